@@ -1,0 +1,46 @@
+/**
+ * What one fake service needs from another. Each fake is built by its own module; these small
+ * interfaces keep the modules apart (Forms writes responses into a spreadsheet, Docs and Forms are
+ * Drive files, every service charges the core's clock).
+ */
+import type { Core } from './core';
+
+/** Implemented by the Spreadsheet fake (emulator/spreadsheet.ts); used by the Forms fake. */
+export interface FormDestinationStore {
+  /** True when a spreadsheet with this id exists. */
+  exists(spreadsheetId: string): boolean;
+  /**
+   * Creates the response tab Google creates when a form's destination is set: named
+   * "Form Responses 1" (then 2, 3 … when the name is taken), inserted as the first tab,
+   * header row `Timestamp` followed by one column per question title, frozen header row.
+   * Returns the tab's name.
+   */
+  createResponseSheet(spreadsheetId: string, questionTitles: string[]): string;
+  /**
+   * Appends one response row as Google does (no edit trigger fires): the header row is extended
+   * with any title not there yet (a renamed or new question gets a new column at the end; old
+   * columns are kept), values are written under their titles, the timestamp as a Date.
+   * Returns the 1-based row number and the A1 notation of the written row.
+   */
+  appendResponseRow(
+    spreadsheetId: string,
+    sheetName: string,
+    timestamp: Date,
+    answersByTitle: Array<[string, unknown]>,
+  ): { row: number; a1: string; values: unknown[] };
+  /** A Range object over cells of a tab, for trigger events (`e.range`). */
+  rangeFor(spreadsheetId: string, sheetName: string, a1: string): GoogleAppsScript.Spreadsheet.Range;
+  /** The Spreadsheet object, for trigger events (`e.source`). */
+  spreadsheetFor(spreadsheetId: string): GoogleAppsScript.Spreadsheet.Spreadsheet;
+}
+
+/** The bytes-and-type object shared by Utilities, Drive, Docs and Mail (emulator/blob.ts). */
+export interface BlobLike {
+  getBytes(): number[];
+  getDataAsString(charset?: string): string;
+  getContentType(): string | null;
+  getName(): string | null;
+}
+
+/** Every fake's constructor takes the core first. */
+export type FakeFactory<T> = (core: Core) => T;

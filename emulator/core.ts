@@ -1,0 +1,295 @@
+/**
+ * The heart of the emulated Workspace: one simulated clock, one registry of Drive files, one
+ * trigger registry, the current execution (who runs, in which auth mode, since when) and the count
+ * of service calls. Every fake service calls `core.call(...)` on each method that would be a round
+ * trip to Google, so that benchmarks can count calls and the 6-minute limit is enforced on the
+ * simulated clock.
+ */
+
+/** Modelled cost of one service call, in milliseconds of Apps Script wall time. */
+export type CostTable = Record<string, number>;
+
+/**
+ * Defaults used by the clock while a handler runs. Figures are orders of magnitude as measured
+ * and published by the Apps Script community (see bench/costs.ts for the sourced table); the
+ * emulator only needs them so that a row-by-row loop really does hit the 6-minute limit.
+ */
+export const DEFAULT_CALL_COST_MS: CostTable = {
+  default: 1,
+  'SpreadsheetApp.read': 40,
+  'SpreadsheetApp.write': 60,
+  'SpreadsheetApp.meta': 5,
+  'FormApp': 60,
+  'MailApp.sendEmail': 200,
+  'DocumentApp': 30,
+  'DriveApp': 80,
+  'PropertiesService': 10,
+  'LockService': 5,
+  'ScriptApp': 20,
+};
+
+export type AuthMode = 'FULL' | 'LIMITED' | 'NONE';
+export type ExecutionKind = 'simple' | 'installable' | 'menu' | 'time' | 'direct' | 'harness';
+
+export interface Execution {
+  id: number;
+  handler: string;
+  kind: ExecutionKind;
+  authMode: AuthMode;
+  startedAt: number;
+  /** Real Apps Script limits: 30 s for simple triggers, 6 min for everything else. */
+  limitMs: number;
+  user: string;
+}
+
+/** Thrown when an execution passes its time limit; Apps Script's own message. */
+export class ExceededMaximumExecutionTime extends Error {
+  constructor() {
+    super('Exceeded maximum execution time');
+    this.name = 'Exception';
+  }
+}
+
+/**
+ * Apps Script throws plain `Error`s whose message is the text users see; the fakes do the same.
+ * https://developers.google.com/apps-script/guides/support/troubleshooting#common_errors
+ */
+export function gasError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'Exception';
+  return e;
+}
+
+export interface DriveEntry {
+  id: string;
+  name: string;
+  mimeType: string;
+  /** ids of parent folders; empty = My Drive root */
+  parents: string[];
+  createdAt: number;
+  updatedAt: number;
+  trashed: boolean;
+  sharing: { access: string; permission: string };
+  /** The bytes of a stored blob file (text, HTML, CSV, PDF, PNG). Native Google files have none. */
+  bytes?: Uint8Array;
+  /** Native Google files export through this (e.g. a Doc to PDF or HTML). */
+  exportAs?: (mimeType: string) => { bytes: Uint8Array; mimeType: string; name: string };
+  /** Lets the dump find the fake behind a native file (Spreadsheet, Form, Document). */
+  kind: 'folder' | 'file' | 'spreadsheet' | 'form' | 'document';
+}
+
+export type TriggerEventType = 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT' | 'CLOCK';
+
+export interface TriggerRecord {
+  id: string;
+  handler: string;
+  eventType: TriggerEventType;
+  /** spreadsheet or form id for source triggers; null for time-driven */
+  sourceId: string | null;
+  sourceKind: 'SPREADSHEETS' | 'FORMS' | 'CLOCK';
+  /** time-driven schedule, as configured through ClockTriggerBuilder */
+  schedule?: ClockSchedule;
+  /** next time (ms) a time-driven trigger is due */
+  nextRunAt?: number;
+  createdBy: string;
+}
+
+export interface ClockSchedule {
+  everyMinutes?: number;
+  everyHours?: number;
+  everyDays?: number;
+  everyWeeks?: number;
+  atHour?: number;
+  nearMinute?: number;
+  onMonthDay?: number;
+  onWeekDay?: number;
+  at?: number;
+  after?: number;
+  timeZone?: string;
+}
+
+/** A hook tests use to inject faults into service calls (bench/reliability suite). */
+export type FaultHook = (service: string, method: string, core: Core) => void;
+
+/** How the harness runs a named global function of the loaded bundle. */
+export type Invoker = (handler: string, event: unknown) => unknown;
+
+export class Core {
+  /** Simulated time in ms since epoch. */
+  private nowMs: number;
+  readonly timeZone: string;
+  readonly calls = new Map<string, number>();
+  readonly costs: CostTable;
+  readonly drive = new Map<string, DriveEntry>();
+  readonly triggers: TriggerRecord[] = [];
+  readonly logs: string[] = [];
+  /** Executions currently running; the last is the innermost (a nested one models concurrency). */
+  readonly executions: Execution[] = [];
+  faultHook: FaultHook | null = null;
+  invoker: Invoker | null = null;
+  /** The account running the script (the installer of installable triggers). */
+  user = 'admin@municipality.example.ge';
+  /** Whether charging a call advances the clock (the modelled wall time). */
+  advanceClockOnCalls = true;
+  private idCounter = 0;
+  private executionCounter = 0;
+
+  constructor(options: { now?: number | string | Date; timeZone?: string; costs?: CostTable } = {}) {
+    this.nowMs = options.now === undefined ? Date.UTC(2026, 0, 5, 5, 0, 0) : new Date(options.now).getTime();
+    this.timeZone = options.timeZone ?? 'Asia/Tbilisi';
+    this.costs = { ...DEFAULT_CALL_COST_MS, ...(options.costs ?? {}) };
+  }
+
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** Moves the clock to `ms` (never backwards unless `allowBackwards`, used by clock-jump tests). */
+  setNow(ms: number, allowBackwards = false): void {
+    if (ms < this.nowMs && !allowBackwards) return;
+    this.nowMs = ms;
+  }
+
+  advance(ms: number): void {
+    this.nowMs += ms;
+  }
+
+  /** A deterministic id in the alphabet and length Google uses for Drive ids (44 chars). */
+  newId(prefix = '1'): string {
+    this.idCounter++;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let x = this.idCounter * 2654435761;
+    let body = '';
+    for (let i = 0; i < 43 - prefix.length; i++) {
+      x = (x * 1103515245 + 12345 + i) % 2147483648;
+      body += alphabet[x % 64];
+    }
+    return prefix + body + alphabet[this.idCounter % 64];
+  }
+
+  current(): Execution | null {
+    return this.executions.length ? this.executions[this.executions.length - 1] : null;
+  }
+
+  /**
+   * Charges one service call: counts it, advances the clock by its modelled cost, injects a fault
+   * if a test asked for one, and enforces the execution time limit.
+   * `key` is `Service.method`; cost is looked up by key, then by `Service.kind`, then service.
+   */
+  call(service: string, method: string, kind?: 'read' | 'write' | 'meta'): void {
+    const key = `${service}.${method}`;
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    if (this.faultHook) this.faultHook(service, method, this);
+    const exec = this.current();
+    if (!exec || !this.advanceClockOnCalls) return;
+    const cost =
+      this.costs[key] ?? (kind ? this.costs[`${service}.${kind}`] : undefined) ?? this.costs[service] ?? this.costs.default;
+    this.nowMs += cost;
+    if (this.nowMs - exec.startedAt > exec.limitMs) throw new ExceededMaximumExecutionTime();
+  }
+
+  /** Total calls, and calls grouped by service (the part before the first dot). */
+  callSummary(): { total: number; byService: Record<string, number>; byMethod: Record<string, number> } {
+    const byService: Record<string, number> = {};
+    const byMethod: Record<string, number> = {};
+    let total = 0;
+    for (const [key, n] of this.calls) {
+      total += n;
+      byMethod[key] = n;
+      const service = key.split('.')[0];
+      byService[service] = (byService[service] ?? 0) + n;
+    }
+    return { total, byService, byMethod };
+  }
+
+  resetCalls(): void {
+    this.calls.clear();
+  }
+
+  /**
+   * Throws as Apps Script does when a simple trigger (AuthMode.LIMITED) calls a service that needs
+   * authorization, e.g. MailApp: "You do not have permission to call MailApp.sendEmail. Required
+   * permissions: https://www.googleapis.com/auth/script.send_mail".
+   * https://developers.google.com/apps-script/guides/triggers#restrictions
+   */
+  requireFullAuth(what: string, scope: string): void {
+    const exec = this.current();
+    if (exec && exec.authMode !== 'FULL') {
+      throw gasError(`You do not have permission to call ${what}. Required permissions: ${scope}`);
+    }
+  }
+
+  /**
+   * Runs `fn` as one execution of `handler`. Simple triggers run in LIMITED mode for at most 30 s;
+   * everything else in FULL mode for at most 6 minutes.
+   * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+   */
+  runExecution<T>(handler: string, kind: ExecutionKind, fn: () => T, user?: string): T {
+    const exec: Execution = {
+      id: ++this.executionCounter,
+      handler,
+      kind,
+      authMode: kind === 'simple' ? 'LIMITED' : 'FULL',
+      startedAt: this.nowMs,
+      limitMs: kind === 'simple' ? 30_000 : 6 * 60_000,
+      user: user ?? this.user,
+    };
+    this.executions.push(exec);
+    try {
+      return fn();
+    } finally {
+      this.executions.splice(this.executions.indexOf(exec), 1);
+      this.releaseLocksOf?.(exec.id);
+    }
+  }
+
+  /** Set by the LockService fake: an ended execution's locks are released (as Google does). */
+  releaseLocksOf: ((executionId: number) => void) | null = null;
+
+  log(line: string): void {
+    this.logs.push(line);
+  }
+
+  /** Set by the harness when a bundle is loaded: is there a global function of that name? */
+  hasHandler: (name: string) => boolean = () => false;
+
+  /** Errors thrown by trigger handlers. Google logs them and emails the owner; nothing else sees them. */
+  readonly triggerFailures: Array<{ handler: string; at: number; message: string }> = [];
+
+  /**
+   * Runs a global function of the bundle as one execution. A trigger's exception never reaches
+   * the user who caused the event: it is recorded (Google's "failure notification" email).
+   */
+  invoke(handler: string, kind: ExecutionKind, event: unknown, options: { rethrow?: boolean } = {}): unknown {
+    if (!this.invoker) throw new Error('No bundle loaded: Core.invoker is not set');
+    const invoker = this.invoker;
+    try {
+      return this.runExecution(handler, kind, () => invoker(handler, event));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log(`[${handler}] ${message}`);
+      if (options.rethrow) throw err;
+      this.triggerFailures.push({ handler, at: this.nowMs, message });
+      return undefined;
+    }
+  }
+
+  /**
+   * Fires the installable triggers of `eventType` bound to `sourceId` (each its own execution, in
+   * creation order), and the simple trigger of the same kind when `simpleName` is given and the
+   * bundle defines it. `makeEvent` builds each handler's event object (with its triggerUid).
+   */
+  fireTriggers(
+    eventType: TriggerEventType,
+    sourceId: string,
+    makeEvent: (trigger: TriggerRecord | null, authMode: AuthMode) => unknown,
+    simpleName?: string,
+  ): void {
+    if (simpleName && this.hasHandler(simpleName)) {
+      this.invoke(simpleName, 'simple', makeEvent(null, 'LIMITED'));
+    }
+    for (const trigger of this.triggers.filter((t) => t.eventType === eventType && t.sourceId === sourceId)) {
+      this.invoke(trigger.handler, 'installable', makeEvent(trigger, 'FULL'));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The shared vocabulary of the domain code. Nothing here touches a Google global.
+ */
+
+/** Where a piece of feedback came from (shared/annexes.md, "Other channels"). */
+export type Channel = 'paper' | 'kiosk' | 'email_link' | 'phone' | 'social' | 'website' | 'letter' | 'other';
+export const CHANNELS: readonly Channel[] = ['paper', 'kiosk', 'email_link', 'phone', 'social', 'website', 'letter', 'other'];
+
+/** CX drivers after US OMB Circular A-11 §280. */
+export type Driver = 'ease' | 'efficiency' | 'transparency' | 'helpfulness' | 'quality' | 'equity' | 'satisfaction' | 'trust';
+export const DRIVERS: readonly Driver[] = ['ease', 'efficiency', 'transparency', 'helpfulness', 'quality', 'equity', 'satisfaction', 'trust'];
+
+export type FormKey = 'N1' | 'N2';
+export type FeedbackForm = FormKey | 'other';
+
+export type ItemType = 'service' | 'likert' | 'choice' | 'yesno' | 'paragraph';
+
+export interface ItemDefinition {
+  /** Stable id from shared/annexes.md, e.g. `n1.overall`; the column of the feedback table. */
+  id: string;
+  type: ItemType;
+  required: boolean;
+  /** Georgian text, word for word from the annex. */
+  ka: string;
+  /** English gloss, for maintainers and the English report. */
+  en: string;
+  /** For likert items. */
+  driver?: Driver;
+  /** For choice / yesno items: Georgian choices in order. */
+  choices?: readonly string[];
+  /** English glosses of the choices, same order. */
+  choicesEn?: readonly string[];
+  /** A choice item that also accepts free "other" text. */
+  hasOther?: boolean;
+  /** The service list item of N2 is prefilled from the invitation link. */
+  prefilled?: boolean;
+}
+
+export interface FormDefinition {
+  key: FormKey;
+  /** Which channel a response through the online form gets. */
+  onlineChannel: Channel;
+  title: string;
+  intro: string;
+  /** Shown after submission. */
+  confirmation: string;
+  items: readonly ItemDefinition[];
+}
+
+export interface Service {
+  code: string;
+  ka: string;
+  en?: string;
+  /** Whether closing a case of this service sends the N2 invitation (sensitive aid may opt out). */
+  invite: boolean;
+}
+
+/** A value as stored in the feedback table: a score, a choice, a text, or a skip (null). */
+export type AnswerValue = number | string | null;
+
+/** One row of the normalized feedback table. */
+export interface FeedbackRecord {
+  /** Stable key of the source (a form response id, a paper row, a log row). */
+  id: string;
+  receivedAt: Date;
+  form: FeedbackForm;
+  channel: Channel;
+  /** A service code, or `unknown`. */
+  service: string;
+  /** By item id (`n1.overall` …). Likert answers are numbers 1–5; skips are null or absent. */
+  answers: Record<string, AnswerValue>;
+  /** Free text of other channels (phone, social, letter …). */
+  text: string;
+  /** Themes found automatically in the free texts. */
+  themes: string[];
+  /** Themes staff set by hand; when present they override `themes`. */
+  staffTags: string[];
+  /** Staff marked the comment as fit to quote publicly (after redaction). */
+  quotable: boolean;
+  /** Why a value was kept out of the scores, etc. (Georgian, one per problem). */
+  flags: string[];
+}
+
+/** A decision from the discussion meeting (the actions tab). */
+export type ActionStatus = 'planned' | 'in_progress' | 'done';
+export interface ActionRecord {
+  problem: string;
+  service: string;
+  theme: string;
+  decision: string;
+  owner: string;
+  due: Date | null;
+  status: ActionStatus;
+  meetingDate: Date | null;
+  publicWording: string;
+}
+
+/** Settings as read from the settings tab (with defaults). */
+export interface Settings {
+  municipality: string;
+  senderName: string;
+  replyTo: string;
+  managers: string[];
+  minGroupSize: number;
+  mailQuotaPerDay: number;
+  /** Days after invitation when an applicant's email is cleared from a closed case. */
+  emailRetentionDays: number;
+  /** Automatic analysis report period. */
+  reportPeriod: 'monthly' | 'quarterly';
+  /** Report language. */
+  language: 'ka' | 'en';
+}
