@@ -40,6 +40,12 @@ export interface Execution {
   /** Real Apps Script limits: 30 s for simple triggers, 6 min for everything else. */
   limitMs: number;
   user: string;
+  /**
+   * Set once the execution is stopped (time limit, or a test killing it). Google terminates the
+   * runtime: no later code reaches a service, so every further call of a killed execution throws
+   * again — a catch or finally block cannot write its way out.
+   */
+  killed?: boolean;
 }
 
 /** Thrown when an execution passes its time limit; Apps Script's own message. */
@@ -74,6 +80,8 @@ export interface DriveEntry {
   bytes?: Uint8Array;
   /** Native Google files export through this (e.g. a Doc to PDF or HTML). */
   exportAs?: (mimeType: string) => { bytes: Uint8Array; mimeType: string; name: string };
+  /** Native Google files copy through this (File.makeCopy): the owning fake registers the copy. */
+  duplicate?: (name: string) => DriveEntry;
   /** Lets the dump find the fake behind a native file (Spreadsheet, Form, Document). */
   kind: 'folder' | 'file' | 'spreadsheet' | 'form' | 'document';
 }
@@ -181,11 +189,33 @@ export class Core {
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     if (this.faultHook) this.faultHook(service, method, this);
     const exec = this.current();
-    if (!exec || !this.advanceClockOnCalls) return;
+    if (!exec) return;
+    if (exec.killed) throw new ExceededMaximumExecutionTime();
+    if (this.killAfterCalls !== null && --this.killAfterCalls < 0) {
+      this.killAfterCalls = null;
+      exec.killed = true;
+      throw new ExceededMaximumExecutionTime();
+    }
+    if (!this.advanceClockOnCalls) return;
     const cost =
       this.costs[key] ?? (kind ? this.costs[`${service}.${kind}`] : undefined) ?? this.costs[service] ?? this.costs.default;
     this.nowMs += cost;
-    if (this.nowMs - exec.startedAt > exec.limitMs) throw new ExceededMaximumExecutionTime();
+    if (this.nowMs - exec.startedAt > exec.limitMs) {
+      exec.killed = true;
+      throw new ExceededMaximumExecutionTime();
+    }
+  }
+
+  /**
+   * Fault injection: the current (or next) execution is killed at its n-th next service call,
+   * before that call takes effect — as when Google stops a script mid-run.
+   */
+  killAfterCalls: number | null = null;
+
+  /** Milliseconds the current execution has run (what a script measures to stop in time). */
+  elapsed(): number {
+    const exec = this.current();
+    return exec ? this.nowMs - exec.startedAt : 0;
   }
 
   /** Total calls, and calls grouped by service (the part before the first dot). */
@@ -242,6 +272,12 @@ export class Core {
       this.releaseLocksOf?.(exec.id);
     }
   }
+
+  /**
+   * Makes the Date objects fakes hand to script code. The harness points it at the bundle's own
+   * `Date` (another vm realm), so that `value instanceof Date` holds in script code as in Apps Script.
+   */
+  makeDate: (ms: number) => Date = (ms) => new Date(ms);
 
   /** Set by the LockService fake: an ended execution's locks are released (as Google does). */
   releaseLocksOf: ((executionId: number) => void) | null = null;

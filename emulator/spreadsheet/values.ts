@@ -1,0 +1,254 @@
+/**
+ * Cell contents as Google Sheets holds them: what a typed or script-written value becomes, how
+ * A1 notation is read, and how a value is displayed.
+ */
+import { gasError } from '../core';
+
+/** A stored cell value: '' when empty. Dates are stored as this realm's Date and copied out. */
+export type CellValue = string | number | boolean | Date;
+
+export const CELL_CHAR_LIMIT = 50_000;
+
+/** Scripts and people pass values from another vm realm: no `instanceof` here. */
+export function isDate(x: unknown): x is Date {
+  return Object.prototype.toString.call(x) === '[object Date]';
+}
+
+/** A value as stored after entry: a literal value, or a formula (whose value is computed). */
+export interface Entry {
+  value: CellValue;
+  formula: string;
+  /** The number format Sheets gives a cell when it recognises a typed date. */
+  impliedFormat?: string;
+}
+
+/**
+ * What Sheets stores for one value written by setValue(s), appendRow or typed by a person:
+ * '=…' is a formula; a leading apostrophe forces the rest to literal text; other strings are
+ * parsed as numbers, booleans and dates (en_US forms), unless the cell is plain text ('@').
+ * https://support.google.com/docs/answer/3094285 (prefix an apostrophe to keep text as typed)
+ */
+export function enter(raw: unknown, numberFormat: string | undefined, timeZone: string): Entry {
+  if (raw === null || raw === undefined) return { value: '', formula: '' };
+  if (isDate(raw)) return { value: new Date(raw.getTime()), formula: '' };
+  if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw, formula: '' };
+  const text = String(raw);
+  if (text.length > CELL_CHAR_LIMIT) {
+    // Google's message; seen verbatim in Apps Script and Sheets API errors.
+    throw gasError(`Your input contains more than the maximum of ${CELL_CHAR_LIMIT} characters in a single cell.`);
+  }
+  if (numberFormat === '@') return { value: text, formula: '' };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
+  if (text.startsWith('=') && text.length > 1) return { value: evaluateFormula(text), formula: text };
+  return parseLiteral(text, timeZone);
+}
+
+/** A response or other server-side write: no formulas, but numbers still become numbers. */
+export function enterAsText(raw: unknown, timeZone: string): Entry {
+  if (typeof raw === 'string' && raw.startsWith('=')) return { value: raw, formula: '' };
+  return enter(raw, undefined, timeZone);
+}
+
+const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+
+function parseLiteral(text: string, timeZone: string): Entry {
+  const t = text.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', formula: '' };
+  const percent = t.endsWith('%');
+  const body = percent ? t.slice(0, -1) : t;
+  if (body !== '' && /\d/.test(body) && NUMBER.test(body)) {
+    const n = Number(body.replace(/,/g, ''));
+    return { value: percent ? n / 100 : n, formula: '' };
+  }
+  const date = parseDate(t, timeZone);
+  if (date) return { value: date.value, formula: '', impliedFormat: date.format };
+  return { value: text, formula: '' };
+}
+
+/** ISO (2026-01-05 [09:30[:15]]) and US (1/5/2026 [9:30[:15]]) dates, in the sheet's zone. */
+function parseDate(t: string, timeZone: string): { value: Date; format: string } | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  let parts: number[];
+  let hasTime: boolean;
+  if (iso) {
+    parts = [+iso[1], +iso[2], +iso[3], +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0)];
+    hasTime = iso[4] !== undefined;
+  } else if (us) {
+    parts = [+us[3], +us[1], +us[2], +(us[4] ?? 0), +(us[5] ?? 0), +(us[6] ?? 0)];
+    hasTime = us[4] !== undefined;
+  } else {
+    return null;
+  }
+  const [y, mo, d, h, mi, s] = parts;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+  return { value: new Date(zonedToUtc(y, mo, d, h, mi, s, timeZone)), format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
+}
+
+/**
+ * The fake computes no spreadsheet functions. Literal arithmetic (=1+2*3) is evaluated; any other
+ * formula's value is '#ERROR!', so code that depends on formula results shows up in tests.
+ */
+function evaluateFormula(formula: string): CellValue {
+  const body = formula.slice(1);
+  if (!/^[\d\s.+\-*/()]+$/.test(body)) return '#ERROR!';
+  try {
+    const result: unknown = Function(`"use strict"; return (${body});`)();
+    return typeof result === 'number' && Number.isFinite(result) ? result : '#DIV/0!';
+  } catch {
+    return '#ERROR!';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time zones
+
+function zoneParts(ms: number, timeZone: string): number[] {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const get = (type: string) => Number(fmt.formatToParts(new Date(ms)).find((p) => p.type === type)?.value);
+  return [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
+}
+
+function zoneOffset(ms: number, timeZone: string): number {
+  const [y, mo, d, h, mi, s] = zoneParts(ms, timeZone);
+  return Date.UTC(y, mo - 1, d, h, mi, s) - Math.floor(ms / 1000) * 1000;
+}
+
+export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  const first = guess - zoneOffset(guess, timeZone);
+  return guess - zoneOffset(first, timeZone);
+}
+
+/** Days since 1899-12-30 in the sheet's zone: the number Sheets stores for a date. */
+export function serialNumber(date: Date, timeZone: string): number {
+  const ms = date.getTime();
+  return (ms + zoneOffset(ms, timeZone) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Display
+
+/** Google's default display of a date-time cell in the en_US locale. */
+export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
+
+/** What getDisplayValue(s) shows for a value under a number format (a common subset). */
+export function display(value: CellValue, numberFormat: string | undefined, timeZone: string): string {
+  if (isDate(value)) {
+    const format = numberFormat && isDateFormat(numberFormat) ? numberFormat : DEFAULT_DATE_TIME_FORMAT;
+    return formatDate(value, format, timeZone);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (numberFormat && numberFormat !== '@' && /[0#]/.test(numberFormat)) return formatNumber(value, numberFormat);
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
+  }
+  return value;
+}
+
+function isDateFormat(format: string): boolean {
+  return /[ydhs]/i.test(format.replace(/"[^"]*"/g, '')) || /^[^0#]*m/i.test(format);
+}
+
+function formatNumber(value: number, format: string): string {
+  const percent = format.includes('%');
+  const decimals = /\.([0#]+)/.exec(format)?.[1].length ?? 0;
+  const n = percent ? value * 100 : value;
+  let text = n.toFixed(decimals);
+  if (format.includes(',')) {
+    const [int, frac] = text.split('.');
+    text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+  }
+  return percent ? `${text}%` : text;
+}
+
+/** Sheets date codes: y, m (month, or minutes next to h/s), d, h, s; other text is literal. */
+export function formatDate(date: Date, format: string, timeZone: string): string {
+  const [y, mo, d, h, mi, s] = zoneParts(date.getTime(), timeZone);
+  const tokens = format.match(/y+|m+|d+|h+|s+|[^ymdhs]+/gi) ?? [];
+  const kinds = tokens.map((t) => t[0].toLowerCase());
+  return tokens
+    .map((token, i) => {
+      const n = token.length;
+      const pad = (v: number) => (n >= 2 ? String(v).padStart(2, '0') : String(v));
+      switch (kinds[i]) {
+        case 'y':
+          return n <= 2 ? String(y).slice(-2) : String(y);
+        case 'd':
+          return pad(d);
+        case 'h':
+          return pad(h);
+        case 's':
+          return pad(s);
+        case 'm': {
+          const prev = kinds.slice(0, i).reverse().find((k) => 'ymdhs'.includes(k));
+          const next = kinds.slice(i + 1).find((k) => 'ymdhs'.includes(k));
+          return prev === 'h' || next === 's' ? pad(mi) : pad(mo);
+        }
+        default:
+          return token;
+      }
+    })
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// A1 notation
+
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function columnNumber(letters: string): number {
+  return letters.toUpperCase().split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+export function a1(row: number, column: number, numRows = 1, numColumns = 1): string {
+  const start = `${columnLetters(column)}${row}`;
+  return numRows === 1 && numColumns === 1 ? start : `${start}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
+}
+
+export interface A1Ref {
+  sheetName: string | null;
+  row: number;
+  column: number;
+  /** null = to the last row / column of the sheet (A:A, 2:2, A2:C). */
+  lastRow: number | null;
+  lastColumn: number | null;
+}
+
+/** Parses "A1", "B2:C9", "A:C", "2:4", "A2:C", "Sheet!A1", "'My tab'!A1:B2"; else 'Range not found'. */
+export function parseA1(notation: string): A1Ref {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!']+))!)?\$?([A-Za-z]*)\$?(\d*)(?::\$?([A-Za-z]*)\$?(\d*))?$/.exec(notation.trim());
+  if (!m) throw gasError('Range not found');
+  const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
+  const [c1, r1, c2, r2] = [m[3], m[4], m[5], m[6]];
+  const isRange = c2 !== undefined;
+  const valid = isRange
+    ? (c1 !== '') === (c2 !== '') && (c1 !== '' || (r1 !== '' && r2 !== '')) && (r1 !== '' || r2 === '' || c1 !== '')
+    : c1 !== '' && r1 !== '';
+  if (!valid || r1 === '0' || r2 === '0') throw gasError('Range not found');
+  const colA = c1 ? columnNumber(c1) : 1;
+  const colB = isRange ? (c2 ? columnNumber(c2) : null) : colA;
+  const rowA = r1 ? Number(r1) : 1;
+  const rowB = isRange ? (r2 ? Number(r2) : null) : rowA;
+  return {
+    sheetName,
+    row: rowB === null ? rowA : Math.min(rowA, rowB),
+    column: colB === null ? colA : Math.min(colA, colB),
+    lastRow: rowB === null ? null : Math.max(rowA, rowB),
+    lastColumn: colB === null ? null : Math.max(colA, colB),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What setup remembers between executions (form ids, item ids, folder ids, document ids per
+ * period), in the script properties. Values are small: ids and short JSON maps, far below the
+ * 9 KB per value limit.
+ */
+export interface FormRecord {
+  id: string;
+  publishedUrl: string;
+  /** Where Google writes this form's responses. */
+  responseSheet: string;
+  /** annex item id → Google Form item id: the mapping the collector relies on. */
+  items: Record<string, number>;
+}
+
+const props = (): GoogleAppsScript.Properties.Properties => PropertiesService.getScriptProperties();
+
+export function readJson<T>(key: string): T | null {
+  const raw = props().getProperty(key);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    console.warn(`Property ${key} is not valid JSON; ignoring it`);
+    return null;
+  }
+}
+
+export function writeJson(key: string, value: unknown): void {
+  props().setProperty(key, JSON.stringify(value));
+}
+
+export function readString(key: string): string | null {
+  return props().getProperty(key);
+}
+
+export function writeString(key: string, value: string): void {
+  props().setProperty(key, value);
+}
+
+export const formKey = (form: string): string => `form.${form}`;

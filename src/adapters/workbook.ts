@@ -1,0 +1,93 @@
+/**
+ * Creates and maintains the workbook's tabs from domain/schema.ts: headers, frozen header row,
+ * dropdowns, column widths, protection of what only the script writes. Safe to run again: a tab
+ * that exists keeps its data; missing header columns are added at the end.
+ */
+import type { ColumnRule, ColumnSpec, TabSpec } from '../domain/schema';
+import { TABS } from '../domain/schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const PROTECTION_MARK = 'ukukavshiri:';
+
+export interface EnsuredTab {
+  sheet: Sheet;
+  created: boolean;
+}
+
+export function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[], index: number): EnsuredTab {
+  let sheet = ss.getSheetByName(spec.name);
+  const created = !sheet;
+  if (!sheet) sheet = ss.insertSheet(spec.name, index);
+  const lastColumn = sheet.getLastColumn();
+  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h).trim()) : [];
+  const missing = columns.filter((c) => !header.includes(c.header));
+  if (missing.length > 0) {
+    sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
+    header.push(...missing.map((c) => c.header));
+  }
+  sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eef7').setWrap(true);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  applyColumnRules(ss, sheet, spec, columns, header);
+  protectScriptColumns(sheet, spec, columns, header);
+  return { sheet, created };
+}
+
+function ruleFor(ss: Spreadsheet, rule: ColumnRule, strict: boolean): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!strict);
+  switch (rule.kind) {
+    case 'list':
+      return builder.requireValueInList([...rule.values], true).build();
+    case 'serviceList': {
+      const services = ss.getSheetByName(TABS.services.name);
+      if (!services) throw new Error('services tab must exist before lists refer to it');
+      return builder.requireValueInRange(services.getRange('B2:B'), true).build();
+    }
+    case 'checkbox':
+      return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    case 'date':
+      return builder.requireDate().setHelpText('თარიღი, მაგ. 05.01.2026').build();
+    case 'score':
+      return builder.requireNumberBetween(1, 5).setHelpText('შეიყვანეთ რიცხვი 1-დან 5-მდე ან დატოვეთ ცარიელი').build();
+  }
+}
+
+function applyColumnRules(ss: Spreadsheet, sheet: Sheet, spec: TabSpec, columns: readonly ColumnSpec[], header: string[]): void {
+  const rows = sheet.getMaxRows() - 1;
+  for (const column of columns) {
+    const col = header.indexOf(column.header) + 1;
+    if (column.width) sheet.setColumnWidth(col, column.width);
+    if (!column.rule || rows < 1) continue;
+    sheet.getRange(2, col, rows, 1).setDataValidation(ruleFor(ss, column.rule, spec.strictValidation === true));
+  }
+}
+
+/** Protects what staff must not edit; a protection this code made is recognised by its description. */
+function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly ColumnSpec[], header: string[]): void {
+  const existing = new Set(
+    [...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)]
+      .map((p) => p.getDescription())
+      .filter((d) => d.startsWith(PROTECTION_MARK)),
+  );
+  const me = Session.getEffectiveUser();
+  const lockDown = (protection: GoogleAppsScript.Spreadsheet.Protection): void => {
+    protection.addEditor(me);
+    protection.removeEditors(protection.getEditors().filter((u) => u.getEmail() !== me.getEmail()));
+  };
+  if (spec.protectedTab) {
+    const description = `${PROTECTION_MARK}${spec.key}`;
+    if (existing.has(description)) return;
+    const protection = sheet.protect().setDescription(description);
+    const editable = columns.filter((c) => c.staffEditable).map((c) => header.indexOf(c.header) + 1);
+    if (editable.length > 0) protection.setUnprotectedRanges(editable.map((col) => sheet.getRange(2, col, sheet.getMaxRows() - 1, 1)));
+    lockDown(protection);
+    return;
+  }
+  for (const column of columns.filter((c) => c.scriptOnly)) {
+    const description = `${PROTECTION_MARK}${spec.key}.${column.key}`;
+    if (existing.has(description)) continue;
+    const col = header.indexOf(column.header) + 1;
+    lockDown(sheet.getRange(1, col, sheet.getMaxRows(), 1).protect().setDescription(description));
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Raw inputs — an online form response, a typed-in paper form, a logged phone call — become rows
+ * of one normalized feedback table. Bad values never stop a row: they are kept out of the scores
+ * and explained, in Georgian, in the row's flags.
+ *
+ * Records hold texts as people wrote them (cleaned and capped); escaping against formula injection
+ * happens where they become cells (recordToRow), so reports and mail built from records never show
+ * the apostrophe Sheets uses to mark text.
+ */
+import { parseDateInput } from './dates';
+import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './forms';
+import { t } from './i18n';
+import { UNKNOWN_SERVICE, resolveService } from './services';
+import { capCell, cleanText, escapeForSheet, unescapeFromSheet } from './sanitize';
+import { DEFAULT_THEMES, tagThemes, type Theme } from './themes';
+import { CHANNELS } from './types';
+import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Service } from './types';
+
+export interface Normalized {
+  /** Null when there is nothing to store (an empty submission). */
+  record: FeedbackRecord | null;
+  empty: boolean;
+  /** Georgian notes for the source row's status: the record's flags, or why nothing was stored. */
+  problems: string[];
+}
+
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.every(isBlank);
+  return false;
+}
+
+/** A value as text, for flags and choices; arrays (checkbox answers) joined. */
+function asText(value: unknown): string {
+  if (Array.isArray(value)) return value.filter((v) => !isBlank(v)).map(asText).join(', ');
+  return String(value).trim();
+}
+
+/** A 1–5 score from a number or a numeric string (spaces allowed); null for anything else. */
+export function parseScore(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.0+)?\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+}
+
+/** Cleans and caps a free text; notes a cut in `flags`. */
+function freeText(value: unknown, label: string, flags: string[]): string {
+  const capped = capCell(cleanText(asText(value)));
+  if (capped.truncated) flags.push(t('error.text_truncated', 'ka', { item: label }));
+  return capped.text;
+}
+
+/** Short form of a bad value for a flag, so a flag never carries a whole pasted page. */
+function quoted(value: unknown): string {
+  const text = cleanText(asText(value)).replace(/\s+/g, ' ');
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
+}
+
+function resolveServiceCode(value: unknown, services: readonly Service[], flags: string[]): string {
+  if (isBlank(value)) return UNKNOWN_SERVICE;
+  const service = resolveService(asText(value), services);
+  if (service) return service.code;
+  flags.push(t('error.unknown_service', 'ka', { value: quoted(value) }));
+  return UNKNOWN_SERVICE;
+}
+
+function answerOf(item: ItemDefinition, value: unknown, flags: string[]): AnswerValue {
+  if (isBlank(value)) return null;
+  switch (item.type) {
+    case 'likert': {
+      const score = parseScore(value);
+      if (score === null) flags.push(t('error.invalid_score', 'ka', { item: item.id, value: quoted(value) }));
+      return score;
+    }
+    case 'yesno':
+    case 'choice': {
+      const yesNo = item.type === 'yesno' && typeof value === 'boolean' ? item.choices?.[value ? 0 : 1] : undefined;
+      const choice = yesNo ?? freeText(value, item.id, flags);
+      if (!item.hasOther && item.choices && !item.choices.includes(choice)) {
+        flags.push(t('error.unexpected_choice', 'ka', { item: item.id, value: quoted(choice) }));
+      }
+      return choice;
+    }
+    case 'paragraph':
+      return freeText(value, item.id, flags);
+    case 'service':
+      return null;
+  }
+}
+
+export interface FormResponseInput {
+  form: FormDefinition;
+  responseId: string;
+  timestamp: Date;
+  /** Answers by item id, as the form or the scenario gave them. */
+  answers: Record<string, unknown>;
+  channel: Channel;
+  services: readonly Service[];
+  themes?: readonly Theme[];
+}
+
+/**
+ * A response to N1 or N2 as a feedback record. A submission with no answer at all besides the
+ * service is counted by the caller but not stored.
+ */
+export function normalizeFormResponse(input: FormResponseInput): Normalized {
+  const { form, answers } = input;
+  const flags: string[] = [];
+  let service = UNKNOWN_SERVICE;
+  const values: Record<string, AnswerValue> = {};
+  let answered = false;
+  for (const item of form.items) {
+    const raw = answers[item.id];
+    if (item.type === 'service') {
+      service = resolveServiceCode(raw, input.services, flags);
+    } else {
+      values[item.id] = answerOf(item, raw, flags);
+      if (!isBlank(raw)) answered = true;
+    }
+    if (item.required && isBlank(raw)) flags.push(t('error.missing_required', 'ka', { item: item.id }));
+  }
+  if (!answered) return { record: null, empty: true, problems: [t('error.empty_submission', 'ka')] };
+  const texts = freeTextItems(form).map((item) => values[item.id]);
+  const record: FeedbackRecord = {
+    id: input.responseId,
+    receivedAt: input.timestamp,
+    form: form.key,
+    channel: input.channel,
+    service,
+    answers: values,
+    text: '',
+    themes: tagThemes(texts.filter((v) => typeof v === 'string').join('\n'), input.themes ?? DEFAULT_THEMES),
+    staffTags: [],
+    quotable: false,
+    flags,
+  };
+  return { record, empty: false, problems: flags };
+}
+
+/** A date typed by staff; the entry time stands in, with a flag, when it cannot be read. */
+function receivedDate(value: unknown, enteredAt: Date, flags: string[]): Date {
+  if (isBlank(value)) return enteredAt;
+  const date = parseDateInput(value);
+  if (date) return date;
+  flags.push(t('error.invalid_date', 'ka', { value: quoted(value) }));
+  return enteredAt;
+}
+
+export interface PaperRowInput {
+  /** Stable key of the row, e.g. 'paper-12'. */
+  id: string;
+  /** The date on the form as typed; blank means the day it was typed in. */
+  receivedAt: unknown;
+  /** The row's values by N1 item id. */
+  answers: Record<string, unknown>;
+  /** When staff typed the row in (the simulated clock). */
+  enteredAt: Date;
+  services: readonly Service[];
+  themes?: readonly Theme[];
+}
+
+/** A paper N1 form typed in by staff: the rules of the online form, channel 'paper'. */
+export function normalizePaperRow(input: PaperRowInput): Normalized {
+  const dateFlags: string[] = [];
+  const timestamp = receivedDate(input.receivedAt, input.enteredAt, dateFlags);
+  const result = normalizeFormResponse({
+    form: N1,
+    responseId: input.id,
+    timestamp,
+    answers: input.answers,
+    channel: 'paper',
+    services: input.services,
+    themes: input.themes,
+  });
+  if (result.record) result.record.flags.unshift(...dateFlags);
+  else result.problems.unshift(...dateFlags);
+  return result;
+}
+
+/** A channel id or its Georgian name (the other-channels tab shows names); null if neither. */
+export function parseChannel(value: unknown): Channel | null {
+  if (isBlank(value)) return null;
+  const text = asText(value);
+  const byId = CHANNELS.find((channel) => channel === text.toLowerCase());
+  return byId ?? CHANNELS.find((channel) => t(`channel.${channel}`, 'ka') === text) ?? null;
+}
+
+export interface OtherFeedbackInput {
+  id: string;
+  /** A channel id or Georgian name. */
+  channel: unknown;
+  /** A service code or Georgian name; blank for feedback about no particular service. */
+  service: unknown;
+  receivedAt: unknown;
+  text: unknown;
+  enteredAt: Date;
+  services: readonly Service[];
+  themes?: readonly Theme[];
+}
+
+/** Feedback logged by staff from a phone call, a post, a letter …: a free text with channel and service. */
+export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
+  const flags: string[] = [];
+  const receivedAt = receivedDate(input.receivedAt, input.enteredAt, flags);
+  if (isBlank(input.text)) return { record: null, empty: true, problems: [...flags, t('error.empty_submission', 'ka')] };
+  let channel = parseChannel(input.channel);
+  if (channel === null) {
+    flags.push(t('error.invalid_channel', 'ka', { value: quoted(input.channel) }));
+    channel = 'other';
+  }
+  const service = resolveServiceCode(input.service, input.services, flags);
+  const text = freeText(input.text, 'text', flags);
+  const record: FeedbackRecord = {
+    id: input.id,
+    receivedAt,
+    form: 'other',
+    channel,
+    service,
+    answers: {},
+    text,
+    themes: tagThemes(text, input.themes ?? DEFAULT_THEMES),
+    staffTags: [],
+    quotable: false,
+    flags,
+  };
+  return { record, empty: false, problems: flags };
+}
+
+/** Column ids of the feedback tab, in order; the header row shows them as they are. */
+export const FEEDBACK_HEADERS: readonly string[] = [
+  'id',
+  'received_at',
+  'form',
+  'channel',
+  'service',
+  ...feedbackItemColumns(),
+  'text',
+  'themes',
+  'staff_tags',
+  'quotable',
+  'flags',
+];
+
+/** Flags are sentences that may hold commas, so each goes on its own line of the cell. */
+const FLAG_SEPARATOR = '\n';
+const LIST_SEPARATOR = ', ';
+/** Staff typing tags by hand may separate them with commas or semicolons. */
+const TAG_SEPARATORS = /[,;]/;
+
+/** A record as a row of the feedback tab, in the order of `columns`. Texts are escaped for Sheets. */
+export function recordToRow(record: FeedbackRecord, columns: readonly string[] = FEEDBACK_HEADERS): unknown[] {
+  return columns.map((column) => {
+    switch (column) {
+      case 'id':
+        return escapeForSheet(record.id);
+      case 'received_at':
+        return record.receivedAt;
+      case 'form':
+        return record.form;
+      case 'channel':
+        return record.channel;
+      case 'service':
+        return escapeForSheet(record.service);
+      case 'text':
+        return escapeForSheet(record.text);
+      case 'themes':
+        return escapeForSheet(record.themes.join(LIST_SEPARATOR));
+      case 'staff_tags':
+        return escapeForSheet(record.staffTags.join(LIST_SEPARATOR));
+      case 'quotable':
+        return record.quotable;
+      case 'flags':
+        return escapeForSheet(record.flags.join(FLAG_SEPARATOR));
+      default: {
+        const value = record.answers[column];
+        if (value === null || value === undefined) return '';
+        return typeof value === 'string' ? escapeForSheet(value) : value;
+      }
+    }
+  });
+}
+
+function readText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return unescapeFromSheet(String(value));
+}
+
+function readList(value: unknown, separator: RegExp): string[] {
+  return readText(value)
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function readForm(value: unknown): FeedbackForm {
+  const text = readText(value).trim();
+  return text === 'other' || Object.prototype.hasOwnProperty.call(FORMS, text) ? (text as FeedbackForm) : 'other';
+}
+
+function readAnswer(item: ItemDefinition, value: unknown): AnswerValue {
+  if (isBlank(value)) return null;
+  if (item.type === 'likert') return parseScore(value);
+  return typeof value === 'number' ? value : readText(value);
+}
+
+/**
+ * A row of the feedback tab (as getValues returns it, or as recordToRow made it) back as a
+ * record. Answers are read for the items of the record's own form only. A missing or unreadable
+ * date gives an invalid Date, which no period contains.
+ */
+export function rowToRecord(row: readonly unknown[], columns: readonly string[] = FEEDBACK_HEADERS): FeedbackRecord {
+  const byColumn = new Map<string, unknown>();
+  columns.forEach((column, i) => byColumn.set(column, row[i]));
+  const form = readForm(byColumn.get('form'));
+  const answers: Record<string, AnswerValue> = {};
+  const formItems = FORM_LIST.find((f) => f.key === form)?.items ?? [];
+  for (const item of formItems) {
+    if (item.type !== 'service' && byColumn.has(item.id)) answers[item.id] = readAnswer(item, byColumn.get(item.id));
+  }
+  const quotable = byColumn.get('quotable');
+  const channel = readText(byColumn.get('channel')).trim();
+  return {
+    id: readText(byColumn.get('id')),
+    receivedAt: parseDateInput(byColumn.get('received_at')) ?? new Date(NaN),
+    form,
+    channel: parseChannel(channel) ?? 'other',
+    service: readText(byColumn.get('service')).trim() || UNKNOWN_SERVICE,
+    answers,
+    text: readText(byColumn.get('text')),
+    themes: readList(byColumn.get('themes'), TAG_SEPARATORS),
+    staffTags: readList(byColumn.get('staff_tags'), TAG_SEPARATORS),
+    quotable: quotable === true || String(quotable).trim().toLowerCase() === 'true',
+    flags: readList(byColumn.get('flags'), /\n/),
+  };
+}

@@ -1,0 +1,451 @@
+/**
+ * The analysis report as plain data: what the feedback of a period says, computed in one pass
+ * over the feedback table. Renderers (HTML, Docs) only lay it out. Every score of a group with
+ * fewer respondents than the minimum group size is replaced by `{ suppressed: true }`, so no
+ * renderer can show it by mistake.
+ */
+import { isDate } from './dates';
+import { FORMS, freeTextItems, likertItems } from './forms';
+import { effectiveThemes } from './themes';
+import { AGREE_MIN, CONFIDENCE_LEVEL, Suppressed, Summary, Trend, compare, isScore, responseRate, summaryOf } from './stats';
+import { CHANNELS, DRIVERS } from './types';
+import type { ActionRecord, ActionStatus, Channel, Driver, FeedbackForm, FeedbackRecord, FormKey, Service } from './types';
+
+/** A period: `from` inclusive, `to` exclusive (as dates.ts periods are). */
+export interface ReportPeriod {
+  from: Date;
+  to: Date;
+  label: string;
+}
+
+export interface ReportInput {
+  /** The whole feedback table; records outside the periods are ignored. */
+  records: readonly FeedbackRecord[];
+  actions: readonly ActionRecord[];
+  period: ReportPeriod;
+  previous?: ReportPeriod;
+  lastYear?: ReportPeriod;
+  /** N2 invitations sent in the period. */
+  invitationsSent: number;
+  minGroupSize: number;
+  services: readonly Service[];
+  language: 'ka' | 'en';
+  /** The internal report quotes comments and names action owners; the public one does not. */
+  internal: boolean;
+}
+
+/** A published score: a Summary plus how many distinct responses it rests on. */
+export type Score = Suppressed | (Summary & { respondents: number });
+export type PublishedScore = Exclude<Score, Suppressed>;
+
+export interface DataBasis {
+  /** Feedback rows received in the period. */
+  total: number;
+  byForm: Record<FeedbackForm, number>;
+  /** Channels with at least one row, in vocabulary order. */
+  byChannel: Array<{ channel: Channel; count: number }>;
+  /** Rows logged from other channels (phone, social network, website, letter …): form 'other'. */
+  otherChannels: number;
+  invitationsSent: number;
+  /** N2 responses / N2 invitations sent in the period; null without invitations. */
+  n2ResponseRate: number | null;
+}
+
+export interface QuestionRow {
+  itemId: string;
+  form: FormKey;
+  driver: Driver;
+  /** The item's wording in the report language. */
+  text: string;
+  score: Score;
+}
+
+export interface ServiceRow {
+  code: string;
+  name: string;
+  score: Score;
+}
+
+export type TrendSubject = { kind: 'overall' } | { kind: 'driver'; driver: Driver } | { kind: 'service'; code: string; name: string };
+
+export interface TrendRow {
+  subject: TrendSubject;
+  current: Score;
+  /** Null when the report has no such comparison period. */
+  previous: Score | null;
+  lastYear: Score | null;
+  vsPrevious: Trend;
+  vsLastYear: Trend;
+}
+
+export type ThemeRow = { theme: string; suppressed: true } | { theme: string; suppressed: false; count: number; comments: string[] };
+
+export interface ActionRow {
+  /** Internal: the decision; public: the public wording (the decision when none was written). */
+  text: string;
+  service: string;
+  theme: string;
+  due: Date | null;
+  status: ActionStatus;
+  /** Due before the period's end and not done. */
+  overdue: boolean;
+  /** Internal report only. */
+  problem?: string;
+  owner?: string;
+}
+
+export interface Methodology {
+  minGroupSize: number;
+  /** Answers of at least this value count as agreement (4 or 5 on the 1–5 scale). */
+  agreeMin: number;
+  scaleMin: number;
+  scaleMax: number;
+  confidenceLevel: number;
+  interval: 'wilson';
+  /** A change is reported only when the two 95 % intervals do not overlap. */
+  trendRule: 'non_overlapping_intervals';
+  /** A response counts as low when its overall or any other 1–5 answer is 2 or less. */
+  lowScoreMax: number;
+}
+
+export interface ReportModel {
+  language: 'ka' | 'en';
+  internal: boolean;
+  period: ReportPeriod;
+  previous: ReportPeriod | null;
+  lastYear: ReportPeriod | null;
+  basis: DataBasis;
+  satisfaction: { overall: Score; byForm: Array<{ form: FormKey; score: Score }> };
+  drivers: Array<{ driver: Driver; score: Score }>;
+  questions: QuestionRow[];
+  services: ServiceRow[];
+  channels: Array<{ channel: Channel; score: Score }>;
+  trends: TrendRow[];
+  problems: {
+    /** Responses with a low score in the period. */
+    lowScoreResponses: number;
+    lowestQuestions: Array<QuestionRow & { score: PublishedScore }>;
+    themes: ThemeRow[];
+  };
+  actions: ActionRow[];
+  methodology: Methodology;
+}
+
+const LOW_SCORE_MAX = 2;
+const MAX_PROBLEM_QUESTIONS = 3;
+const MAX_PROBLEM_THEMES = 5;
+const MAX_COMMENTS = 3;
+const FORM_KEYS: readonly FormKey[] = ['N1', 'N2'];
+
+/** Like stats.Tally, plus distinct responses: a driver groups several items of one response. */
+interface Accumulator {
+  n: number;
+  agree: number;
+  sum: number;
+  respondents: number;
+  lastRecord: number;
+}
+
+function newAccumulator(): Accumulator {
+  return { n: 0, agree: 0, sum: 0, respondents: 0, lastRecord: -1 };
+}
+
+function add(acc: Accumulator, score: number, recordIndex: number): void {
+  acc.n++;
+  acc.sum += score;
+  if (score >= AGREE_MIN) acc.agree++;
+  if (acc.lastRecord !== recordIndex) {
+    acc.respondents++;
+    acc.lastRecord = recordIndex;
+  }
+}
+
+function scoreOf(acc: Accumulator | undefined, minGroupSize: number): Score {
+  if (!acc || acc.respondents === 0 || acc.respondents < minGroupSize) return { suppressed: true };
+  return { ...summaryOf(acc), respondents: acc.respondents };
+}
+
+/** A likert item resolved once, with the slots its answers count in. */
+interface ScoredItem {
+  id: string;
+  form: FormKey;
+  driver: Driver;
+  text: string;
+  question: number;
+  driverIndex: number;
+  /** The satisfaction item of its form (n1.overall, n2.overall): the overall score. */
+  overall: boolean;
+}
+
+function scoredItems(language: 'ka' | 'en'): Record<FormKey, ScoredItem[]> {
+  const byForm = {} as Record<FormKey, ScoredItem[]>;
+  let question = 0;
+  for (const form of FORM_KEYS) {
+    byForm[form] = likertItems(FORMS[form]).map((item) => {
+      const driver = item.driver as Driver;
+      return {
+        id: item.id,
+        form,
+        driver,
+        text: language === 'en' ? item.en : item.ka,
+        question: question++,
+        driverIndex: DRIVERS.indexOf(driver),
+        overall: driver === 'satisfaction',
+      };
+    });
+  }
+  return byForm;
+}
+
+/** The groups of one period. */
+interface Bucket {
+  overall: Accumulator;
+  formOverall: Record<FormKey, Accumulator>;
+  drivers: Accumulator[];
+  questions: Accumulator[];
+  services: Map<string, Accumulator>;
+  channels: Accumulator[];
+}
+
+function newBucket(questionCount: number): Bucket {
+  return {
+    overall: newAccumulator(),
+    formOverall: { N1: newAccumulator(), N2: newAccumulator() },
+    drivers: DRIVERS.map(newAccumulator),
+    questions: Array.from({ length: questionCount }, newAccumulator),
+    services: new Map(),
+    channels: CHANNELS.map(newAccumulator),
+  };
+}
+
+const CHANNEL_INDEX = new Map<string, number>(CHANNELS.map((channel, i) => [channel, i]));
+
+/** Adds a record's valid answers to a bucket; returns whether any of them is low. */
+function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: number, items: readonly ScoredItem[]): boolean {
+  let low = false;
+  const channel = CHANNEL_INDEX.get(record.channel);
+  for (const item of items) {
+    const value = record.answers[item.id];
+    if (!isScore(value)) continue;
+    if (value <= LOW_SCORE_MAX) low = true;
+    add(bucket.questions[item.question], value, index);
+    add(bucket.drivers[item.driverIndex], value, index);
+    if (!item.overall) continue;
+    add(bucket.overall, value, index);
+    add(bucket.formOverall[item.form], value, index);
+    let service = bucket.services.get(record.service);
+    if (!service) bucket.services.set(record.service, (service = newAccumulator()));
+    add(service, value, index);
+    if (channel !== undefined) add(bucket.channels[channel], value, index);
+  }
+  return low;
+}
+
+function timeRange(period: ReportPeriod | undefined): [number, number] {
+  return period ? [period.from.getTime(), period.to.getTime()] : [NaN, NaN];
+}
+
+/** Ids of the free-text items of each form, whose answers are a response's comments. */
+const FREE_TEXT_IDS: Record<FormKey, string[]> = {
+  N1: freeTextItems(FORMS.N1).map((item) => item.id),
+  N2: freeTextItems(FORMS.N2).map((item) => item.id),
+};
+
+function recordText(record: FeedbackRecord): string {
+  const parts: string[] = [];
+  const ids = record.form === 'N1' || record.form === 'N2' ? FREE_TEXT_IDS[record.form] : [];
+  for (const id of ids) {
+    const value = record.answers[id];
+    if (typeof value === 'string' && value.trim() !== '') parts.push(value.trim());
+  }
+  if (record.text && record.text.trim() !== '') parts.push(record.text.trim());
+  return parts.join(' / ');
+}
+
+/** Comment order: those staff marked quotable first, then the most recent. */
+function ranksBefore(a: FeedbackRecord, b: FeedbackRecord): boolean {
+  if (a.quotable !== b.quotable) return a.quotable;
+  return a.receivedAt.getTime() > b.receivedAt.getTime();
+}
+
+/**
+ * The first three distinct comments in comment order, in one pass that keeps only the best three
+ * so far: a theme may gather tens of thousands of records.
+ */
+function representativeComments(records: readonly FeedbackRecord[], indices: readonly number[]): string[] {
+  const best: Array<{ record: FeedbackRecord; text: string }> = [];
+  for (const index of indices) {
+    const record = records[index];
+    if (best.length === MAX_COMMENTS && !ranksBefore(record, best[MAX_COMMENTS - 1].record)) continue;
+    const text = recordText(record);
+    if (text === '') continue;
+    const same = best.findIndex((entry) => entry.text === text);
+    if (same >= 0) {
+      if (!ranksBefore(record, best[same].record)) continue;
+      best.splice(same, 1);
+    }
+    const at = best.findIndex((entry) => ranksBefore(record, entry.record));
+    best.splice(at < 0 ? best.length : at, 0, { record, text });
+    if (best.length > MAX_COMMENTS) best.pop();
+  }
+  return best.map((entry) => entry.text);
+}
+
+function serviceName(service: Service, language: 'ka' | 'en'): string {
+  return language === 'en' && service.en ? service.en : service.ka;
+}
+
+function actionRow(action: ActionRecord, periodEnd: number, internal: boolean): ActionRow {
+  const overdue = action.status !== 'done' && isDate(action.due) && action.due.getTime() < periodEnd;
+  const row: ActionRow = {
+    text: internal ? action.decision : action.publicWording || action.decision,
+    service: action.service,
+    theme: action.theme,
+    due: action.due,
+    status: action.status,
+    overdue,
+  };
+  if (internal) {
+    row.problem = action.problem;
+    row.owner = action.owner;
+  }
+  return row;
+}
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { records, minGroupSize, language } = input;
+  const itemsByForm = scoredItems(language);
+  const allItems = FORM_KEYS.reduce<ScoredItem[]>((list, form) => list.concat(itemsByForm[form]), []);
+  const current = newBucket(allItems.length);
+  const previous = input.previous ? newBucket(allItems.length) : null;
+  const lastYear = input.lastYear ? newBucket(allItems.length) : null;
+  const [from, to] = timeRange(input.period);
+  const [previousFrom, previousTo] = timeRange(input.previous);
+  const [lastYearFrom, lastYearTo] = timeRange(input.lastYear);
+
+  const byForm: Record<FeedbackForm, number> = { N1: 0, N2: 0, other: 0 };
+  const channelCounts = CHANNELS.map(() => 0);
+  const scoredChannels = CHANNELS.map(() => false);
+  const seenServices = new Set<string>();
+  let total = 0;
+  let lowScoreResponses = 0;
+  const themeCounts = new Map<string, number>();
+  const themeRecords = new Map<string, number[]>();
+
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
+    if (!isDate(record.receivedAt)) continue;
+    const time = record.receivedAt.getTime();
+    const items = record.form === 'N1' || record.form === 'N2' ? itemsByForm[record.form] : null;
+    if (previous && items && time >= previousFrom && time < previousTo) scoreRecord(previous, record, index, items);
+    if (lastYear && items && time >= lastYearFrom && time < lastYearTo) scoreRecord(lastYear, record, index, items);
+    if (!(time >= from && time < to)) continue;
+
+    total++;
+    if (Object.prototype.hasOwnProperty.call(byForm, record.form)) byForm[record.form]++;
+    const channel = CHANNEL_INDEX.get(record.channel);
+    if (channel !== undefined) channelCounts[channel]++;
+    if (!items) continue;
+    if (channel !== undefined) scoredChannels[channel] = true;
+    seenServices.add(record.service);
+    if (!scoreRecord(current, record, index, items)) continue;
+
+    lowScoreResponses++;
+    const themes = effectiveThemes(record);
+    for (let t = 0; t < themes.length; t++) {
+      const theme = themes[t];
+      if (themes.indexOf(theme) !== t) continue; // a theme tagged twice counts once
+      themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1);
+      if (input.internal) {
+        const list = themeRecords.get(theme);
+        if (list) list.push(index);
+        else themeRecords.set(theme, [index]);
+      }
+    }
+  }
+
+  const score = (acc: Accumulator | undefined): Score => scoreOf(acc, minGroupSize);
+  const questions: QuestionRow[] = allItems.map((item) => ({
+    itemId: item.id,
+    form: item.form,
+    driver: item.driver,
+    text: item.text,
+    score: score(current.questions[item.question]),
+  }));
+
+  const serviceRows: Array<{ code: string; name: string }> = input.services.map((service) => ({ code: service.code, name: serviceName(service, language) }));
+  const listed = new Set(serviceRows.map((row) => row.code));
+  seenServices.forEach((code) => {
+    if (!listed.has(code)) serviceRows.push({ code, name: code });
+  });
+
+  const comparePeriods = (pick: (bucket: Bucket) => Accumulator | undefined, subject: TrendSubject): TrendRow => {
+    const now = score(pick(current));
+    const before = previous ? score(pick(previous)) : null;
+    const yearAgo = lastYear ? score(pick(lastYear)) : null;
+    return {
+      subject,
+      current: now,
+      previous: before,
+      lastYear: yearAgo,
+      vsPrevious: compare(now, before ?? undefined),
+      vsLastYear: compare(now, yearAgo ?? undefined),
+    };
+  };
+
+  const published = (row: QuestionRow): row is QuestionRow & { score: PublishedScore } => !row.score.suppressed;
+  const lowestQuestions = questions
+    .filter(published)
+    .sort((a, b) => (a.score.share ?? 0) - (b.score.share ?? 0) || (a.score.mean ?? 0) - (b.score.mean ?? 0))
+    .slice(0, MAX_PROBLEM_QUESTIONS);
+
+  const themes: ThemeRow[] = Array.from(themeCounts.entries())
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_PROBLEM_THEMES)
+    .map(([theme, count]): ThemeRow =>
+      count < minGroupSize
+        ? { theme, suppressed: true }
+        : { theme, suppressed: false, count, comments: input.internal ? representativeComments(records, themeRecords.get(theme) ?? []) : [] },
+    );
+
+  return {
+    language,
+    internal: input.internal,
+    period: input.period,
+    previous: input.previous ?? null,
+    lastYear: input.lastYear ?? null,
+    basis: {
+      total,
+      byForm,
+      byChannel: CHANNELS.map((channel, i) => ({ channel, count: channelCounts[i] })).filter((row) => row.count > 0),
+      otherChannels: byForm.other,
+      invitationsSent: input.invitationsSent,
+      n2ResponseRate: responseRate(byForm.N2, input.invitationsSent),
+    },
+    satisfaction: {
+      overall: score(current.overall),
+      byForm: FORM_KEYS.map((form) => ({ form, score: score(current.formOverall[form]) })),
+    },
+    drivers: DRIVERS.map((driver, i) => ({ driver, score: score(current.drivers[i]) })),
+    questions,
+    services: serviceRows.map((row) => ({ ...row, score: score(current.services.get(row.code)) })),
+    channels: CHANNELS.map((channel, i) => ({ channel, score: score(current.channels[i]) })).filter((_, i) => scoredChannels[i]),
+    trends: [
+      comparePeriods((bucket) => bucket.overall, { kind: 'overall' }),
+      ...DRIVERS.map((driver, i) => comparePeriods((bucket) => bucket.drivers[i], { kind: 'driver', driver })),
+      ...serviceRows.map((row) => comparePeriods((bucket) => bucket.services.get(row.code), { kind: 'service', code: row.code, name: row.name })),
+    ],
+    problems: { lowScoreResponses, lowestQuestions, themes },
+    actions: input.actions.map((action) => actionRow(action, to, input.internal)),
+    methodology: {
+      minGroupSize,
+      agreeMin: AGREE_MIN,
+      scaleMin: 1,
+      scaleMax: 5,
+      confidenceLevel: CONFIDENCE_LEVEL,
+      interval: 'wilson',
+      trendRule: 'non_overlapping_intervals',
+      lowScoreMax: LOW_SCORE_MAX,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The social services / subprograms of the services tab (shared/annexes.md), and how a typed or
+ * picked service is matched to one of them.
+ */
+import { matchKey } from './sanitize';
+import type { Service } from './types';
+
+function service(code: string, ka: string, en: string, invite = true): Service {
+  return { code, ka, en, invite };
+}
+
+/** The initial services tab; staff confirm it against the year's budget resolution. */
+export const DEFAULT_SERVICES: Service[] = [
+  service('canteen', 'სოციალურად დაუცველი მოსახლეობის ყოველდღიური უფასო კვება', 'free daily meals (canteen)'),
+  service('newborn', 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება', 'newborn allowance'),
+  service('large_family', 'მრავალშვილიანი ოჯახების ერთჯერადი ფინანსური დახმარება', 'large families'),
+  service('disabled_child', 'შეზღუდული შესაძლებლობის მქონე 18 წლამდე ბავშვების ერთჯერადი ფინანსური დახმარება', 'children with disabilities'),
+  service('lost_breadwinner', 'მარჩენალდაკარგული ოჯახების ერთჯერადი ფინანსური დახმარება', 'families who lost a breadwinner'),
+  service('veterans', 'ომისა და სამხედრო ვეტერანთა ერთჯერადი ფინანსური დახმარება', 'war and military veterans'),
+  service('fire', 'ხანძრის შედეგად დაზარალებული ოჯახების ფინანსური დახმარება', 'families hit by a house fire'),
+  service('rent', 'უსახლკარო ოჯახების საცხოვრებელი ბინის ქირით უზრუნველყოფა', 'rent for homeless families'),
+  service('firewood', 'სოციალურად დაუცველი ოჯახების საშეშე მერქნით უზრუნველყოფა', 'firewood'),
+  service('holiday_food', 'საახალწლო და სააღდგომო სასურსათო პაკეტები', 'New Year and Easter food packs'),
+  service('medical', 'მკურნალობისა და ოპერაციების თანადაფინანსება', 'co-financing of treatment and operations'),
+  service('centenarian', '100 წელს გადაცილებულ პირთა ერთჯერადი დახმარება', 'people aged 100 and over'),
+  // A bereaved family is not asked to rate the service that paid for a funeral; staff may turn
+  // the invitation on in the services tab.
+  service('funeral', 'დაკრძალვის ხარჯების დახმარება', 'funeral expenses', false),
+  service('one_time_aid', 'ერთჯერადი ფინანსური დახმარება განსაკუთრებულ შემთხვევებში', 'one-off aid in special cases'),
+  service('other', 'სხვა', 'other'),
+];
+
+/** The code every feedback row gets when its service cannot be resolved. */
+export const UNKNOWN_SERVICE = 'unknown';
+
+/**
+ * The service a code or a Georgian name stands for. Tolerates what copy, paste and typing add:
+ * surrounding and doubled spaces, zero-width characters, Latin case, Mtavruli capitals.
+ */
+export function resolveService(input: string, services: readonly Service[]): Service | null {
+  const key = matchKey(input);
+  if (key === '') return null;
+  return services.find((s) => matchKey(s.code) === key) ?? services.find((s) => matchKey(s.ka) === key) ?? null;
+}

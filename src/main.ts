@@ -1,0 +1,98 @@
+/**
+ * Entry points: every function Apps Script calls by name (the menu, the triggers). Each is a thin
+ * wire to a use case in src/app; scripts/build.mjs makes each export a top-level function.
+ */
+import { buildMenu } from './app/menu';
+import { setupWorkbook } from './app/setup';
+import { runMenuAction } from './app/ui';
+import { clearExpiredEmails, handleWorkbookEdit, sendInvitationsAction, sweepInvitations } from './app/invitations';
+import { collectAll, collectNowAction, handleFormResponse, importPaperAction } from './app/collect';
+import { buildReportAction, runScheduledReport } from './app/report';
+import { prepareMeetingAction } from './app/agenda';
+import { publishReportAction } from './app/publish';
+import { paperFormsAction } from './app/paper-docs';
+
+/** Simple trigger: builds the menu when the workbook opens (no authorization needed). */
+export function onOpen(): void {
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+export function menuSetup(): void {
+  runMenuAction('setup', () => {
+    const result = setupWorkbook();
+    return [
+      'სისტემა მზადაა.',
+      result.createdTabs.length ? `შეიქმნა ჩანართები: ${result.createdTabs.join(', ')}.` : 'ჩანართები უკვე არსებობდა.',
+      result.createdForms.length ? `შეიქმნა ფორმები: ${result.createdForms.join(', ')}.` : 'ფორმების სერვისების სია განახლდა.',
+    ].join('\n');
+  });
+}
+
+export function menuPaperForms(): void {
+  runMenuAction('paperForms', paperFormsAction);
+}
+
+export function menuImportPaper(): void {
+  runMenuAction('importPaper', importPaperAction);
+}
+
+export function menuCollectNow(): void {
+  runMenuAction('collectNow', collectNowAction);
+}
+
+export function menuSendInvitations(): void {
+  runMenuAction('sendInvitations', sendInvitationsAction);
+}
+
+export function menuBuildReport(): void {
+  runMenuAction('buildReport', buildReportAction);
+}
+
+export function menuPrepareMeeting(): void {
+  runMenuAction('prepareMeeting', prepareMeetingAction);
+}
+
+export function menuPublishReport(): void {
+  runMenuAction('publishReport', publishReportAction);
+}
+
+/** Installable edit trigger (a case set to closed sends its invitation at once). */
+export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleWorkbookEdit(e);
+}
+
+/** Installable form-submit trigger of the workbook (both forms write here). */
+export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  handleFormResponse(e);
+}
+
+/** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
+export function hourlySweep(): void {
+  const jobs: Array<[string, () => unknown]> = [
+    ['collect', collectAll],
+    ['invitations', sweepInvitations],
+  ];
+  runJobs('hourlySweep', jobs);
+}
+
+/** Time-driven, daily: privacy clean-up and the scheduled analysis report. */
+export function dailyJobs(): void {
+  runJobs('dailyJobs', [
+    ['clearExpiredEmails', clearExpiredEmails],
+    ['scheduledReport', runScheduledReport],
+  ]);
+}
+
+function runJobs(name: string, jobs: Array<[string, () => unknown]>): void {
+  const failures: string[] = [];
+  for (const [job, fn] of jobs) {
+    try {
+      console.info(`${name}/${job}: ${JSON.stringify(fn() ?? null)}`);
+    } catch (err) {
+      failures.push(job);
+      console.error(`${name}/${job} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+  // Rethrown so that Apps Script records the execution as failed and notifies the owner.
+  if (failures.length) throw new Error(`${name}: ${failures.join(', ')} failed`);
+}

@@ -1,0 +1,411 @@
+import { FORMS, likertItems } from '../../src/domain/forms';
+import { ReportInput, ReportModel, Score, buildReportModel } from '../../src/domain/report-model';
+import { reportLabels, renderReportHtml } from '../../src/domain/report-html';
+import { wilson } from '../../src/domain/stats';
+import type { ActionRecord, AnswerValue, Channel, FeedbackForm, FeedbackRecord, Service } from '../../src/domain/types';
+import { CHANNELS, DRIVERS } from '../../src/domain/types';
+import { decodePng } from './png-reader';
+
+const at = (iso: string): Date => new Date(iso);
+const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
+const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
+const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
+
+const SERVICES: Service[] = [
+  { code: 'newborn', ka: 'ახალშობილთა დახმარება', en: 'Newborn allowance', invite: true },
+  { code: 'firewood', ka: 'შეშა', en: 'Firewood', invite: true },
+];
+
+let nextId = 0;
+function record(fields: Partial<FeedbackRecord> & { answers?: Record<string, AnswerValue> }): FeedbackRecord {
+  const form: FeedbackForm = fields.form ?? 'N1';
+  return {
+    id: `r${nextId++}`,
+    receivedAt: at('2026-01-15T10:00:00+04:00'),
+    form,
+    channel: fields.channel ?? (form === 'N1' ? 'paper' : form === 'N2' ? 'email_link' : 'phone'),
+    service: 'newborn',
+    answers: {},
+    text: '',
+    themes: [],
+    staffTags: [],
+    quotable: false,
+    flags: [],
+    ...fields,
+  };
+}
+
+/** `count` N1 records with the given overall score. */
+function n1(count: number, overall: number, extra: Partial<FeedbackRecord> = {}): FeedbackRecord[] {
+  return Array.from({ length: count }, () => record({ form: 'N1', answers: { 'n1.overall': overall }, ...extra }));
+}
+
+function input(records: FeedbackRecord[], overrides: Partial<ReportInput> = {}): ReportInput {
+  return {
+    records,
+    actions: [],
+    period: JANUARY,
+    invitationsSent: 0,
+    minGroupSize: 5,
+    services: SERVICES,
+    language: 'ka',
+    internal: true,
+    ...overrides,
+  };
+}
+
+function published(score: Score): Exclude<Score, { suppressed: true }> {
+  if (score.suppressed) throw new Error('expected a published score');
+  return score;
+}
+
+describe('buildReportModel: data basis and period', () => {
+  it('counts only records inside [from, to), by form and channel', () => {
+    const records = [
+      record({ receivedAt: JANUARY.from, answers: { 'n1.overall': 5 } }),
+      record({ receivedAt: at('2026-01-31T23:59:59+04:00'), form: 'N2', answers: { 'n2.overall': 4 } }),
+      record({ receivedAt: JANUARY.to, answers: { 'n1.overall': 1 } }), // next period
+      record({ receivedAt: at('2025-12-31T23:59:59+04:00'), answers: { 'n1.overall': 1 } }),
+      record({ form: 'other', channel: 'phone', text: 'რიგი დიდია' }),
+      record({ form: 'other', channel: 'letter' }),
+      record({ form: 'N1', channel: 'kiosk', answers: { 'n1.overall': 3 } }),
+      record({ receivedAt: new Date(NaN), answers: { 'n1.overall': 1 } }),
+    ];
+    const model = buildReportModel(input(records, { invitationsSent: 4 }));
+    expect(model.basis).toEqual({
+      total: 5,
+      byForm: { N1: 2, N2: 1, other: 2 },
+      byChannel: [
+        { channel: 'paper', count: 1 },
+        { channel: 'kiosk', count: 1 },
+        { channel: 'email_link', count: 1 },
+        { channel: 'phone', count: 1 },
+        { channel: 'letter', count: 1 },
+      ],
+      otherChannels: 2,
+      invitationsSent: 4,
+      n2ResponseRate: 0.25,
+    });
+  });
+
+  it('has no response rate without invitations', () => {
+    expect(buildReportModel(input([])).basis.n2ResponseRate).toBeNull();
+  });
+});
+
+describe('buildReportModel: scores', () => {
+  it('pools n1.overall and n2.overall, skipping blanks and invalid values', () => {
+    const records = [
+      ...n1(3, 5),
+      ...n1(1, 2),
+      record({ form: 'N2', answers: { 'n2.overall': 4 } }),
+      record({ form: 'N2', answers: { 'n2.overall': 1 } }),
+      record({ answers: { 'n1.overall': null } }),
+      record({ answers: { 'n1.overall': 7 } }),
+      record({ answers: { 'n1.overall': '5' } }),
+    ];
+    const model = buildReportModel(input(records, { minGroupSize: 1 }));
+    const overall = published(model.satisfaction.overall);
+    expect(overall).toMatchObject({ n: 6, agree: 4, respondents: 6 });
+    expect(overall.share).toBeCloseTo(4 / 6, 10);
+    expect(overall.low).toBeCloseTo(wilson(4, 6)!.low, 10);
+    expect(overall.mean).toBeCloseTo((3 * 5 + 2 + 4 + 1) / 6, 10);
+    expect(model.satisfaction.byForm.map((entry) => published(entry.score).n)).toEqual([4, 2]);
+  });
+
+  it('suppresses every group under the minimum size and keeps no numbers for it', () => {
+    const records = [...n1(5, 5), ...n1(4, 1, { service: 'firewood', channel: 'kiosk' })];
+    const model = buildReportModel(input(records));
+    const firewood = model.services.find((row) => row.code === 'firewood')!;
+    expect(firewood.score).toEqual({ suppressed: true });
+    expect(published(model.services.find((row) => row.code === 'newborn')!.score).n).toBe(5);
+    expect(model.channels).toEqual([
+      { channel: 'paper', score: expect.objectContaining({ suppressed: false, n: 5 }) },
+      { channel: 'kiosk', score: { suppressed: true } },
+    ]);
+    expect(model.satisfaction.byForm[1].score).toEqual({ suppressed: true }); // no N2 at all
+    const n2Question = model.questions.find((q) => q.itemId === 'n2.overall')!;
+    expect(n2Question.score).toEqual({ suppressed: true });
+    expect(JSON.stringify(model.services.find((row) => row.code === 'firewood'))).not.toMatch(/"n"|share|mean/);
+  });
+
+  it('suppresses a driver by distinct responses, not by answers', () => {
+    // Three responses with both "ease" items: six answers, but only three people.
+    const records = Array.from({ length: 3 }, () => record({ answers: { 'n1.info_easy': 5, 'n1.docs_clear': 4, 'n1.overall': 5 } }));
+    const model = buildReportModel(input(records, { minGroupSize: 4 }));
+    expect(model.drivers.find((entry) => entry.driver === 'ease')!.score).toEqual({ suppressed: true });
+    const lenient = buildReportModel(input(records, { minGroupSize: 3 }));
+    expect(lenient.drivers.find((entry) => entry.driver === 'ease')!.score).toMatchObject({ n: 6, respondents: 3, agree: 6 });
+  });
+
+  it('lists every likert question of both forms with its driver and wording', () => {
+    const model = buildReportModel(input([], { language: 'en' }));
+    const expected = [...likertItems(FORMS.N1), ...likertItems(FORMS.N2)];
+    expect(model.questions.map((q) => q.itemId)).toEqual(expected.map((item) => item.id));
+    expect(model.questions.map((q) => q.driver)).toEqual(expected.map((item) => item.driver));
+    expect(model.questions[0].text).toBe(expected[0].en);
+    expect(model.drivers.map((entry) => entry.driver)).toEqual(DRIVERS);
+  });
+
+  it('adds services seen in the data but missing from the services tab', () => {
+    const model = buildReportModel(input([...n1(5, 4, { service: 'unknown' })], { language: 'en' }));
+    expect(model.services.map((row) => [row.code, row.name])).toEqual([
+      ['newborn', 'Newborn allowance'],
+      ['firewood', 'Firewood'],
+      ['unknown', 'unknown'],
+    ]);
+  });
+});
+
+describe('buildReportModel: trends', () => {
+  it('compares with the previous period and the same period last year', () => {
+    const records = [
+      ...n1(40, 5), // January 2026: 40 of 40 agree
+      ...n1(20, 5, { receivedAt: at('2025-12-10T12:00:00+04:00') }),
+      ...n1(20, 1, { receivedAt: at('2025-12-11T12:00:00+04:00') }), // December: 50 %
+      ...n1(36, 5, { receivedAt: at('2025-01-20T12:00:00+04:00') }),
+      ...n1(4, 2, { receivedAt: at('2025-01-21T12:00:00+04:00') }), // January 2025: 90 %
+    ];
+    const model = buildReportModel(input(records, { previous: DECEMBER, lastYear: JANUARY_2025 }));
+    const overall = model.trends[0];
+    expect(overall.subject).toEqual({ kind: 'overall' });
+    expect(published(overall.previous!).n).toBe(40);
+    expect(overall.vsPrevious).toBe('up');
+    expect(overall.vsLastYear).toBe('no_change'); // [91 %, 100 %] overlaps [77 %, 96 %]
+    const firewood = model.trends.find((trend) => trend.subject.kind === 'service' && trend.subject.code === 'firewood')!;
+    expect(firewood.vsPrevious).toBe('insufficient');
+    expect(model.trends.filter((trend) => trend.subject.kind === 'driver').length).toBe(DRIVERS.length);
+    // December records do not leak into the current period.
+    expect(published(model.satisfaction.overall).n).toBe(40);
+  });
+
+  it('has null comparisons when no comparison period is given', () => {
+    const model = buildReportModel(input(n1(10, 5)));
+    expect(model.previous).toBeNull();
+    expect(model.trends[0]).toMatchObject({ previous: null, lastYear: null, vsPrevious: 'insufficient', vsLastYear: 'insufficient' });
+  });
+});
+
+describe('buildReportModel: main problems', () => {
+  const lowWaiting = (text: string, extra: Partial<FeedbackRecord> = {}): FeedbackRecord =>
+    record({ answers: { 'n1.overall': 4, 'n1.wait_ok': 1, 'n1.improve': text }, themes: ['waiting'], ...extra });
+
+  function problemRecords(): FeedbackRecord[] {
+    return [
+      lowWaiting('რიგი ძალიან დიდი იყო', { receivedAt: at('2026-01-10T10:00:00+04:00') }),
+      lowWaiting('დიდხანს ველოდე', { receivedAt: at('2026-01-20T10:00:00+04:00') }),
+      lowWaiting('ლოდინი <script>', { receivedAt: at('2026-01-05T10:00:00+04:00'), quotable: true }),
+      lowWaiting('', { receivedAt: at('2026-01-25T10:00:00+04:00') }),
+      lowWaiting('რიგი', { receivedAt: at('2026-01-02T10:00:00+04:00'), themes: ['waiting', 'waiting'] }),
+      // Staff tags override the automatic themes.
+      ...Array.from({ length: 2 }, () => record({ answers: { 'n1.overall': 2 }, themes: ['waiting'], staffTags: ['documents'] })),
+      // High scores with a theme are not problems.
+      ...Array.from({ length: 10 }, () => record({ answers: { 'n1.overall': 5, 'n1.wait_ok': 4 }, themes: ['online'] })),
+    ];
+  }
+
+  it('ranks the lowest published questions and counts themes among low scores', () => {
+    const model = buildReportModel(input(problemRecords()));
+    expect(model.problems.lowScoreResponses).toBe(7);
+    expect(model.problems.lowestQuestions.map((q) => q.itemId)).toEqual(['n1.wait_ok', 'n1.overall']);
+    expect(model.problems.themes).toEqual([
+      {
+        theme: 'waiting',
+        suppressed: false,
+        count: 5,
+        comments: ['ლოდინი <script>', 'დიდხანს ველოდე', 'რიგი ძალიან დიდი იყო'],
+      },
+      { theme: 'documents', suppressed: true },
+    ]);
+  });
+
+  it('quotes no comment in the public report', () => {
+    const model = buildReportModel(input(problemRecords(), { internal: false }));
+    expect(model.problems.themes[0]).toEqual({ theme: 'waiting', suppressed: false, count: 5, comments: [] });
+  });
+});
+
+describe('buildReportModel: actions and methodology', () => {
+  const action = (fields: Partial<ActionRecord>): ActionRecord => ({
+    problem: 'გრძელი რიგი',
+    service: 'newborn',
+    theme: 'waiting',
+    decision: 'მეორე ფანჯრის გახსნა',
+    owner: 'ნინო',
+    due: at('2026-01-20T00:00:00+04:00'),
+    status: 'planned',
+    meetingDate: at('2025-12-20T00:00:00+04:00'),
+    publicWording: 'კანცელარიაში დამატებითი ფანჯარა გაიხსნება',
+    ...fields,
+  });
+
+  it('flags actions due before the period end and not done', () => {
+    const actions = [
+      action({}),
+      action({ status: 'done' }),
+      action({ due: at('2026-02-10T00:00:00+04:00') }),
+      action({ due: null, status: 'in_progress' }),
+    ];
+    const model = buildReportModel(input([], { actions }));
+    expect(model.actions.map((row) => row.overdue)).toEqual([true, false, false, false]);
+    expect(model.actions[0]).toMatchObject({ text: 'მეორე ფანჯრის გახსნა', owner: 'ნინო', problem: 'გრძელი რიგი' });
+  });
+
+  it('uses the public wording and names no owner in the public report', () => {
+    const model = buildReportModel(input([], { actions: [action({}), action({ publicWording: '' })], internal: false }));
+    expect(model.actions[0]).not.toHaveProperty('owner');
+    expect(model.actions[0]).not.toHaveProperty('problem');
+    expect(model.actions.map((row) => row.text)).toEqual(['კანცელარიაში დამატებითი ფანჯარა გაიხსნება', 'მეორე ფანჯრის გახსნა']);
+  });
+
+  it('states the method', () => {
+    expect(buildReportModel(input([], { minGroupSize: 7 })).methodology).toEqual({
+      minGroupSize: 7,
+      agreeMin: 4,
+      scaleMin: 1,
+      scaleMax: 5,
+      confidenceLevel: 0.95,
+      interval: 'wilson',
+      trendRule: 'non_overlapping_intervals',
+      lowScoreMax: 2,
+    });
+  });
+});
+
+describe('buildReportModel on 10,000 generated records', () => {
+  /** A deterministic generator: about 10 % of answers skipped, some invalid. */
+  function generate(count: number): FeedbackRecord[] {
+    let state = 42;
+    const random = (): number => {
+      state = (state * 1664525 + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const services = ['newborn', 'firewood', 'unknown', 'medical'];
+    const channels: Channel[] = ['paper', 'kiosk'];
+    const records: FeedbackRecord[] = [];
+    for (let i = 0; i < count; i++) {
+      const form: FeedbackForm = random() < 0.45 ? 'N1' : random() < 0.8 ? 'N2' : 'other';
+      const answers: Record<string, AnswerValue> = {};
+      if (form !== 'other') {
+        for (const item of likertItems(FORMS[form])) {
+          const roll = random();
+          answers[item.id] = roll < 0.1 ? null : roll < 0.12 ? 9 : 1 + Math.floor(random() * 5);
+        }
+      }
+      records.push(
+        record({
+          form,
+          channel: form === 'N1' ? channels[Math.floor(random() * 2)] : form === 'N2' ? 'email_link' : 'social',
+          service: services[Math.floor(random() * services.length)],
+          receivedAt: new Date(JANUARY_2025.from.getTime() + random() * (JANUARY.to.getTime() - JANUARY_2025.from.getTime() + 5e9)),
+          answers,
+          themes: random() < 0.3 ? ['waiting'] : random() < 0.5 ? ['documents', 'staff_attitude'] : [],
+        }),
+      );
+    }
+    return records;
+  }
+
+  /** The obvious computation, one filter per figure. */
+  function reference(records: FeedbackRecord[], from: Date, to: Date, pick: (r: FeedbackRecord) => unknown[]): { n: number; agree: number; sum: number } {
+    const values = records
+      .filter((r) => r.receivedAt >= from && r.receivedAt < to)
+      .flatMap(pick)
+      .filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5);
+    return { n: values.length, agree: values.filter((v) => v >= 4).length, sum: values.reduce((a, b) => a + b, 0) };
+  }
+
+  const records = generate(10000);
+  const model = buildReportModel(input(records, { previous: DECEMBER, lastYear: JANUARY_2025, invitationsSent: 300 }));
+  const overallOf = (r: FeedbackRecord): unknown[] => [r.answers['n1.overall'], r.answers['n2.overall']];
+
+  function expectMatches(score: Score | null, expected: { n: number; agree: number; sum: number }): void {
+    const figure = published(score!);
+    expect({ n: figure.n, agree: figure.agree }).toEqual({ n: expected.n, agree: expected.agree });
+    expect(figure.mean).toBeCloseTo(expected.sum / expected.n, 10);
+  }
+
+  it('matches the reference for the basis, overall, drivers, questions, services and channels', () => {
+    const inJanuary = records.filter((r) => r.receivedAt >= JANUARY.from && r.receivedAt < JANUARY.to);
+    expect(model.basis.total).toBe(inJanuary.length);
+    expect(model.basis.byForm.N2).toBe(inJanuary.filter((r) => r.form === 'N2').length);
+    expect(model.basis.n2ResponseRate).toBeCloseTo(model.basis.byForm.N2 / 300, 12);
+    expectMatches(model.satisfaction.overall, reference(records, JANUARY.from, JANUARY.to, overallOf));
+    for (const { driver, score } of model.drivers) {
+      const ids = [...likertItems(FORMS.N1), ...likertItems(FORMS.N2)].filter((item) => item.driver === driver).map((item) => item.id);
+      expectMatches(score, reference(records, JANUARY.from, JANUARY.to, (r) => ids.map((id) => r.answers[id])));
+    }
+    for (const question of model.questions) {
+      expectMatches(question.score, reference(records, JANUARY.from, JANUARY.to, (r) => [r.answers[question.itemId]]));
+    }
+    for (const service of model.services) {
+      expectMatches(service.score, reference(records, JANUARY.from, JANUARY.to, (r) => (r.service === service.code ? overallOf(r) : [])));
+    }
+    for (const channel of model.channels) {
+      expectMatches(channel.score, reference(records, JANUARY.from, JANUARY.to, (r) => (r.channel === channel.channel ? overallOf(r) : [])));
+    }
+    expect(model.channels.map((entry) => entry.channel)).toEqual(CHANNELS.filter((c) => c === 'paper' || c === 'kiosk' || c === 'email_link'));
+  });
+
+  it('matches the reference for the comparison periods and the low-score themes', () => {
+    expectMatches(model.trends[0].previous, reference(records, DECEMBER.from, DECEMBER.to, overallOf));
+    expectMatches(model.trends[0].lastYear, reference(records, JANUARY_2025.from, JANUARY_2025.to, overallOf));
+    const likertIds = [...likertItems(FORMS.N1), ...likertItems(FORMS.N2)].map((item) => item.id);
+    const low = records.filter(
+      (r) =>
+        r.receivedAt >= JANUARY.from &&
+        r.receivedAt < JANUARY.to &&
+        likertIds.some((id) => {
+          const v = r.answers[id];
+          return typeof v === 'number' && v >= 1 && v <= 2;
+        }),
+    );
+    expect(model.problems.lowScoreResponses).toBe(low.length);
+    const waiting = model.problems.themes.find((theme) => theme.theme === 'waiting');
+    expect(waiting).toMatchObject({ suppressed: false, count: low.filter((r) => r.themes.includes('waiting')).length });
+  });
+});
+
+describe('renderReportHtml', () => {
+  function reportModel(internal: boolean, language: 'ka' | 'en' = 'ka'): ReportModel {
+    const records = [
+      ...n1(6, 5),
+      ...n1(6, 2, { themes: ['waiting'], answers: { 'n1.overall': 2, 'n1.improve': 'რიგი <b>დიდია</b> & ნელა' } }),
+      ...n1(2, 1, { service: 'firewood' }),
+    ];
+    const services = [...SERVICES, { code: 'fire', ka: 'ხანძარი "<x>"', invite: true }];
+    return buildReportModel(input(records, { internal, services, previous: DECEMBER, language }));
+  }
+
+  it('is a self-contained page in the report language with escaped text', () => {
+    const html = renderReportHtml(reportModel(true), reportLabels('ka'));
+    expect(html.startsWith('<!DOCTYPE html><html lang="ka">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('რიგი &lt;b&gt;დიდია&lt;/b&gt; &amp; ნელა');
+    expect(html).not.toContain('<b>დიდია');
+    expect(html).toContain('ხანძარი &quot;&lt;x&gt;&quot;');
+    expect(html).toContain('საერთო კმაყოფილება');
+    expect(html).not.toMatch(/<(script|link)\b/);
+    expect(html).not.toMatch(/src="http/);
+  });
+
+  it('embeds decodable PNG charts with alt text', () => {
+    const html = renderReportHtml(reportModel(true, 'en'), reportLabels('en'));
+    const images = [...html.matchAll(/<img src="data:image\/png;base64,([^"]+)" alt="([^"]*)">/g)];
+    expect(images.length).toBe(2);
+    for (const [, base64] of images) expect(decodePng(Array.from(Buffer.from(base64, 'base64'))).width).toBe(480);
+    expect(images[0][2]).toContain('Satisfaction: 43% ('); // 6 of 14, the suppressed service included
+    // The suppressed firewood group is neither charted nor given a figure.
+    expect(images[1][2]).not.toContain('Firewood');
+    expect(html).toMatch(/<td>Firewood<\/td><td><span class="suppressed">Fewer than 5 responses — not shown<\/span>/);
+  });
+
+  it('leaves comments and owners out of the public report', () => {
+    const internal = renderReportHtml(reportModel(true), reportLabels('ka'));
+    const publicHtml = renderReportHtml(reportModel(false), reportLabels('ka'));
+    expect(internal.match(/დიდია/g)!.length).toBe(1); // the same comment six times is quoted once
+    expect(publicHtml).not.toContain('დიდია');
+    expect(publicHtml).toContain('მომხმარებელთა უკუკავშირი — საჯარო ანგარიში');
+    expect(publicHtml).toContain('წინა პერიოდი (დეკემბერი 2025)');
+  });
+});
