@@ -6,6 +6,8 @@
  * simulated clock.
  */
 
+import { AUTH_MODE } from './gas-enum';
+
 /** Modelled cost of one service call, in milliseconds of Apps Script wall time. */
 export type CostTable = Record<string, number>;
 
@@ -318,14 +320,14 @@ export class Core {
   fireTriggers(
     eventType: TriggerEventType,
     sourceId: string,
-    makeEvent: (trigger: TriggerRecord | null, authMode: AuthMode) => unknown,
+    makeEvent: (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => unknown,
     simpleName?: string,
   ): void {
     if (simpleName && this.hasHandler(simpleName)) {
-      this.invoke(simpleName, 'simple', makeEvent(null, 'LIMITED'));
+      this.invoke(simpleName, 'simple', makeEvent(null, AUTH_MODE.LIMITED));
     }
     for (const trigger of this.triggers.filter((t) => t.eventType === eventType && t.sourceId === sourceId)) {
-      this.invoke(trigger.handler, 'installable', makeEvent(trigger, 'FULL'));
+      this.invoke(trigger.handler, 'installable', makeEvent(trigger, AUTH_MODE.FULL));
     }
   }
 }

@@ -1448,11 +1448,14 @@ class TableRowFake
   }
 
   appendTableCell(textContentsOrCell?: string | GTableCell | null): GTableCell {
+    let cell: CellNode;
+    if (textContentsOrCell instanceof TableCellFake) {
+      cell = textContentsOrCell.node as CellNode;
+      if (cell.row) throw gasError(MUST_BE_DETACHED);
+    } else {
+      cell = newCell(this.node, textContentsOrCell === undefined || textContentsOrCell === null ? '' : String(textContentsOrCell));
+    }
     this.session.write('TableRow.appendTableCell');
-    const cell =
-      textContentsOrCell instanceof TableCellFake
-        ? (cloneRow({ kind: 'row', table: null, cells: [textContentsOrCell.node as CellNode], attributes: {} }, null).cells[0])
-        : newCell(this.node, textContentsOrCell === undefined || textContentsOrCell === null ? '' : String(textContentsOrCell));
     cell.row = this.node;
     this.node.cells.push(cell);
     return toGas(new TableCellFake(this.session, cell));

@@ -325,11 +325,11 @@ class DriveIterator implements Pick<GFileIterator, 'hasNext' | 'getContinuationT
   }
 
   /** Drive pages results; a script pays one round trip per page, not per item. */
-  next(): GFile & GFolder {
+  next(): GFile | GFolder {
     if (!this.hasNext()) throw gasError(ITERATOR_END);
     if (this.position > 0 && this.position % ITEMS_PER_PAGE === 0) this.store.charge(`${this.kind}Iterator.nextPage`);
     const id = this.ids[this.position++];
-    return (this.kind === 'file' ? this.store.file(id) : this.store.folder(id)) as GFile & GFolder;
+    return this.kind === 'file' ? this.store.file(id) : this.store.folder(id);
   }
 
   /** Opaque to scripts; resumes the same result list (DriveApp.continueFileIterator). */

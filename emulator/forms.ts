@@ -1068,7 +1068,7 @@ export class FormsService {
     const formResponse = new FormResponseFake(this.store, form, response) as unknown as GoogleAppsScript.Forms.FormResponse;
     const source = new FormFake(this.store, form) as unknown as FormIface;
     for (let i = 0; i < deliveries; i++) {
-      this.store.core.fireTriggers('ON_FORM_SUBMIT', form.id, (trigger: TriggerRecord | null, authMode: AuthMode) => ({
+      this.store.core.fireTriggers('ON_FORM_SUBMIT', form.id, (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => ({
         authMode,
         response: formResponse,
         source,
@@ -1079,7 +1079,7 @@ export class FormsService {
       const spreadsheetId = form.destinationId;
       const event = this.sheetsEvent(form, response, spreadsheetId, written.sheetName, written.row);
       for (let i = 0; i < deliveries; i++) {
-        this.store.core.fireTriggers('ON_FORM_SUBMIT', spreadsheetId, (trigger: TriggerRecord | null, authMode: AuthMode) => ({
+        this.store.core.fireTriggers('ON_FORM_SUBMIT', spreadsheetId, (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => ({
           authMode,
           ...event,
           triggerUid: trigger?.id,

@@ -38,6 +38,9 @@ export function enumName(value: unknown): string | null {
   return null;
 }
 
+/** ScriptApp.AuthMode, shared by every event object the fakes build. */
+export const AUTH_MODE = makeEnum<GoogleAppsScript.Script.ScriptApp['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+
 /** Looks a value up by name in an enum built with makeEnum. */
 export function enumValue<T>(enumObject: unknown, name: string): T {
   return (enumObject as Record<string, unknown>)[name] as T;

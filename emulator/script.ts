@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gasError, type ClockSchedule, type Core, type TriggerEventType, type TriggerRecord } from './core';
-import { enumName, makeEnum } from './gas-enum';
+import { enumName, makeEnum, AUTH_MODE } from './gas-enum';
 import { zonedParts, zonedToUtc } from './utilities';
 
 type Script = typeof GoogleAppsScript.Script;
@@ -24,7 +24,6 @@ const DAY_MS = 24 * HOUR_MS;
 /** runClockUntil refuses to run more handlers than this in one call (a runaway schedule). */
 const MAX_RUNS_PER_CALL = 100_000;
 
-const AUTH_MODE = makeEnum<Script['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 const EVENT_TYPE = makeEnum<Script['EventType']>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
 const TRIGGER_SOURCE = makeEnum<Script['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];

@@ -47,7 +47,7 @@ interface WriteMode {
   user: string;
   /** Protections and validation rules apply (not to form responses, which Google writes itself). */
   guarded: boolean;
-  enter: (raw: unknown, cell: Cell | undefined) => Entry;
+  enter: (raw: unknown, cell: Cell | undefined, timeZone: string) => Entry;
 }
 
 export class SpreadsheetService implements FormDestinationStore {
@@ -303,11 +303,11 @@ export class SpreadsheetService implements FormDestinationStore {
 
   /** How scripts and people enter values: parsed as typed, subject to protections and rules. */
   typed(user = this.activeUser()): WriteMode {
-    return { user, guarded: true, enter: (raw, cell) => enter(raw, cell?.numberFormat, this.core.timeZone) };
+    return { user, guarded: true, enter: (raw, cell, timeZone) => enter(raw, cell?.numberFormat, timeZone) };
   }
 
   private serverSide(): WriteMode {
-    return { user: this.core.user, guarded: false, enter: (raw) => enterAsText(raw, this.core.timeZone) };
+    return { user: this.core.user, guarded: false, enter: (raw, _cell, timeZone) => enterAsText(raw, timeZone) };
   }
 
   /**
@@ -317,7 +317,7 @@ export class SpreadsheetService implements FormDestinationStore {
    * Executions logs; e.g. a timer-driven sweep writing free text under a leftover dropdown).
    */
   write(ss: SpreadsheetModel, sheet: SheetModel, area: Area, raws: unknown[][], mode: WriteMode): void {
-    const entries = raws.map((line, i) => line.map((raw, j) => mode.enter(raw, sheet.cell(area.row + i, area.column + j))));
+    const entries = raws.map((line, i) => line.map((raw, j) => mode.enter(raw, sheet.cell(area.row + i, area.column + j), ss.timeZone)));
     if (mode.guarded) {
       entries.forEach((line, i) =>
         line.forEach((entry, j) => {
@@ -367,7 +367,7 @@ export class SpreadsheetService implements FormDestinationStore {
     user: string,
   ): void {
     const source = this.spreadsheetView(ss);
-    const makeEvent = (trigger: TriggerRecord | null, authMode: AuthMode) => {
+    const makeEvent = (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => {
       // triggerUid: "ID of trigger that produced this event (installable triggers only)".
       const event: Record<string, unknown> = { authMode, source, user: userOf(user) };
       if (trigger) event.triggerUid = trigger.id;

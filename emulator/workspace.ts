@@ -88,7 +88,11 @@ export class Workspace {
 
   /** Loads the built bundle (default: dist/ of the project) and wires trigger dispatch to it. */
   loadBundle(distDir = join(__dirname, '..', 'dist')): Record<string, unknown> {
-    const context = gas.require(distDir, this.globals());
+    const globals = this.globals();
+    const SimulatedDate = globals.Date as DateConstructor;
+    // Dates handed to the script (getValues, timestamps) are the script realm's own Date.
+    this.core.makeDate = (ms) => new SimulatedDate(ms);
+    const context = gas.require(distDir, globals);
     this.context = context;
     this.core.hasHandler = (name) => typeof context[name] === 'function';
     this.core.invoker = (name, event) => {

@@ -19,11 +19,13 @@ export interface EnsuredTab {
 export function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[], index: number): EnsuredTab {
   let sheet = ss.getSheetByName(spec.name);
   const created = !sheet;
-  if (!sheet) sheet = ss.insertSheet(spec.name, index);
+  if (!sheet) sheet = ss.insertSheet(spec.name, Math.min(index, ss.getSheets().length));
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h).trim()) : [];
   const missing = columns.filter((c) => !header.includes(c.header));
   if (missing.length > 0) {
+    const needed = header.length + missing.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
     sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
     header.push(...missing.map((c) => c.header));
   }

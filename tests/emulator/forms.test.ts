@@ -1,3 +1,4 @@
+import { AUTH_MODE } from '../../emulator/gas-enum';
 import { Core, type TriggerRecord } from '../../emulator/core';
 import type { FormDestinationStore } from '../../emulator/contracts';
 import { FormsService } from '../../emulator/forms';
@@ -318,7 +319,7 @@ describe('respond(): a respondent in the browser', () => {
 
     const formEvent = fired[0].event;
     expect(Object.keys(formEvent).sort()).toEqual(['authMode', 'response', 'source', 'triggerUid']);
-    expect(formEvent.authMode).toBe('FULL');
+    expect(formEvent.authMode).toBe(AUTH_MODE.FULL);
     expect(formEvent.triggerUid).toBe('uid-onFormSubmit');
     expect((formEvent.response as GoogleAppsScript.Forms.FormResponse).getId()).toBe(response.getId());
     expect((formEvent.source as GoogleAppsScript.Forms.Form).getId()).toBe(form.getId());

@@ -1,3 +1,4 @@
+import { AUTH_MODE } from '../../emulator/gas-enum';
 import { Core, type TriggerRecord } from '../../emulator/core';
 import { SpreadsheetService } from '../../emulator/spreadsheet';
 
@@ -272,12 +273,12 @@ describe('triggers', () => {
       ['onStatusEdit', 'installable', 'FULL'],
     ]);
     const [simple, installable] = calls.map((c) => c.event);
-    expect(simple).toMatchObject({ authMode: 'LIMITED', value: '5', oldValue: '3' });
+    expect(simple).toMatchObject({ authMode: AUTH_MODE.LIMITED, value: '5', oldValue: '3' });
     expect(simple).not.toHaveProperty('triggerUid');
     expect((simple.range as Range).getA1Notation()).toBe('A1');
     expect((simple.source as GoogleAppsScript.Spreadsheet.Spreadsheet).getId()).toBe(ss.getId());
     expect((simple.user as GoogleAppsScript.Base.User).getEmail()).toBe('admin@municipality.example.ge');
-    expect(installable).toMatchObject({ authMode: 'FULL', triggerUid: '4034124084959907503', value: '5', oldValue: '3' });
+    expect(installable).toMatchObject({ authMode: AUTH_MODE.FULL, triggerUid: '4034124084959907503', value: '5', oldValue: '3' });
   });
 
   test('a first entry has no oldValue; a multi-cell paste has neither value nor oldValue', () => {
@@ -328,7 +329,7 @@ describe('triggers', () => {
     });
     svc.userOpen(ss.getId());
     svc.userOpen(ss.getId());
-    expect(calls[0].event).toMatchObject({ authMode: 'LIMITED' });
+    expect(calls[0].event).toMatchObject({ authMode: AUTH_MODE.LIMITED });
     expect(svc.ui.menus).toEqual([
       {
         caption: 'ukukavshiri',
@@ -410,5 +411,15 @@ describe('form destination', () => {
       [at, '', 4, '=not a formula'],
     ]);
     expect(tab.getRange('D2').getFormula()).toBe('');
+  });
+});
+
+describe('time zone', () => {
+  test("typed dates are read in the spreadsheet's own time zone", () => {
+    const { ss, sheet } = setup();
+    ss.setSpreadsheetTimeZone('Europe/London');
+    const date = sheet.getRange('A1').setValue('1/5/2026 9:30').getValue() as Date;
+    expect(date.toISOString()).toBe('2026-01-05T09:30:00.000Z');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('1/5/2026 9:30:00');
   });
 });
