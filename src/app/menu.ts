@@ -2,27 +2,31 @@
  * The Georgian custom menu. One list feeds onOpen and the bundle test that proves every handler
  * exists as a top-level function of the built script.
  */
-export const MENU_TITLE = 'უკუკავშირი';
+import { t, type MessageId } from '../domain/i18n';
+
+export const MENU_TITLE = t('menu.root');
+
+const item = (id: MessageId, handler: string): { caption: string; handler: string } => ({ caption: t(id), handler });
 
 export const MENU_ITEMS: ReadonlyArray<{ caption: string; handler: string } | 'separator'> = [
-  { caption: 'სისტემის მომზადება / განახლება', handler: 'menuSetup' },
-  { caption: 'ქაღალდის ფორმა და QR პლაკატი', handler: 'menuPaperForms' },
+  item('menu.setup', 'menuSetup'),
+  item('menu.paper_form', 'menuPaperForms'),
   'separator',
-  { caption: 'ქაღალდის ფორმების შეტანა', handler: 'menuImportPaper' },
-  { caption: 'უკუკავშირის შეგროვება ახლავე', handler: 'menuCollectNow' },
-  { caption: 'მოწვევების გაგზავნა ახლავე', handler: 'menuSendInvitations' },
+  item('menu.import_paper', 'menuImportPaper'),
+  item('menu.collect_now', 'menuCollectNow'),
+  item('menu.send_invitations', 'menuSendInvitations'),
   'separator',
-  { caption: 'ანალიტიკური ანგარიშის მომზადება', handler: 'menuBuildReport' },
-  { caption: 'სამუშაო შეხვედრის დღის წესრიგი', handler: 'menuPrepareMeeting' },
-  { caption: 'საჯარო ანგარიშის გამოქვეყნება', handler: 'menuPublishReport' },
+  item('menu.build_report', 'menuBuildReport'),
+  item('menu.prepare_meeting', 'menuPrepareMeeting'),
+  item('menu.publish_report', 'menuPublishReport'),
 ];
 
 /** Builds the menu; runs in the simple onOpen trigger, so it touches nothing that needs authorization. */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createMenu(MENU_TITLE);
-  for (const item of MENU_ITEMS) {
-    if (item === 'separator') menu.addSeparator();
-    else menu.addItem(item.caption, item.handler);
+  for (const entry of MENU_ITEMS) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.caption, entry.handler);
   }
   menu.addToUi();
 }

@@ -17,11 +17,11 @@ export const MESSAGES = {
   'menu.setup': { ka: 'სისტემის მომზადება / განახლება', en: 'Set up / update the system' },
   'menu.import_paper': { ka: 'ქაღალდის ფორმების შეტანა', en: 'Import paper forms' },
   'menu.collect_now': { ka: 'უკუკავშირის შეგროვება ახლავე', en: 'Collect feedback now' },
-  'menu.send_invitations': { ka: 'გაუგზავნელი მოწვევების გაგზავნა', en: 'Send pending invitations' },
+  'menu.send_invitations': { ka: 'მოწვევების გაგზავნა ახლავე', en: 'Send pending invitations' },
   'menu.build_report': { ka: 'ანალიტიკური ანგარიშის მომზადება', en: 'Build the analysis report' },
-  'menu.prepare_meeting': { ka: 'განხილვის შეხვედრის მომზადება', en: 'Prepare the discussion meeting' },
+  'menu.prepare_meeting': { ka: 'სამუშაო შეხვედრის დღის წესრიგი', en: 'Prepare the discussion meeting' },
   'menu.publish_report': { ka: 'საჯარო ანგარიშის გამოქვეყნება', en: 'Publish the public report' },
-  'menu.paper_form': { ka: 'ქაღალდის ფორმა და პლაკატი', en: 'Paper form and poster' },
+  'menu.paper_form': { ka: 'ქაღალდის ფორმა და QR პლაკატი', en: 'Paper form and poster' },
 
   // Status of an application (the applications tab).
   'status.received': { ka: 'მიღებულია', en: 'Received' },

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /**
  * The workbook: every tab the product owns, its Georgian name and its columns. Code reads and
  * writes tabs by column key, found through the header row, so staff may reorder columns.
@@ -76,7 +78,7 @@ export const YES_NO = ['დიახ', 'არა'] as const;
 export const TABS: Record<TabKey, TabSpec> = {
   settings: {
     key: 'settings',
-    name: 'პარამეტრები',
+    name: t('tab.settings'),
     columns: [
       { key: 'key', header: 'გასაღები', scriptOnly: true, width: 170 },
       { key: 'value', header: 'მნიშვნელობა', width: 320 },
@@ -85,7 +87,7 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   services: {
     key: 'services',
-    name: 'სერვისები',
+    name: t('tab.services'),
     columns: [
       { key: 'code', header: 'კოდი', width: 130 },
       { key: 'ka', header: 'სერვისი / ქვეპროგრამა', width: 420 },
@@ -95,7 +97,7 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   applications: {
     key: 'applications',
-    name: 'განცხადებები',
+    name: t('tab.applications'),
     strictValidation: true,
     columns: [
       { key: 'caseId', header: 'განცხადების №', width: 130 },
@@ -112,7 +114,7 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   invitations: {
     key: 'invitations',
-    name: 'მოწვევები',
+    name: t('tab.invitations'),
     protectedTab: true,
     columns: [
       { key: 'caseId', header: 'განცხადების №' },
@@ -124,7 +126,7 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   paper: {
     key: 'paper',
-    name: 'ქაღალდის ფორმები',
+    name: t('tab.paper'),
     strictValidation: true,
     // Item columns are appended from the N1 definition (see paperColumns in app code).
     columns: [
@@ -135,7 +137,7 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   otherChannels: {
     key: 'otherChannels',
-    name: 'სხვა არხები',
+    name: t('tab.other_channels'),
     strictValidation: true,
     columns: [
       { key: 'receivedAt', header: 'მიღების თარიღი', rule: { kind: 'date' }, width: 120 },
@@ -148,14 +150,14 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   feedback: {
     key: 'feedback',
-    name: 'უკუკავშირი',
+    name: t('tab.feedback'),
     protectedTab: true,
     // Columns come from FEEDBACK_HEADERS (domain/normalize.ts); staff edit only tags and "quotable".
     columns: [],
   },
   themes: {
     key: 'themes',
-    name: 'თემები',
+    name: t('tab.themes'),
     columns: [
       { key: 'id', header: 'თემის კოდი', width: 130 },
       { key: 'label', header: 'თემა', width: 220 },
@@ -164,7 +166,7 @@ export const TABS: Record<TabKey, TabSpec> = {
   },
   actions: {
     key: 'actions',
-    name: 'ღონისძიებები',
+    name: t('tab.actions'),
     columns: [
       { key: 'problem', header: 'პრობლემა', width: 300 },
       { key: 'service', header: 'სერვისი', rule: { kind: 'serviceList' }, width: 240 },
