@@ -6,9 +6,9 @@ import { buildMenu } from './app/menu';
 import { setupWorkbook } from './app/setup';
 import { runMenuAction } from './app/ui';
 import { clearExpiredEmails, handleWorkbookEdit, sendInvitationsAction, sweepInvitations } from './app/invitations';
-import { collectAll, collectNowAction, handleFormResponse, importPaperAction } from './app/collect';
+import { collectFormResponses, collectNowAction, handleFormResponse, importPaperAction } from './app/collect';
 import { buildReportAction, runScheduledReport } from './app/report';
-import { prepareMeetingAction } from './app/agenda';
+import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 
@@ -24,7 +24,10 @@ export function menuSetup(): void {
       'სისტემა მზადაა.',
       result.createdTabs.length ? `შეიქმნა ჩანართები: ${result.createdTabs.join(', ')}.` : 'ჩანართები უკვე არსებობდა.',
       result.createdForms.length ? `შეიქმნა ფორმები: ${result.createdForms.join(', ')}.` : 'ფორმების სერვისების სია განახლდა.',
-    ].join('\n');
+      result.printDocs.length ? 'ქაღალდის ფორმა და QR პლაკატი განახლდა (Drive: „უკუკავშირი — საბეჭდი მასალა“).' : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
 }
 
@@ -69,17 +72,18 @@ export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): v
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
 export function hourlySweep(): void {
   const jobs: Array<[string, () => unknown]> = [
-    ['collect', collectAll],
+    ['collect', collectFormResponses],
     ['invitations', sweepInvitations],
   ];
   runJobs('hourlySweep', jobs);
 }
 
-/** Time-driven, daily: privacy clean-up and the scheduled analysis report. */
+/** Time-driven, daily: privacy clean-up, the scheduled analysis report, overdue actions marked. */
 export function dailyJobs(): void {
   runJobs('dailyJobs', [
     ['clearExpiredEmails', clearExpiredEmails],
     ['scheduledReport', runScheduledReport],
+    ['highlightOverdueActions', () => highlightOverdueActions()],
   ]);
 }
 

@@ -1,0 +1,81 @@
+/**
+ * What one collection run costs: `rows` new online N1 responses (written straight into the
+ * response tab, as Google would have written them, so seeding is fast and fires no trigger), then
+ * one run of the menu's "collect now" as Apps Script would run it (6-minute kill on). Returns the
+ * service calls by kind, this process's CPU time and the modelled Apps Script wall time; `ok` says
+ * whether every response landed within one execution. No assertions: the bench runner reports.
+ */
+import { setUpWorkbook } from '../tests/support/workbook';
+import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from './costs';
+import { N1 } from '../src/domain/forms';
+import { DEFAULT_SERVICES } from '../src/domain/services';
+import { TABS } from '../src/domain/schema';
+import type { FormRecord } from '../src/adapters/config';
+
+export interface CollectBench {
+  rows: number;
+  /** Service calls by `Service.method`. */
+  calls: Record<string, number>;
+  totalCalls: number;
+  cpuMs: number;
+  /** Modelled Apps Script time of the run (the emulator's clock advance). */
+  modelledMs: number;
+  withinLimit: boolean;
+  feedbackRows: number;
+  ok: boolean;
+}
+
+const TEXTS = ['რიგში დიდხანს ვიდექი', 'თანამშრომელი თავაზიანი იყო', '=HYPERLINK("x")', '', '', ''];
+
+export function benchCollect(rows: number): CollectBench {
+  const fx = setUpWorkbook({ costs: APPS_SCRIPT_COSTS });
+  const { ws } = fx;
+  const ss = ws.spreadsheets.spreadsheetFor(fx.spreadsheetId);
+  const record = JSON.parse(ws.properties.scriptProperties()['form.N1']) as FormRecord;
+  const sheet = ss.getSheetByName(record.responseSheet);
+  if (!sheet) throw new Error(`bench: no response tab ${record.responseSheet}`);
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const start = ws.core.now() - 30 * 86_400_000;
+  const raw = Array.from({ length: rows }, (_, i) =>
+    header.map((title, c) => {
+      // Google appends in submission order, a few seconds apart.
+      if (c === 0) return new Date(start + i * 7_000);
+      const item = N1.items.find((it) => it.ka === title);
+      if (!item) return '';
+      switch (item.type) {
+        case 'service':
+          return DEFAULT_SERVICES[i % DEFAULT_SERVICES.length].ka;
+        case 'likert':
+          return 1 + ((i * 7 + c) % 5);
+        case 'choice':
+        case 'yesno':
+          return i % 3 ? (item.choices ?? [''])[i % (item.choices ?? ['']).length] : '';
+        case 'paragraph':
+          return TEXTS[i % TEXTS.length];
+      }
+    }),
+  );
+  const grow = rows + 1 - sheet.getMaxRows();
+  if (grow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), grow);
+  if (rows > 0) sheet.getRange(2, 1, rows, header.length).setValues(raw);
+
+  ws.core.resetCalls();
+  const clock = ws.core.now();
+  const cpu = process.cpuUsage();
+  ws.run('menuCollectNow', 'menu');
+  const used = process.cpuUsage(cpu);
+  const modelledMs = ws.core.now() - clock;
+  const summary = ws.core.callSummary();
+  const feedback = ss.getSheetByName(TABS.feedback.name);
+  const feedbackRows = feedback ? Math.max(0, feedback.getLastRow() - 1) : 0;
+  return {
+    rows,
+    calls: summary.byMethod,
+    totalCalls: summary.total,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    modelledMs,
+    withinLimit: modelledMs <= EXECUTION_LIMIT_MS,
+    feedbackRows,
+    ok: feedbackRows === rows && modelledMs <= EXECUTION_LIMIT_MS,
+  };
+}

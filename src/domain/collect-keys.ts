@@ -1,0 +1,175 @@
+/**
+ * Pure helpers of the collector (src/app/collect.ts): stable keys for raw rows, the mapping of a
+ * response tab's columns to annex item ids, and the watermark that lets a run read only new rows.
+ *
+ * Why these keys: Google's response tab has no response id column. A response is keyed by its
+ * form, its timestamp and its occurrence among the rows that share that timestamp, in tab order.
+ * Google only appends (with non-decreasing timestamps), so the key of a row never changes; it also
+ * survives what staff may do against the tab's warning — sort it, correct a typo in an answer,
+ * delete another row — without a re-import or a loss. A typed-in row (paper, other channels) is
+ * keyed by its row number and a hash of its content, so re-running after a crash between the
+ * feedback write and the status write finds the same key, while a new form typed into a reused row
+ * gets a new one.
+ */
+import { isDate } from './dates';
+
+/** FNV-1a, 32-bit, over UTF-16 code units: a short, deterministic content fingerprint (not security). */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return ('0000000' + hash.toString(16)).slice(-8);
+}
+
+/** A cell value as stable text for keys: dates as their instant, blanks as ''. */
+export function cellKey(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  return String(value).trim();
+}
+
+/** The key of a typed-in row: `paper-r12-1a2b3c4d`. */
+export function typedRowKey(prefix: string, sheetRow: number, values: readonly unknown[]): string {
+  return `${prefix}-r${sheetRow}-${fingerprint(values.map(cellKey).join('\u001f'))}`;
+}
+
+/** The key of a response row: `N1-1767590100000-0` (form, timestamp in ms, occurrence). */
+export function responseKey(form: string, timestamp: unknown, occurrence: number): string {
+  const stamp = isDate(timestamp) && !Number.isNaN(timestamp.getTime()) ? String(timestamp.getTime()) : 'x' + fingerprint(cellKey(timestamp));
+  return `${form}-${stamp}-${occurrence}`;
+}
+
+/** Every title each annex item has had, by annex item id (what the collector remembers). */
+export type TitleHistory = Record<string, string[]>;
+
+/**
+ * Adds the titles the form's items carry now to the history. `current` is annex id → current
+ * title (through the stored annex id → Google item id map). Returns whether anything was added.
+ */
+export function rememberTitles(history: TitleHistory, current: Record<string, string>): boolean {
+  let changed = false;
+  for (const [annexId, title] of Object.entries(current)) {
+    const known = history[annexId] ?? (history[annexId] = []);
+    if (title !== '' && !known.includes(title)) {
+      known.push(title);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export interface ColumnMap {
+  /** 0-based column of the response tab → annex item id. */
+  byColumn: Map<number, string>;
+  /** Header titles no item of the form has ever had (answers there cannot be placed). */
+  unknown: string[];
+}
+
+/**
+ * Maps the response tab's header to annex item ids through the title history. Column 0 is
+ * Google's timestamp (whatever the locale calls it). A title that two items have held goes, in
+ * column order, to those items in their order, as Google places the k-th question of a title in
+ * the k-th column of that title. An item renamed since old responses came in has two columns
+ * (Google appends a new one); both map to the item.
+ */
+export function mapResponseColumns(header: readonly unknown[], history: TitleHistory, itemOrder: readonly string[]): ColumnMap {
+  const holders = new Map<string, string[]>();
+  for (const annexId of itemOrder) {
+    for (const title of history[annexId] ?? []) {
+      const list = holders.get(title) ?? [];
+      if (!list.includes(annexId)) list.push(annexId);
+      holders.set(title, list);
+    }
+  }
+  const seen = new Map<string, number>();
+  const byColumn = new Map<number, string>();
+  const unknown: string[] = [];
+  header.forEach((cell, column) => {
+    if (column === 0) return;
+    const title = String(cell ?? '').trim();
+    if (title === '') return;
+    const list = holders.get(title);
+    if (!list) {
+      unknown.push(title);
+      return;
+    }
+    const k = seen.get(title) ?? 0;
+    seen.set(title, k + 1);
+    byColumn.set(column, list[Math.min(k, list.length - 1)]);
+  });
+  return { byColumn, unknown };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A response row's answers by annex item id. When an item has two columns (old and new title),
+ * the one that holds an answer wins.
+ */
+export function answersOfRow(row: readonly unknown[], map: ColumnMap): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const [column, annexId] of map.byColumn) {
+    const value = row[column];
+    if (!isBlank(value) || !(annexId in answers)) answers[annexId] = value;
+  }
+  return answers;
+}
+
+/** How far the collector has read a response tab. */
+export interface Watermark {
+  /** Last sheet row already processed (1 = only the header). */
+  row: number;
+  /** Timestamp key of that row, to check that the tab still looks as it did. */
+  tailStamp: string;
+  /** How many processed rows at the end share `tailStamp` (the next occurrence index). */
+  tailCount: number;
+}
+
+export const START: Watermark = { row: 1, tailStamp: '', tailCount: 0 };
+
+export function stampOf(value: unknown): string {
+  return isDate(value) && !Number.isNaN(value.getTime()) ? String(value.getTime()) : 'x' + cellKey(value);
+}
+
+export interface KeyedRow {
+  /** 1-based sheet row. */
+  sheetRow: number;
+  key: string;
+  row: unknown[];
+}
+
+/**
+ * Keys the rows read from a response tab. `rows[0]` is sheet row `firstRow`. In incremental mode
+ * the first row read is the watermark's own row (the anchor), which is checked and skipped; when
+ * it does not match (rows deleted or sorted by hand), null asks the caller for a full read.
+ */
+export function keyRows(
+  form: string,
+  rows: readonly unknown[][],
+  firstRow: number,
+  mark: Watermark,
+): { keyed: KeyedRow[]; next: Watermark } | null {
+  const counts = new Map<string, number>();
+  let start = 0;
+  if (mark.row >= 2) {
+    if (firstRow !== mark.row || rows.length === 0 || stampOf(rows[0][0]) !== mark.tailStamp) return null;
+    counts.set(mark.tailStamp, mark.tailCount);
+    start = 1;
+  }
+  const keyed: KeyedRow[] = [];
+  let next: Watermark = { ...mark };
+  for (let i = start; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.every(isBlank)) continue;
+    const stamp = stampOf(row[0]);
+    const occurrence = counts.get(stamp) ?? 0;
+    counts.set(stamp, occurrence + 1);
+    keyed.push({ sheetRow: firstRow + i, key: responseKey(form, row[0], occurrence), row });
+    next = { row: firstRow + i, tailStamp: stamp, tailCount: occurrence + 1 };
+  }
+  return { keyed, next };
+}

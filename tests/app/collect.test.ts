@@ -1,0 +1,429 @@
+/**
+ * Collection (issue 5) end to end on the built bundle: each channel's input, as people and Google
+ * produce it, lands once as a normalized row of the feedback tab.
+ */
+import { setUpWorkbook, type Fixture } from '../support/workbook';
+import { FEEDBACK_HEADERS } from '../../src/domain/normalize';
+import { TABS } from '../../src/domain/schema';
+import { DEFAULT_SERVICES } from '../../src/domain/services';
+import { N1, N2 } from '../../src/domain/forms';
+import { paperColumns } from '../../src/app/paper';
+
+const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
+const IMPORT_PAPER = 'ქაღალდის ფორმების შეტანა';
+const newborn = DEFAULT_SERVICES.find((s) => s.code === 'newborn')!;
+const firewood = DEFAULT_SERVICES.find((s) => s.code === 'firewood')!;
+
+interface FormRecord {
+  id: string;
+  publishedUrl: string;
+  responseSheet: string;
+  items: Record<string, number>;
+}
+
+function formRecord(fx: Fixture, form: 'N1' | 'N2'): FormRecord {
+  return JSON.parse(fx.ws.properties.scriptProperties()[`form.${form}`]) as FormRecord;
+}
+
+/** A respondent submits the form; answers are given by annex id, mapped to Google item ids. */
+function respond(
+  fx: Fixture,
+  form: 'N1' | 'N2',
+  answers: Record<string, string | number>,
+  options: { prefilledUrl?: string; duplicateEvent?: boolean } = {},
+): void {
+  const record = formRecord(fx, form);
+  const byItemId: Record<string, string | number> = {};
+  for (const [annexId, value] of Object.entries(answers)) byItemId[String(record.items[annexId])] = value;
+  fx.ws.forms.respond(record.id, byItemId, options);
+  fx.ws.core.advance(1000);
+}
+
+function tab(fx: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
+  const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found;
+}
+
+/** Feedback rows as objects by column id. */
+function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
+  const { values } = tab(fx, TABS.feedback.name);
+  const [header, ...rows] = values;
+  return rows
+    .filter((row) => row.some((v) => v !== ''))
+    .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+function feedbackFormulas(fx: Fixture): string[] {
+  return tab(fx, TABS.feedback.name).formulas.flat().filter((f) => f !== '');
+}
+
+function lastAlert(fx: Fixture): string {
+  const shown = fx.ws.spreadsheets.ui.shown;
+  return shown.length ? String(shown[shown.length - 1].message) : '';
+}
+
+function n2ServiceLink(fx: Fixture, code: string): string {
+  const { values } = tab(fx, TABS.services.name);
+  const header = values[0].map(String);
+  const row = values.find((r) => r[header.indexOf(TABS.services.columns[0].header)] === code)!;
+  return String(row[header.indexOf(TABS.services.columns[3].header)]);
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Staff type one paper form into the first empty row of the paper tab. */
+function typePaper(fx: Fixture, row: number, byKey: Record<string, unknown>): void {
+  const columns = paperColumns();
+  const values = columns.slice(0, columns.length - 2).map((c) => (c.key in byKey ? byKey[c.key] : ''));
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
+}
+
+function typeOther(fx: Fixture, row: number, values: [unknown, string, string, string]): void {
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, `A${row}:D${row}`, [values]);
+}
+
+function statusColumn(fx: Fixture, tabName: string): { status: unknown[]; ids: unknown[] } {
+  const { values } = tab(fx, tabName);
+  const header = values[0].map(String);
+  const s = header.indexOf('სტატუსი');
+  const f = header.indexOf('ჩანაწერის ID');
+  return { status: values.slice(1).map((r) => r[s]), ids: values.slice(1).map((r) => r[f]) };
+}
+
+describe('the feedback tab', () => {
+  test('setup creates it with every column the issue lists', () => {
+    const fx = setUpWorkbook();
+    const header = tab(fx, TABS.feedback.name).values[0].map(String);
+    expect(header).toEqual([...FEEDBACK_HEADERS]);
+    for (const column of ['id', 'received_at', 'form', 'channel', 'service', 'text', 'themes', 'staff_tags', 'quotable', 'flags']) {
+      expect(header).toContain(column);
+    }
+    for (const item of [...N1.items, ...N2.items].filter((i) => i.type !== 'service')) expect(header).toContain(item.id);
+  });
+});
+
+describe('each channel lands as a normalized row', () => {
+  test('N1 at the kiosk, through the form: scores as numbers, text tagged with themes', () => {
+    const fx = setUpWorkbook();
+    respond(fx, 'N1', {
+      'n1.service': newborn.ka,
+      'n1.heard_from': 'სოფლის რწმუნებული',
+      'n1.info_easy': 4,
+      'n1.wait_ok': 2,
+      'n1.overall': 5,
+      'n1.improve': '  რიგში ძალიან დიდხანს ვიდექი  ',
+      'n1.age_group': '30–44',
+    });
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row).toMatchObject({
+      form: 'N1',
+      channel: 'kiosk',
+      service: 'newborn',
+      'n1.heard_from': 'სოფლის რწმუნებული',
+      'n1.info_easy': 4,
+      'n1.docs_clear': '',
+      'n1.wait_ok': 2,
+      'n1.overall': 5,
+      'n1.improve': 'რიგში ძალიან დიდხანს ვიდექი',
+      'n1.age_group': '30–44',
+      'n2.overall': '',
+      quotable: false,
+      staff_tags: '',
+      flags: '',
+    });
+    expect(String(row.themes).split(', ')).toEqual(expect.arrayContaining(['waiting', 'decision_speed']));
+    const raw = tab(fx, formRecord(fx, 'N1').responseSheet).values[1];
+    expect((row.received_at as Date).getTime()).toBe((raw[0] as Date).getTime());
+    expect(String(row.id)).toMatch(/^N1-\d+-0$/);
+  });
+
+  test('N2 through the prefilled link of the invitation: the service comes from the link', () => {
+    const fx = setUpWorkbook();
+    const link = n2ServiceLink(fx, 'firewood');
+    expect(link).toContain('entry.');
+    respond(fx, 'N2', { 'n2.overall': 2, 'n2.timely': 1, 'n2.problem': 'დიახ', 'n2.problem_text': 'შეშა ძალიან გვიან მოიტანეს' }, { prefilledUrl: link });
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      form: 'N2',
+      channel: 'email_link',
+      service: firewood.code,
+      'n2.overall': 2,
+      'n2.timely': 1,
+      'n2.problem': 'დიახ',
+      'n2.problem_text': 'შეშა ძალიან გვიან მოიტანეს',
+      'n1.overall': '',
+    });
+  });
+
+  test('paper forms typed into the paper tab, then the menu import; bad rows explained, good rows imported', () => {
+    const fx = setUpWorkbook();
+    typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.docs_clear': 3, 'n1.overall': 4, 'n1.improve': 'დოკუმენტების სია არ იყო გასაგები' });
+    // Required overall score skipped on paper: stored, with a note on the row.
+    typePaper(fx, 3, { 'n1.service': firewood.ka, 'n1.info_easy': 5 });
+    // Only the date typed so far: nothing to store.
+    typePaper(fx, 4, { receivedAt: '2026-01-04' });
+    fx.click(IMPORT_PAPER);
+    expect(lastAlert(fx)).toContain('ქაღალდის ფორმებიდან ჩაიწერა: 2');
+
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ form: 'N1', channel: 'paper', service: 'newborn', 'n1.docs_clear': 3, 'n1.overall': 4, flags: '' });
+    expect((rows[0].received_at as Date).getTime()).toBe(new Date('2026-01-03T00:00:00+04:00').getTime());
+    expect(String(rows[0].themes)).toContain('documents');
+    expect(rows[1]).toMatchObject({ channel: 'paper', service: 'firewood', 'n1.info_easy': 5, 'n1.overall': '' });
+    expect(String(rows[1].flags)).toContain('n1.overall: სავალდებულო პასუხი აკლია');
+
+    const { status, ids } = statusColumn(fx, TABS.paper.name);
+    expect(status[0]).toBe('ჩაიწერა');
+    expect(ids[0]).toBe(rows[0].id);
+    expect(String(status[1])).toContain('ჩაიწერა, შენიშვნით: n1.overall: სავალდებულო პასუხი აკლია');
+    expect(ids[1]).toBe(rows[1].id);
+    expect(status[2]).toBe('არ ჩაიწერა: ცარიელი ფორმა');
+    expect(ids[2]).toBe('');
+
+    // Importing again adds nothing; a form typed later is picked up.
+    fx.click(IMPORT_PAPER);
+    expect(feedbackRows(fx)).toHaveLength(2);
+    typePaper(fx, 5, { 'n1.service': newborn.ka, 'n1.overall': 1 });
+    fx.click(IMPORT_PAPER);
+    expect(feedbackRows(fx)).toHaveLength(3);
+  });
+
+  test('phone, social, letter … typed into the other-channels tab, then collect', () => {
+    const fx = setUpWorkbook();
+    typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'თანამშრომელი უხეში იყო']);
+    typeOther(fx, 3, ['', 'წერილი', '', 'შენობაში ეტლით შესვლა შეუძლებელია']);
+    typeOther(fx, 4, ['2026-01-04', 'სოციალური ქსელი', firewood.ka, '']);
+    fx.click(COLLECT_NOW);
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ form: 'other', channel: 'phone', service: 'newborn', text: 'თანამშრომელი უხეში იყო', themes: 'staff_attitude' });
+    expect(rows[1]).toMatchObject({ form: 'other', channel: 'letter', service: 'unknown', themes: 'accessibility' });
+    const { status, ids } = statusColumn(fx, TABS.otherChannels.name);
+    expect(ids.slice(0, 2)).toEqual([rows[0].id, rows[1].id]);
+    expect(status[2]).toBe('არ ჩაიწერა: ცარიელი ფორმა');
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toHaveLength(2);
+  });
+
+  test('the hourly sweep leaves typed tabs alone: a row still being typed is not imported half-filled', () => {
+    const fx = setUpWorkbook();
+    typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, '']);
+    fx.ws.script.runClockUntil(fx.ws.core.now() + 2 * 60 * 60_000);
+    expect(feedbackRows(fx)).toHaveLength(0);
+    typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'რიგში დიდხანს ვიცადე']);
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toEqual([expect.objectContaining({ channel: 'phone', text: 'რიგში დიდხანს ვიცადე' })]);
+  });
+});
+
+describe('exactly once', () => {
+  test('re-runs and duplicate trigger firings store each response once', () => {
+    const fx = setUpWorkbook();
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 }, { duplicateEvent: true });
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 }, { duplicateEvent: true });
+    respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 3 }, { duplicateEvent: true });
+    fx.click(COLLECT_NOW);
+    fx.click(COLLECT_NOW);
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+    expect(fx.ws.core.triggerFailures.filter((f) => /Collect|FormResponse|hourly/i.test(f.handler))).toEqual([]);
+  });
+
+  test('a missed trigger: responses submitted while the trigger is gone are caught up by the hourly sweep', () => {
+    const fx = setUpWorkbook();
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 5 });
+    const triggers = fx.ws.core.triggers;
+    const index = triggers.findIndex((tr) => tr.handler === 'onFormResponse');
+    const [submitTrigger] = triggers.splice(index, 1);
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 });
+    respond(fx, 'N2', { 'n2.service': newborn.ka, 'n2.overall': 2 });
+    expect(feedbackRows(fx)).toHaveLength(1);
+    triggers.push(submitTrigger);
+    fx.ws.script.runClockUntil(fx.ws.core.now() + 61 * 60_000);
+    expect(feedbackRows(fx)).toHaveLength(3);
+    // The next submission's trigger does not bring the caught-up ones back.
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 1 });
+    const rows = feedbackRows(fx);
+    expect(rows.map((r) => r.form === 'N1' ? r['n1.overall'] : r['n2.overall'])).toEqual([5, 3, 2, 1]);
+  });
+
+  test('a response tab sorted or trimmed by hand is read again in full, without duplicates', () => {
+    const fx = setUpWorkbook();
+    const record = formRecord(fx, 'N1');
+    for (const score of [1, 2, 3]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
+    const raw = tab(fx, record.responseSheet).values;
+    const width = raw[0].length;
+    // Someone sorts the raw rows by hand, newest first (ignoring the tab's warning).
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, record.responseSheet, `A2:${columnLetter(width - 1)}4`, [raw[3], raw[2], raw[1]]);
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 });
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx).map((r) => r['n1.overall'])).toEqual([1, 2, 3, 4]);
+    expect(fx.ws.core.logs.some((line) => line.includes('changed under the watermark'))).toBe(true);
+  });
+
+  test('a run killed after the feedback write is re-run without duplicates', () => {
+    const fx = setUpWorkbook();
+    typePaper(fx, 2, { 'n1.service': newborn.ka, 'n1.overall': 4 });
+    typeOther(fx, 2, ['', 'ტელეფონი', '', 'ინფორმაცია არ მომცეს']);
+    // Kill the run at its first call after the feedback rows' setValues.
+    let armed = true;
+    fx.ws.core.faultHook = (service, method, core) => {
+      if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
+        armed = false;
+        core.killAfterCalls = 1;
+      }
+    };
+    fx.click(COLLECT_NOW);
+    fx.ws.core.faultHook = null;
+    expect(lastAlert(fx)).toContain('Exceeded maximum execution time');
+    expect(feedbackRows(fx)).toHaveLength(2);
+    expect(statusColumn(fx, TABS.paper.name).ids[0]).toBe('');
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toHaveLength(2);
+    expect(statusColumn(fx, TABS.paper.name).ids[0]).toBe(feedbackRows(fx)[0].id);
+  });
+});
+
+describe('normalization', () => {
+  const injections = ['=HYPERLINK("http://x","y")', '+1+2', '-3+4', '@SUM(A1)', '\t=1+1', '\r=1+1', "'quoted"];
+
+  test.each(injections)('formula-looking text %j is stored as text, from every channel', (payload) => {
+    const fx = setUpWorkbook();
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': payload });
+    // A person types literal text that starts with '=' behind an apostrophe, as Sheets asks.
+    const typed = payload.startsWith('=') ? "'" + payload : payload;
+    typePaper(fx, 2, { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': typed, 'n1.heard_from': typed });
+    typeOther(fx, 2, ['', 'ტელეფონი', '', typed]);
+    fx.click(COLLECT_NOW);
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(3);
+    expect(feedbackFormulas(fx)).toEqual([]);
+    // What the source cells hold, trimmed (tab and CR prefixes included), is what the feedback row holds.
+    const rawOnline = String(tab(fx, formRecord(fx, 'N1').responseSheet).values[1].find((v) => String(v).includes(payload.replace(/^['\t\r]/, ''))));
+    const rawTyped = String(tab(fx, TABS.otherChannels.name).values[1][3]);
+    const online = rows.find((r) => r.channel === 'kiosk')!;
+    const paper = rows.find((r) => r.channel === 'paper')!;
+    const other = rows.find((r) => r.form === 'other')!;
+    expect(online['n1.improve']).toBe(rawOnline.trim());
+    expect(paper['n1.improve']).toBe(rawTyped.trim());
+    expect(paper['n1.heard_from']).toBe(rawTyped.trim());
+    expect(other.text).toBe(rawTyped.trim());
+    if (!payload.startsWith("'")) expect(online['n1.improve']).toBe(payload.trim());
+  });
+
+  test('a renamed question still maps to its item; old responses stay under the old title', () => {
+    const fx = setUpWorkbook();
+    const record = formRecord(fx, 'N1');
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.wait_ok': 1 });
+    const form = fx.ws.forms.app.openById(record.id);
+    form.getItemById(record.items['n1.wait_ok']).setTitle('რამდენ ხანს მოგიწიათ ლოდინი? (შეაფასეთ)');
+    // Moving an item must not scramble columns either.
+    form.moveItem(form.getItemById(record.items['n1.overall']), 1);
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 2, 'n1.wait_ok': 5 });
+    const raw = tab(fx, record.responseSheet).values[0].map(String);
+    expect(raw).toContain('რამდენ ხანს მოგიწიათ ლოდინი? (შეაფასეთ)');
+    expect(raw).toContain(N1.items.find((i) => i.id === 'n1.wait_ok')!.ka);
+    fx.click(COLLECT_NOW);
+    const rows = feedbackRows(fx);
+    expect(rows.map((r) => [r['n1.overall'], r['n1.wait_ok']])).toEqual([[4, 1], [2, 5]]);
+    // Renamed again between runs: the remembered titles still place the second title's column.
+    form.getItemById(record.items['n1.wait_ok']).setTitle('ლოდინის დრო');
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.wait_ok': 3 });
+    expect(feedbackRows(fx).map((r) => r['n1.wait_ok'])).toEqual([1, 5, 3]);
+  });
+
+  test('an out-of-range score is kept out of the scores, with the reason on the row', () => {
+    const fx = setUpWorkbook();
+    const record = formRecord(fx, 'N1');
+    // Someone widens the form's scale to 0–10; the analysis scale stays 1–5.
+    fx.ws.forms.app.openById(record.id).getItemById(record.items['n1.docs_clear']).asScaleItem().setBounds(0, 10);
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.docs_clear': 7 });
+    const [row] = feedbackRows(fx);
+    expect(row['n1.docs_clear']).toBe('');
+    expect(row['n1.overall']).toBe(4);
+    expect(String(row.flags)).toContain('n1.docs_clear: „7“ არ არის შეფასება 1-დან 5-მდე');
+  });
+
+  test('an unknown service is kept as unknown and flagged', () => {
+    const fx = setUpWorkbook();
+    const record = formRecord(fx, 'N1');
+    fx.ws.forms.app.openById(record.id).getItemById(record.items['n1.service']).asListItem().setChoiceValues([newborn.ka, 'ძველი პროგრამა']);
+    respond(fx, 'N1', { 'n1.service': 'ძველი პროგრამა', 'n1.overall': 4 });
+    const [row] = feedbackRows(fx);
+    expect(row.service).toBe('unknown');
+    expect(String(row.flags)).toContain('უცნობი სერვისი „ძველი პროგრამა“');
+  });
+
+  test('an empty submission is counted, not stored', () => {
+    const fx = setUpWorkbook();
+    const record = formRecord(fx, 'N2');
+    // Google requires n2.overall; a form edited to make it optional lets an empty one through.
+    fx.ws.forms.app.openById(record.id).getItemById(record.items['n2.overall']).asScaleItem().setRequired(false);
+    respond(fx, 'N2', {}, { prefilledUrl: n2ServiceLink(fx, 'newborn') });
+    respond(fx, 'N2', { 'n2.overall': 4 }, { prefilledUrl: n2ServiceLink(fx, 'newborn') });
+    expect(feedbackRows(fx)).toHaveLength(1);
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toHaveLength(1);
+    const state = JSON.parse(fx.ws.properties.scriptProperties()['collect.N2']) as { empty: number };
+    expect(state.empty).toBe(1);
+    expect(tab(fx, record.responseSheet).values.length).toBe(3);
+  });
+
+  test('a text longer than a cell is capped with a note', () => {
+    const fx = setUpWorkbook();
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': 'ა'.repeat(50_000) });
+    const [row] = feedbackRows(fx);
+    expect(String(row['n1.improve']).length).toBeLessThanOrEqual(50_000);
+    expect(String(row['n1.improve']).endsWith('[…]')).toBe(true);
+    expect(String(row.flags)).toContain('n1.improve: ტექსტი 50 000 სიმბოლოზე გრძელი იყო და შემოკლდა');
+  });
+
+  test('raw responses are never changed', () => {
+    const fx = setUpWorkbook();
+    const record = formRecord(fx, 'N1');
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': '=1+1' });
+    const before = JSON.stringify(tab(fx, record.responseSheet));
+    fx.click(COLLECT_NOW);
+    expect(JSON.stringify(tab(fx, record.responseSheet))).toBe(before);
+  });
+
+  test('staff tags and the themes tab: a new theme keyword tags new feedback', () => {
+    const fx = setUpWorkbook();
+    const themes = tab(fx, TABS.themes.name).values;
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A${themes.length + 1}:C${themes.length + 1}`, [['heating', 'გათბობა', 'შეშ, გათბობ']]);
+    respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'შეშა სველი იყო' });
+    expect(feedbackRows(fx)[0].themes).toBe('heating');
+  });
+});
+
+describe('cost', () => {
+  test('one append of the feedback rows per run, whatever their number', () => {
+    const fx = setUpWorkbook();
+    fx.ws.core.triggers.splice(fx.ws.core.triggers.findIndex((tr) => tr.handler === 'onFormResponse'), 1);
+    for (let i = 0; i < 30; i++) respond(fx, i % 2 ? 'N1' : 'N2', i % 2 ? { 'n1.service': newborn.ka, 'n1.overall': 1 + (i % 5) } : { 'n2.service': newborn.ka, 'n2.overall': 1 + (i % 5) });
+    for (let i = 0; i < 5; i++) typePaper(fx, 2 + i, { 'n1.service': newborn.ka, 'n1.overall': 3 });
+    fx.ws.core.resetCalls();
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toHaveLength(35);
+    const calls = fx.ws.core.callSummary().byMethod;
+    // feedback rows once, paper statuses once.
+    expect(calls['SpreadsheetApp.setValues']).toBe(2);
+    // reads: services, themes, feedback header + ids, two response tabs (header + rows), paper, other channels.
+    expect(calls['SpreadsheetApp.getValues']).toBeLessThanOrEqual(10);
+  });
+});
