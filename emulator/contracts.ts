@@ -15,7 +15,14 @@ export interface FormDestinationStore {
    * header row `Timestamp` followed by one column per question title, frozen header row.
    * Returns the tab's name.
    */
-  createResponseSheet(spreadsheetId: string, questionTitles: string[]): string;
+  createResponseSheet(spreadsheetId: string, questionTitles: string[], formUrl?: string): string;
+  /**
+   * The current name of the tab linked to the form at `formUrl` (Sheet.getFormUrl), or null.
+   * Google tracks the tab itself, not its name: a renamed response tab keeps receiving rows.
+   */
+  responseSheetOf?(spreadsheetId: string, formUrl: string): string | null;
+  /** Form.removeDestination: the tab stays, but no longer belongs to the form. */
+  unlinkResponseSheet?(spreadsheetId: string, formUrl: string): void;
   /**
    * Appends one response row as Google does (no edit trigger fires): the header row is extended
    * with any title not there yet (a renamed or new question gets a new column at the end; old

@@ -154,6 +154,14 @@ function publishedUrlOf(form: FormState): string {
   return `https://docs.google.com/forms/d/e/${form.publishedId}/viewform`;
 }
 
+/**
+ * What Sheet.getFormUrl() of a response tab returns: a link to the form by its id.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
+ */
+function sheetFormUrlOf(form: FormState): string {
+  return `https://docs.google.com/forms/d/${form.id}/viewform`;
+}
+
 function questionItems(form: FormState): ItemState[] {
   return form.items.filter((item) => !LAYOUT_TYPES.has(item.type));
 }
@@ -222,6 +230,9 @@ class FormsStore {
     response.timestamp = this.core.now();
     form.responses.push(response);
     if (!form.destinationId || !form.destinationSheetName) return null;
+    // Google follows the linked tab through renames (it is tracked by the tab, not its name).
+    const linked = this.destinations.responseSheetOf?.(form.destinationId, sheetFormUrlOf(form));
+    if (linked) form.destinationSheetName = linked;
     const answersByTitle: Array<[string, unknown]> = [];
     if (form.collectsEmail) answersByTitle.push(['Email Address', response.respondentEmail]);
     for (const item of questionItems(form)) {
@@ -799,7 +810,7 @@ class FormFake implements Pick<FormIface, FormMethods> {
     if (!this.store.destinations.exists(String(id))) throw gasError(NOT_FOUND_MESSAGE);
     const titles = questionItems(this.state).map((item) => item.title);
     if (this.state.collectsEmail) titles.unshift('Email Address');
-    this.state.destinationSheetName = this.store.destinations.createResponseSheet(String(id), titles);
+    this.state.destinationSheetName = this.store.destinations.createResponseSheet(String(id), titles, sheetFormUrlOf(this.state));
     this.state.destinationId = String(id);
     return this.self();
   }
@@ -816,6 +827,7 @@ class FormFake implements Pick<FormIface, FormMethods> {
   }
   removeDestination(): FormIface {
     this.store.charge('removeDestination');
+    if (this.state.destinationId) this.store.destinations.unlinkResponseSheet?.(this.state.destinationId, sheetFormUrlOf(this.state));
     this.state.destinationId = null;
     this.state.destinationSheetName = null;
     return this.self();

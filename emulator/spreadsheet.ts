@@ -152,7 +152,7 @@ export class SpreadsheetService implements FormDestinationStore {
     return this.models.has(spreadsheetId);
   }
 
-  createResponseSheet(spreadsheetId: string, questionTitles: string[]): string {
+  createResponseSheet(spreadsheetId: string, questionTitles: string[], formUrl?: string): string {
     const ss = this.model(spreadsheetId);
     let n = 1;
     while (ss.sheetNamed(`Form Responses ${n}`, true)) n++;
@@ -162,7 +162,16 @@ export class SpreadsheetService implements FormDestinationStore {
     sheet.maxColumns = Math.max(DEFAULT_COLUMNS, header.length);
     this.write(ss, sheet, { row: 1, column: 1, numRows: 1, numColumns: header.length }, [header], this.serverSide());
     sheet.frozenRows = 1;
+    if (formUrl) sheet.formUrl = formUrl;
     return sheet.name;
+  }
+
+  responseSheetOf(spreadsheetId: string, formUrl: string): string | null {
+    return this.model(spreadsheetId).sheets.find((s) => s.formUrl === formUrl)?.name ?? null;
+  }
+
+  unlinkResponseSheet(spreadsheetId: string, formUrl: string): void {
+    for (const sheet of this.model(spreadsheetId).sheets) if (sheet.formUrl === formUrl) sheet.formUrl = null;
   }
 
   appendResponseRow(

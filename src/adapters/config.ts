@@ -37,4 +37,8 @@ export function writeString(key: string, value: string): void {
   props().setProperty(key, value);
 }
 
+export function deleteKey(key: string): void {
+  props().deleteProperty(key);
+}
+
 export const formKey = (form: string): string => `form.${form}`;

@@ -1,4 +1,88 @@
-/** Issue 7: the discussion meeting agenda. PLACEHOLDER until implemented. */
+/**
+ * Discuss: the working meeting's agenda for a period (menu "სამუშაო შეხვედრის დღის წესრიგი"), and
+ * the overdue highlight of the actions tab, refreshed by the agenda, the publication and the daily job.
+ */
+import { agendaTitle, buildAgenda, overdueBackgrounds } from '../domain/agenda';
+import type { Period } from '../domain/dates';
+import { buildReportModel } from '../domain/report-model';
+import { TABS } from '../domain/schema';
+import { getTab } from '../adapters/tables';
+import { openOrCreateDoc, writeBlocks } from '../adapters/doc-writer';
+import { ensureFolder } from '../adapters/drive-files';
+import { loadServices, loadSettings, workbook } from './context';
+import { askPeriod, collectFirst, loadActions, loadFeedback, loadKnownNames, loadThemeLabels, periodKey, withScriptLock } from './feedback-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Staff working documents (agendas, the editable source of the public report): not shared. */
+export const WORKING_FOLDER = { key: 'folder.working', name: 'უკუკავშირი — სამუშაო დოკუმენტები' };
+
+/**
+ * Colours overdue open actions in one setBackgrounds call over every data row of the tab, so a
+ * row that is no longer overdue (done, or its date moved) loses the colour too.
+ */
+export function highlightOverdueActions(ss: Spreadsheet = workbook()): number {
+  const { table, rows } = loadActions(ss);
+  const sheet = getTab(ss, TABS.actions);
+  const height = sheet.getMaxRows() - 1;
+  const width = table.header.length;
+  if (height < 1 || width < 1) return 0;
+  const all = rows.concat(new Array(Math.max(0, height - rows.length)).fill(null)).slice(0, height);
+  const backgrounds = overdueBackgrounds(all, width, new Date());
+  sheet.getRange(2, 1, height, width).setBackgrounds(backgrounds);
+  return backgrounds.filter((row) => row[0] !== null).length;
+}
+
+export interface AgendaResult {
+  docId: string;
+  url: string;
+  overdue: number;
+}
+
+export function prepareMeeting(period: Period, ss: Spreadsheet = workbook()): AgendaResult {
+  collectFirst();
+  return withScriptLock(() => {
+    const settings = loadSettings(ss).value;
+    const services = loadServices(ss);
+    const { actions } = loadActions(ss);
+    const model = buildReportModel({
+      records: loadFeedback(ss),
+      actions,
+      period,
+      invitationsSent: 0,
+      minGroupSize: settings.minGroupSize,
+      services,
+      language: 'ka',
+      internal: true,
+    });
+    const blocks = buildAgenda({
+      model,
+      actions,
+      municipality: settings.municipality,
+      preparedAt: new Date(),
+      themeLabels: loadThemeLabels(ss),
+      serviceNames: Object.fromEntries(services.map((s) => [s.code, s.ka])),
+      knownNames: loadKnownNames(ss),
+      minGroupSize: settings.minGroupSize,
+    });
+    const folder = ensureFolder(WORKING_FOLDER.key, WORKING_FOLDER.name);
+    const doc = openOrCreateDoc(`agendaDoc.${periodKey(period)}`, agendaTitle(period.label), folder);
+    writeBlocks(doc, blocks);
+    doc.saveAndClose();
+    const overdue = highlightOverdueActions(ss);
+    return { docId: doc.getId(), url: doc.getUrl(), overdue };
+  });
+}
+
 export function prepareMeetingAction(): string {
-  throw new Error('not implemented yet: prepareMeetingAction');
+  const answer = askPeriod('სამუშაო შეხვედრის დღის წესრიგი');
+  if (!answer.ok) return answer.message;
+  const result = prepareMeeting(answer.period);
+  return [
+    `დღის წესრიგი მზადაა (${answer.period.label}): ${result.url}`,
+    result.overdue > 0 ? `ვადაგადაცილებული ღონისძიებები: ${result.overdue} (მონიშნულია ჩანართში „${TABS.actions.name}“).` : '',
+    `შეხვედრის გადაწყვეტილებები შეიტანეთ ჩანართში „${TABS.actions.name}“.`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

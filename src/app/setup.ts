@@ -3,7 +3,7 @@
  * service and the triggers. Every step checks what exists first, so running it again changes
  * nothing but what staff edited since (the services list reaches both forms in place).
  */
-import { FORMS } from '../domain/forms';
+import { FORM_LIST, serviceItem } from '../domain/forms';
 import { DEFAULT_SERVICES } from '../domain/services';
 import { DEFAULT_THEMES } from '../domain/themes';
 import { FEEDBACK_HEADERS } from '../domain/normalize';
@@ -12,11 +12,12 @@ import type { FormDefinition, FormKey, Service } from '../domain/types';
 import { escapeForSheet } from '../domain/sanitize';
 import { ensureTab } from '../adapters/workbook';
 import { appendRows, getTab, readTable, writeColumns, text } from '../adapters/tables';
-import { createForm, openForm, prefilledServiceUrl, syncServiceChoices } from '../adapters/google-forms';
-import { formKey, readJson, writeJson, type FormRecord } from '../adapters/config';
+import { createForm, discardForm, openForm, prefilledServiceUrls, syncServiceChoices } from '../adapters/google-forms';
+import { deleteKey, formKey, readJson, readString, writeJson, writeString, type FormRecord } from '../adapters/config';
 import { ensureTriggers, type TriggerWish } from '../adapters/triggers';
 import { loadServices, workbook } from './context';
 import { paperColumns } from './paper';
+import { ensurePrintMaterial } from './paper-docs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,7 +46,26 @@ export interface SetupResult {
   createdTabs: string[];
   createdForms: FormKey[];
   triggersCreated: string[];
+  /** Print Docs made or rewritten (their inputs changed), e.g. 'paper.N1'. */
+  printDocs: string[];
 }
+
+/**
+ * How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
+ * Paper entry is typed straight from the form, top to bottom, so the columns follow its order.
+ */
+export const TAB_NOTES: Partial<Record<TabKey, string>> = {
+  paper:
+    'როგორ შევიტანოთ ქაღალდის ფორმები:\n' +
+    '• ერთი ფორმა = ერთი სტრიქონი; სვეტები მიჰყვება ფორმის კითხვებს თანმიმდევრობით.\n' +
+    '• ქულა 1–5 (მხოლოდ რიცხვი); ცარიელი = პასუხი არ არის (არა ნული).\n' +
+    '• სერვისი და სხვა სიები — აირჩიეთ ჩამონათვალიდან; არასწორ მნიშვნელობას ცხრილი არ მიიღებს.\n' +
+    '• ტექსტი გადაწერეთ ისე, როგორც წერია; სახელები და ტელეფონები არ ჩაწეროთ.\n' +
+    '• სტატუსს და ჩანაწერის ID-ს სისტემა წერს. შემდეგ: მენიუ „ქაღალდის ფორმების შეტანა“.',
+  otherChannels:
+    'ტელეფონით, სოციალურ ქსელში, ვებგვერდზე ან წერილით მიღებული უკუკავშირი: ერთი შეტყობინება = ერთი სტრიქონი ' +
+    '(თარიღი, არხი, სერვისი, შინაარსი). პირადი მონაცემები (სახელი, ტელეფონი, ელფოსტა, პირადი ნომერი) არ ჩაწეროთ.',
+};
 
 export function setupWorkbook(ss: Spreadsheet = workbook()): SetupResult {
   const lock = LockService.getScriptLock();
@@ -55,21 +75,31 @@ export function setupWorkbook(ss: Spreadsheet = workbook()): SetupResult {
     // services first: other tabs' dropdowns refer to its names column.
     const order: TabKey[] = ['services', ...TAB_ORDER.filter((k) => k !== 'services')];
     for (const key of order) {
-      const { created } = ensureTab(ss, TABS[key], columnsOf(key), TAB_ORDER.indexOf(key));
+      const { sheet, created } = ensureTab(ss, TABS[key], columnsOf(key), TAB_ORDER.indexOf(key));
       if (created) createdTabs.push(TABS[key].name);
+      const note = TAB_NOTES[key];
+      if (note) ensureHeaderNote(sheet, note);
     }
     seedDefaults(ss);
+    removeBlankStarterTab(ss);
     const services = loadServices(ss);
     const createdForms: FormKey[] = [];
-    for (const def of Object.values(FORMS)) {
+    for (const def of FORM_LIST) {
       if (ensureForm(ss, def, services)) createdForms.push(def.key);
     }
     writeServiceLinks(ss, services);
     const { created } = ensureTriggers(ss, TRIGGERS);
-    return { createdTabs, createdForms, triggersCreated: created };
+    // Last, because the print material shows the N1 link and the services just synced.
+    const print = ensurePrintMaterial(ss, true);
+    return { createdTabs, createdForms, triggersCreated: created, printDocs: [...print.created, ...print.rewritten] };
   } finally {
     lock.releaseLock();
   }
+}
+
+function ensureHeaderNote(sheet: GoogleAppsScript.Spreadsheet.Sheet, note: string): void {
+  const a1 = sheet.getRange(1, 1);
+  if (a1.getNote() !== note) a1.setNote(note);
 }
 
 /** Fills settings, services and themes with their defaults where staff have not filled them. */
@@ -98,8 +128,12 @@ function ensureForm(ss: Spreadsheet, def: FormDefinition, services: Service[]): 
     syncServiceChoices(form, def, stored, services);
     return false;
   }
+  // A run killed while making this form left it half-made: discard it rather than keep two.
+  const pendingKey = `${formKey(def.key)}.pending`;
+  const pending = readString(pendingKey);
+  if (pending && pending !== stored?.id) discardForm(pending);
   const before = new Set(ss.getSheets().map((s) => s.getName()));
-  const made = createForm(def, services, ss.getId());
+  const made = createForm(def, services, ss.getId(), (id) => writeString(pendingKey, id));
   SpreadsheetApp.flush();
   const responseSheet = ss.getSheets().find((s) => !before.has(s.getName()));
   if (!responseSheet) throw new Error(`Google did not create the response tab of form ${def.key}`);
@@ -110,25 +144,41 @@ function ensureForm(ss: Spreadsheet, def: FormDefinition, services: Service[]): 
   // Google's form keeps writing here; the warning stops staff from editing raw responses by hand.
   responseSheet.protect().setDescription(`ukukavshiri:raw.${def.key}`).setWarningOnly(true);
   writeJson(formKey(def.key), { ...made, responseSheet: name } satisfies FormRecord);
+  deleteKey(pendingKey);
   return true;
 }
 
-/** Writes each service's prefilled N2 link (the only thing a link carries is the service). */
+/**
+ * Writes each service's prefilled link of the emailed form (N2: the form whose service item is
+ * prefilled). The only thing a link carries is the service.
+ */
 function writeServiceLinks(ss: Spreadsheet, services: Service[]): void {
-  const record = readJson<FormRecord>(formKey('N2'));
+  const def = FORM_LIST.find((candidate) => serviceItem(candidate)?.prefilled);
+  if (!def) return;
+  const record = readJson<FormRecord>(formKey(def.key));
   const form = openForm(record);
   if (!form || !record) return;
   const table = readTable(getTab(ss, TABS.services), TABS.services.columns);
   const byName = new Map(services.map((s) => [s.code, s]));
   const changed: number[] = [];
+  const links = prefilledServiceUrls(form, def, record, services.map((s) => s.ka));
   table.rows.forEach((row, i) => {
     const service = byName.get(text(table, row, 'code'));
     if (!service) return;
-    const link = escapeForSheet(prefilledServiceUrl(form, FORMS.N2, record, service.ka));
+    const link = escapeForSheet(links.get(service.ka) ?? record.publishedUrl);
     if (text(table, row, 'n2Link') !== link) {
       row[table.index.n2Link] = link;
       changed.push(i);
     }
   });
   writeColumns(table, ['n2Link'], changed);
+}
+
+/** A new spreadsheet's empty "Sheet1" would only confuse staff; it goes once our tabs exist. */
+function removeBlankStarterTab(ss: Spreadsheet): void {
+  const ours = new Set(TAB_ORDER.map((k) => TABS[k].name));
+  for (const sheet of ss.getSheets()) {
+    if (ours.has(sheet.getName()) || sheet.getFormUrl()) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 && /^(Sheet|Лист|ფურცელი)\d+$/.test(sheet.getName())) ss.deleteSheet(sheet);
+  }
 }

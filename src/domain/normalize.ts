@@ -11,7 +11,7 @@ import { parseDateInput } from './dates';
 import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './forms';
 import { t } from './i18n';
 import { UNKNOWN_SERVICE, resolveService } from './services';
-import { capCell, cleanText, escapeForSheet, unescapeFromSheet } from './sanitize';
+import { capCell, cleanText, escapeForSheet, stripInvisible, unescapeFromSheet } from './sanitize';
 import { DEFAULT_THEMES, tagThemes, type Theme } from './themes';
 import { CHANNELS } from './types';
 import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Service } from './types';
@@ -26,7 +26,8 @@ export interface Normalized {
 
 function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
+  // A pasted zero-width space is as blank as a space: it must not make an empty row a response.
+  if (typeof value === 'string') return stripInvisible(value).trim() === '';
   if (Array.isArray(value)) return value.every(isBlank);
   return false;
 }

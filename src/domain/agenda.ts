@@ -1,0 +1,228 @@
+/**
+ * The working meeting (the Discuss stage): the actions register as records, which actions are
+ * overdue, and the agenda document for a period — the main problems with their evidence, the open
+ * actions of earlier meetings, and an empty decisions table. Pure.
+ */
+import { percentText } from './chart';
+import { formatDateKa, isDate, parseDateInput } from './dates';
+import type { DocBlock } from './doc-blocks';
+import { redactPersonalData } from './redact';
+import type { PublishedScore, ReportModel, Score } from './report-model';
+import { ACTION_STATUSES, TABS } from './schema';
+import type { ActionRecord, ActionStatus } from './types';
+
+/** A status as staff pick it (Georgian) or as a scenario gives it (id); null when it is neither. */
+export function parseActionStatus(value: unknown): ActionStatus | null {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  const found = ACTION_STATUSES.find((s) => s.id === text || s.ka === text);
+  return found ? found.id : null;
+}
+
+export function actionStatusName(status: ActionStatus): string {
+  return ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status;
+}
+
+function textOf(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/**
+ * A row of the actions tab (values by column key) as a record; null for a row with neither a
+ * problem nor a decision. A blank or unreadable status counts as planned: an action nobody closed
+ * is still open.
+ */
+export function parseAction(row: Record<string, unknown>): ActionRecord | null {
+  const problem = textOf(row.problem);
+  const decision = textOf(row.decision);
+  if (problem === '' && decision === '') return null;
+  return {
+    problem,
+    service: textOf(row.service),
+    theme: textOf(row.theme),
+    decision,
+    owner: textOf(row.owner),
+    due: parseDateInput(row.due),
+    status: parseActionStatus(row.status) ?? 'planned',
+    meetingDate: parseDateInput(row.meetingDate),
+    publicWording: textOf(row.publicWording),
+  };
+}
+
+/** The municipal (Tbilisi) midnight that starts the day of `now`. */
+export function startOfDay(now: Date): Date {
+  return parseDateInput(formatDateKa(now)) as Date;
+}
+
+/** Open (not done) and due before the day of `now`: the due day itself is still in time. */
+export function isOverdue(action: Pick<ActionRecord, 'status' | 'due'>, now: Date): boolean {
+  return action.status !== 'done' && isDate(action.due) && action.due.getTime() < startOfDay(now).getTime();
+}
+
+export const OVERDUE_BACKGROUND = '#f4cccc';
+
+/** Background of every data row of the actions tab: overdue rows marked, the others reset (null). */
+export function overdueBackgrounds(rows: ReadonlyArray<ActionRecord | null>, width: number, now: Date): Array<Array<string | null>> {
+  return rows.map((action) => new Array<string | null>(width).fill(action && isOverdue(action, now) ? OVERDUE_BACKGROUND : null));
+}
+
+/** '72% (95% ინტ.: 60–82%)' for a published score. */
+export function shareText(score: PublishedScore): string {
+  if (score.share === null) return '—';
+  const interval = score.low !== null && score.high !== null ? ` (95% ინტ.: ${percentText(score.low)}–${percentText(score.high)})` : '';
+  return `${percentText(score.share)}${interval}`;
+}
+
+function meanText(score: PublishedScore): string {
+  return score.mean === null ? '—' : score.mean.toFixed(1);
+}
+
+export function suppressedText(minGroupSize: number): string {
+  return `${minGroupSize}-ზე ნაკლები პასუხი — არ ქვეყნდება`;
+}
+
+/** A count that describes a group: shown only from the minimum group size up. */
+export function countText(count: number, minGroupSize: number): string {
+  return count === 0 || count >= minGroupSize ? String(count) : `${minGroupSize}-ზე ნაკლები`;
+}
+
+function scoreLine(label: string, score: Score, minGroupSize: number): string {
+  if (score.suppressed) return `${label}: ${suppressedText(minGroupSize)}`;
+  return `${label}: ${shareText(score)} ეთანხმება, საშუალო ${meanText(score)}, ${score.respondents} პასუხი`;
+}
+
+export interface AgendaInput {
+  /** The internal report model of the period. */
+  model: ReportModel;
+  /** The whole actions register. */
+  actions: readonly ActionRecord[];
+  municipality: string;
+  preparedAt: Date;
+  /** Theme id → label (the themes tab). */
+  themeLabels: Record<string, string>;
+  /** Service code → name. */
+  serviceNames: Record<string, string>;
+  /** Applicants' names: comments quoted in the agenda are redacted too, as the agenda is shared and printed. */
+  knownNames: readonly string[];
+  minGroupSize: number;
+}
+
+const DECISION_ROWS = 5;
+const MAX_WEAK_SERVICES = 3;
+
+const header = (key: string): string => TABS.actions.columns.find((c) => c.key === key)?.header ?? key;
+
+export function agendaTitle(periodLabel: string): string {
+  return `სამუშაო შეხვედრის დღის წესრიგი — ${periodLabel}`;
+}
+
+/** Open actions, the overdue first, then by due date (undated last). */
+function openActions(actions: readonly ActionRecord[], now: Date): ActionRecord[] {
+  const due = (a: ActionRecord): number => (isDate(a.due) ? a.due.getTime() : Infinity);
+  return actions
+    .filter((a) => a.status !== 'done')
+    .sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || due(a) - due(b));
+}
+
+export function buildAgenda(input: AgendaInput): DocBlock[] {
+  const { model, minGroupSize, knownNames } = input;
+  const label = model.period.label;
+  const blocks: DocBlock[] = [
+    { kind: 'title', text: agendaTitle(label) },
+    {
+      kind: 'paragraph',
+      text: `${input.municipality}. მომზადდა ${formatDateKa(input.preparedAt)}. საფუძველი: უკუკავშირის ანალიზი, პერიოდი ${label}.`,
+    },
+    { kind: 'heading', level: 1, text: '1. პერიოდის შედეგები' },
+    {
+      kind: 'bullets',
+      items: [
+        `მიღებული უკუკავშირი: ${model.basis.total}`,
+        scoreLine('საერთო კმაყოფილება', model.satisfaction.overall, minGroupSize),
+        `დაბალი შეფასების (1–2) პასუხები: ${countText(model.problems.lowScoreResponses, minGroupSize)}`,
+      ],
+    },
+    { kind: 'heading', level: 1, text: '2. ძირითადი პრობლემები და მათი მტკიცებულება' },
+  ];
+
+  const questions = model.problems.lowestQuestions;
+  const themes = model.problems.themes;
+  const weakServices = model.services
+    .filter((s): s is typeof s & { score: PublishedScore } => !s.score.suppressed && s.score.share !== null)
+    .sort((a, b) => (a.score.share ?? 0) - (b.score.share ?? 0))
+    .slice(0, MAX_WEAK_SERVICES);
+  if (questions.length === 0 && themes.length === 0 && weakServices.length === 0) {
+    blocks.push({ kind: 'paragraph', text: `ამ პერიოდში პრობლემების გამოსავლენად საკმარისი მონაცემები არ არის (ჯგუფის მინიმალური ზომა: ${minGroupSize}).` });
+  }
+  if (questions.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'ყველაზე დაბალი შეფასების შეკითხვები' },
+      {
+        kind: 'table',
+        header: ['შეკითხვა', 'ეთანხმება (4–5)', 'საშუალო (1–5)', 'პასუხები'],
+        rows: questions.map((q) => [`${q.text} [${q.itemId}]`, shareText(q.score), meanText(q.score), String(q.score.respondents)]),
+      },
+    );
+  }
+  if (themes.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'ხშირი თემები დაბალ შეფასებებში' },
+      {
+        kind: 'table',
+        header: ['თემა', 'დაბალი შეფასებები', 'კომენტარების მაგალითები'],
+        rows: themes.map((th) => [
+          input.themeLabels[th.theme] ?? th.theme,
+          th.suppressed ? `${minGroupSize}-ზე ნაკლები` : String(th.count),
+          th.suppressed ? '' : th.comments.map((c) => `„${redactPersonalData(c, knownNames)}“`).join('\n'),
+        ]),
+      },
+    );
+  }
+  if (weakServices.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'სერვისები ყველაზე დაბალი კმაყოფილებით' },
+      {
+        kind: 'table',
+        header: ['სერვისი', 'კმაყოფილება (4–5)', 'პასუხები'],
+        rows: weakServices.map((s) => [input.serviceNames[s.code] ?? s.name, shareText(s.score), String(s.score.respondents)]),
+      },
+    );
+  }
+
+  const open = openActions(input.actions, input.preparedAt);
+  const done = input.actions.length - open.length;
+  blocks.push({ kind: 'heading', level: 1, text: '3. წინა შეხვედრების ღია ღონისძიებები' });
+  if (open.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'ღია ღონისძიებები არ არის.' });
+  } else {
+    blocks.push({
+      kind: 'table',
+      header: [header('problem'), header('decision'), header('owner'), header('due'), header('status')],
+      rows: open.map((a) => [
+        a.problem,
+        a.decision,
+        a.owner,
+        isDate(a.due) ? formatDateKa(a.due) : '',
+        actionStatusName(a.status) + (isOverdue(a, input.preparedAt) ? ' — ვადაგადაცილებულია' : ''),
+      ]),
+    });
+  }
+  blocks.push({ kind: 'paragraph', text: `შესრულებული ღონისძიებები რეესტრში: ${done}.` });
+
+  blocks.push(
+    { kind: 'heading', level: 1, text: '4. გადაწყვეტილებები' },
+    {
+      kind: 'paragraph',
+      text:
+        `შეხვედრის გადაწყვეტილებები ჩაწერეთ ქვემოთ, შემდეგ შეიტანეთ ჩანართში „${TABS.actions.name}“ — თითო გადაწყვეტილება ერთ სტრიქონზე ` +
+        `(სტატუსი „${actionStatusName('planned')}“, შეხვედრის თარიღით). მოქალაქეებისთვის გასაგები აღწერა ჩაწერეთ სვეტში „${header('publicWording')}“: ` +
+        'საჯარო ანგარიშში მხოლოდ ასეთი ღონისძიებები ქვეყნდება.',
+    },
+    {
+      kind: 'table',
+      header: [header('problem'), header('decision'), header('owner'), header('due')],
+      rows: Array.from({ length: DECISION_ROWS }, () => ['', '', '', '']),
+    },
+    { kind: 'paragraph', text: 'დამსწრეები:' },
+  );
+  return blocks;
+}

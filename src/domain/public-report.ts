@@ -1,0 +1,237 @@
+/**
+ * The citizen-facing report (the Inform stage), in plain Georgian: key figures, what people
+ * valued, what they found hard, "you said, we did", and a few comments staff marked quotable.
+ * It is built from the public report model (every small group already suppressed) and holds no
+ * other free text: quotes and the actions' public wording pass through redaction of personal data.
+ * Pure: the same blocks become the Doc (and its PDF), the website fragment and the post.
+ */
+import { percentText } from './chart';
+import { formatDateKa, isDate } from './dates';
+import { blocksToHtmlFragment, type DocBlock } from './doc-blocks';
+import { FORMS, freeTextItems } from './forms';
+import { redactPersonalData } from './redact';
+import type { PublishedScore, QuestionRow, ReportModel } from './report-model';
+import type { ActionRecord, FeedbackRecord } from './types';
+import { countText } from './agenda';
+import { UNKNOWN_SERVICE } from './services';
+
+export interface PublicReportInput {
+  /** The public model (`internal: false`) of the period. */
+  model: ReportModel;
+  /** The feedback table: only quotable records of the period are read. */
+  records: readonly FeedbackRecord[];
+  /** The whole actions register: only actions with a public wording are published. */
+  actions: readonly ActionRecord[];
+  /** Applicants' names (the applications tab), hidden wherever they appear. */
+  knownNames: readonly string[];
+  municipality: string;
+  publishedAt: Date;
+  themeLabels: Record<string, string>;
+  serviceNames: Record<string, string>;
+  minGroupSize: number;
+}
+
+export interface PublicReport {
+  title: string;
+  periodLabel: string;
+  blocks: DocBlock[];
+  /** For the social-network post. */
+  figures: { total: number; satisfiedShare: number | null; done: number; planned: number };
+  municipality: string;
+  minGroupSize: number;
+}
+
+const MAX_EACH = 3;
+const VALUED_MIN_SHARE = 0.5;
+const MAX_QUOTES = 5;
+const MAX_QUOTE_LENGTH = 300;
+/** Many social networks cut or hide a post after this many characters. */
+export const POST_LIMIT = 500;
+
+type Published = QuestionRow & { score: PublishedScore };
+
+export function publicReportTitle(periodLabel: string): string {
+  return `მომხმარებელთა უკუკავშირი — ${periodLabel}`;
+}
+
+function questionLine(row: Published): string {
+  return `„${row.text.replace(/\.$/, '')}“ — ეთანხმება ${percentText(row.score.share ?? 0)} (${row.score.respondents} პასუხი)`;
+}
+
+const FREE_TEXT_IDS: Record<string, string[]> = {
+  N1: freeTextItems(FORMS.N1).map((item) => item.id),
+  N2: freeTextItems(FORMS.N2).map((item) => item.id),
+};
+
+/** A record's own words: its free-text answers and the text logged from other channels. */
+function recordWords(record: FeedbackRecord): string {
+  const parts: string[] = [];
+  for (const id of FREE_TEXT_IDS[record.form] ?? []) {
+    const value = record.answers[id];
+    if (typeof value === 'string' && value.trim() !== '') parts.push(value.trim());
+  }
+  if (record.text.trim() !== '') parts.push(record.text.trim());
+  return parts.join(' / ');
+}
+
+/** Cuts at a word boundary; the cut is applied after redaction, so it cannot expose anything. */
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= MAX_QUOTE_LENGTH) return flat;
+  const cut = flat.slice(0, MAX_QUOTE_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_QUOTE_LENGTH / 2 ? cut.slice(0, space) : cut).trim()}…`;
+}
+
+/** Quotable comments of the period, newest first, redacted, distinct. */
+export function publicQuotes(input: Pick<PublicReportInput, 'model' | 'records' | 'knownNames'>): string[] {
+  const from = input.model.period.from.getTime();
+  const to = input.model.period.to.getTime();
+  const candidates = input.records
+    .filter((r) => r.quotable && isDate(r.receivedAt) && r.receivedAt.getTime() >= from && r.receivedAt.getTime() < to)
+    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
+  const quotes: string[] = [];
+  for (const record of candidates) {
+    const words = recordWords(record);
+    if (words === '') continue;
+    const quote = shorten(redactPersonalData(words, input.knownNames));
+    if (!quotes.includes(quote)) quotes.push(quote);
+    if (quotes.length === MAX_QUOTES) break;
+  }
+  return quotes;
+}
+
+export function buildPublicReport(input: PublicReportInput): PublicReport {
+  const { model, minGroupSize, knownNames } = input;
+  const label = model.period.label;
+  const title = publicReportTitle(label);
+  const overall = model.satisfaction.overall;
+  const blocks: DocBlock[] = [
+    { kind: 'title', text: title },
+    {
+      kind: 'paragraph',
+      text:
+        `${input.municipality} აგროვებს სოციალური სერვისებისა და ქვეპროგრამების მომხმარებელთა ანონიმურ შეფასებებს. ` +
+        `აქ მოკლედ არის აღწერილი, რა გვითხარით ${label}-ში და რას ვცვლით ამის შედეგად.`,
+    },
+    { kind: 'heading', level: 1, text: 'მთავარი მაჩვენებლები' },
+  ];
+
+  const keyFigures = [`მიღებული შეფასებები და გამოხმაურებები: ${countText(model.basis.total, minGroupSize)}`];
+  if (!overall.suppressed && overall.share !== null) {
+    keyFigures.push(`მომსახურებით კმაყოფილია ${percentText(overall.share)} (${overall.respondents} პასუხიდან, ვინც შეაფასა საერთო კმაყოფილება)`);
+  } else {
+    keyFigures.push('საერთო კმაყოფილების მაჩვენებლის გამოსაქვეყნებლად პასუხები ჯერ საკმარისი არ არის.');
+  }
+  blocks.push({ kind: 'bullets', items: keyFigures });
+
+  const services = model.services.filter(
+    (s): s is typeof s & { score: PublishedScore } => s.code !== UNKNOWN_SERVICE && !s.score.suppressed && s.score.share !== null,
+  );
+  if (services.length > 0) {
+    blocks.push({
+      kind: 'table',
+      header: ['სერვისი', 'კმაყოფილია', 'პასუხები'],
+      rows: services
+        .sort((a, b) => (b.score.share ?? 0) - (a.score.share ?? 0))
+        .map((s) => [input.serviceNames[s.code] ?? s.name, percentText(s.score.share ?? 0), String(s.score.respondents)]),
+    });
+  }
+
+  const published = model.questions.filter((q): q is Published => !q.score.suppressed && q.score.share !== null);
+  // "Valued" needs most people agreeing; the rest of the lowest questions are what was hard.
+  const best = published
+    .filter((q) => (q.score.share ?? 0) >= VALUED_MIN_SHARE)
+    .sort((a, b) => (b.score.share ?? 0) - (a.score.share ?? 0) || (b.score.mean ?? 0) - (a.score.mean ?? 0))
+    .slice(0, MAX_EACH);
+  const bestIds = new Set(best.map((q) => q.itemId));
+  const hardest = model.problems.lowestQuestions.filter((q) => !bestIds.has(q.itemId));
+  blocks.push({ kind: 'heading', level: 1, text: 'რა მოგეწონათ' });
+  const nothingValued = published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ დაეთანხმა პასუხების ნახევარი მაინც.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
+  blocks.push(best.length > 0 ? { kind: 'bullets', items: best.map(questionLine) } : { kind: 'paragraph', text: nothingValued });
+  blocks.push({ kind: 'heading', level: 1, text: 'რა გაგიჭირდათ' });
+  const hardItems = hardest.map(questionLine);
+  const themes = model.problems.themes.filter((th): th is Extract<typeof th, { suppressed: false }> => !th.suppressed);
+  if (themes.length > 0) {
+    hardItems.push(`დაბალ შეფასებებთან ერთად ყველაზე ხშირად გვწერდით: ${themes.map((th) => `${redactPersonalData(input.themeLabels[th.theme] ?? th.theme, knownNames)} (${th.count})`).join(', ')}`);
+  }
+  const nothingHard = published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ მიუღია დაბალი შეფასება.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
+  blocks.push(hardItems.length > 0 ? { kind: 'bullets', items: hardItems } : { kind: 'paragraph', text: nothingHard });
+
+  const wording = (a: ActionRecord): string => redactPersonalData(a.publicWording.trim(), knownNames);
+  const publicActions = input.actions.filter((a) => a.publicWording.trim() !== '');
+  const done = publicActions.filter((a) => a.status === 'done');
+  const planned = publicActions.filter((a) => a.status !== 'done');
+  blocks.push({ kind: 'heading', level: 1, text: 'თქვენ გვითხარით — ჩვენ ვცვლით' });
+  if (publicActions.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'თქვენს შეფასებებს განვიხილავთ სამუშაო შეხვედრაზე; მიღებულ გადაწყვეტილებებს შემდეგ ანგარიშში გამოვაქვეყნებთ.' });
+  }
+  if (done.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: 'გაკეთდა' }, { kind: 'bullets', items: done.map(wording) });
+  }
+  if (planned.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'დაგეგმილია და მიმდინარეობს' },
+      { kind: 'bullets', items: planned.map((a) => wording(a) + (isDate(a.due) ? ` (ვადა: ${formatDateKa(a.due)})` : '')) },
+    );
+  }
+
+  const quotes = publicQuotes(input);
+  if (quotes.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: 'თქვენი სიტყვებით' }, { kind: 'bullets', items: quotes.map((q) => `„${q}“`) });
+  }
+
+  blocks.push(
+    { kind: 'heading', level: 1, text: 'როგორ ვითვლით' },
+    {
+      kind: 'paragraph',
+      text:
+        'შეფასება ანონიმურია: ფორმა არ ითხოვს სახელს, პირად ნომერს ან საკონტაქტო მონაცემებს. „კმაყოფილია“ და „ეთანხმება“ ნიშნავს 4 ან 5 ქულას ხუთქულიანი შკალით. ' +
+        `მაჩვენებელი, რომელიც ${minGroupSize}-ზე ნაკლებ პასუხს ეფუძნება, არ ქვეყნდება, რათა არავინ ამოიცნონ. ციტატებიდან ამოღებულია პირადი მონაცემები.`,
+    },
+    { kind: 'paragraph', text: `გამოქვეყნდა ${formatDateKa(input.publishedAt)}.` },
+  );
+
+  return {
+    title,
+    periodLabel: label,
+    blocks,
+    figures: {
+      total: model.basis.total,
+      satisfiedShare: !overall.suppressed ? overall.share : null,
+      done: done.length,
+      planned: planned.length,
+    },
+    municipality: input.municipality,
+    minGroupSize,
+  };
+}
+
+/** The website fragment: the report's blocks and a link to the PDF, escaped, inline styles only. */
+export function publicHtmlFragment(report: PublicReport, pdfUrl: string): string {
+  return blocksToHtmlFragment([...report.blocks, { kind: 'link', text: 'სრული ანგარიში (PDF)', url: pdfUrl }]);
+}
+
+/**
+ * The social-network post: key figures and the PDF link, at most POST_LIMIT characters (JS string
+ * length). Optional sentences go first when room runs out; the link always stays whole.
+ */
+export function socialPost(report: PublicReport, pdfUrl: string): string {
+  const { figures, minGroupSize } = report;
+  const link = `სრული ანგარიში: ${pdfUrl}`;
+  const head = `${report.municipality}: სოციალური სერვისების მომხმარებელთა უკუკავშირი — ${report.periodLabel}.`;
+  const optional = [
+    `მიღებულია ${countText(figures.total, minGroupSize)} შეფასება.`,
+    figures.satisfiedShare !== null ? `მომსახურებით კმაყოფილია ${percentText(figures.satisfiedShare)}.` : '',
+    figures.done > 0 ? `თქვენი შეფასებების საფუძველზე გაკეთდა ${figures.done} ცვლილება.` : '',
+    figures.planned > 0 ? `დაგეგმილია ${figures.planned}.` : '',
+  ].filter((s) => s !== '');
+  const compose = (parts: string[]): string => [head, ...parts, link].join(' ');
+  let parts = optional;
+  while (parts.length > 0 && compose(parts).length > POST_LIMIT) parts = parts.slice(0, -1);
+  const post = compose(parts);
+  if (post.length <= POST_LIMIT) return post;
+  // Only an unusually long municipality name gets here: shorten the head, keep the link.
+  const room = POST_LIMIT - link.length - 2;
+  return room > 0 ? `${head.slice(0, room)}… ${link}` : link.slice(0, POST_LIMIT);
+}

@@ -1,0 +1,130 @@
+/**
+ * The analysis report's wording in both languages (Georgian first) and the names of its
+ * vocabularies, so every renderer says the same thing and a caller can swap in staff-edited themes.
+ */
+import { ACTION_STATUSES } from './schema';
+import { channelName, driverName } from './i18n';
+import type { Trend } from './stats';
+import { DEFAULT_THEMES, type Theme } from './themes';
+import type { ActionStatus, Channel, Driver, FeedbackForm } from './types';
+
+export type Lang = 'ka' | 'en';
+
+/** The report's own wording, Georgian first. */
+const REPORT_TEXT = {
+  titleInternal: { ka: 'უკუკავშირის ანალიტიკური ანგარიში', en: 'Feedback analysis report' },
+  titlePublic: { ka: 'მომხმარებელთა უკუკავშირი — საჯარო ანგარიში', en: 'Service-user feedback — public report' },
+  period: { ka: 'პერიოდი', en: 'Period' },
+  basis: { ka: 'მონაცემთა საფუძველი', en: 'Data basis' },
+  total: { ka: 'უკუკავშირი სულ', en: 'Feedback received' },
+  invitations: { ka: 'გაგზავნილი მოწვევები (N2)', en: 'Invitations sent (N2)' },
+  responseRate: { ka: 'N2 გამოხმაურების მაჩვენებელი', en: 'N2 response rate' },
+  channel: { ka: 'არხი', en: 'Channel' },
+  count: { ka: 'რაოდენობა', en: 'Count' },
+  satisfaction: { ka: 'საერთო კმაყოფილება', en: 'Overall satisfaction' },
+  drivers: { ka: 'კმაყოფილების ფაქტორები', en: 'Satisfaction drivers' },
+  driver: { ka: 'ფაქტორი', en: 'Driver' },
+  questions: { ka: 'შეკითხვების მიხედვით', en: 'By question' },
+  question: { ka: 'შეკითხვა', en: 'Question' },
+  services: { ka: 'სერვისების მიხედვით', en: 'By service' },
+  service: { ka: 'სერვისი', en: 'Service' },
+  channels: { ka: 'არხების მიხედვით', en: 'By channel' },
+  form: { ka: 'ფორმა', en: 'Form' },
+  agree: { ka: 'ეთანხმება (4–5)', en: 'Agree (4–5)' },
+  interval: { ka: '95% სანდოობის ინტერვალი', en: '95% confidence interval' },
+  responses: { ka: 'პასუხები', en: 'Responses' },
+  mean: { ka: 'საშუალო (1–5)', en: 'Mean (1–5)' },
+  suppressed: { ka: '{min}-ზე ნაკლები პასუხი — არ ქვეყნდება', en: 'Fewer than {min} responses — not shown' },
+  trends: { ka: 'დინამიკა', en: 'Trends' },
+  current: { ka: 'მიმდინარე პერიოდი', en: 'This period' },
+  previous: { ka: 'წინა პერიოდი', en: 'Previous period' },
+  lastYear: { ka: 'გასული წლის იგივე პერიოდი', en: 'Same period last year' },
+  change: { ka: 'ცვლილება', en: 'Change' },
+  overall: { ka: 'საერთო კმაყოფილება', en: 'Overall satisfaction' },
+  problems: { ka: 'ძირითადი პრობლემები', en: 'Main problems' },
+  lowest: { ka: 'ყველაზე დაბალი შეფასების შეკითხვები', en: 'Lowest-scoring questions' },
+  lowScore: { ka: 'დაბალი შეფასების (1–2) პასუხები', en: 'Responses with a low score (1–2)' },
+  themes: { ka: 'ხშირი თემები დაბალ შეფასებებში', en: 'Frequent themes among low scores' },
+  theme: { ka: 'თემა', en: 'Theme' },
+  comments: { ka: 'კომენტარები', en: 'Comments' },
+  actions: { ka: 'ღონისძიებები', en: 'Actions' },
+  decision: { ka: 'გადაწყვეტილება', en: 'Decision' },
+  problem: { ka: 'პრობლემა', en: 'Problem' },
+  owner: { ka: 'პასუხისმგებელი', en: 'Owner' },
+  due: { ka: 'ვადა', en: 'Due' },
+  status: { ka: 'სტატუსი', en: 'Status' },
+  overdue: { ka: 'ვადაგადაცილებულია', en: 'Overdue' },
+  none: { ka: 'მონაცემები არ არის', en: 'No data' },
+  methodology: { ka: 'მეთოდოლოგია', en: 'Methodology' },
+  methodScale: {
+    ka: 'შეკითხვები ფასდება 1–5 შკალით; „ეთანხმება“ ნიშნავს {agree} ან 5 ქულას. წილი ითვლება მხოლოდ გაცემულ პასუხებზე: გამოტოვებული შეკითხვა ნულად არ ითვლება.',
+    en: 'Questions are scored 1–5; "agree" means {agree} or 5. Shares count only the answers given: a skipped question is not a zero.',
+  },
+  methodInterval: {
+    ka: 'ფრჩხილებში მოცემულია 95% სანდოობის ინტერვალი (ვილსონის მეთოდი).',
+    en: 'Ranges are 95% confidence intervals (Wilson score method).',
+  },
+  methodTrend: {
+    ka: 'ცვლილება ფიქსირდება მხოლოდ მაშინ, როცა ორი პერიოდის 95% ინტერვალები ერთმანეთს არ კვეთს.',
+    en: 'A change is reported only when the 95% intervals of the two periods do not overlap.',
+  },
+  methodSuppression: {
+    ka: 'ჯგუფი, რომელშიც {min}-ზე ნაკლები პასუხია, ანგარიშში არ ჩანს, რათა მოპასუხე არ გამოვლინდეს.',
+    en: 'A group with fewer than {min} responses is not shown, so that no respondent can be identified.',
+  },
+  methodLow: {
+    ka: 'დაბალ შეფასებად ითვლება პასუხი, რომელშიც რომელიმე შეფასება {low} ან ნაკლებია.',
+    en: 'A response counts as a low score when any of its ratings is {low} or less.',
+  },
+  trendChart: { ka: 'საერთო კმაყოფილება პერიოდების მიხედვით', en: 'Overall satisfaction by period' },
+  prepared: { ka: 'მომზადდა', en: 'Prepared' },
+  methodRate: {
+    ka: 'N2 გამოხმაურების მაჩვენებელი = პერიოდში მიღებული N2 პასუხები / იმავე პერიოდში გაგზავნილი მოწვევები. პასუხები ანონიმურია და მოწვევებს არ უკავშირდება, ამიტომ მაჩვენებელი შეიძლება 100%-ს აღემატებოდეს.',
+    en: 'N2 response rate = N2 responses received in the period / invitations sent in the same period. Responses are anonymous and not matched to invitations, so the rate can exceed 100%.',
+  },
+} as const;
+
+export type ReportTextId = keyof typeof REPORT_TEXT;
+
+const FORM_NAMES: Record<FeedbackForm, { ka: string; en: string }> = {
+  N1: { ka: 'ფორმა N1 (განცხადების წარდგენა)', en: 'Form N1 (submitting the application)' },
+  N2: { ka: 'ფორმა N2 (მომსახურების დასრულება)', en: 'Form N2 (after the decision)' },
+  other: { ka: 'სხვა არხები', en: 'Other channels' },
+};
+
+const TREND_NAMES: Record<Trend, { ka: string; en: string }> = {
+  up: { ka: 'გაუმჯობესდა', en: 'Improved' },
+  down: { ka: 'გაუარესდა', en: 'Declined' },
+  no_change: { ka: 'მნიშვნელოვანი ცვლილება არ არის', en: 'No significant change' },
+  insufficient: { ka: 'არასაკმარისი მონაცემები', en: 'Not enough data' },
+};
+
+const STATUS_EN: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done' };
+
+/** Every word the renderer needs, so a caller can swap in staff-edited themes or wording. */
+export interface ReportLabels {
+  lang: Lang;
+  text(id: ReportTextId, params?: Record<string, string | number>): string;
+  driver(driver: Driver): string;
+  channel(channel: Channel): string;
+  form(form: FeedbackForm): string;
+  theme(id: string): string;
+  trend(trend: Trend): string;
+  status(status: ActionStatus): string;
+}
+
+export function reportLabels(lang: Lang, themes: readonly Theme[] = DEFAULT_THEMES): ReportLabels {
+  return {
+    lang,
+    text: (id, params = {}) => REPORT_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole)),
+    driver: (driver) => driverName(driver, lang),
+    channel: (channel) => channelName(channel, lang),
+    form: (form) => FORM_NAMES[form][lang],
+    theme: (id) => {
+      const theme = themes.find((candidate) => candidate.id === id);
+      return theme ? theme[lang] : id;
+    },
+    trend: (trend) => TREND_NAMES[trend][lang],
+    status: (status) => (lang === 'en' ? STATUS_EN[status] : ACTION_STATUSES.find((entry) => entry.id === status)?.ka ?? status),
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * The analysis report laid out once, as a list of blocks (headings, paragraphs, tables, charts)
+ * with plain text in them. The HTML page and the Google Doc are two renderings of the same
+ * layout, so they cannot disagree. Suppressed groups appear only as a notice: the layout never
+ * sees their numbers (the model holds none), and they are left out of every chart.
+ */
+import { barChartPng, percentText, type Bar } from './chart';
+import { formatDateKa } from './dates';
+import type { PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
+import type { ReportLabels, ReportTextId } from './report-labels';
+
+/** A piece of a cell's text; `tone` lets a renderer mark a notice (grey, red). */
+export interface Span {
+  text: string;
+  tone?: 'suppressed' | 'overdue';
+}
+
+export type Cell = string | { spans: Span[] } | { list: string[] };
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; header: string[]; rows: Cell[][] }
+  | { kind: 'chart'; png: number[]; alt: string; width: number; height: number };
+
+export interface ReportLayout {
+  language: 'ka' | 'en';
+  /** The document's title line, e.g. "Feedback analysis report". */
+  title: string;
+  periodLabel: string;
+  blocks: Block[];
+}
+
+export interface LayoutOptions {
+  /** The municipality, shown under the title. */
+  organisation?: string;
+  /** When the report was made, shown under the title. */
+  preparedAt?: Date;
+}
+
+export const CHART_WIDTH = 480;
+
+/** A cell as one line of text (lists one item a line), for renderers without rich cells. */
+export function cellText(cell: Cell): string {
+  if (typeof cell === 'string') return cell;
+  if ('spans' in cell) return cell.spans.map((span) => span.text).join(' — ');
+  return cell.list.map((item) => `• ${item}`).join('\n');
+}
+
+/** Georgian writes a decimal comma. */
+function decimal(value: number, lang: 'ka' | 'en'): string {
+  const text = value.toFixed(1);
+  return lang === 'ka' ? text.replace('.', ',') : text;
+}
+
+function suppressedCell(labels: ReportLabels, min: number): Cell {
+  return { spans: [{ text: labels.text('suppressed', { min }), tone: 'suppressed' }] };
+}
+
+function isPublished(score: Score | null): score is PublishedScore {
+  return !!score && !score.suppressed && score.share !== null && score.low !== null && score.high !== null && score.mean !== null;
+}
+
+/** Four cells: agree share, interval, respondents, mean — or the notice and three blanks. */
+function scoreCells(score: Score, labels: ReportLabels, min: number): Cell[] {
+  if (!isPublished(score)) return [suppressedCell(labels, min), '', '', ''];
+  return [
+    percentText(score.share as number),
+    `${percentText(score.low as number)}–${percentText(score.high as number)}`,
+    String(score.respondents),
+    decimal(score.mean as number, labels.lang),
+  ];
+}
+
+function scoreHeader(first: string, labels: ReportLabels): string[] {
+  return [first, labels.text('agree'), labels.text('interval'), labels.text('responses'), labels.text('mean')];
+}
+
+function shortScore(score: Score | null, labels: ReportLabels, min: number): Cell {
+  if (score === null) return '—';
+  if (!isPublished(score)) return suppressedCell(labels, min);
+  return `${percentText(score.share as number)} (n = ${score.respondents})`;
+}
+
+/** A bar chart of the published groups only; null when none is published. */
+function chart(title: string, entries: Array<{ label: string; score: Score | null }>, minBars = 1): Block | null {
+  const bars: Bar[] = [];
+  for (const entry of entries) {
+    if (!isPublished(entry.score)) continue;
+    bars.push({ label: entry.label, value: entry.score.share as number, low: entry.score.low as number, high: entry.score.high as number });
+  }
+  if (bars.length < minBars) return null;
+  const height = Math.max(60, 28 * bars.length + 24);
+  const { png, alt } = barChartPng({ title, width: CHART_WIDTH, height, bars });
+  return { kind: 'chart', png, alt, width: CHART_WIDTH, height };
+}
+
+function trendSubject(trend: TrendRow, labels: ReportLabels): string {
+  const subject = trend.subject;
+  if (subject.kind === 'overall') return labels.text('overall');
+  if (subject.kind === 'driver') return labels.driver(subject.driver);
+  return subject.name;
+}
+
+function themeRow(theme: ThemeRow, labels: ReportLabels, min: number, internal: boolean): Cell[] {
+  const cells: Cell[] = [labels.theme(theme.theme), theme.suppressed ? suppressedCell(labels, min) : String(theme.count)];
+  if (internal) cells.push(theme.suppressed || theme.comments.length === 0 ? '' : { list: theme.comments });
+  return cells;
+}
+
+export function reportLayout(model: ReportModel, labels: ReportLabels, options: LayoutOptions = {}): ReportLayout {
+  const min = model.methodology.minGroupSize;
+  const L = (id: ReportTextId, params?: Record<string, string | number>): string => labels.text(id, params);
+  const blocks: Block[] = [];
+  const push = (block: Block | null): void => {
+    if (block) blocks.push(block);
+  };
+  const heading = (level: 2 | 3, text: string): void => push({ kind: 'heading', level, text });
+  const paragraph = (text: string): void => push({ kind: 'paragraph', text });
+  const table = (header: string[], rows: Cell[][]): void => push({ kind: 'table', header, rows });
+
+  const title = model.internal ? L('titleInternal') : L('titlePublic');
+  push({ kind: 'title', text: title });
+  if (options.organisation) paragraph(options.organisation);
+  paragraph(`${L('period')}: ${model.period.label}`);
+  if (options.preparedAt) paragraph(`${L('prepared')}: ${formatDateKa(options.preparedAt)}`);
+
+  const basis = model.basis;
+  heading(2, L('basis'));
+  table(
+    ['', L('count')],
+    [
+      [L('total'), String(basis.total)],
+      ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), String(basis.byForm[form])]),
+      [L('invitations'), String(basis.invitationsSent)],
+      [L('responseRate'), basis.n2ResponseRate === null ? '—' : percentText(basis.n2ResponseRate)],
+    ],
+  );
+  table([L('channel'), L('count')], basis.byChannel.map((entry) => [labels.channel(entry.channel), String(entry.count)]));
+
+  heading(2, L('satisfaction'));
+  table(scoreHeader('', labels), [
+    [L('overall'), ...scoreCells(model.satisfaction.overall, labels, min)],
+    ...model.satisfaction.byForm.map((entry) => [labels.form(entry.form), ...scoreCells(entry.score, labels, min)]),
+  ]);
+
+  heading(2, L('drivers'));
+  push(chart(L('drivers'), model.drivers.map((entry) => ({ label: labels.driver(entry.driver), score: entry.score }))));
+  table(scoreHeader(L('driver'), labels), model.drivers.map((entry) => [labels.driver(entry.driver), ...scoreCells(entry.score, labels, min)]));
+
+  heading(2, L('questions'));
+  table([L('form'), ...scoreHeader(L('question'), labels)], model.questions.map((q) => [q.form, q.text, ...scoreCells(q.score, labels, min)]));
+
+  heading(2, L('services'));
+  push(chart(L('services'), model.services.map((entry) => ({ label: entry.name, score: entry.score }))));
+  table(scoreHeader(L('service'), labels), model.services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]));
+
+  heading(2, L('channels'));
+  table(scoreHeader(L('channel'), labels), model.channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]));
+
+  if (model.previous || model.lastYear) {
+    heading(2, L('trends'));
+    const overall = model.trends.find((trend) => trend.subject.kind === 'overall');
+    if (overall) {
+      const bars: Array<{ label: string; score: Score | null }> = [{ label: `${L('current')} (${model.period.label})`, score: overall.current }];
+      if (model.previous) bars.push({ label: `${L('previous')} (${model.previous.label})`, score: overall.previous });
+      if (model.lastYear) bars.push({ label: `${L('lastYear')} (${model.lastYear.label})`, score: overall.lastYear });
+      // One bar is no trend.
+      push(chart(L('trendChart'), bars, 2));
+    }
+    const header = ['', L('current')];
+    if (model.previous) header.push(`${L('previous')} (${model.previous.label})`, L('change'));
+    if (model.lastYear) header.push(`${L('lastYear')} (${model.lastYear.label})`, L('change'));
+    table(
+      header,
+      model.trends.map((trend) => {
+        const cells: Cell[] = [trendSubject(trend, labels), shortScore(trend.current, labels, min)];
+        if (model.previous) cells.push(shortScore(trend.previous, labels, min), labels.trend(trend.vsPrevious));
+        if (model.lastYear) cells.push(shortScore(trend.lastYear, labels, min), labels.trend(trend.vsLastYear));
+        return cells;
+      }),
+    );
+  }
+
+  const problems = model.problems;
+  heading(2, L('problems'));
+  heading(3, L('lowest'));
+  if (problems.lowestQuestions.length) {
+    table(scoreHeader(L('question'), labels), problems.lowestQuestions.map((q) => [q.text, ...scoreCells(q.score, labels, min)]));
+  } else {
+    paragraph(L('none'));
+  }
+  paragraph(`${L('lowScore')}: ${problems.lowScoreResponses}`);
+  heading(3, L('themes'));
+  const themeHeader = [L('theme'), L('count')];
+  if (model.internal) themeHeader.push(L('comments'));
+  if (problems.themes.length) table(themeHeader, problems.themes.map((theme) => themeRow(theme, labels, min, model.internal)));
+  else paragraph(L('none'));
+
+  heading(2, L('actions'));
+  const serviceNames = new Map(model.services.map((entry) => [entry.code, entry.name]));
+  const actionRows = model.actions.map((action): Cell[] => {
+    const status: Cell = { spans: [{ text: labels.status(action.status) }, ...(action.overdue ? [{ text: L('overdue'), tone: 'overdue' as const }] : [])] };
+    const service = serviceNames.get(action.service) ?? action.service;
+    const due = action.due ? formatDateKa(action.due) : '—';
+    return model.internal ? [action.problem ?? '', action.text, service, action.owner ?? '', due, status] : [action.text, service, due, status];
+  });
+  const actionHeader = model.internal
+    ? [L('problem'), L('decision'), L('service'), L('owner'), L('due'), L('status')]
+    : [L('decision'), L('service'), L('due'), L('status')];
+  if (actionRows.length) table(actionHeader, actionRows);
+  else paragraph(L('none'));
+
+  const method = model.methodology;
+  heading(2, L('methodology'));
+  paragraph(L('methodScale', { agree: method.agreeMin }));
+  paragraph(L('methodInterval'));
+  paragraph(L('methodTrend'));
+  paragraph(L('methodSuppression', { min: method.minGroupSize }));
+  paragraph(L('methodLow', { low: method.lowScoreMax }));
+  paragraph(L('methodRate'));
+
+  return { language: model.language, title, periodLabel: model.period.label, blocks };
+}

@@ -1,0 +1,229 @@
+/**
+ * Issue 3 (Offer): setup through the Georgian menu makes the tabs and both anonymous forms from
+ * the one definition in src/domain/forms.ts, and running it again changes nothing but what staff
+ * edited since. Loads the built bundle (npm run build first).
+ */
+import { N1, N2, FORMS, LIKERT_SCALE } from '../../src/domain/forms';
+import { DEFAULT_SERVICES } from '../../src/domain/services';
+import { TABS, TAB_ORDER } from '../../src/domain/schema';
+import type { FormDefinition } from '../../src/domain/types';
+import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
+import type { FormSnapshot } from '../../emulator/forms';
+
+const SETUP = 'სისტემის მომზადება / განახლება';
+
+function prop(fx: Fixture, key: string): string | null {
+  return fx.ws.properties.app.getScriptProperties().getProperty(key);
+}
+
+function formRecord(fx: Fixture, key: string): { id: string; publishedUrl: string; items: Record<string, number> } {
+  const raw = prop(fx, `form.${key}`);
+  if (!raw) throw new Error(`no record of form ${key}`);
+  return JSON.parse(raw);
+}
+
+function liveForms(fx: Fixture): FormSnapshot[] {
+  const trashed = new Set(fx.ws.drive.index().filter((row) => row.trashed).map((row) => row.id));
+  return fx.ws.forms.list().filter((f) => !trashed.has(f.id));
+}
+
+function tab(fx: Fixture, name: string): unknown[][] {
+  const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found.values;
+}
+
+/** Checks one generated form against its definition, item by item. */
+function expectMatchesDefinition(snap: FormSnapshot, def: FormDefinition, serviceNames: string[]): void {
+  expect(snap.title).toBe(def.title);
+  expect(snap.description).toBe(def.intro);
+  expect(snap.confirmationMessage).toBe(def.confirmation);
+  expect(snap.collectsEmail).toBe(false);
+  expect(snap.requiresLogin).toBe(false);
+  expect(snap.published).toBe(true);
+  expect(snap.acceptingResponses).toBe(true);
+  expect(snap.items).toHaveLength(def.items.length);
+  def.items.forEach((item, i) => {
+    const got = snap.items[i];
+    expect({ id: item.id, title: got.title }).toEqual({ id: item.id, title: item.ka });
+    expect({ id: item.id, required: got.required }).toEqual({ id: item.id, required: item.required });
+    switch (item.type) {
+      case 'service':
+        expect(got.type).toBe('LIST');
+        expect(got.choices).toEqual(serviceNames);
+        break;
+      case 'likert':
+        expect(got).toMatchObject({
+          type: 'SCALE',
+          lowerBound: 1,
+          upperBound: 5,
+          leftLabel: LIKERT_SCALE.minLabel,
+          rightLabel: LIKERT_SCALE.maxLabel,
+        });
+        break;
+      case 'choice':
+      case 'yesno':
+        expect(got.type).toBe('MULTIPLE_CHOICE');
+        expect(got.choices).toEqual(item.choices);
+        expect(got.hasOtherOption).toBe(item.hasOther === true);
+        break;
+      case 'paragraph':
+        expect(got.type).toBe('PARAGRAPH_TEXT');
+        break;
+    }
+  });
+}
+
+describe('setup (menu "სისტემის მომზადება / განახლება")', () => {
+  let fx: Fixture;
+  beforeEach(() => {
+    fx = setUpWorkbook();
+  });
+
+  it('tells the administrator in Georgian what it made, and logs no error', () => {
+    const shown = fx.ws.spreadsheets.ui.shown;
+    expect(shown).toHaveLength(1);
+    expect(shown[0].message).toContain('სისტემა მზადაა');
+    expect(shown[0].message).toContain('N1, N2');
+    expect(fx.ws.core.logs.filter((l) => l.startsWith('[ERROR]'))).toEqual([]);
+  });
+
+  it('creates every tab with its header, frozen, and the forms\' response tabs', () => {
+    const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
+    for (const key of TAB_ORDER) {
+      const sheet = ss.getSheetByName(TABS[key].name);
+      expect(sheet).not.toBeNull();
+      expect(sheet!.getFrozenRows()).toBe(1);
+      const header = tab(fx, TABS[key].name)[0].map(String);
+      for (const column of TABS[key].columns) expect(header).toContain(column.header);
+    }
+    expect(tab(fx, 'N1 — პასუხები')[0]).toEqual(['Timestamp', ...N1.items.map((i) => i.ka)]);
+    expect(tab(fx, 'N2 — პასუხები')[0]).toEqual(['Timestamp', ...N2.items.map((i) => i.ka)]);
+    // paper tab: the date, every N1 question in order, then the script's columns
+    const paperHeader = tab(fx, TABS.paper.name)[0].map(String);
+    expect(paperHeader).toHaveLength(1 + N1.items.length + 2);
+    N1.items.forEach((item, i) => expect(paperHeader[1 + i]).toContain(`[${item.id}]`));
+  });
+
+  it('seeds the services tab from the annex and links each service to its prefilled N2 form', () => {
+    const rows = tab(fx, TABS.services.name).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(DEFAULT_SERVICES.map((s) => s.code));
+    const n2 = formRecord(fx, 'N2');
+    const published = fx.ws.forms.snapshot(n2.id).publishedUrl;
+    const serviceEntry = fx.ws.forms.snapshot(n2.id).items[0].entryId;
+    for (const row of rows) {
+      const link = String(row[3]);
+      expect(link.startsWith(published.replace('/viewform', '/viewform?'))).toBe(true);
+      const params = new URL(link).searchParams;
+      // the link carries the service and nothing else: no case id, no email
+      expect([...params.keys()].filter((k) => k.startsWith('entry.'))).toEqual([`entry.${serviceEntry}`]);
+      expect(params.get(`entry.${serviceEntry}`)).toBe(row[1]);
+    }
+  });
+
+  it('renders N1 and N2 item by item from the definition, anonymous, writing into this workbook', () => {
+    const names = DEFAULT_SERVICES.map((s) => s.ka);
+    const forms = liveForms(fx);
+    expect(forms).toHaveLength(Object.keys(FORMS).length);
+    for (const def of [N1, N2]) {
+      const record = formRecord(fx, def.key);
+      const snap = fx.ws.forms.snapshot(record.id);
+      expectMatchesDefinition(snap, def, names);
+      expect(snap.destinationSpreadsheetId).toBe(fx.spreadsheetId);
+      expect(record.publishedUrl).toBe(snap.publishedUrl);
+      // the stored item ids are the form's: the collector relies on them
+      expect(def.items.map((i) => record.items[i.id])).toEqual(snap.items.map((i) => i.id));
+    }
+  });
+
+  it('accepts an anonymous response through the generated form into its response tab', () => {
+    const record = formRecord(fx, 'N1');
+    fx.ws.forms.respond(record.id, { [N1.items[0].ka]: DEFAULT_SERVICES[1].ka, [N1.items[8].ka]: 4 });
+    const rows = tab(fx, 'N1 — პასუხები');
+    expect(rows).toHaveLength(2);
+    expect(rows[1][1]).toBe(DEFAULT_SERVICES[1].ka);
+  });
+
+  it('installs each trigger once and protects the tabs staff must not edit', () => {
+    const handlers = fx.ws.core.triggers.map((t) => t.handler).sort();
+    expect(handlers).toEqual(['dailyJobs', 'hourlySweep', 'onFormResponse', 'onWorkbookEdit']);
+    // script-only tabs refuse a staff edit; the editable columns of the feedback tab do not
+    expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.invitations.name, 'A2', [['x']], 'clerk@municipality.example.ge')).toThrow();
+    expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, 'A2', [['x']], 'clerk@municipality.example.ge')).toThrow();
+    expect(() =>
+      fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.applications.name, 'I2', [['sent']], 'clerk@municipality.example.ge'),
+    ).toThrow();
+  });
+
+  it('run twice leaves one of everything: tabs, forms, triggers, protections, docs, properties', () => {
+    const count = (): Record<string, unknown> => {
+      const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
+      const protections = ss
+        .getSheets()
+        .flatMap((s) => [
+          ...s.getProtections(fx.ws.spreadsheets.app.ProtectionType.SHEET),
+          ...s.getProtections(fx.ws.spreadsheets.app.ProtectionType.RANGE),
+        ])
+        .map((p) => p.getDescription())
+        .sort();
+      return {
+        tabs: ss.getSheets().map((s) => s.getName()),
+        forms: liveForms(fx).map((f) => f.id),
+        triggers: fx.ws.core.triggers.map((t) => t.handler).sort(),
+        protections,
+        drive: fx.ws.drive.index().filter((r) => !r.trashed).map((r) => `${r.mimeType} ${r.name}`).sort(),
+        properties: fx.ws.properties.app.getScriptProperties().getProperties(),
+        values: fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.map((t) => [t.name, t.values.length]),
+      };
+    };
+    const first = count();
+    expect((first.protections as string[]).length).toBeGreaterThan(0);
+    fx.click(SETUP);
+    expect(count()).toEqual(first);
+    expect(fx.ws.spreadsheets.ui.shown[1].message).toContain('ჩანართები უკვე არსებობდა');
+    expect(fx.ws.docs.list()).toHaveLength(2);
+  });
+
+  it('carries a staff edit of the services tab into both forms in place, responses untouched', () => {
+    const before = [N1, N2].map((def) => fx.ws.forms.snapshot(formRecord(fx, def.key).id));
+    fx.ws.forms.respond(before[0].id, { [N1.items[0].ka]: DEFAULT_SERVICES[0].ka, [N1.items[8].ka]: 5 });
+    const rows = tab(fx, TABS.services.name).length;
+    // a clerk adds a service row and renames another, as typed in the sheet
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, `A${rows + 1}:C${rows + 1}`, [['youth', 'ახალგაზრდული პროგრამა', true]]);
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, 'B3', [['ახალშობილის დახმარება']]);
+    fx.click(SETUP);
+    const wanted = DEFAULT_SERVICES.map((s) => (s.code === 'newborn' ? 'ახალშობილის დახმარება' : s.ka)).concat('ახალგაზრდული პროგრამა');
+    [N1, N2].forEach((def, k) => {
+      const after = fx.ws.forms.snapshot(formRecord(fx, def.key).id);
+      expect(after.id).toBe(before[k].id);
+      expect(after.items.map((i) => i.id)).toEqual(before[k].items.map((i) => i.id));
+      expect(after.items[0].choices).toEqual(wanted);
+      expectMatchesDefinition(after, def, wanted);
+    });
+    expect(fx.ws.forms.snapshot(before[0].id).responseCount).toBe(1);
+    expect(tab(fx, 'N1 — პასუხები')).toHaveLength(2);
+    // the new service has its N2 link too
+    const added = tab(fx, TABS.services.name).find((r) => r[0] === 'youth');
+    expect(String(added?.[3])).toContain('viewform?');
+    // the paper form's service list follows as well
+    const paperDocId = prop(fx, 'print.paper.N1')!;
+    const text = JSON.stringify(fx.ws.docs.toJson(paperDocId).body);
+    expect(text).toContain('ახალგაზრდული პროგრამა');
+  });
+
+  it('a run killed while making a form ends, when re-run, with one complete form of each kind', () => {
+    const fx2 = freshWorkbook();
+    let scaleItems = 0;
+    fx2.ws.core.faultHook = (service, method) => {
+      if (service === 'FormApp' && method === 'addScaleItem' && ++scaleItems === 3) throw new Error('Service unavailable: Forms');
+    };
+    fx2.click(SETUP);
+    expect(fx2.ws.spreadsheets.ui.shown[0].message).toContain('შეცდომა');
+    fx2.ws.core.faultHook = null;
+    fx2.click(SETUP);
+    const forms = liveForms(fx2);
+    expect(forms.map((f) => f.title).sort()).toEqual([N1.title, N2.title].sort());
+    for (const def of [N1, N2]) expectMatchesDefinition(fx2.ws.forms.snapshot(formRecord(fx2, def.key).id), def, DEFAULT_SERVICES.map((s) => s.ka));
+    expect(fx2.ws.core.triggers).toHaveLength(4);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The built bundle (dist/Code.js) as Apps Script sees it: one plain script whose top-level
+ * functions are what menus and triggers call by name. Run `npm run build` first.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MENU_ITEMS, MENU_TITLE } from '../src/app/menu';
+import { TRIGGERS } from '../src/app/setup';
+import { freshWorkbook } from './support/workbook';
+
+const code = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
+
+describe('dist/Code.js', () => {
+  it('is a plain script: no module syntax, no require, no syntax Apps Script V8 refuses', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\b/m);
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).not.toContain('require(');
+    // private #fields and static class fields (Apps Script's V8 rejects them)
+    expect(code).not.toMatch(/this\.#[A-Za-z_]/);
+    expect(code).not.toMatch(/^\s*static\s+[A-Za-z_$][\w$]*\s*=/m);
+  });
+
+  it('defines every menu and trigger handler as a top-level function', () => {
+    const { ws } = freshWorkbook();
+    const context = ws.bundle();
+    const handlers = [
+      'onOpen',
+      ...MENU_ITEMS.flatMap((item) => (item === 'separator' ? [] : [item.handler])),
+      ...TRIGGERS.map((t) => t.handler),
+    ];
+    expect(handlers.length).toBeGreaterThan(10);
+    const missing = handlers.filter((name) => typeof context[name] !== 'function');
+    expect(missing).toEqual([]);
+    // and each is a declaration at the top of the file, which is what Apps Script lists and calls
+    for (const name of handlers) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  it('onOpen builds the Georgian menu with every item wired to its handler', () => {
+    const { ws } = freshWorkbook();
+    const menus = ws.spreadsheets.ui.menus;
+    expect(menus.map((m) => m.caption)).toEqual([MENU_TITLE]);
+    const expected = MENU_ITEMS.map((item) => (item === 'separator' ? { separator: true } : { caption: item.caption, functionName: item.handler }));
+    expect(menus[0].items).toEqual(expected);
+    expect(ws.core.logs.filter((l) => l.startsWith('[ERROR]'))).toEqual([]);
+  });
+});
