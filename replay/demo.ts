@@ -1,0 +1,127 @@
+/**
+ * `npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--write-sample FILE.json]`
+ *
+ * Replays a scenario (the built-in sample quarter by default) through the built bundle on the
+ * emulated Workspace and writes what the Workspace holds at the end into DIR (../shared/scenario.md).
+ * Exit codes: 0 replayed (refused inputs and failing product steps are reported, not fatal);
+ * 2 the scenario is not valid JSON or not a scenario, or the arguments are wrong; 1 anything else.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseScenario, ScenarioError, type Scenario } from './scenario';
+import { playScenario } from './player';
+import { writeOutput } from './output';
+import { SAMPLE_SEED, sampleScenario } from './sample';
+
+export interface DemoArgs {
+  scenario: string | null;
+  out: string;
+  seed: number;
+  writeSample: string | null;
+}
+
+const USAGE = 'usage: npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--write-sample FILE.json]';
+
+export function parseArgs(argv: string[]): DemoArgs {
+  const args: DemoArgs = { scenario: null, out: 'demo-out', seed: SAMPLE_SEED, writeSample: null };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new ScenarioError(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    switch (flag) {
+      case '--scenario':
+        args.scenario = value();
+        break;
+      case '--out':
+        args.out = value();
+        break;
+      case '--seed': {
+        const seed = Number(value());
+        if (!Number.isInteger(seed)) throw new ScenarioError(`--seed must be an integer\n${USAGE}`);
+        args.seed = seed;
+        break;
+      }
+      case '--write-sample':
+        args.writeSample = value();
+        break;
+      case '--help':
+      case '-h':
+        throw new ScenarioError(USAGE);
+      default:
+        throw new ScenarioError(`unknown argument "${argv[i]}"\n${USAGE}`);
+    }
+  }
+  return args;
+}
+
+function loadScenario(path: string): Scenario {
+  if (!existsSync(path)) throw new ScenarioError(`scenario file not found: ${path}`);
+  return parseScenario(readFileSync(path, 'utf8'), path);
+}
+
+export function main(argv: string[], cwd = process.cwd()): number {
+  const log = (line: string) => console.log(line);
+  let args: DemoArgs;
+  let scenario: Scenario;
+  let name: string;
+  try {
+    args = parseArgs(argv);
+    if (args.scenario) {
+      scenario = loadScenario(resolve(cwd, args.scenario));
+      name = args.scenario;
+    } else {
+      scenario = sampleScenario(args.seed);
+      name = `built-in sample (seed ${args.seed})`;
+    }
+  } catch (err) {
+    if (err instanceof ScenarioError) {
+      console.error(`demo: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.writeSample) {
+    writeFileSync(resolve(cwd, args.writeSample), `${JSON.stringify(sampleScenario(args.seed), null, 2)}\n`, 'utf8');
+    log(`sample scenario written to ${args.writeSample}`);
+  }
+  const dist = join(__dirname, '..', 'dist', 'Code.js');
+  if (!existsSync(dist)) {
+    console.error(`demo: ${dist} is missing; run \`npm run build\` first (npm run demo does it)`);
+    return 1;
+  }
+
+  log(`ukukavshiri demo — replaying ${name}`);
+  log(`  ${scenario.cases.length} cases, ${scenario.responses.length} responses, ${scenario.otherFeedback.length} other-channel notes, ${scenario.actions.length} actions`);
+  const result = playScenario(scenario, { log });
+  const outDir = resolve(cwd, args.out);
+  log('writing the output folder …');
+  const { summary, files } = writeOutput(result, outDir, name);
+
+  const responses = Object.entries(summary.responses.submitted).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  log('');
+  log('summary');
+  log(`  cases ${summary.cases} (entered ${summary.casesEntered}), closed ${summary.closed}`);
+  log(`  invitations sent ${summary.invitations.sent}, without invitation ${summary.invitations.refused}`);
+  log(`  responses accepted: ${responses}`);
+  log(`  feedback rows ${summary.feedbackRows}, documents ${summary.documentsCreated}, mails ${summary.mailsSent}`);
+  log(`  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}`);
+  for (const failure of summary.triggerFailures) log(`    trigger ${failure.handler} failed ${failure.count}×: ${failure.message.split('\n')[0]}`);
+  const shown = relative(cwd, outDir) || '.';
+  log('');
+  log(`done: ${files} files in ${shown}/`);
+  log(`  open ${join(shown, 'index.html')} in a browser; counts are in ${join(shown, 'summary.json')}`);
+  return 0;
+}
+
+// Run when executed (scripts/run-tool.mjs bundles this file for Node), not when imported by tests.
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (err) {
+    console.error(`demo: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}

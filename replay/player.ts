@@ -1,0 +1,604 @@
+/**
+ * Plays a scenario on the emulated Workspace with the built bundle loaded, acting as the people
+ * and as Google would (../shared/scenario.md): an administrator sets the workbook up, staff type
+ * cases and close them, respondents submit the forms, staff log other channels and actions, the
+ * clock runs the time-driven triggers, and a manager runs the period's menu items at the end.
+ * Every step is its own try/catch: a refused input or a missing product feature is recorded and
+ * the replay goes on.
+ */
+import { Workspace } from '../emulator/workspace';
+import { columnLetters } from '../emulator/spreadsheet/values';
+import { FORMS, N1, N2 } from '../src/domain/forms';
+import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
+import type { FormDefinition } from '../src/domain/types';
+import {
+  timeOf, typedText,
+  type Scenario, type ScenarioAction, type ScenarioCase, type ScenarioFeedback, type ScenarioResponse,
+} from './scenario';
+
+export const TIME_ZONE = 'Asia/Tbilisi';
+export const WORKBOOK_NAME = 'უკუკავშირი';
+export const ADMIN_USER = 'admin@municipality.example.ge';
+/** Staff are editors, not the owner: protections of script-only columns apply to them. */
+export const STAFF_USER = 'kancelaria@municipality.example.ge';
+const DEFAULT_START = '2026-01-05T09:00:00+04:00';
+const HOUR = 3_600_000;
+
+export const MENU = {
+  setup: 'სისტემის მომზადება / განახლება',
+  importPaper: 'ქაღალდის ფორმების შეტანა',
+  buildReport: 'ანალიტიკური ანგარიშის მომზადება',
+  prepareMeeting: 'სამუშაო შეხვედრის დღის წესრიგი',
+  publishReport: 'საჯარო ანგარიშის გამოქვეყნება',
+} as const;
+
+const CLOSED = CASE_STATUSES.find((s) => s.id === 'closed')!.ka;
+const RECEIVED = CASE_STATUSES.find((s) => s.id === 'received')!.ka;
+
+export interface RefusedInput {
+  at: string;
+  actor: string;
+  what: string;
+  message: string;
+}
+
+export interface StepError {
+  at: string;
+  step: string;
+  message: string;
+}
+
+export interface ShownAlert {
+  at: string;
+  menuItem: string;
+  kind: string;
+  message: string;
+}
+
+/** What the replay itself did, as opposed to what the Workspace holds at the end. */
+export interface PlayRecord {
+  startedAt: number;
+  endedAt: number;
+  /** How many of each the scenario holds. */
+  scenario: { cases: number; responses: number; otherFeedback: number; actions: number };
+  report: { from: string; to: string };
+  casesEntered: Array<{ id: string; row: number; email: string; service: string }>;
+  casesClosed: Array<{ id: string; row: number; email: string; service: string }>;
+  responsesAccepted: Record<string, number>;
+  refused: RefusedInput[];
+  errors: StepError[];
+  alerts: ShownAlert[];
+  warnings: string[];
+  feedbackLogged: number;
+  actionsLogged: number;
+}
+
+export interface PlayResult {
+  ws: Workspace;
+  spreadsheetId: string;
+  record: PlayRecord;
+}
+
+export interface PlayOptions {
+  /** Progress lines (stages, counts); default: nothing. */
+  log?: (line: string) => void;
+  /** The built bundle's folder (default: dist/ of the project). */
+  distDir?: string;
+}
+
+interface Step {
+  at: number;
+  order: number;
+  seq: number;
+  label: string;
+  run: () => void;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** yyyy-MM-dd in Tbilisi: how a person types a date into a date column. */
+export function typedDate(ms: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** 10:00 in Tbilisi on the day after `date` (YYYY-MM-DD): when the manager reports on a period. */
+function morningAfter(date: string): number | null {
+  const ms = Date.parse(`${date}T10:00:00+04:00`);
+  return Number.isNaN(ms) ? null : ms + 24 * HOUR;
+}
+
+/** The calendar quarter around `ms`, as the default report period. */
+function quarterOf(ms: number): { from: string; to: string } {
+  const [y, m] = typedDate(ms).split('-').map(Number);
+  const first = Math.floor((m - 1) / 3) * 3 + 1;
+  const last = first + 2;
+  const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(last)}-${pad(lastDay)}` };
+}
+
+export class Player {
+  readonly ws: Workspace;
+  readonly spreadsheetId: string;
+  readonly record: PlayRecord;
+  private readonly log: (line: string) => void;
+  /** Next empty row per staff tab (only people append to these tabs). */
+  private readonly nextRow = new Map<string, number>();
+  private readonly headers = new Map<string, string[]>();
+  /** service code → Georgian name, as the services tab holds them after setup. */
+  private serviceNames = new Map<string, string>();
+  private serviceLinks = new Map<string, string>();
+  private readonly formIds = new Map<string, string>();
+
+  constructor(
+    private readonly scenario: Scenario,
+    options: PlayOptions = {},
+  ) {
+    this.log = options.log ?? (() => undefined);
+    const start = this.startTime();
+    this.ws = new Workspace({ now: start, timeZone: TIME_ZONE, mailQuotaPerDay: 100 });
+    this.ws.core.user = ADMIN_USER;
+    const ss = this.ws.spreadsheets.create(WORKBOOK_NAME);
+    this.spreadsheetId = ss.getId();
+    this.ws.spreadsheets.setActive(this.spreadsheetId);
+    this.ws.loadBundle(options.distDir);
+    this.record = {
+      startedAt: start,
+      endedAt: start,
+      scenario: {
+        cases: scenario.cases.length,
+        responses: scenario.responses.length,
+        otherFeedback: scenario.otherFeedback.length,
+        actions: scenario.actions.length,
+      },
+      report: this.reportPeriod(start),
+      casesEntered: [],
+      casesClosed: [],
+      responsesAccepted: {},
+      refused: [],
+      errors: [],
+      alerts: [],
+      warnings: [],
+      feedbackLogged: 0,
+      actionsLogged: 0,
+    };
+  }
+
+  /** `now` of the scenario, else an hour before its first event, else the contract's example. */
+  private startTime(): number {
+    const given = timeOf(this.scenario.now);
+    if (given !== null) return given;
+    const times = [
+      ...this.scenario.cases.map((c) => timeOf(c.submittedAt)),
+      ...this.scenario.responses.map((r) => timeOf(r.submittedAt)),
+      ...this.scenario.otherFeedback.map((f) => timeOf(f.receivedAt)),
+    ].filter((t): t is number => t !== null);
+    return times.length ? Math.min(...times) - HOUR : Date.parse(DEFAULT_START);
+  }
+
+  private reportPeriod(start: number): { from: string; to: string } {
+    const report = this.scenario.report;
+    const fallback = quarterOf(start);
+    return {
+      from: typeof report?.from === 'string' && report.from ? report.from : fallback.from,
+      to: typeof report?.to === 'string' && report.to ? report.to : fallback.to,
+    };
+  }
+
+  private now(): string {
+    return new Date(this.ws.core.now()).toISOString();
+  }
+
+  /** Runs one actor's step; whatever goes wrong is recorded, printed, and the replay goes on. */
+  private attempt(step: string, fn: () => void): boolean {
+    try {
+      fn();
+      return true;
+    } catch (err) {
+      const error = { at: this.now(), step, message: messageOf(err) };
+      this.record.errors.push(error);
+      this.log(`  ! ${step}: ${error.message}`);
+      return false;
+    }
+  }
+
+  private refuse(actor: string, what: string, err: unknown): void {
+    const refused = { at: this.now(), actor, what, message: messageOf(err) };
+    this.record.refused.push(refused);
+    this.log(`  × refused (${actor}) ${what}: ${refused.message.split('\n')[0]}`);
+  }
+
+  /** Clicks a menu item; prints and records the alerts it showed. */
+  click(caption: string, promptAnswer?: string): void {
+    const ui = this.ws.spreadsheets.ui;
+    const before = ui.shown.length;
+    if (promptAnswer !== undefined) ui.answerNext({ button: 'OK', text: promptAnswer });
+    this.attempt(`menu "${caption}"`, () => {
+      ui.clickMenuItem(caption);
+    });
+    for (const shown of ui.shown.slice(before)) {
+      if (shown.kind === 'prompt') continue;
+      this.record.alerts.push({ at: new Date(shown.at).toISOString(), menuItem: caption, kind: shown.kind, message: shown.message });
+      this.log(`  ⟶ ${caption}: ${shown.message.replace(/\n/g, ' | ')}`);
+    }
+  }
+
+  // --- the workbook as people see it ---------------------------------------------------------
+
+  private tab(name: string): { values: unknown[][] } {
+    const tab = this.ws.spreadsheets.snapshot(this.spreadsheetId).tabs.find((t) => t.name === name);
+    if (!tab) throw new Error(`the workbook has no tab "${name}"`);
+    return tab;
+  }
+
+  private header(name: string): string[] {
+    let header = this.headers.get(name);
+    if (!header) {
+      header = (this.tab(name).values[0] ?? []).map((h) => String(h).trim());
+      this.headers.set(name, header);
+    }
+    return header;
+  }
+
+  /** 1-based column of a header (exact, or the paper tab's "… [item.id]"). */
+  private column(tabName: string, header: string): number {
+    const headers = this.header(tabName);
+    let i = headers.indexOf(header);
+    if (i < 0) i = headers.findIndex((h) => h.endsWith(`[${header}]`));
+    if (i < 0) throw new Error(`tab "${tabName}" has no column "${header}"`);
+    return i + 1;
+  }
+
+  private rowFor(tabName: string): number {
+    let row = this.nextRow.get(tabName);
+    if (row === undefined) {
+      const values = this.tab(tabName).values;
+      let last = values.length;
+      while (last > 1 && values[last - 1].every((v) => v === '' || v === null)) last--;
+      row = Math.max(2, last + 1);
+      this.nextRow.set(tabName, row);
+    }
+    return row;
+  }
+
+  /**
+   * A person types a row's cells (column → value) in one paste per run of adjacent columns.
+   * Throws what the spreadsheet throws when it refuses the entry.
+   */
+  private typeCells(tabName: string, row: number, cells: Map<number, unknown>, user: string): void {
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    let start = 0;
+    while (start < columns.length) {
+      let end = start;
+      while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+      const first = columns[start];
+      const last = columns[end];
+      const values = columns.slice(start, end + 1).map((c) => cells.get(c));
+      const a1 = first === last ? `${columnLetters(first)}${row}` : `${columnLetters(first)}${row}:${columnLetters(last)}${row}`;
+      this.ws.spreadsheets.userEdit(this.spreadsheetId, tabName, a1, [values], user);
+      start = end + 1;
+    }
+  }
+
+  /** Appends a row to a staff tab; returns its row number, or null when the tab refused it. */
+  private appendRow(tabName: string, byHeader: Array<[string, unknown]>, actor: string, what: string): number | null {
+    const row = this.rowFor(tabName);
+    const cells = new Map<number, unknown>();
+    for (const [header, value] of byHeader) cells.set(this.column(tabName, header), value);
+    try {
+      this.typeCells(tabName, row, cells, STAFF_USER);
+    } catch (err) {
+      this.refuse(actor, what, err);
+      return null;
+    }
+    this.nextRow.set(tabName, row + 1);
+    return row;
+  }
+
+  private loadServices(): void {
+    const tab = TABS.services;
+    const values = this.tab(tab.name).values;
+    const code = this.column(tab.name, tab.columns[0].header) - 1;
+    const ka = this.column(tab.name, tab.columns[1].header) - 1;
+    const link = this.column(tab.name, tab.columns[3].header) - 1;
+    this.serviceNames = new Map();
+    this.serviceLinks = new Map();
+    for (const row of values.slice(1)) {
+      const c = String(row[code] ?? '').trim();
+      const name = String(row[ka] ?? '').trim();
+      if (c && name) this.serviceNames.set(c, name);
+      if (name && row[link]) this.serviceLinks.set(name, String(row[link]));
+    }
+  }
+
+  /** A service as staff or a respondent picks it: a known code becomes its name; else as given. */
+  private serviceName(value: unknown): string {
+    const given = typedText(value).trim();
+    return this.serviceNames.get(given) ?? given;
+  }
+
+  private formId(def: FormDefinition): string {
+    let id = this.formIds.get(def.key);
+    if (!id) {
+      id = this.ws.forms.list().find((f) => f.title === def.title)?.id;
+      if (!id) throw new Error(`no ${def.key} form exists (setup did not create it)`);
+      this.formIds.set(def.key, id);
+    }
+    return id;
+  }
+
+  // --- actors ---------------------------------------------------------------------------------
+
+  /** 1. The administrator: open, set up, type settings and services, set up again. */
+  private administrator(): void {
+    this.log('1. administrator: open the workbook and run setup');
+    this.attempt('open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, ADMIN_USER));
+    this.click(MENU.setup);
+    this.attempt('type settings', () => this.typeSettings());
+    this.attempt('type services', () => this.typeServices());
+    if (this.scenario.services?.length) this.click(MENU.setup);
+    this.attempt('read the services tab', () => this.loadServices());
+    this.log(`   services in the workbook: ${this.serviceNames.size}; N2 links: ${this.serviceLinks.size}`);
+  }
+
+  private typeSettings(): void {
+    const settings = this.scenario.settings ?? {};
+    const tab = TABS.settings;
+    const values = this.tab(tab.name).values;
+    const keyCol = this.column(tab.name, tab.columns[0].header);
+    const valueCol = this.column(tab.name, tab.columns[1].header);
+    for (const [key, raw] of Object.entries(settings)) {
+      const rowIndex = values.findIndex((row, i) => i > 0 && String(row[keyCol - 1]).trim() === key);
+      if (rowIndex < 0) {
+        this.record.warnings.push(`setting "${key}" has no row in the settings tab; not typed`);
+        continue;
+      }
+      const value = Array.isArray(raw) ? raw.map(typedText).join(', ') : typeof raw === 'number' ? raw : typedText(raw);
+      try {
+        this.typeCells(tab.name, rowIndex + 1, new Map([[valueCol, value]]), ADMIN_USER);
+      } catch (err) {
+        this.refuse('administrator', `setting ${key}`, err);
+      }
+    }
+    const quota = Number(settings.mailQuotaPerDay);
+    if (Number.isInteger(quota) && quota > 0) this.ws.mail.setDailyQuota(quota);
+  }
+
+  private typeServices(): void {
+    const services = this.scenario.services ?? [];
+    if (services.length === 0) return;
+    const tab = TABS.services;
+    const values = this.tab(tab.name).values;
+    const [code, ka, invite] = tab.columns.map((c) => this.column(tab.name, c.header));
+    for (const service of services) {
+      const serviceCode = typedText(service.code).trim();
+      const existing = serviceCode ? values.findIndex((row, i) => i > 0 && String(row[code - 1]).trim() === serviceCode) : -1;
+      const row = existing > 0 ? existing + 1 : this.rowFor(tab.name);
+      try {
+        this.typeCells(tab.name, row, new Map<number, unknown>([[code, serviceCode], [ka, typedText(service.ka)], [invite, true]]), ADMIN_USER);
+        if (existing <= 0) this.nextRow.set(tab.name, row + 1);
+      } catch (err) {
+        this.refuse('administrator', `service ${serviceCode || typedText(service.ka)}`, err);
+      }
+    }
+  }
+
+  private submitCase(c: ScenarioCase): void {
+    const tab = TABS.applications;
+    const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
+    const submitted = timeOf(c.submittedAt);
+    const channel = typedText(c.channel);
+    const id = typedText(c.id);
+    const row = this.appendRow(
+      tab.name,
+      [
+        [h('caseId'), id],
+        [h('submittedAt'), submitted === null ? typedText(c.submittedAt) : typedDate(submitted)],
+        [h('service'), this.serviceName(c.service)],
+        [h('applicant'), typedText(c.applicant)],
+        [h('email'), typedText(c.email)],
+        [h('applyChannel'), APPLY_CHANNELS.find((a) => a.id === channel)?.ka ?? channel],
+        [h('status'), RECEIVED],
+      ],
+      'staff',
+      `case ${id}`,
+    );
+    if (row !== null) this.record.casesEntered.push({ id, row, email: typedText(c.email).trim(), service: this.serviceName(c.service) });
+  }
+
+  private closeCase(c: ScenarioCase): void {
+    const id = typedText(c.id);
+    const entered = this.record.casesEntered.find((e) => e.id === id && !this.record.casesClosed.includes(e));
+    if (!entered) {
+      this.refuse('staff', `closing case ${id}`, new Error('the case is not in the applications tab (its entry was refused)'));
+      return;
+    }
+    const tab = TABS.applications;
+    const status = this.column(tab.name, tab.columns.find((col) => col.key === 'status')!.header);
+    try {
+      this.typeCells(tab.name, entered.row, new Map([[status, CLOSED]]), STAFF_USER);
+      this.record.casesClosed.push(entered);
+    } catch (err) {
+      this.refuse('staff', `closing case ${id}`, err);
+    }
+  }
+
+  /** Answers keyed by annex item id → keyed by the form's item titles; services as names. */
+  private answersFor(def: FormDefinition, answers: Record<string, unknown>, skip?: string): Record<string, string | number | string[]> {
+    const out: Record<string, string | number | string[]> = {};
+    for (const [id, value] of Object.entries(answers)) {
+      if (id === skip || value === null || value === undefined) continue;
+      const item = def.items.find((i) => i.id === id);
+      if (!item) {
+        this.record.warnings.push(`${def.key} has no item "${id}"; that answer was not given`);
+        continue;
+      }
+      if (item.type === 'service') out[item.ka] = this.serviceName(value);
+      else if (typeof value === 'number' || Array.isArray(value)) out[item.ka] = value as number | string[];
+      else out[item.ka] = typedText(value);
+    }
+    return out;
+  }
+
+  private submitResponse(r: ScenarioResponse): void {
+    const form = typedText(r.form).trim().toUpperCase();
+    const channel = typedText(r.channel).trim();
+    const answers = (typeof r.answers === 'object' && r.answers !== null && !Array.isArray(r.answers) ? r.answers : {}) as Record<string, unknown>;
+    const key = `${form}/${channel}`;
+    const accepted = () => {
+      this.record.responsesAccepted[key] = (this.record.responsesAccepted[key] ?? 0) + 1;
+    };
+    if (form === 'N1' && channel === 'paper') {
+      if (this.typePaperForm(r, answers)) accepted();
+      return;
+    }
+    const def = FORMS[form as 'N1' | 'N2'];
+    if (!def) {
+      this.refuse('respondent', `response ${key}`, new Error(`there is no form "${typedText(r.form)}"`));
+      return;
+    }
+    try {
+      if (def === N2) {
+        // The invitation link carries the service; the respondent keeps it as prefilled.
+        const service = this.serviceName(answers['n2.service']);
+        const link = this.serviceLinks.get(service);
+        this.ws.forms.respond(this.formId(N2), this.answersFor(N2, answers, link ? 'n2.service' : undefined), link ? { prefilledUrl: link } : {});
+      } else {
+        this.ws.forms.respond(this.formId(N1), this.answersFor(N1, answers));
+      }
+      accepted();
+    } catch (err) {
+      this.refuse('respondent', `response ${key} (refused by the form)`, err);
+    }
+  }
+
+  /** Staff type one paper N1 into the paper tab. */
+  private typePaperForm(r: ScenarioResponse, answers: Record<string, unknown>): boolean {
+    const tab = TABS.paper.name;
+    const received = timeOf(r.submittedAt);
+    const cells: Array<[string, unknown]> = [[TABS.paper.columns[0].header, received === null ? typedText(r.submittedAt) : typedDate(received)]];
+    for (const [id, value] of Object.entries(answers)) {
+      const item = N1.items.find((i) => i.id === id);
+      if (!item) {
+        this.record.warnings.push(`N1 has no item "${id}"; that paper answer was not typed`);
+        continue;
+      }
+      cells.push([id, item.type === 'service' ? this.serviceName(value) : typeof value === 'number' ? value : typedText(value)]);
+    }
+    return this.appendRow(tab, cells, 'staff', `paper N1 received ${typedText(r.submittedAt)}`) !== null;
+  }
+
+  private logFeedback(f: ScenarioFeedback): void {
+    const tab = TABS.otherChannels;
+    const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
+    const received = timeOf(f.receivedAt);
+    const channel = typedText(f.channel).trim();
+    const row = this.appendRow(
+      tab.name,
+      [
+        [h('receivedAt'), received === null ? typedText(f.receivedAt) : typedDate(received)],
+        [h('channel'), LOGGED_CHANNELS.find((c) => c.id === channel)?.ka ?? channel],
+        [h('service'), this.serviceName(f.service)],
+        [h('text'), typedText(f.text)],
+      ],
+      'staff',
+      `${channel || 'other'} feedback`,
+    );
+    if (row !== null) this.record.feedbackLogged++;
+  }
+
+  private logAction(a: ScenarioAction): void {
+    const tab = TABS.actions;
+    const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
+    const status = typedText(a.status).trim();
+    const row = this.appendRow(
+      tab.name,
+      [
+        [h('problem'), typedText(a.problem)],
+        [h('service'), this.serviceName(a.service)],
+        [h('decision'), typedText(a.decision)],
+        [h('owner'), typedText(a.owner)],
+        [h('due'), typedText(a.due)],
+        [h('status'), ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status],
+      ],
+      'staff',
+      `action "${typedText(a.problem).slice(0, 40)}"`,
+    );
+    if (row !== null) this.record.actionsLogged++;
+  }
+
+  /** 2–4. Staff, respondents and the clock, in time order. */
+  private timeline(): Step[] {
+    const start = this.record.startedAt;
+    const steps: Step[] = [];
+    let seq = 0;
+    const add = (at: number | null, order: number, label: string, run: () => void) =>
+      steps.push({ at: at ?? start, order, seq: seq++, label, run });
+    for (const c of this.scenario.cases) {
+      add(timeOf(c.submittedAt), 0, `case ${typedText(c.id)} submitted`, () => this.submitCase(c));
+      if (c.closedAt === null || c.closedAt === undefined || c.closedAt === '') continue;
+      const closed = timeOf(c.closedAt);
+      if (closed === null) {
+        this.record.warnings.push(`case ${typedText(c.id)}: closedAt "${typedText(c.closedAt)}" is not a time; it was not closed`);
+        continue;
+      }
+      add(closed, 1, `case ${typedText(c.id)} closed`, () => this.closeCase(c));
+    }
+    for (const r of this.scenario.responses) add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r));
+    for (const f of this.scenario.otherFeedback) add(timeOf(f.receivedAt), 3, `${typedText(f.channel)} feedback`, () => this.logFeedback(f));
+    steps.sort((a, b) => a.at - b.at || a.order - b.order || a.seq - b.seq);
+    return steps;
+  }
+
+  /** Plays the whole scenario. */
+  play(): PlayResult {
+    this.administrator();
+    const steps = this.timeline();
+    this.log(`2–4. staff, respondents and the clock: ${steps.length} events, ${typedDate(steps[0]?.at ?? this.record.startedAt)} → ${typedDate(steps[steps.length - 1]?.at ?? this.record.startedAt)}`);
+    let month = '';
+    for (const step of steps) {
+      this.attempt(`time-driven triggers until ${new Date(step.at).toISOString()}`, () => this.ws.script.runClockUntil(step.at));
+      const current = typedDate(this.ws.core.now()).slice(0, 7);
+      if (current !== month) {
+        if (month) this.progress(`   by the end of ${month}`);
+        month = current;
+      }
+      this.attempt(step.label, step.run);
+    }
+    if (month) this.progress(`   by the end of ${month}`);
+    const lastEvent = Math.max(this.ws.core.now(), steps.length ? steps[steps.length - 1].at : this.record.startedAt);
+    const end = Math.max(lastEvent + HOUR, morningAfter(this.record.report.to) ?? 0);
+
+    // Staff log the actions agreed in the period before the manager reports on it.
+    const actionsAt = Math.max(lastEvent, end - 2 * HOUR);
+    this.attempt('time-driven triggers before the actions', () => this.ws.script.runClockUntil(actionsAt));
+    if (this.scenario.actions.length) this.log(`   actions: ${this.scenario.actions.length}`);
+    for (const action of this.scenario.actions) this.attempt('log an action', () => this.logAction(action));
+
+    this.attempt('time-driven triggers until the end', () => this.ws.script.runClockUntil(end));
+    const period = `${this.record.report.from}..${this.record.report.to}`;
+    this.log(`5. manager, ${typedDate(this.ws.core.now())}: paper import, report ${period}, agenda, public report`);
+    this.attempt('re-open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, ADMIN_USER));
+    this.click(MENU.importPaper);
+    this.click(MENU.buildReport, period);
+    this.click(MENU.prepareMeeting, period);
+    this.click(MENU.publishReport, period);
+    this.record.endedAt = this.ws.core.now();
+    return { ws: this.ws, spreadsheetId: this.spreadsheetId, record: this.record };
+  }
+
+  private progress(line: string): void {
+    const r = this.record;
+    this.log(`${line}: cases ${r.casesEntered.length}, closed ${r.casesClosed.length}, mails ${this.ws.mail.sent.length}, responses ${Object.values(r.responsesAccepted).reduce((a, b) => a + b, 0)}, refused ${r.refused.length}`);
+  }
+}
+
+/** Plays `scenario` on a fresh emulated Workspace with the built bundle. */
+export function playScenario(scenario: Scenario, options: PlayOptions = {}): PlayResult {
+  return new Player(scenario, options).play();
+}
+

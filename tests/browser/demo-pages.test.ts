@@ -1,0 +1,164 @@
+/**
+ * Issue 8, in a real browser: the demo's index page and the public report's HTML page open in
+ * headless Chromium from the file system, render Georgian with a Georgian font (no missing-glyph
+ * boxes), and make no request that leaves the machine. Screenshots go to test-results/browser/.
+ *
+ * Needs Debian's chromium and fonts-noto-core (.ci/run installs them; see README).
+ * Loads the BUILT bundle: run `npm run build` first (npm test does).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { playScenario } from '../../replay/player';
+import { safeName, writeOutput } from '../../replay/output';
+import { sampleScenario } from '../../replay/sample';
+import type { DriveIndexRow } from '../../emulator/drive';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(__dirname, '..', '..');
+const results = join(root, 'test-results', 'browser');
+const outDir = join(results, 'demo-out');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-core (see README)`);
+  }
+  mkdirSync(results, { recursive: true });
+  writeOutput(playScenario(sampleScenario()), outDir, 'built-in sample');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a local page with every request outside file:// and data: aborted and recorded. */
+async function open(path: string): Promise<{ page: Page; external: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const external: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:') || url === 'about:blank' || url.startsWith('about:srcdoc')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return { page, external };
+}
+
+/** The fonts Chromium actually drew a node's text with (DevTools protocol). */
+async function platformFonts(page: Page, selector: string): Promise<Array<{ familyName: string; glyphCount: number }>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root: doc } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector });
+  if (!nodeId) throw new Error(`no element ${selector}`);
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  return fonts;
+}
+
+/**
+ * Missing glyphs all draw as the same .notdef box, so Georgian letters of visibly different
+ * shapes would measure the same. Measures single letters in the element's own font and compares
+ * them with a code point no font has (U+E83A, private use).
+ */
+async function georgianWidths(page: Page, selector: string): Promise<{ letters: Record<string, number>; box: number; sample: number; other: number }> {
+  return page.evaluate((sel) => {
+    const element = document.querySelector(sel);
+    if (!element) throw new Error(`no element ${sel}`);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = getComputedStyle(element).font;
+    const letters: Record<string, number> = {};
+    for (const ch of ['ა', 'ი', 'ლ', 'მ', 'შ', 'ჭ', 'ღ', 'ფ']) letters[ch] = ctx.measureText(ch).width;
+    return {
+      letters,
+      box: ctx.measureText('\uE83A').width,
+      sample: ctx.measureText('უკუკავშირი').width,
+      other: ctx.measureText('ამბროლაური').width,
+    };
+  }, selector);
+}
+
+async function checkGeorgian(page: Page, selector: string): Promise<void> {
+  const text = (await page.textContent(selector)) ?? '';
+  expect(text).toMatch(/[\u10D0-\u10FF]/);
+  const fonts = await platformFonts(page, selector);
+  const georgianFont = fonts.find((f) => /georgian/i.test(f.familyName));
+  expect({ fonts, georgianFont: georgianFont?.familyName }).toEqual(expect.objectContaining({ georgianFont: expect.stringMatching(/Noto Sans Georgian/i) }));
+  const widths = await georgianWidths(page, selector);
+  const distinct = new Set(Object.values(widths.letters).map((w) => w.toFixed(2)));
+  // Real glyphs: narrow ი and wide შ differ; boxes would all share one width.
+  expect(distinct.size).toBeGreaterThanOrEqual(3);
+  expect(Object.values(widths.letters).every((w) => w > 0)).toBe(true);
+  expect(Object.values(widths.letters).filter((w) => Math.abs(w - widths.box) < 0.01).length).toBeLessThan(3);
+  expect(Math.abs(widths.sample - widths.other)).toBeGreaterThan(0.5);
+}
+
+/** The public report as published to Drive's public folder (the website's HTML page). */
+function publicReportFile(): string {
+  const index = JSON.parse(readFileSync(join(outDir, 'drive', 'index.json'), 'utf8')) as DriveIndexRow[];
+  const sharedFolders = new Set(
+    index.filter((r) => r.mimeType === 'application/vnd.google-apps.folder' && r.sharing.access !== 'PRIVATE').map((r) => `${r.folderPath}/${r.name}`),
+  );
+  const html = index.filter((r) => r.mimeType === 'text/html' && !r.trashed);
+  const published = html.find((r) => r.sharing.access !== 'PRIVATE' || sharedFolders.has(r.folderPath));
+  if (!published) {
+    throw new Error(`the demo published no HTML page in a shared Drive folder (HTML files: ${html.map((r) => r.name).join(', ') || 'none'})`);
+  }
+  const file = join(outDir, 'drive', 'files', safeName(published.name));
+  if (!existsSync(file)) throw new Error(`the output folder lacks ${file}`);
+  return file;
+}
+
+test('the demo index opens offline, in Georgian, with Noto Sans Georgian and no outside request', async () => {
+  const { page, external } = await open(join(outDir, 'index.html'));
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('ka');
+  expect(await page.evaluate(() => document.characterSet)).toBe('UTF-8');
+  await checkGeorgian(page, 'header h1');
+  await checkGeorgian(page, '#forms .form h3');
+  // Every form as a respondent sees it: 1–5 radio buttons on each scale question.
+  const scales = await page.$$eval('#forms .scale', (nodes) => nodes.map((n) => n.querySelectorAll('input[type=radio]').length));
+  expect(scales.length).toBeGreaterThanOrEqual(15);
+  expect(scales.every((n) => n === 5)).toBe(true);
+  await page.screenshot({ path: join(results, 'demo-index.png') });
+  await page.locator('#forms .form').first().screenshot({ path: join(results, 'demo-form-N1.png') });
+  // An email as the applicant sees it (the first mail, opened).
+  if ((await page.$('#mail details')) !== null) {
+    await page.$eval('#mail details', (node) => node.setAttribute('open', ''));
+    await page.locator('#mail details').first().screenshot({ path: join(results, 'demo-mail.png') });
+  }
+  expect(external).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
+test('the public report page renders Georgian with a Georgian font and makes no outside request', async () => {
+  const fragment = readFileSync(publicReportFile(), 'utf8');
+  // The file is the fragment staff paste into the municipal website: host it as a page would.
+  const isPage = /<html[\s>]/i.test(fragment);
+  const page = join(results, 'public-report.html');
+  writeFileSync(
+    page,
+    isPage ? fragment : `<!doctype html>\n<html lang="ka"><head><meta charset="utf-8"><title>საჯარო ანგარიში</title></head><body>\n${fragment}\n</body></html>\n`,
+    'utf8',
+  );
+  const { page: tab, external } = await open(page);
+  expect(await tab.evaluate(() => document.characterSet)).toBe('UTF-8');
+  const heading = (await tab.$('h1')) ? 'h1' : 'h2';
+  await checkGeorgian(tab, heading);
+  await checkGeorgian(tab, 'p');
+  await tab.screenshot({ path: join(results, 'public-report.png'), fullPage: true });
+  // Pictures (charts) are embedded, not fetched.
+  const images = await tab.$$eval('img', (nodes) => nodes.map((n) => ({ src: (n as HTMLImageElement).src.slice(0, 30), ok: (n as HTMLImageElement).naturalWidth > 0, alt: n.getAttribute('alt') })));
+  for (const image of images) expect(image).toEqual(expect.objectContaining({ ok: true, alt: expect.stringMatching(/\S/) }));
+  expect(external).toEqual([]);
+  await tab.context().close();
+}, 120_000);
