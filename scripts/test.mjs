@@ -9,6 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root }).status ?? 1;
 const npx = (bin, args) => run(process.execPath, [join(root, 'node_modules', bin), ...args]);
 
+if (run('bash', [join(root, 'scripts/ensure-browser.sh')]) !== 0) {
+  console.error('could not install Chromium for the browser test');
+}
 if (run(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
