@@ -1,0 +1,64 @@
+import { buildReportModel, type ReportInput } from '../../src/domain/report-model';
+import { reportLabels } from '../../src/domain/report-labels';
+import { cellText, reportLayout, type Block } from '../../src/domain/report-layout';
+import { renderReportHtml } from '../../src/domain/report-html';
+import type { FeedbackRecord } from '../../src/domain/types';
+
+const at = (iso: string): Date => new Date(iso);
+const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
+const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
+const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
+
+let id = 0;
+function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[] {
+  return Array.from({ length: count }, () => ({
+    id: `r${id++}`, receivedAt: at(receivedAt), form: 'N1' as const, channel: 'paper' as const, service: 'newborn',
+    answers: { 'n1.overall': overall }, text: '', themes: [], staffTags: [], quotable: false, flags: [],
+  }));
+}
+
+function input(records: FeedbackRecord[]): ReportInput {
+  return {
+    records, actions: [], period: JANUARY, previous: DECEMBER, lastYear: JANUARY_2025, invitationsSent: 0, minGroupSize: 5,
+    services: [{ code: 'newborn', ka: 'ახალშობილი', invite: true }], language: 'ka', internal: true,
+  };
+}
+
+const charts = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'chart' }> => b.kind === 'chart');
+
+describe('reportLayout', () => {
+  it('charts the trend of overall satisfaction over the published periods only', () => {
+    // January 6 of 6 agree, December 3 of 6, January 2025 only 4 responses (suppressed).
+    const records = [...n1(6, 5, '2026-01-10T10:00:00+04:00'), ...n1(3, 5, '2025-12-10T10:00:00+04:00'), ...n1(3, 1, '2025-12-11T10:00:00+04:00'), ...n1(4, 5, '2025-01-10T10:00:00+04:00')];
+    const layout = reportLayout(buildReportModel(input(records)), reportLabels('ka'));
+    const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('საერთო კმაყოფილება პერიოდების მიხედვით'));
+    // 6/6: Wilson [61 %, 100 %]; 3/6: [19 %, 81 %].
+    expect(trend?.alt).toBe('საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)');
+    expect(trend?.png.slice(0, 8)).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  });
+
+  it('draws no trend chart when only one period is published', () => {
+    const layout = reportLayout(buildReportModel(input(n1(6, 5, '2026-01-10T10:00:00+04:00'))), reportLabels('ka'));
+    expect(charts(layout.blocks).map((chart) => chart.alt.split(':')[0])).toEqual(['კმაყოფილების ფაქტორები', 'სერვისების მიხედვით']);
+  });
+
+  it('puts the organisation and the date under the title', () => {
+    const layout = reportLayout(buildReportModel(input([])), reportLabels('ka'), { organisation: 'მერია', preparedAt: at('2026-02-03T09:00:00+04:00') });
+    expect(layout.blocks.slice(0, 4)).toEqual([
+      { kind: 'title', text: 'უკუკავშირის ანალიტიკური ანგარიში' },
+      { kind: 'paragraph', text: 'მერია' },
+      { kind: 'paragraph', text: 'პერიოდი: იანვარი 2026' },
+      { kind: 'paragraph', text: 'მომზადდა: 03.02.2026' },
+    ]);
+    // Every group is empty: nothing is charted and every score is the notice.
+    expect(charts(layout.blocks)).toEqual([]);
+    expect(renderReportHtml(buildReportModel(input([])), reportLabels('ka'))).not.toContain('<img');
+  });
+
+  it('turns rich cells into plain text for the Doc', () => {
+    expect(cellText('a')).toBe('a');
+    expect(cellText({ spans: [{ text: 'დაგეგმილია' }, { text: 'ვადაგადაცილებულია', tone: 'overdue' }] })).toBe('დაგეგმილია — ვადაგადაცილებულია');
+    expect(cellText({ list: ['ერთი', 'ორი'] })).toBe('• ერთი\n• ორი');
+    expect(cellText({ list: [] })).toBe('');
+  });
+});
