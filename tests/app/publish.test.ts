@@ -1,0 +1,358 @@
+/**
+ * Issue 7 (Discuss and Inform), end to end on the built bundle: the meeting agenda, the overdue
+ * highlight of the actions tab, and the public report — Doc, PDF shared by link, website HTML and
+ * social post — with planted personal data and small groups that must never reach them.
+ * Run `npm run build` first.
+ */
+import { recordToRow } from '../../src/domain/normalize';
+import { OVERDUE_BACKGROUND } from '../../src/domain/agenda';
+import { TABS } from '../../src/domain/schema';
+import type { AnswerValue, FeedbackRecord } from '../../src/domain/types';
+import type { DriveIndexRow } from '../../emulator/drive';
+import { setUpWorkbook, type Fixture } from '../support/workbook';
+
+const PUBLISH = 'საჯარო ანგარიშის გამოქვეყნება';
+const AGENDA = 'სამუშაო შეხვედრის დღის წესრიგი';
+const PUBLIC_DOC = 'საჯარო ანგარიში — I კვარტალი 2026';
+const AGENDA_DOC = 'სამუშაო შეხვედრის დღის წესრიგი — I კვარტალი 2026';
+const APRIL = Date.parse('2026-04-02T10:00:00+04:00');
+const at = (iso: string): Date => new Date(iso);
+
+/** Pieces of personal data planted in comments, names and action wording, in every format. */
+const FORBIDDEN_TEXT = ['nino.beridze', 'gmail.com', '555 12 34 56', '599-123-456', '2 12 34 56', '22 12 34', '01001012345', 'ნინო', 'ბერიძ', 'Levan', 'Kapanadze'];
+/** The same, as the emulator's PDF writes Georgian (transliterated to Latin). */
+const FORBIDDEN_PDF = ['nino.beridze', 'gmail.com', '555 12 34 56', '599-123-456', '2 12 34 56', '22 12 34', '01001012345', 'nino', 'beridz', 'levan', 'kapanadze'];
+
+let nextId = 0;
+function record(fields: Partial<FeedbackRecord> & { answers?: Record<string, AnswerValue> }): FeedbackRecord {
+  return {
+    id: `t${nextId++}`,
+    receivedAt: at('2026-02-10T10:00:00+04:00'),
+    form: 'N1',
+    channel: 'paper',
+    service: 'newborn',
+    answers: {},
+    text: '',
+    themes: [],
+    staffTags: [],
+    quotable: false,
+    flags: [],
+    ...fields,
+  };
+}
+
+function feedback(): FeedbackRecord[] {
+  const rows: FeedbackRecord[] = [];
+  for (let i = 0; i < 12; i++) {
+    rows.push(record({ answers: { 'n1.overall': i < 9 ? 5 : 2, 'n1.staff_helpful': 5, 'n1.wait_ok': i < 3 ? 4 : 1 }, themes: ['waiting'] }));
+  }
+  // Three responses for firewood and one N2 response: groups below the minimum of 5.
+  for (let i = 0; i < 3; i++) rows.push(record({ service: 'firewood', answers: { 'n1.overall': 1 } }));
+  rows.push(record({ form: 'N2', channel: 'email_link', answers: { 'n2.overall': 1, 'n2.trust': 1 } }));
+  rows.push(
+    record({ quotable: true, answers: { 'n1.improve': 'მომწერეთ nino.beridze@gmail.com ან დამირეკეთ +995 555 12 34 56, რიგი ძალიან დიდი იყო' } }),
+    record({
+      quotable: true,
+      form: 'other',
+      channel: 'phone',
+      receivedAt: at('2026-03-01T10:00:00+04:00'),
+      text: 'ბერიძემ თქვა, რომ 599-123-456 და (032) 2 12 34 56 არ პასუხობს; პ/ნ 01001012345',
+    }),
+    record({ quotable: true, form: 'N2', channel: 'email_link', answers: { 'n2.liked': 'Levan Kapanadze was kind, call 0439 22 12 34' } }),
+    record({ answers: { 'n1.improve': 'არაციტირებადი შინაარსი XYZ' } }),
+  );
+  return rows;
+}
+
+function sheet(fx: Fixture, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = fx.ws.spreadsheets.spreadsheetFor(fx.spreadsheetId).getSheetByName(name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found;
+}
+
+/** Writes rows below the header as a script would (the collector's and earlier staff work). */
+function writeRows(fx: Fixture, tab: string, rows: unknown[][]): void {
+  const target = sheet(fx, tab);
+  target.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
+}
+
+function actionRow(fields: { problem: string; decision: string; due: Date; status: string; publicWording: string }): unknown[] {
+  const byKey: Record<string, unknown> = { ...fields, service: '', theme: 'waiting', owner: 'კანცელარიის უფროსი', meetingDate: at('2026-01-20T00:00:00+04:00') };
+  return TABS.actions.columns.map((c) => byKey[c.key] ?? '');
+}
+
+function seed(fx: Fixture): void {
+  const header = sheet(fx, TABS.feedback.name).getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn()).getValues()[0].map(String);
+  writeRows(fx, TABS.feedback.name, feedback().map((r) => recordToRow(r, header)));
+  const applications = [
+    ['01-2026-0001', at('2026-01-10T00:00:00+04:00'), 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება', 'ნინო ბერიძე', 'nino.beridze@gmail.com', 'კანცელარია', 'მიღებულია'],
+    ['01-2026-0002', at('2026-01-11T00:00:00+04:00'), 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება', 'Levan Kapanadze', '', 'კანცელარია', 'მიღებულია'],
+  ];
+  writeRows(fx, TABS.applications.name, applications);
+  // Staff type the meeting's decisions into the actions tab.
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.actions.name, 'A2:I4', [
+    actionRow({ problem: 'რიგი', decision: 'მეორე ფანჯრის გახსნა', due: at('2026-02-01T00:00:00+04:00'), status: 'შესრულებულია', publicWording: 'გავხსენით მეორე ფანჯარა; კითხვებზე პასუხობს Levan Kapanadze' }),
+    actionRow({ problem: 'პანდუსი', decision: 'პანდუსის მოწყობა', due: at('2026-03-01T00:00:00+04:00'), status: 'დაგეგმილია', publicWording: 'ვაწყობთ პანდუსს შესასვლელთან' }),
+    actionRow({ problem: 'შიდა', decision: 'შიდა გადაწყვეტილება უფორმულირებოდ', due: at('2026-06-01T00:00:00+04:00'), status: 'მიმდინარეობს', publicWording: '' }),
+  ]);
+}
+
+function click(fx: Fixture, caption: string, answer: string): string {
+  fx.ws.spreadsheets.ui.answerNext({ button: 'OK', text: answer });
+  fx.click(caption);
+  const alerts = fx.ws.spreadsheets.ui.shown.filter((s) => s.kind === 'alert');
+  return alerts[alerts.length - 1]?.message ?? '';
+}
+
+function live(fx: Fixture): DriveIndexRow[] {
+  return fx.ws.drive.index().filter((row) => !row.trashed);
+}
+
+function one(rows: DriveIndexRow[], name: string): DriveIndexRow {
+  const found = rows.filter((row) => row.name === name);
+  expect(found.map((r) => r.name)).toEqual([name]);
+  return found[0];
+}
+
+function docText(fx: Fixture, id: string): string {
+  return fx.ws.docs
+    .toJson(id)
+    .body.map((item) => ('text' in item ? item.text : item.type === 'table' ? item.rows.map((r) => r.join(' | ')).join('\n') : ''))
+    .join('\n');
+}
+
+function fileText(fx: Fixture, id: string, encoding: BufferEncoding = 'utf8'): string {
+  const bytes = fx.ws.drive.contentOf(id);
+  if (!bytes) throw new Error(`no content for ${id}`);
+  return Buffer.from(bytes).toString(encoding);
+}
+
+interface Published {
+  doc: DriveIndexRow;
+  pdf: DriveIndexRow;
+  html: DriveIndexRow;
+  post: DriveIndexRow;
+}
+
+function publicFiles(fx: Fixture): Published {
+  const rows = live(fx);
+  return {
+    doc: one(rows, PUBLIC_DOC),
+    pdf: one(rows, `${PUBLIC_DOC}.pdf`),
+    html: one(rows, `${PUBLIC_DOC} — ვებგვერდისთვის.html`),
+    post: one(rows, `${PUBLIC_DOC} — პოსტი.txt`),
+  };
+}
+
+describe('public report', () => {
+  let fx: Fixture;
+  let first: Published;
+  let message: string;
+
+  beforeAll(() => {
+    fx = setUpWorkbook();
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+    message = click(fx, PUBLISH, '2026-Q1');
+    first = publicFiles(fx);
+  });
+
+  it('tells the manager where the PDF is', () => {
+    expect(message).toContain('საჯარო ანგარიში გამოქვეყნდა');
+    expect(message).toContain(`https://drive.google.com/file/d/${first.pdf.id}/`);
+  });
+
+  it('makes the Doc, a PDF shared view-only by link, the HTML fragment and the post text', () => {
+    expect(first.doc.mimeType).toBe('application/vnd.google-apps.document');
+    expect(first.pdf.mimeType).toBe('application/pdf');
+    expect(first.pdf.sharing).toEqual({ access: 'ANYONE_WITH_LINK', permission: 'VIEW' });
+    expect(first.pdf.size).toBeGreaterThan(1000);
+    expect(first.html.mimeType).toBe('text/html');
+    expect(first.post.mimeType).toBe('text/plain');
+    const folder = live(fx).find((row) => row.name === 'უკუკავშირი — საჯარო ანგარიშები');
+    expect(folder?.sharing).toEqual({ access: 'ANYONE_WITH_LINK', permission: 'VIEW' });
+    for (const file of [first.pdf, first.html, first.post]) expect(file.folderPath).toContain('უკუკავშირი — საჯარო ანგარიშები');
+    // The editable source stays out of the public folder.
+    expect(first.doc.folderPath).not.toContain('საჯარო ანგარიშები');
+    expect(first.doc.sharing.access).not.toBe('ANYONE_WITH_LINK');
+  });
+
+  it('lets no planted personal datum reach the Doc, the PDF, the HTML or the post', () => {
+    const outputs = {
+      doc: docText(fx, first.doc.id),
+      html: fileText(fx, first.html.id),
+      post: fileText(fx, first.post.id),
+    };
+    for (const [where, text] of Object.entries(outputs)) {
+      for (const piece of FORBIDDEN_TEXT) expect({ where, found: text.includes(piece), piece }).toEqual({ where, found: false, piece });
+    }
+    const pdf = fileText(fx, first.pdf.id, 'latin1').toLowerCase();
+    for (const piece of FORBIDDEN_PDF) expect({ found: pdf.includes(piece), piece }).toEqual({ found: false, piece });
+    // The quotes are there, redacted: the checks above looked at real content.
+    expect(outputs.doc).toContain('[დამალულია]');
+    expect(outputs.doc).toContain('რიგი ძალიან დიდი იყო');
+    expect(outputs.html).toContain('[დამალულია]');
+    expect(pdf).toContain('[damalulia]');
+    expect(outputs.doc).not.toContain('არაციტირებადი');
+  });
+
+  it('publishes no figure for a group below the minimum size', () => {
+    const doc = docText(fx, first.doc.id);
+    const html = fileText(fx, first.html.id);
+    for (const text of [doc, html]) {
+      expect(text).not.toContain('საშეშე'); // firewood: 3 responses
+      expect(text).not.toContain('ამ გამოცდილებამ გაზარდა ჩემი ნდობა'); // n2.trust: 1 response
+      expect(text).toContain('ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება'); // 12 responses
+      expect(text).toContain('კმაყოფილია 56%');
+    }
+  });
+
+  it('says what was done and planned in the public wording only', () => {
+    const doc = docText(fx, first.doc.id);
+    expect(doc).toContain('გავხსენით მეორე ფანჯარა');
+    expect(doc).toContain('ვაწყობთ პანდუსს შესასვლელთან');
+    expect(doc).not.toContain('შიდა გადაწყვეტილება');
+    expect(doc).not.toContain('კანცელარიის უფროსი');
+  });
+
+  it('writes a post of at most 500 characters with the PDF link', () => {
+    const post = fileText(fx, first.post.id);
+    expect(post.length).toBeLessThanOrEqual(500);
+    expect(post).toContain(`https://drive.google.com/file/d/${first.pdf.id}/`);
+    expect(fileText(fx, first.html.id)).toContain(`href="https://drive.google.com/file/d/${first.pdf.id}/`);
+  });
+
+  it('re-publishing the period leaves one set of files: same Doc, one PDF, HTML and post overwritten', () => {
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.actions.name, 'G3', [['შესრულებულია']]);
+    const docsBefore = fx.ws.docs.list().length;
+    click(fx, PUBLISH, '2026-Q1');
+    const again = publicFiles(fx);
+    expect(again.doc.id).toBe(first.doc.id);
+    expect(again.html.id).toBe(first.html.id);
+    expect(again.post.id).toBe(first.post.id);
+    expect(fx.ws.docs.list().length).toBe(docsBefore);
+    expect(again.pdf.id).not.toBe(first.pdf.id);
+    expect(fx.ws.drive.index().find((row) => row.id === first.pdf.id)?.trashed).toBe(true);
+    const post = fileText(fx, again.post.id);
+    expect(post).toContain('გაკეთდა 2 ცვლილება');
+    expect(post).toContain(again.pdf.id);
+    // The Doc was rewritten, not appended to.
+    const doc = docText(fx, again.doc.id);
+    expect(doc.split('მომხმარებელთა უკუკავშირი — I კვარტალი 2026').length - 1).toBe(1);
+  });
+});
+
+describe('publishing after a run that stopped half-way', () => {
+  it('ends with one Doc and one set of public files, whichever call the stop hit', () => {
+    const fx = setUpWorkbook();
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+    const before = fx.ws.core.callSummary().total;
+    click(fx, PUBLISH, '2026-Q1');
+    const callsPerRun = fx.ws.core.callSummary().total - before;
+    expect(callsPerRun).toBeGreaterThan(20);
+    for (let n = 1; n <= callsPerRun; n += 1) {
+      fx.ws.core.killAfterCalls = n;
+      fx.ws.spreadsheets.ui.answerNext({ button: 'OK', text: '2026-Q1' });
+      fx.click(PUBLISH);
+      fx.ws.core.killAfterCalls = null;
+      click(fx, PUBLISH, '2026-Q1');
+      const files = publicFiles(fx);
+      expect({ n, post: fileText(fx, files.post.id).includes(files.pdf.id) }).toEqual({ n, post: true });
+      expect({ n, docs: live(fx).filter((row) => row.mimeType === 'application/vnd.google-apps.folder' && row.name === 'უკუკავშირი — საჯარო ანგარიშები').length }).toEqual({ n, docs: 1 });
+    }
+  });
+});
+
+describe('a first publication that failed right after making something', () => {
+  it.each([
+    ['DriveApp', 'createFolder'],
+    ['DocumentApp', 'create'],
+    ['DriveApp', 'createFile'],
+  ])('after %s.%s: the next run adopts it, no duplicate', (service, method) => {
+    const fx = setUpWorkbook();
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+    let armed = false;
+    let fired = false;
+    fx.ws.core.faultHook = (s, m) => {
+      if (armed && !fired) {
+        fired = true;
+        throw new Error('Service unavailable: Drive');
+      }
+      if (s === service && m === method) armed = true;
+    };
+    const failed = click(fx, PUBLISH, '2026-Q1');
+    fx.ws.core.faultHook = null;
+    expect(fired).toBe(true);
+    expect(failed).toContain('შეცდომა');
+    click(fx, PUBLISH, '2026-Q1');
+    publicFiles(fx);
+    const folders = live(fx).filter((row) => row.mimeType === 'application/vnd.google-apps.folder').map((row) => row.name);
+    expect(folders.filter((name) => name.startsWith('უკუკავშირი — ს'))).toEqual(expect.arrayContaining(['უკუკავშირი — სამუშაო დოკუმენტები', 'უკუკავშირი — საჯარო ანგარიშები']));
+    expect(new Set(folders).size).toBe(folders.length);
+  });
+});
+
+describe('meeting agenda and overdue actions', () => {
+  let fx: Fixture;
+
+  beforeAll(() => {
+    fx = setUpWorkbook();
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+  });
+
+  function backgrounds(): string[] {
+    return sheet(fx, TABS.actions.name).getRange(2, 1, 3, TABS.actions.columns.length).getBackgrounds().map((row) => row[0]);
+  }
+
+  it('builds the agenda with the period’s main problems, the open actions and an empty decisions table', () => {
+    const message = click(fx, AGENDA, '2026-Q1');
+    expect(message).toContain('დღის წესრიგი მზადაა');
+    const doc = one(live(fx), AGENDA_DOC);
+    const body = fx.ws.docs.toJson(doc.id).body;
+    expect(body[0]).toMatchObject({ type: 'paragraph', heading: 'TITLE', text: AGENDA_DOC });
+    const tables = body.filter((item): item is Extract<typeof item, { type: 'table' }> => item.type === 'table');
+    const problems = tables.find((t) => t.rows[0][0] === 'შეკითხვა');
+    expect(problems?.rows[1][0]).toContain('n1.wait_ok');
+    const open = tables.find((t) => t.rows.slice(1).some((r) => r[1] === 'პანდუსის მოწყობა'));
+    expect(open?.rows.slice(1).map((r) => r[1])).toEqual(['პანდუსის მოწყობა', 'შიდა გადაწყვეტილება უფორმულირებოდ']);
+    expect(open?.rows[1][4]).toContain('ვადაგადაცილებულია');
+    const decisions = tables[tables.length - 1];
+    expect(decisions.rows[0]).toEqual(['პრობლემა', 'გადაწყვეტილება', 'პასუხისმგებელი', 'ვადა']);
+    expect(decisions.rows.slice(1).flat().every((c) => c === '')).toBe(true);
+  });
+
+  it('marks the overdue open action in the actions tab', () => {
+    // Row 2 is done, row 3 was due 01.03.2026 and is open, row 4 is due in June.
+    expect(backgrounds()).toEqual(['#ffffff', OVERDUE_BACKGROUND, '#ffffff']);
+  });
+
+  it('rebuilding the agenda updates the same Doc', () => {
+    const before = one(live(fx), AGENDA_DOC).id;
+    const count = fx.ws.docs.list().length;
+    click(fx, AGENDA, '2026-Q1');
+    expect(one(live(fx), AGENDA_DOC).id).toBe(before);
+    expect(fx.ws.docs.list().length).toBe(count);
+    expect(docText(fx, before).split(AGENDA_DOC).length - 1).toBe(1);
+  });
+
+  it('the daily job clears the mark once the action is done', () => {
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.actions.name, 'G3', [['შესრულებულია']]);
+    try {
+      fx.ws.run('dailyJobs', 'time');
+    } catch {
+      // Other daily jobs may fail in this bare workbook; each job runs regardless (runJobs).
+    }
+    expect(backgrounds()).toEqual(['#ffffff', '#ffffff', '#ffffff']);
+  });
+
+  it('a bad period gets a Georgian explanation and makes nothing', () => {
+    const count = fx.ws.docs.list().length;
+    const message = click(fx, PUBLISH, '2026-Q5');
+    expect(message).toContain('მაგალითად: 2026-Q1');
+    expect(fx.ws.docs.list().length).toBe(count);
+    expect(live(fx).some((row) => row.name.endsWith('.pdf'))).toBe(false);
+  });
+});
