@@ -168,13 +168,16 @@ export class Core {
   newId(prefix = '1'): string {
     this.idCounter++;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    let x = this.idCounter * 2654435761;
+    // xorshift32 seeded by the counter: deterministic, and as varied-looking as Google's ids.
+    let x = (this.idCounter * 0x9e3779b1) | 0 || 1;
     let body = '';
-    for (let i = 0; i < 43 - prefix.length; i++) {
-      x = (x * 1103515245 + 12345 + i) % 2147483648;
-      body += alphabet[x % 64];
+    while (body.length < 44 - prefix.length) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      body += alphabet[(x >>> 0) % 64];
     }
-    return prefix + body + alphabet[this.idCounter % 64];
+    return prefix + body;
   }
 
   current(): Execution | null {
