@@ -1,0 +1,164 @@
+/**
+ * What one Apps Script service call costs in wall time, for the modelled Apps Script time of
+ * `npm run bench`. The emulator charges each call at this cost (Core's `costs` option), so the
+ * modelled time of a job is the sum of its calls' costs, and a job that would run past 6 minutes
+ * on Google is killed here too.
+ *
+ * The model is per call, not per cell: a getValues of 100,000 rows costs the same as one of 10
+ * rows. Google's servers do take longer to serve a big range, so batch figures for large tabs are
+ * a floor, not a forecast. Figures marked `estimate: true` have no published measurement behind
+ * them; their basis says how they were derived.
+ */
+import type { CostTable } from '../emulator/core';
+
+export interface CostEntry {
+  /** Modelled milliseconds per call. */
+  ms: number;
+  /** Where the figure comes from (a public URL). */
+  source: string;
+  /** What was measured, or how the estimate was derived. */
+  basis: string;
+  estimate: boolean;
+}
+
+const BEST_PRACTICES = 'https://developers.google.com/apps-script/guides/support/best-practices';
+const TRANSCRIPT = 'https://pastebin.com/VzZLHRrM';
+const SCRIPTDB_VS_SHEETS = 'https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp';
+const CACHING_BLOG = 'http://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html';
+const MAIL_SIZE = 'https://sites.google.com/quickfixters.com/add-onsuniverse/faq';
+const TEN_MILLION_CELLS = 'https://gist.github.com/tanaikech/cc4380692790150cc090114553e38a0e';
+const TANAIKE_RW = 'https://gist.github.com/tanaikech/d102c9600ba12a162c667287d2f20fe4';
+
+/**
+ * Keys are looked up as Core.call does: `Service.method`, then `Service.read|write|meta` (the
+ * spreadsheet fake's kinds), then `Service`, then `default`.
+ */
+export const COSTS: Record<string, CostEntry> = {
+  default: {
+    ms: 1,
+    source: BEST_PRACTICES,
+    basis: 'calls that do not leave the script runtime (Utilities.formatDate, Session); "JavaScript operations within your script are considerably faster than calling other services"',
+    estimate: true,
+  },
+  'SpreadsheetApp.read': {
+    ms: 175,
+    source: TRANSCRIPT,
+    basis: 'execution transcript: the first, uncached "Range.getValues() [0.175 seconds]"; later reads of the same cached data took 0 s. Per call, whatever the size (large tabs cost more: see ' + TANAIKE_RW + ')',
+    estimate: false,
+  },
+  'SpreadsheetApp.getValue': {
+    ms: 30,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'one cell read inside a loop that also writes: a read first commits the write cache (' + CACHING_BLOG + '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for the read-then-write loops of the naive versions',
+    estimate: true,
+  },
+  'SpreadsheetApp.write': {
+    ms: 50,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: '"a single write of a 4000-cell spreadsheet took less than 50ms" (one setValues)',
+    estimate: false,
+  },
+  'SpreadsheetApp.setValue': {
+    ms: 1.25,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'one setValues was "two orders of magnitude faster than cell-by-cell" for 4,000 cells: ~5 s / 4,000 = 1.25 ms per setValue while writes stay in the write cache. Google\'s best-practices page puts the per-cell loop at ~70x the batch (' + BEST_PRACTICES + ')',
+    estimate: true,
+  },
+  'SpreadsheetApp.appendRow': {
+    ms: 30,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'appendRow must find the last row on the server, so it cannot stay in the write cache: charged as one commit (12 s / 400 = 30 ms)',
+    estimate: true,
+  },
+  'SpreadsheetApp.flush': {
+    ms: 30,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: '"Calling flush() for each of the 400 rows ... almost 12 seconds" = 30 ms per flush',
+    estimate: false,
+  },
+  'SpreadsheetApp.meta': {
+    ms: 1,
+    source: TRANSCRIPT,
+    basis: 'execution transcript: getActiveSpreadsheet, getActiveSheet, getRange each "[0 seconds]" (under 1 ms); metadata of a 10M-cell sheet took 0.3 s (' + TEN_MILLION_CELLS + '), so large sheets cost more',
+    estimate: false,
+  },
+  'MailApp.sendEmail': {
+    ms: 1200,
+    source: MAIL_SIZE,
+    basis: '"An email with total size of 100KB will take about 1.2 seconds to send"; the N2 invitation is ~5 KB, so this is pessimistic',
+    estimate: false,
+  },
+  'MailApp.getRemainingDailyQuota': {
+    ms: 30,
+    source: BEST_PRACTICES,
+    basis: 'one round trip to a Google service, taken as one cache commit (30 ms); no published measurement',
+    estimate: true,
+  },
+  FormApp: {
+    ms: 200,
+    source: BEST_PRACTICES,
+    basis: 'a round trip to the Forms service per call; no published measurement, taken as the uncached Sheets read (175 ms) rounded up',
+    estimate: true,
+  },
+  DocumentApp: {
+    ms: 50,
+    source: BEST_PRACTICES,
+    basis: 'Document edits are batched by the service until saveAndClose, like Sheets writes (50 ms per call); no published measurement',
+    estimate: true,
+  },
+  DriveApp: {
+    ms: 300,
+    source: TEN_MILLION_CELLS,
+    basis: 'a Drive call (create, export, share) taken as a metadata round trip (0.3 s); no published per-call measurement',
+    estimate: true,
+  },
+  PropertiesService: {
+    ms: 30,
+    source: BEST_PRACTICES,
+    basis: 'one round trip to the properties store; no published measurement',
+    estimate: true,
+  },
+  LockService: {
+    ms: 30,
+    source: BEST_PRACTICES,
+    basis: 'one round trip to the lock service; no published measurement (time spent waiting is charged separately on the clock)',
+    estimate: true,
+  },
+  ScriptApp: {
+    ms: 100,
+    source: BEST_PRACTICES,
+    basis: 'trigger listing and creation; no published measurement',
+    estimate: true,
+  },
+  Utilities: {
+    ms: 1,
+    source: BEST_PRACTICES,
+    basis: 'runs inside the script runtime (formatDate, newBlob, digest)',
+    estimate: true,
+  },
+};
+
+/** The same figures as the emulator's cost table. */
+export const APPS_SCRIPT_COSTS: CostTable = Object.fromEntries(Object.entries(COSTS).map(([key, entry]) => [key, entry.ms]));
+
+/** Google's limit for one execution (quotas page). */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+
+const SPREADSHEET_KIND: Record<string, 'read' | 'write' | 'meta'> = {};
+for (const m of ['getValues', 'getDisplayValues', 'getFormulas', 'getDisplayValue', 'getFormula', 'getNotes', 'getBackgrounds']) SPREADSHEET_KIND[m] = 'read';
+for (const m of ['setValues', 'setFormulas', 'setFormula', 'clear', 'clearContent', 'insertSheet', 'setNotes', 'setBackgrounds', 'deleteRows', 'insertRowsAfter']) SPREADSHEET_KIND[m] = 'write';
+
+/**
+ * Modelled time of a set of calls counted without running them on the clock (the same lookup
+ * as Core.call). Spreadsheet methods not listed above count as metadata calls.
+ */
+export function modelledMs(byMethod: Record<string, number>, table: CostTable = APPS_SCRIPT_COSTS): number {
+  let total = 0;
+  for (const [key, count] of Object.entries(byMethod)) {
+    const [service, method] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+    const kind = service === 'SpreadsheetApp' ? SPREADSHEET_KIND[method] ?? 'meta' : undefined;
+    const cost = table[key] ?? (kind ? table[`${service}.${kind}`] : undefined) ?? table[service] ?? table.default;
+    total += cost * count;
+  }
+  return total;
+}

@@ -1,0 +1,246 @@
+/**
+ * Fault injection over the invitation and collection pipelines (built bundle, emulated Workspace).
+ * Each seeded run plays a few days of a municipality's work — cases typed and closed, statuses
+ * re-edited, forms answered, paper and phone feedback typed in, hourly sweeps — while service
+ * calls fail with Google's messages, executions are killed midway, the mail quota runs out, a
+ * second trigger runs in the middle of a send or a write (and times out on the lock), and the clock
+ * jumps days ahead. Then faults stop, the hourly sweep runs for a few simulated days, and the
+ * invariants are checked:
+ *   - every closed case with a valid address got exactly one invitation; every closed case has a
+ *     recorded invitation status (sent, or why not);
+ *   - every submission appears exactly once in the feedback tab;
+ *   - the response tabs Google writes hold exactly what respondents sent, no formulas, and the
+ *     recovery phase changed nothing in them.
+ */
+import { setUpWorkbook, type Fixture } from '../support/workbook';
+import { TABS } from '../../src/domain/schema';
+import { N1, N2 } from '../../src/domain/forms';
+import { DEFAULT_SERVICES } from '../../src/domain/services';
+import type { FormRecord } from '../../src/adapters/config';
+import { between, installFaults, pick, prng, removeFaults } from './harness';
+
+const DAY = 24 * 3600_000;
+const CLOSED = 'დასრულებულია';
+const RECEIVED = 'მიღებულია';
+const RUNS = Number(process.env.RELIABILITY_RUNS ?? 100);
+
+interface Case {
+  row: number;
+  email: string;
+  valid: boolean;
+  closed: boolean;
+}
+
+interface Submission {
+  token: string;
+  form: 'N1' | 'N2' | 'paper' | 'other';
+}
+
+interface RunResult {
+  violations: string[];
+  faults: number;
+  concurrent: number;
+}
+
+const column = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key) + 1;
+const letter = (n: number): string => String.fromCharCode(64 + n);
+
+function formRecord(f: Fixture, key: 'N1' | 'N2'): FormRecord {
+  return JSON.parse(f.ws.properties.app.getScriptProperties().getProperty(`form.${key}`) ?? 'null') as FormRecord;
+}
+
+function tab(f: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
+  const found = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((t) => t.name === name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found;
+}
+
+const invitable = DEFAULT_SERVICES.filter((s) => s.invite);
+
+function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
+  const rnd = prng(seed);
+  const f = setUpWorkbook();
+  const { ws, spreadsheetId } = f;
+  const cases: Case[] = [];
+  const submissions: Submission[] = [];
+  const edit = (a1: string, values: unknown[][]) => ws.spreadsheets.userEdit(spreadsheetId, TABS.applications.name, a1, values);
+
+  const actions: Array<() => void> = [];
+  /** Each case's own actions, in order (typed, closed, re-edited); merged into the timeline below. */
+  const chains: Array<Array<() => void>> = [];
+  const nCases = focus === 'invitations' ? between(rnd, 3, 6) : between(rnd, 1, 2);
+  for (let i = 0; i < nCases; i++) {
+    const valid = rnd() > 0.2;
+    const c: Case = { row: i + 2, email: valid ? `applicant${seed}x${i}@example.ge` : pick(rnd, ['a@@b.ge', 'a b@c.ge', 'a@b']), valid, closed: false };
+    cases.push(c);
+    const service = pick(rnd, invitable);
+    const chain: Array<() => void> = [];
+    chains.push(chain);
+    chain.push(() =>
+      edit(`A${c.row}:${letter(column('status'))}${c.row}`, [
+        [`01-2026-${seed}-${i}`, new Date(ws.core.now() - 3 * DAY), service.ka, `განმცხადებელი ${i}`, c.email, 'ელფოსტა', RECEIVED],
+      ]),
+    );
+    chain.push(() => {
+      edit(`${letter(column('closedAt'))}${c.row}`, [[new Date(ws.core.now())]]);
+      edit(`${letter(column('status'))}${c.row}`, [[CLOSED]]);
+      c.closed = true;
+    });
+    if (rnd() < 0.4) {
+      // Reopened by mistake and closed again.
+      chain.push(() => {
+        edit(`${letter(column('status'))}${c.row}`, [[RECEIVED]]);
+        edit(`${letter(column('status'))}${c.row}`, [[CLOSED]]);
+        c.closed = true;
+      });
+    }
+  }
+  const nResponses = focus === 'collection' ? between(rnd, 3, 6) : between(rnd, 0, 2);
+  for (let i = 0; i < nResponses; i++) {
+    const key = rnd() < 0.5 ? 'N1' : 'N2';
+    const def = key === 'N1' ? N1 : N2;
+    const token = `tok-${seed}-${key}-${i}`;
+    actions.push(() => {
+      const record = formRecord(f, key);
+      const answers: Record<string, string | number> = {};
+      for (const item of def.items) {
+        if (item.type === 'service') answers[item.ka] = pick(rnd, DEFAULT_SERVICES).ka;
+        if (item.id.endsWith('.overall')) answers[item.ka] = between(rnd, 1, 5);
+        if (item.id.endsWith('.improve')) answers[item.ka] = `${token} რიგი`;
+      }
+      ws.forms.respond(record.id, answers, { duplicateEvent: rnd() < 0.2 });
+      submissions.push({ token, form: key });
+    });
+  }
+  const nPaper = focus === 'collection' ? between(rnd, 0, 2) : 0;
+  for (let i = 0; i < nPaper; i++) {
+    const token = `paper-${seed}-${i}`;
+    actions.push(() => {
+      const sheet = ws.spreadsheets.spreadsheetFor(spreadsheetId).getSheetByName(TABS.paper.name)!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const row = header.map((h) => {
+        if (h === TABS.paper.columns[0].header) return new Date(ws.core.now() - DAY);
+        if (h.endsWith('[n1.service]')) return DEFAULT_SERVICES[0].ka;
+        if (h.endsWith('[n1.overall]')) return 4;
+        if (h.endsWith('[n1.improve]')) return `${token} ქაღალდი`;
+        return '';
+      });
+      const statusAt = header.indexOf(TABS.paper.columns[1].header);
+      const r = sheet.getLastRow() + 1;
+      ws.spreadsheets.userEdit(spreadsheetId, TABS.paper.name, `A${r}:${letter(statusAt)}${r}`, [row.slice(0, statusAt)]);
+      submissions.push({ token, form: 'paper' });
+    });
+  }
+  if (focus === 'collection' && rnd() < 0.7) {
+    const token = `phone-${seed}`;
+    actions.push(() => {
+      const sheet = ws.spreadsheets.spreadsheetFor(spreadsheetId).getSheetByName(TABS.otherChannels.name)!;
+      const r = sheet.getLastRow() + 1;
+      ws.spreadsheets.userEdit(spreadsheetId, TABS.otherChannels.name, `A${r}:D${r}`, [[new Date(ws.core.now()), 'ტელეფონი', DEFAULT_SERVICES[1].ka, `${token} დარეკა`]]);
+      submissions.push({ token, form: 'other' });
+    });
+  }
+  // Time passes between the events; triggers run; sometimes the clock jumps days ahead.
+  const nSweeps = between(rnd, 1, 3);
+  for (let i = 0; i < nSweeps; i++) actions.push(() => ws.core.invoke('hourlySweep', 'time', {}));
+  // Typed tabs are collected when staff ask (menu), not by the hourly sweep.
+  if (focus === 'collection') for (let i = between(rnd, 1, 2); i > 0; i--) actions.push(() => ws.core.invoke('menuCollectNow', 'menu', undefined));
+  if (rnd() < 0.5) actions.push(() => ws.core.setNow(ws.core.now() + between(rnd, 1, 2) * DAY));
+
+  const ordered = interleave(rnd, actions, chains);
+
+  const faultsOn = process.env.RELIABILITY_NO_FAULTS !== '1';
+  ws.mail.setDailyQuota(rnd() < 0.3 && faultsOn ? between(rnd, 0, 2) : 100);
+  const stats = installFaults(ws, rnd, { failRate: faultsOn ? 0.03 + rnd() * 0.07 : 0, concurrencyRate: faultsOn ? 0.3 : 0, concurrentHandler: 'hourlySweep' }, spreadsheetId);
+  for (const action of ordered) {
+    if (rnd() < 0.25 && faultsOn) ws.core.killAfterCalls = between(rnd, 0, 40);
+    ws.core.advance(between(rnd, 1, 90) * 60_000);
+    action();
+  }
+
+  // Recovery: faults off, the quota back, three days of hourly sweeps.
+  removeFaults(ws);
+  ws.mail.setDailyQuota(100);
+  const raw = { N1: tab(f, formRecord(f, 'N1').responseSheet), N2: tab(f, formRecord(f, 'N2').responseSheet) };
+  ws.script.runClockUntil(ws.core.now() + 3 * DAY);
+  // After the outage a clerk clicks "collect now" once, for what they typed.
+  ws.core.invoke('menuCollectNow', 'menu', undefined);
+
+  const violations = check(f, cases, submissions, raw);
+  if (violations.length && process.env.RELIABILITY_DEBUG === String(seed)) {
+    console.log(JSON.stringify(ws.mail.sent.map((m) => [m.to, new Date(m.sentAt).toISOString()])), ws.core.logs.join('\n'));
+  }
+  return { violations, faults: stats.thrown, concurrent: stats.concurrent };
+}
+
+/** A random timeline of the independent actions and the cases' chains, each chain kept in order. */
+function interleave(rnd: () => number, actions: Array<() => void>, chains: Array<Array<() => void>>): Array<() => void> {
+  const queues = [...actions.map((a) => [a]), ...chains.map((c) => [...c])];
+  const out: Array<() => void> = [];
+  while (queues.some((q) => q.length)) {
+    const open = queues.filter((q) => q.length);
+    out.push(pick(rnd, open).shift() as () => void);
+  }
+  return out;
+}
+
+function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: Record<'N1' | 'N2', { values: unknown[][]; formulas: string[][] }>): string[] {
+  const violations: string[] = [];
+  const { ws } = f;
+  const applications = tab(f, TABS.applications.name).values;
+  const inviteStatusAt = column('inviteStatus') - 1;
+  for (const c of cases) {
+    const sent = ws.mail.sent.filter((m) => m.to.toLowerCase() === c.email.toLowerCase()).length;
+    const status = String(applications[c.row - 1]?.[inviteStatusAt] ?? '');
+    if (!c.closed) continue;
+    if (c.valid && sent !== 1) violations.push(`case row ${c.row} (${c.email}): ${sent} invitations sent`);
+    if (!c.valid && sent !== 0) violations.push(`case row ${c.row} (invalid ${c.email}): ${sent} mails sent`);
+    if (status.trim() === '') violations.push(`case row ${c.row}: no invitation status recorded`);
+  }
+
+  const feedback = tab(f, TABS.feedback.name);
+  const rows = feedback.values.slice(1).filter((r) => r.some((v) => v !== ''));
+  const ids = rows.map((r) => String(r[0]));
+  if (new Set(ids).size !== ids.length) violations.push(`duplicate feedback ids: ${ids.join(', ')}`);
+  const text = rows.map((r) => r.map(String).join('\u0001'));
+  for (const s of submissions) {
+    const n = text.filter((t) => t.includes(s.token)).length;
+    if (n !== 1) violations.push(`submission ${s.token}: ${n} feedback rows`);
+  }
+  if (rows.length !== submissions.length) violations.push(`feedback rows ${rows.length} != submissions ${submissions.length}`);
+
+  for (const key of ['N1', 'N2'] as const) {
+    const now = tab(f, formRecord(f, key).responseSheet);
+    if (JSON.stringify(now.values) !== JSON.stringify(rawBefore[key].values)) violations.push(`${key} response tab changed during recovery`);
+    if (now.formulas.some((r) => r.some((x) => x !== ''))) violations.push(`${key} response tab holds formulas`);
+    const expected = submissions.filter((s) => s.form === key);
+    const dataRows = now.values.slice(1).filter((r) => r.some((v) => v !== ''));
+    if (dataRows.length !== expected.length) violations.push(`${key} response tab has ${dataRows.length} rows for ${expected.length} responses`);
+    for (const s of expected) {
+      if (dataRows.filter((r) => r.some((v) => String(v).includes(s.token))).length !== 1) violations.push(`${key} raw response ${s.token} not found exactly once`);
+    }
+  }
+  return violations;
+}
+
+describe.each([
+  ['invitations', Number(process.env.RELIABILITY_SEED ?? 1000)],
+  ['collection', Number(process.env.RELIABILITY_SEED ?? 5000)],
+] as const)('%s under injected faults', (focus, seedBase) => {
+  test(`${RUNS} seeded runs keep every invariant`, () => {
+    let violations = 0;
+    let faults = 0;
+    let concurrent = 0;
+    const examples: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const result = playRun(seedBase + i, focus);
+      faults += result.faults;
+      concurrent += result.concurrent;
+      violations += result.violations.length;
+      if (result.violations.length && examples.length < 8) examples.push(`seed ${seedBase + i}: ${result.violations.join('; ')}`);
+    }
+    console.log(`${focus}: ${RUNS} runs, ${faults} injected failures, ${concurrent} concurrent executions, ${violations} violations\n${examples.join('\n')}`);
+    expect(examples).toEqual([]);
+    expect(violations).toBe(0);
+  });
+});
