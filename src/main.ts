@@ -72,8 +72,9 @@ export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): v
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
 export function hourlySweep(): void {
   const jobs: Array<[string, () => unknown]> = [
-    ['collect', collectFormResponses],
+    // Invitations first: their sweep budgets its own time against the 6-minute limit.
     ['invitations', sweepInvitations],
+    ['collect', collectFormResponses],
   ];
   runJobs('hourlySweep', jobs);
 }

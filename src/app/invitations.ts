@@ -146,10 +146,11 @@ function runInvitations(options: RunOptions): SweepResult {
       only = new Set(rows.filter((r) => r.index >= options.only!.first && r.index <= options.only!.last).map((r) => r.index));
       if (!rows.some((r) => only!.has(r.index) && isClosedStatus(r.status))) return result;
     }
-    const settings = loadSettings(ss).value;
-    const { services, links } = loadServiceLinks(ss);
+    // Interrupted sends are resolved first, while the quota still tells what went out.
     const log = openLog(ss);
     resolveLeftovers(log);
+    const settings = loadSettings(ss).value;
+    const { services, links } = loadServiceLinks(ss);
     const genericUrl = readJson<FormRecord>(formKey('N2'))?.publishedUrl ?? null;
     const plan = planInvitations({ rows, log: log.records, services, links, genericUrl, only });
     fillClosedAt(apps, plan.fillClosedAt);
@@ -163,7 +164,7 @@ function runInvitations(options: RunOptions): SweepResult {
       if (outcome.log) log.put({ caseId: outcome.caseId, service: outcome.service, state: outcome.log.state, at: now, note: outcome.log.note });
     }
     sendAll(plan.sends, { log, display, result, settings, startedAt: options.startedAt });
-    log.flush();
+    withRetry(() => log.flush());
     showStatuses(apps, rows, log, display);
     return result;
   } finally {
@@ -207,7 +208,7 @@ function sendAll(sends: PlannedSend[], ctx: SendContext): void {
     batch.forEach((send, seq) =>
       log.put({ caseId: send.caseId, service: send.service, state: 'sending', at: markedAt, note: formatMarker({ batch: batchId, seq, quotaBefore: quota }, send.sentNote) }),
     );
-    log.flush();
+    withRetry(() => log.flush());
     let done = 0;
     let stop: 'quota' | 'time' | null = null;
     for (const send of batch) {
@@ -242,10 +243,29 @@ function sendAll(sends: PlannedSend[], ctx: SendContext): void {
       break;
     }
     i += done;
-    if (stop === 'quota') return leave(i, 'deferred');
-    if (stop === 'time') return leave(i, 'queued');
+    if (stop === 'quota') leave(i, 'deferred');
+    else if (stop === 'time') leave(i, 'queued');
     // The rest of a batch cut short by a refusal goes in the next batch, under a fresh marker.
-    for (const send of batch.slice(done)) log.put({ ...(before.get(caseKey(send.caseId)) ?? emptyRecord(send)), state: 'queued', note: '' });
+    else for (const send of batch.slice(done)) log.put({ ...(before.get(caseKey(send.caseId)) ?? emptyRecord(send)), state: 'queued', note: '' });
+    // The batch's outcome is recorded at once, while the quota still tells what was sent.
+    withRetry(() => log.flush());
+    if (stop) return;
+  }
+}
+
+/**
+ * Retries a write that Google failed transiently ("Service Spreadsheets timed out …"), so that
+ * what was sent gets recorded; an execution that is being killed fails every try and stops here.
+ */
+function withRetry(write: () => void, tries = 3): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      write();
+      return;
+    } catch (err) {
+      if (attempt >= tries) throw err;
+      console.warn(`write failed (attempt ${attempt}), retrying: ${String((err as Error)?.message ?? err)}`);
+    }
   }
 }
 
@@ -266,8 +286,9 @@ function resolveLeftovers(log: InvitationLog): void {
   if (leftovers.length === 0) return;
   const remaining = remainingDailyQuota();
   const outcomes = resolveMarkers(
-    leftovers.map((r) => ({ caseId: caseKey(r.caseId), marker: parseMarker(r.note) })),
+    leftovers.map((r) => ({ caseId: caseKey(r.caseId), marker: parseMarker(r.note), markedAt: r.at })),
     remaining,
+    new Date(),
   );
   for (const record of leftovers) {
     const outcome = outcomes.get(caseKey(record.caseId));
@@ -277,7 +298,7 @@ function resolveLeftovers(log: InvitationLog): void {
     else log.put({ ...record, state: 'unknown', note: 'შესრულება გაგზავნისას შეწყდა; შედეგი ვერ დადგინდა' });
     console.warn(`invitation of case ${record.caseId} was interrupted; resolved as ${outcome ?? 'unknown'}`);
   }
-  log.flush();
+  withRetry(() => log.flush());
 }
 
 /** Fills the closing date of rows set closed without one, one write per run of adjacent rows. */

@@ -113,23 +113,30 @@ export function isFinal(record: LogRecord | undefined): boolean {
   return record.state === 'sent' || record.state === 'unknown' || (record.state === 'failed' && attemptsOf(record) >= MAX_SEND_ATTEMPTS);
 }
 
+/** Google's mail quota is counted over 24 hours (Apps Script quotas page). */
+const QUOTA_PERIOD_MS = 24 * 3600 * 1000;
+
 export type MarkerOutcome = 'sent' | 'not_sent' | 'unknown';
 
 /**
  * Decides, for the cases a killed run left marked `sending`, whether each message went out. Sends
  * of a batch go out in `seq` order and the batch stops at its first failure, so if the quota
  * dropped by d since the batch began, exactly the first d were sent. Anything that breaks this
- * reasoning (the quota period reset, more used than the batch holds, two batches outstanding)
+ * reasoning (the quota period reset or a day passed, more used than the batch holds, two batches
+ * outstanding)
  * makes every case of the batch `unknown`: not resent, and reported on its row.
  */
 export function resolveMarkers(
-  markers: ReadonlyArray<{ caseId: string; marker: SendMarker | null }>,
+  markers: ReadonlyArray<{ caseId: string; marker: SendMarker | null; markedAt?: Date | null }>,
   remainingNow: number,
+  now?: Date,
 ): Map<string, MarkerOutcome> {
   const outcome = new Map<string, MarkerOutcome>();
   const batches = new Set(markers.map((m) => m.marker?.batch ?? ''));
   const readable = markers.every((m) => m.marker !== null);
-  if (batches.size !== 1 || !readable) {
+  // A quota period lasts a day: a marker that old has certainly seen the quota reset since.
+  const stale = !!now && markers.some((m) => !m.markedAt || now.getTime() - m.markedAt.getTime() >= QUOTA_PERIOD_MS);
+  if (batches.size !== 1 || !readable || stale) {
     for (const m of markers) outcome.set(m.caseId, 'unknown');
     return outcome;
   }
@@ -204,16 +211,43 @@ const text = (value: unknown): string => (value === null || value === undefined 
 
 const shorten = (value: string, max = 60): string => (value.length > max ? value.slice(0, max) + '…' : value);
 
+/** Whether `needle` stands in `hay` as a whole token (not inside a longer word or number). */
+function containsToken(hay: string, needle: string): boolean {
+  const word = /[\p{L}\p{N}]/u;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = hay.charAt(i - 1);
+    const after = hay.charAt(i + needle.length);
+    if ((before === '' || !word.test(before)) && (after === '' || !word.test(after))) return true;
+  }
+  return false;
+}
+
+function decodeQueryValue(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
+
 /**
  * A link is fit to send when it is an https address that carries neither the case number nor any
- * email address: the response must not be traceable to the case.
+ * email address: the response must not be traceable to the case. The case number is looked for
+ * as a whole value in the path and the query values, so that a short number ("1") is not "found"
+ * inside the form's own id.
  */
 export function isAnonymousLink(link: string, caseId: string, email: string): boolean {
-  if (!/^https:\/\/\S+$/.test(link) || link.includes('@') || link.includes('%40')) return false;
-  const lower = link.toLowerCase();
-  const id = caseId.toLowerCase();
-  if (id !== '' && (lower.includes(id) || lower.includes(encodeURIComponent(id).toLowerCase()))) return false;
-  return email === '' || !lower.includes(email.toLowerCase());
+  if (!/^https:\/\/\S+$/.test(link) || link.includes('@') || /%40/i.test(link)) return false;
+  if (email !== '' && link.toLowerCase().includes(email.toLowerCase())) return false;
+  const id = caseId.trim().toLowerCase();
+  if (id === '') return true;
+  const [beforeQuery, ...rest] = link.split('?');
+  const segments = beforeQuery.split('/').map((p) => decodeQueryValue(p).toLowerCase());
+  const values = rest
+    .join('?')
+    .split(/[&#]/)
+    .map((pair) => decodeQueryValue(pair.slice(pair.indexOf('=') + 1)).toLowerCase());
+  return !segments.some((seg) => seg === id) && !values.some((value) => containsToken(value, id));
 }
 
 /**

@@ -1,0 +1,488 @@
+/**
+ * Issue 4, end to end on the emulated Workspace: the built bundle, set up through the menu, with
+ * staff editing the applications tab and Google firing the triggers.
+ */
+import { setUpWorkbook, type Fixture } from '../support/workbook';
+import { gasError } from '../../emulator/core';
+import { TABS } from '../../src/domain/schema';
+import { DEFAULT_SERVICES } from '../../src/domain/services';
+import { INVITE_TEXT } from '../../src/domain/invitations';
+import { t } from '../../src/domain/i18n';
+import type { WorkspaceOptions } from '../../emulator/workspace';
+
+const APPS = TABS.applications.name;
+const LOG = TABS.invitations.name;
+const CLOSED = 'დასრულებულია';
+const IN_REVIEW = 'განხილვაშია';
+const HOUR = 3600 * 1000;
+const ka = (code: string): string => DEFAULT_SERVICES.find((s) => s.code === code)!.ka;
+const SENT = t('invite.sent');
+const DEFERRED = t('invite.deferred_quota');
+
+const column = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key);
+const logColumn = (key: string): number => TABS.invitations.columns.findIndex((c) => c.key === key);
+
+function caseId(i: number): string {
+  return `01-2026-${String(i).padStart(4, '0')}`;
+}
+
+/** A row of the applications tab, columns A–G, as staff type it. */
+function caseRow(i: number, over: { service?: string; email?: string; status?: string; id?: string } = {}): unknown[] {
+  return [over.id ?? caseId(i), '2026-01-02', over.service ?? ka('newborn'), `განმცხადებელი ${i}`, over.email ?? `applicant${i}@example.ge`, 'ელფოსტა', over.status ?? CLOSED];
+}
+
+function paste(f: Fixture, firstRow: number, rows: unknown[][]): void {
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, `A${firstRow}:G${firstRow + rows.length - 1}`, rows);
+}
+
+function setStatus(f: Fixture, sheetRow: number, status: string): void {
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, `G${sheetRow}`, [[status]]);
+}
+
+function tab(f: Fixture, name: string): unknown[][] {
+  const found = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((x) => x.name === name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found.values.slice(1).filter((r) => r.some((v) => v !== ''));
+}
+
+const apps = (f: Fixture) => tab(f, APPS);
+const statusOf = (f: Fixture, i: number): unknown => apps(f).find((r) => r[column('caseId')] === caseId(i))![column('inviteStatus')];
+const logOf = (f: Fixture, i: number): unknown[] | undefined => tab(f, LOG).find((r) => r[logColumn('caseId')] === caseId(i));
+
+function mailsTo(f: Fixture, address: string): number {
+  return f.ws.mail.sent.filter((m) => m.to === address).length;
+}
+
+/** Every recipient got at most one message; returns how many distinct recipients there were. */
+function expectNoDuplicates(f: Fixture): number {
+  const counts = new Map<string, number>();
+  for (const m of f.ws.mail.sent) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
+  expect([...counts.values()].filter((c) => c > 1)).toEqual([]);
+  return counts.size;
+}
+
+/** The hourly time-driven trigger, as Google runs it (its failures are recorded, not thrown). */
+function hourlySweep(f: Fixture): void {
+  f.ws.core.invoke('hourlySweep', 'time', {});
+}
+
+/** Errors of the invitation code: a failed edit trigger, or the sweep job failing. */
+function invitationFailures(f: Fixture): string[] {
+  return [
+    ...f.ws.core.triggerFailures.filter((x) => x.handler === 'onWorkbookEdit').map((x) => x.message),
+    ...f.ws.core.logs.filter((l) => /\/invitations failed/.test(l)),
+  ];
+}
+
+function setSetting(f: Fixture, key: string, value: string): void {
+  const rows = tab(f, TABS.settings.name);
+  const index = rows.findIndex((r) => r[0] === key);
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.settings.name, `B${index + 2}`, [[value]]);
+}
+
+function serviceLink(f: Fixture, code: string): string {
+  return String(tab(f, TABS.services.name).find((r) => r[0] === code)![3]);
+}
+
+function workbook(options: WorkspaceOptions = {}): Fixture {
+  return setUpWorkbook(options);
+}
+
+describe('closing a case', () => {
+  test('sends one Georgian invitation with the service link, the sender name and reply-to', () => {
+    const f = workbook();
+    setSetting(f, 'replyTo', 'feedback@ambrolauri.gov.ge');
+    setSetting(f, 'municipality', 'ამბროლაურის მუნიციპალიტეტის მერია');
+    paste(f, 2, [caseRow(1, { status: IN_REVIEW })]);
+    expect(f.ws.mail.sent).toHaveLength(0);
+    setStatus(f, 2, CLOSED);
+
+    expect(f.ws.mail.sent).toHaveLength(1);
+    const mail = f.ws.mail.sent[0];
+    const link = serviceLink(f, 'newborn');
+    expect(link).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
+    expect(mail).toMatchObject({ to: 'applicant1@example.ge', name: 'ამბროლაურის მერია', replyTo: 'feedback@ambrolauri.gov.ge' });
+    expect(mail.subject).toContain('ამბროლაურის მუნიციპალიტეტის მერია');
+    expect(mail.body).toContain(link);
+    expect(mail.body).toContain('2 წუთი');
+    expect(mail.body).toContain('ანონიმურია');
+    expect(mail.htmlBody).toContain(link.replace(/&/g, '&amp;'));
+    // The link is the same for every applicant of the service: no case number, no address.
+    expect(link).not.toContain(caseId(1));
+    expect(link).not.toContain('applicant1');
+    expect(link).not.toContain('%40');
+    expect(mail.body).not.toContain(caseId(1));
+    expect(mail.body).not.toContain('განმცხადებელი 1');
+
+    const row = apps(f)[0];
+    expect(row[column('inviteStatus')]).toBe(SENT);
+    expect(row[column('inviteAt')]).toBeInstanceOf(Date);
+    // Closed without a date: the closing date is filled with the time of the edit.
+    expect(row[column('closedAt')]).toBeInstanceOf(Date);
+    const log = logOf(f, 1)!;
+    expect(log.slice(0, 3)).toEqual([caseId(1), 'newborn', SENT]);
+    expect(JSON.stringify(tab(f, LOG))).not.toContain('@');
+  });
+
+  test('a closing date typed by staff is kept', () => {
+    const f = workbook();
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, 'A2:H2', [[...caseRow(1), '2026-01-03']]);
+    const closedAt = apps(f)[0][column('closedAt')] as Date;
+    expect(closedAt.toISOString()).toBe('2026-01-02T20:00:00.000Z');
+    expect(f.ws.mail.sent).toHaveLength(1);
+  });
+
+  test('a case reopened and closed again is not invited twice', () => {
+    const f = workbook();
+    paste(f, 2, [caseRow(1)]);
+    expect(f.ws.mail.sent).toHaveLength(1);
+    setStatus(f, 2, IN_REVIEW);
+    expect(statusOf(f, 1)).toBe(SENT);
+    setStatus(f, 2, CLOSED);
+    setStatus(f, 2, CLOSED);
+    hourlySweep(f);
+    f.ws.run('menuSendInvitations', 'menu');
+    expect(f.ws.mail.sent).toHaveLength(1);
+    expect(statusOf(f, 1)).toBe(SENT);
+  });
+
+  test('setup run twice still gives one edit trigger and one invitation', () => {
+    const f = workbook();
+    f.click('სისტემის მომზადება / განახლება');
+    expect(f.ws.core.triggers.filter((x) => x.handler === 'onWorkbookEdit')).toHaveLength(1);
+    paste(f, 2, [caseRow(1)]);
+    hourlySweep(f);
+    expect(f.ws.mail.sent).toHaveLength(1);
+  });
+
+  test('a simple onEdit never sends mail; the sweep sends what no edit trigger saw', () => {
+    const f = workbook();
+    // No installable edit trigger: as for rows written by an import or a script.
+    const edit = f.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit');
+    f.ws.core.triggers.splice(edit, 1);
+    paste(f, 2, [caseRow(1), caseRow(2)]);
+    expect(f.ws.mail.sent).toHaveLength(0);
+    expect(apps(f)[0][column('closedAt')]).toBe('');
+
+    f.ws.script.runClockUntil(f.ws.core.now() + HOUR + 1);
+    expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
+    expect(apps(f)[0][column('closedAt')]).toBeInstanceOf(Date);
+    expect(statusOf(f, 2)).toBe(SENT);
+  });
+});
+
+describe('bad input', () => {
+  test('each bad row gets a clear Georgian status and the rest of the paste goes out', () => {
+    const f = workbook();
+    // A service added by staff after the last setup has no N2 link yet.
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.services.name, 'A17:C17', [['new_aid', 'ახალი დახმარება', true]]);
+    // A case typed before its service was renamed: its service no longer matches any.
+    paste(f, 2, [caseRow(1, { service: ka('other'), status: IN_REVIEW })]);
+    const otherRow = tab(f, TABS.services.name).findIndex((r) => r[0] === 'other') + 2;
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.services.name, `B${otherRow}`, [['სხვა დახმარება']]);
+    setStatus(f, 2, CLOSED);
+
+    paste(f, 3, [
+      caseRow(2, { email: '' }),
+      caseRow(3, { email: 'nino.example.ge' }),
+      caseRow(4, { service: ka('funeral') }),
+      caseRow(5),
+      caseRow(6, { id: '' }),
+      caseRow(7, { id: caseId(5), email: 'other@example.ge' }),
+      caseRow(8, { service: 'ახალი დახმარება' }),
+      caseRow(9, { email: '=HYPERLINK("http://x")' }),
+    ]);
+
+    const rows = apps(f);
+    const status = (i: number) => rows[i][column('inviteStatus')];
+    expect(status(0)).toBe(t('invite.sent_unknown_service', 'ka', { value: ka('other') }));
+    expect(status(1)).toBe(t('invite.skipped_no_email'));
+    expect(status(2)).toBe(t('invite.skipped_invalid_email', 'ka', { value: 'nino.example.ge' }));
+    expect(status(3)).toBe(t('invite.skipped_opted_out'));
+    expect(status(4)).toBe(SENT);
+    expect(status(5)).toBe(INVITE_TEXT.noCaseId);
+    expect(status(6)).toBe(INVITE_TEXT.duplicateCaseId);
+    expect(status(7)).toBe(INVITE_TEXT.noServiceLink);
+    expect(String(status(8))).toMatch(/^არ გაიგზავნა: ელფოსტის მისამართი არასწორია/);
+
+    const form = JSON.parse(f.ws.properties.app.getScriptProperties().getProperty('form.N2')!) as { publishedUrl: string };
+    const toUnknown = f.ws.mail.sent.find((m) => m.to === 'applicant1@example.ge')!;
+    expect(toUnknown.body).toContain(form.publishedUrl + '\n');
+    expect(f.ws.mail.sent.find((m) => m.to === 'applicant8@example.ge')!.body).toContain(form.publishedUrl + '\n');
+    expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['applicant1@example.ge', 'applicant5@example.ge', 'applicant8@example.ge']);
+    expect(mailsTo(f, 'applicant4@example.ge')).toBe(0);
+
+    // The sweep changes nothing for them: a funeral case is never invited.
+    hourlySweep(f);
+    expect(f.ws.mail.sent).toHaveLength(3);
+
+    // Staff fix an address: the edit sends at once.
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, 'E4', [['nino@example.ge']]);
+    expect(mailsTo(f, 'nino@example.ge')).toBe(1);
+    expect(statusOf(f, 3)).toBe(SENT);
+    expect(invitationFailures(f)).toEqual([]);
+  });
+
+  test('a service name or municipality with <script> is escaped in the HTML', () => {
+    const f = workbook();
+    setSetting(f, 'municipality', '<script>alert("x")</script> მერია');
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.services.name, 'A17:C17', [['x', 'დახმარება <script>alert(1)</script>', true]]);
+    f.click('სისტემის მომზადება / განახლება');
+    paste(f, 2, [caseRow(1, { service: 'დახმარება <script>alert(1)</script>' })]);
+    const mail = f.ws.mail.sent[0];
+    expect(mail.htmlBody).not.toContain('<script');
+    expect(mail.htmlBody).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(mail.htmlBody).toContain('დახმარება &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('volume and quota', () => {
+  test('a 500-row paste sends 500 messages once each, with a fixed number of sheet reads', () => {
+    const small = workbook({ mailQuotaPerDay: 1000 });
+    small.ws.core.resetCalls();
+    paste(small, 2, Array.from({ length: 5 }, (_, i) => caseRow(i + 1)));
+    const smallCalls = small.ws.core.callSummary().byMethod;
+
+    const f = workbook({ mailQuotaPerDay: 1000 });
+    f.ws.core.resetCalls();
+    paste(f, 2, Array.from({ length: 500 }, (_, i) => caseRow(i + 1)));
+    const calls = f.ws.core.callSummary().byMethod;
+
+    expect(f.ws.mail.sent).toHaveLength(500);
+    expect(expectNoDuplicates(f)).toBe(500);
+    expect(calls['MailApp.sendEmail']).toBe(500);
+    // One read of each tab whatever the size; writes grow with batches of 50 (a marker write and
+    // a result write each), not with rows.
+    expect(calls['SpreadsheetApp.getValues']).toBe(smallCalls['SpreadsheetApp.getValues']);
+    expect(calls['SpreadsheetApp.setValues']).toBeLessThanOrEqual(smallCalls['SpreadsheetApp.setValues'] + 2 * (500 / 50));
+    expect(apps(f).every((r) => r[column('inviteStatus')] === SENT && r[column('closedAt')] instanceof Date)).toBe(true);
+    expect(f.ws.mail.sent.every((m) => !m.body.includes('01-2026-'))).toBe(true);
+
+    f.ws.script.runClockUntil(f.ws.core.now() + 3 * HOUR);
+    f.ws.run('menuSendInvitations', 'menu');
+    expect(f.ws.mail.sent).toHaveLength(500);
+    expect(tab(f, LOG).filter((r) => r[logColumn('status')] === SENT)).toHaveLength(500);
+  });
+
+  test('when the daily quota is used up the rest are deferred and go out the next day', () => {
+    const f = workbook({ mailQuotaPerDay: 2 });
+    paste(f, 2, Array.from({ length: 5 }, (_, i) => caseRow(i + 1)));
+    expect(f.ws.mail.sent).toHaveLength(2);
+    expect([3, 4, 5].map((i) => statusOf(f, i))).toEqual([DEFERRED, DEFERRED, DEFERRED]);
+    expect(f.ws.core.triggerFailures.filter((x) => x.handler === 'onWorkbookEdit')).toEqual([]);
+
+    f.ws.run('menuSendInvitations', 'menu');
+    const shown = f.ws.spreadsheets.ui.shown.at(-1)!;
+    expect(shown.message).toContain('გაიგზავნა: 0');
+    expect(shown.message).toContain('გადაიდო (დღიური ლიმიტი): 3');
+
+    // Past midnight, and on until the quota period has turned; the hourly trigger does the rest.
+    f.ws.script.runClockUntil(f.ws.core.now() + 25 * HOUR);
+    expect(expectNoDuplicates(f)).toBe(4);
+    expect(f.ws.mail.sent).toHaveLength(4);
+    f.ws.script.runClockUntil(f.ws.core.now() + 25 * HOUR);
+    expect(expectNoDuplicates(f)).toBe(5);
+    expect([1, 2, 3, 4, 5].map((i) => statusOf(f, i))).toEqual([SENT, SENT, SENT, SENT, SENT]);
+    expect(invitationFailures(f)).toEqual([]);
+  });
+
+  test("Google's quota exception defers the rest, and nothing escapes to the user", () => {
+    const f = workbook({ mailQuotaPerDay: 100 });
+    let sends = 0;
+    f.ws.core.faultHook = (service, method) => {
+      if (service === 'MailApp' && method === 'sendEmail' && ++sends === 2) throw gasError('Service invoked too many times for one day: email.');
+    };
+    paste(f, 2, [caseRow(1), caseRow(2), caseRow(3)]);
+    f.ws.core.faultHook = null;
+    expect(f.ws.mail.sent).toHaveLength(1);
+    expect([2, 3].map((i) => statusOf(f, i))).toEqual([DEFERRED, DEFERRED]);
+    expect(f.ws.core.triggerFailures).toEqual([]);
+    hourlySweep(f);
+    expect(expectNoDuplicates(f)).toBe(3);
+  });
+
+  test('a refused send is reported on its row and retried by the sweep; the batch goes on', () => {
+    const f = workbook();
+    let sends = 0;
+    f.ws.core.faultHook = (service, method) => {
+      if (service === 'MailApp' && method === 'sendEmail' && ++sends === 1) throw gasError('Service unavailable: Gmail');
+    };
+    paste(f, 2, [caseRow(1), caseRow(2), caseRow(3)]);
+    f.ws.core.faultHook = null;
+    expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['applicant2@example.ge', 'applicant3@example.ge']);
+    expect(String(statusOf(f, 1))).toMatch(/^ვერ გაიგზავნა: .*Service unavailable: Gmail/);
+    hourlySweep(f);
+    expect(expectNoDuplicates(f)).toBe(3);
+    expect(statusOf(f, 1)).toBe(SENT);
+  });
+
+  test('a sweep stops before the time limit and carries on at its next run', () => {
+    // Slow mail (30 s a message): 4.5 minutes hold 9 messages.
+    const f = workbook({ mailQuotaPerDay: 1000, costs: { 'MailApp.sendEmail': 30_000 } });
+    const edit = f.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit');
+    f.ws.core.triggers.splice(edit, 1);
+    paste(f, 2, Array.from({ length: 20 }, (_, i) => caseRow(i + 1)));
+    f.ws.run('menuSendInvitations', 'menu');
+    const first = f.ws.mail.sent.length;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(20);
+    expect(f.ws.spreadsheets.ui.shown.at(-1)!.message).toContain('მომდევნო');
+    expect(statusOf(f, 20)).toBe(INVITE_TEXT.queued);
+    expect(f.ws.core.logs.some((l) => /Exceeded maximum execution time/.test(l))).toBe(false);
+    f.ws.script.runClockUntil(f.ws.core.now() + 3 * HOUR);
+    expect(expectNoDuplicates(f)).toBe(20);
+  });
+});
+
+describe('exactly once under concurrency and crashes', () => {
+  test('an edit trigger started during another run’s send leaves its row to the sweep; no duplicate, no loss', () => {
+    const f = workbook();
+    paste(f, 2, [caseRow(1, { status: IN_REVIEW }), caseRow(2, { status: IN_REVIEW })]);
+    let fired = false;
+    f.ws.core.faultHook = (service, method, core) => {
+      if (service !== 'MailApp' || method !== 'sendEmail' || fired) return;
+      fired = true;
+      // Staff close the second case while the first one's invitation is being sent.
+      f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, 'G3', [[CLOSED]]);
+      expect(core.executions).toHaveLength(1);
+    };
+    setStatus(f, 2, CLOSED);
+    f.ws.core.faultHook = null;
+    expect(fired).toBe(true);
+    expect(f.ws.mail.sent.map((m) => m.to)).toEqual(['applicant1@example.ge']);
+    expect(f.ws.core.logs.some((l) => /lock busy/.test(l))).toBe(true);
+
+    hourlySweep(f);
+    expect(expectNoDuplicates(f)).toBe(2);
+    expect(statusOf(f, 2)).toBe(SENT);
+  });
+
+  test('a sweep started during an edit trigger’s send does not send the same cases again', () => {
+    const f = workbook();
+    let nested = 0;
+    f.ws.core.faultHook = (service, method, core) => {
+      if (service === 'MailApp' && method === 'sendEmail' && core.current()?.handler === 'onWorkbookEdit' && nested < 2) {
+        nested++;
+        core.invoke('hourlySweep', 'time', {});
+        f.ws.run('menuSendInvitations', 'menu');
+      }
+    };
+    paste(f, 2, [caseRow(1), caseRow(2), caseRow(3)]);
+    f.ws.core.faultHook = null;
+    expect(nested).toBe(2);
+    expect(f.ws.spreadsheets.ui.shown.at(-1)!.message).toContain('სხვა პროცესი');
+    hourlySweep(f);
+    expect(expectNoDuplicates(f)).toBe(3);
+    expect(f.ws.mail.sent).toHaveLength(3);
+  });
+
+  /** Runs `act` with the execution it starts killed at its n-th service call. */
+  function killedAt(n: number, viaSweep: boolean): Fixture {
+    const f = workbook();
+    if (viaSweep) {
+      const edit = f.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit');
+      f.ws.core.triggers.splice(edit, 1);
+      paste(f, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+      f.ws.core.killAfterCalls = n;
+      f.ws.core.invoke('menuSendInvitations', 'menu', {});
+    } else {
+      f.ws.core.killAfterCalls = n;
+      paste(f, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+    }
+    const killed = f.ws.core.killAfterCalls === null;
+    f.ws.core.killAfterCalls = null;
+    if (killed) hourlySweep(f);
+    return f;
+  }
+
+  test.each([false, true])('killed at every possible call (sweep: %s), the next sweep leaves each case invited exactly once', (viaSweep) => {
+    // How many calls one uninterrupted run makes.
+    const probe = workbook();
+    if (viaSweep) {
+      probe.ws.core.triggers.splice(probe.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit'), 1);
+      paste(probe, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+    }
+    probe.ws.core.resetCalls();
+    if (viaSweep) probe.ws.core.invoke('menuSendInvitations', 'menu', {});
+    else paste(probe, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+    const total = probe.ws.core.callSummary().total;
+    expect(total).toBeGreaterThan(10);
+
+    for (let n = 0; n <= total; n++) {
+      const f = killedAt(n, viaSweep);
+      const context = `killed at call ${n} of ${total}`;
+      expect({ context, recipients: expectNoDuplicates(f) }).toEqual({ context, recipients: 4 });
+      expect({ context, statuses: [1, 2, 3, 4].map((i) => statusOf(f, i)) }).toEqual({ context, statuses: [SENT, SENT, SENT, SENT] });
+    }
+  });
+
+  test('killed right after a send in the second batch: the next sweep sends exactly the rest', () => {
+    for (const killAtSend of [50, 51, 70]) {
+      const f = workbook({ mailQuotaPerDay: 1000 });
+      let sends = 0;
+      f.ws.core.faultHook = (service, method, core) => {
+        // killAfterCalls = 1: this send goes out, the execution dies at its next call.
+        if (service === 'MailApp' && method === 'sendEmail' && ++sends === killAtSend) core.killAfterCalls = 1;
+      };
+      paste(f, 2, Array.from({ length: 120 }, (_, i) => caseRow(i + 1)));
+      f.ws.core.faultHook = null;
+      f.ws.core.killAfterCalls = null;
+      expect(f.ws.mail.sent).toHaveLength(killAtSend);
+      expect(f.ws.core.triggerFailures.map((x) => x.message)).toEqual(['Exceeded maximum execution time']);
+      f.ws.script.runClockUntil(f.ws.core.now() + HOUR + 1);
+      expect(expectNoDuplicates(f)).toBe(120);
+      expect(f.ws.mail.sent).toHaveLength(120);
+      expect(apps(f).every((r) => r[column('inviteStatus')] === SENT)).toBe(true);
+    }
+  });
+
+  test('when a killed send cannot be resolved it is not resent, and the row says why', () => {
+    const f = workbook();
+    paste(f, 2, [caseRow(1)]);
+    let sends = 0;
+    f.ws.core.faultHook = (service, method, core) => {
+      if (service === 'MailApp' && method === 'sendEmail' && ++sends === 2) core.killAfterCalls = 1;
+    };
+    paste(f, 3, [caseRow(2), caseRow(3), caseRow(4)]);
+    f.ws.core.faultHook = null;
+    f.ws.core.killAfterCalls = null;
+    expect(f.ws.mail.sent).toHaveLength(3);
+    // The quota period turns before anything runs again: the quota no longer tells what was sent.
+    f.ws.core.setNow(f.ws.core.now() + 25 * HOUR);
+    hourlySweep(f);
+    expect(expectNoDuplicates(f)).toBe(3);
+    expect([2, 3, 4].map((i) => statusOf(f, i))).toEqual([INVITE_TEXT.unknown, INVITE_TEXT.unknown, INVITE_TEXT.unknown]);
+    expect(logOf(f, 4)![logColumn('status')]).toBe('შედეგი უცნობია');
+    hourlySweep(f);
+    expect(f.ws.mail.sent).toHaveLength(3);
+  });
+});
+
+describe('privacy', () => {
+  test('emails of closed, invited cases are cleared after emailRetentionDays in one write', () => {
+    const f = workbook();
+    setSetting(f, 'emailRetentionDays', '30');
+    paste(f, 2, [caseRow(1), caseRow(2, { service: ka('funeral') }), caseRow(3, { status: IN_REVIEW })]);
+    f.ws.script.runClockUntil(f.ws.core.now() + 20 * 24 * HOUR);
+    paste(f, 5, [caseRow(4)]);
+    expect(apps(f).map((r) => r[column('email')])).toEqual(['applicant1@example.ge', 'applicant2@example.ge', 'applicant3@example.ge', 'applicant4@example.ge']);
+
+    f.ws.core.setNow(f.ws.core.now() + 11 * 24 * HOUR);
+    // clearExpiredEmails runs first in dailyJobs: count the writes made before it reports.
+    const from = f.ws.core.logs.length;
+    const reported = (): boolean => f.ws.core.logs.slice(from).some((l) => l.includes('dailyJobs/clearExpiredEmails'));
+    let writes = 0;
+    f.ws.core.faultHook = (service, method) => {
+      if (service === 'SpreadsheetApp' && method === 'setValues' && !reported()) writes++;
+    };
+    f.ws.core.invoke('dailyJobs', 'time', {});
+    f.ws.core.faultHook = null;
+    expect(f.ws.core.logs.slice(from).some((l) => /dailyJobs\/clearExpiredEmails: 1$/.test(l))).toBe(true);
+    expect(writes).toBe(1);
+    // Only the case invited 31 days ago; the funeral case was never invited, case 3 is open, case 4 is recent.
+    expect(apps(f).map((r) => r[column('email')])).toEqual(['', 'applicant2@example.ge', 'applicant3@example.ge', 'applicant4@example.ge']);
+    expect(statusOf(f, 1)).toBe(SENT);
+    // The invitation record keeps case, service, status and time, never the address.
+    expect(JSON.stringify(tab(f, LOG))).not.toMatch(/applicant|@/);
+  });
+});
