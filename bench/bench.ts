@@ -1,3 +1,4 @@
+import { mulberry32 as prng } from '../replay/sample';
 /**
  * `npm run bench`: what the product's jobs cost on Apps Script, beside the same jobs done the
  * naive row-by-row way, on the emulated Workspace.
@@ -137,17 +138,6 @@ function fillTab(fixture: Fixture, name: string, rows: unknown[][]): void {
   sheet.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
 }
 
-/** A deterministic PRNG (mulberry32), so every run benches the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMENTS = ['რიგში დიდხანს ვიდექი', 'თანამშრომელი თავაზიანი იყო', 'დოკუმენტების სია გაურკვეველი იყო', '', '', ''];
 

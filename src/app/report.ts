@@ -21,6 +21,7 @@ import { ensureDoc, ensureFolder, saveTextFile, writeReportDoc } from '../adapte
 import { getTab, readTable, cell } from '../adapters/tables';
 import { collectAll } from './collect';
 import { loadServices, loadSettings, workbook } from './context';
+import { withScriptLock } from './feedback-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -118,16 +119,6 @@ export function buildReport(period: Period, ss: Spreadsheet = workbook()): Repor
   return withScriptLock(() => writeReport(period, ss, collectionProblem));
 }
 
-/** One report build at a time: two at once could each create the period's Doc. */
-function withScriptLock<T>(work: () => T): T {
-  const lock = LockService.getScriptLock();
-  lock.waitLock(30_000);
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 function writeReport(period: Period, ss: Spreadsheet, collectionProblem: string | null): ReportResult {
   const settings = loadSettings(ss).value;
