@@ -3,9 +3,10 @@ import { mulberry32 as prng } from '../replay/sample';
  * `npm run bench`: what the product's jobs cost on Apps Script, beside the same jobs done the
  * naive row-by-row way, on the emulated Workspace.
  *
- * For each job and size: service calls by kind (Core.callSummary), CPU time of this process
- * (process.cpuUsage around the job), peak heap (sampled at every 500th service call and around
- * the job), and a modelled Apps Script wall time: the sum of the per-call costs of bench/costs.ts,
+ * For each job and size: service calls by kind and the cells they moved (Core.callSummary), CPU
+ * time of this process (process.cpuUsage around the job), peak heap above the seeded workbook
+ * (bench/heap.ts: sampled at every service call of the product's jobs, every 500th of the naive
+ * ones), and a modelled Apps Script wall time: the per-call plus per-cell costs of bench/costs.ts,
  * which the emulator charges to its clock as the job runs. The product's jobs run as Google would
  * run them (6-minute kill on); a job that needs more than one execution (the hourly sweep sending
  * as many invitations as fit) is run again an hour later until it is done, and its executions are
@@ -16,8 +17,6 @@ import { mulberry32 as prng } from '../replay/sample';
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { setUpWorkbook, type Fixture } from '../tests/support/workbook';
 import { APPS_SCRIPT_COSTS, COSTS, EXECUTION_LIMIT_MS } from './costs';
 import { naiveCollectResponses, naiveInvitations, naiveReport, runUnlimited, type NaiveGlobals } from './naive';
@@ -28,14 +27,15 @@ import type { FormRecord } from '../src/adapters/config';
 import { FEEDBACK_HEADERS, recordToRow } from '../src/domain/normalize';
 import { benchCollect } from './collect-bench';
 import { benchRecords, benchReport } from './report-bench';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
+import { HeapPeak } from './heap';
 
 export interface Metrics {
   calls: number;
   byService: Record<string, number>;
   byMethod: Record<string, number>;
+  /** Cells read or written, by `Service.method`, and their total. */
+  cellsByMethod: Record<string, number>;
+  cells: number;
   cpuMs: number;
   peakHeapMB: number;
   /** Sum of the executions' modelled time (their clock advance while running). */
@@ -58,16 +58,9 @@ const HOUR = 3600_000;
 /** Measures `job`, which runs executions through `exec` so that their modelled time is summed. */
 export function measure(fixture: Fixture, job: (exec: <T>(run: () => T) => T) => string): { metrics: Metrics; outcome: string } {
   const { core } = fixture.ws;
-  gc();
   core.resetCalls();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  let counter = 0;
-  const previousHook = core.faultHook;
-  core.faultHook = (service, method, c) => {
-    if (++counter % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-    previousHook?.(service, method, c);
-  };
+  const heap = new HeapPeak();
+  heap.start(core, 500);
   let modelledMs = 0;
   let executions = 0;
   let overLimit = false;
@@ -80,26 +73,28 @@ export function measure(fixture: Fixture, job: (exec: <T>(run: () => T) => T) =>
       const spent = core.now() - start;
       modelledMs += spent;
       if (spent > EXECUTION_LIMIT_MS) overLimit = true;
-      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      heap.sample();
     }
   };
   const cpu = process.cpuUsage();
   let outcome: string;
+  let peakHeapMB: number;
   try {
     outcome = job(exec);
   } finally {
-    core.faultHook = previousHook;
+    peakHeapMB = heap.stop();
   }
   const used = process.cpuUsage(cpu);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
   const summary = core.callSummary();
   return {
     metrics: {
       calls: summary.total,
       byService: summary.byService,
       byMethod: summary.byMethod,
+      cellsByMethod: summary.cellsByMethod,
+      cells: sum(summary.cellsByMethod),
       cpuMs: Math.round((used.user + used.system) / 1000),
-      peakHeapMB: Math.round(((peak - baseline) / 1048576) * 10) / 10,
+      peakHeapMB,
       modelledMs: Math.round(modelledMs),
       executions,
       overLimit,
@@ -213,27 +208,21 @@ function feedbackRows(fixture: Fixture): number {
 // ---------------------------------------------------------------------------------------------
 // Jobs
 
-/** The product's collection (bench/collect-bench.ts), wrapped with a heap measurement. */
-function collectProduct(size: number): Row {
-  const heap = heapAround(() => benchCollect(size));
-  const r = heap.result;
-  if (!r.ok) throw new Error(`collection incomplete: ${r.feedbackRows} of ${size} rows, ${r.modelledMs} ms`);
-  return { job: 'collect responses', size, variant: 'product', metrics: fromCounts(r.calls, r.cpuMs, heap.peakMB, r.modelledMs), outcome: `${r.feedbackRows} feedback rows` };
-}
-
 /**
- * Heap growth while `fn` runs (its setup included), sampled before and after: the collect and
- * report benches own their workbook, so calls cannot be sampled from here.
+ * The product's collection (bench/collect-bench.ts). A run Google would kill is reported, not
+ * dropped: its row says how far it got (a killed run appends nothing, so a re-run is no better).
  */
-function heapAround<T>(fn: () => T): { result: T; peakMB: number } {
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const result = fn();
-  const after = process.memoryUsage().heapUsed;
-  return { result, peakMB: Math.round(((after - before) / 1048576) * 10) / 10 };
+function collectProduct(size: number): Row {
+  const r = benchCollect(size);
+  const outcome = r.ok ? `${r.feedbackRows} feedback rows` : `KILLED at 6 min: ${r.feedbackRows} of ${size} rows appended`;
+  return { job: 'collect responses', size, variant: 'product', metrics: fromCounts(r.calls, r.cells, r.cpuMs, r.peakHeapMB, r.modelledMs), outcome };
 }
 
-function fromCounts(byMethod: Record<string, number>, cpuMs: number, peakHeapMB: number, modelledMs: number): Metrics {
+function sum(byKey: Record<string, number>): number {
+  return Object.values(byKey).reduce((a, b) => a + b, 0);
+}
+
+function fromCounts(byMethod: Record<string, number>, cellsByMethod: Record<string, number>, cpuMs: number, peakHeapMB: number, modelledMs: number): Metrics {
   const byService: Record<string, number> = {};
   let calls = 0;
   for (const [key, n] of Object.entries(byMethod)) {
@@ -241,7 +230,7 @@ function fromCounts(byMethod: Record<string, number>, cpuMs: number, peakHeapMB:
     const service = key.split('.')[0];
     byService[service] = (byService[service] ?? 0) + n;
   }
-  return { calls, byService, byMethod, cpuMs, peakHeapMB, modelledMs, executions: 1, overLimit: modelledMs > EXECUTION_LIMIT_MS };
+  return { calls, byService, byMethod, cellsByMethod, cells: sum(cellsByMethod), cpuMs, peakHeapMB, modelledMs, executions: 1, overLimit: modelledMs > EXECUTION_LIMIT_MS };
 }
 
 function collectNaive(size: number): Row {
@@ -257,10 +246,9 @@ function collectNaive(size: number): Row {
 
 /** The product's analysis report (bench/report-bench.ts); CPU is that of the report model alone. */
 function reportProduct(size: number): Row {
-  const heap = heapAround(() => benchReport(size));
-  const r = heap.result;
-  if (!r.ok) throw new Error(`report not built (${r.modelledMs} ms modelled)`);
-  return { job: 'analysis report', size, variant: 'product', metrics: fromCounts(r.callsByMethod, r.cpuMsModel, heap.peakMB, r.modelledMs), outcome: 'report Doc built' };
+  const r = benchReport(size);
+  const outcome = r.ok ? 'report Doc built' : `KILLED at 6 min: no report (${r.modelledMs} ms modelled)`;
+  return { job: 'analysis report', size, variant: 'product', metrics: fromCounts(r.callsByMethod, r.cellsByMethod, r.cpuMsModel, r.peakHeapMB, r.modelledMs), outcome };
 }
 
 /** The naive report over the same feedback rows as report-bench (benchRecords). */
@@ -319,12 +307,12 @@ function kinds(byService: Record<string, number>): string {
 }
 
 function table(rows: Row[]): string {
-  const header = ['job', 'size', 'variant', 'calls', 'by service', 'CPU', 'peak heap', 'modelled', 'execs', '>6 min', 'naive/product'];
+  const header = ['job', 'size', 'variant', 'calls', 'by service', 'cells', 'CPU', 'peak heap', 'modelled', 'execs', '>6 min', 'naive/product'];
   const lines = rows.map((r) => {
     const partner = rows.find((o) => o.job === r.job && o.size === r.size && o.variant === 'product');
     const ratio = r.variant === 'naive' && partner && partner.metrics.modelledMs > 0 ? `${Math.round(r.metrics.modelledMs / partner.metrics.modelledMs)}x time, ${Math.round(r.metrics.calls / Math.max(1, partner.metrics.calls))}x calls` : '';
     return [
-      r.job, r.size.toLocaleString('en-US'), r.variant, r.metrics.calls.toLocaleString('en-US'), kinds(r.metrics.byService),
+      r.job, r.size.toLocaleString('en-US'), r.variant, r.metrics.calls.toLocaleString('en-US'), kinds(r.metrics.byService), r.metrics.cells.toLocaleString('en-US'),
       `${r.metrics.cpuMs} ms`, `${r.metrics.peakHeapMB} MB`, fmtMs(r.metrics.modelledMs), String(r.metrics.executions), r.metrics.overLimit ? 'yes' : 'no', ratio,
     ];
   });

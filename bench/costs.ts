@@ -1,18 +1,18 @@
 /**
- * What one Apps Script service call costs in wall time, for the modelled Apps Script time of
+ * What Apps Script service calls cost in wall time, for the modelled Apps Script time of
  * `npm run bench`. The emulator charges each call at this cost (Core's `costs` option), so the
  * modelled time of a job is the sum of its calls' costs, and a job that would run past 6 minutes
  * on Google is killed here too.
  *
- * The model is per call, not per cell: a getValues of 100,000 rows costs the same as one of 10
- * rows. Google's servers do take longer to serve a big range, so batch figures for large tabs are
- * a floor, not a forecast. Figures marked `estimate: true` have no published measurement behind
- * them; their basis says how they were derived.
+ * The model is per call plus per cell: a key ending in `/cell` prices each cell a call reads or
+ * writes (a range's area; a Docs table's cells), on top of the call itself, so a getValues of
+ * 100,000 rows costs more than one of 10 rows. Figures marked `estimate: true` have no published
+ * measurement behind them; their basis says how they were derived.
  */
-import type { CostTable } from '../emulator/core';
+import { costFrom, type CostTable } from '../emulator/core';
 
 export interface CostEntry {
-  /** Modelled milliseconds per call. */
+  /** Modelled milliseconds per call, or per cell for a key ending in `/cell`. */
   ms: number;
   /** Where the figure comes from (a public URL). */
   source: string;
@@ -28,10 +28,14 @@ const CACHING_BLOG = 'http://googleappsscript.blogspot.com/2010/06/optimizing-sp
 const MAIL_SIZE = 'https://sites.google.com/quickfixters.com/add-onsuniverse/faq';
 const TEN_MILLION_CELLS = 'https://gist.github.com/tanaikech/cc4380692790150cc090114553e38a0e';
 const TANAIKE_RW = 'https://gist.github.com/tanaikech/d102c9600ba12a162c667287d2f20fe4';
+const GOOGLESHEETS4_READ = 'https://github.com/tidyverse/googlesheets4/issues/122';
+const BOOK_SAMPLE = 'https://github.com/moseskim/google-app-scripts-3rd/blob/main/16/16-02.gs';
+const SPEED_UP_JA = 'https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html';
 
 /**
  * Keys are looked up as Core.call does: `Service.method`, then `Service.read|write|meta` (the
- * spreadsheet fake's kinds), then `Service`, then `default`.
+ * spreadsheet fake's kinds), then `Service`, then `default`; per-cell keys the same way with the
+ * `/cell` suffix (none found: cells are free).
  */
 export const COSTS: Record<string, CostEntry> = {
   default: {
@@ -43,19 +47,37 @@ export const COSTS: Record<string, CostEntry> = {
   'SpreadsheetApp.read': {
     ms: 175,
     source: TRANSCRIPT,
-    basis: 'execution transcript: the first, uncached "Range.getValues() [0.175 seconds]"; later reads of the same cached data took 0 s. Per call, whatever the size (large tabs cost more: see ' + TANAIKE_RW + ')',
+    basis: 'execution transcript: the first, uncached "Range.getValues() [0.175 seconds]"; later reads of the same cached data took 0 s. The call; its cells are charged by SpreadsheetApp.read/cell',
     estimate: false,
+  },
+  'SpreadsheetApp.read/cell': {
+    ms: 0.01,
+    source: GOOGLESHEETS4_READ,
+    basis: 'per cell read (getValues, getDisplayValues, getFormulas …). 50,000 rows x 24 columns (1.2 M cells) were read through the older Sheets endpoint in 6.47 s = 5.4 us a cell; the Spreadsheet service costs more than the Sheets API for the same read (values.get is "about 35 %" cheaper: ' + TANAIKE_RW + '): 5.4 / 0.65 = 8.3 us, rounded up to 10 us. Check: ' + BOOK_SAMPLE + ' measured a 1,000-cell getValues plus setValues at 333 ms; this table gives 175 + 10 + 50 + 133 = 368 ms',
+    estimate: true,
   },
   'SpreadsheetApp.getValue': {
     ms: 30,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'one cell read inside a loop that also writes: a read first commits the write cache (' + CACHING_BLOG + '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for the read-then-write loops of the naive versions',
+    basis: 'one cell read (Range.getValue) inside a loop that also writes: a read first commits the write cache (' + CACHING_BLOG + '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for the read-then-write loops of the naive versions. Published loops bracket it: 1,000 getValue alone took 3,064 ms = 3 ms each (' + SPEED_UP_JA + '); 1,000 getValue + setValue pairs took 318,580 ms = 319 ms a pair (' + BOOK_SAMPLE + ')',
+    estimate: true,
+  },
+  'SpreadsheetApp.getValue/cell': {
+    ms: 0,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'the one cell is inside the per-call figure above (a commit, whatever its size)',
     estimate: true,
   },
   'SpreadsheetApp.write': {
     ms: 50,
     source: SCRIPTDB_VS_SHEETS,
-    basis: '"a single write of a 4000-cell spreadsheet took less than 50ms" (one setValues)',
+    basis: '"a single write of a 4000-cell spreadsheet took less than 50ms" (one setValues, left in the write cache). The call; committing its cells is charged by SpreadsheetApp.write/cell',
+    estimate: false,
+  },
+  'SpreadsheetApp.write/cell': {
+    ms: 0.133,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'per cell written (setValues, setFormulas, appendRow, setBackgrounds …): flush() after one 4,000-cell setValues "increased that to 610ms" (commit of 4,000 cells = 560 ms), while "flush() for each of the 400 rows" (10 cells) took "almost 12 seconds" (30 ms a commit). Two points of one line: (560 - 30) / (4,000 - 10) = 0.133 ms a cell on top of ~30 ms a commit',
     estimate: false,
   },
   'SpreadsheetApp.setValue': {
@@ -64,10 +86,28 @@ export const COSTS: Record<string, CostEntry> = {
     basis: 'one setValues was "two orders of magnitude faster than cell-by-cell" for 4,000 cells: ~5 s / 4,000 = 1.25 ms per setValue while writes stay in the write cache. Google\'s best-practices page puts the per-cell loop at ~70x the batch (' + BEST_PRACTICES + ')',
     estimate: true,
   },
+  'SpreadsheetApp.setValue/cell': {
+    ms: 0,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'the cell is inside the per-call figure above, which was measured cell by cell',
+    estimate: true,
+  },
   'SpreadsheetApp.appendRow': {
     ms: 30,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'appendRow must find the last row on the server, so it cannot stay in the write cache: charged as one commit (12 s / 400 = 30 ms)',
+    basis: 'appendRow must find the last row on the server, so it cannot stay in the write cache: charged as one commit (12 s / 400 = 30 ms); its cells add SpreadsheetApp.write/cell',
+    estimate: true,
+  },
+  'SpreadsheetApp.clear/cell': {
+    ms: 0.01,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'clear() sends no values, only a range: charged per cell like a read (SpreadsheetApp.read/cell), not a committed write; no published measurement',
+    estimate: true,
+  },
+  'SpreadsheetApp.clearContent/cell': {
+    ms: 0.01,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'as SpreadsheetApp.clear/cell',
     estimate: true,
   },
   'SpreadsheetApp.flush': {
@@ -104,6 +144,12 @@ export const COSTS: Record<string, CostEntry> = {
     ms: 50,
     source: BEST_PRACTICES,
     basis: 'Document edits are batched by the service until saveAndClose, like Sheets writes (50 ms per call); no published measurement',
+    estimate: true,
+  },
+  'DocumentApp/cell': {
+    ms: 0.133,
+    source: SCRIPTDB_VS_SHEETS,
+    basis: 'per table cell of Body.appendTable/insertTable from an array: taken as one committed Sheets cell (SpreadsheetApp.write/cell); no published measurement for Docs',
     estimate: true,
   },
   DriveApp: {
@@ -145,20 +191,20 @@ export const APPS_SCRIPT_COSTS: CostTable = Object.fromEntries(Object.entries(CO
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 
 const SPREADSHEET_KIND: Record<string, 'read' | 'write' | 'meta'> = {};
-for (const m of ['getValues', 'getDisplayValues', 'getFormulas', 'getDisplayValue', 'getFormula', 'getNotes', 'getBackgrounds']) SPREADSHEET_KIND[m] = 'read';
-for (const m of ['setValues', 'setFormulas', 'setFormula', 'clear', 'clearContent', 'insertSheet', 'setNotes', 'setBackgrounds', 'deleteRows', 'insertRowsAfter']) SPREADSHEET_KIND[m] = 'write';
+for (const m of ['getValues', 'getValue', 'getDisplayValues', 'getFormulas', 'getNotes', 'getBackgrounds', 'getNumberFormats', 'getDataValidations']) SPREADSHEET_KIND[m] = 'read';
+for (const m of ['setValues', 'setValue', 'setFormulas', 'setFormula', 'appendRow', 'clear', 'clearContent', 'insertSheet', 'setNotes', 'setBackgrounds', 'setNumberFormats', 'setDataValidations', 'deleteRows', 'insertRowsAfter']) SPREADSHEET_KIND[m] = 'write';
 
 /**
  * Modelled time of a set of calls counted without running them on the clock (the same lookup
- * as Core.call). Spreadsheet methods not listed above count as metadata calls.
+ * as Core.call), with the cells each method moved when known (Core.callSummary's cellsByMethod).
+ * Spreadsheet methods not listed above count as metadata calls.
  */
-export function modelledMs(byMethod: Record<string, number>, table: CostTable = APPS_SCRIPT_COSTS): number {
+export function modelledMs(byMethod: Record<string, number>, cellsByMethod: Record<string, number> = {}, table: CostTable = APPS_SCRIPT_COSTS): number {
   let total = 0;
   for (const [key, count] of Object.entries(byMethod)) {
     const [service, method] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
     const kind = service === 'SpreadsheetApp' ? SPREADSHEET_KIND[method] ?? 'meta' : undefined;
-    const cost = table[key] ?? (kind ? table[`${service}.${kind}`] : undefined) ?? table[service] ?? table.default;
-    total += cost * count;
+    total += costFrom(table, service, method, kind) * count + (costFrom(table, service, method, kind, 1) - costFrom(table, service, method, kind)) * (cellsByMethod[key] ?? 0);
   }
   return total;
 }

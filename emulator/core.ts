@@ -8,27 +8,53 @@
 
 import { AUTH_MODE } from './gas-enum';
 
-/** Modelled cost of one service call, in milliseconds of Apps Script wall time. */
+/**
+ * Modelled cost of service calls, in milliseconds of Apps Script wall time. A key without a suffix
+ * is the cost of one call; a key ending in `/cell` is the cost of each cell (or table cell) the
+ * call moves, added on top — a getValues of 100,000 rows costs more than one of 10 rows.
+ */
 export type CostTable = Record<string, number>;
+
+/** Suffix of a cost-table key that prices one unit (cell) of a call rather than the call. */
+export const PER_CELL = '/cell';
 
 /**
  * Defaults used by the clock while a handler runs. Figures are orders of magnitude as measured
  * and published by the Apps Script community (see bench/costs.ts for the sourced table); the
- * emulator only needs them so that a row-by-row loop really does hit the 6-minute limit.
+ * emulator needs them so that a row-by-row loop really does hit the 6-minute limit, and so that a
+ * very large read or write costs time too.
  */
 export const DEFAULT_CALL_COST_MS: CostTable = {
   default: 1,
   'SpreadsheetApp.read': 40,
   'SpreadsheetApp.write': 60,
   'SpreadsheetApp.meta': 5,
+  // Per cell moved: ~0.01 ms to read, ~0.13 ms to commit a write (bench/costs.ts gives sources).
+  'SpreadsheetApp.read/cell': 0.01,
+  'SpreadsheetApp.write/cell': 0.13,
   'FormApp': 60,
   'MailApp.sendEmail': 200,
   'DocumentApp': 30,
+  'DocumentApp/cell': 0.13,
   'DriveApp': 80,
   'PropertiesService': 10,
   'LockService': 5,
   'ScriptApp': 20,
 };
+
+/**
+ * The cost-table lookup Core.call uses, exported so that a bench can price counted calls the
+ * same way: per call by `Service.method`, `Service.kind`, `Service`, `default`; per cell by the
+ * same keys with the `/cell` suffix, else free.
+ */
+export function costFrom(table: CostTable, service: string, method: string, kind?: 'read' | 'write' | 'meta', cells = 0): number {
+  const key = `${service}.${method}`;
+  const kindKey = kind ? `${service}.${kind}` : undefined;
+  const perCall = table[key] ?? (kindKey ? table[kindKey] : undefined) ?? table[service] ?? table.default ?? 0;
+  if (cells <= 0) return perCall;
+  const perCell = table[key + PER_CELL] ?? (kindKey ? table[kindKey + PER_CELL] : undefined) ?? table[service + PER_CELL] ?? 0;
+  return perCall + perCell * cells;
+}
 
 export type AuthMode = 'FULL' | 'LIMITED' | 'NONE';
 export type ExecutionKind = 'simple' | 'installable' | 'menu' | 'time' | 'direct' | 'harness';
@@ -129,6 +155,8 @@ export class Core {
   private nowMs: number;
   readonly timeZone: string;
   readonly calls = new Map<string, number>();
+  /** Cells (or table cells) moved by the calls, by `Service.method`, for calls that say so. */
+  readonly cells = new Map<string, number>();
   readonly costs: CostTable;
   readonly drive = new Map<string, DriveEntry>();
   readonly triggers: TriggerRecord[] = [];
@@ -141,6 +169,8 @@ export class Core {
   user = 'admin@municipality.example.ge';
   /** Whether charging a call advances the clock (the modelled wall time). */
   advanceClockOnCalls = true;
+  /** The fraction of a millisecond charged but not yet on the clock. */
+  private carriedMs = 0;
   private idCounter = 0;
   private executionCounter = 0;
 
@@ -187,11 +217,14 @@ export class Core {
   /**
    * Charges one service call: counts it, advances the clock by its modelled cost, injects a fault
    * if a test asked for one, and enforces the execution time limit.
-   * `key` is `Service.method`; cost is looked up by key, then by `Service.kind`, then service.
+   * `key` is `Service.method`; the per-call cost is looked up by key, then by `Service.kind`, then
+   * service, then `default`. `cells` is how many cells the call reads or writes (a range's area, a
+   * table's cells): each adds the per-cell cost found the same way under `<key>/cell`, or nothing.
    */
-  call(service: string, method: string, kind?: 'read' | 'write' | 'meta'): void {
+  call(service: string, method: string, kind?: 'read' | 'write' | 'meta', cells = 0): void {
     const key = `${service}.${method}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    if (cells > 0) this.cells.set(key, (this.cells.get(key) ?? 0) + cells);
     if (this.faultHook) this.faultHook(service, method, this);
     const exec = this.current();
     if (!exec) return;
@@ -202,13 +235,21 @@ export class Core {
       throw new ExceededMaximumExecutionTime();
     }
     if (!this.advanceClockOnCalls) return;
-    const cost =
-      this.costs[key] ?? (kind ? this.costs[`${service}.${kind}`] : undefined) ?? this.costs[service] ?? this.costs.default;
-    this.nowMs += cost;
+    // The clock stays in whole milliseconds (Dates and trigger times are integers); fractions of
+    // per-cell costs are carried to the next call so that none is lost.
+    const cost = this.costOf(service, method, kind, cells) + this.carriedMs;
+    const whole = Math.floor(cost);
+    this.carriedMs = cost - whole;
+    this.nowMs += whole;
     if (this.nowMs - exec.startedAt > exec.limitMs) {
       exec.killed = true;
       throw new ExceededMaximumExecutionTime();
     }
+  }
+
+  /** Modelled milliseconds of one call moving `cells` cells (see call for the lookup order). */
+  costOf(service: string, method: string, kind?: 'read' | 'write' | 'meta', cells = 0): number {
+    return costFrom(this.costs, service, method, kind, cells);
   }
 
   /**
@@ -223,8 +264,16 @@ export class Core {
     return exec ? this.nowMs - exec.startedAt : 0;
   }
 
-  /** Total calls, and calls grouped by service (the part before the first dot). */
-  callSummary(): { total: number; byService: Record<string, number>; byMethod: Record<string, number> } {
+  /**
+   * Total calls, calls grouped by service (the part before the first dot) and by method, and the
+   * cells moved by method (only methods that move cells appear).
+   */
+  callSummary(): {
+    total: number;
+    byService: Record<string, number>;
+    byMethod: Record<string, number>;
+    cellsByMethod: Record<string, number>;
+  } {
     const byService: Record<string, number> = {};
     const byMethod: Record<string, number> = {};
     let total = 0;
@@ -234,11 +283,12 @@ export class Core {
       const service = key.split('.')[0];
       byService[service] = (byService[service] ?? 0) + n;
     }
-    return { total, byService, byMethod };
+    return { total, byService, byMethod, cellsByMethod: Object.fromEntries(this.cells) };
   }
 
   resetCalls(): void {
     this.calls.clear();
+    this.cells.clear();
   }
 
   /**
@@ -301,11 +351,11 @@ export class Core {
    * Runs a global function of the bundle as one execution. A trigger's exception never reaches
    * the user who caused the event: it is recorded (Google's "failure notification" email).
    */
-  invoke(handler: string, kind: ExecutionKind, event: unknown, options: { rethrow?: boolean } = {}): unknown {
+  invoke(handler: string, kind: ExecutionKind, event: unknown, options: { rethrow?: boolean; user?: string } = {}): unknown {
     if (!this.invoker) throw new Error('No bundle loaded: Core.invoker is not set');
     const invoker = this.invoker;
     try {
-      return this.runExecution(handler, kind, () => invoker(handler, event));
+      return this.runExecution(handler, kind, () => invoker(handler, event), options.user);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log(`[${handler}] ${message}`);
@@ -319,18 +369,22 @@ export class Core {
    * Fires the installable triggers of `eventType` bound to `sourceId` (each its own execution, in
    * creation order), and the simple trigger of the same kind when `simpleName` is given and the
    * bundle defines it. `makeEvent` builds each handler's event object (with its triggerUid).
+   * The simple trigger runs as the person who caused the event (`actingUser`); an installable one
+   * "always run[s] under the account of the person who created [it]", whoever caused the event
+   * (https://developers.google.com/apps-script/guides/triggers/installable#restrictions).
    */
   fireTriggers(
     eventType: TriggerEventType,
     sourceId: string,
     makeEvent: (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => unknown,
     simpleName?: string,
+    actingUser?: string,
   ): void {
     if (simpleName && this.hasHandler(simpleName)) {
-      this.invoke(simpleName, 'simple', makeEvent(null, AUTH_MODE.LIMITED));
+      this.invoke(simpleName, 'simple', makeEvent(null, AUTH_MODE.LIMITED), { user: actingUser });
     }
     for (const trigger of this.triggers.filter((t) => t.eventType === eventType && t.sourceId === sourceId)) {
-      this.invoke(trigger.handler, 'installable', makeEvent(trigger, AUTH_MODE.FULL));
+      this.invoke(trigger.handler, 'installable', makeEvent(trigger, AUTH_MODE.FULL), { user: trigger.createdBy });
     }
   }
 }

@@ -284,13 +284,21 @@ class DocSession {
     readonly model: DocModel,
   ) {}
 
-  /** Charges one DocumentApp round trip for a change and marks the file updated. */
-  write(method: string): void {
+  /**
+   * Charges one DocumentApp round trip for a change and marks the file updated; `cells` is the
+   * number of table cells the change carries (a table built from an array), charged per cell.
+   */
+  write(method: string, cells = 0): void {
     if (this.closed) throw gasError(DOCUMENT_CLOSED);
-    this.store.core.call('DocumentApp', method);
+    this.store.core.call('DocumentApp', method, undefined, cells);
     const entry = this.store.core.drive.get(this.model.id);
     if (entry) entry.updatedAt = this.store.core.now();
   }
+}
+
+/** Cells of a table node (rows may differ in length). */
+function tableCells(table: TableNode): number {
+  return table.rows.reduce((sum, row) => sum + row.cells.length, 0);
 }
 
 function toGas<T>(fake: object): T {
@@ -637,7 +645,7 @@ abstract class ContainerFake<Self> {
   /** Inserts a block; a body always ends with a paragraph, so a table appended last gets one after it. */
   protected insertBlock(index: number, block: BlockNode, method: string): void {
     if (index < 0 || index > this.node.children.length) throw childIndexError(index, this.node.children.length + 1);
-    this.session.write(`${this.label}.${method}`);
+    this.session.write(`${this.label}.${method}`, block.kind === 'table' ? tableCells(block) : 0);
     block.parent = this.node;
     this.node.children.splice(index, 0, block);
     if (this.node.kind === 'body' && block.kind === 'table' && index === this.node.children.length - 1) {
@@ -692,7 +700,7 @@ abstract class ContainerFake<Self> {
     return `kix.list${this.session.model.listCounter}`;
   }
 
-  /** One round trip however large the matrix (the reason to build tables from arrays). */
+  /** One round trip however large the matrix (the reason to build tables from arrays), plus its cells. */
   insertTable(childIndex: number, cellsOrTable?: string[][] | GTable | null): GTable {
     let node: TableNode;
     if (cellsOrTable === undefined || cellsOrTable === null) node = tableFromCells([], null);

@@ -66,7 +66,10 @@ export class MailService {
       sendEmail(...args: unknown[]): void {
         service.send(args);
       },
+      /** Needs script.send_mail too, so a simple trigger may not ask (the method's Authorization section:
+       * https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()). */
       getRemainingDailyQuota(): number {
+        core.requireFullAuth('MailApp.getRemainingDailyQuota', SEND_MAIL_SCOPE);
         core.call('MailApp', 'getRemainingDailyQuota');
         return service.remaining();
       },

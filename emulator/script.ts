@@ -448,7 +448,7 @@ export class ScriptService {
       const dueAt = due.nextRunAt as number;
       this.core.setNow(dueAt);
       due.nextRunAt = this.followingRun(due, dueAt);
-      this.core.invoke(due.handler, 'time', timeDrivenEvent(this.core.now(), due.id));
+      this.core.invoke(due.handler, 'time', timeDrivenEvent(this.core.now(), due.id), { user: due.createdBy });
     }
     this.core.setNow(targetMs);
   }

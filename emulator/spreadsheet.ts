@@ -227,8 +227,9 @@ export class SpreadsheetService implements FormDestinationStore {
 
   // --- used by the script-facing objects -----------------------------------------------------
 
-  charge(method: string, kind: Kind): void {
-    this.core.call('SpreadsheetApp', method, kind);
+  /** Charges one call; `cells` is the area it reads or writes, which Google's time grows with. */
+  charge(method: string, kind: Kind, cells = 0): void {
+    this.core.call('SpreadsheetApp', method, kind, cells);
   }
 
   /** Who is acting: the running execution's user, else the harness's user. */
@@ -384,7 +385,7 @@ export class SpreadsheetService implements FormDestinationStore {
       return event;
     };
     // Simple triggers run only in the script bound to this spreadsheet.
-    this.core.fireTriggers(eventType, ss.id, makeEvent, ss.id === this.boundId ? simpleName : undefined);
+    this.core.fireTriggers(eventType, ss.id, makeEvent, ss.id === this.boundId ? simpleName : undefined, user);
   }
 }
 
@@ -659,7 +660,7 @@ export class SheetFake implements Pick<GSheet, SheetMethods> {
   }
   /** Writes below the last row with content, adding a row to the sheet when it is full. */
   appendRow(rowContents: unknown[]): GSheet {
-    this.svc.charge('appendRow', 'write');
+    this.svc.charge('appendRow', 'write', Array.isArray(rowContents) ? rowContents.length : 0);
     if (!Array.isArray(rowContents)) throw gasError(`The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
     const row = this.model.lastRow() + 1;
     this.svc.growRowsTo(this.ss, this.model, row);
@@ -679,8 +680,8 @@ export class SheetFake implements Pick<GSheet, SheetMethods> {
   }
   /** Contents and formats go; data validation rules and notes stay. */
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
-    this.svc.charge('clear', 'write');
     const area = { row: 1, column: 1, numRows: this.model.maxRows, numColumns: this.model.maxColumns };
+    this.svc.charge('clear', 'write', cellsOf(area));
     this.svc.format(this.ss, this.model, area, (cell) => {
       if (!options?.formatOnly) clearContent(cell);
       if (!options?.contentsOnly) clearFormat(cell);
@@ -873,12 +874,16 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   }
 
   private read<T>(method: string, get: (cell: Cell | undefined) => T): T[][] {
-    this.svc.charge(method, 'read');
+    this.svc.charge(method, 'read', cellsOf(this.area));
     return this.svc.grid(this.sheet, this.area, get);
   }
 
-  private formatAll(method: string, change: (cell: Cell, i: number, j: number) => void): GRange {
-    this.svc.charge(method, 'write');
+  /**
+   * `perCell` says whether the call carries one value per cell (setBackgrounds, clear) and so is
+   * charged by area, or one value for the whole range (setBackground, setDataValidation).
+   */
+  private formatAll(method: string, change: (cell: Cell, i: number, j: number) => void, perCell = false): GRange {
+    this.svc.charge(method, 'write', perCell ? cellsOf(this.area) : 0);
     this.svc.format(this.ss, this.sheet, this.area, change);
     return this.self();
   }
@@ -895,13 +900,17 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   }
   /** Contents and formats go; data validation rules and notes stay. */
   clear(): GRange {
-    return this.formatAll('clear', (cell) => {
-      clearContent(cell);
-      clearFormat(cell);
-    });
+    return this.formatAll(
+      'clear',
+      (cell) => {
+        clearContent(cell);
+        clearFormat(cell);
+      },
+      true,
+    );
   }
   clearContent(): GRange {
-    return this.formatAll('clearContent', clearContent);
+    return this.formatAll('clearContent', clearContent, true);
   }
   clearDataValidations(): GRange {
     return this.formatAll('clearDataValidations', (cell) => delete cell.validation);
@@ -969,8 +978,9 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   getSheet(): GSheet {
     return this.svc.sheetView(this.ss, this.sheet);
   }
+  /** Charged as its own method: a one-cell read has its own cost (bench/costs.ts). */
   getValue(): unknown {
-    return this.getValues()[0][0];
+    return this.read('getValue', (c) => copyValue(c, (ms) => this.svc.core.makeDate(ms)))[0][0];
   }
   /** Exactly numRows x numColumns: '' for empty cells, numbers, booleans, strings, Dates. */
   getValues(): unknown[][] {
@@ -1017,11 +1027,15 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   }
   setBackgrounds(colors: Array<Array<string | null>>): GRange {
     checkShape(colors, this.area);
-    return this.formatAll('setBackgrounds', (cell, i, j) => {
-      const color = colors[i][j];
-      if (color === null) delete cell.background;
-      else cell.background = color;
-    });
+    return this.formatAll(
+      'setBackgrounds',
+      (cell, i, j) => {
+        const color = colors[i][j];
+        if (color === null) delete cell.background;
+        else cell.background = color;
+      },
+      true,
+    );
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GRange {
     const fake = rule as unknown as DataValidationFake | null;
@@ -1029,22 +1043,26 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   }
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GRange {
     checkShape(rules, this.area);
-    return this.formatAll('setDataValidations', (cell, i, j) => {
-      const rule = rules[i][j] as unknown as DataValidationFake | null;
-      if (rule) cell.validation = rule;
-      else delete cell.validation;
-    });
+    return this.formatAll(
+      'setDataValidations',
+      (cell, i, j) => {
+        const rule = rules[i][j] as unknown as DataValidationFake | null;
+        if (rule) cell.validation = rule;
+        else delete cell.validation;
+      },
+      true,
+    );
   }
   setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange {
     return this.formatAll('setFontWeight', (cell) => (cell.fontWeight = fontWeight ?? 'normal'));
   }
   setFormula(formula: string): GRange {
-    this.svc.charge('setFormula', 'write');
+    this.svc.charge('setFormula', 'write', cellsOf(this.area));
     this.svc.write(this.ss, this.sheet, this.area, this.fill(formula), this.svc.typed());
     return this.self();
   }
   setFormulas(formulas: string[][]): GRange {
-    this.svc.charge('setFormulas', 'write');
+    this.svc.charge('setFormulas', 'write', cellsOf(this.area));
     checkShape(formulas, this.area, 'setFormulas');
     this.svc.write(this.ss, this.sheet, this.area, formulas, this.svc.typed());
     return this.self();
@@ -1057,27 +1075,31 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   }
   setNotes(notes: Array<Array<string | null>>): GRange {
     checkShape(notes, this.area, 'setNotes');
-    return this.formatAll('setNotes', (cell, i, j) => {
-      const note = notes[i][j];
-      if (note) cell.note = String(note);
-      else delete cell.note;
-    });
+    return this.formatAll(
+      'setNotes',
+      (cell, i, j) => {
+        const note = notes[i][j];
+        if (note) cell.note = String(note);
+        else delete cell.note;
+      },
+      true,
+    );
   }
   setNumberFormat(numberFormat: string): GRange {
     return this.formatAll('setNumberFormat', (cell) => (cell.numberFormat = String(numberFormat)));
   }
   setNumberFormats(numberFormats: string[][]): GRange {
     checkShape(numberFormats, this.area, 'setNumberFormats');
-    return this.formatAll('setNumberFormats', (cell, i, j) => (cell.numberFormat = String(numberFormats[i][j])));
+    return this.formatAll('setNumberFormats', (cell, i, j) => (cell.numberFormat = String(numberFormats[i][j])), true);
   }
   /** Every cell of the range gets the value. */
   setValue(value: unknown): GRange {
-    this.svc.charge('setValue', 'write');
+    this.svc.charge('setValue', 'write', cellsOf(this.area));
     this.svc.write(this.ss, this.sheet, this.area, this.fill(value), this.svc.typed());
     return this.self();
   }
   setValues(values: unknown[][]): GRange {
-    this.svc.charge('setValues', 'write');
+    this.svc.charge('setValues', 'write', cellsOf(this.area));
     checkShape(values, this.area, 'setValues');
     this.svc.write(this.ss, this.sheet, this.area, values, this.svc.typed());
     return this.self();
@@ -1099,6 +1121,11 @@ function activeSheetOf(ss: SpreadsheetModel): SheetModel {
 
 function dataArea(sheet: SheetModel): Area {
   return { row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) };
+}
+
+/** How many cells an area covers: what a read or write of it moves. */
+function cellsOf(area: Area): number {
+  return area.numRows * area.numColumns;
 }
 
 function forEachCell(area: Area, visit: (row: number, column: number) => void): void {

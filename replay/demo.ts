@@ -107,7 +107,9 @@ export function main(argv: string[], cwd = process.cwd()): number {
   log(`  invitations sent ${summary.invitations.sent}, without invitation ${summary.invitations.refused}`);
   log(`  responses accepted: ${responses}`);
   log(`  feedback rows ${summary.feedbackRows}, documents ${summary.documentsCreated}, mails ${summary.mailsSent}`);
-  log(`  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}`);
+  log(`  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}, scenario warnings ${summary.warnings.length}`);
+  for (const warning of summary.warnings.slice(0, 10)) log(`    warning: ${warning}`);
+  if (summary.warnings.length > 10) log(`    … ${summary.warnings.length - 10} more in summary.json`);
   for (const failure of summary.triggerFailures) log(`    trigger ${failure.handler} failed ${failure.count}×: ${failure.message.split('\n')[0]}`);
   const shown = relative(cwd, outDir) || '.';
   log('');

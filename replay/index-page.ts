@@ -8,6 +8,7 @@ import type { SentMail } from '../emulator/mail';
 import type { SpreadsheetSnapshot } from '../emulator/spreadsheet';
 import type { DriveIndexRow } from '../emulator/drive';
 import type { Summary } from './output';
+import { TIME_ZONE } from './player';
 
 export interface IndexInput {
   summary: Summary;
@@ -29,6 +30,21 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+const LOCAL_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * A moment as staff in Tbilisi read it: "2026-01-06 14:05:09", or "2026-01-06" for a date typed
+ * into a date column (local midnight). UTC would show such a date as the evening before.
+ */
+export function localTime(ms: number): string {
+  const parts = LOCAL_TIME.formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${get('hour')}:${get('minute')}:${get('second')}`;
+  return `${get('year')}-${get('month')}-${get('day')}${time === '00:00:00' ? '' : ` ${time}`}`;
+}
+
 /** A path segment of a relative link (Georgian names, spaces and '#' survive file:// links). */
 function href(...segments: string[]): string {
   return segments.map((s) => encodeURIComponent(s)).join('/');
@@ -48,7 +64,8 @@ th{background:#eef2f7}td.num{text-align:right}
 .scale .end{color:#555;font-size:.85em;max-width:10em}.choice{display:block;margin:.2em 0}
 textarea,select,input[type=text]{font-family:inherit;font-size:1em;max-width:100%}textarea{width:100%;max-width:40em}
 .meta{color:#555;font-size:.85em}.bad{color:#b00020}.ok{color:#1b5e20}
-details{margin:.4em 0}summary{cursor:pointer}iframe{width:100%;height:22em;border:1px solid #ccd;background:#fff}
+details{margin:.4em 0}summary{cursor:pointer}iframe{width:100%;height:34em;resize:vertical;border:1px solid #ccd;background:#fff}
+.nowrap{white-space:nowrap}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;background:#fafafa;border:1px solid #eee;padding:.5em}
 `;
 
@@ -106,9 +123,9 @@ function renderForm(entry: { file: string; form: FormSnapshot }): string {
 function renderMail(entry: { file: string; mail: SentMail }, i: number): string {
   const { mail, file } = entry;
   const body = mail.htmlBody
-    ? `<iframe sandbox="" loading="lazy" title="${esc(mail.subject)}" srcdoc="${esc(`<!doctype html><meta charset="utf-8"><style>body{font-family:${FONT_STACK}}</style>${mail.htmlBody}`)}"></iframe>`
+    ? `<iframe sandbox="" loading="lazy" title="${esc(mail.subject)}" srcdoc="${esc(`<!doctype html><meta charset="utf-8"><style>body{font-family:${FONT_STACK};overflow-wrap:anywhere}</style>${mail.htmlBody}`)}"></iframe>`
     : '';
-  return `<details id="mail-${i + 1}"><summary>${esc(new Date(mail.sentAt).toISOString().slice(0, 16).replace('T', ' '))} UTC — ${esc(mail.to)} — ${esc(mail.subject)}</summary>
+  return `<details id="mail-${i + 1}"><summary>${esc(localTime(mail.sentAt).slice(0, 16))} — ${esc(mail.to)} — ${esc(mail.subject)}</summary>
 <p class="meta">გამგზავნი: ${esc(mail.name ?? '')} · reply-to: ${esc(mail.replyTo ?? '')} · <a href="${href('mail', file)}">${esc(file)}</a></p>
 ${body}<pre>${esc(mail.body)}</pre></details>`;
 }
@@ -116,7 +133,7 @@ ${body}<pre>${esc(mail.body)}</pre></details>`;
 function cellText(value: unknown): string {
   if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
     const d = value as Date;
-    return Number.isNaN(d.getTime()) ? '' : d.toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, 'Z');
+    return Number.isNaN(d.getTime()) ? '' : localTime(d.getTime());
   }
   if (typeof value === 'boolean') return value ? '☑' : '☐';
   return String(value ?? '');
@@ -151,6 +168,7 @@ export function renderIndexPage(input: IndexInput): string {
     ['გაგზავნილი მოწვევები (invitations sent)', s.invitations.sent],
     ['მოწვევის გარეშე (invitations refused)', s.invitations.refused],
     ['პასუხები ფორმით/არხით (responses submitted)', byKey(s.responses.submitted)],
+    ['ჩაწერილი ფორმით/არხით (responses recorded)', byKey(s.responses.recorded)],
     ['უკუკავშირის ცხრილი (feedback rows)', s.feedbackRows],
     ['სხვა არხები (other channels logged)', s.otherFeedbackLogged],
     ['ღონისძიებები (actions logged)', s.actionsLogged],
@@ -160,16 +178,19 @@ export function renderIndexPage(input: IndexInput): string {
   ]);
   const refused = s.refusedInput.items.length
     ? `<details><summary>უარყოფილი შეყვანა — ${s.refusedInput.items.length}</summary><table><tr><th>დრო</th><th>ვინ</th><th>რა</th><th>შეტყობინება</th></tr>${s.refusedInput.items
-        .map((r) => `<tr><td>${esc(r.at)}</td><td>${esc(r.actor)}</td><td>${esc(r.what)}</td><td>${esc(r.message)}</td></tr>`)
+        .map((r) => `<tr><td class="nowrap">${esc(localTime(Date.parse(r.at)))}</td><td>${esc(r.actor)}</td><td>${esc(r.what)}</td><td>${esc(r.message)}</td></tr>`)
         .join('')}</table></details>`
     : '';
   const refusedInvites = s.invitations.refusedCases.length
     ? `<details><summary>მოწვევის გარეშე დარჩენილი განცხადებები — ${s.invitations.refusedCases.length}</summary><table><tr><th>№</th><th>სერვისი</th><th>მიზეზი</th></tr>${s.invitations.refusedCases
-        .map((r) => `<tr><td>${esc(r.caseId)}</td><td>${esc(r.service)}</td><td>${esc(r.reason)}</td></tr>`)
+        .map((r) => `<tr><td class="nowrap">${esc(r.caseId)}</td><td>${esc(r.service)}</td><td>${esc(r.reason)}</td></tr>`)
         .join('')}</table></details>`
     : '';
   const alerts = s.alerts.length
     ? `<h3>მენიუს შეტყობინებები</h3><ul>${s.alerts.map((a) => `<li><b>${esc(a.menuItem)}</b>: ${esc(a.message).replace(/\n/g, '<br>')}</li>`).join('')}</ul>`
+    : '';
+  const warnings = s.warnings.length
+    ? `<details><summary>სცენარის გაფრთხილებები (scenario warnings) — ${s.warnings.length}</summary><ul>${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></details>`
     : '';
   const problems = [...s.errors.map((e) => `${e.step}: ${e.message}`), ...s.triggerFailures.map((f) => `${f.handler} ×${f.count}: ${f.message}`)];
   const problemList = problems.length
@@ -200,11 +221,11 @@ export function renderIndexPage(input: IndexInput): string {
 <body>
 <header>
 <h1>უკუკავშირი — სცენარის გათამაშება</h1>
-<div>${esc(s.scenario)} · ${esc(s.simulated.from.slice(0, 10))} → ${esc(s.simulated.to.slice(0, 10))} · ანგარიშის პერიოდი ${esc(s.report.from)} – ${esc(s.report.to)}</div>
+<div>${esc(s.scenario)} · ${esc(localTime(Date.parse(s.simulated.from)).slice(0, 10))} → ${esc(localTime(Date.parse(s.simulated.to)).slice(0, 10))} · ანგარიშის პერიოდი ${esc(s.report.from)} – ${esc(s.report.to)} · დრო: თბილისის (UTC+4)</div>
 <nav><a href="#summary">შეჯამება</a><a href="#forms">ფორმები</a><a href="#mail">წერილები (${input.mails.length})</a><a href="#tabs">ცხრილები</a><a href="#docs">დოკუმენტები (${input.docs.length})</a><a href="#drive">Drive</a></nav>
 </header>
 <main>
-<section id="summary"><h2>შეჯამება</h2>${summary}${refusedInvites}${refused}${alerts}${problemList}
+<section id="summary"><h2>შეჯამება</h2>${summary}${refusedInvites}${refused}${warnings}${alerts}${problemList}
 <p class="meta"><a href="summary.json">summary.json</a> · <a href="triggers.json">triggers.json</a> · <a href="drive/index.json">drive/index.json</a></p></section>
 <section id="forms"><h2>ფორმები — როგორც მათ რესპონდენტი ხედავს</h2>${input.forms.map(renderForm).join('\n') || '<p>ფორმები არ შექმნილა.</p>'}</section>
 <section id="mail"><h2>გაგზავნილი წერილები</h2>${input.mails.map(renderMail).join('\n') || '<p>წერილი არ გაგზავნილა.</p>'}</section>

@@ -515,16 +515,20 @@ export class Player {
     const tab = TABS.actions;
     const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
     const status = typedText(a.status).trim();
+    const cells: Array<[string, unknown]> = [
+      [h('problem'), typedText(a.problem)],
+      [h('service'), this.serviceName(a.service)],
+      [h('decision'), typedText(a.decision)],
+      [h('owner'), typedText(a.owner)],
+      [h('due'), typedText(a.due)],
+      [h('status'), ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status],
+    ];
+    // Staff write the citizens' wording only when the scenario has one: the column stays empty
+    // otherwise, and the public report leaves that action out rather than publish internal text.
+    if (a.publicWording !== undefined && a.publicWording !== null) cells.push([h('publicWording'), typedText(a.publicWording)]);
     const row = this.appendRow(
       tab.name,
-      [
-        [h('problem'), typedText(a.problem)],
-        [h('service'), this.serviceName(a.service)],
-        [h('decision'), typedText(a.decision)],
-        [h('owner'), typedText(a.owner)],
-        [h('due'), typedText(a.due)],
-        [h('status'), ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status],
-      ],
+      cells,
       'staff',
       `action "${typedText(a.problem).slice(0, 40)}"`,
     );

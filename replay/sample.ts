@@ -111,6 +111,10 @@ const OTHER_FEEDBACK: Array<[string, string, string]> = [
   ['phone', 'disabled_child', 'მშობელი ითხოვს, რომ სარეაბილიტაციო ხარჯებიც დაფინანსდეს.'],
   ['social', 'firewood', 'Facebook-ის კომენტარი: შეშა ნედლია, ვერ ვანთებთ.'],
 ];
+/**
+ * The quarter's decisions, each with the plain-Georgian wording staff write for the public report
+ * (bullets without a full stop: the report appends the due date in brackets).
+ */
 const ACTIONS = [
   {
     problem: 'დილის საათებში კანცელარიაში დიდი რიგია (N1: ლოდინის დრო).',
@@ -119,6 +123,7 @@ const ACTIONS = [
     due: '2026-04-15',
     status: 'in_progress',
     service: 'one_time_aid',
+    publicWording: 'დილის რიგი რომ შემცირდეს, ორშაბათობით და სამშაბათობით 09:00-დან 12:00-მდე განცხადებებს კანცელარიაში ორი თანამშრომელი მიიღებს',
   },
   {
     problem: 'თანადაფინანსების განხილვა ხშირად 30 დღეზე მეტხანს გრძელდება.',
@@ -127,6 +132,7 @@ const ACTIONS = [
     due: '2026-05-01',
     status: 'planned',
     service: 'medical',
+    publicWording: 'მკურნალობის თანადაფინანსების განცხადებებს კომისია კვირაში ორჯერ განიხილავს, რომ პასუხი უფრო მალე მიიღოთ, და გაცნობებთ, რა ეტაპზეა თქვენი განცხადება',
   },
   {
     problem: 'შეშა დაგვიანებით და ნედლი მიეწოდება.',
@@ -135,6 +141,7 @@ const ACTIONS = [
     due: '2026-09-01',
     status: 'planned',
     service: 'firewood',
+    publicWording: 'შეშის მიწოდების ხელშეკრულებაში ჩავწერთ: შეშა მშრალი უნდა იყოს და ოჯახებს დადგენილ ვადაში უნდა მიეწოდოს',
   },
   {
     problem: 'საჭირო დოკუმენტების სია ვებგვერდზე მოძველებულია.',
@@ -143,6 +150,7 @@ const ACTIONS = [
     due: '2026-03-20',
     status: 'done',
     service: 'one_time_aid',
+    publicWording: 'ვებგვერდზე განვაახლეთ ყველა სოციალური პროგრამისთვის საჭირო დოკუმენტების სია',
   },
   {
     problem: 'შესასვლელის პანდუსი ციცაბოა ეტლით მოსარგებლეთათვის.',
@@ -151,6 +159,7 @@ const ACTIONS = [
     due: '2026-06-30',
     status: 'planned',
     service: 'other',
+    publicWording: 'მერიის შესასვლელთან პანდუსს გადავაკეთებთ, რომ ეტლით შემოსვლა მარტივი და უსაფრთხო იყოს',
   },
 ];
 

@@ -56,6 +56,11 @@ export interface ScenarioAction {
   due?: unknown;
   status?: unknown;
   service?: unknown;
+  /**
+   * Optional: how the decision is told to citizens (the actions tab's public-wording column).
+   * The public report publishes only actions that have one; the replay never makes one up.
+   */
+  publicWording?: unknown;
   [key: string]: unknown;
 }
 

@@ -9,6 +9,26 @@ import { TRIGGERS } from '../src/app/setup';
 import { freshWorkbook } from './support/workbook';
 
 const code = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8')) as { oauthScopes: string[]; timeZone: string };
+
+/**
+ * What each service the bundle calls needs, from the "Authorization" section of each method's
+ * reference page (developers.google.com/apps-script/reference/...). With an explicit oauthScopes
+ * list, a call whose scope is missing fails at run time, and a listed scope nothing uses is
+ * privilege the municipality grants for nothing.
+ */
+const SCOPE_USES: Array<{ scope: string; use: RegExp }> = [
+  // the bound workbook only: SpreadsheetApp.getActive…, never openById/openByUrl/create
+  { scope: 'spreadsheets.currentonly', use: /\bSpreadsheetApp\.getActive(Spreadsheet)?\(/ },
+  { scope: 'forms', use: /\bFormApp\.(create|openById)\(/ },
+  { scope: 'documents', use: /\bDocumentApp\.(create|openById)\(/ },
+  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(/ },
+  { scope: 'script.send_mail', use: /\bMailApp\.sendEmail\(/ },
+  { scope: 'script.scriptapp', use: /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\(/ },
+  { scope: 'script.container.ui', use: /\.getUi\(\)/ },
+  // Session.getEffectiveUser(): the protections keep the script's own account as an editor
+  { scope: 'userinfo.email', use: /\bSession\.(getEffectiveUser|getActiveUser)\(/ },
+];
 
 describe('dist/Code.js', () => {
   it('is a plain script: no module syntax, no require, no syntax Apps Script V8 refuses', () => {
@@ -42,5 +62,16 @@ describe('dist/Code.js', () => {
     const expected = MENU_ITEMS.map((item) => (item === 'separator' ? { separator: true } : { caption: item.caption, functionName: item.handler }));
     expect(menus[0].items).toEqual(expected);
     expect(ws.core.logs.filter((l) => l.startsWith('[ERROR]'))).toEqual([]);
+  });
+
+  it('asks for exactly the OAuth scopes its calls need (least privilege), in Tbilisi time', () => {
+    const listed = manifest.oauthScopes.map((url) => url.replace('https://www.googleapis.com/auth/', '')).sort();
+    const needed = SCOPE_USES.filter((s) => s.use.test(code)).map((s) => s.scope).sort();
+    expect(listed).toEqual(needed);
+    // calls that would need a broader scope than the list grants
+    expect(code).not.toMatch(/\bSpreadsheetApp\.(openById|openByUrl|open|create)\(/);
+    expect(code).not.toMatch(/\b(GmailApp|UrlFetchApp|CalendarApp|ContactsApp|HtmlService)\b/);
+    expect(manifest.timeZone).toBe('Asia/Tbilisi');
+    expect(readFileSync(join(__dirname, '..', 'dist', 'appsscript.json'), 'utf8')).toBe(readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8'));
   });
 });

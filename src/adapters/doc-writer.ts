@@ -1,86 +1,84 @@
 /**
- * Writes a document built as data (domain/doc-blocks.ts) into a Google Doc: the body is cleared
- * and rewritten, so rebuilding a period updates its one Doc. Tables go in whole with
- * appendTable(string[][]), so the number of calls follows the blocks, not the data rows.
+ * Writes documents built as data (domain/doc-blocks.ts) into Google Docs. The body is cleared and
+ * rewritten, so rebuilding a period updates its one Doc (src/adapters/drive-files.ts ensureDoc).
+ * Each table goes in whole with appendTable(string[][]) and each chart with one appendImage, so
+ * the number of calls follows the blocks, never the data rows.
  */
-import type { DocBlock } from '../domain/doc-blocks';
-import { readString, writeString } from './config';
+import { cellText, type DocBlock } from '../domain/doc-blocks';
 
 type Document = GoogleAppsScript.Document.Document;
-type Folder = GoogleAppsScript.Drive.Folder;
+type Body = GoogleAppsScript.Document.Body;
 
-const GOOGLE_DOC = 'application/vnd.google-apps.document';
+/** Charts are drawn 480 px wide; this fits them inside an A4 page's margins. */
+const CHART_WIDTH_PT = 440;
 
-function heading(block: DocBlock): GoogleAppsScript.Document.ParagraphHeading {
-  const H = DocumentApp.ParagraphHeading;
-  if (block.kind === 'title') return H.TITLE;
-  if (block.kind === 'heading') return block.level === 1 ? H.HEADING1 : block.level === 2 ? H.HEADING2 : H.HEADING3;
-  return H.NORMAL;
-}
-
-export function writeBlocks(doc: Document, blocks: readonly DocBlock[]): void {
-  const body = doc.getBody();
-  body.clear();
-  // A cleared body keeps one empty paragraph; the first block goes into it rather than below it.
-  let first: GoogleAppsScript.Document.Paragraph | null = body.getChild(0).asParagraph();
-  for (const block of blocks) {
-    if (first && (block.kind === 'title' || block.kind === 'heading' || block.kind === 'paragraph')) {
-      first.setText(block.text);
-      first.setHeading(heading(block));
-      first = null;
-      continue;
-    }
-    first = null;
-    switch (block.kind) {
-      case 'title':
-      case 'heading':
-        body.appendParagraph(block.text).setHeading(heading(block));
-        break;
-      case 'paragraph':
-        body.appendParagraph(block.text);
-        break;
-      case 'link':
-        body.appendParagraph(block.text).editAsText().setLinkUrl(block.url);
-        break;
-      case 'bullets':
-        for (const item of block.items) body.appendListItem(item);
-        break;
-      case 'table': {
-        const table = body.appendTable([block.header, ...block.rows]);
-        table.getRow(0).editAsText().setBold(true);
-        break;
-      }
-    }
-  }
+/**
+ * A PNG as a blob. Apps Script byte arrays are Java bytes (-128..127); the PNG encoders give
+ * 0..255, so the upper half is wrapped.
+ */
+export function pngBlob(png: readonly number[], name: string): GoogleAppsScript.Base.Blob {
+  return Utilities.newBlob(
+    png.map((b) => (b > 127 ? b - 256 : b)),
+    'image/png',
+    name,
+  );
 }
 
 /**
- * The Doc remembered under `propertyKey`, or a new one in `folder`. A Doc someone trashed or
- * deleted is replaced; a Doc of that name already in the folder or in My Drive (a run that stopped
- * before it could remember the id) is adopted instead of duplicated.
+ * Clears the Doc's body, lets `draw` append the new content, drops the empty paragraph clear()
+ * leaves (a body is never empty) and saves. The Doc object is closed afterwards: read its id and
+ * URL before, open it again to export it.
  */
-export function openOrCreateDoc(propertyKey: string, name: string, folder: Folder): Document {
-  const id = readString(propertyKey);
-  if (id) {
-    try {
-      if (!DriveApp.getFileById(id).isTrashed()) return DocumentApp.openById(id);
-    } catch (err) {
-      console.warn(`Document ${id} of ${propertyKey} is gone (${err instanceof Error ? err.message : String(err)}); making a new one`);
+export function rewriteBody(doc: Document, draw: (body: Body) => void): void {
+  const body = doc.getBody();
+  body.clear();
+  const leading = body.getChild(0);
+  draw(body);
+  if (body.getNumChildren() > 1) body.removeChild(leading);
+  doc.saveAndClose();
+}
+
+function heading(level: 1 | 2 | 3): GoogleAppsScript.Document.ParagraphHeading {
+  const H = DocumentApp.ParagraphHeading;
+  return level === 1 ? H.HEADING1 : level === 2 ? H.HEADING2 : H.HEADING3;
+}
+
+function appendBlock(body: Body, block: DocBlock, chartNumber: number): void {
+  switch (block.kind) {
+    case 'title':
+      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.TITLE);
+      return;
+    case 'heading':
+      body.appendParagraph(block.text).setHeading(heading(block.level));
+      return;
+    case 'paragraph':
+      body.appendParagraph(block.text);
+      return;
+    case 'link':
+      body.appendParagraph(block.text).editAsText().setLinkUrl(block.url);
+      return;
+    case 'bullets':
+      for (const item of block.items) body.appendListItem(item);
+      return;
+    case 'table': {
+      const table = body.appendTable([block.header, ...block.rows.map((row) => row.map(cellText))]);
+      table.getRow(0).editAsText().setBold(true);
+      return;
+    }
+    case 'chart': {
+      const image = body.appendImage(pngBlob(block.png, `chart-${chartNumber}.png`));
+      image.setAltTitle(block.alt.split(':')[0]);
+      image.setAltDescription(block.alt);
+      image.setWidth(CHART_WIDTH_PT).setHeight(Math.round((block.height * CHART_WIDTH_PT) / block.width));
+      return;
     }
   }
-  // DocumentApp.create puts a Doc in My Drive; one left there by a stopped run is looked for too.
-  for (const place of [folder, DriveApp.getRootFolder()]) {
-    const existing = place.getFilesByName(name);
-    while (existing.hasNext()) {
-      const file = existing.next();
-      if (file.isTrashed() || file.getMimeType() !== GOOGLE_DOC) continue;
-      writeString(propertyKey, file.getId());
-      if (place !== folder) file.moveTo(folder);
-      return DocumentApp.openById(file.getId());
-    }
-  }
-  const doc = DocumentApp.create(name);
-  writeString(propertyKey, doc.getId());
-  DriveApp.getFileById(doc.getId()).moveTo(folder);
-  return doc;
+}
+
+/** Replaces the Doc's whole body with the blocks, then saves and closes it. */
+export function writeBlocks(doc: Document, blocks: readonly DocBlock[]): void {
+  rewriteBody(doc, (body) => {
+    let charts = 0;
+    for (const block of blocks) appendBlock(body, block, block.kind === 'chart' ? ++charts : charts);
+  });
 }

@@ -79,10 +79,14 @@ function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly Col
   };
   if (spec.protectedTab) {
     const description = `${PROTECTION_MARK}${spec.key}`;
-    if (existing.has(description)) return;
+    if (existing.has(description)) {
+      // Setup run again also repairs a tab that grew under a version that did not reopen its columns.
+      reopenStaffColumns(sheet, spec, columns, header);
+      return;
+    }
     const protection = sheet.protect().setDescription(description);
-    const editable = columns.filter((c) => c.staffEditable).map((c) => header.indexOf(c.header) + 1);
-    if (editable.length > 0) protection.setUnprotectedRanges(editable.map((col) => sheet.getRange(2, col, sheet.getMaxRows() - 1, 1)));
+    const ranges = staffRanges(sheet, columns, header);
+    if (ranges.length > 0) protection.setUnprotectedRanges(ranges);
     lockDown(protection);
     return;
   }
@@ -92,4 +96,25 @@ function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly Col
     const col = header.indexOf(column.header) + 1;
     lockDown(sheet.getRange(1, col, sheet.getMaxRows(), 1).protect().setDescription(description));
   }
+}
+
+/** The staff-editable columns of a protected tab, from row 2 to the tab's last row. */
+function staffRanges(sheet: Sheet, columns: readonly ColumnSpec[], header: readonly string[]): GoogleAppsScript.Spreadsheet.Range[] {
+  const rows = sheet.getMaxRows() - 1;
+  if (rows < 1) return [];
+  return columns
+    .filter((c) => c.staffEditable && header.indexOf(c.header) >= 0)
+    .map((c) => sheet.getRange(2, header.indexOf(c.header) + 1, rows, 1));
+}
+
+/**
+ * Rows inserted below a range do not join it, so rows the script adds under a protected tab fall
+ * outside the unprotected ranges set at setup and staff could no longer tick "quotable" there.
+ * Call after the tab grew: sets the staff-editable columns to the tab's full height in one call.
+ */
+export function reopenStaffColumns(sheet: Sheet, spec: TabSpec, columns: readonly ColumnSpec[], header: readonly string[]): void {
+  const description = `${PROTECTION_MARK}${spec.key}`;
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).find((p) => p.getDescription() === description);
+  const ranges = staffRanges(sheet, columns, header);
+  if (protection && ranges.length > 0) protection.setUnprotectedRanges(ranges);
 }

@@ -4,13 +4,12 @@
  */
 import { agendaTitle, buildAgenda, overdueBackgrounds } from '../domain/agenda';
 import type { Period } from '../domain/dates';
-import { buildReportModel } from '../domain/report-model';
 import { TABS } from '../domain/schema';
 import { getTab } from '../adapters/tables';
-import { openOrCreateDoc, writeBlocks } from '../adapters/doc-writer';
-import { ensureFolder } from '../adapters/drive-files';
-import { loadServices, loadSettings, workbook } from './context';
-import { askPeriod, collectFirst, loadActions, loadFeedback, loadKnownNames, loadThemeLabels, periodKey, withScriptLock } from './feedback-data';
+import { writeBlocks } from '../adapters/doc-writer';
+import { ensureDoc, ensureFolder } from '../adapters/drive-files';
+import { workbook } from './context';
+import { askPeriod, collectFirst, loadActions, loadKnownNames, loadPeriodData, periodKey, themeLabels, withScriptLock } from './feedback-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -22,7 +21,8 @@ export const WORKING_FOLDER = { key: 'folder.working', name: 'უკუკავ
  * row that is no longer overdue (done, or its date moved) loses the colour too.
  */
 export function highlightOverdueActions(ss: Spreadsheet = workbook()): number {
-  const { table, rows } = loadActions(ss);
+  // Only status and due date matter here: no service lookup.
+  const { table, rows } = loadActions(ss, []);
   const sheet = getTab(ss, TABS.actions);
   const height = sheet.getMaxRows() - 1;
   const width = table.header.length;
@@ -37,51 +37,43 @@ export interface AgendaResult {
   docId: string;
   url: string;
   overdue: number;
+  /** Georgian note when the collection before the build failed (the agenda was built anyway). */
+  collectionProblem: string | null;
 }
 
 export function prepareMeeting(period: Period, ss: Spreadsheet = workbook()): AgendaResult {
-  collectFirst();
+  const collectionProblem = collectFirst();
   return withScriptLock(() => {
-    const settings = loadSettings(ss).value;
-    const services = loadServices(ss);
-    const { actions } = loadActions(ss);
-    const model = buildReportModel({
-      records: loadFeedback(ss),
-      actions,
-      period,
-      invitationsSent: 0,
-      minGroupSize: settings.minGroupSize,
-      services,
-      language: 'ka',
-      internal: true,
-    });
+    const { settings, services, actions, themes, model } = loadPeriodData(ss, period, { internal: true, language: 'ka' });
     const blocks = buildAgenda({
       model,
       actions,
       municipality: settings.municipality,
       preparedAt: new Date(),
-      themeLabels: loadThemeLabels(ss),
+      themeLabels: themeLabels(themes),
       serviceNames: Object.fromEntries(services.map((s) => [s.code, s.ka])),
       knownNames: loadKnownNames(ss),
       minGroupSize: settings.minGroupSize,
     });
     const folder = ensureFolder(WORKING_FOLDER.key, WORKING_FOLDER.name);
-    const doc = openOrCreateDoc(`agendaDoc.${periodKey(period)}`, agendaTitle(period.label), folder);
+    const { doc } = ensureDoc(`agendaDoc.${periodKey(period)}`, agendaTitle(period.label), folder);
+    const docId = doc.getId();
+    const url = doc.getUrl();
     writeBlocks(doc, blocks);
-    doc.saveAndClose();
     const overdue = highlightOverdueActions(ss);
-    return { docId: doc.getId(), url: doc.getUrl(), overdue };
+    return { docId, url, overdue, collectionProblem };
   });
 }
 
 export function prepareMeetingAction(): string {
-  const answer = askPeriod('სამუშაო შეხვედრის დღის წესრიგი');
-  if (!answer.ok) return answer.message;
+  const answer = askPeriod('სამუშაო შეხვედრის დღის წესრიგი', 'რომელი პერიოდის შედეგები განვიხილოთ?');
+  if (!answer.ok) return answer.cancelled ? 'დღის წესრიგის მომზადება გაუქმდა.' : `დღის წესრიგი არ მომზადდა. ${answer.error}`;
   const result = prepareMeeting(answer.period);
   return [
     `დღის წესრიგი მზადაა (${answer.period.label}): ${result.url}`,
     result.overdue > 0 ? `ვადაგადაცილებული ღონისძიებები: ${result.overdue} (მონიშნულია ჩანართში „${TABS.actions.name}“).` : '',
     `შეხვედრის გადაწყვეტილებები შეიტანეთ ჩანართში „${TABS.actions.name}“.`,
+    result.collectionProblem ?? '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -29,7 +29,9 @@ import {
 } from '../domain/collect-keys';
 import { cell, getTab, readTable, text, writeColumns, type Table } from '../adapters/tables';
 import { formKey, readJson, type FormRecord } from '../adapters/config';
+import { reopenStaffColumns } from '../adapters/workbook';
 import { loadServices, workbook } from './context';
+import { columnsOf } from './setup';
 import { paperColumns } from './paper';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -234,6 +236,8 @@ function appendFeedback(tab: FeedbackTab, records: FeedbackRecord[]): void {
         .getRange(maxRows + 1, quotable + 1, last - maxRows, 1)
         .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     }
+    // …and may still edit tags and "quotable" there: the new rows join the tab's unprotected ranges.
+    reopenStaffColumns(tab.sheet, TABS.feedback, columnsOf('feedback'), tab.header);
   }
   tab.sheet.getRange(first, 1, rows.length, columns.length).setValues(rows);
   tab.lastRow = last;

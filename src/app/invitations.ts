@@ -27,6 +27,8 @@ import {
   parseMarker,
   planInvitations,
   resolveMarkers,
+  sendAllowance,
+  sentOnDay,
   summaryText,
   type ApplicationRow,
   type LogRecord,
@@ -200,8 +202,11 @@ function sendAll(sends: PlannedSend[], ctx: SendContext): void {
   while (i < sends.length) {
     if (elapsed() > TIME_BUDGET_MS) return leave(i, 'queued');
     const quota = remainingDailyQuota();
-    if (quota <= 0) return leave(i, 'deferred');
-    const batch = sends.slice(i, i + Math.min(BATCH_SIZE, quota));
+    // The settings' daily cap counts today's invitations from the log; the marker keeps Google's
+    // own remaining quota, which is what tells a later run what a killed batch sent.
+    const allowance = sendAllowance(quota, ctx.settings.mailQuotaPerDay, sentOnDay(log.records.values(), new Date()));
+    if (allowance <= 0) return leave(i, 'deferred');
+    const batch = sends.slice(i, i + Math.min(BATCH_SIZE, allowance));
     const before = new Map(batch.map((s) => [caseKey(s.caseId), log.records.get(caseKey(s.caseId))]));
     const batchId = `${ctx.startedAt.toString(36)}.${i}`;
     const markedAt = new Date();

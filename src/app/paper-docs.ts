@@ -7,9 +7,10 @@ import { FORM_LIST } from '../domain/forms';
 import { paperFormBlocks, posterBlocks, type PaperContext } from '../domain/paper-layout';
 import type { FormDefinition } from '../domain/types';
 import { formKey, readJson, readString, writeString, type FormRecord } from '../adapters/config';
-import { ensureFolder } from '../adapters/drive-files';
-import { ensureDoc, writeBlocks } from '../adapters/print-docs';
+import { ensureDoc, ensureFolder } from '../adapters/drive-files';
+import { writePaperBlocks } from '../adapters/print-docs';
 import { loadServices, loadSettings, workbook } from './context';
+import { withScriptLock } from './feedback-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -64,7 +65,7 @@ export function ensurePrintMaterial(ss: Spreadsheet, onlyIfStale: boolean): Prin
       result.urls[role] = doc.getUrl();
       if (created) result.created.push(role);
       if (created || stale || !onlyIfStale) {
-        writeBlocks(doc, blocks());
+        writePaperBlocks(doc, blocks());
         if (!created) result.rewritten.push(role);
       }
     }
@@ -78,14 +79,7 @@ const ROLE_NAMES: Record<string, string> = { paper: 'ქაღალდის �
 /** Menu "ქაღალდის ფორმა და QR პლაკატი": rewrites both Docs and says where they are. */
 export function paperFormsAction(): string {
   const ss = workbook();
-  const lock = LockService.getScriptLock();
-  lock.waitLock(30_000);
-  let result: PrintResult;
-  try {
-    result = ensurePrintMaterial(ss, false);
-  } finally {
-    lock.releaseLock();
-  }
+  const result = withScriptLock(() => ensurePrintMaterial(ss, false));
   if (Object.keys(result.docs).length === 0) {
     return `ონლაინ ფორმა ჯერ არ არსებობს (${result.missingForms.join(', ')}). ჯერ გაუშვით „სისტემის მომზადება / განახლება“.`;
   }

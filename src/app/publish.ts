@@ -6,12 +6,11 @@
  */
 import type { Period } from '../domain/dates';
 import { buildPublicReport, publicHtmlFragment, socialPost } from '../domain/public-report';
-import { buildReportModel } from '../domain/report-model';
-import { openOrCreateDoc, writeBlocks } from '../adapters/doc-writer';
-import { ensureFolder, replaceBlobFile, upsertTextFile } from '../adapters/drive-files';
+import { writeBlocks } from '../adapters/doc-writer';
+import { ensureDoc, ensureFolder, replaceBlobFile, saveTextFile } from '../adapters/drive-files';
 import { WORKING_FOLDER, highlightOverdueActions } from './agenda';
-import { loadServices, loadSettings, workbook } from './context';
-import { askPeriod, collectFirst, loadActions, loadFeedback, loadKnownNames, loadThemeLabels, periodKey, withScriptLock } from './feedback-data';
+import { workbook } from './context';
+import { askPeriod, collectFirst, loadKnownNames, loadPeriodData, periodKey, themeLabels, withScriptLock } from './feedback-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -26,6 +25,8 @@ export interface PublishResult {
   postId: string;
   folderUrl: string;
   post: string;
+  /** Georgian note when the collection before the build failed (published anyway). */
+  collectionProblem: string | null;
 }
 
 /** File names of a period's public files (one of each per period). */
@@ -35,22 +36,9 @@ export function publicFileNames(period: Period): { doc: string; pdf: string; htm
 }
 
 export function publishReport(period: Period, ss: Spreadsheet = workbook()): PublishResult {
-  collectFirst();
+  const collectionProblem = collectFirst();
   return withScriptLock(() => {
-    const settings = loadSettings(ss).value;
-    const services = loadServices(ss);
-    const records = loadFeedback(ss);
-    const { actions } = loadActions(ss);
-    const model = buildReportModel({
-      records,
-      actions: [],
-      period,
-      invitationsSent: 0,
-      minGroupSize: settings.minGroupSize,
-      services,
-      language: 'ka',
-      internal: false,
-    });
+    const { settings, services, records, actions, themes, model } = loadPeriodData(ss, period, { internal: false, language: 'ka' });
     const report = buildPublicReport({
       model,
       records,
@@ -58,46 +46,49 @@ export function publishReport(period: Period, ss: Spreadsheet = workbook()): Pub
       knownNames: loadKnownNames(ss),
       municipality: settings.municipality,
       publishedAt: new Date(),
-      themeLabels: loadThemeLabels(ss),
+      themeLabels: themeLabels(themes),
       serviceNames: Object.fromEntries(services.map((s) => [s.code, s.ka])),
       minGroupSize: settings.minGroupSize,
     });
 
     const names = publicFileNames(period);
+    const key = periodKey(period);
     const working = ensureFolder(WORKING_FOLDER.key, WORKING_FOLDER.name);
     const publicFolder = ensureFolder(PUBLIC_FOLDER.key, PUBLIC_FOLDER.name);
     publicFolder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
 
-    const doc = openOrCreateDoc(`publicDoc.${periodKey(period)}`, names.doc, working);
+    const { doc } = ensureDoc(`publicDoc.${key}`, names.doc, working);
+    const docId = doc.getId();
     writeBlocks(doc, report.blocks);
-    doc.saveAndClose();
-    const pdfBlob = DocumentApp.openById(doc.getId()).getAs('application/pdf');
+    const pdfBlob = DocumentApp.openById(docId).getAs('application/pdf');
     const pdf = replaceBlobFile(publicFolder, pdfBlob, names.pdf);
     pdf.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
     const pdfUrl = pdf.getUrl();
-    const html = upsertTextFile(publicFolder, names.html, publicHtmlFragment(report, pdfUrl), 'text/html');
+    const html = saveTextFile(`publicHtml.${key}`, publicFolder, names.html, publicHtmlFragment(report, pdfUrl), 'text/html');
     const post = socialPost(report, pdfUrl);
-    const postFile = upsertTextFile(publicFolder, names.post, post, 'text/plain');
+    const postFile = saveTextFile(`publicPost.${key}`, publicFolder, names.post, post, 'text/plain');
     highlightOverdueActions(ss);
     return {
-      docId: doc.getId(),
+      docId,
       pdfId: pdf.getId(),
       pdfUrl,
       htmlId: html.getId(),
       postId: postFile.getId(),
       folderUrl: publicFolder.getUrl(),
       post,
+      collectionProblem,
     };
   });
 }
 
 export function publishReportAction(): string {
-  const answer = askPeriod('საჯარო ანგარიშის გამოქვეყნება');
-  if (!answer.ok) return answer.message;
+  const answer = askPeriod('საჯარო ანგარიშის გამოქვეყნება', 'რომელი პერიოდის ანგარიში გამოვაქვეყნო?');
+  if (!answer.ok) return answer.cancelled ? 'გამოქვეყნება გაუქმდა.' : `საჯარო ანგარიში არ გამოქვეყნდა. ${answer.error}`;
   const result = publishReport(answer.period);
   return [
     `საჯარო ანგარიში გამოქვეყნდა (${answer.period.label}).`,
     `PDF (ხედვა ბმულით): ${result.pdfUrl}`,
     `ვებგვერდის HTML ფრაგმენტი და სოციალური ქსელის პოსტის ტექსტი: ${result.folderUrl}`,
+    ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');
 }

@@ -3,37 +3,24 @@
  * dailyJobs): the feedback of a period as a Google Doc in the reports folder, with an HTML copy
  * beside it. One Doc per period: building a period again rewrites its Doc in place.
  */
-import { previousPeriod, periodOf, samePeriodLastYear, type Period } from '../domain/dates';
+import { periodOf, previousPeriod, type Period } from '../domain/dates';
 import { parseEmail } from '../domain/email';
-import { PERIOD_INPUT_HELP, parsePeriodInput } from '../domain/period-input';
-import { countInvitationsSent, feedbackRecords, parseActionRows, parseThemeRows } from '../domain/report-inputs';
-import { buildReportModel, type ReportModel, type ReportPeriod } from '../domain/report-model';
-import { renderLayoutHtml } from '../domain/report-html';
 import { reportLabels } from '../domain/report-labels';
+import { renderLayoutHtml } from '../domain/report-html';
 import { reportLayout } from '../domain/report-layout';
 import { escapeHtml } from '../domain/sanitize';
-import { TABS } from '../domain/schema';
-import { DEFAULT_SERVICES, UNKNOWN_SERVICE, resolveService } from '../domain/services';
-import type { Theme } from '../domain/themes';
-import type { Service, Settings } from '../domain/types';
+import type { Settings } from '../domain/types';
 import { readJson, writeJson } from '../adapters/config';
-import { ensureDoc, ensureFolder, saveTextFile, writeReportDoc } from '../adapters/report-doc';
-import { getTab, readTable, cell } from '../adapters/tables';
-import { collectAll } from './collect';
-import { loadServices, loadSettings, workbook } from './context';
-import { withScriptLock } from './feedback-data';
+import { writeBlocks } from '../adapters/doc-writer';
+import { ensureDoc, ensureFolder, saveTextFile } from '../adapters/drive-files';
+import { workbook, loadSettings } from './context';
+import { askPeriod, collectFirst, loadPeriodData, periodKey, withScriptLock } from './feedback-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const FOLDER_KEY = 'folder.reports';
 const FOLDER_NAME = 'უკუკავშირი — ანალიტიკური ანგარიშები';
 const SCHEDULE_KEY = 'report.schedule';
-
-/** Property keys of a period's Doc and HTML file: the period's first and last day. */
-function periodKey(period: Period): string {
-  const day = (date: Date): string => new Date(date.getTime() + 4 * 3600 * 1000).toISOString().slice(0, 10); // Tbilisi is UTC+4
-  return `${day(period.from)}..${day(new Date(period.to.getTime() - 1))}`;
-}
 
 export interface ReportResult {
   docId: string;
@@ -50,79 +37,14 @@ export function lastCompletedPeriod(kind: Settings['reportPeriod'], now: Date): 
   return previousPeriod(periodOf(kind === 'monthly' ? 'month' : 'quarter', now));
 }
 
-function reportPeriod(period: Period, language: 'ka' | 'en'): ReportPeriod {
-  return { from: period.from, to: period.to, label: language === 'en' ? period.labelEn : period.label };
-}
-
-/** Services with their English names where staff kept a default service; plus "unknown" when used. */
-function reportServices(services: Service[], hasUnknown: boolean): Service[] {
-  const withEnglish = services.map((service) => ({ ...service, en: service.en ?? DEFAULT_SERVICES.find((d) => d.code === service.code)?.en }));
-  if (hasUnknown) withEnglish.push({ code: UNKNOWN_SERVICE, ka: 'სერვისი უცნობია', en: 'Service not known', invite: false });
-  return withEnglish;
-}
-
-/** A tab's rows as objects of the given column keys (one read of the whole tab). */
-function tabRows<K extends string>(ss: Spreadsheet, spec: (typeof TABS)[keyof typeof TABS], keys: readonly K[]): Array<Record<K, unknown>> {
-  const table = readTable(getTab(ss, spec), spec.columns);
-  return table.rows.map((row) => {
-    const byKey = {} as Record<K, unknown>;
-    for (const key of keys) byKey[key] = cell(table, row, key);
-    return byKey;
-  });
-}
-
-const ACTION_KEYS = ['problem', 'service', 'theme', 'decision', 'owner', 'due', 'status', 'meetingDate', 'publicWording'] as const;
-
-interface ReportData {
-  model: ReportModel;
-  themes: Theme[];
-  feedbackRows: number;
-}
-
-/** Reads every tab the report needs, once each, and builds the model. */
-function modelFor(ss: Spreadsheet, period: Period, settings: Settings): ReportData {
-  const services = loadServices(ss);
-  const records = feedbackRecords(getTab(ss, TABS.feedback).getDataRange().getValues());
-  const actions = parseActionRows(tabRows(ss, TABS.actions, ACTION_KEYS), (typed) => resolveService(typed, services)?.code ?? typed);
-  const invitationsSent = countInvitationsSent(tabRows(ss, TABS.invitations, ['status', 'at'] as const), period);
-  const themes = parseThemeRows(tabRows(ss, TABS.themes, ['id', 'label', 'keywords'] as const));
-  const language = settings.language;
-  const model = buildReportModel({
-    records,
-    actions,
-    period: reportPeriod(period, language),
-    previous: reportPeriod(previousPeriod(period), language),
-    lastYear: reportPeriod(samePeriodLastYear(period), language),
-    invitationsSent,
-    minGroupSize: settings.minGroupSize,
-    services: reportServices(services, records.some((r) => r.service === UNKNOWN_SERVICE)),
-    language,
-    internal: true,
-  });
-  return { model, themes, feedbackRows: records.length };
-}
-
-/** Collection first, so the table is current; its failure is reported, not fatal. */
-function collectFirst(): string | null {
-  try {
-    collectAll();
-    return null;
-  } catch (err) {
-    console.error(`report: collection before the build failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return 'ყურადღება: უკუკავშირის შეგროვება ვერ შესრულდა, ამიტომ ბოლო პასუხები შეიძლება ანგარიშში არ იყოს.';
-  }
-}
-
 /** Builds (or rebuilds in place) the analysis report of a period. */
 export function buildReport(period: Period, ss: Spreadsheet = workbook()): ReportResult {
   const collectionProblem = collectFirst();
   return withScriptLock(() => writeReport(period, ss, collectionProblem));
 }
 
-
 function writeReport(period: Period, ss: Spreadsheet, collectionProblem: string | null): ReportResult {
-  const settings = loadSettings(ss).value;
-  const { model, themes, feedbackRows } = modelFor(ss, period, settings);
+  const { settings, model, themes, records } = loadPeriodData(ss, period, { internal: true });
   const labels = reportLabels(settings.language, themes);
   const layout = reportLayout(model, labels, { organisation: settings.municipality, preparedAt: new Date() });
   const name = `${layout.title} — ${layout.periodLabel}`;
@@ -131,22 +53,19 @@ function writeReport(period: Period, ss: Spreadsheet, collectionProblem: string 
   const { doc, created } = ensureDoc(`report.doc.${key}`, name, folder);
   const docId = doc.getId();
   const url = doc.getUrl();
-  writeReportDoc(doc, layout);
-  const html = saveTextFile(`report.html.${key}`, `${name}.html`, renderLayoutHtml(layout), 'text/html', folder);
-  console.info(`report ${key}: ${created ? 'created' : 'updated'} doc ${docId} from ${feedbackRows} feedback rows`);
-  return { docId, url, htmlFileId: html.getId(), created, collectionProblem, feedbackRows };
+  writeBlocks(doc, layout.blocks);
+  const html = saveTextFile(`report.html.${key}`, folder, `${name}.html`, renderLayoutHtml(layout), 'text/html');
+  console.info(`report ${key}: ${created ? 'created' : 'updated'} doc ${docId} from ${records.length} feedback rows`);
+  return { docId, url, htmlFileId: html.getId(), created, collectionProblem, feedbackRows: records.length };
 }
 
 /** The menu item: asks for the period, builds, says where the report is. */
 export function buildReportAction(): string {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt('ანალიტიკური ანგარიში', `რომელი პერიოდის ანგარიში მოვამზადო?\n${PERIOD_INPUT_HELP}`, ui.ButtonSet.OK_CANCEL);
-  if (answer.getSelectedButton() !== ui.Button.OK) return 'ანგარიშის მომზადება გაუქმდა.';
-  const parsed = parsePeriodInput(answer.getResponseText(), new Date());
-  if (!parsed.ok) return `ანგარიში არ მომზადდა. ${parsed.error}`;
-  const result = buildReport(parsed.period);
+  const answer = askPeriod('ანალიტიკური ანგარიში', 'რომელი პერიოდის ანგარიში მოვამზადო?');
+  if (!answer.ok) return answer.cancelled ? 'ანგარიშის მომზადება გაუქმდა.' : `ანგარიში არ მომზადდა. ${answer.error}`;
+  const result = buildReport(answer.period);
   return [
-    `ანალიტიკური ანგარიში (${parsed.period.label}) ${result.created ? 'მომზადდა' : 'განახლდა'}.`,
+    `ანალიტიკური ანგარიში (${answer.period.label}) ${result.created ? 'მომზადდა' : 'განახლდა'}.`,
     result.url,
     ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');

@@ -1,7 +1,8 @@
 /**
- * The working meeting (the Discuss stage): the actions register as records, which actions are
- * overdue, and the agenda document for a period — the main problems with their evidence, the open
- * actions of earlier meetings, and an empty decisions table. Pure.
+ * The working meeting (the Discuss stage): which actions of the register (read by
+ * report-inputs.ts parseAction) are overdue, and the agenda document for a period — the main
+ * problems with their evidence, the open actions of earlier meetings, and an empty decisions
+ * table. Pure.
  */
 import { percentText } from './chart';
 import { formatDateKa, isDate, parseDateInput } from './dates';
@@ -11,41 +12,8 @@ import type { PublishedScore, ReportModel, Score } from './report-model';
 import { ACTION_STATUSES, TABS } from './schema';
 import type { ActionRecord, ActionStatus } from './types';
 
-/** A status as staff pick it (Georgian) or as a scenario gives it (id); null when it is neither. */
-export function parseActionStatus(value: unknown): ActionStatus | null {
-  const text = value === null || value === undefined ? '' : String(value).trim();
-  const found = ACTION_STATUSES.find((s) => s.id === text || s.ka === text);
-  return found ? found.id : null;
-}
-
 export function actionStatusName(status: ActionStatus): string {
   return ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status;
-}
-
-function textOf(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
-
-/**
- * A row of the actions tab (values by column key) as a record; null for a row with neither a
- * problem nor a decision. A blank or unreadable status counts as planned: an action nobody closed
- * is still open.
- */
-export function parseAction(row: Record<string, unknown>): ActionRecord | null {
-  const problem = textOf(row.problem);
-  const decision = textOf(row.decision);
-  if (problem === '' && decision === '') return null;
-  return {
-    problem,
-    service: textOf(row.service),
-    theme: textOf(row.theme),
-    decision,
-    owner: textOf(row.owner),
-    due: parseDateInput(row.due),
-    status: parseActionStatus(row.status) ?? 'planned',
-    meetingDate: parseDateInput(row.meetingDate),
-    publicWording: textOf(row.publicWording),
-  };
 }
 
 /** The municipal (Tbilisi) midnight that starts the day of `now`. */
@@ -72,8 +40,9 @@ export function shareText(score: PublishedScore): string {
   return `${percentText(score.share)}${interval}`;
 }
 
+/** The mean with a decimal comma, as Georgian writes it (and the analysis report shows it). */
 function meanText(score: PublishedScore): string {
-  return score.mean === null ? '—' : score.mean.toFixed(1);
+  return score.mean === null ? '—' : score.mean.toFixed(1).replace('.', ',');
 }
 
 export function suppressedText(minGroupSize: number): string {
@@ -88,6 +57,21 @@ export function countText(count: number, minGroupSize: number): string {
 function scoreLine(label: string, score: Score, minGroupSize: number): string {
   if (score.suppressed) return `${label}: ${suppressedText(minGroupSize)}`;
   return `${label}: ${shareText(score)} ეთანხმება, საშუალო ${meanText(score)}, ${score.respondents} პასუხი`;
+}
+
+/**
+ * N2 responses over the invitations sent in the period. The rate rests on the N2 respondents, so
+ * like every figure of the agenda it is withheld while they are fewer than the minimum group size.
+ */
+export function responseRateLine(model: ReportModel, minGroupSize: number): string {
+  const invited = model.basis.invitationsSent;
+  const answered = model.basis.byForm.N2;
+  const label = 'N2 გამოხმაურების მაჩვენებელი';
+  if (invited === 0) return `${label}: — (პერიოდში N2 მოწვევა არ გაგზავნილა)`;
+  if (model.basis.n2ResponseRate === null || (answered > 0 && answered < minGroupSize)) {
+    return `${label}: ${suppressedText(minGroupSize)} (${invited} მოწვევა)`;
+  }
+  return `${label}: ${percentText(model.basis.n2ResponseRate)} (${answered} პასუხი ${invited} მოწვევაზე)`;
 }
 
 export interface AgendaInput {
@@ -137,6 +121,7 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
       kind: 'bullets',
       items: [
         `მიღებული უკუკავშირი: ${model.basis.total}`,
+        responseRateLine(model, minGroupSize),
         scoreLine('საერთო კმაყოფილება', model.satisfaction.overall, minGroupSize),
         `დაბალი შეფასების (1–2) პასუხები: ${countText(model.problems.lowScoreResponses, minGroupSize)}`,
       ],

@@ -7,7 +7,7 @@ import { CASE_STATUSES } from './schema';
 import { parseEmail } from './email';
 import { UNKNOWN_SERVICE, resolveService } from './services';
 import { escapeHtml, matchKey, stripInvisible } from './sanitize';
-import { isDate } from './dates';
+import { formatDateKa, isDate } from './dates';
 import { t } from './i18n';
 import type { Service } from './types';
 
@@ -374,6 +374,29 @@ export function composeInvitation(input: { municipality: string; serviceName: st
     '</div>',
   ].join('\n');
   return { subject, body, htmlBody };
+}
+
+/**
+ * Invitations that went out (or may have) on the calendar day of `now` in municipal time, by the
+ * log: the settings' daily cap (mailQuotaPerDay) counts against these.
+ */
+export function sentOnDay(records: Iterable<LogRecord>, now: Date, timeZone = 'Asia/Tbilisi'): number {
+  const today = formatDateKa(now, timeZone);
+  let count = 0;
+  for (const record of records) {
+    const maybeSent = record.state === 'sent' || record.state === 'unknown' || record.state === 'sending';
+    if (maybeSent && record.at && formatDateKa(record.at, timeZone) === today) count++;
+  }
+  return count;
+}
+
+/**
+ * How many invitations a run may still send now: what MailApp has left, and no more than the
+ * daily cap less what went out today. Google's quota is the hard limit; the cap lets a
+ * municipality keep part of it for other mail (e.g. the managers' report notice).
+ */
+export function sendAllowance(googleRemaining: number, dailyCap: number, sentToday: number): number {
+  return Math.max(0, Math.min(googleRemaining, dailyCap - sentToday));
 }
 
 /** Google's message when the daily mail quota is used up. */

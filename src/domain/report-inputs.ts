@@ -1,7 +1,7 @@
 /**
  * What the report reads from the workbook, as pure functions of the rows a tab read returns:
- * the feedback table as records, the actions tab as decisions, the invitations log as a count,
- * the themes tab as theme labels. A row staff typed badly is read as well as it can be, never
+ * the feedback table as records, the actions tab as decisions (for the report, the agenda and
+ * the public report alike), the invitations log as a count, the themes tab as theme labels. A row staff typed badly is read as well as it can be, never
  * thrown at.
  */
 import { parseDateInput, type Period } from './dates';
@@ -55,42 +55,35 @@ export function parseActionStatus(value: unknown): ActionStatus {
   return found ? found.id : 'planned';
 }
 
-export interface ActionRowInput {
-  problem: unknown;
-  service: unknown;
-  theme: unknown;
-  decision: unknown;
-  owner: unknown;
-  due: unknown;
-  status: unknown;
-  meetingDate: unknown;
-  publicWording: unknown;
-}
+/** A row of the actions tab: values by column key (schema.ts TABS.actions), missing keys blank. */
+export type ActionRowInput = Partial<Record<'problem' | 'service' | 'theme' | 'decision' | 'owner' | 'due' | 'status' | 'meetingDate' | 'publicWording', unknown>>;
 
 /**
- * The actions tab as decisions; rows with neither a problem nor a decision are skipped. The
- * service is kept as typed (the dropdown shows Georgian names); `resolve` may map it to a code.
+ * A row of the actions tab as an action; null for a row with neither a problem nor a decision. A
+ * blank or unreadable status counts as planned: an action nobody closed is still open. The
+ * service is kept as typed (the dropdown shows Georgian names) unless `resolve` maps it to a code.
  */
-export function parseActionRows(rows: readonly ActionRowInput[], resolve: (service: string) => string = (s) => s): ActionRecord[] {
-  const actions: ActionRecord[] = [];
-  for (const row of rows) {
-    const problem = textOf(row.problem);
-    const decision = textOf(row.decision);
-    if (problem === '' && decision === '') continue;
-    const service = textOf(row.service);
-    actions.push({
-      problem,
-      service: service === '' ? '' : resolve(service),
-      theme: textOf(row.theme),
-      decision,
-      owner: textOf(row.owner),
-      due: parseDateInput(row.due),
-      status: parseActionStatus(row.status),
-      meetingDate: parseDateInput(row.meetingDate),
-      publicWording: textOf(row.publicWording),
-    });
-  }
-  return actions;
+export function parseAction(row: ActionRowInput, resolve: (service: string) => string = (s) => s): ActionRecord | null {
+  const problem = textOf(row.problem);
+  const decision = textOf(row.decision);
+  if (problem === '' && decision === '') return null;
+  const service = textOf(row.service);
+  return {
+    problem,
+    service: service === '' ? '' : resolve(service),
+    theme: textOf(row.theme),
+    decision,
+    owner: textOf(row.owner),
+    due: parseDateInput(row.due),
+    status: parseActionStatus(row.status),
+    meetingDate: parseDateInput(row.meetingDate),
+    publicWording: textOf(row.publicWording),
+  };
+}
+
+/** The actions tab as actions; rows with neither a problem nor a decision are skipped. */
+export function parseActionRows(rows: readonly ActionRowInput[], resolve?: (service: string) => string): ActionRecord[] {
+  return rows.map((row) => parseAction(row, resolve)).filter((action): action is ActionRecord => action !== null);
 }
 
 /**

@@ -1,35 +1,21 @@
 /**
- * The analysis report laid out once, as a list of blocks (headings, paragraphs, tables, charts)
- * with plain text in them. The HTML page and the Google Doc are two renderings of the same
- * layout, so they cannot disagree. Suppressed groups appear only as a notice: the layout never
+ * The analysis report laid out once, as document blocks (domain/doc-blocks.ts: headings,
+ * paragraphs, tables, charts). The HTML page and the Google Doc are two renderings of the same
+ * blocks, so they cannot disagree. Suppressed groups appear only as a notice: the layout never
  * sees their numbers (the model holds none), and they are left out of every chart.
  */
 import { barChartPng, percentText, type Bar } from './chart';
 import { formatDateKa } from './dates';
+import type { Cell, DocBlock } from './doc-blocks';
 import type { PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
 import type { ReportLabels, ReportTextId } from './report-labels';
-
-/** A piece of a cell's text; `tone` lets a renderer mark a notice (grey, red). */
-export interface Span {
-  text: string;
-  tone?: 'suppressed' | 'overdue';
-}
-
-export type Cell = string | { spans: Span[] } | { list: string[] };
-
-export type Block =
-  | { kind: 'title'; text: string }
-  | { kind: 'heading'; level: 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; header: string[]; rows: Cell[][] }
-  | { kind: 'chart'; png: number[]; alt: string; width: number; height: number };
 
 export interface ReportLayout {
   language: 'ka' | 'en';
   /** The document's title line, e.g. "Feedback analysis report". */
   title: string;
   periodLabel: string;
-  blocks: Block[];
+  blocks: DocBlock[];
 }
 
 export interface LayoutOptions {
@@ -40,13 +26,6 @@ export interface LayoutOptions {
 }
 
 export const CHART_WIDTH = 480;
-
-/** A cell as one line of text (lists one item a line), for renderers without rich cells. */
-export function cellText(cell: Cell): string {
-  if (typeof cell === 'string') return cell;
-  if ('spans' in cell) return cell.spans.map((span) => span.text).join(' — ');
-  return cell.list.map((item) => `• ${item}`).join('\n');
-}
 
 /** Georgian writes a decimal comma. */
 function decimal(value: number, lang: 'ka' | 'en'): string {
@@ -84,7 +63,7 @@ function shortScore(score: Score | null, labels: ReportLabels, min: number): Cel
 }
 
 /** A bar chart of the published groups only; null when none is published. */
-function chart(title: string, entries: Array<{ label: string; score: Score | null }>, minBars = 1): Block | null {
+function chart(title: string, entries: Array<{ label: string; score: Score | null }>, minBars = 1): DocBlock | null {
   const bars: Bar[] = [];
   for (const entry of entries) {
     if (!isPublished(entry.score)) continue;
@@ -112,11 +91,11 @@ function themeRow(theme: ThemeRow, labels: ReportLabels, min: number, internal: 
 export function reportLayout(model: ReportModel, labels: ReportLabels, options: LayoutOptions = {}): ReportLayout {
   const min = model.methodology.minGroupSize;
   const L = (id: ReportTextId, params?: Record<string, string | number>): string => labels.text(id, params);
-  const blocks: Block[] = [];
-  const push = (block: Block | null): void => {
+  const blocks: DocBlock[] = [];
+  const push = (block: DocBlock | null): void => {
     if (block) blocks.push(block);
   };
-  const heading = (level: 2 | 3, text: string): void => push({ kind: 'heading', level, text });
+  const heading = (level: 1 | 2, text: string): void => push({ kind: 'heading', level, text });
   const paragraph = (text: string): void => push({ kind: 'paragraph', text });
   const table = (header: string[], rows: Cell[][]): void => push({ kind: 'table', header, rows });
 
@@ -127,7 +106,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   if (options.preparedAt) paragraph(`${L('prepared')}: ${formatDateKa(options.preparedAt)}`);
 
   const basis = model.basis;
-  heading(2, L('basis'));
+  heading(1, L('basis'));
   table(
     ['', L('count')],
     [
@@ -139,28 +118,28 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   );
   table([L('channel'), L('count')], basis.byChannel.map((entry) => [labels.channel(entry.channel), String(entry.count)]));
 
-  heading(2, L('satisfaction'));
+  heading(1, L('satisfaction'));
   table(scoreHeader('', labels), [
     [L('overall'), ...scoreCells(model.satisfaction.overall, labels, min)],
     ...model.satisfaction.byForm.map((entry) => [labels.form(entry.form), ...scoreCells(entry.score, labels, min)]),
   ]);
 
-  heading(2, L('drivers'));
+  heading(1, L('drivers'));
   push(chart(L('drivers'), model.drivers.map((entry) => ({ label: labels.driver(entry.driver), score: entry.score }))));
   table(scoreHeader(L('driver'), labels), model.drivers.map((entry) => [labels.driver(entry.driver), ...scoreCells(entry.score, labels, min)]));
 
-  heading(2, L('questions'));
+  heading(1, L('questions'));
   table([L('form'), ...scoreHeader(L('question'), labels)], model.questions.map((q) => [q.form, q.text, ...scoreCells(q.score, labels, min)]));
 
-  heading(2, L('services'));
+  heading(1, L('services'));
   push(chart(L('services'), model.services.map((entry) => ({ label: entry.name, score: entry.score }))));
   table(scoreHeader(L('service'), labels), model.services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]));
 
-  heading(2, L('channels'));
+  heading(1, L('channels'));
   table(scoreHeader(L('channel'), labels), model.channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]));
 
   if (model.previous || model.lastYear) {
-    heading(2, L('trends'));
+    heading(1, L('trends'));
     const overall = model.trends.find((trend) => trend.subject.kind === 'overall');
     if (overall) {
       const bars: Array<{ label: string; score: Score | null }> = [{ label: `${L('current')} (${model.period.label})`, score: overall.current }];
@@ -184,21 +163,21 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   }
 
   const problems = model.problems;
-  heading(2, L('problems'));
-  heading(3, L('lowest'));
+  heading(1, L('problems'));
+  heading(2, L('lowest'));
   if (problems.lowestQuestions.length) {
     table(scoreHeader(L('question'), labels), problems.lowestQuestions.map((q) => [q.text, ...scoreCells(q.score, labels, min)]));
   } else {
     paragraph(L('none'));
   }
   paragraph(`${L('lowScore')}: ${problems.lowScoreResponses}`);
-  heading(3, L('themes'));
+  heading(2, L('themes'));
   const themeHeader = [L('theme'), L('count')];
   if (model.internal) themeHeader.push(L('comments'));
   if (problems.themes.length) table(themeHeader, problems.themes.map((theme) => themeRow(theme, labels, min, model.internal)));
   else paragraph(L('none'));
 
-  heading(2, L('actions'));
+  heading(1, L('actions'));
   const serviceNames = new Map(model.services.map((entry) => [entry.code, entry.name]));
   const actionRows = model.actions.map((action): Cell[] => {
     const status: Cell = { spans: [{ text: labels.status(action.status) }, ...(action.overdue ? [{ text: L('overdue'), tone: 'overdue' as const }] : [])] };
@@ -213,7 +192,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   else paragraph(L('none'));
 
   const method = model.methodology;
-  heading(2, L('methodology'));
+  heading(1, L('methodology'));
   paragraph(L('methodScale', { agree: method.agreeMin }));
   paragraph(L('methodInterval'));
   paragraph(L('methodTrend'));

@@ -201,7 +201,12 @@ export const SETTING_SPECS = [
   { key: 'replyTo', default: '', ka: 'საპასუხო ელფოსტა (reply-to); ცარიელი — არ მიეთითება' },
   { key: 'managers', default: '', ka: 'ხელმძღვანელების ელფოსტები ანგარიშის შეტყობინებისთვის (მძიმით)' },
   { key: 'minGroupSize', default: '5', ka: 'ჯგუფის მინიმალური ზომა: უფრო მცირე ჯგუფის მაჩვენებელი არ ქვეყნდება' },
-  { key: 'mailQuotaPerDay', default: '100', ka: 'დღეში გასაგზავნი წერილების ზღვარი (Google-ის კვოტა)' },
+  {
+    key: 'mailQuotaPerDay',
+    // Google's Workspace quota: by default only Google's own quota limits (100 on consumer accounts).
+    default: '1500',
+    ka: 'დღეში გასაგზავნი მოწვევების ზღვარი; დანარჩენი გადაიდება მეორე დღისთვის. Google-ის დღიურ კვოტაზე (100, Workspace-ში 1500) მეტი მაინც ვერ გაიგზავნება',
+  },
   { key: 'emailRetentionDays', default: '30', ka: 'რამდენი დღის შემდეგ წაიშალოს განმცხადებლის ელფოსტა დასრულებული, მოწვეული განცხადებიდან' },
   { key: 'reportPeriod', default: 'quarterly', ka: 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: monthly ან quarterly' },
   { key: 'language', default: 'ka', ka: 'ანგარიშის ენა: ka ან en' },

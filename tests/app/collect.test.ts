@@ -411,6 +411,59 @@ describe('normalization', () => {
   });
 });
 
+describe('staff columns on rows the collector adds', () => {
+  const CLERK = 'clerk@municipality.example.ge';
+
+  /** Fills the feedback tab to its last setup row (1000) and then past it, by form responses. */
+  function growFeedbackPastSetup(fx: Fixture): number {
+    const initialMaxRows = fx.ws.spreadsheets.byId(fx.spreadsheetId).getSheetByName(TABS.feedback.name)!.getMaxRows();
+    const block = Array.from({ length: initialMaxRows - 1 }, (_, i) => ['2026-01-02', 'ტელეფონი', newborn.ka, `შეტყობინება ${i + 1}`]);
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, `A2:D${initialMaxRows}`, block);
+    fx.click(COLLECT_NOW);
+    // each submission's trigger appends one row below the setup rows: the tab grows three times
+    for (let i = 0; i < 3; i++) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 5 });
+    expect(feedbackRows(fx)).toHaveLength(initialMaxRows + 2);
+    return initialMaxRows;
+  }
+
+  function cellOf(fx: Fixture, column: string, row: number): string {
+    return `${columnLetter(FEEDBACK_HEADERS.indexOf(column as (typeof FEEDBACK_HEADERS)[number]))}${row}`;
+  }
+
+  test('a non-owner editor ticks quotable and tags a row beyond the rows that existed at setup', () => {
+    const fx = setUpWorkbook();
+    const initialMaxRows = growFeedbackPastSetup(fx);
+    const lastRow = initialMaxRows + 3;
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, cellOf(fx, 'quotable', lastRow), [[true]], CLERK);
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, cellOf(fx, 'staff_tags', initialMaxRows + 1), [['waiting']], CLERK);
+    const rows = feedbackRows(fx);
+    expect(rows[lastRow - 2].quotable).toBe(true);
+    expect(rows[initialMaxRows - 1].staff_tags).toBe('waiting');
+    // the rest of those rows stays the script's
+    expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, cellOf(fx, 'text', lastRow), [['x']], CLERK)).toThrow(
+      'You are trying to edit a protected cell',
+    );
+    expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, cellOf(fx, 'id', lastRow), [['x']], CLERK)).toThrow();
+  });
+
+  test('setup run again reopens the staff columns of a tab that grew before this was fixed', () => {
+    const fx = setUpWorkbook();
+    const initialMaxRows = growFeedbackPastSetup(fx);
+    const sheet = fx.ws.spreadsheets.byId(fx.spreadsheetId).getSheetByName(TABS.feedback.name)!;
+    const [protection] = sheet.getProtections(fx.ws.spreadsheets.app.ProtectionType.SHEET);
+    // what an earlier version left: the staff columns open down to the setup rows only
+    protection.setUnprotectedRanges(
+      ['staff_tags', 'quotable'].map((c) => sheet.getRange(2, FEEDBACK_HEADERS.indexOf(c as (typeof FEEDBACK_HEADERS)[number]) + 1, initialMaxRows - 1, 1)),
+    );
+    const tick = (): void => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, cellOf(fx, 'quotable', initialMaxRows + 2), [[true]], CLERK);
+    expect(tick).toThrow('You are trying to edit a protected cell');
+    fx.click('სისტემის მომზადება / განახლება');
+    tick();
+    expect(feedbackRows(fx)[initialMaxRows].quotable).toBe(true);
+    expect(sheet.getProtections(fx.ws.spreadsheets.app.ProtectionType.SHEET)).toHaveLength(1);
+  });
+});
+
 describe('cost', () => {
   test('one append of the feedback rows per run, whatever their number', () => {
     const fx = setUpWorkbook();

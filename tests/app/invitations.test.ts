@@ -286,6 +286,29 @@ describe('volume and quota', () => {
     expect(invitationFailures(f)).toEqual([]);
   });
 
+  test("the settings' daily cap (mailQuotaPerDay) defers the rest until the next day in Tbilisi", () => {
+    const f = workbook({ mailQuotaPerDay: 1000 });
+    setSetting(f, 'mailQuotaPerDay', '3');
+    // 09:00 in Tbilisi on 5 January: three go out, the rest wait although Google would send them
+    paste(f, 2, Array.from({ length: 5 }, (_, i) => caseRow(i + 1)));
+    expect(f.ws.mail.sent).toHaveLength(3);
+    expect([4, 5].map((i) => statusOf(f, i))).toEqual([DEFERRED, DEFERRED]);
+    expect(f.ws.mail.app.getRemainingDailyQuota()).toBe(997);
+    // the edit trigger and the sweep both count today's invitations from the log
+    paste(f, 7, [caseRow(6)]);
+    f.ws.run('menuSendInvitations', 'menu');
+    expect(f.ws.spreadsheets.ui.shown.at(-1)!.message).toContain('გადაიდო (დღიური ლიმიტი): 3');
+    // 23:30 in Tbilisi (19:30 UTC): still the same calendar day
+    f.ws.script.runClockUntil(Date.parse('2026-01-05T23:30:00+04:00'));
+    expect(f.ws.mail.sent).toHaveLength(3);
+    // 00:30 in Tbilisi is still 5 January in UTC: the cap follows the municipality's day
+    f.ws.script.runClockUntil(Date.parse('2026-01-06T00:30:00+04:00') + HOUR);
+    expect(f.ws.mail.sent).toHaveLength(6);
+    expect(expectNoDuplicates(f)).toBe(6);
+    expect([1, 2, 3, 4, 5, 6].map((i) => statusOf(f, i))).toEqual([SENT, SENT, SENT, SENT, SENT, SENT]);
+    expect(invitationFailures(f)).toEqual([]);
+  });
+
   test("Google's quota exception defers the rest, and nothing escapes to the user", () => {
     const f = workbook({ mailQuotaPerDay: 100 });
     let sends = 0;

@@ -7,8 +7,10 @@
 import { recordToRow } from '../../src/domain/normalize';
 import { OVERDUE_BACKGROUND } from '../../src/domain/agenda';
 import { TABS } from '../../src/domain/schema';
-import type { AnswerValue, FeedbackRecord } from '../../src/domain/types';
+import type { FeedbackRecord } from '../../src/domain/types';
 import type { DriveIndexRow } from '../../emulator/drive';
+import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
+import { failOnceAfter } from '../support/faults';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const PUBLISH = 'საჯარო ანგარიშის გამოქვეყნება';
@@ -16,30 +18,13 @@ const AGENDA = 'სამუშაო შეხვედრის დღის �
 const PUBLIC_DOC = 'საჯარო ანგარიში — I კვარტალი 2026';
 const AGENDA_DOC = 'სამუშაო შეხვედრის დღის წესრიგი — I კვარტალი 2026';
 const APRIL = Date.parse('2026-04-02T10:00:00+04:00');
-const at = (iso: string): Date => new Date(iso);
 
 /** Pieces of personal data planted in comments, names and action wording, in every format. */
 const FORBIDDEN_TEXT = ['nino.beridze', 'gmail.com', '555 12 34 56', '599-123-456', '2 12 34 56', '22 12 34', '01001012345', 'ნინო', 'ბერიძ', 'Levan', 'Kapanadze'];
 /** The same, as the emulator's PDF writes Georgian (transliterated to Latin). */
 const FORBIDDEN_PDF = ['nino.beridze', 'gmail.com', '555 12 34 56', '599-123-456', '2 12 34 56', '22 12 34', '01001012345', 'nino', 'beridz', 'levan', 'kapanadze'];
 
-let nextId = 0;
-function record(fields: Partial<FeedbackRecord> & { answers?: Record<string, AnswerValue> }): FeedbackRecord {
-  return {
-    id: `t${nextId++}`,
-    receivedAt: at('2026-02-10T10:00:00+04:00'),
-    form: 'N1',
-    channel: 'paper',
-    service: 'newborn',
-    answers: {},
-    text: '',
-    themes: [],
-    staffTags: [],
-    quotable: false,
-    flags: [],
-    ...fields,
-  };
-}
+const record = feedbackRecord;
 
 function feedback(): FeedbackRecord[] {
   const rows: FeedbackRecord[] = [];
@@ -64,17 +49,8 @@ function feedback(): FeedbackRecord[] {
   return rows;
 }
 
-function sheet(fx: Fixture, name: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const found = fx.ws.spreadsheets.spreadsheetFor(fx.spreadsheetId).getSheetByName(name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found;
-}
-
-/** Writes rows below the header as a script would (the collector's and earlier staff work). */
-function writeRows(fx: Fixture, tab: string, rows: unknown[][]): void {
-  const target = sheet(fx, tab);
-  target.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
-}
+const sheet = tabOf;
+const writeRows = appendTabRows;
 
 function actionRow(fields: { problem: string; decision: string; due: Date; status: string; publicWording: string }): unknown[] {
   const byKey: Record<string, unknown> = { ...fields, service: '', theme: 'waiting', owner: 'კანცელარიის უფროსი', meetingDate: at('2026-01-20T00:00:00+04:00') };
@@ -273,18 +249,10 @@ describe('a first publication that failed right after making something', () => {
     const fx = setUpWorkbook();
     seed(fx);
     fx.ws.core.setNow(APRIL);
-    let armed = false;
-    let fired = false;
-    fx.ws.core.faultHook = (s, m) => {
-      if (armed && !fired) {
-        fired = true;
-        throw new Error('Service unavailable: Drive');
-      }
-      if (s === service && m === method) armed = true;
-    };
+    const fired = failOnceAfter(fx, service, method);
     const failed = click(fx, PUBLISH, '2026-Q1');
     fx.ws.core.faultHook = null;
-    expect(fired).toBe(true);
+    expect(fired()).toBe(true);
     expect(failed).toContain('შეცდომა');
     click(fx, PUBLISH, '2026-Q1');
     publicFiles(fx);
@@ -354,5 +322,39 @@ describe('meeting agenda and overdue actions', () => {
     expect(message).toContain('მაგალითად: 2026-Q1');
     expect(fx.ws.docs.list().length).toBe(count);
     expect(live(fx).some((row) => row.name.endsWith('.pdf'))).toBe(false);
+  });
+});
+
+describe('agenda figures from the same model as the analysis report', () => {
+  it('shows the N2 response rate from the invitations log, and one Doc however the period is typed', () => {
+    const fx = setUpWorkbook();
+    const header = sheet(fx, TABS.feedback.name).getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn()).getValues()[0].map(String);
+    const n2 = Array.from({ length: 6 }, () => record({ form: 'N2', channel: 'email_link', answers: { 'n2.overall': 4 } }));
+    writeRows(fx, TABS.feedback.name, n2.map((r) => recordToRow(r, header)));
+    // Eight invitations sent in Q1, one sent in December, one that failed: the rate is 6 / 8.
+    const invitations = Array.from({ length: 8 }, (_, i) => [`01-2026-${i}`, 'newborn', 'გაგზავნილია', at(`2026-01-1${i}T10:00:00+04:00`), '']);
+    invitations.push(['12-2025-1', 'newborn', 'გაგზავნილია', at('2025-12-20T10:00:00+04:00'), '']);
+    invitations.push(['01-2026-9', 'newborn', 'ვერ გაიგზავნა', at('2026-01-20T10:00:00+04:00'), '']);
+    writeRows(fx, TABS.invitations.name, invitations);
+    fx.ws.core.setNow(APRIL);
+
+    click(fx, AGENDA, '2026-Q1');
+    const doc = one(live(fx), AGENDA_DOC);
+    expect(docText(fx, doc.id)).toContain('N2 გამოხმაურების მაჩვენებელი: 75% (6 პასუხი 8 მოწვევაზე)');
+
+    // The same days typed as dates: the same Doc, rewritten.
+    click(fx, AGENDA, '01.01.2026..31.03.2026');
+    const agendas = live(fx).filter((row) => row.name.startsWith('სამუშაო შეხვედრის დღის წესრიგი'));
+    expect(agendas.map((row) => row.id)).toEqual([doc.id]);
+  });
+
+  it('tells the manager when the period cannot be read, and when the prompt was cancelled', () => {
+    const fx = setUpWorkbook();
+    fx.ws.core.setNow(APRIL);
+    expect(click(fx, AGENDA, '2026-13')).toMatch(/^დღის წესრიგი არ მომზადდა\. თვე 13 არ არსებობს\. მაგალითად: 2026-Q1/);
+    fx.ws.spreadsheets.ui.answerNext({ button: 'CANCEL' });
+    fx.click(PUBLISH);
+    expect(fx.ws.spreadsheets.ui.shown.slice(-1)[0].message).toBe('გამოქვეყნება გაუქმდა.');
+    expect(fx.ws.docs.list().filter((d) => !d.name.includes('ქაღალდის') && !d.name.includes('პლაკატი'))).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@
 import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
 import { TABS } from '../../src/domain/schema';
 import type { AnswerValue, FeedbackRecord } from '../../src/domain/types';
+import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
+import { failOnceAfter } from '../support/faults';
 import type { DocJson, DocJsonItem } from '../../emulator/docs';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 
@@ -16,23 +18,8 @@ const FIREWOOD = 'სოციალურად დაუცველი ოჯ
 const SUPPRESSED = '5-ზე ნაკლები პასუხი — არ ქვეყნდება';
 const COMMENT = 'რიგი <b>ძალიან</b> გრძელია & ნელი';
 
-const at = (iso: string): Date => new Date(iso);
-let nextId = 0;
-
 function record(fields: Partial<FeedbackRecord> & { answers: Record<string, AnswerValue> }): FeedbackRecord {
-  return {
-    id: `test-${nextId++}`,
-    receivedAt: at('2026-02-10T10:00:00+04:00'),
-    form: 'N1',
-    channel: 'paper',
-    service: 'newborn',
-    text: '',
-    themes: [],
-    staffTags: [],
-    quotable: false,
-    flags: [],
-    ...fields,
-  };
+  return feedbackRecord(fields);
 }
 
 /**
@@ -59,20 +46,8 @@ function quarterRecords(): FeedbackRecord[] {
   return records;
 }
 
-function sheet(f: Fixture, name: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const found = f.ws.spreadsheets.spreadsheetFor(f.spreadsheetId).getSheetByName(name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found;
-}
-
-/** One script-style write of rows under the header (the harness is not a person: no validation). */
-function writeRows(f: Fixture, tab: string, rows: unknown[][]): void {
-  const target = sheet(f, tab);
-  const first = target.getLastRow() + 1;
-  const missing = first + rows.length - 1 - target.getMaxRows();
-  if (missing > 0) target.insertRowsAfter(target.getMaxRows(), missing);
-  target.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
-}
+const sheet = tabOf;
+const writeRows = appendTabRows;
 
 function writeFeedback(f: Fixture, records: FeedbackRecord[]): void {
   writeRows(f, TABS.feedback.name, records.map((r) => recordToRow(r, FEEDBACK_HEADERS)));
@@ -379,5 +354,44 @@ describe('scheduled report (dailyJobs)', () => {
       'უკუკავშირის ანალიტიკური ანგარიში — იანვარი 2026',
     ]);
     expect(f.ws.mail.sent.map((m) => m.subject)).toEqual(['ანალიტიკური ანგარიში — იანვარი 2026', 'ანალიტიკური ანგარიში — თებერვალი 2026']);
+  });
+});
+
+describe('the report Doc and its HTML copy are kept per period', () => {
+  let f: Fixture;
+  beforeEach(() => {
+    f = setUpWorkbook({ now: '2026-04-03T10:00:00+04:00' });
+    seedQuarter(f);
+  });
+
+  it.each([
+    ['DriveApp', 'createFolder'],
+    ['DocumentApp', 'create'],
+    ['DriveApp', 'createFile'],
+  ])('a build that failed right after %s.%s is finished by the next one, without a duplicate', (service, method) => {
+    const fired = failOnceAfter(f, service, method);
+    buildFromMenu(f, '2026-Q1');
+    f.ws.core.faultHook = null;
+    expect(fired()).toBe(true);
+    buildFromMenu(f, '2026-Q1');
+    onlyReport(f);
+    const live = f.ws.drive.index().filter((row) => !row.trashed);
+    expect(live.filter((row) => row.name.endsWith('.html'))).toHaveLength(1);
+    expect(live.filter((row) => row.mimeType === 'application/vnd.google-apps.folder' && row.name.includes('ანალიტიკური'))).toHaveLength(1);
+    for (const row of live.filter((r) => r.name.startsWith('უკუკავშირის ანალიტიკური ანგარიში'))) {
+      expect(row.folderPath).toBe('My Drive/უკუკავშირი — ანალიტიკური ანგარიშები');
+    }
+  });
+
+  it('switching the language renames the same Doc and HTML file instead of making new ones', () => {
+    buildFromMenu(f, '2026-Q1');
+    const [georgian] = reportDocs(f);
+    setSetting(f, 'language', 'en');
+    buildFromMenu(f, '2026-Q1');
+    const doc = onlyReport(f);
+    expect(doc.id).toBe(georgian.id);
+    expect(doc.name).toBe('Feedback analysis report — Q1 2026');
+    const html = f.ws.drive.index().filter((row) => !row.trashed && row.name.endsWith('.html'));
+    expect(html.map((row) => row.name)).toEqual(['Feedback analysis report — Q1 2026.html']);
   });
 });

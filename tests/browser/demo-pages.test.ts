@@ -155,6 +155,10 @@ test('the public report page renders Georgian with a Georgian font and makes no 
   const heading = (await tab.$('h1')) ? 'h1' : 'h2';
   await checkGeorgian(tab, heading);
   await checkGeorgian(tab, 'p');
+  // "You said, we did": the sample's actions reach the page in the wording staff wrote for citizens.
+  const body = (await tab.textContent('body')) ?? '';
+  expect(body).toContain('თქვენ გვითხარით — ჩვენ ვცვლით');
+  for (const action of sampleScenario().actions) expect(body).toContain(String(action.publicWording));
   await tab.screenshot({ path: join(results, 'public-report.png'), fullPage: true });
   // Pictures (charts) are embedded, not fetched.
   const images = await tab.$$eval('img', (nodes) => nodes.map((n) => ({ src: (n as HTMLImageElement).src.slice(0, 30), ok: (n as HTMLImageElement).naturalWidth > 0, alt: n.getAttribute('alt') })));

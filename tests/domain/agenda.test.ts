@@ -1,25 +1,11 @@
-import { OVERDUE_BACKGROUND, buildAgenda, isOverdue, overdueBackgrounds, parseAction } from '../../src/domain/agenda';
+import { OVERDUE_BACKGROUND, buildAgenda, isOverdue, overdueBackgrounds, responseRateLine } from '../../src/domain/agenda';
+import { parseAction } from '../../src/domain/report-inputs';
 import type { DocBlock } from '../../src/domain/doc-blocks';
 import { buildReportModel } from '../../src/domain/report-model';
-import type { ActionRecord, FeedbackRecord } from '../../src/domain/types';
+import type { FeedbackRecord } from '../../src/domain/types';
+import { actionRecord as action, at, feedbackRecord } from '../support/records';
 
-const at = (iso: string): Date => new Date(iso);
 const NOW = at('2026-04-02T10:00:00+04:00');
-
-function action(fields: Partial<ActionRecord>): ActionRecord {
-  return {
-    problem: 'რიგი',
-    service: 'newborn',
-    theme: 'waiting',
-    decision: 'მეორე ფანჯარა',
-    owner: 'კანცელარია',
-    due: null,
-    status: 'planned',
-    meetingDate: null,
-    publicWording: '',
-    ...fields,
-  };
-}
 
 describe('actions register', () => {
   it('reads Georgian and id statuses; a blank status is planned; empty rows are no action', () => {
@@ -90,6 +76,7 @@ describe('meeting agenda', () => {
     const questions = tables.find((t) => t.header[0] === 'შეკითხვა');
     expect(questions?.rows[0][0]).toContain('n1.docs_clear');
     expect(questions?.rows[0][1]).toMatch(/^0% \(95% ინტ\.: 0%–\d+%\)$/);
+    expect(questions?.rows[0][2]).toBe('1,0'); // the mean, with the Georgian decimal comma
     const themes = tables.find((t) => t.header[0] === 'თემა');
     expect(themes?.rows[0].slice(0, 2)).toEqual(['დოკუმენტები', '8']);
     // Comments in the agenda are redacted too.
@@ -110,5 +97,36 @@ describe('meeting agenda', () => {
     expect(decisions.rows.length).toBeGreaterThan(0);
     expect(decisions.rows.every((r) => r.every((c) => c === ''))).toBe(true);
     expect(blocks.some((b) => b.kind === 'paragraph' && b.text.includes('„ღონისძიებები“'))).toBe(true);
+  });
+});
+
+describe('agenda: N2 response rate', () => {
+  const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: 'I კვარტალი 2026' };
+  const n2 = (count: number): FeedbackRecord[] => Array.from({ length: count }, () => feedbackRecord({ form: 'N2', answers: { 'n2.overall': 4 } }));
+  const modelOf = (responses: number, invitationsSent: number) =>
+    buildReportModel({
+      records: n2(responses), actions: [], period: Q1, invitationsSent, minGroupSize: 5,
+      services: [{ code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true }], language: 'ka', internal: true,
+    });
+  const bullets = (responses: number, invitationsSent: number): string[] => {
+    const blocks = buildAgenda({
+      model: modelOf(responses, invitationsSent), actions: [], municipality: 'მერია', preparedAt: NOW,
+      themeLabels: {}, serviceNames: {}, knownNames: [], minGroupSize: 5,
+    });
+    const first = blocks.find((b): b is Extract<DocBlock, { kind: 'bullets' }> => b.kind === 'bullets');
+    return first?.items ?? [];
+  };
+
+  it('shows N2 responses over the invitations sent, as in the analysis report', () => {
+    // 6 responses to 8 invitations: 75 %.
+    expect(bullets(6, 8)).toContain('N2 გამოხმაურების მაჩვენებელი: 75% (6 პასუხი 8 მოწვევაზე)');
+    expect(responseRateLine(modelOf(0, 4), 5)).toBe('N2 გამოხმაურების მაჩვენებელი: 0% (0 პასუხი 4 მოწვევაზე)');
+  });
+
+  it('withholds the rate of fewer respondents than the minimum, and says when nothing was sent', () => {
+    const few = responseRateLine(modelOf(3, 8), 5);
+    expect(few).toBe('N2 გამოხმაურების მაჩვენებელი: 5-ზე ნაკლები პასუხი — არ ქვეყნდება (8 მოწვევა)');
+    expect(few).not.toMatch(/%/);
+    expect(responseRateLine(modelOf(6, 0), 5)).toBe('N2 გამოხმაურების მაჩვენებელი: — (პერიოდში N2 მოწვევა არ გაგზავნილა)');
   });
 });

@@ -17,6 +17,8 @@ import {
   parseMarker,
   planInvitations,
   resolveMarkers,
+  sendAllowance,
+  sentOnDay,
   summaryText,
   type ApplicationRow,
   type LogRecord,
@@ -303,5 +305,35 @@ describe('summaryText', () => {
     expect(text).toContain('გადაიდო (დღიური ლიმიტი): 2');
     expect(text).toContain('პრობლემური სტრიქონები: 1');
     expect(text).toContain('მომდევნო');
+  });
+});
+
+describe('daily cap (settings mailQuotaPerDay)', () => {
+  const at = (iso: string): Date => new Date(iso);
+  const record = (state: LogRecord['state'], when: string | null): LogRecord => ({ caseId: 'x', service: 'newborn', state, at: when ? at(when) : null, note: '' });
+
+  test('counts what went out, or may have, on the same calendar day in Tbilisi', () => {
+    const log = [
+      record('sent', '2026-01-05T00:10:00+04:00'),
+      record('sent', '2026-01-05T23:50:00+04:00'),
+      record('unknown', '2026-01-05T12:00:00+04:00'),
+      record('sent', '2026-01-04T23:59:00+04:00'), // yesterday in Tbilisi (19:59 UTC)
+      record('failed', '2026-01-05T10:00:00+04:00'),
+      record('deferred', '2026-01-05T10:00:00+04:00'),
+      record('queued', '2026-01-05T10:00:00+04:00'),
+      record('sent', null),
+    ];
+    expect(sentOnDay(log, at('2026-01-05T20:30:00Z'))).toBe(0); // 00:30 on 6 January in Tbilisi
+    expect(sentOnDay(log, at('2026-01-05T18:00:00Z'))).toBe(3);
+    expect(sentOnDay(log, at('2026-01-05T18:00:00Z'), 'UTC')).toBe(2);
+    expect(sentOnDay(log, at('2026-01-04T21:00:00Z'), 'UTC')).toBe(2);
+  });
+
+  test("the allowance is Google's remaining quota, capped by the setting less today's sends", () => {
+    expect(sendAllowance(1000, 3, 0)).toBe(3);
+    expect(sendAllowance(1000, 3, 2)).toBe(1);
+    expect(sendAllowance(1000, 3, 5)).toBe(0);
+    expect(sendAllowance(2, 1500, 10)).toBe(2);
+    expect(sendAllowance(0, 1500, 0)).toBe(0);
   });
 });

@@ -3,9 +3,9 @@ import { FORMS, likertItems } from '../../src/domain/forms';
 import { POST_LIMIT, buildPublicReport, publicHtmlFragment, socialPost, type PublicReportInput } from '../../src/domain/public-report';
 import { REDACTED } from '../../src/domain/redact';
 import { buildReportModel } from '../../src/domain/report-model';
-import type { ActionRecord, AnswerValue, FeedbackRecord, Service } from '../../src/domain/types';
+import type { ActionRecord, FeedbackRecord, Service } from '../../src/domain/types';
+import { actionRecord, at, feedbackRecord } from '../support/records';
 
-const at = (iso: string): Date => new Date(iso);
 const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: 'I კვარტალი 2026' };
 const SERVICES: Service[] = [
   { code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true },
@@ -13,37 +13,18 @@ const SERVICES: Service[] = [
 ];
 const PDF_URL = 'https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/view?usp=drivesdk';
 
-let nextId = 0;
-function record(fields: Partial<FeedbackRecord> & { answers?: Record<string, AnswerValue> }): FeedbackRecord {
-  return {
-    id: `r${nextId++}`,
-    receivedAt: at('2026-02-10T10:00:00+04:00'),
-    form: 'N1',
-    channel: 'paper',
-    service: 'newborn',
-    answers: {},
-    text: '',
-    themes: [],
-    staffTags: [],
-    quotable: false,
-    flags: [],
-    ...fields,
-  };
-}
+const record = feedbackRecord;
 
+/** An action of the last meeting, due in May, with no public wording unless given. */
 function action(fields: Partial<ActionRecord>): ActionRecord {
-  return {
+  return actionRecord({
     problem: 'რიგი კანცელარიაში',
-    service: 'newborn',
-    theme: 'waiting',
     decision: 'მეორე ფანჯრის გახსნა',
     owner: 'კანცელარიის უფროსი',
     due: at('2026-05-01T00:00:00+04:00'),
-    status: 'planned',
     meetingDate: at('2026-04-05T00:00:00+04:00'),
-    publicWording: '',
     ...fields,
-  };
+  });
 }
 
 /** Every personal datum planted below, in every format the redaction must catch. */

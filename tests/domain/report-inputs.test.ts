@@ -1,5 +1,5 @@
 import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
-import { countInvitationsSent, feedbackRecords, parseActionRows, parseActionStatus, parseThemeRows } from '../../src/domain/report-inputs';
+import { countInvitationsSent, feedbackRecords, parseAction, parseActionRows, parseActionStatus, parseThemeRows } from '../../src/domain/report-inputs';
 import { DEFAULT_THEMES } from '../../src/domain/themes';
 import type { FeedbackRecord } from '../../src/domain/types';
 
@@ -53,6 +53,12 @@ describe('parseActionRows', () => {
     expect(actions[0]).toMatchObject({ service: 'newborn', status: 'in_progress', publicWording: '=გასაჯაროება' });
     expect(actions[0].due?.getTime()).toBe(new Date('2026-02-01T00:00:00+04:00').getTime());
     expect(actions[1]).toMatchObject({ service: '', status: 'planned', due: null });
+  });
+
+  it('reads one row the same way the list does: null for a row with no problem and no decision', () => {
+    expect(parseAction(row({ problem: '', decision: '  ' }))).toBeNull();
+    expect(parseAction(row({ status: ' IN_PROGRESS ', owner: "'+ნინო" }))).toMatchObject({ status: 'in_progress', owner: '+ნინო', service: 'ახალშობილთა დახმარება' });
+    expect(parseAction({ decision: 'მხოლოდ გადაწყვეტილება' })).toMatchObject({ problem: '', decision: 'მხოლოდ გადაწყვეტილება', status: 'planned', due: null, meetingDate: null });
   });
 
   it('knows every status by its Georgian name and its id', () => {

@@ -1,6 +1,7 @@
 import { buildReportModel, type ReportInput } from '../../src/domain/report-model';
 import { reportLabels } from '../../src/domain/report-labels';
-import { cellText, reportLayout, type Block } from '../../src/domain/report-layout';
+import { cellText, type DocBlock } from '../../src/domain/doc-blocks';
+import { reportLayout } from '../../src/domain/report-layout';
 import { renderReportHtml } from '../../src/domain/report-html';
 import type { FeedbackRecord } from '../../src/domain/types';
 
@@ -24,7 +25,7 @@ function input(records: FeedbackRecord[]): ReportInput {
   };
 }
 
-const charts = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'chart' }> => b.kind === 'chart');
+const charts = (blocks: DocBlock[]) => blocks.filter((b): b is Extract<DocBlock, { kind: 'chart' }> => b.kind === 'chart');
 
 describe('reportLayout', () => {
   it('charts the trend of overall satisfaction over the published periods only', () => {

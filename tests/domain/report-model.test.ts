@@ -5,8 +5,8 @@ import { wilson } from '../../src/domain/stats';
 import type { ActionRecord, AnswerValue, Channel, FeedbackForm, FeedbackRecord, Service } from '../../src/domain/types';
 import { CHANNELS, DRIVERS } from '../../src/domain/types';
 import { decodePng } from './png-reader';
+import { at, feedbackRecord } from '../support/records';
 
-const at = (iso: string): Date => new Date(iso);
 const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
 const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
 const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
@@ -16,23 +16,9 @@ const SERVICES: Service[] = [
   { code: 'firewood', ka: 'შეშა', en: 'Firewood', invite: true },
 ];
 
-let nextId = 0;
+/** A record of mid-January (the report period below) unless given. */
 function record(fields: Partial<FeedbackRecord> & { answers?: Record<string, AnswerValue> }): FeedbackRecord {
-  const form: FeedbackForm = fields.form ?? 'N1';
-  return {
-    id: `r${nextId++}`,
-    receivedAt: at('2026-01-15T10:00:00+04:00'),
-    form,
-    channel: fields.channel ?? (form === 'N1' ? 'paper' : form === 'N2' ? 'email_link' : 'phone'),
-    service: 'newborn',
-    answers: {},
-    text: '',
-    themes: [],
-    staffTags: [],
-    quotable: false,
-    flags: [],
-    ...fields,
-  };
+  return feedbackRecord({ receivedAt: at('2026-01-15T10:00:00+04:00'), ...fields });
 }
 
 /** `count` N1 records with the given overall score. */

@@ -67,6 +67,11 @@ describe('MailApp', () => {
     expect(mail.sent).toHaveLength(0);
     core.runExecution('onEditInstalled', 'installable', () => app.sendEmail('a@example.ge', 's', 'b'));
     expect(mail.sent).toHaveLength(1);
+    // nor ask for the quota, which needs the same scope
+    expect(() => core.runExecution('onEdit', 'simple', () => app.getRemainingDailyQuota())).toThrow(
+      'You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(core.runExecution('onEditInstalled', 'installable', () => app.getRemainingDailyQuota())).toBe(2);
   });
 
   test('attachments are recorded by name', () => {

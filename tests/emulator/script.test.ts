@@ -3,9 +3,9 @@ import { ScriptService } from '../../emulator/script';
 
 function setup(now = '2026-01-05T09:00:00+04:00') {
   const core = new Core({ now });
-  const runs: Array<{ handler: string; at: number; event: Record<string, unknown> }> = [];
+  const runs: Array<{ handler: string; at: number; event: Record<string, unknown>; user?: string }> = [];
   core.invoker = (handler, event) => {
-    runs.push({ handler, at: core.now(), event: event as Record<string, unknown> });
+    runs.push({ handler, at: core.now(), event: event as Record<string, unknown>, user: core.current()?.user });
     return undefined;
   };
   const script = new ScriptService(core);
@@ -115,6 +115,20 @@ describe('ScriptApp triggers', () => {
     expect(local('weekly').every((d) => d.getUTCDay() === 5 && d.getUTCHours() === 17)).toBe(true);
     expect(local('weekly')).toHaveLength(10);
     expect(core.now()).toBe(Date.UTC(2026, 2, 15));
+  });
+
+  test('a time-driven trigger runs as the account that created it', () => {
+    // https://developers.google.com/apps-script/guides/triggers/installable#restrictions
+    const { core, app, script, runs } = setup();
+    core.user = 'it@municipality.example.ge';
+    app.newTrigger('hourlySweep').timeBased().everyHours(1).create();
+    core.user = 'admin@municipality.example.ge';
+    app.newTrigger('dailyJobs').timeBased().everyHours(1).create();
+    script.runClockUntil(core.now() + HOUR + 1000);
+    expect(runs.map((r) => [r.handler, r.user])).toEqual([
+      ['hourlySweep', 'it@municipality.example.ge'],
+      ['dailyJobs', 'admin@municipality.example.ge'],
+    ]);
   });
 
   test('one-shot after() runs once and stays installed (spent) until deleted', () => {

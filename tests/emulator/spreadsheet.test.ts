@@ -16,11 +16,11 @@ function setup() {
 
 /** Runs `fn` as the bundle's function `name`, with every call recorded. */
 function withHandlers(core: Core, handlers: Record<string, (e: unknown) => unknown>) {
-  const calls: Array<{ name: string; event: Record<string, unknown>; kind: string; authMode: string }> = [];
+  const calls: Array<{ name: string; event: Record<string, unknown>; kind: string; authMode: string; user: string }> = [];
   core.hasHandler = (name) => name in handlers;
   core.invoker = (name, event) => {
     const exec = core.current()!;
-    calls.push({ name, event: event as Record<string, unknown>, kind: exec.kind, authMode: exec.authMode });
+    calls.push({ name, event: event as Record<string, unknown>, kind: exec.kind, authMode: exec.authMode, user: exec.user });
     return handlers[name](event);
   };
   return calls;
@@ -61,6 +61,14 @@ describe('values', () => {
     sheet.getRange('A4').setValue("'5");
     expect(sheet.getRange('A1:A4').getFormulas()).toEqual([['=1+2*3'], ['=COUNTA(B:B)'], [''], ['']]);
     expect(sheet.getRange('A1:A4').getValues()).toEqual([[7], ['#ERROR!'], ['=x'], ['5']]);
+  });
+
+  test("setValues enters each string as typed too: '=…' is a formula, an apostrophe-prefixed text is not", () => {
+    const { sheet } = setup();
+    const texts = ['=1+1', "'=1+1", "'+SUM(A1)", "'-2+3", "'@x", "'\t=1", "'\r=1", "''quoted"];
+    sheet.getRange(1, 1, texts.length, 1).setValues(texts.map((t) => [t]));
+    expect(sheet.getRange(1, 1, texts.length, 1).getFormulas().map(([f]) => f)).toEqual(['=1+1', '', '', '', '', '', '', '']);
+    expect(sheet.getRange(1, 1, texts.length, 1).getValues().map(([v]) => v)).toEqual([2, '=1+1', '+SUM(A1)', '-2+3', '@x', '\t=1', '\r=1', "'quoted"]);
   });
 
   test('setValues with the wrong shape throws Google\'s messages', () => {
@@ -279,6 +287,20 @@ describe('triggers', () => {
     expect((simple.source as GoogleAppsScript.Spreadsheet.Spreadsheet).getId()).toBe(ss.getId());
     expect((simple.user as GoogleAppsScript.Base.User).getEmail()).toBe('admin@municipality.example.ge');
     expect(installable).toMatchObject({ authMode: AUTH_MODE.FULL, triggerUid: '4034124084959907503', value: '5', oldValue: '3' });
+  });
+
+  test("a clerk's edit: onEdit runs as the clerk, an installable trigger as the account that created it", () => {
+    // "Installable triggers always run under the account of the person who created them."
+    // https://developers.google.com/apps-script/guides/triggers/installable#restrictions
+    const { core, svc, ss } = setup();
+    const calls = withHandlers(core, { onEdit: () => undefined, onStatusEdit: () => undefined });
+    core.triggers.push({ ...trigger('1', 'onStatusEdit', 'ON_EDIT', ss.getId()), createdBy: 'it@municipality.example.ge' });
+    svc.userEdit(ss.getId(), 'Sheet1', 'A1', [[5]], 'clerk@municipality.example.ge');
+    expect(calls.map((c) => [c.name, c.user])).toEqual([
+      ['onEdit', 'clerk@municipality.example.ge'],
+      ['onStatusEdit', 'it@municipality.example.ge'],
+    ]);
+    expect((calls[0].event.user as GoogleAppsScript.Base.User).getEmail()).toBe('clerk@municipality.example.ge');
   });
 
   test('a first entry has no oldValue; a multi-cell paste has neither value nor oldValue', () => {

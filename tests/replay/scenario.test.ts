@@ -2,6 +2,7 @@
 import { parseScenario, ScenarioError } from '../../replay/scenario';
 import { mulberry32, sampleScenario } from '../../replay/sample';
 import { parseArgs } from '../../replay/demo';
+import { localTime } from '../../replay/index-page';
 
 describe('parseScenario', () => {
   test('keeps bad data inside a well-shaped scenario exactly as written', () => {
@@ -72,4 +73,10 @@ test('demo arguments: --scenario, --out, --seed (also as --flag=value); anything
   expect(parseArgs([]).out).toBe('demo-out');
   expect(() => parseArgs(['--bogus'])).toThrow(/unknown argument/);
   expect(() => parseArgs(['--scenario'])).toThrow(/needs a value/);
+});
+
+test('the index page reads times in Tbilisi: a typed date stays its day, a moment gets its local clock time', () => {
+  expect(localTime(Date.parse('2026-01-06T00:00:00+04:00'))).toBe('2026-01-06');
+  expect(localTime(Date.parse('2026-01-13T11:37:58Z'))).toBe('2026-01-13 15:37:58');
+  expect(localTime(Date.parse('2026-03-31T22:30:00Z'))).toBe('2026-04-01 02:30:00');
 });
