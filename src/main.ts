@@ -3,7 +3,7 @@
  * wire to a use case in src/app; scripts/build.mjs makes each export a top-level function.
  */
 import { buildMenu } from './app/menu';
-import { setupWorkbook } from './app/setup';
+import { setupWorkbook, syncServicesAfterEdit } from './app/setup';
 import { runMenuAction } from './app/ui';
 import { clearExpiredEmails, handleWorkbookEdit, sendInvitationsAction, sweepInvitations } from './app/invitations';
 import { collectFormResponses, collectNowAction, handleFormResponse, importPaperAction } from './app/collect';
@@ -59,8 +59,9 @@ export function menuPublishReport(): void {
   runMenuAction('publishReport', publishReportAction);
 }
 
-/** Installable edit trigger (a case set to closed sends its invitation at once). */
+/** Installable edit trigger: a services edit reaches the forms; a case set to closed sends its invitation. */
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (syncServicesAfterEdit(e)) return;
   handleWorkbookEdit(e);
 }
 

@@ -97,6 +97,34 @@ export function setupWorkbook(ss: Spreadsheet = workbook()): SetupResult {
   }
 }
 
+/**
+ * A staff edit of the services tab reaches both forms' service lists, the N2 links and the printed
+ * form at once (installable edit trigger). Forms are only updated, never created, here; when the
+ * lock is busy the edit is left for the next setup run, which does the same.
+ */
+export function syncServicesAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  if (!e || !e.range || e.range.getSheet().getName() !== TABS.services.name) return false;
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10_000)) {
+    console.warn('services edit: lock busy; the forms will follow at the next setup run');
+    return false;
+  }
+  try {
+    const ss = e.source;
+    const services = loadServices(ss);
+    for (const def of FORM_LIST) {
+      const stored = readJson<FormRecord>(formKey(def.key));
+      const form = openForm(stored);
+      if (form && stored) syncServiceChoices(form, def, stored, services);
+    }
+    writeServiceLinks(ss, services);
+    ensurePrintMaterial(ss, true);
+    return true;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 function ensureHeaderNote(sheet: GoogleAppsScript.Spreadsheet.Sheet, note: string): void {
   const a1 = sheet.getRange(1, 1);
   if (a1.getNote() !== note) a1.setNote(note);
