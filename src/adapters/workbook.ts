@@ -40,11 +40,14 @@ function ruleFor(ss: Spreadsheet, rule: ColumnRule, strict: boolean): GoogleApps
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!strict);
   switch (rule.kind) {
     case 'list':
-      return builder.requireValueInList([...rule.values], true).build();
+      return builder.requireValueInList([...rule.values], true).setHelpText('აირჩიეთ მნიშვნელობა ჩამონათვალიდან').build();
     case 'serviceList': {
       const services = ss.getSheetByName(TABS.services.name);
       if (!services) throw new Error('services tab must exist before lists refer to it');
-      return builder.requireValueInRange(services.getRange('B2:B'), true).build();
+      return builder
+        .requireValueInRange(services.getRange('B2:B'), true)
+        .setHelpText(`აირჩიეთ სერვისი ჩამონათვალიდან; ახალი სერვისი დაამატეთ ჩანართში „${TABS.services.name}“`)
+        .build();
     }
     case 'checkbox':
       return SpreadsheetApp.newDataValidation().requireCheckbox().build();
