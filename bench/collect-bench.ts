@@ -24,8 +24,12 @@ export interface CollectBench {
   cpuMs: number;
   /** Peak heap above the seeded workbook during the run, MB (sampled at every service call). */
   peakHeapMB: number;
-  /** Modelled Apps Script time of the run (the emulator's clock advance). */
+  /** Modelled Apps Script time of all runs (the emulator's clock advance). */
   modelledMs: number;
+  /** Runs needed: one takes at most MAX_RESPONSES_PER_RUN new responses a tab. */
+  executions: number;
+  /** The longest single run, which Google's 6-minute limit applies to. */
+  longestRunMs: number;
   withinLimit: boolean;
   feedbackRows: number;
   ok: boolean;
@@ -68,15 +72,29 @@ export function benchCollect(rows: number): CollectBench {
   ws.core.resetCalls();
   const heap = new HeapPeak();
   heap.start(ws.core);
-  const clock = ws.core.now();
   const cpu = process.cpuUsage();
-  runToEnd(() => ws.run('menuCollectNow', 'menu'));
+  const feedback = ss.getSheetByName(TABS.feedback.name);
+  const countFeedback = (): number => (feedback ? Math.max(0, feedback.getLastRow() - 1) : 0);
+  // One run takes at most MAX_RESPONSES_PER_RUN per tab; the hourly sweep carries on, one
+  // execution each, until the backlog is in (a run that adds nothing ends the loop).
+  let modelledMs = 0;
+  let longestRunMs = 0;
+  let executions = 0;
+  let feedbackRows = countFeedback();
+  while (feedbackRows < rows && executions < 20) {
+    const clock = ws.core.now();
+    runToEnd(() => ws.run('menuCollectNow', 'menu'));
+    executions++;
+    const runMs = ws.core.now() - clock;
+    modelledMs += runMs;
+    longestRunMs = Math.max(longestRunMs, runMs);
+    const now = countFeedback();
+    if (now === feedbackRows) break;
+    feedbackRows = now;
+  }
   const used = process.cpuUsage(cpu);
   const peakHeapMB = heap.stop();
-  const modelledMs = ws.core.now() - clock;
   const summary = ws.core.callSummary();
-  const feedback = ss.getSheetByName(TABS.feedback.name);
-  const feedbackRows = feedback ? Math.max(0, feedback.getLastRow() - 1) : 0;
   return {
     rows,
     calls: summary.byMethod,
@@ -85,9 +103,11 @@ export function benchCollect(rows: number): CollectBench {
     cpuMs: Math.round((used.user + used.system) / 1000),
     peakHeapMB,
     modelledMs,
-    withinLimit: modelledMs <= EXECUTION_LIMIT_MS,
+    executions,
+    longestRunMs,
+    withinLimit: longestRunMs <= EXECUTION_LIMIT_MS,
     feedbackRows,
-    ok: feedbackRows === rows && modelledMs <= EXECUTION_LIMIT_MS,
+    ok: feedbackRows === rows && longestRunMs <= EXECUTION_LIMIT_MS,
   };
 }
 

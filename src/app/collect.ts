@@ -44,6 +44,8 @@ export interface CollectResult {
   empty: number;
   /** Rows stored with notes (an unknown service, a score out of range, a cut text …). */
   problems: number;
+  /** A response tab had more new rows than one run takes; the next run carries on. */
+  more?: boolean;
 }
 
 export type Source = FormKey | 'paper' | 'otherChannels';
@@ -61,6 +63,12 @@ const stateKey = (form: FormKey): string => `collect.${form}`;
 
 /** Long enough for a run of 10,000 rows to finish under a concurrent trigger's wait. */
 const LOCK_WAIT_MS = 30_000;
+/**
+ * New responses one run takes from each response tab. One run writes them all in one setValues;
+ * at ~33 cells a row that write alone would pass the 6-minute limit near 75,000 rows (npm run
+ * bench), and a killed run would be killed again at every retry. The watermark carries on.
+ */
+export const MAX_RESPONSES_PER_RUN = 25_000;
 
 interface Run {
   ss: Spreadsheet;
@@ -107,6 +115,7 @@ export function collectNowAction(): string {
     `უკუკავშირის ცხრილში დაემატა ჩანაწერი: ${r.added}.`,
     r.problems ? `მათგან შენიშვნით: ${r.problems} (იხ. სვეტი flags და სტატუსები).` : '',
     r.empty ? `ცარიელი ფორმა (არ ჩაიწერა): ${r.empty}.` : '',
+    r.more ? 'ახალი პასუხები ჯერ კიდევ დარჩა: დანარჩენს სისტემა შემდეგ გაშვებაზე (ყოველ საათში) შეაგროვებს.' : '',
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -306,15 +315,20 @@ function collectForm(run: Run, def: FormDefinition): void {
   );
   if (map.unknown.length) console.warn(`collect: ${def.key} columns not matched to any item: ${map.unknown.join(' | ')}`);
 
-  const read = (from: number): unknown[][] => (lastRow >= from ? sheet.getRange(from, 1, lastRow - from + 1, lastColumn).getValues() : []);
+  // An incremental read starts at the watermark's own row (the anchor), so it takes one row more.
+  const read = (from: number, anchor: number): unknown[][] => {
+    const to = Math.min(lastRow, from + anchor + MAX_RESPONSES_PER_RUN - 1);
+    if (to < lastRow) run.result.more = true;
+    return lastRow >= from ? sheet.getRange(from, 1, to - from + 1, lastColumn).getValues() : [];
+  };
   let full = state.mark.row < 2 || lastRow < state.mark.row;
-  let keyed = full ? keyRows(def.key, read(2), 2, START) : keyRows(def.key, read(state.mark.row), state.mark.row, state.mark);
+  let keyed = full ? keyRows(def.key, read(2, 0), 2, START) : keyRows(def.key, read(state.mark.row, 1), state.mark.row, state.mark);
   if (!keyed) {
     // The tab no longer looks as it did (rows deleted or sorted by hand): read it all again.
     // Keys do not depend on row positions, so nothing is imported twice.
     console.warn(`collect: ${def.key} response tab changed under the watermark; reading it all`);
     full = true;
-    keyed = keyRows(def.key, read(2), 2, START) as NonNullable<ReturnType<typeof keyRows>>;
+    keyed = keyRows(def.key, read(2, 0), 2, START) as NonNullable<ReturnType<typeof keyRows>>;
   }
   let empty = 0;
   for (const { key, row } of keyed.keyed) {

@@ -8,6 +8,7 @@ import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { N1, N2 } from '../../src/domain/forms';
 import { paperColumns } from '../../src/app/paper';
+import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
 const IMPORT_PAPER = 'ქაღალდის ფორმების შეტანა';
@@ -478,5 +479,33 @@ describe('cost', () => {
     expect(calls['SpreadsheetApp.setValues']).toBe(2);
     // reads: services, themes, feedback header + ids, two response tabs (header + rows), paper, other channels.
     expect(calls['SpreadsheetApp.getValues']).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('a large backlog', () => {
+  test('more new responses than one run takes: each run stops at the cap and the next carries on, once each', () => {
+    const fx = setUpWorkbook();
+    const ss = fx.ws.spreadsheets.spreadsheetFor(fx.spreadsheetId);
+    const sheet = ss.getSheetByName(formRecord(fx, 'N1').responseSheet)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const serviceColumn = header.indexOf(N1.items[0].ka);
+    const overallColumn = header.indexOf(N1.items.find((i) => i.id === 'n1.overall')!.ka);
+    const total = MAX_RESPONSES_PER_RUN + 1_500;
+    const start = fx.ws.core.now() - 10 * 86_400_000;
+    // Google wrote these while no trigger was installed (e.g. before setup on a copied workbook).
+    const raw = Array.from({ length: total }, (_, i) =>
+      header.map((_, c) => (c === 0 ? new Date(start + i * 5_000) : c === serviceColumn ? newborn.ka : c === overallColumn ? 1 + (i % 5) : '')),
+    );
+    sheet.insertRowsAfter(sheet.getMaxRows(), total + 1 - sheet.getMaxRows());
+    sheet.getRange(2, 1, total, header.length).setValues(raw);
+
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toHaveLength(MAX_RESPONSES_PER_RUN);
+    expect(fx.ws.spreadsheets.ui.shown.at(-1)?.message).toContain('დარჩა');
+    fx.ws.script.runClockUntil(fx.ws.core.now() + 61 * 60_000);
+    const rows = feedbackRows(fx);
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+    expect(fx.ws.core.triggerFailures).toEqual([]);
   });
 });
