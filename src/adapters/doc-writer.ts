@@ -29,9 +29,20 @@ export function pngBlob(png: readonly number[], name: string): GoogleAppsScript.
  * leaves (a body is never empty) and saves. The Doc object is closed afterwards: read its id and
  * URL before, open it again to export it.
  */
+/** A4 in points (Docs measures pages in points); a new Doc is US Letter. */
+export const A4 = { width: 595.276, height: 841.89, margin: 42.5 } as const;
+
+/** Every Doc the product writes is A4 with the same margins: it is printed in Georgia. */
 export function rewriteBody(doc: Document, draw: (body: Body) => void): void {
   const body = doc.getBody();
   body.clear();
+  body
+    .setPageWidth(A4.width)
+    .setPageHeight(A4.height)
+    .setMarginTop(A4.margin)
+    .setMarginBottom(A4.margin)
+    .setMarginLeft(A4.margin)
+    .setMarginRight(A4.margin);
   const leading = body.getChild(0);
   draw(body);
   if (body.getNumChildren() > 1) body.removeChild(leading);

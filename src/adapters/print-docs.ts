@@ -9,19 +9,9 @@ import { pngBlob, rewriteBody } from './doc-writer';
 
 type Body = GoogleAppsScript.Document.Body;
 
-/** A4 in points (Docs measures pages in points). */
-export const A4 = { width: 595.276, height: 841.89, margin: 42.5 } as const;
-
-/** Draws the blocks on an A4 page, in place of the Doc's content. */
+/** Draws the blocks on an A4 page (rewriteBody), in place of the Doc's content. */
 export function writePaperBlocks(doc: GoogleAppsScript.Document.Document, blocks: readonly PaperBlock[]): void {
   rewriteBody(doc, (body) => {
-    body
-      .setPageWidth(A4.width)
-      .setPageHeight(A4.height)
-      .setMarginTop(A4.margin)
-      .setMarginBottom(A4.margin)
-      .setMarginLeft(A4.margin)
-      .setMarginRight(A4.margin);
     for (const block of blocks) drawBlock(body, block);
   });
 }

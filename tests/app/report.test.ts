@@ -122,6 +122,7 @@ describe('analysis report from the menu', () => {
     expect(message).toMatch(/https:\/\/docs\.google\.com\/document\/d\//);
     const doc = onlyReport(f);
     expect(doc.name).toBe('უკუკავშირის ანალიტიკური ანგარიში — I კვარტალი 2026');
+    expect([doc.pageWidth, doc.pageHeight]).toEqual([595.276, 841.89]); // A4, as printed in Georgia
 
     // Data basis: 11 rows in Q1 (the row of 1 April is outside); N2 rate 3 / 6 sent.
     const basis = tableAfter(doc, 'მონაცემთა საფუძველი');
