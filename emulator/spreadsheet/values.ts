@@ -3,6 +3,7 @@
  * A1 notation is read, and how a value is displayed.
  */
 import { gasError } from '../core';
+import { zonedParts, zonedToUtc } from '../utilities';
 
 /** A stored cell value: '' when empty. Dates are stored as this realm's Date and copied out. */
 export type CellValue = string | number | boolean | Date;
@@ -83,7 +84,7 @@ function parseDate(t: string, timeZone: string): { value: Date; format: string }
   const [y, mo, d, h, mi, s] = parts;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
-  return { value: new Date(zonedToUtc(y, mo, d, h, mi, s, timeZone)), format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
+  return { value: new Date(zonedToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, timeZone)), format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
 }
 
 /**
@@ -104,30 +105,14 @@ function evaluateFormula(formula: string): CellValue {
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
+/** Wall-clock fields [y, mo, d, h, mi, s] of an instant in a zone (utilities.ts does the zone math). */
 function zoneParts(ms: number, timeZone: string): number[] {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const get = (type: string) => Number(fmt.formatToParts(new Date(ms)).find((p) => p.type === type)?.value);
-  return [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
+  const p = zonedParts(ms, timeZone);
+  return [p.year, p.month, p.day, p.hour, p.minute, p.second];
 }
 
 function zoneOffset(ms: number, timeZone: string): number {
-  const [y, mo, d, h, mi, s] = zoneParts(ms, timeZone);
-  return Date.UTC(y, mo - 1, d, h, mi, s) - Math.floor(ms / 1000) * 1000;
-}
-
-export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const first = guess - zoneOffset(guess, timeZone);
-  return guess - zoneOffset(first, timeZone);
+  return zonedParts(ms, timeZone).offsetMinutes * 60_000;
 }
 
 /** Days since 1899-12-30 in the sheet's zone: the number Sheets stores for a date. */
