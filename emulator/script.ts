@@ -18,6 +18,14 @@ const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be d
 /** Google's message for everyMinutes(7) (as reported from real executions). */
 const INVALID_EVERY_MINUTES = 'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.';
 const ALLOWED_EVERY_MINUTES = [1, 5, 10, 15, 30];
+/**
+ * everyHours takes only the intervals the trigger editor's hour timer offers. Google's reference
+ * does not list them; developers report "The value you passed to everyHours was invalid" for
+ * others (e.g. everyHours(3); the values are the editor's "Every hour … Every 12 hours" choices,
+ * https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers).
+ */
+const INVALID_EVERY_HOURS = 'The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.';
+const ALLOWED_EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
@@ -277,6 +285,7 @@ class ClockTriggerBuilderFake implements GoogleAppsScript.Script.ClockTriggerBui
   }
 
   everyHours(n: number): ClockTriggerBuilderFake {
+    if (!ALLOWED_EVERY_HOURS.includes(Number(n))) throw gasError(INVALID_EVERY_HOURS);
     this.schedule.everyHours = Number(n);
     return this;
   }
@@ -449,6 +458,8 @@ export class ScriptService {
       this.core.setNow(dueAt);
       due.nextRunAt = this.followingRun(due, dueAt);
       this.core.invoke(due.handler, 'time', timeDrivenEvent(this.core.now(), due.id), { user: due.createdBy });
+      // Slots that passed while the run was going are skipped, not run back to back afterwards.
+      while (due.nextRunAt !== undefined && due.nextRunAt <= this.core.now()) due.nextRunAt = this.followingRun(due, due.nextRunAt);
     }
     this.core.setNow(targetMs);
   }

@@ -313,11 +313,11 @@ export class SpreadsheetService implements FormDestinationStore {
 
   /** How scripts and people enter values: parsed as typed, subject to protections and rules. */
   typed(user = this.activeUser()): WriteMode {
-    return { user, guarded: true, enter: (raw, cell, timeZone) => enter(raw, cell?.numberFormat, timeZone) };
+    return { user, guarded: true, enter: (raw, cell, timeZone) => enter(raw, cell?.numberFormat, timeZone, this.core.now()) };
   }
 
   private serverSide(): WriteMode {
-    return { user: this.core.user, guarded: false, enter: (raw, _cell, timeZone) => enterAsText(raw, timeZone) };
+    return { user: this.core.user, guarded: false, enter: (raw, _cell, timeZone) => enterAsText(raw, timeZone, this.core.now()) };
   }
 
   /**

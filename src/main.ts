@@ -10,7 +10,8 @@ import { collectFormResponses, collectNowAction, handleFormResponse, importPaper
 import { buildReportAction, runScheduledReport } from './app/report';
 import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
-import { paperFormsAction } from './app/paper-docs';
+import { PRINT_FOLDER_NAME, paperFormsAction } from './app/paper-docs';
+import { TABS } from './domain/schema';
 
 /** Simple trigger: builds the menu when the workbook opens (no authorization needed). */
 export function onOpen(): void {
@@ -24,7 +25,8 @@ export function menuSetup(): void {
       'სისტემა მზადაა.',
       result.createdTabs.length ? `შეიქმნა ჩანართები: ${result.createdTabs.join(', ')}.` : 'ჩანართები უკვე არსებობდა.',
       result.createdForms.length ? `შეიქმნა ფორმები: ${result.createdForms.join(', ')}.` : 'ფორმების სერვისების სია განახლდა.',
-      result.printDocs.length ? 'ქაღალდის ფორმა და QR პლაკატი განახლდა (Drive: „უკუკავშირი — საბეჭდი მასალა“).' : '',
+      result.printDocs.length ? `ქაღალდის ფორმა და QR პლაკატი განახლდა (Drive: „${PRINT_FOLDER_NAME}“).` : '',
+      result.settingsProblems.length ? `შეამოწმეთ ჩანართი „${TABS.settings.name}“:\n${result.settingsProblems.map((p) => `• ${p}`).join('\n')}` : '',
     ]
       .filter(Boolean)
       .join('\n');

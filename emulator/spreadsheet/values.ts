@@ -29,7 +29,7 @@ export interface Entry {
  * parsed as numbers, booleans and dates (en_US forms), unless the cell is plain text ('@').
  * https://support.google.com/docs/answer/3094285 (prefix an apostrophe to keep text as typed)
  */
-export function enter(raw: unknown, numberFormat: string | undefined, timeZone: string): Entry {
+export function enter(raw: unknown, numberFormat: string | undefined, timeZone: string, nowMs = Date.now()): Entry {
   if (raw === null || raw === undefined) return { value: '', formula: '' };
   if (isDate(raw)) return { value: new Date(raw.getTime()), formula: '' };
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw, formula: '' };
@@ -41,18 +41,18 @@ export function enter(raw: unknown, numberFormat: string | undefined, timeZone: 
   if (numberFormat === '@') return { value: text, formula: '' };
   if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
   if (text.startsWith('=') && text.length > 1) return { value: evaluateFormula(text), formula: text };
-  return parseLiteral(text, timeZone);
+  return parseLiteral(text, timeZone, nowMs);
 }
 
 /** A response or other server-side write: no formulas, but numbers still become numbers. */
-export function enterAsText(raw: unknown, timeZone: string): Entry {
+export function enterAsText(raw: unknown, timeZone: string, nowMs = Date.now()): Entry {
   if (typeof raw === 'string' && raw.startsWith('=')) return { value: raw, formula: '' };
-  return enter(raw, undefined, timeZone);
+  return enter(raw, undefined, timeZone, nowMs);
 }
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 
-function parseLiteral(text: string, timeZone: string): Entry {
+function parseLiteral(text: string, timeZone: string, nowMs: number): Entry {
   const t = text.trim();
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', formula: '' };
   const percent = t.endsWith('%');
@@ -61,15 +61,22 @@ function parseLiteral(text: string, timeZone: string): Entry {
     const n = Number(body.replace(/,/g, ''));
     return { value: percent ? n / 100 : n, formula: '' };
   }
-  const date = parseDate(t, timeZone);
+  const date = parseDate(t, timeZone, nowMs);
   if (date) return { value: date.value, formula: '', impliedFormat: date.format };
   return { value: text, formula: '' };
 }
 
-/** ISO (2026-01-05 [09:30[:15]]) and US (1/5/2026 [9:30[:15]]) dates, in the sheet's zone. */
-function parseDate(t: string, timeZone: string): { value: Date; format: string } | null {
+/**
+ * ISO (2026-01-05 [09:30[:15]]) and US (1/5/2026 [9:30[:15]]) dates, in the sheet's zone. A US
+ * month/day without a year (1/5, 3/4) is a date of the current year too: Sheets turns free text
+ * such as "1/2" into a date, so a comment or room number read back is a Date, not the text typed
+ * (users' reports, e.g. https://www.msofficeforums.com/132812-post2.html: "Google Sheets
+ * automatically treats any date exactly the way I entered it: 9/1, 09/01, 9/1/18, 9/1/2018").
+ */
+function parseDate(t: string, timeZone: string, nowMs: number): { value: Date; format: string } | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  const monthDay = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
   let parts: number[];
   let hasTime: boolean;
   if (iso) {
@@ -78,6 +85,9 @@ function parseDate(t: string, timeZone: string): { value: Date; format: string }
   } else if (us) {
     parts = [+us[3], +us[1], +us[2], +(us[4] ?? 0), +(us[5] ?? 0), +(us[6] ?? 0)];
     hasTime = us[4] !== undefined;
+  } else if (monthDay) {
+    parts = [zonedParts(nowMs, timeZone).year, +monthDay[1], +monthDay[2], 0, 0, 0];
+    hasTime = false;
   } else {
     return null;
   }

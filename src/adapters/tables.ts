@@ -3,6 +3,7 @@
  * text, so staff may move columns around without breaking anything.
  */
 import type { ColumnSpec, TabSpec } from '../domain/schema';
+import { escapeForSheet } from '../domain/sanitize';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -67,19 +68,24 @@ export function rowFromKeys(table: Table, byKey: Record<string, unknown>): unkno
 /**
  * Writes back the given keys' columns for the given data rows, one setValues per run of adjacent
  * columns over the smallest block of rows that covers all changes. Other columns are left alone,
- * so a staff edit elsewhere in the same rows is never overwritten.
+ * so a staff edit elsewhere in the same rows is never overwritten. Callers escape what they
+ * changed; the unchanged rows inside the block go back as read, their text re-escaped, because
+ * Sheets reads a text "'=x" as "=x" and would take it back as a formula.
  */
 export function writeColumns(table: Table, keys: string[], changedRowIndexes: number[]): void {
   if (changedRowIndexes.length === 0) return;
   const first = Math.min(...changedRowIndexes);
   const last = Math.max(...changedRowIndexes);
+  const changed = new Set(changedRowIndexes);
   const cols = keys.map((k) => table.index[k]).filter((i) => i >= 0).sort((a, b) => a - b);
   let runStart = 0;
   for (let i = 1; i <= cols.length; i++) {
     if (i === cols.length || cols[i] !== cols[i - 1] + 1) {
       const from = cols[runStart];
       const width = cols[i - 1] - from + 1;
-      const block = table.rows.slice(first, last + 1).map((r) => r.slice(from, from + width).map((v) => (v === undefined ? '' : v)));
+      const block = table.rows.slice(first, last + 1).map((r, k) =>
+        r.slice(from, from + width).map((v) => (v === undefined ? '' : !changed.has(first + k) && typeof v === 'string' ? escapeForSheet(v) : v)),
+      );
       table.sheet.getRange(first + 2, from + 1, block.length, width).setValues(block);
       runStart = i;
     }

@@ -31,7 +31,9 @@ export function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly Colu
   }
   sheet.getRange(1, 1, 1, header.length).setFontWeight('bold').setBackground('#e8eef7').setWrap(true);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  applyColumnRules(ss, sheet, spec, columns, header);
+  // Widths only for columns this run added: a width staff set by hand survives setup run again.
+  const sized = new Set((created ? columns : missing).map((c) => c.header));
+  applyColumnRules(ss, sheet, spec, columns, header, sized);
   protectScriptColumns(sheet, spec, columns, header);
   return { sheet, created };
 }
@@ -58,11 +60,13 @@ function ruleFor(ss: Spreadsheet, rule: ColumnRule, strict: boolean): GoogleApps
   }
 }
 
-function applyColumnRules(ss: Spreadsheet, sheet: Sheet, spec: TabSpec, columns: readonly ColumnSpec[], header: string[]): void {
+function applyColumnRules(ss: Spreadsheet, sheet: Sheet, spec: TabSpec, columns: readonly ColumnSpec[], header: string[], sized: Set<string>): void {
   const rows = sheet.getMaxRows() - 1;
   for (const column of columns) {
     const col = header.indexOf(column.header) + 1;
-    if (column.width) sheet.setColumnWidth(col, column.width);
+    if (column.width && sized.has(column.header)) sheet.setColumnWidth(col, column.width);
+    // Plain text: what staff type stays as typed ("12%", "1/2", "5" are words, not numbers or dates).
+    if (column.plainText && rows >= 1) sheet.getRange(2, col, rows, 1).setNumberFormat('@');
     if (!column.rule || rows < 1) continue;
     sheet.getRange(2, col, rows, 1).setDataValidation(ruleFor(ss, column.rule, spec.strictValidation === true));
   }

@@ -103,12 +103,7 @@ export function clearExpiredEmails(): number {
     const expired = expiredEmailRows(applicationRows(apps), log.records, new Date(), settings.emailRetentionDays);
     const column = apps.index.email;
     if (expired.length === 0 || column < 0) return 0;
-    const clear = new Set(expired);
-    for (let i = Math.min(...expired); i <= Math.max(...expired); i++) {
-      const value = apps.rows[i][column];
-      // Rows in between are written back as they were; text is re-escaped so it stays text.
-      apps.rows[i][column] = clear.has(i) ? '' : typeof value === 'string' ? escapeForSheet(value) : value;
-    }
+    for (const i of expired) apps.rows[i][column] = '';
     writeColumns(apps, ['email'], expired);
     console.info(`clearExpiredEmails: cleared ${expired.length} addresses`);
     return expired.length;
@@ -222,7 +217,7 @@ function sendAll(sends: PlannedSend[], ctx: SendContext): void {
         break;
       }
       const message = composeInvitation({ municipality: ctx.settings.municipality, serviceName: send.serviceName, link: send.link });
-      const outcome = sendMail({ to: send.email, ...message, name: ctx.settings.senderName, replyTo: replyToOf(ctx.settings) });
+      const outcome = sendMail({ to: send.email, ...message, name: ctx.settings.senderName, replyTo: ctx.settings.replyTo });
       if (outcome.ok) {
         done++;
         const at = new Date();
@@ -278,10 +273,6 @@ function emptyRecord(send: PlannedSend): LogRecord {
   return { caseId: send.caseId, service: send.service, state: 'queued', at: new Date(), note: '' };
 }
 
-function replyToOf(settings: Settings): string {
-  return settings.replyTo.trim();
-}
-
 /**
  * Cases a killed run left `sending`: each is decided sent, not sent (queued again) or unknown
  * (never resent), and the decision is written before anything else is sent.
@@ -306,22 +297,21 @@ function resolveLeftovers(log: InvitationLog): void {
   withRetry(() => log.flush());
 }
 
-/** Fills the closing date of rows set closed without one, one write per run of adjacent rows. */
+/**
+ * Fills the closing date of rows set closed without one, in one write however they are spread.
+ * The column is read again just before: the rows in between go back as staff left them, and a
+ * date typed meanwhile is kept.
+ */
 function fillClosedAt(apps: Table, indexes: number[]): void {
   const column = apps.index.closedAt;
   if (indexes.length === 0 || column < 0) return;
+  const first = Math.min(...indexes);
+  const fresh = apps.sheet.getRange(first + 2, column + 1, Math.max(...indexes) - first + 1, 1).getValues();
+  fresh.forEach(([value], k) => (apps.rows[first + k][column] = value));
   const now = new Date();
-  const sorted = [...indexes].sort((a, b) => a - b);
-  let start = 0;
-  for (let k = 1; k <= sorted.length; k++) {
-    if (k === sorted.length || sorted[k] !== sorted[k - 1] + 1) {
-      const first = sorted[start];
-      const count = k - start;
-      apps.sheet.getRange(first + 2, column + 1, count, 1).setValues(Array.from({ length: count }, () => [now]));
-      for (let r = first; r < first + count; r++) apps.rows[r][column] = now;
-      start = k;
-    }
-  }
+  const blank = indexes.filter((i) => apps.rows[i][column] === '' || apps.rows[i][column] === null);
+  for (const i of blank) apps.rows[i][column] = now;
+  writeColumns(apps, ['closedAt'], blank);
 }
 
 /** Writes what each row should show (this run's outcome, or the log's final word) in one write. */
@@ -346,16 +336,6 @@ function showStatuses(apps: Table, rows: ApplicationRow[], log: InvitationLog, d
     line[statusCol] = status;
     if (atCol >= 0) line[atCol] = wanted.at;
     changed.push(row.index);
-  }
-  if (changed.length === 0) return;
-  // Rows in the written block that did not change are written back as read: re-escape text.
-  const first = Math.min(...changed);
-  const last = Math.max(...changed);
-  const changedSet = new Set(changed);
-  for (let i = first; i <= last; i++) {
-    if (changedSet.has(i)) continue;
-    const value = apps.rows[i][statusCol];
-    if (typeof value === 'string') apps.rows[i][statusCol] = escapeForSheet(value);
   }
   writeColumns(apps, ['inviteStatus', 'inviteAt'], changed);
 }

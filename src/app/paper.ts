@@ -22,7 +22,7 @@ export function paperColumns(): ColumnSpec[] {
           ? { key: item.id, header, width: 180 }
           : { key: item.id, header, rule: { kind: 'list', values: [...(item.choices ?? [])] }, width: 140 };
       case 'paragraph':
-        return { key: item.id, header, width: 320 };
+        return { key: item.id, header, width: 320, plainText: true };
     }
   });
   return [receivedAt, ...items, ...scriptColumns];

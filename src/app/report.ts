@@ -4,7 +4,6 @@
  * beside it. One Doc per period: building a period again rewrites its Doc in place.
  */
 import { periodOf, previousPeriod, type Period } from '../domain/dates';
-import { parseEmail } from '../domain/email';
 import { reportLabels } from '../domain/report-labels';
 import { renderLayoutHtml } from '../domain/report-html';
 import { reportLayout } from '../domain/report-layout';
@@ -126,7 +125,7 @@ export function runScheduledReport(): ScheduledReportResult | null {
     // A period built but not announced (the send failed) is written again into the same Doc.
     const result = writeReport(period, ss, collectionProblem);
     writeJson(SCHEDULE_KEY, { ...state, period: key, mailed: false } satisfies ScheduleState);
-    const managers = validManagers(settings);
+    const managers = settings.managers; // checked by loadSettings
     if (managers.length > 0) {
       const message = notice(settings, period, result.url, result.collectionProblem);
       MailApp.sendEmail({
@@ -143,14 +142,4 @@ export function runScheduledReport(): ScheduledReportResult | null {
     writeJson(SCHEDULE_KEY, { ...state, period: key, mailed: true } satisfies ScheduleState);
     return { period: key, docId: result.docId, mailedTo: managers.length };
   });
-}
-
-function validManagers(settings: Settings): string[] {
-  const emails: string[] = [];
-  for (const raw of settings.managers) {
-    const parsed = parseEmail(raw);
-    if (parsed.ok) emails.push(parsed.email);
-    else console.warn(`report: manager address skipped (${parsed.reason})`);
-  }
-  return emails;
 }

@@ -15,7 +15,7 @@ import { appendRows, getTab, readTable, writeColumns, text } from '../adapters/t
 import { createForm, discardForm, openForm, prefilledServiceUrls, syncServiceChoices } from '../adapters/google-forms';
 import { deleteKey, formKey, readJson, readString, writeJson, writeString, type FormRecord } from '../adapters/config';
 import { ensureTriggers, type TriggerWish } from '../adapters/triggers';
-import { loadServices, workbook } from './context';
+import { loadServices, loadSettings, workbook } from './context';
 import { paperColumns } from './paper';
 import { ensurePrintMaterial } from './paper-docs';
 
@@ -48,6 +48,8 @@ export interface SetupResult {
   triggersCreated: string[];
   /** Print Docs made or rewritten (their inputs changed), e.g. 'paper.N1'. */
   printDocs: string[];
+  /** Georgian notes on settings that could not be used as typed (a default or nothing was used instead). */
+  settingsProblems: string[];
 }
 
 /**
@@ -91,7 +93,13 @@ export function setupWorkbook(ss: Spreadsheet = workbook()): SetupResult {
     const { created } = ensureTriggers(ss, TRIGGERS);
     // Last, because the print material shows the N1 link and the services just synced.
     const print = ensurePrintMaterial(ss, true);
-    return { createdTabs, createdForms, triggersCreated: created, printDocs: [...print.created, ...print.rewritten] };
+    return {
+      createdTabs,
+      createdForms,
+      triggersCreated: created,
+      printDocs: [...print.created, ...print.rewritten],
+      settingsProblems: loadSettings(ss).problems,
+    };
   } finally {
     lock.releaseLock();
   }

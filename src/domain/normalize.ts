@@ -7,7 +7,7 @@
  * happens where they become cells (recordToRow), so reports and mail built from records never show
  * the apostrophe Sheets uses to mark text.
  */
-import { parseDateInput } from './dates';
+import { formatDateKa, isDate, parseDateInput } from './dates';
 import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './forms';
 import { t } from './i18n';
 import { UNKNOWN_SERVICE, resolveService } from './services';
@@ -32,9 +32,15 @@ function isBlank(value: unknown): boolean {
   return false;
 }
 
-/** A value as text, for flags and choices; arrays (checkbox answers) joined. */
+/**
+ * A value as text, for free texts, flags and choices; arrays (checkbox answers) joined. Sheets may
+ * already have turned what a person wrote into a boolean or a date (typing "true" or "1/2"): such
+ * a value is given back as Sheets shows it, not as JavaScript prints it.
+ */
 function asText(value: unknown): string {
   if (Array.isArray(value)) return value.filter((v) => !isBlank(v)).map(asText).join(', ');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : formatDateKa(value);
   return String(value).trim();
 }
 

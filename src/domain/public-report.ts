@@ -8,9 +8,8 @@
 import { percentText } from './chart';
 import { formatDateKa, isDate } from './dates';
 import { blocksToHtmlFragment, type DocBlock } from './doc-blocks';
-import { FORMS, freeTextItems } from './forms';
 import { redactPersonalData } from './redact';
-import type { PublishedScore, QuestionRow, ReportModel } from './report-model';
+import { recordText, type PublishedScore, type QuestionRow, type ReportModel } from './report-model';
 import type { ActionRecord, FeedbackRecord } from './types';
 import { countText } from './agenda';
 import { UNKNOWN_SERVICE } from './services';
@@ -58,22 +57,6 @@ function questionLine(row: Published): string {
   return `„${row.text.replace(/\.$/, '')}“ — ეთანხმება ${percentText(row.score.share ?? 0)} (${row.score.respondents} პასუხი)`;
 }
 
-const FREE_TEXT_IDS: Record<string, string[]> = {
-  N1: freeTextItems(FORMS.N1).map((item) => item.id),
-  N2: freeTextItems(FORMS.N2).map((item) => item.id),
-};
-
-/** A record's own words: its free-text answers and the text logged from other channels. */
-function recordWords(record: FeedbackRecord): string {
-  const parts: string[] = [];
-  for (const id of FREE_TEXT_IDS[record.form] ?? []) {
-    const value = record.answers[id];
-    if (typeof value === 'string' && value.trim() !== '') parts.push(value.trim());
-  }
-  if (record.text.trim() !== '') parts.push(record.text.trim());
-  return parts.join(' / ');
-}
-
 /** Cuts at a word boundary; the cut is applied after redaction, so it cannot expose anything. */
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -92,7 +75,7 @@ export function publicQuotes(input: Pick<PublicReportInput, 'model' | 'records' 
     .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
   const quotes: string[] = [];
   for (const record of candidates) {
-    const words = recordWords(record);
+    const words = recordText(record);
     if (words === '') continue;
     const quote = shorten(redactPersonalData(words, input.knownNames));
     if (!quotes.includes(quote)) quotes.push(quote);
@@ -112,7 +95,7 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
       kind: 'paragraph',
       text:
         `${input.municipality} აგროვებს სოციალური სერვისებისა და ქვეპროგრამების მომხმარებელთა ანონიმურ შეფასებებს. ` +
-        `აქ მოკლედ არის აღწერილი, რა გვითხარით ${label}-ში და რას ვცვლით ამის შედეგად.`,
+        `აქ მოკლედ არის აღწერილი, რა გვითხარით ამ პერიოდში (${label}) და რას ვცვლით ამის შედეგად.`,
     },
     { kind: 'heading', level: 1, text: 'მთავარი მაჩვენებლები' },
   ];

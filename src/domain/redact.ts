@@ -37,6 +37,20 @@ function isPersonalDigits(digits: string): boolean {
   return PERSONAL_DIGITS.some((pattern) => pattern.test(digits));
 }
 
+/**
+ * A number written with dots between its groups (599.12.34.56), taken whole: a date has at most 8
+ * digits and so is never a phone or personal number, and two dates are never joined into one.
+ */
+const DOTTED_RUN = /(?<!\d)(?<!\d\.)\+?\d+(?:\.\d+)+(?!\.?\d)/g;
+
+function dottedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const run of text.matchAll(DOTTED_RUN)) {
+    if (isPersonalDigits(run[0].replace(/\D/g, ''))) spans.push({ start: run.index ?? 0, end: (run.index ?? 0) + run[0].length });
+  }
+  return spans;
+}
+
 function numberSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {
@@ -96,7 +110,8 @@ function wordPattern(body: string): RegExp {
 /**
  * Patterns for one known name: the full name in its order and with the last part first
  * ('გიორგი ბერიძე', 'ბერიძე გიორგი'), any spacing between the parts; and each part of four letters
- * or more on its own, since a surname alone identifies a person in a small town.
+ * or more on its own (each half of a double surname too), since a surname alone identifies a
+ * person in a small town.
  */
 function namePatterns(name: string): RegExp[] {
   const parts = foldCase(stripInvisible(name)).split(/\s+/).filter((p) => p !== '');
@@ -104,7 +119,9 @@ function namePatterns(name: string): RegExp[] {
   const patterns: RegExp[] = [];
   const orders = parts.length > 1 ? [parts, [parts[parts.length - 1], ...parts.slice(0, -1)]] : [parts];
   for (const order of orders) patterns.push(wordPattern(order.map(namePartPattern).join('\\s+')));
-  for (const part of parts) if (part.length >= 4) patterns.push(wordPattern(namePartPattern(part)));
+  // A double surname (დოლიძე-კაპანაძე) identifies by either half as well.
+  const alone = parts.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]));
+  for (const part of alone) if (part.length >= 4) patterns.push(wordPattern(namePartPattern(part)));
   return patterns;
 }
 
@@ -115,7 +132,7 @@ function personalSpans(text: string, knownNames: readonly string[]): Span[] {
     for (const m of folded.matchAll(pattern)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   };
   collect(EMAIL);
-  spans.push(...numberSpans(text));
+  spans.push(...numberSpans(text), ...dottedSpans(text));
   for (const name of knownNames) namePatterns(name).forEach(collect);
   return spans;
 }

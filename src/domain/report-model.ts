@@ -7,7 +7,7 @@
 import { isDate } from './dates';
 import { FORMS, freeTextItems, likertItems } from './forms';
 import { effectiveThemes } from './themes';
-import { AGREE_MIN, CONFIDENCE_LEVEL, Suppressed, Summary, Trend, compare, isScore, responseRate, summaryOf } from './stats';
+import { AGREE_MIN, CONFIDENCE_LEVEL, Suppressed, Summary, Tally, Trend, addScore, compare, isScore, responseRate, summaryOf } from './stats';
 import { CHANNELS, DRIVERS } from './types';
 import type { ActionRecord, ActionStatus, Channel, Driver, FeedbackForm, FeedbackRecord, FormKey, Service } from './types';
 
@@ -137,11 +137,8 @@ const MAX_PROBLEM_THEMES = 5;
 const MAX_COMMENTS = 3;
 const FORM_KEYS: readonly FormKey[] = ['N1', 'N2'];
 
-/** Like stats.Tally, plus distinct responses: a driver groups several items of one response. */
-interface Accumulator {
-  n: number;
-  agree: number;
-  sum: number;
+/** A stats.Tally plus distinct responses: a driver groups several items of one response. */
+interface Accumulator extends Tally {
   respondents: number;
   lastRecord: number;
 }
@@ -151,9 +148,7 @@ function newAccumulator(): Accumulator {
 }
 
 function add(acc: Accumulator, score: number, recordIndex: number): void {
-  acc.n++;
-  acc.sum += score;
-  if (score >= AGREE_MIN) acc.agree++;
+  addScore(acc, score);
   if (acc.lastRecord !== recordIndex) {
     acc.respondents++;
     acc.lastRecord = recordIndex;
@@ -251,7 +246,8 @@ const FREE_TEXT_IDS: Record<FormKey, string[]> = {
   N2: freeTextItems(FORMS.N2).map((item) => item.id),
 };
 
-function recordText(record: FeedbackRecord): string {
+/** A record's own words: its free-text answers and the text logged from other channels, joined. */
+export function recordText(record: FeedbackRecord): string {
   const parts: string[] = [];
   const ids = record.form === 'N1' || record.form === 'N2' ? FREE_TEXT_IDS[record.form] : [];
   for (const id of ids) {

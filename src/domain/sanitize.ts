@@ -16,12 +16,26 @@ export const TRUNCATION_MARKER = ' […]';
 const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
 
 /**
+ * Text that Sheets would store as a number, a percentage, a date or time, or a boolean when a
+ * script writes it as a string (setValue(s) parses strings as if typed: "5" → 5, "1/2" → a date,
+ * "TRUE" → true). Only digits with separators, or the two boolean words, qualify: a comment with
+ * any letter stays text anyway.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue
+ */
+const COERCIBLE = /^\s*(?:[+\-]?[\d\s.,:/%$€₾()-]*\d[\d\s.,:/%$€₾()-]*|true|false)\s*$/i;
+
+/**
  * Makes a text safe to write with setValues: Sheets stores "'=x" as the literal text "=x" and
- * shows no apostrophe. A text that itself starts with an apostrophe is prefixed too, or Sheets
- * would swallow the person's apostrophe.
+ * shows no apostrophe. The same prefix keeps "5", "1/2" or "TRUE" the text a person wrote instead
+ * of a number, date or boolean. A text that itself starts with an apostrophe is prefixed too, or
+ * Sheets would swallow the person's apostrophe.
  */
 export function escapeForSheet(text: string): string {
-  return FORMULA_START.test(text) || text.startsWith("'") ? "'" + text : text;
+  return needsApostrophe(text) ? "'" + text : text;
+}
+
+function needsApostrophe(text: string): boolean {
+  return FORMULA_START.test(text) || text.startsWith("'") || COERCIBLE.test(text);
 }
 
 /**
@@ -31,7 +45,7 @@ export function escapeForSheet(text: string): string {
 export function unescapeFromSheet(text: string): string {
   if (!text.startsWith("'")) return text;
   const rest = text.slice(1);
-  return FORMULA_START.test(rest) || rest.startsWith("'") ? rest : text;
+  return needsApostrophe(rest) ? rest : text;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface ColumnSpec {
   scriptOnly?: boolean;
   /** In a protected tab, the columns staff may still edit. */
   staffEditable?: boolean;
+  /** Free text typed by staff: formatted as plain text so Sheets keeps it as typed. */
+  plainText?: boolean;
   width?: number;
 }
 
@@ -143,7 +145,7 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'receivedAt', header: 'მიღების თარიღი', rule: { kind: 'date' }, width: 120 },
       { key: 'channel', header: 'არხი', rule: { kind: 'list', values: LOGGED_CHANNELS.map((c) => c.ka) }, width: 140 },
       { key: 'service', header: 'სერვისი', rule: { kind: 'serviceList' }, width: 300 },
-      { key: 'text', header: 'უკუკავშირის შინაარსი', width: 480 },
+      { key: 'text', header: 'უკუკავშირის შინაარსი', width: 480, plainText: true },
       { key: 'status', header: 'სტატუსი', scriptOnly: true, width: 220 },
       { key: 'feedbackId', header: 'ჩანაწერის ID', scriptOnly: true, width: 160 },
     ],

@@ -322,7 +322,10 @@ describe('normalization', () => {
     const other = rows.find((r) => r.form === 'other')!;
     expect(online['n1.improve']).toBe(rawOnline.trim());
     expect(paper['n1.improve']).toBe(rawTyped.trim());
-    expect(paper['n1.heard_from']).toBe(rawTyped.trim());
+    // heard_from is a choice column (not plain text), so Sheets may read the same typing differently.
+    const paperTab = tab(fx, TABS.paper.name).values;
+    const rawHeard = String(paperTab[1][paperTab[0].findIndex((h) => String(h).endsWith('[n1.heard_from]'))]);
+    expect(paper['n1.heard_from']).toBe(rawHeard.trim());
     expect(other.text).toBe(rawTyped.trim());
     if (!payload.startsWith("'")) expect(online['n1.improve']).toBe(payload.trim());
   });
@@ -507,5 +510,20 @@ describe('a large backlog', () => {
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.id)).size).toBe(total);
     expect(fx.ws.core.triggerFailures).toEqual([]);
+  });
+});
+
+describe('text that looks like a number, date or boolean', () => {
+  test('stays the text written in the feedback tab ("5", "TRUE", "3,5"), not a number or true', () => {
+    const fx = setUpWorkbook();
+    respond(fx, 'N2', { 'n2.service': newborn.ka, 'n2.overall': 4, 'n2.liked': 'TRUE', 'n2.improve': '5', 'n2.problem_text': '3,5' });
+    typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, '12%']);
+    fx.click(COLLECT_NOW);
+    const rows = feedbackRows(fx);
+    expect(rows.map((r) => [r['n2.liked'], r['n2.improve'], r['n2.problem_text'], r.text])).toEqual([
+      ['TRUE', '5', '3,5', ''],
+      ['', '', '', '12%'],
+    ]);
+    expect(feedbackFormulas(fx)).toEqual([]);
   });
 });

@@ -124,6 +124,16 @@ describe('closing a case', () => {
     expect(JSON.stringify(tab(f, LOG))).not.toContain('@');
   });
 
+  test('a mistyped reply-to address is left out of the invitation, which still goes', () => {
+    const f = workbook();
+    setSetting(f, 'replyTo', 'feedback ambrolauri.gov.ge');
+    paste(f, 2, [caseRow(1)]);
+    expect(f.ws.mail.sent).toHaveLength(1);
+    expect(f.ws.mail.sent[0].to).toBe('applicant1@example.ge');
+    expect(f.ws.mail.sent[0].replyTo).toBeUndefined();
+    expect(statusOf(f, 1)).toBe(SENT);
+  });
+
   test('a closing date typed by staff is kept', () => {
     const f = workbook();
     f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, 'A2:H2', [[...caseRow(1), '2026-01-03']]);
@@ -263,6 +273,28 @@ describe('volume and quota', () => {
     f.ws.run('menuSendInvitations', 'menu');
     expect(f.ws.mail.sent).toHaveLength(500);
     expect(tab(f, LOG).filter((r) => r[logColumn('status')] === SENT)).toHaveLength(500);
+  });
+
+  test('closing dates of scattered closed rows are filled in one write; dates typed on the rows between are kept', () => {
+    const typed = new Date('2026-01-03T00:00:00+04:00');
+    const pasteScattered = (n: number): { f: Fixture; setValues: number } => {
+      const f = workbook({ mailQuotaPerDay: 1000 });
+      // every other row closed without a date; the rows between are open, with a date staff typed
+      const rows = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? [...caseRow(i + 1), ''] : [...caseRow(i + 1, { status: IN_REVIEW }), '2026-01-03']));
+      f.ws.core.resetCalls();
+      f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, `A2:H${n + 1}`, rows);
+      return { f, setValues: f.ws.core.callSummary().byMethod['SpreadsheetApp.setValues'] };
+    };
+    const small = pasteScattered(10);
+    const large = pasteScattered(40);
+    expect(large.f.ws.mail.sent).toHaveLength(20);
+    expect(large.setValues).toBe(small.setValues);
+    apps(large.f).forEach((r, i) => {
+      const closedAt = r[column('closedAt')];
+      expect(closedAt).toBeInstanceOf(Date);
+      if (i % 2 === 1) expect((closedAt as Date).getTime()).toBe(typed.getTime());
+      else expect((closedAt as Date).getTime()).not.toBe(typed.getTime());
+    });
   });
 
   test('when the daily quota is used up the rest are deferred and go out the next day', () => {

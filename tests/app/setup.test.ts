@@ -88,6 +88,30 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(fx.ws.core.logs.filter((l) => l.startsWith('[ERROR]'))).toEqual([]);
   });
 
+  it('names in its message the settings it could not use as typed', () => {
+    const settings = tab(fx, TABS.settings.name);
+    const typeSetting = (key: string, value: string): void => {
+      const row = settings.findIndex((r) => r[0] === key) + 1;
+      fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.settings.name, `B${row}`, [[value]]);
+    };
+    typeSetting('minGroupSize', 'ხუთი');
+    typeSetting('replyTo', 'feedback ambrolauri.gov.ge');
+    typeSetting('managers', 'director@example.ge, deputy-at-example.ge');
+    fx.click(SETUP);
+    const message = String(fx.ws.spreadsheets.ui.shown.at(-1)?.message);
+    expect(message).toContain(`შეამოწმეთ ჩანართი „${TABS.settings.name}“`);
+    expect(message).toContain('„minGroupSize“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია 5');
+    expect(message).toContain('„feedback ambrolauri.gov.ge“ ელფოსტის მისამართი არ არის');
+    expect(message).toContain('„deputy-at-example.ge“ ელფოსტის მისამართი არ არის და გამოტოვებულია');
+    expect(message).not.toContain('director@example.ge');
+    // settings as typed correctly give no such note
+    typeSetting('minGroupSize', '5');
+    typeSetting('replyTo', 'feedback@ambrolauri.gov.ge');
+    typeSetting('managers', 'director@example.ge');
+    fx.click(SETUP);
+    expect(String(fx.ws.spreadsheets.ui.shown.at(-1)?.message)).not.toContain('შეამოწმეთ');
+  });
+
   it('creates every tab with its header, frozen, and the forms\' response tabs', () => {
     const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
     for (const key of TAB_ORDER) {
@@ -182,6 +206,15 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(count()).toEqual(first);
     expect(fx.ws.spreadsheets.ui.shown[1].message).toContain('ჩანართები უკვე არსებობდა');
     expect(fx.ws.docs.list()).toHaveLength(2);
+  });
+
+  it('run again keeps the column widths staff set by hand', () => {
+    const sheet = fx.ws.spreadsheets.byId(fx.spreadsheetId).getSheetByName(TABS.applications.name)!;
+    const applicant = TABS.applications.columns.findIndex((c) => c.key === 'applicant') + 1;
+    expect(sheet.getColumnWidth(applicant)).toBe(TABS.applications.columns[applicant - 1].width);
+    sheet.setColumnWidth(applicant, 420);
+    fx.click(SETUP);
+    expect(sheet.getColumnWidth(applicant)).toBe(420);
   });
 
   it('carries a staff edit of the services tab into both forms in place, responses untouched', () => {

@@ -162,6 +162,16 @@ describe('public report: personal data', () => {
   });
 });
 
+describe('public report: Georgian wording', () => {
+  it('names the period without gluing a case ending onto its label (a year label is "2026 წელი")', () => {
+    const year = { from: at('2026-01-01T00:00:00+04:00'), to: at('2027-01-01T00:00:00+04:00'), label: '2026 წელი' };
+    const base = reportInput(scoredRecords(), []);
+    const text = allOutputs({ ...base, model: { ...base.model, period: year } }).text;
+    expect(text).toContain('რა გვითხარით ამ პერიოდში (2026 წელი) და რას ვცვლით');
+    expect(text).not.toMatch(/წელი-ში|კვარტალი \d{4}-ში/);
+  });
+});
+
 describe('public report: small groups', () => {
   const records = [...scoredRecords(), ...plantedComments()];
   const outputs = allOutputs(reportInput(records, []));

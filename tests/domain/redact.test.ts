@@ -42,6 +42,14 @@ describe('phone numbers', () => {
     expect(redact('ტელ: 555123456, 577654321')).toBe(`ტელ: ${REDACTED}, ${REDACTED}`);
   });
 
+  test.each(['599.12.34.56', '599.123.456', '+995.599.12.34.56', '0439.22.12.34', '01.001.012.345'])('%j written with dots is hidden', (phone) => {
+    expect(redact(`ტელ. ${phone}.`)).toBe(`ტელ. ${REDACTED}.`);
+  });
+
+  test('dates and amounts written with dots stay', () => {
+    for (const text of ['05.01.2026 10.01.2026', '5.1.2026-დან 1.500 ლარი', '05.01.2026.', 'ვერსია 1.2.3']) expect(redact(text)).toBe(text);
+  });
+
   test('a number glued to Georgian text is hidden', () => {
     expect(redact('ნომერი:555123456-ზე')).toBe(`ნომერი:${REDACTED}-ზე`);
   });
@@ -93,6 +101,13 @@ describe('known names', () => {
     ['გი\u200Bორგი ბერიძე', REDACTED],
     ['გიორგი ბერიძე'.toUpperCase(), REDACTED],
   ])('%j', (text, expected) => expect(redact(text)).toBe(expected));
+
+  test('either half of a double surname is hidden on its own', () => {
+    const names = ['მარიამ დოლიძე-კაპანაძე'];
+    expect(redactPersonalData('დოლიძემ მითხრა', names)).toBe(`${REDACTED} მითხრა`);
+    expect(redactPersonalData('ქალბატონი კაპანაძე', names)).toBe(`ქალბატონი ${REDACTED}`);
+    expect(redactPersonalData('მარიამ დოლიძე-კაპანაძე', names)).toBe(REDACTED);
+  });
 
   test('short name parts alone and unrelated words stay', () => {
     // 'ია' has three letters or fewer: alone it is not hidden.

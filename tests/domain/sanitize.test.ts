@@ -110,3 +110,16 @@ describe('matching helpers', () => {
     expect(matchKey('  ახალშობილთა \u00A0 ოჯახების\n')).toBe('ახალშობილთა ოჯახების');
   });
 });
+
+describe('text that Sheets would turn into a number, date or boolean', () => {
+  test.each(['5', '1/2', '05.01.2026', '12%', '3,5', '10:30', 'TRUE', 'false', '01-2026-0001', '+995 599 12 34 56'])(
+    '%s keeps an apostrophe so it stays the text written, and round-trips',
+    (text) => {
+      expect(escapeForSheet(text)).toBe("'" + text);
+      expect(unescapeFromSheet(escapeForSheet(text))).toBe(text);
+    },
+  );
+  test.each(['რიგი 5 წუთი', 'a5', '18–29', 'N1:1767589200000:0', 'გაგზავნილია', ''])('%s has letters (or nothing) and is left alone', (text) => {
+    expect(escapeForSheet(text)).toBe(text);
+  });
+});

@@ -51,6 +51,31 @@ describe('ScriptApp triggers', () => {
     app.newTrigger('f').timeBased().everyMinutes(15).create();
   });
 
+  test('a run that overruns its next slots skips them instead of catching up', () => {
+    const { core, script, app, runs } = setup();
+    core.invoker = (handler, event) => {
+      runs.push({ handler, at: core.now(), event: event as Record<string, unknown> });
+      core.advance(150_000); // each run takes 2.5 minutes of a 1-minute schedule
+      return undefined;
+    };
+    const start = core.now();
+    app.newTrigger('sweep').timeBased().everyMinutes(1).create();
+    script.runClockUntil(start + 10 * 60_000);
+    expect(runs.map((r) => (r.at - start) / 60_000)).toEqual([1, 4, 7, 10]);
+  });
+
+  test('everyHours accepts only 1, 2, 4, 6, 8 or 12', () => {
+    const { app, core } = setup();
+    for (const n of [3, 24, 0]) {
+      expect(() => app.newTrigger('f').timeBased().everyHours(n)).toThrow(
+        'The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.',
+      );
+    }
+    expect(core.triggers).toHaveLength(0);
+    app.newTrigger('f').timeBased().everyHours(6).create();
+    expect(core.triggers).toHaveLength(1);
+  });
+
   test('a simple trigger may not create triggers', () => {
     const { core, app } = setup();
     expect(() => core.runExecution('onOpen', 'simple', () => app.newTrigger('f').timeBased().everyHours(1).create())).toThrow(

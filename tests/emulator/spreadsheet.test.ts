@@ -53,6 +53,17 @@ describe('values', () => {
     expect(sheet.getRange('A3').getDisplayValue()).toBe('1/5/2026');
   });
 
+  test('a month/day without a year becomes a date of the current year, not the text typed', () => {
+    const { sheet } = setup();
+    sheet.getRange(1, 1, 1, 3).setValues([['1/2', '3/4', '13/2']]);
+    const [first, second, notADate] = sheet.getRange(1, 1, 1, 3).getValues()[0];
+    expect((first as Date).toISOString()).toBe('2026-01-01T20:00:00.000Z'); // 2 January 2026, midnight in Tbilisi
+    expect((second as Date).toISOString()).toBe('2026-03-03T20:00:00.000Z');
+    expect(notADate).toBe('13/2');
+    sheet.getRange('B2').setValue("'1/2");
+    expect(sheet.getRange('B2').getValue()).toBe('1/2');
+  });
+
   test("a string starting with '=' is a formula; an apostrophe keeps the text literal", () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('=1+2*3');
