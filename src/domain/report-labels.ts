@@ -69,8 +69,8 @@ const REPORT_TEXT = {
     en: 'A change is reported only when the 95% intervals of the two periods do not overlap.',
   },
   methodSuppression: {
-    ka: 'ჯგუფი, რომელშიც {min}-ზე ნაკლები პასუხია, ანგარიშში არ ჩანს, რათა მოპასუხე არ გამოვლინდეს.',
-    en: 'A group with fewer than {min} responses is not shown, so that no respondent can be identified.',
+    ka: 'ჯგუფი, რომელშიც {min}-ზე ნაკლები პასუხია, ანგარიშში არ ჩანს, რათა მოპასუხე არ გამოვლინდეს; არ ჩანს არც ის ჯგუფი, რომლის მაჩვენებლის საერთოდან გამოკლებით დამალული ჯგუფი გამოითვლებოდა.',
+    en: 'A group with fewer than {min} responses is not shown, so that no respondent can be identified; nor is a group whose figure, subtracted from the total, would reveal a hidden one.',
   },
   methodLow: {
     ka: 'დაბალ შეფასებად ითვლება პასუხი, რომელშიც რომელიმე შეფასება {low} ან ნაკლებია.',

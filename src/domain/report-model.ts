@@ -141,10 +141,12 @@ const FORM_KEYS: readonly FormKey[] = ['N1', 'N2'];
 interface Accumulator extends Tally {
   respondents: number;
   lastRecord: number;
+  /** Withheld although large enough: publishing it would let a smaller group be worked out. */
+  withheld: boolean;
 }
 
 function newAccumulator(): Accumulator {
-  return { n: 0, agree: 0, sum: 0, respondents: 0, lastRecord: -1 };
+  return { n: 0, agree: 0, sum: 0, respondents: 0, lastRecord: -1, withheld: false };
 }
 
 function add(acc: Accumulator, score: number, recordIndex: number): void {
@@ -156,7 +158,7 @@ function add(acc: Accumulator, score: number, recordIndex: number): void {
 }
 
 function scoreOf(acc: Accumulator | undefined, minGroupSize: number): Score {
-  if (!acc || acc.respondents === 0 || acc.respondents < minGroupSize) return { suppressed: true };
+  if (!acc || acc.withheld || acc.respondents === 0 || acc.respondents < minGroupSize) return { suppressed: true };
   return { ...summaryOf(acc), respondents: acc.respondents };
 }
 
@@ -234,6 +236,38 @@ function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: number, item
     if (channel !== undefined) add(bucket.channels[channel], value, index);
   }
   return low;
+}
+
+/**
+ * Secondary suppression. The overall score is split three ways (by form, service and channel); if
+ * the suppressed groups of a split added up to fewer than the minimum, subtracting the published
+ * groups from the overall score would reveal them (15 respondents overall, 12 for one service: the
+ * other 3 are known). So the smallest published groups are withheld as well until the hidden ones
+ * together reach the minimum.
+ */
+function withholdComplements(groups: readonly Accumulator[], minGroupSize: number): void {
+  const answered = groups.filter((group) => group.respondents > 0).sort((a, b) => a.respondents - b.respondents);
+  let hidden = 0;
+  for (const group of answered) {
+    if (group.respondents < minGroupSize) hidden += group.respondents;
+  }
+  for (const group of answered) {
+    if (hidden === 0 || hidden >= minGroupSize) return;
+    if (group.respondents < minGroupSize) continue;
+    group.withheld = true;
+    hidden += group.respondents;
+  }
+}
+
+/** Applies withholdComplements to each split of a period's overall score. */
+function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], minGroupSize: number): void {
+  withholdComplements(FORM_KEYS.map((form) => bucket.formOverall[form]), minGroupSize);
+  withholdComplements(Array.from(bucket.services.values()), minGroupSize);
+  withholdComplements(bucket.channels, minGroupSize);
+  // The overall question of a form is the same group as the form's overall score.
+  for (const item of items) {
+    if (item.overall) bucket.questions[item.question].withheld = bucket.formOverall[item.form].withheld;
+  }
 }
 
 function timeRange(period: ReportPeriod | undefined): [number, number] {
@@ -360,6 +394,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     }
   }
 
+  for (const bucket of [current, previous, lastYear]) if (bucket) withholdBucket(bucket, allItems, minGroupSize);
   const score = (acc: Accumulator | undefined): Score => scoreOf(acc, minGroupSize);
   const questions: QuestionRow[] = allItems.map((item) => ({
     itemId: item.id,

@@ -135,8 +135,8 @@ describe('analysis report from the menu', () => {
     // Overall: 8 of 11 agree = 73 %, Wilson [43 %, 90 %], mean 44 / 11 = 4.0.
     const overall = tableAfter(doc, 'საერთო კმაყოფილება');
     expect(rowOf(overall, 'საერთო კმაყოფილება')).toEqual(['საერთო კმაყოფილება', '73%', '43%–90%', '11', '4,0']);
-    // N1 alone: 5 of 8 = 63 %, Wilson [31 %, 86 %], mean 29 / 8 = 3.625; N2 (3 responses) suppressed.
-    expect(rowOf(overall, 'ფორმა N1 (განცხადების წარდგენა)')).toEqual(['ფორმა N1 (განცხადების წარდგენა)', '63%', '31%–86%', '8', '3,6']);
+    // N2 (3 responses) suppressed; N1 (8) withheld too: overall minus N1 would give N2 away.
+    expect(rowOf(overall, 'ფორმა N1 (განცხადების წარდგენა)')).toEqual(['ფორმა N1 (განცხადების წარდგენა)', SUPPRESSED, '', '', '']);
     expect(rowOf(overall, 'ფორმა N2 (მომსახურების დასრულება)')).toEqual(['ფორმა N2 (მომსახურების დასრულება)', SUPPRESSED, '', '', '']);
 
     // Drivers: efficiency is wait_ok, 2 of 8 agree, mean 20 / 8 = 2.5; ease has no answers.
@@ -144,12 +144,13 @@ describe('analysis report from the menu', () => {
     expect(rowOf(drivers, 'ეფექტიანობა').slice(1, 5)).toEqual(['25%', '7%–59%', '8', '2,5']);
     expect(rowOf(drivers, 'სიმარტივე')[1]).toBe(SUPPRESSED);
 
-    // By service: newborn published, firewood (3) suppressed.
+    // By service and by channel: firewood / the email link (3) suppressed, and with them the only
+    // other group (newborn / paper, 8), which the overall figure would otherwise give away.
     const services = tableAfter(doc, 'სერვისების მიხედვით');
-    expect(rowOf(services, NEWBORN)).toEqual([NEWBORN, '63%', '31%–86%', '8', '3,6']);
+    expect(rowOf(services, NEWBORN)).toEqual([NEWBORN, SUPPRESSED, '', '', '']);
     expect(rowOf(services, FIREWOOD)).toEqual([FIREWOOD, SUPPRESSED, '', '', '']);
     const channels = tableAfter(doc, 'არხების მიხედვით');
-    expect(rowOf(channels, 'ქაღალდის ფორმა')[1]).toBe('63%');
+    expect(rowOf(channels, 'ქაღალდის ფორმა')[1]).toBe(SUPPRESSED);
 
     // Trend: Q4 2025 was 0 of 10 ([0 %, 28 %]); Q1's [43 %, 90 %] lies above it: improved.
     // Q1 2025 had nothing: not enough data.
@@ -197,7 +198,7 @@ describe('analysis report from the menu', () => {
   it('draws the driver, service and trend charts as PNG images with alt text, without suppressed groups', () => {
     buildFromMenu(f, '2026-Q1');
     const images = onlyReport(f).body.filter((item): item is Image => item.type === 'image');
-    expect(images).toHaveLength(3);
+    expect(images).toHaveLength(2); // no services chart: both services are hidden (one small, one its complement)
     for (const image of images) {
       expect(image.mimeType).toBe('image/png');
       expect(image.width).toBe(440);
@@ -205,8 +206,8 @@ describe('analysis report from the menu', () => {
     expect(images[0].altDescription).toMatch(/^კმაყოფილების ფაქტორები: /);
     expect(images[0].altDescription).toContain('ეფექტიანობა: 25% (7%–59%)');
     expect(images[0].altDescription).not.toContain('სიმარტივე'); // no answers: not charted
-    expect(images[1].altDescription).toBe(`სერვისების მიხედვით: ${NEWBORN}: 63% (31%–86%)`); // firewood left out
-    expect(images[2].altDescription).toBe(
+    expect(images.some((image) => `${image.altDescription}`.includes(NEWBORN) || `${image.altDescription}`.includes(FIREWOOD))).toBe(false);
+    expect(images[1].altDescription).toBe(
       'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (I კვარტალი 2026): 73% (43%–90%); წინა პერიოდი (IV კვარტალი 2025): 0% (0%–28%)',
     );
   });
@@ -225,7 +226,7 @@ describe('analysis report from the menu', () => {
     expect(text).toContain('<td>საერთო კმაყოფილება</td><td>73%</td><td>43%–90%</td><td>11</td><td>4,0</td>');
     expect(text).toContain('რიგი &lt;b&gt;ძალიან&lt;/b&gt; გრძელია &amp; ნელი');
     expect(text).not.toContain('<b>ძალიან');
-    expect(text.match(/<img src="data:image\/png;base64,/g)).toHaveLength(3);
+    expect(text.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2); // drivers, trend: every service is hidden
   });
 
   it('rebuilds a period into the same Doc and HTML file, with the new figures', () => {
@@ -250,7 +251,7 @@ describe('analysis report from the menu', () => {
     const doc = onlyReport(f);
     expect(doc.name).toBe('Feedback analysis report — Q1 2026');
     expect(rowOf(tableAfter(doc, 'Overall satisfaction'), 'Overall satisfaction')).toEqual(['Overall satisfaction', '73%', '43%–90%', '11', '4.0']);
-    expect(rowOf(tableAfter(doc, 'By service'), 'newborn allowance')[1]).toBe('63%');
+    expect(rowOf(tableAfter(doc, 'By service'), 'newborn allowance')[1]).toBe('Fewer than 5 responses — not shown');
   });
 
   it.each([
@@ -300,7 +301,9 @@ describe('analysis report from the menu', () => {
       return (calls.SpreadsheetApp ?? 0) + (calls.DocumentApp ?? 0) + (calls.DriveApp ?? 0);
     };
     const few = countCalls();
-    writeFeedback(f, Array.from({ length: 2000 }, (_, i) => record({ answers: { 'n1.overall': 1 + (i % 5) }, service: i % 2 ? 'newborn' : 'firewood' })));
+    // Same period last year: read with the rest, and no new table or chart in this quarter's report.
+    const lastYear = at('2025-02-15T12:00:00+04:00');
+    writeFeedback(f, Array.from({ length: 2000 }, (_, i) => record({ answers: { 'n1.overall': 1 + (i % 5) }, service: i % 2 ? 'newborn' : 'firewood', receivedAt: lastYear })));
     expect(countCalls()).toBe(few);
   });
 });

@@ -56,11 +56,15 @@ const FORBIDDEN = [
   'გელაშვილ',
 ];
 
-/** 12 N1 responses for newborn (published), 3 for firewood (below the minimum of 5). */
+/**
+ * 12 N1 responses: 10 for newborn (published), 2 for medical; 3 for firewood. Firewood and medical
+ * are below the minimum of 5 but together reach it, so newborn may be published beside them.
+ */
 function scoredRecords(): FeedbackRecord[] {
   const records: FeedbackRecord[] = [];
   for (let i = 0; i < 12; i++) {
-    records.push(record({ answers: { 'n1.overall': i < 9 ? 5 : 2, 'n1.staff_helpful': 5, 'n1.wait_ok': i < 3 ? 4 : 1 } }));
+    const service = i >= 10 ? 'medical' : 'newborn';
+    records.push(record({ service, answers: { 'n1.overall': i < 9 ? 5 : 2, 'n1.staff_helpful': 5, 'n1.wait_ok': i < 3 ? 4 : 1 } }));
   }
   for (let i = 0; i < 3; i++) records.push(record({ service: 'firewood', answers: { 'n1.overall': 1 } }));
   // One N2 response: every N2 question is a group of one.
@@ -197,6 +201,15 @@ describe('public report: small groups', () => {
     expect(wait).toBeGreaterThan(hard);
     expect(outputs.text).toContain('ეთანხმება 100% (12 პასუხი)');
     expect(outputs.text).toContain('ეთანხმება 25% (12 პასუხი)');
+  });
+
+  it('withholds a service whose figure would give away a small one by subtraction from the overall', () => {
+    // 12 newborn and 3 firewood: overall and newborn together would tell how the 3 answered.
+    const records = [...Array.from({ length: 12 }, () => record({ answers: { 'n1.overall': 5 } })), ...Array.from({ length: 3 }, () => record({ service: 'firewood', answers: { 'n1.overall': 1 } }))];
+    const out = allOutputs(reportInput(records, []));
+    expect(out.text).toContain('მომსახურებით კმაყოფილია 80% (15 პასუხიდან');
+    expect(out.text).not.toContain('ახალშობილთა დახმარება');
+    expect(out.text).not.toContain('100%');
   });
 
   it('withholds every figure when the whole period is below the minimum', () => {

@@ -100,7 +100,13 @@ describe('buildReportModel: scores', () => {
   });
 
   it('suppresses every group under the minimum size and keeps no numbers for it', () => {
-    const records = [...n1(5, 5), ...n1(4, 1, { service: 'firewood', channel: 'kiosk' })];
+    // The small groups add up to 5 (firewood 4 + other 1, kiosk 4 + email link 1), so no
+    // published group has to be withheld to protect them.
+    const records = [
+      ...n1(5, 5),
+      ...n1(4, 1, { service: 'firewood', channel: 'kiosk' }),
+      ...n1(1, 3, { service: 'other', channel: 'email_link' }),
+    ];
     const model = buildReportModel(input(records));
     const firewood = model.services.find((row) => row.code === 'firewood')!;
     expect(firewood.score).toEqual({ suppressed: true });
@@ -108,11 +114,46 @@ describe('buildReportModel: scores', () => {
     expect(model.channels).toEqual([
       { channel: 'paper', score: expect.objectContaining({ suppressed: false, n: 5 }) },
       { channel: 'kiosk', score: { suppressed: true } },
+      { channel: 'email_link', score: { suppressed: true } },
     ]);
     expect(model.satisfaction.byForm[1].score).toEqual({ suppressed: true }); // no N2 at all
     const n2Question = model.questions.find((q) => q.itemId === 'n2.overall')!;
     expect(n2Question.score).toEqual({ suppressed: true });
     expect(JSON.stringify(model.services.find((row) => row.code === 'firewood'))).not.toMatch(/"n"|share|mean/);
+  });
+
+  it('withholds the smallest published groups when the suppressed ones could be worked out from the overall score', () => {
+    // Overall 5 of 15 agree and newborn 5 of 12 would give away firewood: 0 of 3. Likewise N1 and
+    // the paper channel would give away the one N2 response by email link.
+    const records = [
+      ...n1(12, 5).map((r, i) => ({ ...r, answers: { 'n1.overall': i < 5 ? 5 : 2 } })),
+      ...n1(2, 1, { service: 'firewood' }),
+      ...n1(6, 5, { service: 'canteen', channel: 'kiosk' }),
+      record({ form: 'N2', channel: 'email_link', service: 'firewood', answers: { 'n2.overall': 1 } }),
+    ];
+    const model = buildReportModel(input(records, { previous: JANUARY }));
+    const service = (code: string): Score => model.services.find((row) => row.code === code)!.score;
+    expect(published(model.satisfaction.overall).respondents).toBe(21);
+    expect(service('firewood')).toEqual({ suppressed: true }); // 3
+    expect(service('canteen')).toEqual({ suppressed: true }); // 6, the smallest published group
+    expect(published(service('newborn')).respondents).toBe(12);
+    expect(model.satisfaction.byForm.map((entry) => entry.score.suppressed)).toEqual([true, true]);
+    expect(model.questions.find((q) => q.itemId === 'n1.overall')!.score).toEqual({ suppressed: true });
+    expect(model.channels.map((entry) => [entry.channel, entry.score.suppressed])).toEqual([
+      ['paper', false],
+      ['kiosk', true],
+      ['email_link', true],
+    ]);
+    // The comparison period is split the same way.
+    const canteenTrend = model.trends.find((trend) => trend.subject.kind === 'service' && trend.subject.code === 'canteen')!;
+    expect(canteenTrend.previous).toEqual({ suppressed: true });
+  });
+
+  it('withholds nothing more when the suppressed groups together reach the minimum', () => {
+    const records = [...n1(12, 5), ...n1(3, 1, { service: 'firewood' }), ...n1(2, 1, { service: 'canteen' })];
+    const model = buildReportModel(input(records));
+    expect(published(model.services.find((row) => row.code === 'newborn')!.score).respondents).toBe(12);
+    expect(published(model.satisfaction.byForm[0].score).respondents).toBe(17);
   });
 
   it('suppresses a driver by distinct responses, not by answers', () => {
@@ -356,7 +397,9 @@ describe('renderReportHtml', () => {
   function reportModel(internal: boolean, language: 'ka' | 'en' = 'ka'): ReportModel {
     const records = [
       ...n1(6, 5),
-      ...n1(6, 2, { themes: ['waiting'], answers: { 'n1.overall': 2, 'n1.improve': 'რიგი <b>დიდია</b> & ნელა' } }),
+      ...n1(3, 2, { themes: ['waiting'], answers: { 'n1.overall': 2, 'n1.improve': 'რიგი <b>დიდია</b> & ნელა' } }),
+      // Two small services together reach the minimum, so newborn can be published beside them.
+      ...n1(3, 2, { service: 'canteen', themes: ['waiting'], answers: { 'n1.overall': 2, 'n1.improve': 'რიგი <b>დიდია</b> & ნელა' } }),
       ...n1(2, 1, { service: 'firewood' }),
     ];
     const services = [...SERVICES, { code: 'fire', ka: 'ხანძარი "<x>"', invite: true }];
