@@ -13,7 +13,8 @@ import { readJson, writeJson } from '../adapters/config';
 import { writeBlocks } from '../adapters/doc-writer';
 import { ensureDoc, ensureFolder, saveTextFile } from '../adapters/drive-files';
 import { workbook, loadSettings } from './context';
-import { askPeriod, collectFirst, loadPeriodData, periodKey, withScriptLock } from './feedback-data';
+import { askPeriod, collectFirst, loadKnownNames, loadPeriodData, periodKey, withScriptLock } from './feedback-data';
+import { withRedactedComments } from '../domain/report-model';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -43,7 +44,9 @@ export function buildReport(period: Period, ss: Spreadsheet = workbook()): Repor
 }
 
 function writeReport(period: Period, ss: Spreadsheet, collectionProblem: string | null): ReportResult {
-  const { settings, model, themes, records } = loadPeriodData(ss, period, { internal: true });
+  const data = loadPeriodData(ss, period, { internal: true });
+  const { settings, themes, records } = data;
+  const model = withRedactedComments(data.model, loadKnownNames(ss));
   const labels = reportLabels(settings.language, themes);
   const layout = reportLayout(model, labels, { organisation: settings.municipality, preparedAt: new Date() });
   const name = `${layout.title} — ${layout.periodLabel}`;

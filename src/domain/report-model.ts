@@ -7,6 +7,7 @@
 import { isDate } from './dates';
 import { FORMS, freeTextItems, likertItems } from './forms';
 import { effectiveThemes } from './themes';
+import { redactPersonalData } from './redact';
 import { AGREE_MIN, CONFIDENCE_LEVEL, Suppressed, Summary, Tally, Trend, addScore, compare, isScore, responseRate, summaryOf } from './stats';
 import { CHANNELS, DRIVERS } from './types';
 import type { ActionRecord, ActionStatus, Channel, Driver, FeedbackForm, FeedbackRecord, FormKey, Service } from './types';
@@ -479,4 +480,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
       lowScoreMax: LOW_SCORE_MAX,
     },
   };
+}
+
+/**
+ * The internal report quotes comments for managers; a comment can still name a person or give a
+ * phone number, so quotes leave the model only redacted, as in the agenda and the public report.
+ */
+export function withRedactedComments(model: ReportModel, knownNames: readonly string[]): ReportModel {
+  const themes = model.problems.themes.map((row) =>
+    row.suppressed ? row : { ...row, comments: row.comments.map((comment) => redactPersonalData(comment, knownNames)) },
+  );
+  return { ...model, problems: { ...model.problems, themes } };
 }

@@ -399,3 +399,24 @@ describe('the report Doc and its HTML copy are kept per period', () => {
     expect(html.map((row) => row.name)).toEqual(['Feedback analysis report — Q1 2026.html']);
   });
 });
+
+describe('comments quoted in the internal report', () => {
+  it('are redacted: no applicant name, phone number or email reaches the Doc or its HTML', () => {
+    const f = setUpWorkbook();
+    writeRows(f, TABS.applications.name, [['01-2026-0001', at('2026-01-05T10:00:00+04:00'), NEWBORN, 'ნინო ბერიძე', 'nino@example.ge', 'კანცელარია', 'მიღებულია']]);
+    const leak = 'ბერიძე ნინო ელოდა 3 საათი, დარეკეთ 599 12 34 56 ან მისწერეთ nino.b@example.ge';
+    writeFeedback(
+      f,
+      Array.from({ length: 6 }, () => record({ answers: { 'n1.overall': 1, 'n1.improve': leak }, themes: ['waiting'] })),
+    );
+    buildFromMenu(f, '2026-Q1');
+    const doc = JSON.stringify(onlyReport(f).body);
+    const htmlFile = f.ws.drive.index().find((file) => file.mimeType === 'text/html' && file.name.startsWith('უკუკავშირის ანალიტიკური ანგარიში'))!;
+    const html = Buffer.from(f.ws.drive.contentOf(htmlFile.id)!).toString('utf8');
+    for (const text of [doc, html]) {
+      expect(text).toContain('ელოდა 3 საათი');
+      expect(text).toContain('[დამალულია]');
+      for (const secret of ['ბერიძე', 'ნინო', '599 12 34 56', 'nino.b@example.ge']) expect(text).not.toContain(secret);
+    }
+  });
+});
