@@ -264,12 +264,15 @@ export function planInvitations(input: PlanInput): Plan {
     const key = caseKey(row.caseId);
     const first = key !== '' && !seen.has(key);
     if (key !== '') seen.add(key);
-    const eligible = !input.only || input.only.has(row.index);
-    if (eligible && text(row.closedAt) === '' && !isDate(row.closedAt)) fillClosedAt.push(row.index);
+    const edited = !input.only || input.only.has(row.index);
+    if (edited && text(row.closedAt) === '' && !isDate(row.closedAt)) fillClosedAt.push(row.index);
     const caseId = text(row.caseId);
     const resolved = resolveService(text(row.service), input.services);
     const service = resolved ? resolved.code : UNKNOWN_SERVICE;
     const record = input.log.get(key);
+    // Cases already waiting (deferred by the quota, or refused once) go first, in row order, also
+    // when an edit trigger runs for other rows: a case closed today never jumps the queue.
+    const eligible = edited || record?.state === 'deferred' || record?.state === 'failed' || record?.state === 'queued';
     if (key !== '' && !first) {
       outcomes.push({ index: row.index, caseId, service, status: INVITE_TEXT.duplicateCaseId, log: null, problem: true });
       continue;

@@ -342,6 +342,20 @@ describe('volume and quota', () => {
     expect(invitationFailures(f)).toEqual([]);
   });
 
+  test('a case held back by the cap goes before one closed the next day, even through the edit trigger', () => {
+    const f = workbook({ mailQuotaPerDay: 1000 });
+    setSetting(f, 'mailQuotaPerDay', '1');
+    paste(f, 2, [caseRow(1), caseRow(2)]);
+    expect([1, 2].map((i) => statusOf(f, i))).toEqual([SENT, DEFERRED]);
+    // the next morning, before any hourly sweep, staff close another case
+    const sweeps = f.ws.core.triggers.splice(f.ws.core.triggers.findIndex((tr) => tr.handler === 'hourlySweep'), 1);
+    f.ws.core.setNow(Date.parse('2026-01-06T09:00:00+04:00'));
+    paste(f, 4, [caseRow(3)]);
+    expect([2, 3].map((i) => statusOf(f, i))).toEqual([SENT, DEFERRED]);
+    expect(f.ws.mail.sent.map((m) => m.to)).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
+    f.ws.core.triggers.push(...sweeps);
+  });
+
   test("Google's quota exception defers the rest, and nothing escapes to the user", () => {
     const f = workbook({ mailQuotaPerDay: 100 });
     let sends = 0;
