@@ -3,15 +3,14 @@
  * wire to a use case in src/app; scripts/build.mjs makes each export a top-level function.
  */
 import { buildMenu } from './app/menu';
-import { setupWorkbook, syncServicesAfterEdit } from './app/setup';
+import { setupAction, syncServicesAfterEdit } from './app/setup';
 import { runMenuAction } from './app/ui';
 import { clearExpiredEmails, handleWorkbookEdit, sendInvitationsAction, sweepInvitations } from './app/invitations';
 import { collectFormResponses, collectNowAction, handleFormResponse, importPaperAction } from './app/collect';
 import { buildReportAction, runScheduledReport } from './app/report';
 import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
-import { PRINT_FOLDER_NAME, paperFormsAction } from './app/paper-docs';
-import { TABS } from './domain/schema';
+import { paperFormsAction } from './app/paper-docs';
 
 /** Simple trigger: builds the menu when the workbook opens (no authorization needed). */
 export function onOpen(): void {
@@ -19,18 +18,7 @@ export function onOpen(): void {
 }
 
 export function menuSetup(): void {
-  runMenuAction('setup', () => {
-    const result = setupWorkbook();
-    return [
-      'სისტემა მზადაა.',
-      result.createdTabs.length ? `შეიქმნა ჩანართები: ${result.createdTabs.join(', ')}.` : 'ჩანართები უკვე არსებობდა.',
-      result.createdForms.length ? `შეიქმნა ფორმები: ${result.createdForms.join(', ')}.` : 'ფორმების სერვისების სია განახლდა.',
-      result.printDocs.length ? `ქაღალდის ფორმა და QR პლაკატი განახლდა (Drive: „${PRINT_FOLDER_NAME}“).` : '',
-      result.settingsProblems.length ? `შეამოწმეთ ჩანართი „${TABS.settings.name}“:\n${result.settingsProblems.map((p) => `• ${p}`).join('\n')}` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-  });
+  runMenuAction('setup', setupAction);
 }
 
 export function menuPaperForms(): void {

@@ -17,7 +17,7 @@ import { deleteKey, formKey, readJson, readString, writeJson, writeString, type 
 import { ensureTriggers, type TriggerWish } from '../adapters/triggers';
 import { loadServices, loadSettings, workbook } from './context';
 import { paperColumns } from './paper';
-import { ensurePrintMaterial } from './paper-docs';
+import { PRINT_FOLDER_NAME, ensurePrintMaterial } from './paper-docs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -68,6 +68,20 @@ export const TAB_NOTES: Partial<Record<TabKey, string>> = {
     'ტელეფონით, სოციალურ ქსელში, ვებგვერდზე ან წერილით მიღებული უკუკავშირი: ერთი შეტყობინება = ერთი სტრიქონი ' +
     '(თარიღი, არხი, სერვისი, შინაარსი). პირადი მონაცემები (სახელი, ტელეფონი, ელფოსტა, პირადი ნომერი) არ ჩაწეროთ.',
 };
+
+/** The menu item: sets up (or updates) and says in Georgian what it did and what to check. */
+export function setupAction(): string {
+  const result = setupWorkbook();
+  return [
+    'სისტემა მზადაა.',
+    result.createdTabs.length ? `შეიქმნა ჩანართები: ${result.createdTabs.join(', ')}.` : 'ჩანართები უკვე არსებობდა.',
+    result.createdForms.length ? `შეიქმნა ფორმები: ${result.createdForms.join(', ')}.` : 'ფორმების სერვისების სია განახლდა.',
+    result.printDocs.length ? `ქაღალდის ფორმა და QR პლაკატი განახლდა (Drive: „${PRINT_FOLDER_NAME}“).` : '',
+    result.settingsProblems.length ? `შეამოწმეთ ჩანართი „${TABS.settings.name}“:\n${result.settingsProblems.map((p) => `• ${p}`).join('\n')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
 
 export function setupWorkbook(ss: Spreadsheet = workbook()): SetupResult {
   const lock = LockService.getScriptLock();
