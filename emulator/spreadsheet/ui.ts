@@ -93,6 +93,8 @@ export class UiFake implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
 
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(first: string, second?: string | GButtonSet, third?: GButtonSet): GButton {
+    // A round trip to the user's browser: a killed execution cannot show one (Core.call throws).
+    this.core.call('SpreadsheetApp', 'Ui.alert', 'meta');
     const { title, message, buttons } = dialogArgs(first, second, third);
     this.record('alert', title, message);
     // Unanswered, the person takes the first (affirmative) button: OK or YES.
@@ -101,6 +103,7 @@ export class UiFake implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
 
   /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons). */
   prompt(first: string, second?: string | GButtonSet, third?: GButtonSet): GoogleAppsScript.Base.PromptResponse {
+    this.core.call('SpreadsheetApp', 'Ui.prompt', 'meta');
     const { title, message, buttons } = dialogArgs(first, second, third);
     this.record('prompt', title, message);
     // Unanswered, the person dismisses the prompt: Cancel if the dialog has it, else the close box.

@@ -10,7 +10,8 @@ export function runMenuAction(name: string, action: () => string): void {
   } catch (err) {
     const detail = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
     console.error(`${name} failed: ${detail}`);
-    message = `შეცდომა: მოქმედება ვერ შესრულდა. სცადეთ ხელახლა; თუ შეცდომა განმეორდება, მიმართეთ IT სამსახურს.\n(${err instanceof Error ? err.message : String(err)})`;
+    // Georgian for the person; Google's English wording stays in the execution log.
+    message = 'შეცდომა: მოქმედება ვერ შესრულდა. სცადეთ ხელახლა; თუ შეცდომა განმეორდება, მიმართეთ IT სამსახურს (დეტალები: Apps Script ▸ შესრულებები / Executions).';
   }
   SpreadsheetApp.getUi().alert(message);
 }

@@ -4,6 +4,7 @@
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
  */
 import { Core } from '../../emulator/core';
+import { Workspace } from '../../emulator/workspace';
 
 /** A core whose every `Test.op` call costs 10 s of modelled time. */
 function setup() {
@@ -70,5 +71,18 @@ describe('execution time limits', () => {
     const { core, op } = setup();
     for (let i = 0; i < 100; i++) op();
     expect(core.calls.get('Test.op')).toBe(100);
+  });
+});
+
+describe('a killed execution and the user interface', () => {
+  test('cannot show an alert or a prompt any more (Google has stopped the script)', () => {
+    const ws = new Workspace();
+    const ui = ws.spreadsheets.ui;
+    ws.core.runExecution('menuX', 'menu', () => {
+      ws.core.killAfterCalls = 0;
+      expect(() => ui.alert('x')).toThrow('Exceeded maximum execution time');
+      expect(() => ui.prompt('y')).toThrow('Exceeded maximum execution time');
+    });
+    expect(ui.shown).toEqual([]);
   });
 });
