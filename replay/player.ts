@@ -550,7 +550,13 @@ export class Player {
         this.record.warnings.push(`case ${typedText(c.id)}: closedAt "${typedText(c.closedAt)}" is not a time; it was not closed`);
         continue;
       }
-      add(closed, 1, `case ${typedText(c.id)} closed`, () => this.closeCase(c));
+      // Staff cannot close a case before typing it in: a closedAt earlier than submittedAt is
+      // played as closing it right after entry, with a warning, not as a refused close.
+      const submitted = timeOf(c.submittedAt);
+      if (submitted !== null && closed < submitted) {
+        this.record.warnings.push(`case ${typedText(c.id)}: closedAt is before submittedAt; it was closed right after it was entered`);
+      }
+      add(submitted !== null && closed < submitted ? submitted : closed, 1, `case ${typedText(c.id)} closed`, () => this.closeCase(c));
     }
     for (const r of this.scenario.responses) add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r));
     for (const f of this.scenario.otherFeedback) add(timeOf(f.receivedAt), 3, `${typedText(f.channel)} feedback`, () => this.logFeedback(f));

@@ -113,14 +113,16 @@ export function parseScenario(text: string, source = 'scenario'): Scenario {
 }
 
 /** Checks the shape of parsed JSON (the top-level keys and the kind of each list element). */
-export function validateScenario(data: unknown, source = 'scenario'): Scenario {
+export function validateScenario(parsed: unknown, source = 'scenario'): Scenario {
   const problems: string[] = [];
-  if (!isObject(data)) {
-    throw new ScenarioError(`${source} is not a scenario: expected a JSON object with "cases" and/or "responses", found ${kindOf(data)}`);
+  if (!isObject(parsed)) {
+    throw new ScenarioError(`${source} is not a scenario: expected a JSON object with "cases" and/or "responses", found ${kindOf(parsed)}`);
   }
+  // A key set to null is a key left out (JSON writers emit null for "none"): its default applies.
+  const data = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== null));
   if (!('cases' in data) && !('responses' in data)) {
-    const keys = Object.keys(data);
-    problems.push(`it has neither "cases" nor "responses" (keys found: ${keys.length ? keys.join(', ') : 'none'})`);
+    const keys = Object.keys(parsed);
+    problems.push(`it has neither "cases" nor "responses" (keys found: ${keys.length ? keys.join(', ') : 'none'}; a null list counts as missing)`);
   }
   if (Object.keys(data).length > 0 && !Object.keys(data).some((key) => KNOWN_KEYS.has(key))) {
     problems.push(`none of its keys is a scenario key (${[...KNOWN_KEYS].join(', ')})`);
@@ -137,7 +139,7 @@ export function validateScenario(data: unknown, source = 'scenario'): Scenario {
     });
   }
   if ('settings' in data && !isObject(data.settings)) problems.push(`"settings" must be an object, found ${kindOf(data.settings)}`);
-  if ('report' in data && data.report !== null && !isObject(data.report)) problems.push(`"report" must be an object, found ${kindOf(data.report)}`);
+  if ('report' in data && !isObject(data.report)) problems.push(`"report" must be an object, found ${kindOf(data.report)}`);
   if ('now' in data && typeof data.now !== 'string' && typeof data.now !== 'number') problems.push(`"now" must be an ISO 8601 time, found ${kindOf(data.now)}`);
   if (problems.length > 0) {
     throw new ScenarioError(`${source} is not a scenario (see ../shared/scenario.md):\n  - ${problems.slice(0, 10).join('\n  - ')}`);

@@ -110,3 +110,21 @@ describe('a scenario with only "responses"', () => {
     expect(run.summary.mailsSent).toBe(0);
   });
 });
+
+describe('a case closed before it was submitted (a typing slip in the scenario)', () => {
+  let run: ReturnType<typeof replay>;
+  beforeAll(() => {
+    run = replay('closed-before-submitted', {
+      cases: [
+        { id: '05-2026-0009', service: 'newborn', applicant: 'ნინო ბერიძე', email: 'nino.beridze@example.ge', submittedAt: '2026-05-08T10:00:00+04:00', closedAt: '2026-05-04T12:00:00+04:00', channel: 'email' },
+      ],
+    });
+  }, 120_000);
+
+  test('staff close it right after typing it in, the invitation goes out, and the replay warns', () => {
+    expect(run.code).toBe(0);
+    expect(run.summary.refusedInput.items).toEqual([]);
+    expect([run.summary.casesEntered, run.summary.closed, run.summary.invitations.sent]).toEqual([1, 1, 1]);
+    expect(run.summary.warnings).toEqual(['case 05-2026-0009: closedAt is before submittedAt; it was closed right after it was entered']);
+  });
+});

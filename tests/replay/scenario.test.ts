@@ -16,6 +16,18 @@ describe('parseScenario', () => {
     expect(scenario.actions).toEqual([]);
   });
 
+  test('a key set to null is a key left out: its default applies', () => {
+    const scenario = parseScenario(JSON.stringify({
+      now: null, settings: null, services: null, otherFeedback: null, actions: null, report: null,
+      cases: [{ id: 'x', closedAt: null }], responses: null,
+    }));
+    expect(scenario).toEqual({
+      now: undefined, settings: undefined, services: undefined, report: undefined,
+      cases: [{ id: 'x', closedAt: null }], responses: [], otherFeedback: [], actions: [],
+    });
+    expect(() => parseScenario('{"cases": null, "responses": null}', 'x.json')).toThrow(/neither "cases" nor "responses" \(keys found: cases, responses/);
+  });
+
   test.each([
     ['not JSON', '{cases: []}', /not valid JSON/],
     ['an array', '[]', /expected a JSON object/],
