@@ -156,6 +156,12 @@ export function customPeriod(firstDay: Date, lastDay: Date): Period {
   const last = localFields(lastDay, 'Asia/Tbilisi');
   const from = fromLocal(first.year, first.month, first.day, 0, 0, 0, 0, 'Asia/Tbilisi') as Date;
   const to = new Date((fromLocal(last.year, last.month, last.day, 0, 0, 0, 0, 'Asia/Tbilisi') as Date).getTime() + DAY_MS);
+  // Dates that span exactly a calendar year, quarter or month are that period: its name, and
+  // its trend against the previous one of the same kind.
+  for (const kind of ['year', 'quarter', 'month'] as const) {
+    const calendar = periodOf(kind, from);
+    if (calendar.from.getTime() === from.getTime() && calendar.to.getTime() === to.getTime()) return calendar;
+  }
   return customBetween(from, to);
 }
 

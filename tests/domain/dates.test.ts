@@ -123,7 +123,25 @@ describe('periods', () => {
     expect(samePeriodLastYear(p).label).toBe('01.01.2025–10.01.2025');
     expect(samePeriodLastYear(customPeriod(at('29.02.2028'), at('29.02.2028'))).label).toBe('28.02.2027–28.02.2027');
     expect(samePeriodLastYear(customPeriod(at('01.02.2028'), at('28.02.2028'))).label).toBe('01.02.2027–28.02.2027');
-    expect(samePeriodLastYear(customPeriod(at('01.02.2028'), at('29.02.2028'))).label).toBe('01.02.2027–28.02.2027');
+    // 1–29 February 2028 is the whole month: last year's is February 2027 (28 days).
+    expect(samePeriodLastYear(customPeriod(at('01.02.2028'), at('29.02.2028'))).label).toBe('თებერვალი 2027');
     expect(samePeriodLastYear(customPeriod(at('29.02.2028'), at('10.03.2028'))).label).toBe('28.02.2027–10.03.2027');
+  });
+});
+
+describe('customPeriod over exactly a calendar period', () => {
+  test.each([
+    ['2026-01-01', '2026-03-31', 'quarter', 'I კვარტალი 2026'],
+    ['2026-02-01', '2026-02-28', 'month', 'თებერვალი 2026'],
+    ['2025-01-01', '2025-12-31', 'year', '2025 წელი'],
+  ])('%s..%s is the %s %s', (first, last, kind, label) => {
+    const period = customPeriod(parseDateInput(first)!, parseDateInput(last)!);
+    expect(period.kind).toBe(kind);
+    expect(period.label).toBe(label);
+  });
+  test('other ranges stay custom, labelled by their dates', () => {
+    const period = customPeriod(parseDateInput('2026-01-01')!, parseDateInput('2026-03-30')!);
+    expect(period.kind).toBe('custom');
+    expect(period.label).toBe('01.01.2026–30.03.2026');
   });
 });

@@ -64,7 +64,7 @@ describe('a scenario with only "cases"', () => {
     expect(run.summary.simulated.from).toBe(new Date(Date.parse('2026-05-04T10:00:00+04:00') - 3_600_000).toISOString());
     expect(run.summary.report).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     // The manager's menu items ran for that quarter.
-    expect(run.summary.documents).toEqual(expect.arrayContaining(['უკუკავშირის ანალიტიკური ანგარიში — 01.04.2026–30.06.2026', 'საჯარო ანგარიში — 01.04.2026–30.06.2026']));
+    expect(run.summary.documents).toEqual(expect.arrayContaining(['უკუკავშირის ანალიტიკური ანგარიში — II კვარტალი 2026', 'საჯარო ანგარიში — II კვარტალი 2026']));
   });
 
   test('settings keep the workbook defaults: the invitation names the default municipality', () => {
