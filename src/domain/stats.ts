@@ -1,7 +1,7 @@
 /**
- * Scores of 1–5 agreement answers: shares of "agree", their confidence intervals, small-group
- * suppression and period-over-period comparison. Shares are fractions 0–1; renderers format them
- * as percentages.
+ * Scores of 1–5 agreement answers: shares of "agree", their confidence intervals and
+ * period-over-period comparison (small-group suppression is the report model's, by respondents).
+ * Shares are fractions 0–1; renderers format them as percentages.
  */
 
 /** "Agree" means a 4 or a 5 on the 1–5 scale (top-two-box). */
@@ -113,12 +113,6 @@ export function mean(values: readonly unknown[]): number | null {
 
 export function summarize(values: readonly unknown[]): Summary {
   return summaryOf(tallyOf(values));
-}
-
-/** Hides a group with fewer than `minGroupSize` valid answers: the result holds no figures. */
-export function suppress(summary: Figure, minGroupSize: number): Figure {
-  if (summary.suppressed || summary.n < minGroupSize || summary.n === 0) return { suppressed: true };
-  return summary;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { agreeShare, compare, isScore, mean, responseRate, summarize, suppress, wilson } from '../../src/domain/stats';
+import { agreeShare, compare, isScore, mean, responseRate, summarize, wilson } from '../../src/domain/stats';
 
 describe('wilson', () => {
   it('matches a hand computation for 8 of 10', () => {
@@ -53,13 +53,6 @@ describe('summaries', () => {
     expect(summarize([null, null])).toEqual({ suppressed: false, n: 0, agree: 0, share: null, low: null, high: null, mean: null });
     expect(agreeShare([])).toBeNull();
     expect(mean([])).toBeNull();
-  });
-
-  it('suppression removes the figures, not just flags them', () => {
-    const small = summarize([5, 5, 4, 1]);
-    expect(suppress(small, 5)).toEqual({ suppressed: true });
-    expect(suppress(summarize([5, 5, 4, 1, 2]), 5)).toMatchObject({ suppressed: false, n: 5 });
-    expect(suppress(summarize([]), 0)).toEqual({ suppressed: true });
   });
 });
 
