@@ -11,6 +11,7 @@ import { escapeHtml } from '../domain/sanitize';
 import type { Settings } from '../domain/types';
 import { readJson, writeJson } from '../adapters/config';
 import { writeBlocks } from '../adapters/doc-writer';
+import { sendMail } from '../adapters/mail';
 import { ensureDoc, ensureFolder, saveTextFile } from '../adapters/drive-files';
 import { workbook, loadSettings } from './context';
 import { askPeriod, collectFirst, loadKnownNames, loadPeriodData, periodKey, withScriptLock } from './feedback-data';
@@ -131,14 +132,9 @@ export function runScheduledReport(): ScheduledReportResult | null {
     const managers = settings.managers; // checked by loadSettings
     if (managers.length > 0) {
       const message = notice(settings, period, result.url, result.collectionProblem);
-      MailApp.sendEmail({
-        to: managers.join(','),
-        subject: message.subject,
-        body: message.body,
-        htmlBody: message.htmlBody,
-        name: settings.senderName,
-        ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
-      });
+      const sent = sendMail({ to: managers.join(','), ...message, name: settings.senderName, replyTo: settings.replyTo });
+      // Thrown so that the run is recorded as failed; the next daily run sends it again.
+      if (!sent.ok) throw new Error(`report notice not sent: ${sent.message}`);
     } else {
       console.warn('report: no valid manager email in the settings; the report was built but nobody was told');
     }
