@@ -9,6 +9,7 @@ import type { SpreadsheetSnapshot } from '../emulator/spreadsheet';
 import type { DriveIndexRow } from '../emulator/drive';
 import type { Summary } from './output';
 import { TIME_ZONE } from './player';
+import { escapeHtml } from '../src/domain/sanitize';
 
 export interface IndexInput {
   summary: Summary;
@@ -21,13 +22,9 @@ export interface IndexInput {
 
 export const FONT_STACK = "'Noto Sans Georgian', 'Noto Sans', 'DejaVu Sans', 'Sylfaen', sans-serif";
 
+/** Any value as escaped HTML text (the product's own escapeHtml). */
 export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeHtml(String(value ?? ''));
 }
 
 const LOCAL_TIME = new Intl.DateTimeFormat('en-CA', {
