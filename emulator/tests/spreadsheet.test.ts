@@ -1,6 +1,6 @@
-import { AUTH_MODE } from '../../emulator/gas-enum';
-import { Core, type TriggerRecord } from '../../emulator/core';
-import { SpreadsheetService } from '../../emulator/spreadsheet';
+import { AUTH_MODE } from '../gas-enum';
+import { Core, type TriggerRecord } from '../core';
+import { SpreadsheetService } from '../spreadsheet';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 

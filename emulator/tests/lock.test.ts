@@ -1,5 +1,5 @@
-import { Core } from '../../emulator/core';
-import { LockServiceFake } from '../../emulator/lock';
+import { Core } from '../core';
+import { LockServiceFake } from '../lock';
 
 function setup() {
   const core = new Core();

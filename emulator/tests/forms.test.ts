@@ -1,7 +1,7 @@
-import { AUTH_MODE } from '../../emulator/gas-enum';
-import { Core, type TriggerRecord } from '../../emulator/core';
-import type { FormDestinationStore } from '../../emulator/contracts';
-import { FormsService } from '../../emulator/forms';
+import { AUTH_MODE } from '../gas-enum';
+import { Core, type TriggerRecord } from '../core';
+import type { FormDestinationStore } from '../contracts';
+import { FormsService } from '../forms';
 
 /** Records what the Forms fake asks of the spreadsheet side. */
 class RecordingDestinations implements FormDestinationStore {

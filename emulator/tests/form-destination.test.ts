@@ -3,7 +3,7 @@
  * and Sheet.getFormUrl() names the form that writes there.
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
  */
-import { Workspace } from '../../emulator/workspace';
+import { Workspace } from '../workspace';
 
 function setUp(): { ws: Workspace; ssId: string; formId: string } {
   const ws = new Workspace({ now: '2026-01-05T09:00:00+04:00' });

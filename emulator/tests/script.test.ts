@@ -1,5 +1,5 @@
-import { Core } from '../../emulator/core';
-import { ScriptService } from '../../emulator/script';
+import { Core } from '../core';
+import { ScriptService } from '../script';
 
 function setup(now = '2026-01-05T09:00:00+04:00') {
   const core = new Core({ now });

@@ -1,7 +1,7 @@
-import { Core } from '../../emulator/core';
-import { DriveService } from '../../emulator/drive';
-import { DocsService } from '../../emulator/docs';
-import { BlobFake } from '../../emulator/blob';
+import { Core } from '../core';
+import { DriveService } from '../drive';
+import { DocsService } from '../docs';
+import { BlobFake } from '../blob';
 
 function setup() {
   const core = new Core();

@@ -1,6 +1,6 @@
-import { Core } from '../../emulator/core';
-import { MailService } from '../../emulator/mail';
-import { UtilitiesFake } from '../../emulator/utilities';
+import { Core } from '../core';
+import { MailService } from '../mail';
+import { UtilitiesFake } from '../utilities';
 
 function setup(dailyQuota = 3) {
   const core = new Core({ now: '2026-01-05T09:00:00+04:00' });

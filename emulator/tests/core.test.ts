@@ -3,8 +3,8 @@
  * do, and whose account a run uses.
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
  */
-import { Core } from '../../emulator/core';
-import { Workspace } from '../../emulator/workspace';
+import { Core } from '../core';
+import { Workspace } from '../workspace';
 
 /** A core whose every `Test.op` call costs 10 s of modelled time. */
 function setup() {

@@ -1,6 +1,6 @@
-import { Core } from '../../emulator/core';
-import { DocsService } from '../../emulator/docs';
-import { BlobFake } from '../../emulator/blob';
+import { Core } from '../core';
+import { DocsService } from '../docs';
+import { BlobFake } from '../blob';
 
 function setup() {
   const core = new Core();

@@ -2,9 +2,9 @@
  * The modelled cost of service calls: per call plus per cell moved, so that a read or write of a
  * large range takes longer on the simulated clock than a small one, as it does on Google.
  */
-import { Core, costFrom, DEFAULT_CALL_COST_MS, type CostTable } from '../../emulator/core';
-import { SpreadsheetService } from '../../emulator/spreadsheet';
-import { DocsService } from '../../emulator/docs';
+import { Core, costFrom, DEFAULT_CALL_COST_MS, type CostTable } from '../core';
+import { SpreadsheetService } from '../spreadsheet';
+import { DocsService } from '../docs';
 import { APPS_SCRIPT_COSTS, COSTS, modelledMs } from '../../bench/costs';
 
 const COSTS_FOR_TEST: CostTable = {

@@ -1,6 +1,6 @@
-import { Core } from '../../emulator/core';
-import { UtilitiesFake } from '../../emulator/utilities';
-import { createConsole, createLogger, createSession } from '../../emulator/runtime';
+import { Core } from '../core';
+import { UtilitiesFake } from '../utilities';
+import { createConsole, createLogger, createSession } from '../runtime';
 
 function setup() {
   const core = new Core({ now: '2026-01-05T05:00:00Z' });

@@ -1,5 +1,5 @@
-import { Core } from '../../emulator/core';
-import { PropertiesServiceFake } from '../../emulator/properties';
+import { Core } from '../core';
+import { PropertiesServiceFake } from '../properties';
 
 function setup() {
   const core = new Core();
