@@ -1,0 +1,191 @@
+/**
+ * Document and DocumentApp, and the store of every document: each is a Drive file (kind
+ * 'document') exporting to PDF, Markdown and HTML.
+ * https://developers.google.com/apps-script/reference/document/document-app
+ */
+import { type Core, type DriveEntry, gasError } from '../core';
+import { BlobFake, encodeString } from '../blob';
+import {
+  ATTRIBUTE, type BodyNode, DOCUMENT_MISSING, type DocModel, ELEMENT_TYPE, type GBlob, type GBody,
+  type GDocument, GLYPH_TYPE, HORIZONTAL_ALIGNMENT, LETTER, PARAGRAPH_HEADING, TEXT_ALIGNMENT,
+  VERTICAL_ALIGNMENT, cloneBlock, newParagraph,
+} from './model';
+import { BodyFake } from './containers';
+import { DocSession, toGas } from './session';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { renderPdf } from './pdf';
+
+class DocumentFake
+  implements
+    Pick<GDocument, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose' | 'getAs' | 'getBlob'>
+{
+  constructor(private readonly session: DocSession) {}
+
+  private get entry(): DriveEntry {
+    const entry = this.session.store.core.drive.get(this.session.model.id);
+    if (!entry) throw gasError(DOCUMENT_MISSING);
+    return entry;
+  }
+
+  getId(): string {
+    return this.session.model.id;
+  }
+
+  getName(): string {
+    return this.entry.name;
+  }
+
+  setName(name: string): GDocument {
+    this.session.write('Document.setName');
+    this.entry.name = String(name);
+    return toGas(this);
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/document/d/${this.getId()}/edit`;
+  }
+
+  getBody(): GBody {
+    return toGas(new BodyFake(this.session, this.session.model.body));
+  }
+
+  /** Later edits through this Document object fail; DocumentApp.openById gives a fresh one. */
+  saveAndClose(): void {
+    this.session.write('Document.saveAndClose');
+    this.session.closed = true;
+  }
+
+  /**
+   * Only PDF (and, since 2024, Markdown) are valid targets.
+   * https://developers.google.com/apps-script/reference/document/document#getAs(String)
+   */
+  getAs(contentType: string): GBlob {
+    const target = String(contentType);
+    if (target !== 'application/pdf' && target !== 'text/markdown') {
+      throw gasError(`Converting from application/vnd.google-apps.document to ${target} is not supported.`);
+    }
+    this.session.store.core.call('DocumentApp', 'Document.getAs');
+    const exported = this.session.store.export(this.session.model, target);
+    return toGas(new BlobFake(exported.bytes, exported.mimeType, exported.name));
+  }
+
+  /** A document's blob is its PDF. */
+  getBlob(): GBlob {
+    return this.getAs('application/pdf');
+  }
+}
+
+export class DocumentAppFake
+  implements
+    Pick<
+      GoogleAppsScript.Document.DocumentApp,
+      | 'Attribute' | 'ElementType' | 'GlyphType' | 'HorizontalAlignment' | 'ParagraphHeading' | 'TextAlignment'
+      | 'VerticalAlignment' | 'create' | 'openById' | 'openByUrl' | 'getActiveDocument'
+    >
+{
+  readonly Attribute = ATTRIBUTE;
+  readonly ElementType = ELEMENT_TYPE;
+  readonly GlyphType = GLYPH_TYPE;
+  readonly HorizontalAlignment = HORIZONTAL_ALIGNMENT;
+  readonly ParagraphHeading = PARAGRAPH_HEADING;
+  readonly TextAlignment = TEXT_ALIGNMENT;
+  readonly VerticalAlignment = VERTICAL_ALIGNMENT;
+
+  constructor(private readonly store: DocsStore) {}
+
+  create(name: string): GDocument {
+    this.store.core.call('DocumentApp', 'create');
+    return this.store.open(this.store.create(String(name)).id);
+  }
+
+  openById(id: string): GDocument {
+    this.store.core.call('DocumentApp', 'openById');
+    return this.store.open(String(id));
+  }
+
+  /** Accepts the /document/d/<id>/ form Drive and Docs hand out. */
+  openByUrl(url: string): GDocument {
+    this.store.core.call('DocumentApp', 'openByUrl');
+    const match = /\/document\/d\/([A-Za-z0-9_-]+)/.exec(String(url)) ?? /[?&]id=([A-Za-z0-9_-]+)/.exec(String(url));
+    if (!match) throw gasError('Invalid argument: url');
+    return this.store.open(match[1]);
+  }
+
+  /** A standalone script has no active document. */
+  getActiveDocument(): GDocument {
+    return null as unknown as GDocument;
+  }
+}
+
+export class DocsStore {
+  readonly models = new Map<string, DocModel>();
+
+  constructor(readonly core: Core) {}
+
+  create(name: string, parents: string[] = []): DriveEntry {
+    const id = this.core.newId();
+    const body: BodyNode = { kind: 'body', children: [] };
+    // A new document holds one empty paragraph.
+    body.children.push(newParagraph('paragraph', '', body));
+    this.models.set(id, {
+      id,
+      body,
+      pageWidth: LETTER.width,
+      pageHeight: LETTER.height,
+      margins: { top: 72, bottom: 72, left: 72, right: 72 },
+      listCounter: 0,
+    });
+    return this.register(id, name, parents);
+  }
+
+  private register(id: string, name: string, parents: string[]): DriveEntry {
+    const now = this.core.now();
+    const entry: DriveEntry = {
+      id,
+      name,
+      mimeType: 'application/vnd.google-apps.document',
+      parents,
+      createdAt: now,
+      updatedAt: now,
+      trashed: false,
+      sharing: { access: 'PRIVATE', permission: 'NONE' },
+      kind: 'document',
+      exportAs: (mimeType) => this.export(this.model(id), mimeType),
+      duplicate: (copyName) => this.duplicate(id, copyName),
+    };
+    this.core.drive.set(id, entry);
+    return entry;
+  }
+
+  private duplicate(id: string, name: string): DriveEntry {
+    const source = this.model(id);
+    const copyId = this.core.newId();
+    const body: BodyNode = { kind: 'body', children: [] };
+    body.children = source.body.children.map((b) => cloneBlock(b, body));
+    this.models.set(copyId, { ...source, id: copyId, body, margins: { ...source.margins } });
+    return this.register(copyId, name, [...(this.core.drive.get(id)?.parents ?? [])]);
+  }
+
+  model(id: string): DocModel {
+    const model = this.models.get(id);
+    if (!model) throw gasError(DOCUMENT_MISSING);
+    return model;
+  }
+
+  open(id: string): GDocument {
+    return toGas(new DocumentFake(new DocSession(this, this.model(id))));
+  }
+
+  name(id: string): string {
+    return this.core.drive.get(id)?.name ?? '';
+  }
+
+  export(model: DocModel, mimeType: string): { bytes: Uint8Array; mimeType: string; name: string } {
+    const name = this.name(model.id);
+    if (mimeType === 'application/pdf') return { bytes: renderPdf(model, name), mimeType, name: `${name}.pdf` };
+    if (mimeType === 'text/markdown') return { bytes: encodeString(renderMarkdown(model)), mimeType, name: `${name}.md` };
+    if (mimeType === 'text/html') return { bytes: encodeString(renderHtml(model, name)), mimeType, name: `${name}.html` };
+    throw gasError(`Converting from application/vnd.google-apps.document to ${mimeType} is not supported.`);
+  }
+}

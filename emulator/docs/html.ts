@@ -1,0 +1,127 @@
+/**
+ * A document as a self-contained HTML page (UTF-8, images inlined, page size as CSS @page): the
+ * harness's view and the Drive export to text/html.
+ */
+import { type BlockNode, type DocModel, ORDERED_GLYPHS, type ParagraphNode, type TextNode } from './model';
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Text runs as HTML, splitting where the recorded styles change. */
+function runHtml(run: TextNode): string {
+  if (run.styles.length === 0) return escapeHtml(run.text).replace(/\r/g, '<br>');
+  const cuts = new Set<number>([0, run.text.length]);
+  for (const s of run.styles) {
+    cuts.add(Math.max(0, s.start));
+    cuts.add(Math.min(run.text.length, s.end + 1));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  let html = '';
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    const attrs: Record<string, unknown> = {};
+    for (const s of run.styles) if (from >= s.start && from <= s.end) Object.assign(attrs, s.attributes);
+    let piece = escapeHtml(run.text.slice(from, to)).replace(/\r/g, '<br>');
+    const css: string[] = [];
+    if (attrs.FONT_SIZE) css.push(`font-size:${Number(attrs.FONT_SIZE)}pt`);
+    if (attrs.FONT_FAMILY) css.push(`font-family:${escapeHtml(String(attrs.FONT_FAMILY))}`);
+    if (attrs.FOREGROUND_COLOR) css.push(`color:${escapeHtml(String(attrs.FOREGROUND_COLOR))}`);
+    if (attrs.BACKGROUND_COLOR) css.push(`background:${escapeHtml(String(attrs.BACKGROUND_COLOR))}`);
+    if (attrs.UNDERLINE) css.push('text-decoration:underline');
+    if (attrs.STRIKETHROUGH) css.push('text-decoration:line-through');
+    if (attrs.BOLD) piece = `<strong>${piece}</strong>`;
+    if (attrs.ITALIC) piece = `<em>${piece}</em>`;
+    if (css.length) piece = `<span style="${css.join(';')}">${piece}</span>`;
+    if (attrs.LINK_URL) piece = `<a href="${escapeHtml(String(attrs.LINK_URL))}">${piece}</a>`;
+    html += piece;
+  }
+  return html;
+}
+
+function inlineHtml(paragraph: ParagraphNode): string {
+  return paragraph.inlines
+    .map((inline) => {
+      if (inline.kind === 'text') return runHtml(inline);
+      if (inline.kind !== 'image') return inline.kind === 'hr' ? '<hr>' : '<span class="page-break"></span>';
+      const src = `data:${inline.mimeType};base64,${Buffer.from(inline.bytes).toString('base64')}`;
+      const title = inline.altTitle === null ? '' : ` title="${escapeHtml(inline.altTitle)}"`;
+      return `<img src="${src}" alt="${escapeHtml(inline.altDescription ?? inline.altTitle ?? '')}"${title} width="${inline.width}" height="${inline.height}">`;
+    })
+    .join('');
+}
+
+const HEADING_TAGS: Record<string, string> = {
+  HEADING1: 'h1', HEADING2: 'h2', HEADING3: 'h3', HEADING4: 'h4', HEADING5: 'h5', HEADING6: 'h6', TITLE: 'h1', SUBTITLE: 'p',
+};
+function blocksHtml(blocks: BlockNode[]): string {
+  const out: string[] = [];
+  let openList: string | null = null;
+  const closeList = () => {
+    if (openList) out.push(`</${openList}>`);
+    openList = null;
+  };
+  for (const block of blocks) {
+    if (block.kind === 'listItem') {
+      const ordered = ORDERED_GLYPHS[block.glyph];
+      const tag = ordered ? 'ol' : 'ul';
+      if (openList !== tag) {
+        closeList();
+        out.push(ordered ? `<ol type="${ordered}">` : '<ul>');
+        openList = tag;
+      }
+      out.push(`<li style="margin-left:${block.nesting * 2}em">${inlineHtml(block)}</li>`);
+      continue;
+    }
+    closeList();
+    if (block.kind === 'table') {
+      const border = Number(block.attributes.BORDER_WIDTH ?? 1);
+      const rows = block.rows.map((r) => {
+        const cells = r.cells.map((c) => {
+          const bg = c.attributes.BACKGROUND_COLOR ? ` style="background:${escapeHtml(String(c.attributes.BACKGROUND_COLOR))}"` : '';
+          return `<td${bg}>${blocksHtml(c.children)}</td>`;
+        });
+        return `<tr>${cells.join('')}</tr>`;
+      });
+      out.push(`<table style="border-collapse:collapse" border="${border}">${rows.join('')}</table>`);
+      continue;
+    }
+    const tag = HEADING_TAGS[block.heading] ?? 'p';
+    const classes = block.heading === 'TITLE' ? ' class="title"' : block.heading === 'SUBTITLE' ? ' class="subtitle"' : '';
+    const align = block.alignment ? ` style="text-align:${block.alignment === 'JUSTIFY' ? 'justify' : block.alignment.toLowerCase()}"` : '';
+    out.push(`<${tag}${classes}${align}>${inlineHtml(block)}</${tag}>`);
+  }
+  closeList();
+  return out.join('\n');
+}
+
+export function renderHtml(model: DocModel, name: string): string {
+  const m = model.margins;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="ka">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(name)}</title>`,
+    '<style>',
+    `@page { size: ${model.pageWidth}pt ${model.pageHeight}pt; margin: ${m.top}pt ${m.right}pt ${m.bottom}pt ${m.left}pt; }`,
+    'body { font-family: "Noto Sans Georgian", Arial, sans-serif; font-size: 11pt; }',
+    `main { max-width: ${model.pageWidth - m.left - m.right}pt; margin: 0 auto; }`,
+    'td { padding: 5pt; vertical-align: top; } .title { font-size: 26pt; } .subtitle { font-size: 15pt; color: #666; }',
+    '.page-break { display: block; break-after: page; }',
+    '</style>',
+    '</head>',
+    '<body>',
+    '<main>',
+    blocksHtml(model.body.children),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

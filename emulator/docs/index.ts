@@ -1,0 +1,3 @@
+/** DocumentApp on the emulated Workspace (see document.ts for the fakes, service.ts for the harness). */
+export { DocsService } from './service';
+export type { DocJson, DocJsonItem } from './json';

@@ -1,0 +1,47 @@
+/**
+ * The harness side of DocumentApp: the app a script sees, and views of every document.
+ */
+import type { Core } from '../core';
+import { type DocJson, bodyItems } from './json';
+import { DocsStore, DocumentAppFake } from './document';
+import { renderHtml } from './html';
+import { renderPdf } from './pdf';
+import { toGas } from './session';
+
+export class DocsService {
+  readonly app: GoogleAppsScript.Document.DocumentApp;
+  private readonly store: DocsStore;
+
+  constructor(core: Core) {
+    this.store = new DocsStore(core);
+    this.app = toGas(new DocumentAppFake(this.store));
+  }
+
+  /** Every document made, for the dump. */
+  list(): Array<{ id: string; name: string }> {
+    return [...this.store.models.keys()].map((id) => ({ id, name: this.store.name(id) }));
+  }
+
+  /** The body as data: paragraphs with heading level, list items, tables as text, images with alt text. */
+  toJson(docId: string): DocJson {
+    const model = this.store.model(docId);
+    return {
+      id: model.id,
+      name: this.store.name(docId),
+      pageWidth: model.pageWidth,
+      pageHeight: model.pageHeight,
+      margins: { ...model.margins },
+      body: bodyItems(model),
+    };
+  }
+
+  /** A self-contained HTML page (UTF-8, lang="ka", images inlined, page size as CSS @page). */
+  toHtml(docId: string): string {
+    return renderHtml(this.store.model(docId), this.store.name(docId));
+  }
+
+  /** The PDF File.getAs / Document.getAs would return, without charging a call. */
+  toPdf(docId: string): Uint8Array {
+    return renderPdf(this.store.model(docId), this.store.name(docId));
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The harness side of DriveApp: the app and `MimeType` a script sees, and views of every file.
+ */
+import type { Core } from '../core';
+import { DriveAppFake } from './app';
+import { type DriveIndexRow, DriveStore, MIME_TYPES } from './store';
+
+export class DriveService {
+  readonly app: GoogleAppsScript.Drive.DriveApp;
+  readonly mimeTypes: GoogleAppsScript.Base.MimeType = MIME_TYPES;
+  private readonly store: DriveStore;
+
+  constructor(core: Core) {
+    this.store = new DriveStore(core);
+    this.app = new DriveAppFake(this.store) as unknown as GoogleAppsScript.Drive.DriveApp;
+  }
+
+  /** Every item made in Drive, for drive/index.json. */
+  index(): DriveIndexRow[] {
+    return this.store.all().map((e) => ({
+      id: e.id,
+      name: e.name,
+      mimeType: e.mimeType,
+      folderPath: this.store.folderPath(e),
+      sharing: { ...e.sharing },
+      trashed: this.store.isTrashed(e),
+      size: e.bytes?.length ?? 0,
+    }));
+  }
+
+  /** The stored bytes of a blob file (text, HTML, CSV, PDF, PNG); undefined for folders and native files. */
+  contentOf(id: string): Uint8Array | undefined {
+    return this.store.find(id)?.bytes?.slice();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * FormApp: creating and opening forms, and its enums.
+ * https://developers.google.com/apps-script/reference/forms/form-app
+ */
+import { gasError } from '../core';
+import {
+  DESTINATION_TYPES, FORM_MIME_TYPE, type FormIface, type FormState, ITEM_TYPES, NOT_FOUND_MESSAGE,
+} from './model';
+import { FormFake } from './form';
+import { FormsStore } from './store';
+
+export type FormAppMembers = 'create' | 'openById' | 'openByUrl' | 'getActiveForm' | 'ItemType' | 'DestinationType';
+
+export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormAppMembers> {
+  readonly ItemType = ITEM_TYPES;
+  readonly DestinationType = DESTINATION_TYPES;
+
+  constructor(private readonly store: FormsStore) {}
+
+  /**
+   * A new form collects no email, needs no sign-in and accepts responses. It is created
+   * unpublished: forms made through the API after June 30, 2026 must be published before they
+   * take responses (setPublished(true)).
+   * https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms
+   */
+  create(title: string): FormIface {
+    this.store.charge('create');
+    const core = this.store.core;
+    const id = core.newId();
+    const state: FormState = {
+      id,
+      publishedId: this.store.newPublishedId(),
+      title: String(title),
+      description: '',
+      confirmationMessage: '',
+      collectsEmail: false,
+      requiresLogin: false,
+      limitOneResponsePerUser: false,
+      allowResponseEdits: false,
+      showLinkToRespondAgain: true,
+      progressBar: false,
+      acceptingResponses: true,
+      published: false,
+      destinationId: null,
+      destinationSheetName: null,
+      items: [],
+      responses: [],
+    };
+    this.store.forms.set(id, state);
+    core.drive.set(id, {
+      id,
+      name: String(title),
+      mimeType: FORM_MIME_TYPE,
+      parents: [],
+      createdAt: core.now(),
+      updatedAt: core.now(),
+      trashed: false,
+      sharing: { access: 'PRIVATE', permission: 'NONE' },
+      kind: 'form',
+    });
+    return new FormFake(this.store, state) as unknown as FormIface;
+  }
+  openById(id: string): FormIface {
+    this.store.charge('openById');
+    return new FormFake(this.store, this.store.form(id)) as unknown as FormIface;
+  }
+  /** Takes the editor URL (…/forms/d/<id>/edit); the respondent's /d/e/<publishedId>/ URL is not a form id. */
+  openByUrl(url: string): FormIface {
+    this.store.charge('openByUrl');
+    const match = /\/forms\/d\/([A-Za-z0-9_-]+)/.exec(String(url));
+    if (!match || match[1] === 'e') throw gasError(NOT_FOUND_MESSAGE);
+    return new FormFake(this.store, this.store.form(match[1])) as unknown as FormIface;
+  }
+  /** The project's scripts are standalone or spreadsheet-bound, never bound to a form. */
+  getActiveForm(): FormIface {
+    this.store.charge('getActiveForm');
+    return null as unknown as FormIface;
+  }
+}

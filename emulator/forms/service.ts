@@ -1,0 +1,181 @@
+/**
+ * The harness side of FormApp: the app a script sees, a respondent submitting the published form
+ * in a browser (`respond`, which fires the form-submit triggers; `FormResponse.submit()` plays a
+ * script, which Google treats differently: no trigger fires), and snapshots of every form.
+ */
+import type { AuthMode, Core, TriggerRecord } from '../core';
+import type { FormDestinationStore } from '../contracts';
+import { FormAppFake, type FormAppMembers } from './app';
+import { FormFake } from './form';
+import {
+  type FormIface, type FormItemSnapshot, type FormSnapshot, type FormState, type ItemState,
+  OTHER_OPTION, type RespondOptions, type ResponseState, isDate, publishedUrlOf, questionItems,
+} from './model';
+import { FormResponseFake } from './responses';
+import { FormsStore } from './store';
+
+export class FormsService {
+  readonly app: Pick<GoogleAppsScript.Forms.FormApp, FormAppMembers>;
+  private readonly store: FormsStore;
+
+  constructor(core: Core, destinations: FormDestinationStore) {
+    this.store = new FormsStore(core, destinations);
+    this.app = new FormAppFake(this.store);
+  }
+
+  /**
+   * A respondent submits the published form in a browser. Values from `prefilledUrl` are filled in
+   * first, then `answers` (keyed by item title or item id) on top. Refused, as the form page would
+   * refuse it, when the form is closed or unpublished, a required question is unanswered, a scale
+   * value is off the scale, or a choice is not offered. Records the response, appends the
+   * destination row, then fires the form's ON_FORM_SUBMIT triggers and the destination
+   * spreadsheet's, each with the event object Google documents.
+   * https://developers.google.com/apps-script/guides/triggers/events#form-submit
+   */
+  respond(
+    formId: string,
+    answers: Record<string, string | number | string[]>,
+    options: RespondOptions = {},
+  ): GoogleAppsScript.Forms.FormResponse {
+    const form = this.store.form(formId);
+    if (!form.published || !form.acceptingResponses) {
+      throw new Error(`The form ${form.title} is no longer accepting responses.`);
+    }
+    const raw = new Map<ItemState, unknown>();
+    if (options.prefilledUrl) this.readPrefilledUrl(form, options.prefilledUrl, raw);
+    for (const [key, value] of Object.entries(answers)) raw.set(this.itemFor(form, key), value);
+
+    const response: ResponseState = { id: null, timestamp: null, respondentEmail: '', answers: new Map() };
+    for (const [item, value] of raw) {
+      const answer = this.store.normalizeAnswer(item, value, (reason) => new Error(`"${item.title}": ${reason}`));
+      if (answer !== undefined) response.answers.set(item.id, answer);
+    }
+    const missing = questionItems(form).find((item) => item.required && !response.answers.has(item.id));
+    if (missing) throw new Error(`"${missing.title}": This is a required question`);
+    if (form.collectsEmail) {
+      if (!options.email) throw new Error('"Email": This is a required question');
+      response.respondentEmail = options.email;
+    }
+
+    const written = this.store.record(form, response);
+    const deliveries = options.duplicateEvent ? 2 : 1;
+    const formResponse = new FormResponseFake(this.store, form, response) as unknown as GoogleAppsScript.Forms.FormResponse;
+    const source = new FormFake(this.store, form) as unknown as FormIface;
+    for (let i = 0; i < deliveries; i++) {
+      this.store.core.fireTriggers('ON_FORM_SUBMIT', form.id, (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => ({
+        authMode,
+        response: formResponse,
+        source,
+        triggerUid: trigger?.id,
+      }));
+    }
+    if (written && form.destinationId) {
+      const spreadsheetId = form.destinationId;
+      const event = this.sheetsEvent(form, response, spreadsheetId, written.sheetName, written.row);
+      for (let i = 0; i < deliveries; i++) {
+        this.store.core.fireTriggers('ON_FORM_SUBMIT', spreadsheetId, (trigger: TriggerRecord | null, authMode: GoogleAppsScript.Script.AuthMode) => ({
+          authMode,
+          ...event,
+          triggerUid: trigger?.id,
+        }));
+      }
+    }
+    return formResponse;
+  }
+
+  /** What the replay writes to forms/<name>.json. */
+  snapshot(formId: string): FormSnapshot {
+    const form = this.store.form(formId);
+    return {
+      id: form.id,
+      title: form.title,
+      description: form.description,
+      publishedUrl: publishedUrlOf(form),
+      editUrl: `https://docs.google.com/forms/d/${form.id}/edit`,
+      collectsEmail: form.collectsEmail,
+      requiresLogin: form.requiresLogin,
+      acceptingResponses: form.acceptingResponses,
+      published: form.published,
+      confirmationMessage: form.confirmationMessage,
+      destinationSpreadsheetId: form.destinationId,
+      items: form.items.map((item) => this.itemSnapshot(item)),
+      responseCount: form.responses.length,
+    };
+  }
+
+  /** Every form made so far, in creation order. */
+  list(): FormSnapshot[] {
+    return [...this.store.forms.keys()].map((id) => this.snapshot(id));
+  }
+
+  private itemSnapshot(item: ItemState): FormItemSnapshot {
+    const base: FormItemSnapshot = {
+      id: item.id,
+      entryId: item.entryId,
+      title: item.title,
+      helpText: item.helpText,
+      type: item.type,
+      required: item.required,
+    };
+    switch (item.type) {
+      case 'SCALE':
+        return { ...base, lowerBound: item.lowerBound, upperBound: item.upperBound, leftLabel: item.leftLabel, rightLabel: item.rightLabel };
+      case 'LIST':
+        return { ...base, choices: [...item.choices] };
+      case 'MULTIPLE_CHOICE':
+      case 'CHECKBOX':
+        return { ...base, choices: [...item.choices], hasOtherOption: item.hasOtherOption };
+      default:
+        return base;
+    }
+  }
+
+  private itemFor(form: FormState, key: string): ItemState {
+    const item =
+      form.items.find((candidate) => candidate.title === key) ??
+      form.items.find((candidate) => String(candidate.id) === key);
+    if (!item) throw new Error(`Form ${form.title} has no item titled or numbered "${key}"`);
+    return item;
+  }
+
+  /** Reads entry.N values (repeated for checkboxes, "Other" text from entry.N.other_option_response). */
+  private readPrefilledUrl(form: FormState, url: string, into: Map<ItemState, unknown>): void {
+    const parsed = new URL(url);
+    if (!parsed.pathname.includes(form.publishedId)) throw new Error(`Prefilled URL is not a link to form ${form.title}`);
+    for (const item of questionItems(form)) {
+      const name = `entry.${item.entryId}`;
+      const other = parsed.searchParams.get(`${name}.other_option_response`) ?? '';
+      const values = parsed.searchParams.getAll(name).map((value) => (value === OTHER_OPTION ? other : value));
+      if (values.length === 0) continue;
+      into.set(item, item.type === 'CHECKBOX' ? values : values[0]);
+    }
+  }
+
+  /**
+   * The Sheets form-submit event: `values` in sheet column order and `namedValues` title → [value],
+   * every value a string as the sheet displays it.
+   */
+  private sheetsEvent(
+    form: FormState,
+    response: ResponseState,
+    spreadsheetId: string,
+    sheetName: string,
+    written: { a1: string; values: unknown[] },
+  ): { namedValues: Record<string, string[]>; range: GoogleAppsScript.Spreadsheet.Range; values: string[] } {
+    const display = (value: unknown): string =>
+      isDate(value) ? this.store.formatTimestamp(value) : value === null || value === undefined ? '' : String(value);
+    const namedValues: Record<string, string[]> = {
+      Timestamp: [this.store.formatTimestamp(new Date(response.timestamp as number))],
+    };
+    if (form.collectsEmail) namedValues['Email Address'] = [response.respondentEmail];
+    for (const item of questionItems(form)) {
+      const answer = response.answers.get(item.id);
+      namedValues[item.title] = [answer === undefined ? '' : Array.isArray(answer) ? answer.join(', ') : answer];
+    }
+    return {
+      namedValues,
+      range: this.store.destinations.rangeFor(spreadsheetId, sheetName, written.a1),
+      values: written.values.map(display),
+    };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The store of every form: shared state and the operations the fake classes and the harness both
+ * need (ids, Drive registration, the response destination).
+ */
+import { gasError, type Core } from '../core';
+import type { FormDestinationStore } from '../contracts';
+import {
+  type Answer, type FormState, type ItemState, NOT_FOUND_MESSAGE, type ResponseState, questionItems,
+  sheetFormUrlOf,
+} from './model';
+
+/** Shared state and the operations the fake classes and the harness both need. */
+export class FormsStore {
+  readonly forms = new Map<string, FormState>();
+  private readonly usedNumericIds = new Set<number>();
+  private numericIdCounter = 0;
+
+  constructor(
+    readonly core: Core,
+    readonly destinations: FormDestinationStore,
+  ) {}
+
+  charge(method: string): void {
+    this.core.call('FormApp', method);
+  }
+
+  /** Item and entry ids: deterministic, unique, 9–10 digit positive integers like Google's. */
+  newNumericId(): number {
+    let id: number;
+    do {
+      this.numericIdCounter++;
+      id = 100_000_000 + ((this.numericIdCounter * 2_654_435_761) % 2_000_000_000);
+    } while (this.usedNumericIds.has(id));
+    this.usedNumericIds.add(id);
+    return id;
+  }
+
+  /** A published form id: a different opaque id, 56 characters starting '1FAIpQL' as Google's do. */
+  newPublishedId(): string {
+    return ('1FAIpQLS' + this.core.newId('') + this.core.newId('')).slice(0, 56);
+  }
+
+  form(id: string): FormState {
+    const form = this.forms.get(String(id));
+    if (!form) throw gasError(NOT_FOUND_MESSAGE);
+    return form;
+  }
+
+  /** Stores a submitted response and writes its row to the destination spreadsheet, if any. */
+  record(form: FormState, response: ResponseState): { sheetName: string; row: { row: number; a1: string; values: unknown[] } } | null {
+    response.id = this.core.newId('2_ABaOnu');
+    response.timestamp = this.core.now();
+    form.responses.push(response);
+    if (!form.destinationId || !form.destinationSheetName) return null;
+    // Google follows the linked tab through renames (it is tracked by the tab, not its name).
+    const linked = this.destinations.responseSheetOf?.(form.destinationId, sheetFormUrlOf(form));
+    if (linked) form.destinationSheetName = linked;
+    const answersByTitle: Array<[string, unknown]> = [];
+    if (form.collectsEmail) answersByTitle.push(['Email Address', response.respondentEmail]);
+    for (const item of questionItems(form)) {
+      answersByTitle.push([item.title, this.cellValue(item, response.answers.get(item.id))]);
+    }
+    const row = this.destinations.appendResponseRow(
+      form.destinationId,
+      form.destinationSheetName,
+      new Date(response.timestamp),
+      answersByTitle,
+    );
+    return { sheetName: form.destinationSheetName, row };
+  }
+
+  /** How Google writes an answer into the response sheet: scales as numbers, checkboxes joined. */
+  private cellValue(item: ItemState, answer: Answer | undefined): unknown {
+    if (answer === undefined) return '';
+    if (Array.isArray(answer)) return answer.join(', ');
+    if (item.type === 'SCALE') return Number(answer);
+    return answer;
+  }
+
+  /** A Sheets timestamp as e.values / e.namedValues give it (the sheet's en_US display format). */
+  formatTimestamp(date: Date): string {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: this.core.timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(date);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('month')}/${part('day')}/${part('year')} ${Number(part('hour'))}:${part('minute')}:${part('second')}`;
+  }
+
+  /** Checks an answer as the item would take it; returns the stored form or throws `fail(reason)`. */
+  normalizeAnswer(item: ItemState, raw: unknown, fail: (reason: string) => Error): Answer | undefined {
+    if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) return undefined;
+    switch (item.type) {
+      case 'SCALE': {
+        const value = typeof raw === 'number' ? raw : Number(String(raw));
+        if (!Number.isInteger(value) || value < item.lowerBound || value > item.upperBound) {
+          throw fail(`${String(raw)} is not on the scale ${item.lowerBound}–${item.upperBound}`);
+        }
+        return String(value);
+      }
+      case 'LIST':
+      case 'MULTIPLE_CHOICE': {
+        if (Array.isArray(raw)) throw fail('takes one choice, not a list');
+        const value = String(raw);
+        if (!item.choices.includes(value) && !item.hasOtherOption) throw fail(`"${value}" is not one of its choices`);
+        return value;
+      }
+      case 'CHECKBOX': {
+        const values = (Array.isArray(raw) ? raw : [raw]).map(String);
+        const others = values.filter((v) => !item.choices.includes(v));
+        if (others.length > (item.hasOtherOption ? 1 : 0)) throw fail(`"${others.join('", "')}" not among its choices`);
+        return values;
+      }
+      case 'TEXT':
+      case 'PARAGRAPH_TEXT':
+        if (Array.isArray(raw)) throw fail('takes text, not a list');
+        return String(raw);
+      default:
+        throw fail('is not a question');
+    }
+  }
+}
