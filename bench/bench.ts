@@ -6,7 +6,7 @@ import { mulberry32 as prng } from '../replay/sample';
  * For each job and size: service calls by kind and the cells they moved (Core.callSummary), CPU
  * time of this process (process.cpuUsage around the job), peak heap above the seeded workbook
  * (bench/heap.ts: sampled at every service call of the product's jobs, every 500th of the naive
- * ones), and a modelled Apps Script wall time: the per-call plus per-cell costs of bench/costs.ts,
+ * ones), and a modelled Apps Script wall time: the per-call plus per-cell costs of emulator/costs.ts,
  * which the emulator charges to its clock as the job runs. The product's jobs run as Google would
  * run them (6-minute kill on); a job that needs more than one execution (the hourly sweep sending
  * as many invitations as fit) is run again an hour later until it is done, and its executions are
@@ -18,7 +18,7 @@ import { mulberry32 as prng } from '../replay/sample';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setUpWorkbook, type Fixture } from '../tests/support/workbook';
-import { APPS_SCRIPT_COSTS, COSTS, EXECUTION_LIMIT_MS } from './costs';
+import { APPS_SCRIPT_COSTS, APPS_SCRIPT_COST_SOURCES, EXECUTION_LIMIT_MS } from '../emulator';
 import { naiveCollectResponses, naiveInvitations, naiveReport, runUnlimited, type NaiveGlobals } from './naive';
 import { N1 } from '../src/domain/forms';
 import { DEFAULT_SERVICES } from '../src/domain/services';
@@ -369,7 +369,7 @@ function main(): void {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'bench.json'),
-    JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: COSTS, rows }, null, 2) + '\n',
+    JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows }, null, 2) + '\n',
   );
   console.log(`\nwritten ${join(out, 'bench.json')}`);
 }

@@ -7,7 +7,7 @@
  * execution. No assertions: the bench runner reports.
  */
 import { setUpWorkbook } from '../tests/support/workbook';
-import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from './costs';
+import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from '../emulator';
 import { HeapPeak } from './heap';
 import { N1 } from '../src/domain/forms';
 import { DEFAULT_SERVICES } from '../src/domain/services';

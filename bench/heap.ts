@@ -7,7 +7,7 @@
  */
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import type { Core } from '../emulator/core';
+import type { Core } from '../emulator';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;

@@ -12,7 +12,7 @@ import { normalizeFormResponse, normalizePaperRow, recordToRow } from '../src/do
 import { N1, N2 } from '../src/domain/forms';
 import { DEFAULT_SERVICES } from '../src/domain/services';
 import { TABS } from '../src/domain/schema';
-import type { Core } from '../emulator/core';
+import type { Core } from '../emulator';
 import type { FormDefinition } from '../src/domain/types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -6,7 +6,7 @@
  * kill on). No assertions: the bench runner reports.
  */
 import { setUpWorkbook } from '../tests/support/workbook';
-import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from './costs';
+import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from '../emulator';
 import { HeapPeak } from './heap';
 import { FEEDBACK_HEADERS, recordToRow } from '../src/domain/normalize';
 import { buildReportModel } from '../src/domain/report-model';

@@ -1,11 +1,10 @@
 /**
  * What one fake service needs from another. Each fake is built by its own module; these small
- * interfaces keep the modules apart (Forms writes responses into a spreadsheet, Docs and Forms are
- * Drive files, every service charges the core's clock).
+ * interfaces keep the modules apart (Forms writes responses into a spreadsheet; Utilities, Drive,
+ * Docs and Mail hand each other blobs).
  */
-import type { Core } from './core';
 
-/** Implemented by the Spreadsheet fake (emulator/spreadsheet.ts); used by the Forms fake. */
+/** Implemented by the Spreadsheet fake (spreadsheet/service.ts); used by the Forms fake. */
 export interface FormDestinationStore {
   /** True when a spreadsheet with this id exists. */
   exists(spreadsheetId: string): boolean;
@@ -41,13 +40,10 @@ export interface FormDestinationStore {
   spreadsheetFor(spreadsheetId: string): GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
-/** The bytes-and-type object shared by Utilities, Drive, Docs and Mail (emulator/blob.ts). */
+/** The bytes-and-type object shared by Utilities, Drive, Docs and Mail (blob.ts). */
 export interface BlobLike {
   getBytes(): number[];
   getDataAsString(charset?: string): string;
   getContentType(): string | null;
   getName(): string | null;
 }
-
-/** Every fake's constructor takes the core first. */
-export type FakeFactory<T> = (core: Core) => T;

@@ -2,59 +2,17 @@
  * The heart of the emulated Workspace: one simulated clock, one registry of Drive files, one
  * trigger registry, the current execution (who runs, in which auth mode, since when) and the count
  * of service calls. Every fake service calls `core.call(...)` on each method that would be a round
- * trip to Google, so that benchmarks can count calls and the 6-minute limit is enforced on the
- * simulated clock.
+ * trip to Google, so that calls can be counted and the 6-minute limit is enforced on the simulated
+ * clock.
  */
 
 import { AUTH_MODE } from './gas-enum';
+import { costFrom, type CostTable } from './costs';
 
-/**
- * Modelled cost of service calls, in milliseconds of Apps Script wall time. A key without a suffix
- * is the cost of one call; a key ending in `/cell` is the cost of each cell (or table cell) the
- * call moves, added on top — a getValues of 100,000 rows costs more than one of 10 rows.
- */
-export type CostTable = Record<string, number>;
-
-/** Suffix of a cost-table key that prices one unit (cell) of a call rather than the call. */
-export const PER_CELL = '/cell';
-
-/**
- * Defaults used by the clock while a handler runs. Figures are orders of magnitude as measured
- * and published by the Apps Script community (see bench/costs.ts for the sourced table); the
- * emulator needs them so that a row-by-row loop really does hit the 6-minute limit, and so that a
- * very large read or write costs time too.
- */
-export const DEFAULT_CALL_COST_MS: CostTable = {
-  default: 1,
-  'SpreadsheetApp.read': 40,
-  'SpreadsheetApp.write': 60,
-  'SpreadsheetApp.meta': 5,
-  // Per cell moved: ~0.01 ms to read, ~0.13 ms to commit a write (bench/costs.ts gives sources).
-  'SpreadsheetApp.read/cell': 0.01,
-  'SpreadsheetApp.write/cell': 0.13,
-  'FormApp': 60,
-  'MailApp.sendEmail': 200,
-  'DocumentApp': 30,
-  'DocumentApp/cell': 0.13,
-  'DriveApp': 80,
-  'PropertiesService': 10,
-  'LockService': 5,
-  'ScriptApp': 20,
-};
-
-/**
- * The cost-table lookup Core.call uses, exported so that a bench can price counted calls the
- * same way: per call by `Service.method`, `Service.kind`, `Service`, `default`; per cell by the
- * same keys with the `/cell` suffix, else free.
- */
-export function costFrom(table: CostTable, service: string, method: string, kind?: 'read' | 'write' | 'meta', cells = 0): number {
-  const key = `${service}.${method}`;
-  const kindKey = kind ? `${service}.${kind}` : undefined;
-  const perCall = table[key] ?? (kindKey ? table[kindKey] : undefined) ?? table[service] ?? table.default ?? 0;
-  if (cells <= 0) return perCall;
-  const perCell = table[key + PER_CELL] ?? (kindKey ? table[kindKey + PER_CELL] : undefined) ?? table[service + PER_CELL] ?? 0;
-  return perCall + perCell * cells;
-}
+/** Google's limit for one execution (quotas page, "Script runtime: 6 min / execution"). */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+/** Google's limit for a simple trigger (triggers guide, restrictions: "cannot run for longer than 30 seconds"). */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 
 export type AuthMode = 'FULL' | 'LIMITED' | 'NONE';
 export type ExecutionKind = 'simple' | 'installable' | 'menu' | 'time' | 'direct' | 'harness';
@@ -144,11 +102,27 @@ export interface ClockSchedule {
   timeZone?: string;
 }
 
-/** A hook tests use to inject faults into service calls (bench/reliability suite). */
+/** A hook tests use to inject faults into service calls (failures, nested executions). */
 export type FaultHook = (service: string, method: string, core: Core) => void;
 
 /** How the harness runs a named global function of the loaded bundle. */
 export type Invoker = (handler: string, event: unknown) => unknown;
+
+/** What a caller decides about one emulated Workspace; nothing is assumed. */
+export interface CoreOptions {
+  /** The account the script runs as (see Core.user). */
+  user: string;
+  /** Start of the simulated clock (ms since epoch, an ISO string, or a Date). */
+  now: number | string | Date;
+  /** The script's time zone (appsscript.json `timeZone`), e.g. `Europe/Berlin`. */
+  timeZone: string;
+  /** Modelled cost of each call and cell; APPS_SCRIPT_COSTS (costs.ts) is the sourced table. */
+  costs: CostTable;
+  /** Seed of the ids Google derives per project (script id, Utilities.getUuid). */
+  seed: string;
+  /** The user's language, as Session.getActiveUserLocale returns it; default `en`. */
+  locale?: string;
+}
 
 export class Core {
   /** Simulated time in ms since epoch. */
@@ -165,8 +139,15 @@ export class Core {
   readonly executions: Execution[] = [];
   faultHook: FaultHook | null = null;
   invoker: Invoker | null = null;
-  /** The account running the script (the installer of installable triggers). */
-  user = 'admin@municipality.example.ge';
+  /**
+   * The account running the script: the owner of the files it creates, the installer of the
+   * triggers it creates, the person acting in harness calls unless another is named.
+   */
+  user: string;
+  /** The user's language (Session.getActiveUserLocale), e.g. `en`. */
+  readonly locale: string;
+  /** Mixed into the ids Google derives per project (script id, UUIDs), so runs repeat. */
+  readonly seed: string;
   /** Whether charging a call advances the clock (the modelled wall time). */
   advanceClockOnCalls = true;
   /** The fraction of a millisecond charged but not yet on the clock. */
@@ -174,10 +155,14 @@ export class Core {
   private idCounter = 0;
   private executionCounter = 0;
 
-  constructor(options: { now?: number | string | Date; timeZone?: string; costs?: CostTable } = {}) {
-    this.nowMs = options.now === undefined ? Date.UTC(2026, 0, 5, 5, 0, 0) : new Date(options.now).getTime();
-    this.timeZone = options.timeZone ?? 'Asia/Tbilisi';
-    this.costs = { ...DEFAULT_CALL_COST_MS, ...(options.costs ?? {}) };
+  constructor(options: CoreOptions) {
+    this.nowMs = new Date(options.now).getTime();
+    if (Number.isNaN(this.nowMs)) throw new Error(`Core: not a time: ${String(options.now)}`);
+    this.timeZone = options.timeZone;
+    this.costs = options.costs;
+    this.user = options.user;
+    this.seed = options.seed;
+    this.locale = options.locale ?? 'en';
   }
 
   now(): number {
@@ -316,7 +301,7 @@ export class Core {
       kind,
       authMode: kind === 'simple' ? 'LIMITED' : 'FULL',
       startedAt: this.nowMs,
-      limitMs: kind === 'simple' ? 30_000 : 6 * 60_000,
+      limitMs: kind === 'simple' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS,
       user: user ?? this.user,
     };
     this.executions.push(exec);

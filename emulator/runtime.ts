@@ -49,16 +49,17 @@ export class SessionFake
     return this.core.timeZone;
   }
 
+  /** The caller's `locale` option (e.g. `en`). */
   getActiveUserLocale(): string {
-    return 'ka';
+    return this.core.locale;
   }
 
-  /** Stable per user, reveals nothing about them (a hash, here of the address). */
+  /** Stable per user and project, reveals nothing about them (a hash of the seed and the address). */
   getTemporaryActiveUserKey(): string {
     const email = this.core.current()?.user ?? this.core.user;
     let h = 0x811c9dc5;
-    for (const ch of email) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-    return `ukuk${h.toString(36)}`;
+    for (const ch of `${this.core.seed}:${email}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    return `temp${h.toString(36)}`;
   }
 }
 

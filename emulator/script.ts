@@ -370,11 +370,11 @@ class TriggerBuilderFake implements GoogleAppsScript.Script.TriggerBuilder {
   }
 
   forDocument(): GoogleAppsScript.Script.DocumentTriggerBuilder {
-    throw new Error('Emulator: document triggers are not emulated (the product installs none).');
+    throw new Error('Emulator: document triggers are not emulated.');
   }
 
   forUserCalendar(): GoogleAppsScript.Script.CalendarTriggerBuilder {
-    throw new Error('Emulator: calendar triggers are not emulated (the product installs none).');
+    throw new Error('Emulator: calendar triggers are not emulated.');
   }
 }
 
@@ -405,7 +405,7 @@ export class ScriptService {
   private triggerCounter = 0;
 
   constructor(private readonly core: Core) {
-    this.scriptId = `1${createHash('sha256').update('ukukavshiri-script').digest('base64url').slice(0, 56)}`;
+    this.scriptId = `1${createHash('sha256').update(`${core.seed}-script`).digest('base64url').slice(0, 56)}`;
     const service = this;
     const createTrigger: Create = (partial) => service.createTrigger(partial);
     this.app = {

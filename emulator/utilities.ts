@@ -427,13 +427,13 @@ export class UtilitiesFake
   }
 
   /**
-   * A version-4-shaped UUID, deterministic per workspace (a counter hashed), so replays repeat.
+   * A version-4-shaped UUID, deterministic per workspace (the seed and a counter hashed), so runs repeat.
    * https://developers.google.com/apps-script/reference/utilities/utilities#getUuid()
    */
   getUuid(): string {
     this.core.call('Utilities', 'getUuid');
     this.uuidCounter++;
-    const b = createHash('sha256').update(`ukukavshiri-uuid-${this.uuidCounter}`).digest();
+    const b = createHash('sha256').update(`${this.core.seed}-uuid-${this.uuidCounter}`).digest();
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     const hex = b.subarray(0, 16).toString('hex');

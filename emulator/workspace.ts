@@ -1,10 +1,11 @@
 /**
  * One emulated Google Workspace: every fake service over one core (clock, Drive registry,
- * triggers), and the built Apps Script bundle loaded into it with gas-local, as Apps Script loads
- * it (all files of dist/ run in one global scope; top-level functions become callable by name).
+ * triggers), and a built Apps Script bundle loaded into it with gas-local, as Apps Script loads a
+ * project (all its files run in one global scope; top-level functions become callable by name).
  */
-import { join } from 'node:path';
-import { Core, type CostTable } from './core';
+import { existsSync } from 'node:fs';
+import * as gasLocal from 'gas-local';
+import { Core, type CoreOptions } from './core';
 import { SpreadsheetService } from './spreadsheet';
 import { FormsService } from './forms';
 import { MailService } from './mail';
@@ -14,16 +15,20 @@ import { PropertiesServiceFake } from './properties';
 import { UtilitiesFake } from './utilities';
 import { createSession, createLogger, createConsole } from './runtime';
 import { DriveService } from './drive';
-import { DocsService } from './docs';
-// gas-local has no type declarations; its API is one function (see ../shared/toolchain.md).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gas: { require(folder: string, globals: object): Record<string, unknown> } = require('gas-local');
+import { DocsService, type DocsOptions } from './docs';
 
-export interface WorkspaceOptions {
-  now?: number | string | Date;
-  timeZone?: string;
+/** Google's daily recipient quota for MailApp on a consumer account (quotas page). */
+export const CONSUMER_MAIL_QUOTA_PER_DAY = 100;
+
+/**
+ * What the caller decides: who acts, when and where, what calls cost, and the seed of generated
+ * ids (CoreOptions); the daily mail quota; how the harness renders documents.
+ */
+export interface WorkspaceOptions extends CoreOptions {
+  /** MailApp's daily recipient quota; default 100 (consumer account; 1,500 on Workspace). */
   mailQuotaPerDay?: number;
-  costs?: CostTable;
+  /** How the harness's HTML and PDF views render documents (docs/service.ts). */
+  docs?: DocsOptions;
 }
 
 export class Workspace {
@@ -39,17 +44,17 @@ export class Workspace {
   readonly docs: DocsService;
   private context: Record<string, unknown> | null = null;
 
-  constructor(options: WorkspaceOptions = {}) {
-    this.core = new Core({ now: options.now, timeZone: options.timeZone, costs: options.costs });
+  constructor(options: WorkspaceOptions) {
+    this.core = new Core(options);
     this.spreadsheets = new SpreadsheetService(this.core);
     this.forms = new FormsService(this.core, this.spreadsheets);
-    this.mail = new MailService(this.core, { dailyQuota: options.mailQuotaPerDay ?? 100 });
+    this.mail = new MailService(this.core, { dailyQuota: options.mailQuotaPerDay ?? CONSUMER_MAIL_QUOTA_PER_DAY });
     this.script = new ScriptService(this.core);
     this.lock = new LockServiceFake(this.core);
     this.properties = new PropertiesServiceFake(this.core);
     this.utilities = new UtilitiesFake(this.core);
     this.drive = new DriveService(this.core);
-    this.docs = new DocsService(this.core);
+    this.docs = new DocsService(this.core, options.docs);
   }
 
   /**
@@ -86,13 +91,17 @@ export class Workspace {
     };
   }
 
-  /** Loads the built bundle (default: dist/ of the project) and wires trigger dispatch to it. */
-  loadBundle(distDir = join(__dirname, '..', 'dist')): Record<string, unknown> {
+  /**
+   * Loads a built Apps Script project (every `.js` file under `bundleDir`, e.g. the folder
+   * `clasp push` uploads) and wires trigger dispatch to it.
+   */
+  loadBundle(bundleDir: string): Record<string, unknown> {
+    if (!existsSync(bundleDir)) throw new Error(`Workspace.loadBundle: no such folder: ${bundleDir}`);
     const globals = this.globals();
     const SimulatedDate = globals.Date as DateConstructor;
     // Dates handed to the script (getValues, timestamps) are the script realm's own Date.
     this.core.makeDate = (ms) => new SimulatedDate(ms);
-    const context = gas.require(distDir, globals);
+    const context = gasLocal.require(bundleDir, globals);
     this.context = context;
     this.core.hasHandler = (name) => typeof context[name] === 'function';
     this.core.invoker = (name, event) => {

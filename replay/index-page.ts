@@ -3,10 +3,10 @@
  * respondent sees it, every email, every tab as a table and links every document and Drive file.
  * No script, no remote resource: it opens from the file system in any browser.
  */
-import type { FormItemSnapshot, FormSnapshot } from '../emulator/forms';
-import type { SentMail } from '../emulator/mail';
-import type { SpreadsheetSnapshot } from '../emulator/spreadsheet';
-import type { DriveIndexRow } from '../emulator/drive';
+import type { FormItemSnapshot, FormSnapshot } from '../emulator';
+import type { SentMail } from '../emulator';
+import type { SpreadsheetSnapshot } from '../emulator';
+import type { DriveIndexRow } from '../emulator';
 import type { Summary } from './output';
 import { TIME_ZONE } from './player';
 import { escapeHtml } from '../src/domain/sanitize';

@@ -6,10 +6,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N1, N2 } from '../src/domain/forms';
 import { TABS } from '../src/domain/schema';
-import type { SpreadsheetSnapshot } from '../emulator/spreadsheet';
-import type { FormSnapshot } from '../emulator/forms';
-import type { SentMail } from '../emulator/mail';
-import type { DriveIndexRow } from '../emulator/drive';
+import type { SpreadsheetSnapshot } from '../emulator';
+import type { FormSnapshot } from '../emulator';
+import type { SentMail } from '../emulator';
+import type { DriveIndexRow } from '../emulator';
 import type { PlayResult, RefusedInput, ShownAlert, StepError } from './player';
 import { renderIndexPage } from './index-page';
 

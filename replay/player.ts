@@ -6,8 +6,8 @@
  * Every step is its own try/catch: a refused input or a missing product feature is recorded and
  * the replay goes on.
  */
-import { Workspace } from '../emulator/workspace';
-import { columnLetters } from '../emulator/spreadsheet/values';
+import { columnLetters, type Workspace } from '../emulator';
+import { ADMIN_USER, DIST_DIR, START, TIME_ZONE, newWorkspace } from '../tests/support/workspace';
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
@@ -16,12 +16,10 @@ import {
   type Scenario, type ScenarioAction, type ScenarioCase, type ScenarioFeedback, type ScenarioResponse,
 } from './scenario';
 
-export const TIME_ZONE = 'Asia/Tbilisi';
+export { ADMIN_USER, TIME_ZONE };
 export const WORKBOOK_NAME = 'უკუკავშირი';
-export const ADMIN_USER = 'admin@municipality.example.ge';
 /** Staff are editors, not the owner: protections of script-only columns apply to them. */
 export const STAFF_USER = 'kancelaria@municipality.example.ge';
-const DEFAULT_START = '2026-01-05T09:00:00+04:00';
 const HOUR = 3_600_000;
 
 export const MENU = {
@@ -140,12 +138,11 @@ export class Player {
   ) {
     this.log = options.log ?? (() => undefined);
     const start = this.startTime();
-    this.ws = new Workspace({ now: start, timeZone: TIME_ZONE, mailQuotaPerDay: 100 });
-    this.ws.core.user = ADMIN_USER;
+    this.ws = newWorkspace({ now: start, mailQuotaPerDay: 100 });
     const ss = this.ws.spreadsheets.create(WORKBOOK_NAME);
     this.spreadsheetId = ss.getId();
     this.ws.spreadsheets.setActive(this.spreadsheetId);
-    this.ws.loadBundle(options.distDir);
+    this.ws.loadBundle(options.distDir ?? DIST_DIR);
     this.record = {
       startedAt: start,
       endedAt: start,
@@ -177,7 +174,7 @@ export class Player {
       ...this.scenario.responses.map((r) => timeOf(r.submittedAt)),
       ...this.scenario.otherFeedback.map((f) => timeOf(f.receivedAt)),
     ].filter((t): t is number => t !== null);
-    return times.length ? Math.min(...times) - HOUR : Date.parse(DEFAULT_START);
+    return times.length ? Math.min(...times) - HOUR : Date.parse(START);
   }
 
   private reportPeriod(start: number): { from: string; to: string } {

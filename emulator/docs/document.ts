@@ -12,9 +12,9 @@ import {
 } from './model';
 import { BodyFake } from './containers';
 import { DocSession, toGas } from './session';
-import { renderHtml } from './html';
+import { renderHtml, type HtmlView } from './html';
 import { renderMarkdown } from './markdown';
-import { renderPdf } from './pdf';
+import { renderPdf, type PdfTransliterate } from './pdf';
 
 class DocumentFake
   implements
@@ -118,10 +118,32 @@ export class DocumentAppFake
   }
 }
 
+/** How documents are rendered where the document itself does not say (the caller's choice). */
+export interface DocsOptions {
+  /** The HTML view's `lang`; default: the Workspace's locale. */
+  htmlLanguage?: string;
+  /** The HTML view's CSS font-family list; default `Arial, sans-serif`. */
+  htmlFontFamily?: string;
+  /**
+   * Maps text the PDF's built-in Helvetica cannot show (outside printable ASCII) to text it can,
+   * e.g. a transliteration; default none (such characters print as '?').
+   */
+  pdfTransliterate?: PdfTransliterate;
+}
+
 export class DocsStore {
   readonly models = new Map<string, DocModel>();
 
-  constructor(readonly core: Core) {}
+  private readonly htmlView: HtmlView;
+  private readonly transliterate: PdfTransliterate;
+
+  constructor(
+    readonly core: Core,
+    options: DocsOptions = {},
+  ) {
+    this.htmlView = { language: options.htmlLanguage ?? core.locale, fontFamily: options.htmlFontFamily ?? 'Arial, sans-serif' };
+    this.transliterate = options.pdfTransliterate ?? ((text) => text);
+  }
 
   create(name: string, parents: string[] = []): DriveEntry {
     const id = this.core.newId();
@@ -183,9 +205,19 @@ export class DocsStore {
 
   export(model: DocModel, mimeType: string): { bytes: Uint8Array; mimeType: string; name: string } {
     const name = this.name(model.id);
-    if (mimeType === 'application/pdf') return { bytes: renderPdf(model, name), mimeType, name: `${name}.pdf` };
+    if (mimeType === 'application/pdf') return { bytes: this.pdf(model), mimeType, name: `${name}.pdf` };
     if (mimeType === 'text/markdown') return { bytes: encodeString(renderMarkdown(model)), mimeType, name: `${name}.md` };
-    if (mimeType === 'text/html') return { bytes: encodeString(renderHtml(model, name)), mimeType, name: `${name}.html` };
+    if (mimeType === 'text/html') return { bytes: encodeString(this.html(model)), mimeType, name: `${name}.html` };
     throw gasError(`Converting from application/vnd.google-apps.document to ${mimeType} is not supported.`);
+  }
+
+  /** The document as a self-contained HTML page. */
+  html(model: DocModel): string {
+    return renderHtml(model, this.name(model.id), this.htmlView);
+  }
+
+  /** The document as PDF bytes. */
+  pdf(model: DocModel): Uint8Array {
+    return renderPdf(model, this.name(model.id), this.transliterate);
   }
 }

@@ -100,17 +100,25 @@ function blocksHtml(blocks: BlockNode[]): string {
   return out.join('\n');
 }
 
-export function renderHtml(model: DocModel, name: string): string {
+/** What the page declares that the document does not say: its language and its fonts. */
+export interface HtmlView {
+  /** The `lang` attribute (a BCP 47 tag, e.g. `en`). */
+  language: string;
+  /** The body's CSS font-family list. */
+  fontFamily: string;
+}
+
+export function renderHtml(model: DocModel, name: string, view: HtmlView): string {
   const m = model.margins;
   return [
     '<!DOCTYPE html>',
-    '<html lang="ka">',
+    `<html lang="${escapeHtml(view.language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<title>${escapeHtml(name)}</title>`,
     '<style>',
     `@page { size: ${model.pageWidth}pt ${model.pageHeight}pt; margin: ${m.top}pt ${m.right}pt ${m.bottom}pt ${m.left}pt; }`,
-    'body { font-family: "Noto Sans Georgian", Arial, sans-serif; font-size: 11pt; }',
+    `body { font-family: ${view.fontFamily}; font-size: 11pt; }`,
     `main { max-width: ${model.pageWidth - m.left - m.right}pt; margin: 0 auto; }`,
     'td { padding: 5pt; vertical-align: top; } .title { font-size: 26pt; } .subtitle { font-size: 15pt; color: #666; }',
     '.page-break { display: block; break-after: page; }',

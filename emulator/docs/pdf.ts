@@ -3,16 +3,17 @@
  */
 import { type DocModel, ORDERED_GLYPHS, cellText, textOf } from './model';
 
-/** Georgian → Latin (national transliteration), so the built-in PDF font can show the text. */
-const GEORGIAN_LATIN: Record<string, string> = {
-  ა: 'a', ბ: 'b', გ: 'g', დ: 'd', ე: 'e', ვ: 'v', ზ: 'z', თ: 't', ი: 'i', კ: "k'", ლ: 'l', მ: 'm', ნ: 'n', ო: 'o',
-  პ: "p'", ჟ: 'zh', რ: 'r', ს: 's', ტ: "t'", უ: 'u', ფ: 'p', ქ: 'k', ღ: 'gh', ყ: "q'", შ: 'sh', ჩ: 'ch', ც: 'ts',
-  ძ: 'dz', წ: "ts'", ჭ: "ch'", ხ: 'kh', ჯ: 'j', ჰ: 'h',
-};
+/** What the PDF's producer field says. */
+const PRODUCER = 'apps-script-workspace-emulator';
 
-function pdfString(text: string): string {
-  const latin = [...text].map((ch) => GEORGIAN_LATIN[ch] ?? ch).join('');
-  const printable = latin.replace(/[^\x20-\x7e]/g, '?');
+/**
+ * Maps text the built-in font cannot show (anything outside printable ASCII) to text it can, e.g.
+ * a transliteration; what is still outside printable ASCII prints as '?'.
+ */
+export type PdfTransliterate = (text: string) => string;
+
+function pdfString(text: string, transliterate: PdfTransliterate): string {
+  const printable = transliterate(text).replace(/[^\x20-\x7e]/g, '?');
   return `(${printable.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 }
 
@@ -30,7 +31,7 @@ const FONT_SIZES: Record<string, number> = {
  * and margins, page breaks honoured; images appear as their alt text. Valid structure (xref offsets
  * exact) so PDF readers and text extractors accept it.
  */
-export function renderPdf(model: DocModel, name: string): Uint8Array {
+export function renderPdf(model: DocModel, name: string, transliterate: PdfTransliterate = (text) => text): Uint8Array {
   type Line = { text: string; size: number; indent: number };
   const pages: Line[][] = [[]];
   const usable = model.pageWidth - model.margins.left - model.margins.right;
@@ -73,7 +74,7 @@ export function renderPdf(model: DocModel, name: string): Uint8Array {
       }
       y -= height;
       out[out.length - 1].push(
-        `BT /F1 ${line.size} Tf ${(model.margins.left + line.indent).toFixed(2)} ${y.toFixed(2)} Td ${pdfString(line.text)} Tj ET`,
+        `BT /F1 ${line.size} Tf ${(model.margins.left + line.indent).toFixed(2)} ${y.toFixed(2)} Td ${pdfString(line.text, transliterate)} Tj ET`,
       );
     }
     return out.map((ops) => ops.join('\n'));
@@ -84,7 +85,7 @@ export function renderPdf(model: DocModel, name: string): Uint8Array {
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  objects[4] = `<< /Title ${pdfUtf16(name)} /Producer (ukukavshiri emulator) >>`;
+  objects[4] = `<< /Title ${pdfUtf16(name)} /Producer (${PRODUCER}) >>`;
   streams.forEach((content, i) => {
     const pageId = pageIds[i];
     objects[pageId] =

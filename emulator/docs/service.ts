@@ -3,17 +3,15 @@
  */
 import type { Core } from '../core';
 import { type DocJson, bodyItems } from './json';
-import { DocsStore, DocumentAppFake } from './document';
-import { renderHtml } from './html';
-import { renderPdf } from './pdf';
+import { DocsStore, DocumentAppFake, type DocsOptions } from './document';
 import { toGas } from './session';
 
 export class DocsService {
   readonly app: GoogleAppsScript.Document.DocumentApp;
   private readonly store: DocsStore;
 
-  constructor(core: Core) {
-    this.store = new DocsStore(core);
+  constructor(core: Core, options: DocsOptions = {}) {
+    this.store = new DocsStore(core, options);
     this.app = toGas(new DocumentAppFake(this.store));
   }
 
@@ -35,13 +33,13 @@ export class DocsService {
     };
   }
 
-  /** A self-contained HTML page (UTF-8, lang="ka", images inlined, page size as CSS @page). */
+  /** A self-contained HTML page (UTF-8, the `lang` and fonts of DocsOptions, images inlined, page size as CSS @page). */
   toHtml(docId: string): string {
-    return renderHtml(this.store.model(docId), this.store.name(docId));
+    return this.store.html(this.store.model(docId));
   }
 
   /** The PDF File.getAs / Document.getAs would return, without charging a call. */
   toPdf(docId: string): Uint8Array {
-    return renderPdf(this.store.model(docId), this.store.name(docId));
+    return this.store.pdf(this.store.model(docId));
   }
 }

@@ -139,7 +139,7 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   getSheet(): GSheet {
     return this.svc.sheetView(this.ss, this.sheet);
   }
-  /** Charged as its own method: a one-cell read has its own cost (bench/costs.ts). */
+  /** Charged as its own method: a one-cell read has its own cost (costs.ts). */
   getValue(): unknown {
     return this.read('getValue', (c) => copyValue(c, (ms) => this.svc.core.makeDate(ms)))[0][0];
   }

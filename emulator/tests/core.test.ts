@@ -3,12 +3,11 @@
  * do, and whose account a run uses.
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
  */
-import { Core } from '../core';
-import { Workspace } from '../workspace';
+import { newCore, newWorkspace } from './support';
 
 /** A core whose every `Test.op` call costs 10 s of modelled time. */
 function setup() {
-  const core = new Core({ now: '2026-01-05T09:00:00+04:00', costs: { Test: 10_000 } });
+  const core = newCore({ now: '2026-01-05T09:00:00+04:00', costs: { Test: 10_000 } });
   return { core, op: () => core.call('Test', 'op') };
 }
 
@@ -76,7 +75,7 @@ describe('execution time limits', () => {
 
 describe('a killed execution and the user interface', () => {
   test('cannot show an alert or a prompt any more (Google has stopped the script)', () => {
-    const ws = new Workspace();
+    const ws = newWorkspace();
     const ui = ws.spreadsheets.ui;
     ws.core.runExecution('menuX', 'menu', () => {
       ws.core.killAfterCalls = 0;

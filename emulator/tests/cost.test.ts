@@ -2,10 +2,11 @@
  * The modelled cost of service calls: per call plus per cell moved, so that a read or write of a
  * large range takes longer on the simulated clock than a small one, as it does on Google.
  */
-import { Core, costFrom, DEFAULT_CALL_COST_MS, type CostTable } from '../core';
+import type { Core } from '../core';
+import { APPS_SCRIPT_COST_SOURCES, APPS_SCRIPT_COSTS, costFrom, modelledMs, type CostTable } from '../costs';
 import { SpreadsheetService } from '../spreadsheet';
 import { DocsService } from '../docs';
-import { APPS_SCRIPT_COSTS, COSTS, modelledMs } from '../../bench/costs';
+import { newCore } from './support';
 
 const COSTS_FOR_TEST: CostTable = {
   'SpreadsheetApp.read': 100,
@@ -21,7 +22,7 @@ const COSTS_FOR_TEST: CostTable = {
 };
 
 function spreadsheet(costs: CostTable = COSTS_FOR_TEST) {
-  const core = new Core({ now: '2026-01-05T09:00:00+04:00', costs });
+  const core = newCore({ now: '2026-01-05T09:00:00+04:00', costs });
   const svc = new SpreadsheetService(core);
   const ss = svc.create('Feedback');
   svc.setActive(ss.getId());
@@ -40,7 +41,7 @@ function timed(core: Core, fn: () => void): number {
 
 describe('per-call plus per-cell cost', () => {
   test('fractions of a millisecond are carried, not lost: the clock stays whole', () => {
-    const core = new Core({ costs: { 'X.read': 0, 'X.read/cell': 0.25 } });
+    const core = newCore({ costs: { 'X.read': 0, 'X.read/cell': 0.25 } });
     const spent = timed(core, () => {
       for (let i = 0; i < 10; i++) core.call('X', 'get', 'read', 1);
     });
@@ -49,7 +50,7 @@ describe('per-call plus per-cell cost', () => {
   });
 
   test('Core.call adds the per-cell cost times the cells to the per-call cost', () => {
-    const core = new Core({ costs: { 'X.read': 10, 'X.read/cell': 0.25 } });
+    const core = newCore({ costs: { 'X.read': 10, 'X.read/cell': 0.25 } });
     expect(timed(core, () => core.call('X', 'get', 'read', 400))).toBe(10 + 100);
     expect(timed(core, () => core.call('X', 'get', 'read'))).toBe(10);
     expect(core.callSummary().cellsByMethod).toEqual({ 'X.get': 400 });
@@ -110,17 +111,17 @@ describe('per-call plus per-cell cost', () => {
   });
 
   test('Docs: a table built from an array is one call plus its cells', () => {
-    const core = new Core({ costs: COSTS_FOR_TEST });
+    const core = newCore({ costs: COSTS_FOR_TEST });
     const body = new DocsService(core).app.create('d').getBody();
     const rows = Array.from({ length: 30 }, (_, i) => [`row ${i}`, 'x', 'y']);
     expect(timed(core, () => body.appendTable(rows))).toBe(40 + 90 * 3);
     expect(timed(core, () => body.appendParagraph('text'))).toBe(40);
   });
 
-  test('the default table used by tests charges cells too', () => {
-    expect(DEFAULT_CALL_COST_MS['SpreadsheetApp.read/cell']).toBeGreaterThan(0);
-    expect(DEFAULT_CALL_COST_MS['SpreadsheetApp.write/cell']).toBeGreaterThan(0);
-    const { core, sheet } = spreadsheet({});
+  test('the Apps Script table charges cells too', () => {
+    expect(APPS_SCRIPT_COSTS['SpreadsheetApp.read/cell']).toBeGreaterThan(0);
+    expect(APPS_SCRIPT_COSTS['SpreadsheetApp.write/cell']).toBeGreaterThan(0);
+    const { core, sheet } = spreadsheet(APPS_SCRIPT_COSTS);
     sheet.insertRowsAfter(1000, 9000);
     const oneRow = timed(core, () => sheet.getRange(1, 1, 1, 20).getValues());
     const tenThousandRows = timed(core, () => sheet.getRange(1, 1, 10_000, 20).getValues());
@@ -128,15 +129,16 @@ describe('per-call plus per-cell cost', () => {
   });
 });
 
-describe('the bench cost table', () => {
+describe('the Apps Script cost table (costs.ts)', () => {
   test('every figure names a public source and a basis; per-cell figures are well under a per-call one', () => {
-    for (const [key, entry] of Object.entries(COSTS)) {
+    for (const [key, entry] of Object.entries(APPS_SCRIPT_COST_SOURCES)) {
       expect(entry.source).toMatch(/^https?:\/\//);
       expect(entry.basis.length).toBeGreaterThan(20);
       if (key.endsWith('/cell')) expect(entry.ms).toBeLessThan(1);
     }
-    expect(COSTS['SpreadsheetApp.read/cell']).toBeDefined();
-    expect(COSTS['SpreadsheetApp.write/cell']).toBeDefined();
+    expect(APPS_SCRIPT_COST_SOURCES['SpreadsheetApp.read/cell']).toBeDefined();
+    expect(APPS_SCRIPT_COST_SOURCES['SpreadsheetApp.write/cell']).toBeDefined();
+    expect(Object.keys(APPS_SCRIPT_COSTS).sort()).toEqual(Object.keys(APPS_SCRIPT_COST_SOURCES).sort());
   });
 
   test('modelledMs of the counted calls and cells equals what the clock charged', () => {

@@ -1,10 +1,11 @@
-import { Core } from '../core';
-import { DocsService } from '../docs';
+import { DocsService, type DocsOptions } from '../docs';
 import { BlobFake } from '../blob';
+import type { CoreOptions } from '../core';
+import { newCore } from './support';
 
-function setup() {
-  const core = new Core();
-  const docs = new DocsService(core);
+function setup(options: { core?: Partial<CoreOptions>; docs?: DocsOptions } = {}) {
+  const core = newCore(options.core);
+  const docs = new DocsService(core, options.docs);
   return { core, docs, DocumentApp: docs.app };
 }
 
@@ -149,16 +150,18 @@ describe('DocumentApp', () => {
 
   test('getAs: a real PDF (header, exact xref, %%EOF); other types fail as in Google', () => {
     const { DocumentApp } = setup();
-    const doc = DocumentApp.create('ანგარიში');
-    doc.getBody().appendParagraph('გამარჯობა (hello)').setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    const doc = DocumentApp.create('Übersicht');
+    doc.getBody().appendParagraph('Grüße (hello)').setHeading(DocumentApp.ParagraphHeading.HEADING1);
     doc.getBody().appendPageBreak();
     doc.getBody().appendParagraph('page two');
     const blob = doc.getAs('application/pdf');
-    expect([blob.getContentType(), blob.getName()]).toEqual(['application/pdf', 'ანგარიში.pdf']);
+    expect([blob.getContentType(), blob.getName()]).toEqual(['application/pdf', 'Übersicht.pdf']);
     const pdf = Buffer.from(blob.getBytes()).toString('latin1');
     expect(pdf.startsWith('%PDF-1.4')).toBe(true);
     expect(pdf.endsWith('%%EOF\n')).toBe(true);
-    expect(pdf).toContain('(gamarjoba \\(hello\\)) Tj');
+    // The built-in font shows printable ASCII only; the title keeps its Unicode (UTF-16).
+    expect(pdf).toContain('(Gr??e \\(hello\\)) Tj');
+    expect(pdf).toContain(`/Title <FEFF${Buffer.from('Übersicht', 'utf16le').swap16().toString('hex').toUpperCase()}>`);
     expect(pdf).toContain('/Count 2');
     const xrefAt = Number(/startxref\n(\d+)/.exec(pdf)![1]);
     expect(pdf.slice(xrefAt, xrefAt + 4)).toBe('xref');
@@ -193,22 +196,40 @@ describe('DocumentApp', () => {
     expect(() => body.appendParagraph(copy)).toThrow('Element must be detached.');
   });
 
-  test('toHtml: a self-contained Georgian page, text escaped, headings, lists, images inlined', () => {
+  test('a PDF transliteration given by the caller maps what the built-in font cannot show', () => {
+    const pdfTransliterate = (text: string) => text.replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+    const { DocumentApp } = setup({ docs: { pdfTransliterate } });
+    const doc = DocumentApp.create('d');
+    doc.getBody().appendParagraph('Grüße, Ελλάδα');
+    expect(Buffer.from(doc.getAs('application/pdf').getBytes()).toString('latin1')).toContain('(Gruesse, ??????) Tj');
+  });
+
+  test('toHtml: a self-contained page, text escaped, headings, lists, images inlined', () => {
     const { docs, DocumentApp } = setup();
     const doc = DocumentApp.create('<Report>');
     const body = doc.getBody();
-    body.appendParagraph('სათაური & <b>').setHeading(DocumentApp.ParagraphHeading.HEADING1);
-    body.appendListItem('პირველი');
+    body.appendParagraph('Überschrift & <b>').setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    body.appendListItem('erste');
     body.appendImage(pngOf(10, 10)).setAltDescription('QR "code"');
     const html = docs.toHtml(doc.getId());
-    expect(html).toContain('<html lang="ka">');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('body { font-family: Arial, sans-serif; font-size: 11pt; }');
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<title>&lt;Report&gt;</title>');
-    expect(html).toContain('<h1>სათაური &amp; &lt;b&gt;</h1>');
-    expect(html).toContain('<ul><li style="margin-left:0em">პირველი</li>'.replace('<ul><li', '<ul>\n<li'));
+    expect(html).toContain('<h1>Überschrift &amp; &lt;b&gt;</h1>');
+    expect(html).toContain('<ul><li style="margin-left:0em">erste</li>'.replace('<ul><li', '<ul>\n<li'));
     expect(html).toContain('src="data:image/png;base64,');
     expect(html).toContain('alt="QR &quot;code&quot;"');
     expect(docs.list()).toEqual([{ id: doc.getId(), name: '<Report>' }]);
+  });
+
+  test("toHtml declares the user's locale as its language, and the caller's fonts", () => {
+    const { docs, DocumentApp } = setup({ core: { locale: 'de' }, docs: { htmlFontFamily: '"Noto Sans", sans-serif' } });
+    const html = docs.toHtml(DocumentApp.create('d').getId());
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('body { font-family: "Noto Sans", sans-serif; font-size: 11pt; }');
+    const french = setup({ core: { locale: 'de' }, docs: { htmlLanguage: 'fr' } });
+    expect(french.docs.toHtml(french.DocumentApp.create('d').getId())).toContain('<html lang="fr">');
   });
 
   test('each mutating call is charged to DocumentApp', () => {

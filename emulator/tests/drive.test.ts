@@ -1,10 +1,10 @@
-import { Core } from '../core';
 import { DriveService } from '../drive';
 import { DocsService } from '../docs';
 import { BlobFake } from '../blob';
+import { newCore } from './support';
 
 function setup() {
-  const core = new Core();
+  const core = newCore();
   const drive = new DriveService(core);
   const docs = new DocsService(core);
   return { core, drive, docs, DriveApp: drive.app, MimeType: drive.mimeTypes };

@@ -3,10 +3,11 @@
  * and Sheet.getFormUrl() names the form that writes there.
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
  */
-import { Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
+import { newWorkspace } from './support';
 
 function setUp(): { ws: Workspace; ssId: string; formId: string } {
-  const ws = new Workspace({ now: '2026-01-05T09:00:00+04:00' });
+  const ws = newWorkspace({ now: '2026-01-05T09:00:00+04:00' });
   const ssId = ws.spreadsheets.create('book').getId();
   const form = ws.forms.app.create('F');
   form.addScaleItem().setTitle('Score').setBounds(1, 5);

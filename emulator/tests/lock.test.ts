@@ -1,8 +1,8 @@
-import { Core } from '../core';
 import { LockServiceFake } from '../lock';
+import { newCore } from './support';
 
 function setup() {
-  const core = new Core();
+  const core = newCore();
   core.advanceClockOnCalls = false;
   const locks = new LockServiceFake(core);
   return { core, locks, app: locks.app };
@@ -55,7 +55,7 @@ describe('LockService', () => {
     const { core, app } = setup();
     core.runExecution('outer', 'installable', () => {
       app.getUserLock().waitLock(1);
-      expect(core.runExecution('other', 'installable', () => app.getUserLock().tryLock(1), 'someone@example.ge')).toBe(true);
+      expect(core.runExecution('other', 'installable', () => app.getUserLock().tryLock(1), 'someone@example.com')).toBe(true);
     });
   });
 

@@ -1,8 +1,8 @@
-import { Core } from '../core';
 import { PropertiesServiceFake } from '../properties';
+import { newCore } from './support';
 
 function setup() {
-  const core = new Core();
+  const core = newCore();
   const service = new PropertiesServiceFake(core);
   return { core, service, props: service.app.getScriptProperties() };
 }
@@ -51,7 +51,7 @@ describe('PropertiesService', () => {
   test('every call is charged; user properties are per user; script properties shared', () => {
     const { core, service } = setup();
     service.app.getScriptProperties().setProperty('a', '1');
-    core.runExecution('f', 'direct', () => service.app.getUserProperties().setProperty('u', '1'), 'other@example.ge');
+    core.runExecution('f', 'direct', () => service.app.getUserProperties().setProperty('u', '1'), 'other@example.com');
     expect(service.app.getUserProperties().getProperty('u')).toBeNull();
     expect(service.app.getScriptProperties().getProperty('a')).toBe('1');
     expect(core.callSummary().byService.PropertiesService).toBe(4);

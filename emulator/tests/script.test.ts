@@ -1,8 +1,8 @@
-import { Core } from '../core';
 import { ScriptService } from '../script';
+import { newCore } from './support';
 
 function setup(now = '2026-01-05T09:00:00+04:00') {
-  const core = new Core({ now });
+  const core = newCore({ now });
   const runs: Array<{ handler: string; at: number; event: Record<string, unknown>; user?: string }> = [];
   core.invoker = (handler, event) => {
     runs.push({ handler, at: core.now(), event: event as Record<string, unknown>, user: core.current()?.user });
@@ -145,14 +145,14 @@ describe('ScriptApp triggers', () => {
   test('a time-driven trigger runs as the account that created it', () => {
     // https://developers.google.com/apps-script/guides/triggers/installable#restrictions
     const { core, app, script, runs } = setup();
-    core.user = 'it@municipality.example.ge';
+    core.user = 'it@example.com';
     app.newTrigger('hourlySweep').timeBased().everyHours(1).create();
-    core.user = 'admin@municipality.example.ge';
+    core.user = 'admin@example.com';
     app.newTrigger('dailyJobs').timeBased().everyHours(1).create();
     script.runClockUntil(core.now() + HOUR + 1000);
     expect(runs.map((r) => [r.handler, r.user])).toEqual([
-      ['hourlySweep', 'it@municipality.example.ge'],
-      ['dailyJobs', 'admin@municipality.example.ge'],
+      ['hourlySweep', 'it@example.com'],
+      ['dailyJobs', 'admin@example.com'],
     ]);
   });
 

@@ -1,11 +1,12 @@
 import { AUTH_MODE } from '../gas-enum';
-import { Core, type TriggerRecord } from '../core';
+import type { Core, TriggerRecord } from '../core';
 import { SpreadsheetService } from '../spreadsheet';
+import { newCore, OWNER, TIME_ZONE } from './support';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 function setup() {
-  const core = new Core({ now: '2026-01-05T09:00:00+04:00' });
+  const core = newCore({ now: '2026-01-05T09:00:00+04:00' });
   const svc = new SpreadsheetService(core);
   const ss = svc.create('Feedback');
   svc.setActive(ss.getId());
@@ -27,7 +28,7 @@ function withHandlers(core: Core, handlers: Record<string, (e: unknown) => unkno
 }
 
 function trigger(id: string, handler: string, eventType: TriggerRecord['eventType'], sourceId: string): TriggerRecord {
-  return { id, handler, eventType, sourceId, sourceKind: 'SPREADSHEETS', createdBy: 'admin@municipality.example.ge' };
+  return { id, handler, eventType, sourceId, sourceKind: 'SPREADSHEETS', createdBy: OWNER };
 }
 
 describe('values', () => {
@@ -157,7 +158,7 @@ describe('spreadsheet and tabs', () => {
     const entry = core.drive.get(ss.getId())!;
     expect(entry).toMatchObject({ name: 'Feedback', kind: 'spreadsheet', mimeType: 'application/vnd.google-apps.spreadsheet' });
     expect(ss.getUrl()).toBe(`https://docs.google.com/spreadsheets/d/${ss.getId()}/edit`);
-    expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Tbilisi');
+    expect(ss.getSpreadsheetTimeZone()).toBe(TIME_ZONE);
   });
 
   test('insertSheet refuses a taken name, in any case', () => {
@@ -260,20 +261,20 @@ describe('data validation', () => {
 describe('protection', () => {
   test('a protected range refuses people who are not its editors', () => {
     const { svc, ss, sheet } = setup();
-    ss.addEditor('staff@municipality.example.ge');
+    ss.addEditor('staff@example.com');
     const protection = sheet.getRange('A1:C1').protect().setDescription('header');
     // Until editors change, a protection mirrors the spreadsheet's editors.
-    svc.userEdit(ss.getId(), 'Sheet1', 'A1', [['Case']], 'staff@municipality.example.ge');
+    svc.userEdit(ss.getId(), 'Sheet1', 'A1', [['Case']], 'staff@example.com');
     protection.removeEditors(protection.getEditors().map((u) => u.getEmail()));
-    expect(protection.getEditors().map((u) => u.getEmail())).toEqual(['admin@municipality.example.ge']);
-    expect(() => svc.userEdit(ss.getId(), 'Sheet1', 'B1', [['x']], 'staff@municipality.example.ge')).toThrow(
+    expect(protection.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+    expect(() => svc.userEdit(ss.getId(), 'Sheet1', 'B1', [['x']], 'staff@example.com')).toThrow(
       'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
     );
-    svc.userEdit(ss.getId(), 'Sheet1', 'A2', [['free']], 'staff@municipality.example.ge');
+    svc.userEdit(ss.getId(), 'Sheet1', 'A2', [['free']], 'staff@example.com');
     svc.userEdit(ss.getId(), 'Sheet1', 'B1', [['owner']]);
     expect(sheet.getRange('A1:B2').getValues()).toEqual([['Case', 'owner'], ['free', '']]);
     protection.setWarningOnly(true);
-    svc.userEdit(ss.getId(), 'Sheet1', 'C1', [['warned']], 'staff@municipality.example.ge');
+    svc.userEdit(ss.getId(), 'Sheet1', 'C1', [['warned']], 'staff@example.com');
     expect(ss.getProtections(svc.app.ProtectionType.RANGE)).toHaveLength(1);
     protection.remove();
     expect(sheet.getProtections(svc.app.ProtectionType.RANGE)).toHaveLength(0);
@@ -296,7 +297,7 @@ describe('triggers', () => {
     expect(simple).not.toHaveProperty('triggerUid');
     expect((simple.range as Range).getA1Notation()).toBe('A1');
     expect((simple.source as GoogleAppsScript.Spreadsheet.Spreadsheet).getId()).toBe(ss.getId());
-    expect((simple.user as GoogleAppsScript.Base.User).getEmail()).toBe('admin@municipality.example.ge');
+    expect((simple.user as GoogleAppsScript.Base.User).getEmail()).toBe(OWNER);
     expect(installable).toMatchObject({ authMode: AUTH_MODE.FULL, triggerUid: '4034124084959907503', value: '5', oldValue: '3' });
   });
 
@@ -305,13 +306,13 @@ describe('triggers', () => {
     // https://developers.google.com/apps-script/guides/triggers/installable#restrictions
     const { core, svc, ss } = setup();
     const calls = withHandlers(core, { onEdit: () => undefined, onStatusEdit: () => undefined });
-    core.triggers.push({ ...trigger('1', 'onStatusEdit', 'ON_EDIT', ss.getId()), createdBy: 'it@municipality.example.ge' });
-    svc.userEdit(ss.getId(), 'Sheet1', 'A1', [[5]], 'clerk@municipality.example.ge');
+    core.triggers.push({ ...trigger('1', 'onStatusEdit', 'ON_EDIT', ss.getId()), createdBy: 'it@example.com' });
+    svc.userEdit(ss.getId(), 'Sheet1', 'A1', [[5]], 'clerk@example.com');
     expect(calls.map((c) => [c.name, c.user])).toEqual([
-      ['onEdit', 'clerk@municipality.example.ge'],
-      ['onStatusEdit', 'it@municipality.example.ge'],
+      ['onEdit', 'clerk@example.com'],
+      ['onStatusEdit', 'it@example.com'],
     ]);
-    expect((calls[0].event.user as GoogleAppsScript.Base.User).getEmail()).toBe('clerk@municipality.example.ge');
+    expect((calls[0].event.user as GoogleAppsScript.Base.User).getEmail()).toBe('clerk@example.com');
   });
 
   test('a first entry has no oldValue; a multi-cell paste has neither value nor oldValue', () => {

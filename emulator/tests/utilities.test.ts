@@ -1,9 +1,9 @@
-import { Core } from '../core';
 import { UtilitiesFake } from '../utilities';
 import { createConsole, createLogger, createSession } from '../runtime';
+import { newCore, TIME_ZONE } from './support';
 
 function setup() {
-  const core = new Core({ now: '2026-01-05T05:00:00Z' });
+  const core = newCore({ now: '2026-01-05T05:00:00Z' });
   return { core, u: new UtilitiesFake(core) };
 }
 
@@ -12,23 +12,23 @@ describe('Utilities.formatDate (SimpleDateFormat in the given zone)', () => {
 
   test('HH in Asia/Tbilisi is UTC+4', () => {
     const { u } = setup();
-    expect(u.formatDate(at, 'Asia/Tbilisi', 'yyyy-MM-dd HH:mm')).toBe('2026-01-05 09:00');
+    expect(u.formatDate(at, TIME_ZONE, 'yyyy-MM-dd HH:mm')).toBe('2026-01-05 09:00');
     expect(u.formatDate(at, 'UTC', 'yyyy-MM-dd HH:mm')).toBe('2026-01-05 05:00');
   });
 
   test('names, short fields, offsets and quoted text', () => {
     const { u } = setup();
-    expect(u.formatDate(at, 'Asia/Tbilisi', "EEE, d MMM yy 'at' H:mm:ss Z")).toBe('Mon, 5 Jan 26 at 9:00:00 +0400');
-    expect(u.formatDate(at, 'Asia/Tbilisi', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2026-01-05T09:00:00+04:00');
+    expect(u.formatDate(at, TIME_ZONE, "EEE, d MMM yy 'at' H:mm:ss Z")).toBe('Mon, 5 Jan 26 at 9:00:00 +0400');
+    expect(u.formatDate(at, TIME_ZONE, "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2026-01-05T09:00:00+04:00');
     expect(u.formatDate(at, 'UTC', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2026-01-05T05:00:00Z');
-    expect(u.formatDate(at, 'Asia/Tbilisi', 'EEEE d MMMM, h a')).toBe('Monday 5 January, 9 AM');
-    expect(u.formatDate(at, 'Asia/Tbilisi', "M/d 'o''clock' ''")).toBe("1/5 o'clock '");
+    expect(u.formatDate(at, TIME_ZONE, 'EEEE d MMMM, h a')).toBe('Monday 5 January, 9 AM');
+    expect(u.formatDate(at, TIME_ZONE, "M/d 'o''clock' ''")).toBe("1/5 o'clock '");
   });
 
   test('a day boundary crosses with the zone; an unknown zone silently becomes GMT (Java rule)', () => {
     const { u } = setup();
     const lateUtc = new Date('2026-01-05T22:30:00Z');
-    expect(u.formatDate(lateUtc, 'Asia/Tbilisi', 'yyyy-MM-dd HH:mm')).toBe('2026-01-06 02:30');
+    expect(u.formatDate(lateUtc, TIME_ZONE, 'yyyy-MM-dd HH:mm')).toBe('2026-01-06 02:30');
     expect(u.formatDate(lateUtc, 'GMT+4', 'HH:mm')).toBe('02:30');
     expect(u.formatDate(lateUtc, 'Mars/Olympus', 'HH:mm')).toBe('22:30');
   });
@@ -123,15 +123,15 @@ describe('other utilities', () => {
 
 describe('Session, Logger, console', () => {
   test('getActiveUser().getEmail() is blank in a simple trigger', () => {
-    const core = new Core();
+    const core = newCore();
     const session = createSession(core);
     expect(core.runExecution('onOpen', 'simple', () => session.getActiveUser().getEmail())).toBe('');
     expect(core.runExecution('menu', 'menu', () => session.getActiveUser().getEmail())).toBe(core.user);
-    expect(session.getScriptTimeZone()).toBe('Asia/Tbilisi');
+    expect(session.getScriptTimeZone()).toBe(TIME_ZONE);
   });
 
   test('Logger and console write the execution log', () => {
-    const core = new Core();
+    const core = newCore();
     const logger = createLogger(core);
     expect(logger.log('%s of %s', 3, 5)).toBe(logger);
     createConsole(core).warn('careful', { n: 1 });

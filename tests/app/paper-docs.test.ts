@@ -8,7 +8,7 @@ import { N1, LIKERT_SCALE } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { LOGGED_CHANNELS, TABS } from '../../src/domain/schema';
 import { MENU_ITEMS } from '../../src/app/menu';
-import type { DocJson } from '../../emulator/docs';
+import type { DocJson } from '../../emulator';
 import { decodePng } from '../domain/png-reader';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
 

@@ -8,7 +8,7 @@ import { recordToRow } from '../../src/domain/normalize';
 import { OVERDUE_BACKGROUND } from '../../src/domain/agenda';
 import { TABS } from '../../src/domain/schema';
 import type { FeedbackRecord } from '../../src/domain/types';
-import type { DriveIndexRow } from '../../emulator/drive';
+import type { DriveIndexRow } from '../../emulator';
 import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
 import { failOnceAfter } from '../support/faults';
 import { setUpWorkbook, type Fixture } from '../support/workbook';

@@ -9,7 +9,7 @@ import { TABS } from '../../src/domain/schema';
 import type { AnswerValue, FeedbackRecord } from '../../src/domain/types';
 import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
 import { failOnceAfter } from '../support/faults';
-import type { DocJson, DocJsonItem } from '../../emulator/docs';
+import type { DocJson, DocJsonItem } from '../../emulator';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const MENU = 'ანალიტიკური ანგარიშის მომზადება';

@@ -8,7 +8,7 @@ import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { TABS, TAB_ORDER } from '../../src/domain/schema';
 import type { FormDefinition } from '../../src/domain/types';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
-import type { FormSnapshot } from '../../emulator/forms';
+import type { FormSnapshot } from '../../emulator';
 
 const SETUP = 'სისტემის მომზადება / განახლება';
 

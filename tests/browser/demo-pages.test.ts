@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { playScenario } from '../../replay/player';
 import { safeName, writeOutput } from '../../replay/output';
 import { sampleScenario } from '../../replay/sample';
-import type { DriveIndexRow } from '../../emulator/drive';
+import type { DriveIndexRow } from '../../emulator';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '..', '..');

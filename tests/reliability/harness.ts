@@ -2,8 +2,8 @@
  * Fault injection for the reliability suite: a seeded PRNG, Google's own failure messages, and a
  * fault plan that the emulator's faultHook applies to service calls of running executions.
  */
-import { gasError, type Core } from '../../emulator/core';
-import type { Workspace } from '../../emulator/workspace';
+import { gasError, type Core } from '../../emulator';
+import type { Workspace } from '../../emulator';
 import { mulberry32 } from '../../replay/sample';
 
 /** The same sequence for the same seed on every machine. */

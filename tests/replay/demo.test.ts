@@ -13,9 +13,9 @@ import { MENU_ITEMS } from '../../src/app/menu';
 import { MENU, WORKBOOK_NAME } from '../../replay/player';
 import { safeName, type Summary } from '../../replay/output';
 import { N1, N2, LIKERT_SCALE } from '../../src/domain/forms';
-import type { FormSnapshot } from '../../emulator/forms';
-import type { DocJson } from '../../emulator/docs';
-import type { DriveIndexRow } from '../../emulator/drive';
+import type { FormSnapshot } from '../../emulator';
+import type { DocJson } from '../../emulator';
+import type { DriveIndexRow } from '../../emulator';
 import jsQR from 'jsqr';
 import { decodePng } from '../domain/png-reader';
 

@@ -2,7 +2,8 @@
  * Shared test fixture: a fresh emulated Workspace with the built bundle loaded into a bound
  * workbook, set up through the menu as an administrator would.
  */
-import { Workspace, type WorkspaceOptions } from '../../emulator/workspace';
+import type { Workspace, WorkspaceOptions } from '../../emulator';
+import { DIST_DIR, newWorkspace } from './workspace';
 
 export interface Fixture {
   ws: Workspace;
@@ -11,17 +12,21 @@ export interface Fixture {
   click(caption: string): void;
 }
 
-export function freshWorkbook(options: WorkspaceOptions = {}): Fixture {
-  const ws = new Workspace({ now: '2026-01-05T09:00:00+04:00', ...options });
+/**
+ * A bound workbook with the bundle loaded and opened once. Options replace this project's
+ * defaults (./workspace.ts); `costs` replaces the whole table.
+ */
+export function freshWorkbook(options: Partial<WorkspaceOptions> = {}): Fixture {
+  const ws = newWorkspace(options);
   const ss = ws.spreadsheets.create('უკუკავშირი — ამბროლაური');
   const spreadsheetId = ss.getId();
   ws.spreadsheets.setActive(spreadsheetId);
-  ws.loadBundle();
+  ws.loadBundle(DIST_DIR);
   ws.spreadsheets.userOpen(spreadsheetId);
   return { ws, spreadsheetId, click: (caption) => ws.spreadsheets.ui.clickMenuItem(caption) };
 }
 
-export function setUpWorkbook(options: WorkspaceOptions = {}): Fixture {
+export function setUpWorkbook(options: Partial<WorkspaceOptions> = {}): Fixture {
   const fixture = freshWorkbook(options);
   fixture.click('სისტემის მომზადება / განახლება');
   return fixture;

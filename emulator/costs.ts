@@ -1,15 +1,39 @@
 /**
- * What Apps Script service calls cost in wall time, for the modelled Apps Script time of
- * `npm run bench`. The emulator charges each call at this cost (Core's `costs` option), so the
- * modelled time of a job is the sum of its calls' costs, and a job that would run past 6 minutes
- * on Google is killed here too.
+ * What Apps Script service calls cost in wall time, as the emulator's clock charges them. Every
+ * service call is charged to the simulated clock (Core.call) at the cost this table gives, so the
+ * modelled time of an execution is the sum of its calls' costs, and an execution that would run
+ * past Google's 6-minute limit is killed here too.
  *
  * The model is per call plus per cell: a key ending in `/cell` prices each cell a call reads or
  * writes (a range's area; a Docs table's cells), on top of the call itself, so a getValues of
- * 100,000 rows costs more than one of 10 rows. Figures marked `estimate: true` have no published
- * measurement behind them; their basis says how they were derived.
+ * 100,000 rows costs more than one of 10 rows. These are facts about Google's services, each with
+ * a public source; figures marked `estimate: true` have no published measurement behind them, and
+ * their basis says how they were derived.
  */
-import { costFrom, type CostTable } from '../emulator/core';
+
+/**
+ * Modelled cost of service calls, in milliseconds of Apps Script wall time. A key without a suffix
+ * is the cost of one call; a key ending in `/cell` is the cost of each cell (or table cell) the
+ * call moves, added on top.
+ */
+export type CostTable = Readonly<Record<string, number>>;
+
+/** Suffix of a cost-table key that prices one unit (cell) of a call rather than the call. */
+export const PER_CELL = '/cell';
+
+/**
+ * The cost-table lookup Core.call uses, exported so that counted calls can be priced the same
+ * way: per call by `Service.method`, `Service.kind`, `Service`, `default`; per cell by the same
+ * keys with the `/cell` suffix, else free.
+ */
+export function costFrom(table: CostTable, service: string, method: string, kind?: 'read' | 'write' | 'meta', cells = 0): number {
+  const key = `${service}.${method}`;
+  const kindKey = kind ? `${service}.${kind}` : undefined;
+  const perCall = table[key] ?? (kindKey ? table[kindKey] : undefined) ?? table[service] ?? table.default ?? 0;
+  if (cells <= 0) return perCall;
+  const perCell = table[key + PER_CELL] ?? (kindKey ? table[kindKey + PER_CELL] : undefined) ?? table[service + PER_CELL] ?? 0;
+  return perCall + perCell * cells;
+}
 
 export interface CostEntry {
   /** Modelled milliseconds per call, or per cell for a key ending in `/cell`. */
@@ -33,11 +57,11 @@ const BOOK_SAMPLE = 'https://github.com/moseskim/google-app-scripts-3rd/blob/mai
 const SPEED_UP_JA = 'https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html';
 
 /**
- * Keys are looked up as Core.call does: `Service.method`, then `Service.read|write|meta` (the
- * spreadsheet fake's kinds), then `Service`, then `default`; per-cell keys the same way with the
- * `/cell` suffix (none found: cells are free).
+ * Every figure with where it comes from. Keys are looked up as Core.call does (see costFrom):
+ * `Service.method`, then `Service.read|write|meta` (the spreadsheet fake's kinds), then `Service`,
+ * then `default`; per-cell keys the same way with the `/cell` suffix (none found: cells are free).
  */
-export const COSTS: Record<string, CostEntry> = {
+export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
   default: {
     ms: 1,
     source: BEST_PRACTICES,
@@ -59,7 +83,7 @@ export const COSTS: Record<string, CostEntry> = {
   'SpreadsheetApp.getValue': {
     ms: 30,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'one cell read (Range.getValue) inside a loop that also writes: a read first commits the write cache (' + CACHING_BLOG + '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for the read-then-write loops of the naive versions. Published loops bracket it: 1,000 getValue alone took 3,064 ms = 3 ms each (' + SPEED_UP_JA + '); 1,000 getValue + setValue pairs took 318,580 ms = 319 ms a pair (' + BOOK_SAMPLE + ')',
+    basis: 'one cell read (Range.getValue) inside a loop that also writes: a read first commits the write cache (' + CACHING_BLOG + '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for loops that read and write cell by cell. Published loops bracket it: 1,000 getValue alone took 3,064 ms = 3 ms each (' + SPEED_UP_JA + '); 1,000 getValue + setValue pairs took 318,580 ms = 319 ms a pair (' + BOOK_SAMPLE + ')',
     estimate: true,
   },
   'SpreadsheetApp.getValue/cell': {
@@ -125,7 +149,7 @@ export const COSTS: Record<string, CostEntry> = {
   'MailApp.sendEmail': {
     ms: 1200,
     source: MAIL_SIZE,
-    basis: '"An email with total size of 100KB will take about 1.2 seconds to send"; the N2 invitation is ~5 KB, so this is pessimistic',
+    basis: '"An email with total size of 100KB will take about 1.2 seconds to send"; a message of a few KB is pessimistic at this figure',
     estimate: false,
   },
   'MailApp.getRemainingDailyQuota': {
@@ -184,11 +208,10 @@ export const COSTS: Record<string, CostEntry> = {
   },
 };
 
-/** The same figures as the emulator's cost table. */
-export const APPS_SCRIPT_COSTS: CostTable = Object.fromEntries(Object.entries(COSTS).map(([key, entry]) => [key, entry.ms]));
-
-/** Google's limit for one execution (quotas page). */
-export const EXECUTION_LIMIT_MS = 6 * 60_000;
+/** The figures alone, as the clock reads them: pass this as `costs` to a Workspace or Core. */
+export const APPS_SCRIPT_COSTS: CostTable = Object.freeze(
+  Object.fromEntries(Object.entries(APPS_SCRIPT_COST_SOURCES).map(([key, entry]) => [key, entry.ms])),
+);
 
 const SPREADSHEET_KIND: Record<string, 'read' | 'write' | 'meta'> = {};
 for (const m of ['getValues', 'getValue', 'getDisplayValues', 'getFormulas', 'getNotes', 'getBackgrounds', 'getNumberFormats', 'getDataValidations']) SPREADSHEET_KIND[m] = 'read';
