@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { gasError, type ClockSchedule, type Core, type TriggerEventType, type TriggerRecord } from './core';
 import { enumName, makeEnum, AUTH_MODE } from './gas-enum';
-import { zonedParts, zonedToUtc } from './utilities';
+import { zonedParts, zonedToUtc } from './dates';
 
 type Script = typeof GoogleAppsScript.Script;
 

@@ -260,8 +260,8 @@ export class FormFake implements Pick<FormIface, FormMethods> {
   }
 
   /**
-   * Responses submitted at or after `timestamp`. Google's page says "after"; we include the
-   * boundary, the reading under which a script that remembers the last timestamp it processed
+   * Responses submitted at or after `timestamp`. Google's page says "after"; the emulator includes
+   * the boundary, the reading under which a script that remembers the last timestamp it processed
    * sees that response again — so handlers must de-duplicate, as they must anyway.
    * https://developers.google.com/apps-script/reference/forms/form#getResponses(Date)
    */

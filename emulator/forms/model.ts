@@ -36,7 +36,7 @@ export const INVALID_FORM_DATA_MESSAGE = 'Invalid data updating form.';
 /**
  * createResponse with a value the item cannot hold throws (documented per item type, e.g.
  * https://developers.google.com/apps-script/reference/forms/scale-item#createResponse(Integer));
- * the exact wording is not documented, this is our best rendering of it.
+ * the exact wording is not documented; this one is the emulator's.
  */
 export const INVALID_RESPONSE_MESSAGE = 'Invalid response submitted to item.';
 

@@ -3,7 +3,7 @@
  * in a browser (`respond`, which fires the form-submit triggers; `FormResponse.submit()` plays a
  * script, which Google treats differently: no trigger fires), and snapshots of every form.
  */
-import type { AuthMode, Core, TriggerRecord } from '../core';
+import type { Core, TriggerRecord } from '../core';
 import type { FormDestinationStore } from '../contracts';
 import { FormAppFake, type FormAppMembers } from './app';
 import { FormFake } from './form';
@@ -83,7 +83,7 @@ export class FormsService {
     return formResponse;
   }
 
-  /** What the replay writes to forms/<name>.json. */
+  /** A form as data: its settings, items and response count. */
   snapshot(formId: string): FormSnapshot {
     const form = this.store.form(formId);
     return {

@@ -4,7 +4,7 @@
  * does, the response tabs a form writes into, and snapshots.
  * https://developers.google.com/apps-script/reference/spreadsheet
  */
-import { gasError, type AuthMode, type Core, type Execution, type TriggerRecord } from '../core';
+import { gasError, type Core, type Execution, type TriggerRecord } from '../core';
 import type { FormDestinationStore } from '../contracts';
 import { a1, enter, enterAsText, parseA1, type Entry } from './values';
 import { PROTECTED_MESSAGE, userOf } from './protection';

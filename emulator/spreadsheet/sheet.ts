@@ -3,8 +3,7 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet
  */
 import { gasError } from '../core';
-import { enter } from './values';
-import { ProtectionFake, ProtectionType, ofType } from './protection';
+import { ProtectionFake, ofType } from './protection';
 import { SheetModel, SpreadsheetModel, type Cell } from './model';
 import {
   type GRange, type GSheet, type GSpreadsheet, cellsOf, checkBounds, checkCoordinates, clearContent,

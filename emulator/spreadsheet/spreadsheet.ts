@@ -3,8 +3,8 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
  */
 import { gasError } from '../core';
-import { enter, parseA1 } from './values';
-import { ProtectionType, ofType, userOf } from './protection';
+import { parseA1 } from './values';
+import { ofType, userOf } from './protection';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, SpreadsheetModel } from './model';
 import { type GRange, type GSheet, type GSpreadsheet, activeSheetOf, copyStored } from './cells';
 import { RangeFake } from './range';

@@ -3,7 +3,7 @@
  * A1 notation is read, and how a value is displayed.
  */
 import { gasError } from '../core';
-import { zonedParts, zonedToUtc } from '../utilities';
+import { zonedParts, zonedToUtc } from '../dates';
 
 /** A stored cell value: '' when empty. Dates are stored as this realm's Date and copied out. */
 export type CellValue = string | number | boolean | Date;
@@ -115,7 +115,7 @@ function evaluateFormula(formula: string): CellValue {
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
-/** Wall-clock fields [y, mo, d, h, mi, s] of an instant in a zone (utilities.ts does the zone math). */
+/** Wall-clock fields [y, mo, d, h, mi, s] of an instant in a zone (dates.ts does the zone math). */
 function zoneParts(ms: number, timeZone: string): number[] {
   const p = zonedParts(ms, timeZone);
   return [p.year, p.month, p.day, p.hour, p.minute, p.second];

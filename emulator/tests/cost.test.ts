@@ -2,6 +2,8 @@
  * The modelled cost of service calls: per call plus per cell moved, so that a read or write of a
  * large range takes longer on the simulated clock than a small one, as it does on Google.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Core } from '../core';
 import { APPS_SCRIPT_COST_SOURCES, APPS_SCRIPT_COSTS, costFrom, modelledMs, type CostTable } from '../costs';
 import { SpreadsheetService } from '../spreadsheet';
@@ -139,6 +141,16 @@ describe('the Apps Script cost table (costs.ts)', () => {
     expect(APPS_SCRIPT_COST_SOURCES['SpreadsheetApp.read/cell']).toBeDefined();
     expect(APPS_SCRIPT_COST_SOURCES['SpreadsheetApp.write/cell']).toBeDefined();
     expect(Object.keys(APPS_SCRIPT_COSTS).sort()).toEqual(Object.keys(APPS_SCRIPT_COST_SOURCES).sort());
+  });
+
+  test("the README's table shows every figure as costs.ts has it, with its source", () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([^`]+)` \| ([\d.]+) \| (estimate|measured) \| \[[^\]]+\]\(([^)]+)\) \|$/gm)];
+    const shown = Object.fromEntries(rows.map(([, key, ms, kind, source]) => [key, { ms: Number(ms), estimate: kind === 'estimate', source }]));
+    const table = Object.fromEntries(
+      Object.entries(APPS_SCRIPT_COST_SOURCES).map(([key, { ms, estimate, source }]) => [key, { ms, estimate, source }]),
+    );
+    expect(shown).toEqual(table);
   });
 
   test('modelledMs of the counted calls and cells equals what the clock charged', () => {

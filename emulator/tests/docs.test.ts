@@ -21,7 +21,7 @@ function pngOf(width: number, height: number): GoogleAppsScript.Base.BlobSource 
 describe('DocumentApp', () => {
   test('a new document: one empty paragraph, US Letter with 1-inch margins, Drive-registered', () => {
     const { core, DocumentApp } = setup();
-    const doc = DocumentApp.create('ანგარიში');
+    const doc = DocumentApp.create('Report');
     const body = doc.getBody();
     expect(body.getNumChildren()).toBe(1);
     expect(body.getText()).toBe('');
@@ -33,7 +33,7 @@ describe('DocumentApp', () => {
 
   test('headings are enum objects: compared by identity, printed by name', () => {
     const { DocumentApp } = setup();
-    const paragraph = DocumentApp.create('d').getBody().appendParagraph('სათაური');
+    const paragraph = DocumentApp.create('d').getBody().appendParagraph('Title');
     expect(paragraph.getHeading()).toBe(DocumentApp.ParagraphHeading.NORMAL);
     paragraph.setHeading(DocumentApp.ParagraphHeading.HEADING2);
     expect(paragraph.getHeading()).toBe(DocumentApp.ParagraphHeading.HEADING2);
@@ -54,7 +54,7 @@ describe('DocumentApp', () => {
     body.appendListItem('two').setNestingLevel(1);
     body.appendTable([['a', 'b'], ['c', 'd']]);
     const image = body.appendImage(pngOf(120, 80));
-    image.setAltTitle('QR').setAltDescription('კოდი');
+    image.setAltTitle('QR').setAltDescription('code');
     body.appendPageBreak();
     body.appendHorizontalRule();
     expect(docs.toJson(doc.getId())).toEqual({
@@ -70,7 +70,7 @@ describe('DocumentApp', () => {
         { type: 'listItem', text: 'two', nesting: 1, glyph: 'BULLET' },
         { type: 'table', rows: [['a', 'b'], ['c', 'd']] },
         { type: 'paragraph', heading: 'NORMAL', text: '', alignment: null },
-        { type: 'image', altTitle: 'QR', altDescription: 'კოდი', width: 120, height: 80, mimeType: 'image/png' },
+        { type: 'image', altTitle: 'QR', altDescription: 'code', width: 120, height: 80, mimeType: 'image/png' },
         { type: 'pageBreak' },
         { type: 'hr' },
       ],
@@ -101,10 +101,10 @@ describe('DocumentApp', () => {
     const table = doc.getBody().appendTable([['h1', 'h2']]);
     table.setBorderWidth(0).setColumnWidth(0, 100);
     const cell = table.getCell(0, 1);
-    cell.setBackgroundColor('#eeeeee').setText('ახალი');
+    cell.setBackgroundColor('#eeeeee').setText('new');
     cell.appendParagraph('second');
     expect([table.getBorderWidth(), table.getColumnWidth(0), cell.getBackgroundColor()]).toEqual([0, 100, '#eeeeee']);
-    expect(cell.getText()).toBe('ახალი\nsecond');
+    expect(cell.getText()).toBe('new\nsecond');
     expect(docs.toHtml(doc.getId())).toContain('<td style="background:#eeeeee">');
   });
 
@@ -127,12 +127,12 @@ describe('DocumentApp', () => {
   test('text styles by range: editAsText and appendText', () => {
     const { docs, DocumentApp } = setup();
     const doc = DocumentApp.create('d');
-    const paragraph = doc.getBody().appendParagraph('სახელი: ');
+    const paragraph = doc.getBody().appendParagraph('Nombre: ');
     paragraph.editAsText().setBold(0, 5, true).setFontSize(14);
-    paragraph.appendText('გიორგი').setItalic(true).setForegroundColor('#1155cc');
+    paragraph.appendText('Zoë Ng').setItalic(true).setForegroundColor('#1155cc');
     const text = paragraph.editAsText();
     expect([text.isBold(0), text.isBold(7), text.getFontSize(3), text.isItalic(9)]).toEqual([true, null, 14, true]);
-    expect(text.getText()).toBe('სახელი: გიორგი');
+    expect(text.getText()).toBe('Nombre: Zoë Ng');
     expect(() => text.setBold(0, 99, true)).toThrow('Index (99) must be less than the content length (14).');
     expect(docs.toHtml(doc.getId())).toContain('<strong>');
   });

@@ -16,16 +16,16 @@ const NOT_FOUND =
 describe('DriveApp', () => {
   test('folders and text files: createFile(name, content, mimeType) stores UTF-8 bytes the harness can read', () => {
     const { drive, DriveApp, MimeType } = setup();
-    const folder = DriveApp.createFolder('ანგარიშები');
-    const file = folder.createFile('post.html', '<p>მადლობა</p>', MimeType.HTML);
+    const folder = DriveApp.createFolder('Berichte');
+    const file = folder.createFile('post.html', '<p>Grüße — merci</p>', MimeType.HTML);
     expect(file.getMimeType()).toBe('text/html');
     expect(file.getName()).toBe('post.html');
-    expect(Buffer.from(drive.contentOf(file.getId())!).toString('utf8')).toBe('<p>მადლობა</p>');
-    expect(file.getSize()).toBe(Buffer.byteLength('<p>მადლობა</p>'));
-    expect(file.getBlob().getDataAsString()).toBe('<p>მადლობა</p>');
+    expect(Buffer.from(drive.contentOf(file.getId())!).toString('utf8')).toBe('<p>Grüße — merci</p>');
+    expect(file.getSize()).toBe(Buffer.byteLength('<p>Grüße — merci</p>'));
+    expect(file.getBlob().getDataAsString()).toBe('<p>Grüße — merci</p>');
     expect(DriveApp.createFile('note.txt', 'x').getMimeType()).toBe('text/plain');
     expect(folder.getFiles().next().getId()).toBe(file.getId());
-    expect(DriveApp.getRootFolder().getFolders().next().getName()).toBe('ანგარიშები');
+    expect(DriveApp.getRootFolder().getFolders().next().getName()).toBe('Berichte');
   });
 
   test('createFile(blob) takes the blob name, type and bytes; setContent replaces text', () => {

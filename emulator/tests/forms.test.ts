@@ -46,11 +46,11 @@ function setup() {
   return { core, destinations, forms, FormApp: forms.app, fired, addTrigger };
 }
 
-const SERVICES = ['ახალშობილის დახმარება', 'სხვა'];
+const SERVICES = ['Café permit', 'Other'];
 
 /** A small N1-like form: a required list, a choice with Other, a required 1–5 scale, a checkbox, a paragraph. */
 function buildForm(FormApp: ReturnType<typeof setup>['FormApp']) {
-  const form = FormApp.create('უკუკავშირი');
+  const form = FormApp.create('Feedback');
   form.setPublished(true);
   const service = form.addListItem().setTitle('service').setChoiceValues(SERVICES).setRequired(true);
   const heard = form.addMultipleChoiceItem().setTitle('heard').setChoiceValues(['web', 'staff']).showOtherOption(true);
@@ -327,7 +327,7 @@ describe('respond(): a respondent in the browser', () => {
 
     const sheetEvent = fired[1].event;
     expect(Object.keys(sheetEvent).sort()).toEqual(['authMode', 'namedValues', 'range', 'triggerUid', 'values']);
-    // 09:00 in Tbilisi, the sheet's M/d/yyyy H:mm:ss display.
+    // 09:00 local time (UTC+4), the sheet's M/d/yyyy H:mm:ss display.
     expect(sheetEvent.values).toEqual(['1/5/2026 9:00:00', SERVICES[0], '', '4', 'wait, docs', '']);
     expect(sheetEvent.namedValues).toEqual({
       Timestamp: ['1/5/2026 9:00:00'],
@@ -365,7 +365,7 @@ describe('respond(): a respondent in the browser', () => {
 });
 
 describe('snapshot and list', () => {
-  test('snapshot has the replay shape', () => {
+  test('snapshot: the form as data', () => {
     const { FormApp, forms } = setup();
     const { form } = buildForm(FormApp);
     form.setDescription('intro').setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
@@ -373,7 +373,7 @@ describe('snapshot and list', () => {
     const snapshot = forms.snapshot(form.getId());
     expect(snapshot).toMatchObject({
       id: form.getId(),
-      title: 'უკუკავშირი',
+      title: 'Feedback',
       description: 'intro',
       publishedUrl: form.getPublishedUrl(),
       editUrl: form.getEditUrl(),

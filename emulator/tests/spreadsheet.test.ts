@@ -45,12 +45,12 @@ describe('values', () => {
 
   test('strings are parsed as typed: numbers, booleans, dates; plain-text format keeps them', () => {
     const { sheet } = setup();
-    sheet.getRange(1, 1, 1, 5).setValues([['5', 'TRUE', '1,234.5', '12%', 'ქუთაისი']]);
-    expect(sheet.getRange(1, 1, 1, 5).getValues()).toEqual([[5, true, 1234.5, 0.12, 'ქუთაისი']]);
+    sheet.getRange(1, 1, 1, 5).setValues([['5', 'TRUE', '1,234.5', '12%', 'Zürich']]);
+    expect(sheet.getRange(1, 1, 1, 5).getValues()).toEqual([[5, true, 1234.5, 0.12, 'Zürich']]);
     sheet.getRange('A2').setNumberFormat('@').setValue('007');
     expect(sheet.getRange('A2').getValue()).toBe('007');
     const date = sheet.getRange('A3').setValue('2026-01-05').getValue() as Date;
-    expect(date.toISOString()).toBe('2026-01-04T20:00:00.000Z'); // midnight in Tbilisi
+    expect(date.toISOString()).toBe('2026-01-04T20:00:00.000Z'); // local midnight (UTC+4)
     expect(sheet.getRange('A3').getDisplayValue()).toBe('1/5/2026');
   });
 
@@ -58,7 +58,7 @@ describe('values', () => {
     const { sheet } = setup();
     sheet.getRange(1, 1, 1, 3).setValues([['1/2', '3/4', '13/2']]);
     const [first, second, notADate] = sheet.getRange(1, 1, 1, 3).getValues()[0];
-    expect((first as Date).toISOString()).toBe('2026-01-01T20:00:00.000Z'); // 2 January 2026, midnight in Tbilisi
+    expect((first as Date).toISOString()).toBe('2026-01-01T20:00:00.000Z'); // 2 January 2026, local midnight (UTC+4)
     expect((second as Date).toISOString()).toBe('2026-03-03T20:00:00.000Z');
     expect(notADate).toBe('13/2');
     sheet.getRange('B2').setValue("'1/2");
@@ -210,7 +210,7 @@ describe('spreadsheet and tabs', () => {
 
 describe('data validation', () => {
   function strictList(app: SetupApp) {
-    return app.newDataValidation().requireValueInList(['ღია', 'დახურული'], true).setAllowInvalid(false).build();
+    return app.newDataValidation().requireValueInList(['open', 'closed'], true).setAllowInvalid(false).build();
   }
   type SetupApp = ReturnType<typeof setup>['app'];
 
@@ -230,12 +230,12 @@ describe('data validation', () => {
     sheet.getRange('B2').setDataValidation(strictList(app));
     sheet.getRange('C2').setDataValidation(app.newDataValidation().requireValueInList(['a', 'b']).build());
     expect(() => svc.userEdit(ss.getId(), 'Sheet1', 'B2', [['maybe']])).toThrow(
-      'The data you entered in cell B2 violates the data validation rules set on this cell. Please enter one of the following values: ღია, დახურული.',
+      'The data you entered in cell B2 violates the data validation rules set on this cell. Please enter one of the following values: open, closed.',
     );
     expect(sheet.getRange('B2').getValue()).toBe('');
-    svc.userEdit(ss.getId(), 'Sheet1', 'B2', [['ღია']]);
+    svc.userEdit(ss.getId(), 'Sheet1', 'B2', [['open']]);
     svc.userEdit(ss.getId(), 'Sheet1', 'C2', [['other']]);
-    expect(sheet.getRange('B2:C2').getValues()).toEqual([['ღია', 'other']]);
+    expect(sheet.getRange('B2:C2').getValues()).toEqual([['open', 'other']]);
   });
 
   test('script writes are checked too: Apps Script throws on an invalid setValue(s)', () => {
@@ -245,7 +245,7 @@ describe('data validation', () => {
       'The data you entered in cell B2 violates the data validation rules set on this cell.',
     );
     expect(sheet.getRange('A2').getValue()).toBe(''); // all or nothing
-    sheet.getRange('A2:B2').setValues([['x', 'დახურული']]);
+    sheet.getRange('A2:B2').setValues([['x', 'closed']]);
     sheet.getRange('B2').setValue('');
     expect(sheet.getRange('A2:B2').getValues()).toEqual([['x', '']]);
   });
@@ -356,7 +356,7 @@ describe('triggers', () => {
     const calls = withHandlers(core, {
       onOpen: () => {
         const sub = app.getUi().createMenu('Reports').addItem('Build report', 'buildReport');
-        app.getUi().createMenu('ukukavshiri').addItem('Set up', 'setup').addSeparator().addSubMenu(sub).addToUi();
+        app.getUi().createMenu('Tools').addItem('Set up', 'setup').addSeparator().addSubMenu(sub).addToUi();
       },
       setup: () => 'done',
       buildReport: () => 'report',
@@ -366,7 +366,7 @@ describe('triggers', () => {
     expect(calls[0].event).toMatchObject({ authMode: AUTH_MODE.LIMITED });
     expect(svc.ui.menus).toEqual([
       {
-        caption: 'ukukavshiri',
+        caption: 'Tools',
         items: [
           { caption: 'Set up', functionName: 'setup' },
           { separator: true },
@@ -422,8 +422,8 @@ describe('ui', () => {
 
   test('toasts are recorded', () => {
     const { ss, svc } = setup();
-    ss.toast('Saved', 'ukukavshiri');
-    expect(svc.ui.shown).toEqual([{ kind: 'toast', title: 'ukukavshiri', message: 'Saved', at: expect.any(Number) }]);
+    ss.toast('Saved', 'Tools');
+    expect(svc.ui.shown).toEqual([{ kind: 'toast', title: 'Tools', message: 'Saved', at: expect.any(Number) }]);
   });
 });
 

@@ -10,7 +10,7 @@ function setup() {
 describe('Utilities.formatDate (SimpleDateFormat in the given zone)', () => {
   const at = new Date('2026-01-05T05:00:00Z');
 
-  test('HH in Asia/Tbilisi is UTC+4', () => {
+  test('HH in Asia/Dubai is UTC+4', () => {
     const { u } = setup();
     expect(u.formatDate(at, TIME_ZONE, 'yyyy-MM-dd HH:mm')).toBe('2026-01-05 09:00');
     expect(u.formatDate(at, 'UTC', 'yyyy-MM-dd HH:mm')).toBe('2026-01-05 05:00');
@@ -63,9 +63,9 @@ describe('bytes are signed Java bytes', () => {
 
   test('base64 round trip, web-safe alphabet, Georgian UTF-8', () => {
     const { u } = setup();
-    expect(u.base64Encode('ქ')).toBe('4YOl');
+    expect(u.base64Encode('€')).toBe('4oKs');
     expect(u.base64Decode('4YOl')).toEqual([-31, -125, -91]);
-    expect(u.newBlob(u.base64Decode(u.base64Encode('უკუკავშირი'))).getDataAsString()).toBe('უკუკავშირი');
+    expect(u.newBlob(u.base64Decode(u.base64Encode('Grüße — €'))).getDataAsString()).toBe('Grüße — €');
     expect(u.base64EncodeWebSafe([-5, -1])).toBe('-_8=');
     expect(u.base64DecodeWebSafe('-_8=')).toEqual([-5, -1]);
     expect(() => u.base64Decode('*not base64*')).toThrow('Could not decode string.');
