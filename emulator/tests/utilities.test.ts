@@ -61,7 +61,7 @@ describe('bytes are signed Java bytes', () => {
     expect(hex).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 
-  test('base64 round trip, web-safe alphabet, Georgian UTF-8', () => {
+  test('base64 round trip, web-safe alphabet, multi-byte UTF-8', () => {
     const { u } = setup();
     expect(u.base64Encode('€')).toBe('4oKs');
     expect(u.base64Decode('4YOl')).toEqual([-31, -125, -91]);
