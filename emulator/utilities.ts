@@ -5,7 +5,7 @@
  * https://developers.google.com/apps-script/reference/utilities/utilities
  */
 import { createHash, createHmac } from 'node:crypto';
-import { Core, ExceededMaximumExecutionTime, gasError } from './core';
+import { type Core, ExceededMaximumExecutionTime, gasError } from './core';
 import { enumName, makeEnum } from './gas-enum';
 import { BlobFake, encodeString, fromByteArray, toSignedBytes } from './blob';
 import { formatSimpleDate } from './dates';

@@ -13,7 +13,7 @@ import {
   childIndexError, elementType, imageFromBlob, newParagraph, newText, paragraphText, tableCells,
   tableFromCells, textOf,
 } from './model';
-import { DocSession, nodeOf, toGas, wrapBlock } from './session';
+import { type DocSession, nodeOf, toGas, wrapBlock } from './session';
 import { InlineImageFake, MarkerFake } from './inline';
 import { ListItemFake, ParagraphFake } from './paragraphs';
 import { TableFake, TableRowFake } from './tables';

@@ -3,7 +3,7 @@
  * https://developers.google.com/apps-script/reference/document/inline-image
  */
 import { BlobFake } from '../blob';
-import { DocSession, toGas, wrapBlock } from './session';
+import { type DocSession, toGas, wrapBlock } from './session';
 import {
   type GBlob, type GContainerElement, type GElementType, type GInlineImage, type GPageBreak,
   type ImageNode, type ParagraphNode, elementType,

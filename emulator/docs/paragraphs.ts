@@ -5,7 +5,7 @@
  */
 import { gasError } from '../core';
 import { enumName, enumValue } from '../gas-enum';
-import { DocSession, nodeOf, toGas, wrapContainer } from './session';
+import { type DocSession, nodeOf, toGas, wrapContainer } from './session';
 import {
   type GAlignment, type GBlobSource, type GContainerElement, type GElement, type GElementType,
   type GGlyph, type GHeading, type GHorizontalRule, type GInlineImage, GLYPH_TYPE, type GListItem,

@@ -9,7 +9,7 @@ import {
   type GTableCell, type GTableRow, type GText, MUST_BE_DETACHED, type ParagraphNode, type RowNode,
   type TableNode, cellText, childIndexError, cloneBlock, elementType, newCell, textOf,
 } from './model';
-import { DocSession, toGas, wrapContainer } from './session';
+import { type DocSession, toGas, wrapContainer } from './session';
 import { TableCellFake, firstRun } from './containers';
 import { TextFake, normalizeAttributes } from './text';
 

@@ -3,7 +3,7 @@
  * https://developers.google.com/apps-script/reference/document/text
  */
 import { enumName } from '../gas-enum';
-import { DocSession, toGas } from './session';
+import { type DocSession, toGas } from './session';
 import { type GElementType, type GText, type TextNode, elementType, offsetError } from './model';
 
 /** What a Text object edits: one run, a paragraph's runs, or every paragraph of a body. */

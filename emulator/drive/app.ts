@@ -4,7 +4,7 @@
  */
 import { type DriveEntry, gasError } from '../core';
 import {
-  ACCESS, DriveStore, FOLDER_MIME, type FileContent, type GFile, type GFileIterator, type GFolder,
+  ACCESS, type DriveStore, FOLDER_MIME, type FileContent, type GFile, type GFileIterator, type GFolder,
   type GFolderIterator, NOT_FOUND, PERMISSION,
 } from './store';
 import { DriveIterator } from './query';

@@ -6,7 +6,7 @@
 import { type DriveEntry, gasError } from '../core';
 import { BlobFake, encodeString } from '../blob';
 import {
-  DriveStore, type FileContent, type GAccess, type GBlob, type GFile, type GFileIterator,
+  type DriveStore, type FileContent, type GAccess, type GBlob, type GFile, type GFileIterator,
   type GFolder, type GFolderIterator, type GPermission, MIME_TYPES,
 } from './store';
 

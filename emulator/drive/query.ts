@@ -5,7 +5,7 @@
  */
 import { type DriveEntry, gasError } from '../core';
 import {
-  DriveStore, type GFile, type GFileIterator, type GFolder, ITEMS_PER_PAGE, ITERATOR_END,
+  type DriveStore, type GFile, type GFileIterator, type GFolder, ITEMS_PER_PAGE, ITERATOR_END,
 } from './store';
 
 type Clause = (entry: DriveEntry, store: DriveStore) => boolean;

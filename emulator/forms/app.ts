@@ -7,7 +7,7 @@ import {
   DESTINATION_TYPES, FORM_MIME_TYPE, type FormIface, type FormState, ITEM_TYPES, NOT_FOUND_MESSAGE,
 } from './model';
 import { FormFake } from './form';
-import { FormsStore } from './store';
+import type { FormsStore } from './store';
 
 export type FormAppMembers = 'create' | 'openById' | 'openByUrl' | 'getActiveForm' | 'ItemType' | 'DestinationType';
 

@@ -12,7 +12,7 @@ import {
   type ResponseState, type SupportedItemType, isDate, publishedUrlOf, questionItems, sheetFormUrlOf,
 } from './model';
 import { FormResponseFake } from './responses';
-import { FormsStore } from './store';
+import type { FormsStore } from './store';
 
 type FormMethods =
   | 'getId' | 'getTitle' | 'setTitle' | 'getDescription' | 'setDescription' | 'setConfirmationMessage'

@@ -9,7 +9,7 @@ import {
   type Answer, type FormState, INVALID_FORM_DATA_MESSAGE, INVALID_RESPONSE_MESSAGE, ITEM_TYPES,
   type ItemState, type SupportedItemType,
 } from './model';
-import { FormsStore } from './store';
+import type { FormsStore } from './store';
 import { ItemResponseFake } from './responses';
 
 class ChoiceFake implements Pick<GoogleAppsScript.Forms.Choice, 'getValue'> {

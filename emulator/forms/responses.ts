@@ -7,7 +7,7 @@ import {
   type Answer, type FormState, INVALID_RESPONSE_MESSAGE, type ItemState, OTHER_OPTION,
   type ResponseState, encodePrefillValue, publishedUrlOf,
 } from './model';
-import { FormsStore } from './store';
+import type { FormsStore } from './store';
 import { ItemFake } from './items';
 
 export class ItemResponseFake implements Pick<GoogleAppsScript.Forms.ItemResponse, 'getItem' | 'getResponse'> {

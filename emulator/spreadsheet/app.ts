@@ -7,7 +7,7 @@ import { DataValidationBuilderFake, DataValidationCriteria } from './validation'
 import { ProtectionType } from './protection';
 import { makeEnum } from '../gas-enum';
 import { type G, type GSheet, type GSpreadsheet, SPREADSHEETS_SCOPE, activeSheetOf } from './cells';
-import { SpreadsheetService } from './service';
+import type { SpreadsheetService } from './service';
 
 const BorderStyle = makeEnum<G['BorderStyle']>(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE']);
 const WrapStrategy = makeEnum<G['WrapStrategy']>(['WRAP', 'OVERFLOW', 'CLIP']);

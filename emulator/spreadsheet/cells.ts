@@ -4,7 +4,7 @@
  */
 import { gasError } from '../core';
 import { isDate, serialNumber, type CellValue } from './values';
-import { SheetModel, SpreadsheetModel, hasContent, type Area, type Cell } from './model';
+import { type SheetModel, type SpreadsheetModel, hasContent, type Area, type Cell } from './model';
 
 export type G = typeof GoogleAppsScript.Spreadsheet;
 export type GRange = GoogleAppsScript.Spreadsheet.Range;

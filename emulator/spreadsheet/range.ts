@@ -6,12 +6,12 @@
 import { a1, display } from './values';
 import { DataValidationFake, type ValueSource } from './validation';
 import { ProtectionFake } from './protection';
-import { SheetModel, SpreadsheetModel, type Area, type Cell } from './model';
+import type { SheetModel, SpreadsheetModel, Area, Cell } from './model';
 import {
   GENERAL_FORMAT, type GRange, type GSheet, cellsOf, checkBounds, checkCoordinates, checkShape,
   clearContent, clearFormat, copyValue,
 } from './cells';
-import { SpreadsheetService } from './service';
+import type { SpreadsheetService } from './service';
 
 type RangeMethods =
   | 'activate' | 'clear' | 'clearContent' | 'clearDataValidations' | 'getA1Notation' | 'getBackground' | 'getBackgrounds'

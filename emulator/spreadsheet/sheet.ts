@@ -4,12 +4,12 @@
  */
 import { gasError } from '../core';
 import { ProtectionFake, ofType } from './protection';
-import { SheetModel, SpreadsheetModel, type Cell } from './model';
+import type { SheetModel, SpreadsheetModel, Cell } from './model';
 import {
   type GRange, type GSheet, type GSpreadsheet, cellsOf, checkBounds, checkCoordinates, clearContent,
   clearFormat, dataArea, typeName,
 } from './cells';
-import { SpreadsheetService } from './service';
+import type { SpreadsheetService } from './service';
 
 type SheetMethods =
   | 'activate' | 'appendRow' | 'autoResizeColumns' | 'clear' | 'clearContents' | 'deleteRow' | 'deleteRows'

@@ -5,11 +5,11 @@
 import { gasError } from '../core';
 import { parseA1 } from './values';
 import { ofType, userOf } from './protection';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, SpreadsheetModel } from './model';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, type SpreadsheetModel } from './model';
 import { type GRange, type GSheet, type GSpreadsheet, activeSheetOf, copyStored } from './cells';
-import { RangeFake } from './range';
+import type { RangeFake } from './range';
 import { SheetFake } from './sheet';
-import { SpreadsheetService } from './service';
+import type { SpreadsheetService } from './service';
 
 type SpreadsheetMethods =
   | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheetByName' | 'getSheets' | 'getNumSheets' | 'insertSheet'
