@@ -121,7 +121,10 @@ function sheetOf(fixture: Fixture, name: string): GoogleAppsScript.Spreadsheet.S
 
 function setSetting(fixture: Fixture, key: string, value: unknown): void {
   const sheet = sheetOf(fixture, TABS.settings.name);
-  const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => String(r[0]));
+  const keys = sheet
+    .getRange(1, 1, sheet.getLastRow(), 1)
+    .getValues()
+    .map((r) => String(r[0]));
   sheet.getRange(keys.indexOf(key) + 1, 2).setValue(value);
 }
 
@@ -132,7 +135,6 @@ function fillTab(fixture: Fixture, name: string, rows: unknown[][]): void {
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   sheet.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
 }
-
 
 const COMMENTS = ['რიგში დიდხანს ვიდექი', 'თანამშრომელი თავაზიანი იყო', 'დოკუმენტების სია გაურკვეველი იყო', '', '', ''];
 
@@ -162,6 +164,7 @@ function seedResponses(fixture: Fixture, n: number, seed = 1): void {
           case 'paragraph':
             return COMMENTS[Math.floor(rnd() * COMMENTS.length)];
         }
+        return '';
       }),
     );
   }
@@ -201,7 +204,7 @@ function n2Url(fixture: Fixture): string {
   return record?.publishedUrl ?? 'https://docs.google.com/forms/d/e/x/viewform';
 }
 
-function feedbackRows(fixture: Fixture): number {
+function _feedbackRows(fixture: Fixture): number {
   return Math.max(0, sheetOf(fixture, TABS.feedback.name).getLastRow() - 1);
 }
 
@@ -239,7 +242,18 @@ function fromCounts(byMethod: Record<string, number>, cellsByMethod: Record<stri
     const service = key.split('.')[0];
     byService[service] = (byService[service] ?? 0) + n;
   }
-  return { calls, byService, byMethod, cellsByMethod, cells: sum(cellsByMethod), cpuMs, peakHeapMB, modelledMs, executions: 1, overLimit: modelledMs > EXECUTION_LIMIT_MS };
+  return {
+    calls,
+    byService,
+    byMethod,
+    cellsByMethod,
+    cells: sum(cellsByMethod),
+    cpuMs,
+    peakHeapMB,
+    modelledMs,
+    executions: 1,
+    overLimit: modelledMs > EXECUTION_LIMIT_MS,
+  };
 }
 
 function collectNaive(size: number): Row {
@@ -257,13 +271,23 @@ function collectNaive(size: number): Row {
 function reportProduct(size: number): Row {
   const r = benchReport(size);
   const outcome = r.ok ? 'report Doc built' : `KILLED at 6 min: no report (${r.modelledMs} ms modelled)`;
-  return { job: 'analysis report', size, variant: 'product', metrics: fromCounts(r.callsByMethod, r.cellsByMethod, r.cpuMsModel, r.peakHeapMB, r.modelledMs), outcome };
+  return {
+    job: 'analysis report',
+    size,
+    variant: 'product',
+    metrics: fromCounts(r.callsByMethod, r.cellsByMethod, r.cpuMsModel, r.peakHeapMB, r.modelledMs),
+    outcome,
+  };
 }
 
 /** The naive report over the same feedback rows as report-bench (benchRecords). */
 function reportNaive(size: number): Row {
   const fixture = setUpWorkbook({ now: '2026-04-02T10:00:00+04:00', costs: APPS_SCRIPT_COSTS });
-  fillTab(fixture, TABS.feedback.name, benchRecords(size).map((r) => recordToRow(r, FEEDBACK_HEADERS)));
+  fillTab(
+    fixture,
+    TABS.feedback.name,
+    benchRecords(size).map((r) => recordToRow(r, FEEDBACK_HEADERS)),
+  );
   fixture.ws.core.resetCalls();
   const { metrics, outcome } = measure(fixture, (exec) => {
     const r = exec(() => runUnlimited(fixture.ws.core, 'naiveReport', () => naiveReport(naiveGlobals(fixture))));
@@ -319,15 +343,28 @@ function table(rows: Row[]): string {
   const header = ['job', 'size', 'variant', 'calls', 'by service', 'cells', 'CPU', 'peak heap', 'modelled', 'execs', '>6 min', 'naive/product'];
   const lines = rows.map((r) => {
     const partner = rows.find((o) => o.job === r.job && o.size === r.size && o.variant === 'product');
-    const ratio = r.variant === 'naive' && partner && partner.metrics.modelledMs > 0 ? `${Math.round(r.metrics.modelledMs / partner.metrics.modelledMs)}x time, ${Math.round(r.metrics.calls / Math.max(1, partner.metrics.calls))}x calls` : '';
+    const ratio =
+      r.variant === 'naive' && partner && partner.metrics.modelledMs > 0
+        ? `${Math.round(r.metrics.modelledMs / partner.metrics.modelledMs)}x time, ${Math.round(r.metrics.calls / Math.max(1, partner.metrics.calls))}x calls`
+        : '';
     return [
-      r.job, r.size.toLocaleString('en-US'), r.variant, r.metrics.calls.toLocaleString('en-US'), kinds(r.metrics.byService), r.metrics.cells.toLocaleString('en-US'),
-      `${r.metrics.cpuMs} ms`, `${r.metrics.peakHeapMB} MB`, fmtMs(r.metrics.modelledMs), String(r.metrics.executions), r.metrics.overLimit ? 'yes' : 'no', ratio,
+      r.job,
+      r.size.toLocaleString('en-US'),
+      r.variant,
+      r.metrics.calls.toLocaleString('en-US'),
+      kinds(r.metrics.byService),
+      r.metrics.cells.toLocaleString('en-US'),
+      `${r.metrics.cpuMs} ms`,
+      `${r.metrics.peakHeapMB} MB`,
+      fmtMs(r.metrics.modelledMs),
+      String(r.metrics.executions),
+      r.metrics.overLimit ? 'yes' : 'no',
+      ratio,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
-  return [fmt(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...lines.map(fmt)].join('\n');
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
 }
 
 function main(): void {
@@ -369,7 +406,7 @@ function main(): void {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'bench.json'),
-    JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows }, null, 2) + '\n',
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows }, null, 2)}\n`,
   );
   console.log(`\nwritten ${join(out, 'bench.json')}`);
 }

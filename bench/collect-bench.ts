@@ -63,6 +63,7 @@ export function benchCollect(rows: number): CollectBench {
         case 'paragraph':
           return TEXTS[i % TEXTS.length];
       }
+      return '';
     }),
   );
   const grow = rows + 1 - sheet.getMaxRows();

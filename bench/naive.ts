@@ -56,9 +56,7 @@ export function naiveInvitations(g: NaiveGlobals, formUrl: string): { sent: numb
   if (!sheet) throw new Error('naive: no applications tab');
   const header = (key: string): string => TABS.applications.columns.find((c) => c.key === key)?.header ?? key;
   const columns = headerColumns(sheet);
-  const [status, inviteStatus, inviteAt, email, service] = ['status', 'inviteStatus', 'inviteAt', 'email', 'service'].map((k) =>
-    columnOf(columns, header(k)),
-  );
+  const [status, inviteStatus, inviteAt, email, service] = ['status', 'inviteStatus', 'inviteAt', 'email', 'service'].map((k) => columnOf(columns, header(k)));
   let sent = 0;
   const last = sheet.getLastRow();
   for (let i = 2; i <= last; i++) {

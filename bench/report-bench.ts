@@ -46,7 +46,9 @@ export function benchRecords(rows: number): FeedbackRecord[] {
   for (let i = 0; i < rows; i++) {
     const form: FormKey = i % 3 === 0 ? 'N2' : 'N1';
     const answers: FeedbackRecord['answers'] = {};
-    likertItems(FORMS[form]).forEach((item, k) => (answers[item.id] = i % 11 === k ? null : 1 + ((i * 7 + k * 3) % 5)));
+    likertItems(FORMS[form]).forEach((item, k) => {
+      answers[item.id] = i % 11 === k ? null : 1 + ((i * 7 + k * 3) % 5);
+    });
     const comment = COMMENTS[i % COMMENTS.length];
     for (const item of freeTextItems(FORMS[form]).slice(0, 1)) answers[item.id] = comment || null;
     records.push({

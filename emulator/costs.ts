@@ -65,25 +65,39 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
   default: {
     ms: 1,
     source: BEST_PRACTICES,
-    basis: 'calls that do not leave the script runtime (Utilities.formatDate, Session); "JavaScript operations within your script are considerably faster than calling other services"',
+    basis:
+      'calls that do not leave the script runtime (Utilities.formatDate, Session); "JavaScript operations within your script are considerably faster than calling other services"',
     estimate: true,
   },
   'SpreadsheetApp.read': {
     ms: 175,
     source: TRANSCRIPT,
-    basis: 'execution transcript: the first, uncached "Range.getValues() [0.175 seconds]"; later reads of the same cached data took 0 s. The call; its cells are charged by SpreadsheetApp.read/cell',
+    basis:
+      'execution transcript: the first, uncached "Range.getValues() [0.175 seconds]"; later reads of the same cached data took 0 s. The call; its cells are charged by SpreadsheetApp.read/cell',
     estimate: false,
   },
   'SpreadsheetApp.read/cell': {
     ms: 0.01,
     source: GOOGLESHEETS4_READ,
-    basis: 'per cell read (getValues, getDisplayValues, getFormulas …). 50,000 rows x 24 columns (1.2 M cells) were read through the older Sheets endpoint in 6.47 s = 5.4 us a cell; the Spreadsheet service costs more than the Sheets API for the same read (values.get is "about 35 %" cheaper: ' + TANAIKE_RW + '): 5.4 / 0.65 = 8.3 us, rounded up to 10 us. Check: ' + BOOK_SAMPLE + ' measured a 1,000-cell getValues plus setValues at 333 ms; this table gives 175 + 10 + 50 + 133 = 368 ms',
+    basis:
+      'per cell read (getValues, getDisplayValues, getFormulas …). 50,000 rows x 24 columns (1.2 M cells) were read through the older Sheets endpoint in 6.47 s = 5.4 us a cell; the Spreadsheet service costs more than the Sheets API for the same read (values.get is "about 35 %" cheaper: ' +
+      TANAIKE_RW +
+      '): 5.4 / 0.65 = 8.3 us, rounded up to 10 us. Check: ' +
+      BOOK_SAMPLE +
+      ' measured a 1,000-cell getValues plus setValues at 333 ms; this table gives 175 + 10 + 50 + 133 = 368 ms',
     estimate: true,
   },
   'SpreadsheetApp.getValue': {
     ms: 30,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'one cell read (Range.getValue) inside a loop that also writes: a read first commits the write cache (' + CACHING_BLOG + '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for loops that read and write cell by cell. Published loops bracket it: 1,000 getValue alone took 3,064 ms = 3 ms each (' + SPEED_UP_JA + '); 1,000 getValue + setValue pairs took 318,580 ms = 319 ms a pair (' + BOOK_SAMPLE + ')',
+    basis:
+      'one cell read (Range.getValue) inside a loop that also writes: a read first commits the write cache (' +
+      CACHING_BLOG +
+      '); a commit measured 12 s per 400 flushes = 30 ms. Applied to every single-cell read, which holds for loops that read and write cell by cell. Published loops bracket it: 1,000 getValue alone took 3,064 ms = 3 ms each (' +
+      SPEED_UP_JA +
+      '); 1,000 getValue + setValue pairs took 318,580 ms = 319 ms a pair (' +
+      BOOK_SAMPLE +
+      ')',
     estimate: true,
   },
   'SpreadsheetApp.getValue/cell': {
@@ -95,19 +109,24 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
   'SpreadsheetApp.write': {
     ms: 50,
     source: SCRIPTDB_VS_SHEETS,
-    basis: '"a single write of a 4000-cell spreadsheet took less than 50ms" (one setValues, left in the write cache). The call; committing its cells is charged by SpreadsheetApp.write/cell',
+    basis:
+      '"a single write of a 4000-cell spreadsheet took less than 50ms" (one setValues, left in the write cache). The call; committing its cells is charged by SpreadsheetApp.write/cell',
     estimate: false,
   },
   'SpreadsheetApp.write/cell': {
     ms: 0.133,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'per cell written (setValues, setFormulas, appendRow, setBackgrounds …): flush() after one 4,000-cell setValues "increased that to 610ms" (commit of 4,000 cells = 560 ms), while "flush() for each of the 400 rows" (10 cells) took "almost 12 seconds" (30 ms a commit). Two points of one line: (560 - 30) / (4,000 - 10) = 0.133 ms a cell on top of ~30 ms a commit',
+    basis:
+      'per cell written (setValues, setFormulas, appendRow, setBackgrounds …): flush() after one 4,000-cell setValues "increased that to 610ms" (commit of 4,000 cells = 560 ms), while "flush() for each of the 400 rows" (10 cells) took "almost 12 seconds" (30 ms a commit). Two points of one line: (560 - 30) / (4,000 - 10) = 0.133 ms a cell on top of ~30 ms a commit',
     estimate: false,
   },
   'SpreadsheetApp.setValue': {
     ms: 1.25,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'one setValues was "two orders of magnitude faster than cell-by-cell" for 4,000 cells: ~5 s / 4,000 = 1.25 ms per setValue while writes stay in the write cache. Google\'s best-practices page puts the per-cell loop at ~70x the batch (' + BEST_PRACTICES + ')',
+    basis:
+      'one setValues was "two orders of magnitude faster than cell-by-cell" for 4,000 cells: ~5 s / 4,000 = 1.25 ms per setValue while writes stay in the write cache. Google\'s best-practices page puts the per-cell loop at ~70x the batch (' +
+      BEST_PRACTICES +
+      ')',
     estimate: true,
   },
   'SpreadsheetApp.setValue/cell': {
@@ -119,7 +138,8 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
   'SpreadsheetApp.appendRow': {
     ms: 30,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'appendRow must find the last row on the server, so it cannot stay in the write cache: charged as one commit (12 s / 400 = 30 ms); its cells add SpreadsheetApp.write/cell',
+    basis:
+      'appendRow must find the last row on the server, so it cannot stay in the write cache: charged as one commit (12 s / 400 = 30 ms); its cells add SpreadsheetApp.write/cell',
     estimate: true,
   },
   'SpreadsheetApp.clear/cell': {
@@ -143,7 +163,10 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
   'SpreadsheetApp.meta': {
     ms: 1,
     source: TRANSCRIPT,
-    basis: 'execution transcript: getActiveSpreadsheet, getActiveSheet, getRange each "[0 seconds]" (under 1 ms); metadata of a 10M-cell sheet took 0.3 s (' + TEN_MILLION_CELLS + '), so large sheets cost more',
+    basis:
+      'execution transcript: getActiveSpreadsheet, getActiveSheet, getRange each "[0 seconds]" (under 1 ms); metadata of a 10M-cell sheet took 0.3 s (' +
+      TEN_MILLION_CELLS +
+      '), so large sheets cost more',
     estimate: false,
   },
   'MailApp.sendEmail': {
@@ -173,7 +196,8 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
   'DocumentApp/cell': {
     ms: 0.133,
     source: SCRIPTDB_VS_SHEETS,
-    basis: 'per table cell of Body.appendTable/insertTable from an array: taken as one committed Sheets cell (SpreadsheetApp.write/cell); no published measurement for Docs',
+    basis:
+      'per table cell of Body.appendTable/insertTable from an array: taken as one committed Sheets cell (SpreadsheetApp.write/cell); no published measurement for Docs',
     estimate: true,
   },
   DriveApp: {
@@ -209,13 +233,28 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
 };
 
 /** The figures alone, as the clock reads them: pass this as `costs` to a Workspace or Core. */
-export const APPS_SCRIPT_COSTS: CostTable = Object.freeze(
-  Object.fromEntries(Object.entries(APPS_SCRIPT_COST_SOURCES).map(([key, entry]) => [key, entry.ms])),
-);
+export const APPS_SCRIPT_COSTS: CostTable = Object.freeze(Object.fromEntries(Object.entries(APPS_SCRIPT_COST_SOURCES).map(([key, entry]) => [key, entry.ms])));
 
 const SPREADSHEET_KIND: Record<string, 'read' | 'write' | 'meta'> = {};
-for (const m of ['getValues', 'getValue', 'getDisplayValues', 'getFormulas', 'getNotes', 'getBackgrounds', 'getNumberFormats', 'getDataValidations']) SPREADSHEET_KIND[m] = 'read';
-for (const m of ['setValues', 'setValue', 'setFormulas', 'setFormula', 'appendRow', 'clear', 'clearContent', 'insertSheet', 'setNotes', 'setBackgrounds', 'setNumberFormats', 'setDataValidations', 'deleteRows', 'insertRowsAfter']) SPREADSHEET_KIND[m] = 'write';
+for (const m of ['getValues', 'getValue', 'getDisplayValues', 'getFormulas', 'getNotes', 'getBackgrounds', 'getNumberFormats', 'getDataValidations'])
+  SPREADSHEET_KIND[m] = 'read';
+for (const m of [
+  'setValues',
+  'setValue',
+  'setFormulas',
+  'setFormula',
+  'appendRow',
+  'clear',
+  'clearContent',
+  'insertSheet',
+  'setNotes',
+  'setBackgrounds',
+  'setNumberFormats',
+  'setDataValidations',
+  'deleteRows',
+  'insertRowsAfter',
+])
+  SPREADSHEET_KIND[m] = 'write';
 
 /**
  * Modelled time of a set of calls counted without running them on the clock (the same lookup
@@ -226,8 +265,10 @@ export function modelledMs(byMethod: Record<string, number>, cellsByMethod: Reco
   let total = 0;
   for (const [key, count] of Object.entries(byMethod)) {
     const [service, method] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-    const kind = service === 'SpreadsheetApp' ? SPREADSHEET_KIND[method] ?? 'meta' : undefined;
-    total += costFrom(table, service, method, kind) * count + (costFrom(table, service, method, kind, 1) - costFrom(table, service, method, kind)) * (cellsByMethod[key] ?? 0);
+    const kind = service === 'SpreadsheetApp' ? (SPREADSHEET_KIND[method] ?? 'meta') : undefined;
+    total +=
+      costFrom(table, service, method, kind) * count +
+      (costFrom(table, service, method, kind, 1) - costFrom(table, service, method, kind)) * (cellsByMethod[key] ?? 0);
   }
   return total;
 }

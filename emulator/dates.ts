@@ -109,10 +109,7 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
 }
 
 /** The instant at which the wall clock of `timeZone` shows the given local time. */
-export function zonedToUtc(
-  local: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
-  timeZone: string,
-): number {
+export function zonedToUtc(local: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number }, timeZone: string): number {
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0, local.second ?? 0);
   let guess = wall - zonedParts(wall, timeZone).offsetMinutes * 60_000;
   // A second pass settles instants next to an offset change (DST zones).

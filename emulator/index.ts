@@ -6,17 +6,42 @@
  */
 export { Workspace, CONSUMER_MAIL_QUOTA_PER_DAY, type WorkspaceOptions } from './workspace';
 export {
-  Core, ExceededMaximumExecutionTime, gasError, EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS,
-  type AuthMode, type ClockSchedule, type CoreOptions, type DriveEntry, type Execution, type ExecutionKind,
-  type FaultHook, type Invoker, type TriggerEventType, type TriggerRecord,
+  Core,
+  ExceededMaximumExecutionTime,
+  gasError,
+  EXECUTION_LIMIT_MS,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  type AuthMode,
+  type ClockSchedule,
+  type CoreOptions,
+  type DriveEntry,
+  type Execution,
+  type ExecutionKind,
+  type FaultHook,
+  type Invoker,
+  type TriggerEventType,
+  type TriggerRecord,
 } from './core';
 export {
-  APPS_SCRIPT_COSTS, APPS_SCRIPT_COST_SOURCES, PER_CELL, costFrom, modelledMs,
-  type CostEntry, type CostTable,
+  APPS_SCRIPT_COSTS,
+  APPS_SCRIPT_COST_SOURCES,
+  PER_CELL,
+  costFrom,
+  modelledMs,
+  type CostEntry,
+  type CostTable,
 } from './costs';
 export {
-  SpreadsheetService, SpreadsheetAppFake, SpreadsheetFake, SheetFake, RangeFake, UiFake,
-  DataValidationFake, DataValidationBuilderFake, ProtectionFake, columnLetters,
+  SpreadsheetService,
+  SpreadsheetAppFake,
+  SpreadsheetFake,
+  SheetFake,
+  RangeFake,
+  UiFake,
+  DataValidationFake,
+  DataValidationBuilderFake,
+  ProtectionFake,
+  columnLetters,
   type SpreadsheetSnapshot,
 } from './spreadsheet';
 export { FormsService, type FormItemSnapshot, type FormSnapshot, type RespondOptions, type SupportedItemType } from './forms';

@@ -23,10 +23,7 @@ class UserFake implements Pick<GoogleAppsScript.Base.User, 'getEmail' | 'getUser
  */
 export class SessionFake
   implements
-    Pick<
-      GoogleAppsScript.Base.Session,
-      'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey' | 'getActiveUserLocale'
-    >
+    Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey' | 'getActiveUserLocale'>
 {
   constructor(private readonly core: Core) {}
 
@@ -133,7 +130,10 @@ export interface ConsoleFake {
 /** console.* lines go to the execution log with their level (Cloud Logging severities). */
 export function createConsole(core: Core): ConsoleFake {
   const timers = new Map<string, number>();
-  const write = (level: string) => (...args: unknown[]) => core.log(`[${level}] ${formatLogArgs(args)}`);
+  const write =
+    (level: string) =>
+    (...args: unknown[]) =>
+      core.log(`[${level}] ${formatLogArgs(args)}`);
   return {
     log: write('INFO'),
     info: write('INFO'),

@@ -47,7 +47,9 @@ function idOf(source: unknown): string {
   throw gasError('Invalid argument: key');
 }
 
-class TriggerFake implements Pick<GoogleAppsScript.Script.Trigger, 'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'> {
+class TriggerFake
+  implements Pick<GoogleAppsScript.Script.Trigger, 'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'>
+{
   constructor(readonly record: TriggerRecord) {}
 
   getUniqueId(): string {
@@ -104,8 +106,7 @@ function atLocalMinute(date: LocalDate, minuteOfDay: number, timeZone: string): 
 function minuteOfDay(record: TriggerRecord, schedule: ClockSchedule, createdAtLocal: { hour: number; minute: number }): number {
   const jitter = stableHash(record.id);
   if (schedule.atHour === undefined) return createdAtLocal.hour * 60 + createdAtLocal.minute;
-  const minute =
-    schedule.nearMinute === undefined ? jitter % 60 : Math.min(59, Math.max(0, schedule.nearMinute + (jitter % 31) - 15));
+  const minute = schedule.nearMinute === undefined ? jitter % 60 : Math.min(59, Math.max(0, schedule.nearMinute + (jitter % 31) - 15));
   return schedule.atHour * 60 + minute;
 }
 
@@ -138,7 +139,7 @@ function firstRun(record: TriggerRecord, schedule: ClockSchedule, now: number, s
   if (schedule.onWeekDay !== undefined || schedule.everyWeeks !== undefined) {
     const weekday = schedule.onWeekDay ?? local.weekday;
     let due = atLocalMinute(addLocalDays(today, (weekday - local.weekday + 7) % 7), minute, tz);
-    if (due <= now) due = atLocalMinute(addLocalDays(today, (weekday - local.weekday + 7) % 7 + 7), minute, tz);
+    if (due <= now) due = atLocalMinute(addLocalDays(today, ((weekday - local.weekday + 7) % 7) + 7), minute, tz);
     return due;
   }
   if (schedule.everyDays !== undefined) {
@@ -146,7 +147,9 @@ function firstRun(record: TriggerRecord, schedule: ClockSchedule, now: number, s
     const due = atLocalMinute(today, minute, tz);
     return due > now ? due : atLocalMinute(addLocalDays(today, 1), minute, tz);
   }
-  throw gasError('The time-based trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, onWeekDay, at or after before create().');
+  throw gasError(
+    'The time-based trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, onWeekDay, at or after before create().',
+  );
 }
 
 /** The due time after `previous`; undefined for one-shot (at/after) triggers. */
@@ -384,15 +387,7 @@ class TriggerBuilderFake implements GoogleAppsScript.Script.TriggerBuilder {
 
 type ScriptAppSurface = Pick<
   GoogleAppsScript.Script.ScriptApp,
-  | 'AuthMode'
-  | 'EventType'
-  | 'TriggerSource'
-  | 'WeekDay'
-  | 'newTrigger'
-  | 'getProjectTriggers'
-  | 'getUserTriggers'
-  | 'deleteTrigger'
-  | 'getScriptId'
+  'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'
 > & {
   // Google's Service also carries deprecated web-app controls (disable, getUrl of old editors…);
   // only the live part is emulated.
@@ -426,7 +421,10 @@ export class ScriptService {
         core.requireFullAuth('ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE);
         core.call('ScriptApp', 'getUserTriggers');
         const sourceId = idOf(source);
-        return service.triggersOfUser().filter((t) => t.sourceId === sourceId).map((t) => new TriggerFake(t));
+        return service
+          .triggersOfUser()
+          .filter((t) => t.sourceId === sourceId)
+          .map((t) => new TriggerFake(t));
       },
       deleteTrigger(trigger: GoogleAppsScript.Script.Trigger) {
         core.requireFullAuth('ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE);

@@ -81,13 +81,7 @@ export class UtilitiesFake
 {
   readonly Charset = makeEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
   readonly DigestAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
-  readonly MacAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>([
-    'HMAC_MD5',
-    'HMAC_SHA_1',
-    'HMAC_SHA_256',
-    'HMAC_SHA_384',
-    'HMAC_SHA_512',
-  ]);
+  readonly MacAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>(['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512']);
   private uuidCounter = 0;
 
   constructor(private readonly core: Core) {}
@@ -136,7 +130,10 @@ export class UtilitiesFake
     this.core.call('Utilities', 'newBlob');
     if (typeof data === 'string') return new BlobFake(encodeString(data), contentType ?? 'text/plain', name ?? null);
     if (Array.isArray(data)) return new BlobFake(fromByteArray(data), contentType ?? null, name ?? null);
-    throw signatureError('newBlob', [data, contentType, name].filter((a) => a !== undefined));
+    throw signatureError(
+      'newBlob',
+      [data, contentType, name].filter((a) => a !== undefined),
+    );
   }
 
   base64Encode(data: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset): string {
@@ -160,11 +157,7 @@ export class UtilitiesFake
     return this.decodeBase64(encoded, /^[A-Za-z0-9_-]*={0,2}$/);
   }
 
-  computeDigest(
-    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
-    value: string | Bytes,
-    charset?: GoogleAppsScript.Utilities.Charset,
-  ): Bytes {
+  computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset): Bytes {
     this.core.call('Utilities', 'computeDigest');
     const name = enumName(algorithm) ?? String(algorithm);
     const hash = name.startsWith('HMAC') ? undefined : NODE_HASH[name];

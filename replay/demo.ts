@@ -94,20 +94,27 @@ export function main(argv: string[], cwd = process.cwd()): number {
   }
 
   log(`ukukavshiri demo — replaying ${name}`);
-  log(`  ${scenario.cases.length} cases, ${scenario.responses.length} responses, ${scenario.otherFeedback.length} other-channel notes, ${scenario.actions.length} actions`);
+  log(
+    `  ${scenario.cases.length} cases, ${scenario.responses.length} responses, ${scenario.otherFeedback.length} other-channel notes, ${scenario.actions.length} actions`,
+  );
   const result = playScenario(scenario, { log });
   const outDir = resolve(cwd, args.out);
   log('writing the output folder …');
   const { summary, files } = writeOutput(result, outDir, name);
 
-  const responses = Object.entries(summary.responses.submitted).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  const responses =
+    Object.entries(summary.responses.submitted)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
   log('');
   log('summary');
   log(`  cases ${summary.cases} (entered ${summary.casesEntered}), closed ${summary.closed}`);
   log(`  invitations sent ${summary.invitations.sent}, without invitation ${summary.invitations.refused}`);
   log(`  responses accepted: ${responses}`);
   log(`  feedback rows ${summary.feedbackRows}, documents ${summary.documentsCreated}, mails ${summary.mailsSent}`);
-  log(`  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}, scenario warnings ${summary.warnings.length}`);
+  log(
+    `  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}, scenario warnings ${summary.warnings.length}`,
+  );
   for (const warning of summary.warnings.slice(0, 10)) log(`    warning: ${warning}`);
   if (summary.warnings.length > 10) log(`    … ${summary.warnings.length - 10} more in summary.json`);
   for (const failure of summary.triggerFailures) log(`    trigger ${failure.handler} failed ${failure.count}×: ${failure.message.split('\n')[0]}`);
@@ -123,7 +130,7 @@ if (require.main === module) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (err) {
-    console.error(`demo: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`demo: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exitCode = 1;
   }
 }

@@ -28,7 +28,14 @@ export function esc(value: unknown): string {
 }
 
 const LOCAL_TIME = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
 /**
@@ -89,7 +96,8 @@ function formItem(item: FormItemSnapshot, formId: string): string {
       control = (item.choices ?? [])
         .map((c) => `<label class="choice"><input type="${type}" name="${esc(name)}" value="${esc(c)}"> ${esc(c)}</label>`)
         .join('');
-      if (item.hasOtherOption) control += `<label class="choice"><input type="${type}" name="${esc(name)}" value="__other_option__"> სხვა: <input type="text" name="${esc(name)}-other"></label>`;
+      if (item.hasOtherOption)
+        control += `<label class="choice"><input type="${type}" name="${esc(name)}" value="__other_option__"> სხვა: <input type="text" name="${esc(name)}-other"></label>`;
       break;
     }
     case 'PARAGRAPH_TEXT':
@@ -175,7 +183,10 @@ export function renderIndexPage(input: IndexInput): string {
   ]);
   const refused = s.refusedInput.items.length
     ? `<details><summary>უარყოფილი შეყვანა — ${s.refusedInput.items.length}</summary><table><tr><th>დრო</th><th>ვინ</th><th>რა</th><th>შეტყობინება</th></tr>${s.refusedInput.items
-        .map((r) => `<tr><td class="nowrap">${esc(localTime(Date.parse(r.at)))}</td><td>${esc(r.actor)}</td><td>${esc(r.what)}</td><td>${esc(r.message)}</td></tr>`)
+        .map(
+          (r) =>
+            `<tr><td class="nowrap">${esc(localTime(Date.parse(r.at)))}</td><td>${esc(r.actor)}</td><td>${esc(r.what)}</td><td>${esc(r.message)}</td></tr>`,
+        )
         .join('')}</table></details>`
     : '';
   const refusedInvites = s.invitations.refusedCases.length
@@ -195,10 +206,7 @@ export function renderIndexPage(input: IndexInput): string {
     : '';
 
   const tabs = input.spreadsheets
-    .map(
-      (sheet) =>
-        `<h3>${esc(sheet.snapshot.name)}</h3>${sheet.snapshot.tabs.map((tab, i) => renderTab(sheet.folder, sheet.tabFiles[i], tab)).join('\n')}`,
-    )
+    .map((sheet) => `<h3>${esc(sheet.snapshot.name)}</h3>${sheet.snapshot.tabs.map((tab, i) => renderTab(sheet.folder, sheet.tabFiles[i], tab)).join('\n')}`)
     .join('\n');
   const docs = input.docs.length
     ? `<ul>${input.docs.map((d) => `<li>${esc(d.name)} — <a href="${href('docs', `${d.file}.html`)}">HTML</a> · <a href="${href('docs', `${d.file}.json`)}">JSON</a></li>`).join('')}</ul>`

@@ -47,6 +47,7 @@ export interface Summary {
 /** A file or folder name safe on every file system; keeps Georgian letters. */
 export function safeName(name: string): string {
   const cleaned = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in file names
     .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
@@ -277,11 +278,7 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
   const summary = summarize(result, scenarioName, snapshot);
   json(join(outDir, 'summary.json'), summary);
 
-  writeFileSync(
-    join(outDir, 'index.html'),
-    renderIndexPage({ summary, forms, mails, spreadsheets, docs, driveFiles }),
-    'utf8',
-  );
+  writeFileSync(join(outDir, 'index.html'), renderIndexPage({ summary, forms, mails, spreadsheets, docs, driveFiles }), 'utf8');
   files++;
   return { summary, files };
 }

@@ -11,10 +11,7 @@ import { ADMIN_USER, DIST_DIR, START, TIME_ZONE, newWorkspace } from '../tests/s
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
-import {
-  timeOf, typedText,
-  type Scenario, type ScenarioAction, type ScenarioCase, type ScenarioFeedback, type ScenarioResponse,
-} from './scenario';
+import { timeOf, typedText, type Scenario, type ScenarioAction, type ScenarioCase, type ScenarioFeedback, type ScenarioResponse } from './scenario';
 
 export { ADMIN_USER, TIME_ZONE };
 export const WORKBOOK_NAME = 'უკუკავშირი';
@@ -376,7 +373,16 @@ export class Player {
       const existing = serviceCode ? values.findIndex((row, i) => i > 0 && String(row[code - 1]).trim() === serviceCode) : -1;
       const row = existing > 0 ? existing + 1 : this.rowFor(tab.name);
       try {
-        this.typeCells(tab.name, row, new Map<number, unknown>([[code, serviceCode], [ka, typedText(service.ka)], [invite, true]]), ADMIN_USER);
+        this.typeCells(
+          tab.name,
+          row,
+          new Map<number, unknown>([
+            [code, serviceCode],
+            [ka, typedText(service.ka)],
+            [invite, true],
+          ]),
+          ADMIN_USER,
+        );
         if (existing <= 0) this.nextRow.set(tab.name, row + 1);
       } catch (err) {
         this.refuse('administrator', `service ${serviceCode || typedText(service.ka)}`, err);
@@ -523,12 +529,7 @@ export class Player {
     // Staff write the citizens' wording only when the scenario has one: the column stays empty
     // otherwise, and the public report leaves that action out rather than publish internal text.
     if (a.publicWording !== undefined && a.publicWording !== null) cells.push([h('publicWording'), typedText(a.publicWording)]);
-    const row = this.appendRow(
-      tab.name,
-      cells,
-      'staff',
-      `action "${typedText(a.problem).slice(0, 40)}"`,
-    );
+    const row = this.appendRow(tab.name, cells, 'staff', `action "${typedText(a.problem).slice(0, 40)}"`);
     if (row !== null) this.record.actionsLogged++;
   }
 
@@ -537,8 +538,7 @@ export class Player {
     const start = this.record.startedAt;
     const steps: Step[] = [];
     let seq = 0;
-    const add = (at: number | null, order: number, label: string, run: () => void) =>
-      steps.push({ at: at ?? start, order, seq: seq++, label, run });
+    const add = (at: number | null, order: number, label: string, run: () => void) => steps.push({ at: at ?? start, order, seq: seq++, label, run });
     for (const c of this.scenario.cases) {
       add(timeOf(c.submittedAt), 0, `case ${typedText(c.id)} submitted`, () => this.submitCase(c));
       if (c.closedAt === null || c.closedAt === undefined || c.closedAt === '') continue;
@@ -555,7 +555,8 @@ export class Player {
       }
       add(submitted !== null && closed < submitted ? submitted : closed, 1, `case ${typedText(c.id)} closed`, () => this.closeCase(c));
     }
-    for (const r of this.scenario.responses) add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r));
+    for (const r of this.scenario.responses)
+      add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r));
     for (const f of this.scenario.otherFeedback) add(timeOf(f.receivedAt), 3, `${typedText(f.channel)} feedback`, () => this.logFeedback(f));
     steps.sort((a, b) => a.at - b.at || a.order - b.order || a.seq - b.seq);
     return steps;
@@ -565,7 +566,9 @@ export class Player {
   play(): PlayResult {
     this.administrator();
     const steps = this.timeline();
-    this.log(`2–4. staff, respondents and the clock: ${steps.length} events, ${typedDate(steps[0]?.at ?? this.record.startedAt)} → ${typedDate(steps[steps.length - 1]?.at ?? this.record.startedAt)}`);
+    this.log(
+      `2–4. staff, respondents and the clock: ${steps.length} events, ${typedDate(steps[0]?.at ?? this.record.startedAt)} → ${typedDate(steps[steps.length - 1]?.at ?? this.record.startedAt)}`,
+    );
     let month = '';
     for (const step of steps) {
       this.attempt(`time-driven triggers until ${new Date(step.at).toISOString()}`, () => this.ws.script.runClockUntil(step.at));
@@ -600,7 +603,9 @@ export class Player {
 
   private progress(line: string): void {
     const r = this.record;
-    this.log(`${line}: cases ${r.casesEntered.length}, closed ${r.casesClosed.length}, mails ${this.ws.mail.sent.length}, responses ${Object.values(r.responsesAccepted).reduce((a, b) => a + b, 0)}, refused ${r.refused.length}`);
+    this.log(
+      `${line}: cases ${r.casesEntered.length}, closed ${r.casesClosed.length}, mails ${this.ws.mail.sent.length}, responses ${Object.values(r.responsesAccepted).reduce((a, b) => a + b, 0)}, refused ${r.refused.length}`,
+    );
   }
 }
 
@@ -608,4 +613,3 @@ export class Player {
 export function playScenario(scenario: Scenario, options: PlayOptions = {}): PlayResult {
   return new Player(scenario, options).play();
 }
-

@@ -48,17 +48,48 @@ const SERVICES: Array<[string, number, number]> = [
 ];
 
 const FIRST_NAMES: Array<[string, string]> = [
-  ['გიორგი', 'giorgi'], ['ნინო', 'nino'], ['დავით', 'davit'], ['მარიამ', 'mariam'], ['ლევან', 'levan'],
-  ['თამარ', 'tamar'], ['ირაკლი', 'irakli'], ['ნათია', 'natia'], ['ზურაბ', 'zurab'], ['ეკატერინე', 'ekaterine'],
-  ['ვახტანგ', 'vakhtang'], ['ქეთევან', 'ketevan'], ['ლაშა', 'lasha'], ['მაია', 'maia'], ['ნიკოლოზ', 'nikoloz'],
-  ['ლიკა', 'lika'], ['გურამ', 'guram'], ['მანანა', 'manana'], ['ბესიკ', 'besik'], ['ხათუნა', 'khatuna'],
-  ['თეიმურაზ', 'teimuraz'], ['ნანა', 'nana'], ['ამირან', 'amiran'], ['ია', 'ia'],
+  ['გიორგი', 'giorgi'],
+  ['ნინო', 'nino'],
+  ['დავით', 'davit'],
+  ['მარიამ', 'mariam'],
+  ['ლევან', 'levan'],
+  ['თამარ', 'tamar'],
+  ['ირაკლი', 'irakli'],
+  ['ნათია', 'natia'],
+  ['ზურაბ', 'zurab'],
+  ['ეკატერინე', 'ekaterine'],
+  ['ვახტანგ', 'vakhtang'],
+  ['ქეთევან', 'ketevan'],
+  ['ლაშა', 'lasha'],
+  ['მაია', 'maia'],
+  ['ნიკოლოზ', 'nikoloz'],
+  ['ლიკა', 'lika'],
+  ['გურამ', 'guram'],
+  ['მანანა', 'manana'],
+  ['ბესიკ', 'besik'],
+  ['ხათუნა', 'khatuna'],
+  ['თეიმურაზ', 'teimuraz'],
+  ['ნანა', 'nana'],
+  ['ამირან', 'amiran'],
+  ['ია', 'ia'],
 ];
 const LAST_NAMES: Array<[string, string]> = [
-  ['ლობჟანიძე', 'lobzhanidze'], ['ბაქრაძე', 'bakradze'], ['ჩიხლაძე', 'chikhladze'], ['ჯაფარიძე', 'japaridze'],
-  ['ფიფია', 'pipia'], ['ბერიძე', 'beridze'], ['კაპანაძე', 'kapanadze'], ['მაისურაძე', 'maisuradze'],
-  ['გელაშვილი', 'gelashvili'], ['ლომიძე', 'lomidze'], ['ჩიქოვანი', 'chikovani'], ['ნოზაძე', 'nozadze'],
-  ['ღლონტი', 'ghlonti'], ['ჩხეიძე', 'chkheidze'], ['ქავთარაძე', 'kavtaradze'], ['ბაქანიძე', 'bakanidze'],
+  ['ლობჟანიძე', 'lobzhanidze'],
+  ['ბაქრაძე', 'bakradze'],
+  ['ჩიხლაძე', 'chikhladze'],
+  ['ჯაფარიძე', 'japaridze'],
+  ['ფიფია', 'pipia'],
+  ['ბერიძე', 'beridze'],
+  ['კაპანაძე', 'kapanadze'],
+  ['მაისურაძე', 'maisuradze'],
+  ['გელაშვილი', 'gelashvili'],
+  ['ლომიძე', 'lomidze'],
+  ['ჩიქოვანი', 'chikovani'],
+  ['ნოზაძე', 'nozadze'],
+  ['ღლონტი', 'ghlonti'],
+  ['ჩხეიძე', 'chkheidze'],
+  ['ქავთარაძე', 'kavtaradze'],
+  ['ბაქანიძე', 'bakanidze'],
 ];
 const MAIL_DOMAINS = ['example.ge', 'mail.example.ge', 'posta.example.ge'];
 
@@ -132,7 +163,8 @@ const ACTIONS = [
     due: '2026-05-01',
     status: 'planned',
     service: 'medical',
-    publicWording: 'მკურნალობის თანადაფინანსების განცხადებებს კომისია კვირაში ორჯერ განიხილავს, რომ პასუხი უფრო მალე მიიღოთ, და გაცნობებთ, რა ეტაპზეა თქვენი განცხადება',
+    publicWording:
+      'მკურნალობის თანადაფინანსების განცხადებებს კომისია კვირაში ორჯერ განიხილავს, რომ პასუხი უფრო მალე მიიღოთ, და გაცნობებთ, რა ეტაპზეა თქვენი განცხადება',
   },
   {
     problem: 'შეშა დაგვიანებით და ნედლი მიეწოდება.',
@@ -176,7 +208,10 @@ export function sampleScenario(seed = SAMPLE_SEED): Scenario {
   const totalWeight = SERVICES.reduce((n, s) => n + s[1], 0);
   const pickService = (): [string, number, number] => {
     let r = random() * totalWeight;
-    for (const s of SERVICES) if ((r -= s[1]) < 0) return s;
+    for (const s of SERVICES) {
+      r -= s[1];
+      if (r < 0) return s;
+    }
     return SERVICES[SERVICES.length - 1];
   };
   /** A working-day time between 09:30 and 17:30, `days` after `from`'s day. */

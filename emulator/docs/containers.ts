@@ -6,12 +6,37 @@
 import { gasError } from '../core';
 import { enumName } from '../gas-enum';
 import {
-  type BlockNode, type CellNode, type ContainerNode, type DocModel, type GBlobSource, type GBody,
-  type GElement, type GElementType, type GHorizontalRule, type GInlineImage, type GListItem,
-  type GPageBreak, type GParagraph, type GTable, type GTableCell, type GTableRow, type GText,
-  LAST_PARAGRAPH, MUST_BE_DETACHED, type ParagraphNode, type TableNode, type TextNode,
-  childIndexError, elementType, imageFromBlob, newParagraph, newText, paragraphText, tableCells,
-  tableFromCells, textOf,
+  type BlockNode,
+  type CellNode,
+  type ContainerNode,
+  type DocModel,
+  type GBlobSource,
+  type GBody,
+  type GElement,
+  type GElementType,
+  type GHorizontalRule,
+  type GInlineImage,
+  type GListItem,
+  type GPageBreak,
+  type GParagraph,
+  type GTable,
+  type GTableCell,
+  type GTableRow,
+  type GText,
+  LAST_PARAGRAPH,
+  MUST_BE_DETACHED,
+  type ParagraphNode,
+  type TableNode,
+  type TextNode,
+  childIndexError,
+  elementType,
+  imageFromBlob,
+  newParagraph,
+  newText,
+  paragraphText,
+  tableCells,
+  tableFromCells,
+  textOf,
 } from './model';
 import { type DocSession, nodeOf, toGas, wrapBlock } from './session';
 import { InlineImageFake, MarkerFake } from './inline';
@@ -56,7 +81,7 @@ abstract class ContainerFake<Self> {
     const found: ParagraphNode[] = [];
     const walk = (blocks: BlockNode[]) => {
       for (const block of blocks) {
-        if (block.kind === 'table') block.rows.forEach((r) => r.cells.forEach((c) => walk(c.children)));
+        if (block.kind === 'table') for (const r of block.rows) for (const c of r.cells) walk(c.children);
         else found.push(block);
       }
     };
@@ -80,7 +105,7 @@ abstract class ContainerFake<Self> {
       for (const block of blocks) {
         if (block.kind !== 'table') continue;
         found.push(toGas(new TableFake(this.session, block)));
-        block.rows.forEach((r) => r.cells.forEach((c) => walk(c.children)));
+        for (const r of block.rows) for (const c of r.cells) walk(c.children);
       }
     };
     walk(this.node.children);
@@ -171,8 +196,7 @@ abstract class ContainerFake<Self> {
 
   /** An image becomes the only content of a new paragraph. */
   insertImage(childIndex: number, image: GBlobSource | GInlineImage): GInlineImage {
-    const imageNode =
-      image instanceof InlineImageFake ? { ...image.node, bytes: image.node.bytes.slice() } : imageFromBlob(image as GBlobSource);
+    const imageNode = image instanceof InlineImageFake ? { ...image.node, bytes: image.node.bytes.slice() } : imageFromBlob(image as GBlobSource);
     const paragraph = newParagraph('paragraph', '', null);
     paragraph.inlines.push(imageNode);
     this.insertBlock(childIndex, paragraph, 'insertImage');
@@ -258,13 +282,45 @@ export class BodyFake
   implements
     Pick<
       GBody,
-      | 'appendParagraph' | 'insertParagraph' | 'appendListItem' | 'insertListItem' | 'appendTable' | 'insertTable'
-      | 'appendImage' | 'insertImage' | 'appendPageBreak' | 'insertPageBreak' | 'appendHorizontalRule'
-      | 'insertHorizontalRule' | 'getParagraphs' | 'getListItems' | 'getTables' | 'getImages' | 'getNumChildren'
-      | 'getChild' | 'getChildIndex' | 'getText' | 'setText' | 'editAsText' | 'clear' | 'removeChild' | 'getType'
-      | 'setMarginTop' | 'setMarginBottom' | 'setMarginLeft' | 'setMarginRight' | 'getMarginTop' | 'getMarginBottom'
-      | 'getMarginLeft' | 'getMarginRight' | 'setPageWidth' | 'setPageHeight' | 'getPageWidth' | 'getPageHeight'
-      | 'setAttributes' | 'getAttributes'
+      | 'appendParagraph'
+      | 'insertParagraph'
+      | 'appendListItem'
+      | 'insertListItem'
+      | 'appendTable'
+      | 'insertTable'
+      | 'appendImage'
+      | 'insertImage'
+      | 'appendPageBreak'
+      | 'insertPageBreak'
+      | 'appendHorizontalRule'
+      | 'insertHorizontalRule'
+      | 'getParagraphs'
+      | 'getListItems'
+      | 'getTables'
+      | 'getImages'
+      | 'getNumChildren'
+      | 'getChild'
+      | 'getChildIndex'
+      | 'getText'
+      | 'setText'
+      | 'editAsText'
+      | 'clear'
+      | 'removeChild'
+      | 'getType'
+      | 'setMarginTop'
+      | 'setMarginBottom'
+      | 'setMarginLeft'
+      | 'setMarginRight'
+      | 'getMarginTop'
+      | 'getMarginBottom'
+      | 'getMarginLeft'
+      | 'getMarginRight'
+      | 'setPageWidth'
+      | 'setPageHeight'
+      | 'getPageWidth'
+      | 'getPageHeight'
+      | 'setAttributes'
+      | 'getAttributes'
     >
 {
   protected readonly label = 'Body';
@@ -374,11 +430,33 @@ export class TableCellFake
   implements
     Pick<
       GTableCell,
-      | 'appendParagraph' | 'insertParagraph' | 'appendListItem' | 'appendTable' | 'appendImage'
-      | 'appendHorizontalRule' | 'getNumChildren' | 'getChild' | 'getText' | 'setText'
-      | 'editAsText' | 'clear' | 'removeChild' | 'getType' | 'setBackgroundColor' | 'getBackgroundColor'
-      | 'setWidth' | 'getWidth' | 'setVerticalAlignment' | 'setPaddingTop' | 'setPaddingBottom' | 'setPaddingLeft'
-      | 'setPaddingRight' | 'getParentRow' | 'getParentTable' | 'setAttributes' | 'getAttributes'
+      | 'appendParagraph'
+      | 'insertParagraph'
+      | 'appendListItem'
+      | 'appendTable'
+      | 'appendImage'
+      | 'appendHorizontalRule'
+      | 'getNumChildren'
+      | 'getChild'
+      | 'getText'
+      | 'setText'
+      | 'editAsText'
+      | 'clear'
+      | 'removeChild'
+      | 'getType'
+      | 'setBackgroundColor'
+      | 'getBackgroundColor'
+      | 'setWidth'
+      | 'getWidth'
+      | 'setVerticalAlignment'
+      | 'setPaddingTop'
+      | 'setPaddingBottom'
+      | 'setPaddingLeft'
+      | 'setPaddingRight'
+      | 'getParentRow'
+      | 'getParentTable'
+      | 'setAttributes'
+      | 'getAttributes'
     >
 {
   protected readonly label = 'TableCell';

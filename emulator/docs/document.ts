@@ -6,9 +6,22 @@
 import { type Core, type DriveEntry, gasError } from '../core';
 import { BlobFake, encodeString } from '../blob';
 import {
-  ATTRIBUTE, type BodyNode, DOCUMENT_MISSING, type DocModel, ELEMENT_TYPE, type GBlob, type GBody,
-  type GDocument, GLYPH_TYPE, HORIZONTAL_ALIGNMENT, LETTER, PARAGRAPH_HEADING, TEXT_ALIGNMENT,
-  VERTICAL_ALIGNMENT, cloneBlock, newParagraph,
+  ATTRIBUTE,
+  type BodyNode,
+  DOCUMENT_MISSING,
+  type DocModel,
+  ELEMENT_TYPE,
+  type GBlob,
+  type GBody,
+  type GDocument,
+  GLYPH_TYPE,
+  HORIZONTAL_ALIGNMENT,
+  LETTER,
+  PARAGRAPH_HEADING,
+  TEXT_ALIGNMENT,
+  VERTICAL_ALIGNMENT,
+  cloneBlock,
+  newParagraph,
 } from './model';
 import { BodyFake } from './containers';
 import { DocSession, toGas } from './session';
@@ -16,10 +29,7 @@ import { renderHtml, type HtmlView } from './html';
 import { renderMarkdown } from './markdown';
 import { renderPdf, type PdfTransliterate } from './pdf';
 
-class DocumentFake
-  implements
-    Pick<GDocument, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose' | 'getAs' | 'getBlob'>
-{
+class DocumentFake implements Pick<GDocument, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose' | 'getAs' | 'getBlob'> {
   constructor(private readonly session: DocSession) {}
 
   private get entry(): DriveEntry {
@@ -80,8 +90,17 @@ export class DocumentAppFake
   implements
     Pick<
       GoogleAppsScript.Document.DocumentApp,
-      | 'Attribute' | 'ElementType' | 'GlyphType' | 'HorizontalAlignment' | 'ParagraphHeading' | 'TextAlignment'
-      | 'VerticalAlignment' | 'create' | 'openById' | 'openByUrl' | 'getActiveDocument'
+      | 'Attribute'
+      | 'ElementType'
+      | 'GlyphType'
+      | 'HorizontalAlignment'
+      | 'ParagraphHeading'
+      | 'TextAlignment'
+      | 'VerticalAlignment'
+      | 'create'
+      | 'openById'
+      | 'openByUrl'
+      | 'getActiveDocument'
     >
 {
   readonly Attribute = ATTRIBUTE;

@@ -5,12 +5,7 @@
 import { type BlockNode, type DocModel, ORDERED_GLYPHS, type ParagraphNode, type TextNode } from './model';
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Text runs as HTML, splitting where the recorded styles change. */
@@ -57,7 +52,14 @@ function inlineHtml(paragraph: ParagraphNode): string {
 }
 
 const HEADING_TAGS: Record<string, string> = {
-  HEADING1: 'h1', HEADING2: 'h2', HEADING3: 'h3', HEADING4: 'h4', HEADING5: 'h5', HEADING6: 'h6', TITLE: 'h1', SUBTITLE: 'p',
+  HEADING1: 'h1',
+  HEADING2: 'h2',
+  HEADING3: 'h3',
+  HEADING4: 'h4',
+  HEADING5: 'h5',
+  HEADING6: 'h6',
+  TITLE: 'h1',
+  SUBTITLE: 'p',
 };
 function blocksHtml(blocks: BlockNode[]): string {
   const out: string[] = [];

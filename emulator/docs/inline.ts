@@ -5,16 +5,34 @@
 import { BlobFake } from '../blob';
 import { type DocSession, toGas, wrapBlock } from './session';
 import {
-  type GBlob, type GContainerElement, type GElementType, type GInlineImage, type GPageBreak,
-  type ImageNode, type ParagraphNode, elementType,
+  type GBlob,
+  type GContainerElement,
+  type GElementType,
+  type GInlineImage,
+  type GPageBreak,
+  type ImageNode,
+  type ParagraphNode,
+  elementType,
 } from './model';
 
 export class InlineImageFake
   implements
     Pick<
       GInlineImage,
-      | 'getAltTitle' | 'setAltTitle' | 'getAltDescription' | 'setAltDescription' | 'getWidth' | 'setWidth'
-      | 'getHeight' | 'setHeight' | 'getBlob' | 'getAs' | 'getLinkUrl' | 'setLinkUrl' | 'getType' | 'getParent'
+      | 'getAltTitle'
+      | 'setAltTitle'
+      | 'getAltDescription'
+      | 'setAltDescription'
+      | 'getWidth'
+      | 'setWidth'
+      | 'getHeight'
+      | 'setHeight'
+      | 'getBlob'
+      | 'getAs'
+      | 'getLinkUrl'
+      | 'setLinkUrl'
+      | 'getType'
+      | 'getParent'
     >
 {
   constructor(

@@ -6,7 +6,13 @@ import { type DocModel, ORDERED_GLYPHS, cellText, textOf } from './model';
 export function renderMarkdown(model: DocModel): string {
   const lines: string[] = [];
   const headingMarks: Record<string, string> = {
-    TITLE: '# ', HEADING1: '# ', HEADING2: '## ', HEADING3: '### ', HEADING4: '#### ', HEADING5: '##### ', HEADING6: '###### ',
+    TITLE: '# ',
+    HEADING1: '# ',
+    HEADING2: '## ',
+    HEADING3: '### ',
+    HEADING4: '#### ',
+    HEADING5: '##### ',
+    HEADING6: '###### ',
   };
   for (const block of model.body.children) {
     if (block.kind === 'table') {

@@ -31,27 +31,94 @@ export type GBlobSource = GoogleAppsScript.Base.BlobSource;
 // Enums (https://developers.google.com/apps-script/reference/document/document-app#properties)
 
 export const PARAGRAPH_HEADING = makeEnum<typeof GoogleAppsScript.Document.ParagraphHeading>([
-  'NORMAL', 'HEADING1', 'HEADING2', 'HEADING3', 'HEADING4', 'HEADING5', 'HEADING6', 'TITLE', 'SUBTITLE',
+  'NORMAL',
+  'HEADING1',
+  'HEADING2',
+  'HEADING3',
+  'HEADING4',
+  'HEADING5',
+  'HEADING6',
+  'TITLE',
+  'SUBTITLE',
 ]);
-export const HORIZONTAL_ALIGNMENT = makeEnum<typeof GoogleAppsScript.Document.HorizontalAlignment>([
-  'LEFT', 'CENTER', 'RIGHT', 'JUSTIFY',
-]);
+export const HORIZONTAL_ALIGNMENT = makeEnum<typeof GoogleAppsScript.Document.HorizontalAlignment>(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
 export const GLYPH_TYPE = makeEnum<typeof GoogleAppsScript.Document.GlyphType>([
-  'BULLET', 'HOLLOW_BULLET', 'SQUARE_BULLET', 'NUMBER', 'LATIN_UPPER', 'LATIN_LOWER', 'ROMAN_UPPER', 'ROMAN_LOWER',
+  'BULLET',
+  'HOLLOW_BULLET',
+  'SQUARE_BULLET',
+  'NUMBER',
+  'LATIN_UPPER',
+  'LATIN_LOWER',
+  'ROMAN_UPPER',
+  'ROMAN_LOWER',
 ]);
 export const ATTRIBUTE = makeEnum<typeof GoogleAppsScript.Document.Attribute>([
-  'BACKGROUND_COLOR', 'BOLD', 'BORDER_COLOR', 'BORDER_WIDTH', 'CODE', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR',
-  'HEADING', 'HEIGHT', 'HORIZONTAL_ALIGNMENT', 'INDENT_END', 'INDENT_FIRST_LINE', 'INDENT_START', 'ITALIC',
-  'GLYPH_TYPE', 'LEFT_TO_RIGHT', 'LINE_SPACING', 'LINK_URL', 'LIST_ID', 'MARGIN_BOTTOM', 'MARGIN_LEFT',
-  'MARGIN_RIGHT', 'MARGIN_TOP', 'NESTING_LEVEL', 'MINIMUM_HEIGHT', 'PADDING_BOTTOM', 'PADDING_LEFT',
-  'PADDING_RIGHT', 'PADDING_TOP', 'PAGE_HEIGHT', 'PAGE_WIDTH', 'SPACING_AFTER', 'SPACING_BEFORE',
-  'STRIKETHROUGH', 'UNDERLINE', 'VERTICAL_ALIGNMENT', 'WIDTH',
+  'BACKGROUND_COLOR',
+  'BOLD',
+  'BORDER_COLOR',
+  'BORDER_WIDTH',
+  'CODE',
+  'FONT_FAMILY',
+  'FONT_SIZE',
+  'FOREGROUND_COLOR',
+  'HEADING',
+  'HEIGHT',
+  'HORIZONTAL_ALIGNMENT',
+  'INDENT_END',
+  'INDENT_FIRST_LINE',
+  'INDENT_START',
+  'ITALIC',
+  'GLYPH_TYPE',
+  'LEFT_TO_RIGHT',
+  'LINE_SPACING',
+  'LINK_URL',
+  'LIST_ID',
+  'MARGIN_BOTTOM',
+  'MARGIN_LEFT',
+  'MARGIN_RIGHT',
+  'MARGIN_TOP',
+  'NESTING_LEVEL',
+  'MINIMUM_HEIGHT',
+  'PADDING_BOTTOM',
+  'PADDING_LEFT',
+  'PADDING_RIGHT',
+  'PADDING_TOP',
+  'PAGE_HEIGHT',
+  'PAGE_WIDTH',
+  'SPACING_AFTER',
+  'SPACING_BEFORE',
+  'STRIKETHROUGH',
+  'UNDERLINE',
+  'VERTICAL_ALIGNMENT',
+  'WIDTH',
 ]);
 export const ELEMENT_TYPE = makeEnum<typeof GoogleAppsScript.Document.ElementType>([
-  'BODY_SECTION', 'COMMENT_SECTION', 'DATE', 'DOCUMENT', 'EQUATION', 'EQUATION_FUNCTION',
-  'EQUATION_FUNCTION_ARGUMENT_SEPARATOR', 'EQUATION_SYMBOL', 'FOOTER_SECTION', 'FOOTNOTE', 'FOOTNOTE_SECTION',
-  'HEADER_SECTION', 'HORIZONTAL_RULE', 'INLINE_DRAWING', 'INLINE_IMAGE', 'LIST_ITEM', 'PAGE_BREAK', 'PARAGRAPH',
-  'PERSON', 'RICH_LINK', 'TABLE', 'TABLE_CELL', 'TABLE_OF_CONTENTS', 'TABLE_ROW', 'TEXT', 'UNSUPPORTED',
+  'BODY_SECTION',
+  'COMMENT_SECTION',
+  'DATE',
+  'DOCUMENT',
+  'EQUATION',
+  'EQUATION_FUNCTION',
+  'EQUATION_FUNCTION_ARGUMENT_SEPARATOR',
+  'EQUATION_SYMBOL',
+  'FOOTER_SECTION',
+  'FOOTNOTE',
+  'FOOTNOTE_SECTION',
+  'HEADER_SECTION',
+  'HORIZONTAL_RULE',
+  'INLINE_DRAWING',
+  'INLINE_IMAGE',
+  'LIST_ITEM',
+  'PAGE_BREAK',
+  'PARAGRAPH',
+  'PERSON',
+  'RICH_LINK',
+  'TABLE',
+  'TABLE_CELL',
+  'TABLE_OF_CONTENTS',
+  'TABLE_ROW',
+  'TEXT',
+  'UNSUPPORTED',
 ]);
 export const TEXT_ALIGNMENT = makeEnum<typeof GoogleAppsScript.Document.TextAlignment>(['NORMAL', 'SUPERSCRIPT', 'SUBSCRIPT']);
 export const VERTICAL_ALIGNMENT = makeEnum<typeof GoogleAppsScript.Document.VerticalAlignment>(['BOTTOM', 'CENTER', 'TOP']);
@@ -66,10 +133,8 @@ export const DOCUMENT_MISSING = "Document is missing (perhaps it was deleted, or
 export const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updated.';
 export const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
 export const MUST_BE_DETACHED = 'Element must be detached.';
-export const childIndexError = (index: number, count: number) =>
-  gasError(`Child index (${index}) must be less than the number of child elements (${count}).`);
-export const offsetError = (offset: number, length: number) =>
-  gasError(`Index (${offset}) must be less than the content length (${length}).`);
+export const childIndexError = (index: number, count: number) => gasError(`Child index (${index}) must be less than the number of child elements (${count}).`);
+export const offsetError = (offset: number, length: number) => gasError(`Index (${offset}) must be less than the content length (${length}).`);
 
 // ---------------------------------------------------------------------------------------------
 // The document model
@@ -202,9 +267,7 @@ export function cloneBlock(block: BlockNode, parent: ContainerNode | null): Bloc
     ...block,
     parent,
     attributes: { ...block.attributes },
-    inlines: block.inlines.map((i) =>
-      i.kind === 'text' ? { ...i, styles: i.styles.map((s) => ({ ...s, attributes: { ...s.attributes } })) } : { ...i },
-    ),
+    inlines: block.inlines.map((i) => (i.kind === 'text' ? { ...i, styles: i.styles.map((s) => ({ ...s, attributes: { ...s.attributes } })) } : { ...i })),
   };
 }
 

@@ -7,11 +7,31 @@ import { gasError } from '../core';
 import { enumName, enumValue } from '../gas-enum';
 import { type DocSession, nodeOf, toGas, wrapContainer } from './session';
 import {
-  type GAlignment, type GBlobSource, type GContainerElement, type GElement, type GElementType,
-  type GGlyph, type GHeading, type GHorizontalRule, type GInlineImage, GLYPH_TYPE, type GListItem,
-  type GPageBreak, type GParagraph, type GText, HORIZONTAL_ALIGNMENT, LAST_PARAGRAPH,
-  PARAGRAPH_HEADING, type ParagraphNode, childIndexError, cloneBlock, elementType, imageFromBlob,
-  newText, paragraphText, textOf,
+  type GAlignment,
+  type GBlobSource,
+  type GContainerElement,
+  type GElement,
+  type GElementType,
+  type GGlyph,
+  type GHeading,
+  type GHorizontalRule,
+  type GInlineImage,
+  GLYPH_TYPE,
+  type GListItem,
+  type GPageBreak,
+  type GParagraph,
+  type GText,
+  HORIZONTAL_ALIGNMENT,
+  LAST_PARAGRAPH,
+  PARAGRAPH_HEADING,
+  type ParagraphNode,
+  childIndexError,
+  cloneBlock,
+  elementType,
+  imageFromBlob,
+  newText,
+  paragraphText,
+  textOf,
 } from './model';
 import { InlineImageFake, MarkerFake } from './inline';
 import { TextFake, normalizeAttributes } from './text';
@@ -161,8 +181,7 @@ export abstract class ParagraphLikeFake<Self> {
   }
 
   appendInlineImage(image: GBlobSource | GInlineImage): GInlineImage {
-    const imageNode =
-      image instanceof InlineImageFake ? { ...image.node, bytes: image.node.bytes.slice() } : imageFromBlob(image as GBlobSource);
+    const imageNode = image instanceof InlineImageFake ? { ...image.node, bytes: image.node.bytes.slice() } : imageFromBlob(image as GBlobSource);
     this.change('appendInlineImage', () => this.node.inlines.push(imageNode));
     return toGas(new InlineImageFake(this.session, imageNode, this.node));
   }
@@ -221,11 +240,36 @@ export class ParagraphFake
   implements
     Pick<
       GParagraph,
-      | 'getText' | 'setText' | 'appendText' | 'editAsText' | 'setHeading' | 'getHeading' | 'setAlignment'
-      | 'getAlignment' | 'setSpacingBefore' | 'setSpacingAfter' | 'setLineSpacing' | 'getSpacingBefore'
-      | 'getSpacingAfter' | 'getLineSpacing' | 'setIndentStart' | 'setIndentFirstLine' | 'setAttributes'
-      | 'getAttributes' | 'appendInlineImage' | 'appendPageBreak' | 'appendHorizontalRule' | 'getNumChildren'
-      | 'getChild' | 'clear' | 'getParent' | 'removeFromParent' | 'copy' | 'getType' | 'asParagraph' | 'asText'
+      | 'getText'
+      | 'setText'
+      | 'appendText'
+      | 'editAsText'
+      | 'setHeading'
+      | 'getHeading'
+      | 'setAlignment'
+      | 'getAlignment'
+      | 'setSpacingBefore'
+      | 'setSpacingAfter'
+      | 'setLineSpacing'
+      | 'getSpacingBefore'
+      | 'getSpacingAfter'
+      | 'getLineSpacing'
+      | 'setIndentStart'
+      | 'setIndentFirstLine'
+      | 'setAttributes'
+      | 'getAttributes'
+      | 'appendInlineImage'
+      | 'appendPageBreak'
+      | 'appendHorizontalRule'
+      | 'getNumChildren'
+      | 'getChild'
+      | 'clear'
+      | 'getParent'
+      | 'removeFromParent'
+      | 'copy'
+      | 'getType'
+      | 'asParagraph'
+      | 'asText'
     >
 {
   protected readonly label = 'Paragraph';
@@ -240,11 +284,36 @@ export class ListItemFake
   implements
     Pick<
       GListItem,
-      | 'getText' | 'setText' | 'appendText' | 'editAsText' | 'setHeading' | 'getHeading' | 'setAlignment'
-      | 'getAlignment' | 'setSpacingBefore' | 'setSpacingAfter' | 'setLineSpacing' | 'setIndentStart'
-      | 'setIndentFirstLine' | 'setAttributes' | 'getAttributes' | 'appendInlineImage' | 'getNumChildren'
-      | 'getChild' | 'clear' | 'getParent' | 'removeFromParent' | 'copy' | 'getType' | 'asListItem'
-      | 'setGlyphType' | 'getGlyphType' | 'setNestingLevel' | 'getNestingLevel' | 'getListId' | 'setListId'
+      | 'getText'
+      | 'setText'
+      | 'appendText'
+      | 'editAsText'
+      | 'setHeading'
+      | 'getHeading'
+      | 'setAlignment'
+      | 'getAlignment'
+      | 'setSpacingBefore'
+      | 'setSpacingAfter'
+      | 'setLineSpacing'
+      | 'setIndentStart'
+      | 'setIndentFirstLine'
+      | 'setAttributes'
+      | 'getAttributes'
+      | 'appendInlineImage'
+      | 'getNumChildren'
+      | 'getChild'
+      | 'clear'
+      | 'getParent'
+      | 'removeFromParent'
+      | 'copy'
+      | 'getType'
+      | 'asListItem'
+      | 'setGlyphType'
+      | 'getGlyphType'
+      | 'setNestingLevel'
+      | 'getNestingLevel'
+      | 'getListId'
+      | 'setListId'
     >
 {
   protected readonly label = 'ListItem';

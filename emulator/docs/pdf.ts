@@ -23,7 +23,15 @@ function pdfUtf16(text: string): string {
 }
 
 const FONT_SIZES: Record<string, number> = {
-  TITLE: 26, SUBTITLE: 15, HEADING1: 20, HEADING2: 16, HEADING3: 14, HEADING4: 12, HEADING5: 11, HEADING6: 11, NORMAL: 11,
+  TITLE: 26,
+  SUBTITLE: 15,
+  HEADING1: 20,
+  HEADING2: 16,
+  HEADING3: 14,
+  HEADING4: 12,
+  HEADING5: 11,
+  HEADING6: 11,
+  NORMAL: 11,
 };
 
 /**
@@ -40,7 +48,7 @@ export function renderPdf(model: DocModel, name: string, transliterate: PdfTrans
     const words = text.split(/\s+/);
     let line = '';
     for (const word of words) {
-      if (line && (line + ' ' + word).length > perLine) {
+      if (line && `${line} ${word}`.length > perLine) {
         pages[pages.length - 1].push({ text: line, size, indent });
         line = word;
       } else line = line ? `${line} ${word}` : word;

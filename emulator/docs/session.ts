@@ -4,10 +4,7 @@
  * so element identity is never relied on.
  */
 import { gasError } from '../core';
-import {
-  type BlockNode, type ContainerNode, DOCUMENT_CLOSED, type DocModel, type GContainerElement,
-  type GElement, type ImageNode,
-} from './model';
+import { type BlockNode, type ContainerNode, DOCUMENT_CLOSED, type DocModel, type GContainerElement, type GElement, type ImageNode } from './model';
 import { BodyFake, TableCellFake } from './containers';
 import type { DocsStore } from './document';
 import { InlineImageFake } from './inline';

@@ -5,9 +5,24 @@
  */
 import { gasError } from '../core';
 import {
-  type CellNode, type GContainerElement, type GElement, type GElementType, type GTable,
-  type GTableCell, type GTableRow, type GText, MUST_BE_DETACHED, type ParagraphNode, type RowNode,
-  type TableNode, cellText, childIndexError, cloneBlock, elementType, newCell, textOf,
+  type CellNode,
+  type GContainerElement,
+  type GElement,
+  type GElementType,
+  type GTable,
+  type GTableCell,
+  type GTableRow,
+  type GText,
+  MUST_BE_DETACHED,
+  type ParagraphNode,
+  type RowNode,
+  type TableNode,
+  cellText,
+  childIndexError,
+  cloneBlock,
+  elementType,
+  newCell,
+  textOf,
 } from './model';
 import { type DocSession, toGas, wrapContainer } from './session';
 import { TableCellFake, firstRun } from './containers';
@@ -17,10 +32,28 @@ export class TableFake
   implements
     Pick<
       GTable,
-      | 'getNumRows' | 'getRow' | 'getCell' | 'getNumChildren' | 'getChild' | 'appendTableRow' | 'removeRow'
-      | 'setBorderWidth' | 'getBorderWidth' | 'setBorderColor' | 'getBorderColor' | 'setColumnWidth'
-      | 'getColumnWidth' | 'getText' | 'editAsText' | 'getType' | 'copy' | 'removeFromParent' | 'getParent'
-      | 'setAttributes' | 'getAttributes' | 'asTable'
+      | 'getNumRows'
+      | 'getRow'
+      | 'getCell'
+      | 'getNumChildren'
+      | 'getChild'
+      | 'appendTableRow'
+      | 'removeRow'
+      | 'setBorderWidth'
+      | 'getBorderWidth'
+      | 'setBorderColor'
+      | 'getBorderColor'
+      | 'setColumnWidth'
+      | 'getColumnWidth'
+      | 'getText'
+      | 'editAsText'
+      | 'getType'
+      | 'copy'
+      | 'removeFromParent'
+      | 'getParent'
+      | 'setAttributes'
+      | 'getAttributes'
+      | 'asTable'
     >
 {
   constructor(
@@ -120,8 +153,7 @@ export class TableFake
 
   editAsText(): GText {
     const node = this.node;
-    const paragraphs = () =>
-      node.rows.flatMap((r) => r.cells.flatMap((c) => c.children.filter((b): b is ParagraphNode => b.kind !== 'table')));
+    const paragraphs = () => node.rows.flatMap((r) => r.cells.flatMap((c) => c.children.filter((b): b is ParagraphNode => b.kind !== 'table')));
     return toGas(
       new TextFake(this.session, {
         runs: () => paragraphs().map(firstRun),
@@ -167,8 +199,17 @@ export class TableRowFake
   implements
     Pick<
       GTableRow,
-      | 'getCell' | 'getNumCells' | 'getNumChildren' | 'getChild' | 'appendTableCell' | 'getText' | 'getType'
-      | 'setMinimumHeight' | 'getMinimumHeight' | 'getParentTable' | 'editAsText'
+      | 'getCell'
+      | 'getNumCells'
+      | 'getNumChildren'
+      | 'getChild'
+      | 'appendTableCell'
+      | 'getText'
+      | 'getType'
+      | 'setMinimumHeight'
+      | 'getMinimumHeight'
+      | 'getParentTable'
+      | 'editAsText'
     >
 {
   constructor(

@@ -13,10 +13,7 @@ interface TextScope {
   replace(text: string): void;
 }
 
-const TEXT_STYLE_ATTRIBUTES = [
-  'BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'FONT_SIZE', 'FONT_FAMILY', 'FOREGROUND_COLOR',
-  'BACKGROUND_COLOR', 'LINK_URL',
-];
+const TEXT_STYLE_ATTRIBUTES = ['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'FONT_SIZE', 'FONT_FAMILY', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'LINK_URL'];
 
 /** Attribute maps keyed by Attribute enum values (names when used as keys); enum values stored by name. */
 export function normalizeAttributes(attributes: unknown): Record<string, unknown> {
@@ -32,11 +29,32 @@ export class TextFake
   implements
     Pick<
       GText,
-      | 'getText' | 'setText' | 'appendText' | 'insertText' | 'deleteText' | 'editAsText' | 'getType'
-      | 'setBold' | 'setItalic' | 'setUnderline' | 'setStrikethrough' | 'setFontSize' | 'setFontFamily'
-      | 'setForegroundColor' | 'setBackgroundColor' | 'setLinkUrl' | 'setAttributes'
-      | 'isBold' | 'isItalic' | 'isUnderline' | 'getFontSize' | 'getFontFamily' | 'getForegroundColor'
-      | 'getBackgroundColor' | 'getLinkUrl' | 'getAttributes'
+      | 'getText'
+      | 'setText'
+      | 'appendText'
+      | 'insertText'
+      | 'deleteText'
+      | 'editAsText'
+      | 'getType'
+      | 'setBold'
+      | 'setItalic'
+      | 'setUnderline'
+      | 'setStrikethrough'
+      | 'setFontSize'
+      | 'setFontFamily'
+      | 'setForegroundColor'
+      | 'setBackgroundColor'
+      | 'setLinkUrl'
+      | 'setAttributes'
+      | 'isBold'
+      | 'isItalic'
+      | 'isUnderline'
+      | 'getFontSize'
+      | 'getFontFamily'
+      | 'getForegroundColor'
+      | 'getBackgroundColor'
+      | 'getLinkUrl'
+      | 'getAttributes'
     >
 {
   constructor(
@@ -53,7 +71,10 @@ export class TextFake
   }
 
   getText(): string {
-    return this.scope.runs().map((r) => r.text).join(this.scope.separator);
+    return this.scope
+      .runs()
+      .map((r) => r.text)
+      .join(this.scope.separator);
   }
 
   editAsText(): GText {
@@ -192,9 +213,7 @@ export class TextFake
   setAttributes(...args: [unknown] | [number, number, unknown]): GText {
     const ranged = args.length >= 3;
     const attributes = normalizeAttributes(ranged ? args[2] : args[0]);
-    return ranged
-      ? this.style('setAttributes', attributes, Number(args[0]), Number(args[1]))
-      : this.style('setAttributes', attributes);
+    return ranged ? this.style('setAttributes', attributes, Number(args[0]), Number(args[1])) : this.style('setAttributes', attributes);
   }
 
   /** The attributes in effect at `offset` (default: the first character); later ranges win. */

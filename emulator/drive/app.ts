@@ -4,8 +4,16 @@
  */
 import { type DriveEntry, gasError } from '../core';
 import {
-  ACCESS, type DriveStore, FOLDER_MIME, type FileContent, type GFile, type GFileIterator, type GFolder,
-  type GFolderIterator, NOT_FOUND, PERMISSION,
+  ACCESS,
+  type DriveStore,
+  FOLDER_MIME,
+  type FileContent,
+  type GFile,
+  type GFileIterator,
+  type GFolder,
+  type GFolderIterator,
+  NOT_FOUND,
+  PERMISSION,
 } from './store';
 import { DriveIterator } from './query';
 

@@ -6,8 +6,16 @@
 import { type DriveEntry, gasError } from '../core';
 import { BlobFake, encodeString } from '../blob';
 import {
-  type DriveStore, type FileContent, type GAccess, type GBlob, type GFile, type GFileIterator,
-  type GFolder, type GFolderIterator, type GPermission, MIME_TYPES,
+  type DriveStore,
+  type FileContent,
+  type GAccess,
+  type GBlob,
+  type GFile,
+  type GFileIterator,
+  type GFolder,
+  type GFolderIterator,
+  type GPermission,
+  MIME_TYPES,
 } from './store';
 
 /** Both File and Folder: identity, name, dates, sharing, trash, parents. */

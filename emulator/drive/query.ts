@@ -4,9 +4,7 @@
  * https://developers.google.com/apps-script/reference/drive/file-iterator
  */
 import { type DriveEntry, gasError } from '../core';
-import {
-  type DriveStore, type GFile, type GFileIterator, type GFolder, ITEMS_PER_PAGE, ITERATOR_END,
-} from './store';
+import { type DriveStore, type GFile, type GFileIterator, type GFolder, ITEMS_PER_PAGE, ITERATOR_END } from './store';
 
 type Clause = (entry: DriveEntry, store: DriveStore) => boolean;
 
@@ -18,7 +16,7 @@ export function parseQuery(query: string): Clause[] {
     String.raw`^\s*(?:(title|mimeType)\s*(=|!=|contains)\s*(?:${quoted})|trashed\s*(=|!=)\s*(true|false)|(?:${quoted})\s+in\s+parents)\s*`,
     'i',
   );
-  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  const unquote = (s: string) => s.replace(/\\(.)/g, '$1');
   const clauses: Clause[] = [];
   let rest = query;
   for (;;) {
@@ -27,7 +25,7 @@ export function parseQuery(query: string): Clause[] {
     if (m[1]) {
       const field = m[1].toLowerCase() === 'title' ? 'name' : 'mimeType';
       const op = m[2].toLowerCase();
-      const value = unescape(m[3] ?? m[4] ?? '');
+      const value = unquote(m[3] ?? m[4] ?? '');
       clauses.push((e) => {
         const actual = field === 'name' ? e.name : e.mimeType;
         if (op === 'contains') return actual.toLowerCase().includes(value.toLowerCase());
@@ -37,7 +35,7 @@ export function parseQuery(query: string): Clause[] {
       const wanted = (m[5] === '=') === (m[6].toLowerCase() === 'true');
       clauses.push((e, store) => store.isTrashed(e) === wanted);
     } else {
-      const parentId = unescape(m[7] ?? m[8] ?? '');
+      const parentId = unquote(m[7] ?? m[8] ?? '');
       clauses.push((e, store) => store.parentsOf(e).includes(parentId));
     }
     rest = rest.slice(m[0].length);

@@ -58,27 +58,12 @@ export const MIME_TYPES: GoogleAppsScript.Base.MimeType = Object.freeze({
 export const FOLDER_MIME = MIME_TYPES.FOLDER;
 
 /** https://developers.google.com/apps-script/reference/drive/access */
-export const ACCESS = makeEnum<typeof GoogleAppsScript.Drive.Access>([
-  'ANYONE',
-  'ANYONE_WITH_LINK',
-  'DOMAIN',
-  'DOMAIN_WITH_LINK',
-  'PRIVATE',
-]);
+export const ACCESS = makeEnum<typeof GoogleAppsScript.Drive.Access>(['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK', 'PRIVATE']);
 /** https://developers.google.com/apps-script/reference/drive/permission (FILE_ORGANIZER is newer than @types). */
-export const PERMISSION = makeEnum<typeof GoogleAppsScript.Drive.Permission>([
-  'VIEW',
-  'EDIT',
-  'COMMENT',
-  'OWNER',
-  'ORGANIZER',
-  'FILE_ORGANIZER',
-  'NONE',
-]);
+export const PERMISSION = makeEnum<typeof GoogleAppsScript.Drive.Permission>(['VIEW', 'EDIT', 'COMMENT', 'OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'NONE']);
 
 /** https://github.com/chriskyfung/AutoFetcher-IG-Stories-to-GDrive/issues/112 (the message users see) */
-export const NOT_FOUND =
-  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+export const NOT_FOUND = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 /** Apps Script's iterator message when next() is called past the end. */
 export const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
 export const ITEMS_PER_PAGE = 100;
@@ -238,8 +223,7 @@ export class DriveStore {
     const accessName = enumName(access);
     const permissionName = enumName(permission);
     if (!accessName) throw gasError('Invalid argument: accessType');
-    const settable = ['VIEW', 'EDIT', 'COMMENT'].includes(permissionName ?? '') ||
-      (permissionName === 'NONE' && accessName === 'ANYONE');
+    const settable = ['VIEW', 'EDIT', 'COMMENT'].includes(permissionName ?? '') || (permissionName === 'NONE' && accessName === 'ANYONE');
     if (!permissionName || !settable) throw gasError('Invalid argument: permissionType');
     this.charge('setSharing');
     // A private item has no link or domain permission to report.

@@ -3,9 +3,7 @@
  * https://developers.google.com/apps-script/reference/forms/form-app
  */
 import { gasError } from '../core';
-import {
-  DESTINATION_TYPES, FORM_MIME_TYPE, type FormIface, type FormState, ITEM_TYPES, NOT_FOUND_MESSAGE,
-} from './model';
+import { DESTINATION_TYPES, FORM_MIME_TYPE, type FormIface, type FormState, ITEM_TYPES, NOT_FOUND_MESSAGE } from './model';
 import { FormFake } from './form';
 import type { FormsStore } from './store';
 

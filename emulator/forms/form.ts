@@ -4,26 +4,78 @@
  */
 import { gasError } from '../core';
 import {
-  CheckboxItemFake, ItemFake, ListItemFake, MultipleChoiceItemFake, PageBreakItemFake,
-  ParagraphTextItemFake, ScaleItemFake, SectionHeaderItemFake, TextItemFake,
+  CheckboxItemFake,
+  ItemFake,
+  ListItemFake,
+  MultipleChoiceItemFake,
+  PageBreakItemFake,
+  ParagraphTextItemFake,
+  ScaleItemFake,
+  SectionHeaderItemFake,
+  TextItemFake,
 } from './items';
 import {
-  DESTINATION_TYPES, type FormIface, type FormState, type ItemState, NOT_FOUND_MESSAGE,
-  type ResponseState, type SupportedItemType, isDate, publishedUrlOf, questionItems, sheetFormUrlOf,
+  DESTINATION_TYPES,
+  type FormIface,
+  type FormState,
+  type ItemState,
+  NOT_FOUND_MESSAGE,
+  type ResponseState,
+  type SupportedItemType,
+  isDate,
+  publishedUrlOf,
+  questionItems,
+  sheetFormUrlOf,
 } from './model';
 import { FormResponseFake } from './responses';
 import type { FormsStore } from './store';
 
 type FormMethods =
-  | 'getId' | 'getTitle' | 'setTitle' | 'getDescription' | 'setDescription' | 'setConfirmationMessage'
-  | 'getConfirmationMessage' | 'setCollectEmail' | 'collectsEmail' | 'setRequireLogin' | 'requiresLogin'
-  | 'setLimitOneResponsePerUser' | 'hasLimitOneResponsePerUser' | 'setAllowResponseEdits' | 'canEditResponse'
-  | 'setShowLinkToRespondAgain' | 'hasRespondAgainLink' | 'setProgressBar' | 'hasProgressBar'
-  | 'setAcceptingResponses' | 'isAcceptingResponses' | 'setPublished' | 'isPublished' | 'getPublishedUrl'
-  | 'getEditUrl' | 'shortenFormUrl' | 'setDestination' | 'getDestinationId' | 'getDestinationType'
-  | 'removeDestination' | 'addScaleItem' | 'addListItem' | 'addMultipleChoiceItem' | 'addCheckboxItem'
-  | 'addParagraphTextItem' | 'addTextItem' | 'addSectionHeaderItem' | 'addPageBreakItem' | 'getItems'
-  | 'getItemById' | 'deleteItem' | 'moveItem' | 'getResponses' | 'getResponse' | 'createResponse'
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getDescription'
+  | 'setDescription'
+  | 'setConfirmationMessage'
+  | 'getConfirmationMessage'
+  | 'setCollectEmail'
+  | 'collectsEmail'
+  | 'setRequireLogin'
+  | 'requiresLogin'
+  | 'setLimitOneResponsePerUser'
+  | 'hasLimitOneResponsePerUser'
+  | 'setAllowResponseEdits'
+  | 'canEditResponse'
+  | 'setShowLinkToRespondAgain'
+  | 'hasRespondAgainLink'
+  | 'setProgressBar'
+  | 'hasProgressBar'
+  | 'setAcceptingResponses'
+  | 'isAcceptingResponses'
+  | 'setPublished'
+  | 'isPublished'
+  | 'getPublishedUrl'
+  | 'getEditUrl'
+  | 'shortenFormUrl'
+  | 'setDestination'
+  | 'getDestinationId'
+  | 'getDestinationType'
+  | 'removeDestination'
+  | 'addScaleItem'
+  | 'addListItem'
+  | 'addMultipleChoiceItem'
+  | 'addCheckboxItem'
+  | 'addParagraphTextItem'
+  | 'addTextItem'
+  | 'addSectionHeaderItem'
+  | 'addPageBreakItem'
+  | 'getItems'
+  | 'getItemById'
+  | 'deleteItem'
+  | 'moveItem'
+  | 'getResponses'
+  | 'getResponse'
+  | 'createResponse'
   | 'deleteAllResponses';
 
 type ItemView = new (store: FormsStore, form: FormState, item: ItemState) => object;
@@ -214,9 +266,7 @@ export class FormFake implements Pick<FormIface, FormMethods> {
   getItems(itemType?: GoogleAppsScript.Forms.ItemType): GoogleAppsScript.Forms.Item[] {
     this.store.charge('getItems');
     const wanted = itemType === undefined ? null : String(itemType);
-    return this.state.items
-      .filter((item) => wanted === null || item.type === wanted)
-      .map((item) => this.itemView(item));
+    return this.state.items.filter((item) => wanted === null || item.type === wanted).map((item) => this.itemView(item));
   }
   /** null when no item has the id (documented). */
   getItemById(id: number): GoogleAppsScript.Forms.Item {
@@ -269,9 +319,7 @@ export class FormFake implements Pick<FormIface, FormMethods> {
     this.store.charge('getResponses');
     if (timestamp !== undefined && !isDate(timestamp)) throw gasError('Invalid argument: timestamp');
     const since = timestamp === undefined ? -Infinity : (timestamp as Date).getTime();
-    return this.state.responses
-      .filter((response) => (response.timestamp as number) >= since)
-      .map((response) => this.responseView(response));
+    return this.state.responses.filter((response) => (response.timestamp as number) >= since).map((response) => this.responseView(response));
   }
   getResponse(responseId: string): GoogleAppsScript.Forms.FormResponse {
     this.store.charge('getResponse');

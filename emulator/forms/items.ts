@@ -5,10 +5,7 @@
  */
 import { gasError } from '../core';
 import { enumValue } from '../gas-enum';
-import {
-  type Answer, type FormState, INVALID_FORM_DATA_MESSAGE, INVALID_RESPONSE_MESSAGE, ITEM_TYPES,
-  type ItemState, type SupportedItemType,
-} from './model';
+import { type Answer, type FormState, INVALID_FORM_DATA_MESSAGE, INVALID_RESPONSE_MESSAGE, ITEM_TYPES, type ItemState, type SupportedItemType } from './model';
 import type { FormsStore } from './store';
 import { ItemResponseFake } from './responses';
 
@@ -123,13 +120,24 @@ abstract class OtherOptionHandle<Full> extends ChoiceHandle<Full> {
 }
 
 type ScaleMethods =
-  | 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex' | 'isRequired'
-  | 'setRequired' | 'setBounds' | 'setLabels' | 'getLowerBound' | 'getUpperBound' | 'getLeftLabel' | 'getRightLabel'
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getHelpText'
+  | 'setHelpText'
+  | 'getType'
+  | 'getIndex'
+  | 'isRequired'
+  | 'setRequired'
+  | 'setBounds'
+  | 'setLabels'
+  | 'getLowerBound'
+  | 'getUpperBound'
+  | 'getLeftLabel'
+  | 'getRightLabel'
   | 'createResponse';
 
-export class ScaleItemFake extends QuestionHandle<GoogleAppsScript.Forms.ScaleItem>
-  implements Pick<GoogleAppsScript.Forms.ScaleItem, ScaleMethods>
-{
+export class ScaleItemFake extends QuestionHandle<GoogleAppsScript.Forms.ScaleItem> implements Pick<GoogleAppsScript.Forms.ScaleItem, ScaleMethods> {
   /**
    * "The lower bound must be 0 or 1. The upper bound must be between 3 and 10, inclusive."
    * https://developers.google.com/apps-script/reference/forms/scale-item#setBounds(Integer,Integer)
@@ -173,12 +181,22 @@ export class ScaleItemFake extends QuestionHandle<GoogleAppsScript.Forms.ScaleIt
 }
 
 type ChoiceMethods =
-  | 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex' | 'isRequired'
-  | 'setRequired' | 'createChoice' | 'getChoices' | 'setChoiceValues' | 'setChoices' | 'createResponse';
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getHelpText'
+  | 'setHelpText'
+  | 'getType'
+  | 'getIndex'
+  | 'isRequired'
+  | 'setRequired'
+  | 'createChoice'
+  | 'getChoices'
+  | 'setChoiceValues'
+  | 'setChoices'
+  | 'createResponse';
 
-export class ListItemFake extends ChoiceHandle<GoogleAppsScript.Forms.ListItem>
-  implements Pick<GoogleAppsScript.Forms.ListItem, ChoiceMethods>
-{
+export class ListItemFake extends ChoiceHandle<GoogleAppsScript.Forms.ListItem> implements Pick<GoogleAppsScript.Forms.ListItem, ChoiceMethods> {
   /** Throws unless the value is one of the choices (documented). */
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
@@ -186,7 +204,8 @@ export class ListItemFake extends ChoiceHandle<GoogleAppsScript.Forms.ListItem>
   }
 }
 
-export class MultipleChoiceItemFake extends OtherOptionHandle<GoogleAppsScript.Forms.MultipleChoiceItem>
+export class MultipleChoiceItemFake
+  extends OtherOptionHandle<GoogleAppsScript.Forms.MultipleChoiceItem>
   implements Pick<GoogleAppsScript.Forms.MultipleChoiceItem, ChoiceMethods | 'hasOtherOption' | 'showOtherOption'>
 {
   /** Throws unless the value is a choice or the item shows "Other" (documented). */
@@ -196,7 +215,8 @@ export class MultipleChoiceItemFake extends OtherOptionHandle<GoogleAppsScript.F
   }
 }
 
-export class CheckboxItemFake extends OtherOptionHandle<GoogleAppsScript.Forms.CheckboxItem>
+export class CheckboxItemFake
+  extends OtherOptionHandle<GoogleAppsScript.Forms.CheckboxItem>
   implements Pick<GoogleAppsScript.Forms.CheckboxItem, ChoiceMethods | 'hasOtherOption' | 'showOtherOption'>
 {
   createResponse(responses: string[]): GoogleAppsScript.Forms.ItemResponse {
@@ -206,11 +226,10 @@ export class CheckboxItemFake extends OtherOptionHandle<GoogleAppsScript.Forms.C
   }
 }
 
-type TextMethods =
-  | 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex' | 'isRequired'
-  | 'setRequired' | 'createResponse';
+type TextMethods = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex' | 'isRequired' | 'setRequired' | 'createResponse';
 
-export class ParagraphTextItemFake extends QuestionHandle<GoogleAppsScript.Forms.ParagraphTextItem>
+export class ParagraphTextItemFake
+  extends QuestionHandle<GoogleAppsScript.Forms.ParagraphTextItem>
   implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, TextMethods>
 {
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
@@ -219,9 +238,7 @@ export class ParagraphTextItemFake extends QuestionHandle<GoogleAppsScript.Forms
   }
 }
 
-export class TextItemFake extends QuestionHandle<GoogleAppsScript.Forms.TextItem>
-  implements Pick<GoogleAppsScript.Forms.TextItem, TextMethods>
-{
+export class TextItemFake extends QuestionHandle<GoogleAppsScript.Forms.TextItem> implements Pick<GoogleAppsScript.Forms.TextItem, TextMethods> {
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
     return this.responseFor(this.normalizeForScript(response));
@@ -230,16 +247,22 @@ export class TextItemFake extends QuestionHandle<GoogleAppsScript.Forms.TextItem
 
 type LayoutMethods = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex';
 
-export class SectionHeaderItemFake extends ItemHandle<GoogleAppsScript.Forms.SectionHeaderItem>
+export class SectionHeaderItemFake
+  extends ItemHandle<GoogleAppsScript.Forms.SectionHeaderItem>
   implements Pick<GoogleAppsScript.Forms.SectionHeaderItem, LayoutMethods> {}
 
-export class PageBreakItemFake extends ItemHandle<GoogleAppsScript.Forms.PageBreakItem>
-  implements Pick<GoogleAppsScript.Forms.PageBreakItem, LayoutMethods> {}
+export class PageBreakItemFake extends ItemHandle<GoogleAppsScript.Forms.PageBreakItem> implements Pick<GoogleAppsScript.Forms.PageBreakItem, LayoutMethods> {}
 
 type ItemMethods =
   | LayoutMethods
-  | 'asScaleItem' | 'asListItem' | 'asMultipleChoiceItem' | 'asCheckboxItem' | 'asParagraphTextItem' | 'asTextItem'
-  | 'asSectionHeaderItem' | 'asPageBreakItem';
+  | 'asScaleItem'
+  | 'asListItem'
+  | 'asMultipleChoiceItem'
+  | 'asCheckboxItem'
+  | 'asParagraphTextItem'
+  | 'asTextItem'
+  | 'asSectionHeaderItem'
+  | 'asPageBreakItem';
 
 /** The generic Item that getItems() returns; as…Item() gives the typed view. */
 export class ItemFake extends ItemHandle<GoogleAppsScript.Forms.Item> implements Pick<GoogleAppsScript.Forms.Item, ItemMethods> {

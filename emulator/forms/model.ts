@@ -42,20 +42,27 @@ export const INVALID_RESPONSE_MESSAGE = 'Invalid response submitted to item.';
 
 // Enum values are objects as on Google: `item.getType() == FormApp.ItemType.SCALE`, `String(type)` is 'SCALE'.
 export const ITEM_TYPES = makeEnum<typeof GoogleAppsScript.Forms.ItemType>([
-  'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'IMAGE', 'LIST', 'MULTIPLE_CHOICE',
-  'PAGE_BREAK', 'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO', 'FILE_UPLOAD',
+  'CHECKBOX',
+  'CHECKBOX_GRID',
+  'DATE',
+  'DATETIME',
+  'DURATION',
+  'GRID',
+  'IMAGE',
+  'LIST',
+  'MULTIPLE_CHOICE',
+  'PAGE_BREAK',
+  'PARAGRAPH_TEXT',
+  'SCALE',
+  'SECTION_HEADER',
+  'TEXT',
+  'TIME',
+  'VIDEO',
+  'FILE_UPLOAD',
 ]);
 export const DESTINATION_TYPES = makeEnum<typeof GoogleAppsScript.Forms.DestinationType>(['SPREADSHEET']);
 
-export type SupportedItemType =
-  | 'CHECKBOX'
-  | 'LIST'
-  | 'MULTIPLE_CHOICE'
-  | 'PAGE_BREAK'
-  | 'PARAGRAPH_TEXT'
-  | 'SCALE'
-  | 'SECTION_HEADER'
-  | 'TEXT';
+export type SupportedItemType = 'CHECKBOX' | 'LIST' | 'MULTIPLE_CHOICE' | 'PAGE_BREAK' | 'PARAGRAPH_TEXT' | 'SCALE' | 'SECTION_HEADER' | 'TEXT';
 
 /** Layout items hold no answer and get no response column. */
 const LAYOUT_TYPES: ReadonlySet<SupportedItemType> = new Set(['PAGE_BREAK', 'SECTION_HEADER']);
@@ -173,11 +180,7 @@ export function isDate(value: unknown): value is Date {
  * `entry.N=Ajustando+layout+da+p%C3%A1gina+de+busca`.
  */
 export function encodePrefillValue(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/%20/g, '+')
-    .replace(/%3A/gi, ':')
-    .replace(/%2F/gi, '/')
-    .replace(/%2C/gi, ',');
+  return encodeURIComponent(value).replace(/%20/g, '+').replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%2C/gi, ',');
 }
 
 /** Google's sentinel for "the answer is the text typed next to Other". */

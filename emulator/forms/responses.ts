@@ -4,8 +4,14 @@
  */
 import { gasError } from '../core';
 import {
-  type Answer, type FormState, INVALID_RESPONSE_MESSAGE, type ItemState, OTHER_OPTION,
-  type ResponseState, encodePrefillValue, publishedUrlOf,
+  type Answer,
+  type FormState,
+  INVALID_RESPONSE_MESSAGE,
+  type ItemState,
+  OTHER_OPTION,
+  type ResponseState,
+  encodePrefillValue,
+  publishedUrlOf,
 } from './model';
 import type { FormsStore } from './store';
 import { ItemFake } from './items';
@@ -27,8 +33,15 @@ export class ItemResponseFake implements Pick<GoogleAppsScript.Forms.ItemRespons
 }
 
 type FormResponseMethods =
-  | 'getId' | 'getTimestamp' | 'getItemResponses' | 'getResponseForItem' | 'getRespondentEmail' | 'withItemResponse'
-  | 'toPrefilledUrl' | 'submit' | 'getEditResponseUrl';
+  | 'getId'
+  | 'getTimestamp'
+  | 'getItemResponses'
+  | 'getResponseForItem'
+  | 'getRespondentEmail'
+  | 'withItemResponse'
+  | 'toPrefilledUrl'
+  | 'submit'
+  | 'getEditResponseUrl';
 
 export class FormResponseFake implements Pick<GoogleAppsScript.Forms.FormResponse, FormResponseMethods> {
   constructor(
@@ -54,9 +67,7 @@ export class FormResponseFake implements Pick<GoogleAppsScript.Forms.FormRespons
   }
   getItemResponses(): GoogleAppsScript.Forms.ItemResponse[] {
     this.store.charge('getItemResponses');
-    return this.form.items
-      .filter((item) => this.state.answers.has(item.id))
-      .map((item) => this.itemResponse(item, this.state.answers.get(item.id) as Answer));
+    return this.form.items.filter((item) => this.state.answers.has(item.id)).map((item) => this.itemResponse(item, this.state.answers.get(item.id) as Answer));
   }
   /** null when the item was not answered. */
   getResponseForItem(item: GoogleAppsScript.Forms.Item): GoogleAppsScript.Forms.ItemResponse {

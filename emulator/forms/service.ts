@@ -8,8 +8,17 @@ import type { FormDestinationStore } from '../contracts';
 import { FormAppFake, type FormAppMembers } from './app';
 import { FormFake } from './form';
 import {
-  type FormIface, type FormItemSnapshot, type FormSnapshot, type FormState, type ItemState,
-  OTHER_OPTION, type RespondOptions, type ResponseState, isDate, publishedUrlOf, questionItems,
+  type FormIface,
+  type FormItemSnapshot,
+  type FormSnapshot,
+  type FormState,
+  type ItemState,
+  OTHER_OPTION,
+  type RespondOptions,
+  type ResponseState,
+  isDate,
+  publishedUrlOf,
+  questionItems,
 } from './model';
 import { FormResponseFake } from './responses';
 import { FormsStore } from './store';
@@ -32,11 +41,7 @@ export class FormsService {
    * spreadsheet's, each with the event object Google documents.
    * https://developers.google.com/apps-script/guides/triggers/events#form-submit
    */
-  respond(
-    formId: string,
-    answers: Record<string, string | number | string[]>,
-    options: RespondOptions = {},
-  ): GoogleAppsScript.Forms.FormResponse {
+  respond(formId: string, answers: Record<string, string | number | string[]>, options: RespondOptions = {}): GoogleAppsScript.Forms.FormResponse {
     const form = this.store.form(formId);
     if (!form.published || !form.acceptingResponses) {
       throw new Error(`The form ${form.title} is no longer accepting responses.`);
@@ -131,9 +136,7 @@ export class FormsService {
   }
 
   private itemFor(form: FormState, key: string): ItemState {
-    const item =
-      form.items.find((candidate) => candidate.title === key) ??
-      form.items.find((candidate) => String(candidate.id) === key);
+    const item = form.items.find((candidate) => candidate.title === key) ?? form.items.find((candidate) => String(candidate.id) === key);
     if (!item) throw new Error(`Form ${form.title} has no item titled or numbered "${key}"`);
     return item;
   }

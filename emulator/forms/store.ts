@@ -4,10 +4,7 @@
  */
 import { gasError, type Core } from '../core';
 import type { FormDestinationStore } from '../contracts';
-import {
-  type Answer, type FormState, type ItemState, NOT_FOUND_MESSAGE, type ResponseState, questionItems,
-  sheetFormUrlOf,
-} from './model';
+import { type Answer, type FormState, type ItemState, NOT_FOUND_MESSAGE, type ResponseState, questionItems, sheetFormUrlOf } from './model';
 
 /** Shared state and the operations the fake classes and the harness both need. */
 export class FormsStore {
@@ -37,7 +34,7 @@ export class FormsStore {
 
   /** A published form id: a different opaque id, 56 characters starting '1FAIpQL' as Google's do. */
   newPublishedId(): string {
-    return ('1FAIpQLS' + this.core.newId('') + this.core.newId('')).slice(0, 56);
+    return `1FAIpQLS${this.core.newId('')}${this.core.newId('')}`.slice(0, 56);
   }
 
   form(id: string): FormState {
@@ -60,12 +57,7 @@ export class FormsStore {
     for (const item of questionItems(form)) {
       answersByTitle.push([item.title, this.cellValue(item, response.answers.get(item.id))]);
     }
-    const row = this.destinations.appendResponseRow(
-      form.destinationId,
-      form.destinationSheetName,
-      new Date(response.timestamp),
-      answersByTitle,
-    );
+    const row = this.destinations.appendResponseRow(form.destinationId, form.destinationSheetName, new Date(response.timestamp), answersByTitle);
     return { sheetName: form.destinationSheetName, row };
   }
 

@@ -13,8 +13,19 @@ const BorderStyle = makeEnum<G['BorderStyle']>(['DOTTED', 'DASHED', 'SOLID', 'SO
 const WrapStrategy = makeEnum<G['WrapStrategy']>(['WRAP', 'OVERFLOW', 'CLIP']);
 
 type AppMethods =
-  | 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'openById' | 'openByUrl' | 'create' | 'getUi' | 'flush'
-  | 'newDataValidation' | 'DataValidationCriteria' | 'ProtectionType' | 'BorderStyle' | 'WrapStrategy';
+  | 'getActive'
+  | 'getActiveSpreadsheet'
+  | 'getActiveSheet'
+  | 'openById'
+  | 'openByUrl'
+  | 'create'
+  | 'getUi'
+  | 'flush'
+  | 'newDataValidation'
+  | 'DataValidationCriteria'
+  | 'ProtectionType'
+  | 'BorderStyle'
+  | 'WrapStrategy';
 
 export class SpreadsheetAppFake implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
   readonly DataValidationCriteria = DataValidationCriteria;

@@ -97,11 +97,15 @@ export function checkShape(data: unknown, area: Area, method = 'setValues'): ass
     throw gasError(`The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
   }
   if (data.length !== area.numRows) {
-    throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`);
+    throw gasError(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`,
+    );
   }
   for (const line of data as unknown[][]) {
     if (line.length !== area.numColumns) {
-      throw gasError(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${area.numColumns}.`);
+      throw gasError(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${area.numColumns}.`,
+      );
     }
   }
 }

@@ -57,8 +57,17 @@ export class SheetModel {
   }
 
   ensureCell(row: number, column: number): Cell {
-    const line = (this.rows[row - 1] ??= []);
-    return (line[column - 1] ??= { value: '', formula: '' });
+    let line = this.rows[row - 1];
+    if (!line) {
+      line = [];
+      this.rows[row - 1] = line;
+    }
+    let cell = line[column - 1];
+    if (!cell) {
+      cell = { value: '', formula: '' };
+      line[column - 1] = cell;
+    }
+    return cell;
   }
 
   /** Google's getLastRow/getLastColumn: the last row/column holding a value or formula; 0 if none. */

@@ -22,9 +22,21 @@ export const PROTECTED_MESSAGE =
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type User = GoogleAppsScript.Base.User;
 type Methods =
-  | 'addEditor' | 'addEditors' | 'canEdit' | 'getDescription' | 'getEditors' | 'getProtectionType' | 'getRange'
-  | 'getUnprotectedRanges' | 'isWarningOnly' | 'remove' | 'removeEditor' | 'removeEditors' | 'setDescription'
-  | 'setUnprotectedRanges' | 'setWarningOnly';
+  | 'addEditor'
+  | 'addEditors'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly';
 
 export function userOf(email: string): User {
   return { getEmail: () => email, getUserLoginId: () => email };

@@ -7,20 +7,57 @@ import { a1, display } from './values';
 import { DataValidationFake, type ValueSource } from './validation';
 import { ProtectionFake } from './protection';
 import type { SheetModel, SpreadsheetModel, Area, Cell } from './model';
-import {
-  GENERAL_FORMAT, type GRange, type GSheet, cellsOf, checkBounds, checkCoordinates, checkShape,
-  clearContent, clearFormat, copyValue,
-} from './cells';
+import { GENERAL_FORMAT, type GRange, type GSheet, cellsOf, checkBounds, checkCoordinates, checkShape, clearContent, clearFormat, copyValue } from './cells';
 import type { SpreadsheetService } from './service';
 
 type RangeMethods =
-  | 'activate' | 'clear' | 'clearContent' | 'clearDataValidations' | 'getA1Notation' | 'getBackground' | 'getBackgrounds'
-  | 'getColumn' | 'getDataValidation' | 'getDataValidations' | 'getDisplayValue' | 'getDisplayValues' | 'getFontWeight'
-  | 'getFormula' | 'getFormulas' | 'getLastColumn' | 'getLastRow' | 'getNote' | 'getNotes' | 'getNumColumns'
-  | 'getNumRows' | 'getNumberFormat' | 'getNumberFormats' | 'getRow' | 'getSheet' | 'getValue' | 'getValues' | 'getWrap'
-  | 'insertCheckboxes' | 'merge' | 'offset' | 'protect' | 'setBackground' | 'setBackgrounds' | 'setDataValidation'
-  | 'setDataValidations' | 'setFontWeight' | 'setFormula' | 'setFormulas' | 'setHorizontalAlignment' | 'setNote'
-  | 'setNotes' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues' | 'setWrap';
+  | 'activate'
+  | 'clear'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontWeight'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getWrap'
+  | 'insertCheckboxes'
+  | 'merge'
+  | 'offset'
+  | 'protect'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontWeight'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setHorizontalAlignment'
+  | 'setNote'
+  | 'setNotes'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setWrap';
 
 export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   constructor(
@@ -184,7 +221,10 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
     return protection as unknown as GoogleAppsScript.Spreadsheet.Protection;
   }
   setBackground(color: string | null): GRange {
-    return this.formatAll('setBackground', (cell) => (color === null ? delete cell.background : (cell.background = color)));
+    return this.formatAll('setBackground', (cell) => {
+      if (color === null) delete cell.background;
+      else cell.background = color;
+    });
   }
   setBackgrounds(colors: Array<Array<string | null>>): GRange {
     checkShape(colors, this.area);
@@ -200,7 +240,10 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GRange {
     const fake = rule as unknown as DataValidationFake | null;
-    return this.formatAll('setDataValidation', (cell) => (fake ? (cell.validation = fake) : delete cell.validation));
+    return this.formatAll('setDataValidation', (cell) => {
+      if (fake) cell.validation = fake;
+      else delete cell.validation;
+    });
   }
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GRange {
     checkShape(rules, this.area);
@@ -232,7 +275,10 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
     return this.formatAll('setHorizontalAlignment', (cell) => (cell.horizontalAlignment = alignment ?? 'normal'));
   }
   setNote(note: string | null): GRange {
-    return this.formatAll('setNote', (cell) => (note ? (cell.note = String(note)) : delete cell.note));
+    return this.formatAll('setNote', (cell) => {
+      if (note) cell.note = String(note);
+      else delete cell.note;
+    });
   }
   setNotes(notes: Array<Array<string | null>>): GRange {
     checkShape(notes, this.area, 'setNotes');

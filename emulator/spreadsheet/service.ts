@@ -11,8 +11,18 @@ import { PROTECTED_MESSAGE, userOf } from './protection';
 import { UiFake } from './ui';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, SpreadsheetModel, type Area, type Cell } from './model';
 import {
-  type GRange, type GSheet, type GSpreadsheet, type Kind, MAX_CELLS, MIME_TYPE, checkBounds,
-  checkShape, copyValue, dataArea, eventText, forEachCell,
+  type GRange,
+  type GSheet,
+  type GSpreadsheet,
+  type Kind,
+  MAX_CELLS,
+  MIME_TYPE,
+  checkBounds,
+  checkShape,
+  copyValue,
+  dataArea,
+  eventText,
+  forEachCell,
 } from './cells';
 import { RangeFake } from './range';
 import { SheetFake } from './sheet';
@@ -51,8 +61,15 @@ export class SpreadsheetService implements FormDestinationStore {
     const now = this.core.now();
     const id = this.core.newId('1');
     const entry = {
-      id, name, mimeType: MIME_TYPE, parents: [], createdAt: now, updatedAt: now, trashed: false,
-      sharing: { access: 'PRIVATE', permission: 'NONE' }, kind: 'spreadsheet' as const,
+      id,
+      name,
+      mimeType: MIME_TYPE,
+      parents: [],
+      createdAt: now,
+      updatedAt: now,
+      trashed: false,
+      sharing: { access: 'PRIVATE', permission: 'NONE' },
+      kind: 'spreadsheet' as const,
     };
     this.core.drive.set(id, entry);
     const ss = new SpreadsheetModel(entry, this.activeUser(), this.core.timeZone);
@@ -105,15 +122,21 @@ export class SpreadsheetService implements FormDestinationStore {
     this.write(ss, sheet, area, values, this.typed(user));
     const after = single ? eventText(sheet.cell(area.row, area.column), ss.timeZone) : undefined;
     const range = this.rangeView(ss, sheet, area);
-    this.fire('ON_EDIT', ss, 'onEdit', (event) => {
-      event.range = range;
-      // value/oldValue: "Only available if the edited range is a single cell"; oldValue is
-      // undefined when the cell had no previous content.
-      if (single) {
-        if (after !== undefined) event.value = after;
-        if (before !== undefined) event.oldValue = before;
-      }
-    }, user);
+    this.fire(
+      'ON_EDIT',
+      ss,
+      'onEdit',
+      (event) => {
+        event.range = range;
+        // value/oldValue: "Only available if the edited range is a single cell"; oldValue is
+        // undefined when the cell had no previous content.
+        if (single) {
+          if (after !== undefined) event.value = after;
+          if (before !== undefined) event.oldValue = before;
+        }
+      },
+      user,
+    );
   }
 
   /** A person opens the spreadsheet: the page's menus are rebuilt by onOpen and ON_OPEN triggers. */
@@ -311,23 +334,23 @@ export class SpreadsheetService implements FormDestinationStore {
   write(ss: SpreadsheetModel, sheet: SheetModel, area: Area, raws: unknown[][], mode: WriteMode): void {
     const entries = raws.map((line, i) => line.map((raw, j) => mode.enter(raw, sheet.cell(area.row + i, area.column + j), ss.timeZone)));
     if (mode.guarded) {
-      entries.forEach((line, i) =>
+      entries.forEach((line, i) => {
         line.forEach((entry, j) => {
           const [r, c] = [area.row + i, area.column + j];
           if (ss.protections.some((p) => p.blocks(mode.user, sheet, r, c))) throw gasError(PROTECTED_MESSAGE);
           const rule = sheet.cell(r, c)?.validation;
           if (rule && !rule.spec.allowInvalid && entry.formula === '' && !rule.accepts(entry.value)) throw rule.rejection(a1(r, c));
-        }),
-      );
+        });
+      });
     }
-    entries.forEach((line, i) =>
+    entries.forEach((line, i) => {
       line.forEach((entry, j) => {
         const cell = sheet.ensureCell(area.row + i, area.column + j);
         cell.value = entry.value;
         cell.formula = entry.formula;
         if (entry.impliedFormat && !cell.numberFormat) cell.numberFormat = entry.impliedFormat;
-      }),
-    );
+      });
+    });
     ss.touch(this.core.now());
   }
 

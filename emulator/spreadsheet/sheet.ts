@@ -5,19 +5,45 @@
 import { gasError } from '../core';
 import { ProtectionFake, ofType } from './protection';
 import type { SheetModel, SpreadsheetModel, Cell } from './model';
-import {
-  type GRange, type GSheet, type GSpreadsheet, cellsOf, checkBounds, checkCoordinates, clearContent,
-  clearFormat, dataArea, typeName,
-} from './cells';
+import { type GRange, type GSheet, type GSpreadsheet, cellsOf, checkBounds, checkCoordinates, clearContent, clearFormat, dataArea, typeName } from './cells';
 import type { SpreadsheetService } from './service';
 
 type SheetMethods =
-  | 'activate' | 'appendRow' | 'autoResizeColumns' | 'clear' | 'clearContents' | 'deleteRow' | 'deleteRows'
-  | 'getColumnWidth' | 'getDataRange' | 'getFormUrl' | 'getFrozenColumns' | 'getFrozenRows' | 'getIndex'
-  | 'getLastColumn' | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getParent' | 'getProtections'
-  | 'getRange' | 'getSheetId' | 'getTabColor' | 'hideSheet' | 'insertColumnsAfter' | 'insertRowsAfter'
-  | 'isSheetHidden' | 'protect' | 'setColumnWidth' | 'setColumnWidths' | 'setFrozenColumns' | 'setFrozenRows'
-  | 'setName' | 'setTabColor' | 'showSheet';
+  | 'activate'
+  | 'appendRow'
+  | 'autoResizeColumns'
+  | 'clear'
+  | 'clearContents'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'getColumnWidth'
+  | 'getDataRange'
+  | 'getFormUrl'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getParent'
+  | 'getProtections'
+  | 'getRange'
+  | 'getSheetId'
+  | 'getTabColor'
+  | 'hideSheet'
+  | 'insertColumnsAfter'
+  | 'insertRowsAfter'
+  | 'isSheetHidden'
+  | 'protect'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setTabColor'
+  | 'showSheet';
 
 export class SheetFake implements Pick<GSheet, SheetMethods> {
   constructor(
@@ -38,7 +64,8 @@ export class SheetFake implements Pick<GSheet, SheetMethods> {
   /** Writes below the last row with content, adding a row to the sheet when it is full. */
   appendRow(rowContents: unknown[]): GSheet {
     this.svc.charge('appendRow', 'write', Array.isArray(rowContents) ? rowContents.length : 0);
-    if (!Array.isArray(rowContents)) throw gasError(`The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
+    if (!Array.isArray(rowContents))
+      throw gasError(`The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
     const row = this.model.lastRow() + 1;
     this.svc.growRowsTo(this.ss, this.model, row);
     if (rowContents.length > this.model.maxColumns) {
@@ -143,7 +170,10 @@ export class SheetFake implements Pick<GSheet, SheetMethods> {
     this.svc.charge('getRange', 'meta');
     if (typeof first === 'string') return this.svc.rangeView(this.ss, this.model, this.svc.resolveA1(this.model, first, this.ss));
     if (typeof first !== 'number' || typeof column !== 'number') {
-      const shown = [first, column].filter((a) => a !== undefined).map(typeName).join(',');
+      const shown = [first, column]
+        .filter((a) => a !== undefined)
+        .map(typeName)
+        .join(',');
       throw gasError(`The parameters (${shown}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
     }
     const area = { row: first, column, numRows, numColumns };

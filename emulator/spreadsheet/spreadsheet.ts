@@ -12,10 +12,31 @@ import { SheetFake } from './sheet';
 import type { SpreadsheetService } from './service';
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheetByName' | 'getSheets' | 'getNumSheets' | 'insertSheet'
-  | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'toast' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone'
-  | 'getRange' | 'getRangeByName' | 'setNamedRange' | 'removeNamedRange' | 'getFormUrl' | 'addEditor' | 'addEditors'
-  | 'getEditors' | 'getOwner' | 'getProtections' | 'getSheetById';
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'getNumSheets'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'toast'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'setNamedRange'
+  | 'removeNamedRange'
+  | 'getFormUrl'
+  | 'addEditor'
+  | 'addEditors'
+  | 'getEditors'
+  | 'getOwner'
+  | 'getProtections'
+  | 'getSheetById';
 
 export class SpreadsheetFake implements Pick<GSpreadsheet, SpreadsheetMethods> {
   constructor(
@@ -66,15 +87,11 @@ export class SpreadsheetFake implements Pick<GSpreadsheet, SpreadsheetMethods> {
    * insertSheet([name][, index][, {template}]): the new tab becomes the active one. A taken name
    * (any case) fails with 'A sheet with the name "X" already exists. Please enter another name.'
    */
-  insertSheet(
-    first?: string | number | { template?: GSheet },
-    second?: number | { template?: GSheet },
-    third?: { template?: GSheet },
-  ): GSheet {
+  insertSheet(first?: string | number | { template?: GSheet }, second?: number | { template?: GSheet }, third?: { template?: GSheet }): GSheet {
     this.svc.charge('insertSheet', 'write');
     const args = [first, second, third].filter((a) => a !== undefined);
-    const name = typeof args[0] === 'string' ? args.shift() as string : null;
-    const index = typeof args[0] === 'number' ? args.shift() as number : this.model.sheets.length;
+    const name = typeof args[0] === 'string' ? (args.shift() as string) : null;
+    const index = typeof args[0] === 'number' ? (args.shift() as number) : this.model.sheets.length;
     const template = (args[0] as { template?: GSheet } | undefined)?.template;
     let sheetName = name;
     if (sheetName === null) {

@@ -24,10 +24,7 @@ const BUTTONS_OF: Record<ButtonSetName, ButtonName[]> = {
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
-export type MenuEntry =
-  | { caption: string; functionName: string }
-  | { separator: true }
-  | { caption: string; items: MenuEntry[] };
+export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
 
 export interface ShownItem {
   kind: 'alert' | 'prompt' | 'modalDialog' | 'modelessDialog' | 'sidebar' | 'toast';
@@ -67,9 +64,7 @@ export class MenuFake implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'a
   }
 }
 
-type UiMethods =
-  | 'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar'
-  | 'ButtonSet' | 'Button';
+type UiMethods = 'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar' | 'ButtonSet' | 'Button';
 
 export class UiFake implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
   readonly Button = Button;
@@ -144,7 +139,10 @@ export class UiFake implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
 
   /** Runs the function behind a menu item, as a click does: its errors go to the execution log. */
   clickMenuItem(itemCaption: string): unknown {
-    const item = findItem(this.menus.flatMap((m) => m.items), itemCaption);
+    const item = findItem(
+      this.menus.flatMap((m) => m.items),
+      itemCaption,
+    );
     if (!item) throw new Error(`No menu item "${itemCaption}" (menus: ${JSON.stringify(this.menus.map((m) => m.caption))})`);
     return this.core.invoke(item.functionName, 'menu', undefined, { rethrow: false });
   }

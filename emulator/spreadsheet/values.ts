@@ -94,7 +94,10 @@ function parseDate(t: string, timeZone: string, nowMs: number): { value: Date; f
   const [y, mo, d, h, mi, s] = parts;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
-  return { value: new Date(zonedToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, timeZone)), format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
+  return {
+    value: new Date(zonedToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, timeZone)),
+    format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy',
+  };
 }
 
 /**
@@ -186,7 +189,10 @@ export function formatDate(date: Date, format: string, timeZone: string): string
         case 's':
           return pad(s);
         case 'm': {
-          const prev = kinds.slice(0, i).reverse().find((k) => 'ymdhs'.includes(k));
+          const prev = kinds
+            .slice(0, i)
+            .reverse()
+            .find((k) => 'ymdhs'.includes(k));
           const next = kinds.slice(i + 1).find((k) => 'ymdhs'.includes(k));
           return prev === 'h' || next === 's' ? pad(mi) : pad(mo);
         }
@@ -207,7 +213,10 @@ export function columnLetters(column: number): string {
 }
 
 function columnNumber(letters: string): number {
-  return letters.toUpperCase().split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return letters
+    .toUpperCase()
+    .split('')
+    .reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
 
 export function a1(row: number, column: number, numRows = 1, numColumns = 1): string {

@@ -17,7 +17,7 @@ describe('execution time limits', () => {
     ['menu', 6 * 60_000],
     ['time', 6 * 60_000],
     ['simple', 30_000],
-  ] as const)('a %s execution is stopped past %i ms with Apps Script\'s message', (kind, limit) => {
+  ] as const)("a %s execution is stopped past %i ms with Apps Script's message", (kind, limit) => {
     const { core, op } = setup();
     let done = 0;
     expect(() =>

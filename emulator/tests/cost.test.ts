@@ -147,9 +147,7 @@ describe('the Apps Script cost table (costs.ts)', () => {
     const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
     const rows = [...readme.matchAll(/^\| `([^`]+)` \| ([\d.]+) \| (estimate|measured) \| \[[^\]]+\]\(([^)]+)\) \|$/gm)];
     const shown = Object.fromEntries(rows.map(([, key, ms, kind, source]) => [key, { ms: Number(ms), estimate: kind === 'estimate', source }]));
-    const table = Object.fromEntries(
-      Object.entries(APPS_SCRIPT_COST_SOURCES).map(([key, { ms, estimate, source }]) => [key, { ms, estimate, source }]),
-    );
+    const table = Object.fromEntries(Object.entries(APPS_SCRIPT_COST_SOURCES).map(([key, { ms, estimate, source }]) => [key, { ms, estimate, source }]));
     expect(shown).toEqual(table);
   });
 

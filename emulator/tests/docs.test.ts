@@ -52,7 +52,10 @@ describe('DocumentApp', () => {
     body.appendParagraph('Intro').setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     body.appendListItem('one').setGlyphType(DocumentApp.GlyphType.NUMBER);
     body.appendListItem('two').setNestingLevel(1);
-    body.appendTable([['a', 'b'], ['c', 'd']]);
+    body.appendTable([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     const image = body.appendImage(pngOf(120, 80));
     image.setAltTitle('QR').setAltDescription('code');
     body.appendPageBreak();
@@ -68,7 +71,13 @@ describe('DocumentApp', () => {
         { type: 'paragraph', heading: 'NORMAL', text: 'Intro', alignment: 'CENTER' },
         { type: 'listItem', text: 'one', nesting: 0, glyph: 'NUMBER' },
         { type: 'listItem', text: 'two', nesting: 1, glyph: 'BULLET' },
-        { type: 'table', rows: [['a', 'b'], ['c', 'd']] },
+        {
+          type: 'table',
+          rows: [
+            ['a', 'b'],
+            ['c', 'd'],
+          ],
+        },
         { type: 'paragraph', heading: 'NORMAL', text: '', alignment: null },
         { type: 'image', altTitle: 'QR', altDescription: 'code', width: 120, height: 80, mimeType: 'image/png' },
         { type: 'pageBreak' },
@@ -166,7 +175,9 @@ describe('DocumentApp', () => {
     const xrefAt = Number(/startxref\n(\d+)/.exec(pdf)![1]);
     expect(pdf.slice(xrefAt, xrefAt + 4)).toBe('xref');
     const offsets = [...pdf.slice(xrefAt).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
-    offsets.forEach((offset, i) => expect(pdf.slice(offset).startsWith(`${i + 1} 0 obj`)).toBe(true));
+    offsets.forEach((offset, i) => {
+      expect(pdf.slice(offset).startsWith(`${i + 1} 0 obj`)).toBe(true);
+    });
     expect(doc.getBlob().getContentType()).toBe('application/pdf');
     expect(() => doc.getAs('text/html')).toThrow('Converting from application/vnd.google-apps.document to text/html is not supported.');
   });

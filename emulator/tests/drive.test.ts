@@ -10,8 +10,7 @@ function setup() {
   return { core, drive, docs, DriveApp: drive.app, MimeType: drive.mimeTypes };
 }
 
-const NOT_FOUND =
-  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+const NOT_FOUND = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
 describe('DriveApp', () => {
   test('folders and text files: createFile(name, content, mimeType) stores UTF-8 bytes the harness can read', () => {
@@ -95,10 +94,10 @@ describe('DriveApp', () => {
     expect(() => DriveApp.searchFiles('name = "x"')).toThrow('Invalid argument: q');
   });
 
-  test('iterators: next() past the end throws Google\'s message; a continuation token resumes', () => {
+  test("iterators: next() past the end throws Google's message; a continuation token resumes", () => {
     const { DriveApp } = setup();
     const folder = DriveApp.createFolder('F');
-    ['a', 'b', 'c'].forEach((n) => folder.createFile(n, n));
+    for (const n of ['a', 'b', 'c']) folder.createFile(n, n);
     const files = folder.getFiles();
     expect(files.next().getName()).toBe('a');
     const resumed = DriveApp.continueFileIterator(files.getContinuationToken());
@@ -148,9 +147,7 @@ describe('DriveApp', () => {
     expect(pdf.getDataAsString('ISO-8859-1').startsWith('%PDF-1.4')).toBe(true);
     expect(file.getBlob().getContentType()).toBe('application/pdf');
     expect(file.getAs('text/markdown').getDataAsString()).toContain('Hello');
-    expect(() => file.getAs('text/html')).toThrow(
-      'Converting from application/vnd.google-apps.document to text/html is not supported.',
-    );
+    expect(() => file.getAs('text/html')).toThrow('Converting from application/vnd.google-apps.document to text/html is not supported.');
     const copy = file.makeCopy('Report 2');
     expect(docs.app.openById(copy.getId()).getBody().getText()).toBe('\nHello');
   });

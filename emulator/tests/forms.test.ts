@@ -96,7 +96,7 @@ describe('FormApp.create and form settings', () => {
     expect(form.isAcceptingResponses()).toBe(false);
   });
 
-  test('openById / openByUrl find the form; unknown ids throw Google\'s message; no active form', () => {
+  test("openById / openByUrl find the form; unknown ids throw Google's message; no active form", () => {
     const { FormApp } = setup();
     const form = FormApp.create('x');
     expect(FormApp.openById(form.getId()).getTitle()).toBe('x');
@@ -112,15 +112,18 @@ describe('items', () => {
     const { FormApp } = setup();
     const { form, service, overall, heard } = buildForm(FormApp);
     const items = form.getItems();
-    expect(items.map((item) => String(item.getType()))).toEqual([
-      'LIST', 'MULTIPLE_CHOICE', 'SECTION_HEADER', 'SCALE', 'CHECKBOX', 'PARAGRAPH_TEXT',
-    ]);
+    expect(items.map((item) => String(item.getType()))).toEqual(['LIST', 'MULTIPLE_CHOICE', 'SECTION_HEADER', 'SCALE', 'CHECKBOX', 'PARAGRAPH_TEXT']);
     expect(items[3].getType()).toBe(FormApp.ItemType.SCALE);
     expect(items[3].getType() === ('SCALE' as unknown)).toBe(false);
     const scale = items[3].asScaleItem();
     expect([scale.getLowerBound(), scale.getUpperBound(), scale.getLeftLabel(), scale.getRightLabel()]).toEqual([1, 5, 'bad', 'good']);
     expect(scale.isRequired()).toBe(true);
-    expect(items[0].asListItem().getChoices().map((c) => c.getValue())).toEqual(SERVICES);
+    expect(
+      items[0]
+        .asListItem()
+        .getChoices()
+        .map((c) => c.getValue()),
+    ).toEqual(SERVICES);
     expect(service.isRequired()).toBe(true);
     expect(heard.hasOtherOption()).toBe(true);
     expect(items[5].getHelpText()).toBe('free text');
@@ -143,7 +146,7 @@ describe('items', () => {
     expect([scale.getLowerBound(), scale.getUpperBound()]).toEqual([0, 10]);
   });
 
-  test('casting to the wrong type throws Google\'s conversion error', () => {
+  test("casting to the wrong type throws Google's conversion error", () => {
     const { FormApp } = setup();
     const form = FormApp.create('x');
     form.addPageBreakItem().setTitle('page');
@@ -241,11 +244,7 @@ describe('prefilled URLs', () => {
   test('a prefilled URL round-trips through respond(); entry ids differ from item ids', () => {
     const { FormApp, forms } = setup();
     const { form, service, heard } = buildForm(FormApp);
-    const url = form
-      .createResponse()
-      .withItemResponse(service.createResponse(SERVICES[0]))
-      .withItemResponse(heard.createResponse('a friend'))
-      .toPrefilledUrl();
+    const url = form.createResponse().withItemResponse(service.createResponse(SERVICES[0])).withItemResponse(heard.createResponse('a friend')).toPrefilledUrl();
     const snapshot = forms.snapshot(form.getId());
     const serviceEntry = snapshot.items[0].entryId;
     expect(serviceEntry).not.toBe(snapshot.items[0].id);
@@ -309,7 +308,7 @@ describe('respond(): a respondent in the browser', () => {
     expect(destinations.rows).toHaveLength(1);
   });
 
-  test('fires the form trigger then the spreadsheet trigger, with Google\'s event objects', () => {
+  test("fires the form trigger then the spreadsheet trigger, with Google's event objects", () => {
     const { FormApp, forms, fired, addTrigger } = setup();
     const { form } = buildForm(FormApp);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');

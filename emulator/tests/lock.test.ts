@@ -24,7 +24,7 @@ describe('LockService', () => {
     });
   });
 
-  test('waitLock throws Google\'s message after the clock advanced by the timeout', () => {
+  test("waitLock throws Google's message after the clock advanced by the timeout", () => {
     const { core, app } = setup();
     core.runExecution('outer', 'installable', () => {
       app.getScriptLock().waitLock(1000);

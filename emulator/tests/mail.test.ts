@@ -26,7 +26,7 @@ describe('MailApp', () => {
     expect(mail.sent[0].sentAt).toBe(core.now());
   });
 
-  test('each recipient counts; the exhausted quota throws Google\'s message', () => {
+  test("each recipient counts; the exhausted quota throws Google's message", () => {
     const { mail, app } = setup(3);
     app.sendEmail({ to: 'a@example.com, b@example.com', subject: 's', body: 'b' });
     expect(app.getRemainingDailyQuota()).toBe(1);

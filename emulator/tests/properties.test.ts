@@ -30,14 +30,14 @@ describe('PropertiesService', () => {
     expect(props.getProperties()).toEqual({});
   });
 
-  test('a value over 9 KB is refused with Google\'s message and nothing is written', () => {
+  test("a value over 9 KB is refused with Google's message and nothing is written", () => {
     const { props } = setup();
     expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
     expect(props.getProperty('big')).toBeNull();
     props.setProperty('fits', 'x'.repeat(9 * 1024));
   });
 
-  test('a store over 500 KB is refused with Google\'s quota message', () => {
+  test("a store over 500 KB is refused with Google's quota message", () => {
     const { props } = setup();
     let n = 0;
     expect(() => {

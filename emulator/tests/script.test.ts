@@ -35,7 +35,7 @@ describe('ScriptApp triggers', () => {
     expect(app.getProjectTriggers().map((x) => x.getHandlerFunction())).toEqual(['onEditInstalled']);
   });
 
-  test('the 21st trigger of a user is refused with Google\'s message', () => {
+  test("the 21st trigger of a user is refused with Google's message", () => {
     const { app } = setup();
     for (let i = 0; i < 20; i++) app.newTrigger(`h${i}`).timeBased().everyHours(1).create();
     expect(() => app.newTrigger('h20').timeBased().everyHours(1).create()).toThrow(
@@ -158,7 +158,11 @@ describe('ScriptApp triggers', () => {
 
   test('one-shot after() runs once and stays installed (spent) until deleted', () => {
     const { core, script, app, runs } = setup();
-    app.newTrigger('later').timeBased().after(10 * 60_000).create();
+    app
+      .newTrigger('later')
+      .timeBased()
+      .after(10 * 60_000)
+      .create();
     script.runClockUntil(core.now() + 5 * HOUR);
     expect(runs.map((r) => r.handler)).toEqual(['later']);
     expect(app.getProjectTriggers()).toHaveLength(1);

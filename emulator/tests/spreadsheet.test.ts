@@ -79,19 +79,36 @@ describe('values', () => {
     const { sheet } = setup();
     const texts = ['=1+1', "'=1+1", "'+SUM(A1)", "'-2+3", "'@x", "'\t=1", "'\r=1", "''quoted"];
     sheet.getRange(1, 1, texts.length, 1).setValues(texts.map((t) => [t]));
-    expect(sheet.getRange(1, 1, texts.length, 1).getFormulas().map(([f]) => f)).toEqual(['=1+1', '', '', '', '', '', '', '']);
-    expect(sheet.getRange(1, 1, texts.length, 1).getValues().map(([v]) => v)).toEqual([2, '=1+1', '+SUM(A1)', '-2+3', '@x', '\t=1', '\r=1', "'quoted"]);
+    expect(
+      sheet
+        .getRange(1, 1, texts.length, 1)
+        .getFormulas()
+        .map(([f]) => f),
+    ).toEqual(['=1+1', '', '', '', '', '', '', '']);
+    expect(
+      sheet
+        .getRange(1, 1, texts.length, 1)
+        .getValues()
+        .map(([v]) => v),
+    ).toEqual([2, '=1+1', '+SUM(A1)', '-2+3', '@x', '\t=1', '\r=1', "'quoted"]);
   });
 
-  test('setValues with the wrong shape throws Google\'s messages', () => {
+  test("setValues with the wrong shape throws Google's messages", () => {
     const { sheet } = setup();
     const range = sheet.getRange(1, 1, 2, 2);
-    expect(() => range.setValues([[1, 2], [3, 4], [5, 6]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.',
-    );
-    expect(() => range.setValues([[1, 2, 3], [4, 5, 6]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
-    );
+    expect(() =>
+      range.setValues([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.');
+    expect(() =>
+      range.setValues([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.');
     expect(() => range.setValues([1, 2] as unknown as unknown[][])).toThrow(
       "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
     );
@@ -115,9 +132,7 @@ describe('values', () => {
   test('a cell holds at most 50,000 characters', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('x'.repeat(50_000));
-    expect(() => sheet.getRange('A2').setValue('x'.repeat(50_001))).toThrow(
-      'Your input contains more than the maximum of 50000 characters in a single cell.',
-    );
+    expect(() => sheet.getRange('A2').setValue('x'.repeat(50_001))).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
   });
 
   test('ranges outside the sheet or with bad coordinates throw as in Google', () => {
@@ -140,7 +155,12 @@ describe('values', () => {
     expect(small.getMaxRows()).toBe(3);
     small.appendRow(['d', '4']);
     expect(small.getMaxRows()).toBe(4);
-    expect(small.getDataRange().getValues()).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', 4]]);
+    expect(small.getDataRange().getValues()).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
     expect(sheet.getLastRow()).toBe(0);
   });
 
@@ -187,10 +207,25 @@ describe('spreadsheet and tabs', () => {
 
   test('snapshot gives what getDataRange().getValues() and getFormulas() give', () => {
     const { svc, ss, sheet } = setup();
-    sheet.getRange('A1:B2').setValues([['Score', '=1+1'], [4, '']]);
+    sheet.getRange('A1:B2').setValues([
+      ['Score', '=1+1'],
+      [4, ''],
+    ]);
     expect(svc.snapshot(ss.getId())).toEqual({
       name: 'Feedback',
-      tabs: [{ name: 'Sheet1', values: [['Score', 2], [4, '']], formulas: [['', '=1+1'], ['', '']] }],
+      tabs: [
+        {
+          name: 'Sheet1',
+          values: [
+            ['Score', 2],
+            [4, ''],
+          ],
+          formulas: [
+            ['', '=1+1'],
+            ['', ''],
+          ],
+        },
+      ],
     });
   });
 
@@ -198,7 +233,10 @@ describe('spreadsheet and tabs', () => {
     const { core, sheet } = setup();
     core.resetCalls();
     const range = sheet.getRange('A1:B2');
-    range.setValues([[1, 2], [3, 4]]);
+    range.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     range.getValues();
     expect(core.callSummary().byMethod).toMatchObject({
       'SpreadsheetApp.getRange': 1,
@@ -225,7 +263,7 @@ describe('data validation', () => {
     expect(rule.copy().setAllowInvalid(false).build().getAllowInvalid()).toBe(false);
   });
 
-  test('a rejecting rule refuses a person\'s invalid entry; a warning rule keeps it', () => {
+  test("a rejecting rule refuses a person's invalid entry; a warning rule keeps it", () => {
     const { svc, ss, sheet, app } = setup();
     sheet.getRange('B2').setDataValidation(strictList(app));
     sheet.getRange('C2').setDataValidation(app.newDataValidation().requireValueInList(['a', 'b']).build());
@@ -272,7 +310,10 @@ describe('protection', () => {
     );
     svc.userEdit(ss.getId(), 'Sheet1', 'A2', [['free']], 'staff@example.com');
     svc.userEdit(ss.getId(), 'Sheet1', 'B1', [['owner']]);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['Case', 'owner'], ['free', '']]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['Case', 'owner'],
+      ['free', ''],
+    ]);
     protection.setWarningOnly(true);
     svc.userEdit(ss.getId(), 'Sheet1', 'C1', [['warned']], 'staff@example.com');
     expect(ss.getProtections(svc.app.ProtectionType.RANGE)).toHaveLength(1);
@@ -282,7 +323,7 @@ describe('protection', () => {
 });
 
 describe('triggers', () => {
-  test('a person\'s single-cell edit fires onEdit (LIMITED) and installable triggers with value/oldValue', () => {
+  test("a person's single-cell edit fires onEdit (LIMITED) and installable triggers with value/oldValue", () => {
     const { core, svc, ss, sheet } = setup();
     sheet.getRange('A1').setValue(3);
     const calls = withHandlers(core, { onEdit: () => undefined, onStatusEdit: () => undefined });
@@ -346,12 +387,16 @@ describe('triggers', () => {
 
   test('a handler that throws is recorded as a trigger failure, not thrown at the person', () => {
     const { core, svc, ss } = setup();
-    withHandlers(core, { onEdit: () => { throw new Error('boom'); } });
+    withHandlers(core, {
+      onEdit: () => {
+        throw new Error('boom');
+      },
+    });
     svc.userEdit(ss.getId(), 'Sheet1', 'A1', [[1]]);
     expect(core.triggerFailures.map((f) => f.message)).toEqual(['boom']);
   });
 
-  test('opening fires onOpen, which builds the menu; a click runs the item\'s function', () => {
+  test("opening fires onOpen, which builds the menu; a click runs the item's function", () => {
     const { core, svc, ss, app } = setup();
     const calls = withHandlers(core, {
       onOpen: () => {
@@ -437,7 +482,10 @@ describe('form destination', () => {
     expect(tab.getIndex()).toBe(2);
     expect(tab.getFrozenRows()).toBe(1);
     const at = new Date('2026-01-06T08:00:00Z');
-    const result = svc.appendResponseRow(id, 'Form Responses 1', at, [['Score', 4], ['Comment', '=not a formula']]);
+    const result = svc.appendResponseRow(id, 'Form Responses 1', at, [
+      ['Score', 4],
+      ['Comment', '=not a formula'],
+    ]);
     expect(result.row).toBe(2);
     expect(result.a1).toBe('A2:D2');
     expect(tab.getDataRange().getValues()).toEqual([
