@@ -4,10 +4,9 @@
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { FEEDBACK_HEADERS } from '../../src/domain/normalize';
-import { TABS } from '../../src/domain/schema';
+import { TABS, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { N1, N2 } from '../../src/domain/forms';
-import { paperColumns } from '../../src/app/paper';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
