@@ -12,7 +12,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const PROTECTION_MARK = 'ukukavshiri:';
 
-export interface EnsuredTab {
+interface EnsuredTab {
   sheet: Sheet;
   created: boolean;
 }

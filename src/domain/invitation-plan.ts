@@ -11,6 +11,7 @@ import { CASE_STATUSES } from './schema';
 import { UNKNOWN_SERVICE, resolveService } from './services';
 import type { Service } from './types';
 
+/** Whether a status cell says the case is closed (its Georgian word, or the id). */
 export function isClosedStatus(raw: unknown): boolean {
   const key = matchKey(String(raw ?? ''));
   const closed = CASE_STATUSES.find((s) => s.id === 'closed');

@@ -20,7 +20,7 @@ export interface Accumulator extends Tally {
   withheld: boolean;
 }
 
-export function newAccumulator(): Accumulator {
+function newAccumulator(): Accumulator {
   return { n: 0, agree: 0, sum: 0, respondents: 0, lastRecord: -1, withheld: false };
 }
 

@@ -414,6 +414,20 @@ describe('normalization', () => {
     respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'შეშა სველი იყო' });
     expect(feedbackRows(fx)[0].themes).toBe('heating');
   });
+
+  test('the themes tab is read as it stands: emptied, it tags nothing; deleted, the default themes tag', () => {
+    const fx = setUpWorkbook();
+    const themes = tab(fx, TABS.themes.name).values;
+    const blank = themes.slice(1).map(() => ['', '', '']);
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A2:C${themes.length}`, blank);
+    respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'რიგში დიდხანს ვიდექი' });
+    expect(feedbackRows(fx)[0].themes).toBe('');
+
+    const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
+    ss.deleteSheet(ss.getSheetByName(TABS.themes.name)!);
+    respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'რიგში დიდხანს ვიდექი' });
+    expect(feedbackRows(fx)[1].themes).toBe('waiting, decision_speed');
+  });
 });
 
 describe('staff columns on rows the collector adds', () => {
