@@ -23,7 +23,7 @@ import { readFormRecord, readJson, writeAll } from '../adapters/config';
 import { readOtherChannels, readPaperEntry, type EntryTab } from '../adapters/entry-tabs';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
-import { tryScriptLock, withScriptLock } from '../adapters/lock';
+import { LOCK_WAIT_MS, tryScriptLock, withScriptLock } from '../adapters/lock';
 import { openResponseTab } from '../adapters/response-tabs';
 import { readServices } from '../adapters/services-tab';
 import { readThemes } from '../adapters/themes-tab';
@@ -51,9 +51,6 @@ interface FormState {
 }
 
 const stateKey = (form: FormKey): string => `collect.${form}`;
-
-/** Long enough for a run of 10,000 rows to finish under a concurrent trigger's wait. */
-const LOCK_WAIT_MS = 30_000;
 
 /**
  * New responses one run takes from each response tab. One run writes them all in one setValues;
@@ -90,7 +87,7 @@ export function handleFormResponse(tabName: string): void {
 
 /** The menu and the report: every source, the typed tabs included. */
 export function collectAll(): CollectResult {
-  return withScriptLock(() => collect(ALL_SOURCES), LOCK_WAIT_MS);
+  return withScriptLock(() => collect(ALL_SOURCES));
 }
 
 /**
@@ -98,7 +95,7 @@ export function collectAll(): CollectResult {
  * a row a clerk is still typing must not be imported half-filled.
  */
 export function collectFormResponses(): CollectResult {
-  return withScriptLock(() => collect(['N1', 'N2']), LOCK_WAIT_MS);
+  return withScriptLock(() => collect(['N1', 'N2']));
 }
 
 /** Brings the feedback table up to date before a document is built; a failure is logged and becomes a note. */
@@ -125,7 +122,7 @@ export function collectNowAction(): string {
 }
 
 export function importPaperAction(): string {
-  const r = withScriptLock(() => collect(['paper']), LOCK_WAIT_MS);
+  const r = withScriptLock(() => collect(['paper']));
   const statusColumn = TABS.paper.columns.find((c) => c.key === 'status')?.header ?? '';
   return [
     t('paper.added', { count: r.added }),
