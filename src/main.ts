@@ -2,7 +2,7 @@
  * Entry points: every function Apps Script calls by name (the menu, the triggers). Each is a thin
  * wire to a use case in src/app; scripts/build.mjs makes each export a top-level function.
  */
-import { buildMenu } from './app/menu';
+import { MENU_ITEMS, MENU_TITLE } from './app/menu';
 import { setupAction, syncServicesAfterEdit } from './app/setup';
 import { runMenuAction } from './app/ui';
 import { clearExpiredEmails, handleWorkbookEdit, sendInvitationsAction, sweepInvitations } from './app/invitations';
@@ -11,10 +11,12 @@ import { buildReportAction, runScheduledReport } from './app/report';
 import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
+import { sheetEditOf, submittedTab } from './adapters/events';
+import { addMenu } from './adapters/ui';
 
 /** Simple trigger: builds the menu when the workbook opens (no authorization needed). */
 export function onOpen(): void {
-  buildMenu(SpreadsheetApp.getUi());
+  addMenu(MENU_TITLE, MENU_ITEMS);
 }
 
 export function menuSetup(): void {
@@ -51,13 +53,14 @@ export function menuPublishReport(): void {
 
 /** Installable edit trigger: a services edit reaches the forms; a case set to closed sends its invitation. */
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (syncServicesAfterEdit(e)) return;
-  handleWorkbookEdit(e);
+  const edit = sheetEditOf(e);
+  if (syncServicesAfterEdit(edit)) return;
+  handleWorkbookEdit(edit);
 }
 
 /** Installable form-submit trigger of the workbook (both forms write here). */
 export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  handleFormResponse(e);
+  handleFormResponse(submittedTab(e));
 }
 
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */

@@ -42,3 +42,13 @@ export function deleteKey(key: string): void {
 }
 
 export const formKey = (form: string): string => `form.${form}`;
+
+/** Writes several properties in one call. */
+export function writeAll(values: Record<string, string>): void {
+  props().setProperties(values);
+}
+
+/** What setup stored of a form; null before setup made it. */
+export function readFormRecord(form: string): FormRecord | null {
+  return readJson<FormRecord>(formKey(form));
+}

@@ -24,15 +24,15 @@ export function pngBlob(png: readonly number[], name: string): GoogleAppsScript.
   );
 }
 
-/**
- * Clears the Doc's body, lets `draw` append the new content, drops the empty paragraph clear()
- * leaves (a body is never empty) and saves. The Doc object is closed afterwards: read its id and
- * URL before, open it again to export it.
- */
 /** A4 in points (Docs measures pages in points); a new Doc is US Letter. */
 export const A4 = { width: 595.276, height: 841.89, margin: 42.5 } as const;
 
-/** Every Doc the product writes is A4 with the same margins: it is printed in Georgia. */
+/**
+ * Clears the Doc's body, lets `draw` append the new content, drops the empty paragraph clear()
+ * leaves (a body is never empty) and saves. The Doc object is closed afterwards: read its id and
+ * URL before, open it again to export it. Every Doc the product writes is A4 with the same
+ * margins: it is printed in Georgia.
+ */
 export function rewriteBody(doc: Document, draw: (body: Body) => void): void {
   const body = doc.getBody();
   body.clear();

@@ -1,15 +1,17 @@
 /**
- * Renders a form definition (domain/forms.ts) as a Google Form, and keeps it in step with the
- * services tab. Creating is done once; later runs only update the service list in place, so
- * responses and item ids never change.
+ * The Google Forms: each form definition (domain/forms.ts) rendered once, with its response tab
+ * in the workbook and its ids in the script properties, then kept in step with the services tab.
+ * Later runs only update the service list in place, so responses and item ids never change.
  */
+import { FORM_LIST, LIKERT_SCALE, serviceItem } from '../domain/forms';
+import { t } from '../domain/messages';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
-import { LIKERT_SCALE } from '../domain/forms';
-import type { FormRecord } from './config';
+import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
+import { activeWorkbook } from './tables';
 
 type Form = GoogleAppsScript.Forms.Form;
 
-/** Google's UI shows "Other" for showOtherOption; the annex's own last choice is "სხვა". */
+/** Google's UI shows "Other" for showOtherOption, in place of the annex's own last choice. */
 function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { getId(): number } {
   switch (item.type) {
     case 'service':
@@ -36,7 +38,7 @@ function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { ge
  * Creates the Google Form for `def`, anonymous by construction: no email collection, no sign-in,
  * no "one response per user" (which would require sign-in), responses into `spreadsheetId`.
  */
-export function createForm(
+function createForm(
   def: FormDefinition,
   services: Service[],
   spreadsheetId: string,
@@ -66,7 +68,7 @@ export function createForm(
  * Discards a form a killed run left half-made: it stops writing to the workbook and goes to the
  * Drive trash (recoverable for 30 days), so only the finished form collects responses.
  */
-export function discardForm(formId: string): void {
+function discardForm(formId: string): void {
   try {
     const form = FormApp.openById(formId);
     try {
@@ -84,11 +86,11 @@ export function discardForm(formId: string): void {
 /** A list item needs at least one choice; with no services yet the respondent can still say "other". */
 function serviceChoices(services: Service[]): string[] {
   const names = services.map((s) => s.ka);
-  return names.length > 0 ? names : ['სხვა'];
+  return names.length > 0 ? names : [t('form.no_services')];
 }
 
 /** Opens a stored form; null when it was deleted (setup then makes a new one). */
-export function openForm(record: FormRecord | null): Form | null {
+function openForm(record: FormRecord | null): Form | null {
   if (!record) return null;
   try {
     return FormApp.openById(record.id);
@@ -99,7 +101,7 @@ export function openForm(record: FormRecord | null): Form | null {
 }
 
 /** Carries the services tab into the form's service list, in place. */
-export function syncServiceChoices(form: Form, def: FormDefinition, record: FormRecord, services: Service[]): void {
+function syncServiceChoices(form: Form, def: FormDefinition, record: FormRecord, services: Service[]): void {
   const serviceItem = def.items.find((i) => i.type === 'service');
   if (!serviceItem) return;
   const item = form.getItemById(record.items[serviceItem.id]);
@@ -114,7 +116,7 @@ export function syncServiceChoices(form: Form, def: FormDefinition, record: Form
  * The N2 link of each service name: Google's own prefilled URL with the service and nothing
  * else, so no response can be tied to a case. The item is looked up once for all names.
  */
-export function prefilledServiceUrls(form: Form, def: FormDefinition, record: FormRecord, serviceNames: string[]): Map<string, string> {
+function prefilledServiceUrls(form: Form, def: FormDefinition, record: FormRecord, serviceNames: string[]): Map<string, string> {
   const links = new Map<string, string>();
   const serviceItem = def.items.find((i) => i.type === 'service');
   const item = serviceItem ? form.getItemById(record.items[serviceItem.id]) : null;
@@ -123,4 +125,78 @@ export function prefilledServiceUrls(form: Form, def: FormDefinition, record: Fo
     links.set(name, list ? form.createResponse().withItemResponse(list.createResponse(name)).toPrefilledUrl() : record.publishedUrl);
   }
   return links;
+}
+
+/** Brings a form's service list in step with the services; false when the form is not made yet (or gone). */
+export function syncFormServices(def: FormDefinition, services: Service[]): boolean {
+  const stored = readFormRecord(def.key);
+  const form = openForm(stored);
+  if (!form || !stored) return false;
+  syncServiceChoices(form, def, stored, services);
+  return true;
+}
+
+/**
+ * Makes the form unless it exists (then only its service list is synced); true when it was made.
+ * Its response tab gets a stable Georgian name and a warning against editing by hand.
+ */
+export function ensureForm(def: FormDefinition, services: Service[]): boolean {
+  const stored = readFormRecord(def.key);
+  const form = openForm(stored);
+  if (form && stored) {
+    syncServiceChoices(form, def, stored, services);
+    return false;
+  }
+  const ss = activeWorkbook();
+  // A run killed while making this form left it half-made: discard it rather than keep two.
+  const pendingKey = `${formKey(def.key)}.pending`;
+  const pending = readString(pendingKey);
+  if (pending && pending !== stored?.id) discardForm(pending);
+  const before = new Set(ss.getSheets().map((s) => s.getName()));
+  const made = createForm(def, services, ss.getId(), (id) => writeString(pendingKey, id));
+  SpreadsheetApp.flush();
+  const responseSheet = ss.getSheets().find((s) => !before.has(s.getName()));
+  if (!responseSheet) throw new Error(`Google did not create the response tab of form ${def.key}`);
+  const name = t('tab.responses', { form: def.key });
+  const clash = ss.getSheetByName(name);
+  if (clash && clash.getSheetId() !== responseSheet.getSheetId()) clash.setName(t('tab.responses_old', { name, id: clash.getSheetId() }));
+  responseSheet.setName(name);
+  // Google's form keeps writing here; the warning stops staff from editing raw responses by hand.
+  responseSheet.protect().setDescription(`ukukavshiri:raw.${def.key}`).setWarningOnly(true);
+  writeJson(formKey(def.key), { ...made, responseSheet: name } satisfies FormRecord);
+  deleteKey(pendingKey);
+  return true;
+}
+
+/**
+ * The N2 link of each service code, from the emailed form (the one whose service item is
+ * prefilled); its plain link where a service has none. Null before that form exists.
+ */
+export function invitationLinks(services: Service[]): Map<string, string> | null {
+  const def = FORM_LIST.find((candidate) => serviceItem(candidate)?.prefilled);
+  if (!def) return null;
+  const record = readFormRecord(def.key);
+  const form = openForm(record);
+  if (!form || !record) return null;
+  const byName = prefilledServiceUrls(form, def, record, services.map((s) => s.ka));
+  return new Map(services.map((s) => [s.code, byName.get(s.ka) ?? record.publishedUrl]));
+}
+
+/** Annex item id → the title the live form gives it now (a re-worded question keeps its item id). */
+export function currentItemTitles(record: FormRecord): Record<string, string> {
+  let form: Form;
+  try {
+    form = FormApp.openById(record.id);
+  } catch (err) {
+    console.warn(`collect: form ${record.id} cannot be opened (${String(err)}); mapping by remembered titles`);
+    return {};
+  }
+  const byItemId = new Map<number, string>();
+  for (const item of form.getItems()) byItemId.set(item.getId(), item.getTitle());
+  const titles: Record<string, string> = {};
+  for (const [annexId, itemId] of Object.entries(record.items)) {
+    const title = byItemId.get(itemId);
+    if (title !== undefined) titles[annexId] = title;
+  }
+  return titles;
 }

@@ -1,8 +1,9 @@
 /**
  * MailApp, thin: one message, one call. Errors are returned, not thrown, so that one refused
- * address never stops a batch; the daily-quota error is told apart because the rest must wait.
+ * address never stops a batch. What Google's message means is told here, where Google's wording
+ * is known: the daily quota is used up (the rest must wait), or the address itself is refused
+ * (retrying will not help).
  */
-import { isQuotaError } from '../domain/invitations';
 
 export interface OutgoingMail {
   to: string;
@@ -14,7 +15,20 @@ export interface OutgoingMail {
   replyTo: string;
 }
 
-export type SendOutcome = { ok: true } | { ok: false; quota: boolean; message: string };
+export type SendOutcome = { ok: true } | { ok: false; quota: boolean; permanent: boolean; message: string };
+
+/** Google's message when the daily mail quota is used up. */
+export function isQuotaError(message: string): boolean {
+  return /too many times for one day:\s*email/i.test(message);
+}
+
+/**
+ * A refusal that will not go away by retrying (the address itself). Anything else (Google's
+ * "Service unavailable", "server error") is transient.
+ */
+export function isPermanentMailError(message: string): boolean {
+  return /invalid email|no recipient|invalid argument/i.test(message);
+}
 
 export function sendMail(mail: OutgoingMail): SendOutcome {
   const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
@@ -31,7 +45,7 @@ export function sendMail(mail: OutgoingMail): SendOutcome {
   } catch (err) {
     // Errors thrown by Google's services need not be instances of this realm's Error.
     const text = err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
-    return { ok: false, quota: isQuotaError(text), message: text };
+    return { ok: false, quota: isQuotaError(text), permanent: isPermanentMailError(text), message: text };
   }
 }
 

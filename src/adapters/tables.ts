@@ -1,6 +1,7 @@
 /**
- * Tabs as tables: one read of a whole tab, one write per block. Columns are found by their header
- * text, so staff may move columns around without breaking anything.
+ * Tabs as tables, the ground the tab gateways stand on: one read of a whole tab, one write per
+ * block. Columns are found by their header text, so staff may move columns around without
+ * breaking anything.
  */
 import type { ColumnSpec, TabSpec } from '../domain/schema';
 import { escapeForSheet } from '../domain/sanitize';
@@ -18,13 +19,34 @@ export interface Table {
   index: Record<string, number>;
 }
 
-export function getTab(ss: Spreadsheet, spec: TabSpec): Sheet {
-  const sheet = ss.getSheetByName(spec.name);
+/** The workbook the script is bound to. */
+export function activeWorkbook(): Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('No active spreadsheet: the script must be bound to the workbook');
+  return ss;
+}
+
+/** A tab of the workbook, or null when staff deleted it. */
+export function findTab(spec: TabSpec): Sheet | null {
+  return activeWorkbook().getSheetByName(spec.name);
+}
+
+/** A tab setup makes; its absence is an error that setup repairs. */
+export function getTab(spec: TabSpec): Sheet {
+  const sheet = findTab(spec);
   if (!sheet) throw new Error(`Tab "${spec.name}" is missing: run setup`);
   return sheet;
 }
 
-/** Reads a whole tab in one call. */
+/** A whole tab setup makes, read in one call. */
+export function readTab(spec: TabSpec, columns: readonly ColumnSpec[] = spec.columns): Table {
+  return readTable(getTab(spec), columns);
+}
+
+/**
+ * Reads a whole tab in one call. Trailing rows Sheets holds as empty are dropped, so an append
+ * goes right below the last row anything was typed in.
+ */
 export function readTable(sheet: Sheet, columns: readonly ColumnSpec[]): Table {
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h).trim());

@@ -1,14 +1,17 @@
 /**
  * Installs the project's triggers exactly once. A trigger is identified by its handler name;
- * duplicates (from an old bug, or two setups racing) are deleted, so there is never a second
+ * duplicates (two setups racing, or one added by hand) are deleted, so there is never a second
  * email from a second trigger.
  */
+import { activeWorkbook } from './tables';
+
 export type TriggerWish =
   | { handler: string; kind: 'onEdit' | 'onFormSubmit' }
   | { handler: string; kind: 'hourly' }
   | { handler: string; kind: 'daily'; atHour: number };
 
-export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, wishes: TriggerWish[]): { created: string[]; removed: number } {
+export function ensureTriggers(wishes: readonly TriggerWish[]): { created: string[]; removed: number } {
+  const ss = activeWorkbook();
   const existing = ScriptApp.getProjectTriggers();
   const seen = new Set<string>();
   let removed = 0;

@@ -1,22 +1,54 @@
 /**
  * Creates and maintains the workbook's tabs from domain/schema.ts: headers, frozen header row,
- * dropdowns, column widths, protection of what only the script writes. Safe to run again: a tab
- * that exists keeps its data; missing header columns are added at the end.
+ * dropdowns with their help, column widths, notes, protection of what only the script writes.
+ * Safe to run again: a tab that exists keeps its data; missing header columns are added at the end.
  */
-import type { ColumnRule, ColumnSpec, TabSpec } from '../domain/schema';
-import { TABS } from '../domain/schema';
+import { t } from '../domain/messages';
+import { TABS, TAB_ORDER, columnsOf, type ColumnRule, type ColumnSpec, type TabKey, type TabSpec } from '../domain/schema';
+import { activeWorkbook } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const PROTECTION_MARK = 'ukukavshiri:';
 
-export interface EnsuredTab {
+interface EnsuredTab {
   sheet: Sheet;
   created: boolean;
 }
 
-export function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[], index: number): EnsuredTab {
+/** Every tab of the product, made or brought up to date; the names of those made now. */
+export function ensureTabs(): string[] {
+  const ss = activeWorkbook();
+  const created: string[] = [];
+  // The services tab first: other tabs' dropdowns refer to its names column.
+  const order: TabKey[] = ['services', ...TAB_ORDER.filter((k) => k !== 'services')];
+  for (const key of order) {
+    const spec = TABS[key];
+    const tab = ensureTab(ss, spec, columnsOf(key), TAB_ORDER.indexOf(key));
+    if (tab.created) created.push(spec.name);
+    if (spec.note) {
+      const a1 = tab.sheet.getRange(1, 1);
+      if (a1.getNote() !== spec.note) a1.setNote(spec.note);
+    }
+  }
+  return created;
+}
+
+/** The tab names a new spreadsheet starts with, in the locales staff use. */
+const STARTER_TAB = /^(Sheet|Лист|ფურცელი)\d+$/;
+
+/** A new spreadsheet's empty "Sheet1" would only confuse staff; it goes once our tabs exist. */
+export function removeBlankStarterTab(): void {
+  const ss = activeWorkbook();
+  const ours = new Set(TAB_ORDER.map((k) => TABS[k].name));
+  for (const sheet of ss.getSheets()) {
+    if (ours.has(sheet.getName()) || sheet.getFormUrl()) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 && STARTER_TAB.test(sheet.getName())) ss.deleteSheet(sheet);
+  }
+}
+
+function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[], index: number): EnsuredTab {
   let sheet = ss.getSheetByName(spec.name);
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(spec.name, Math.min(index, ss.getSheets().length));
@@ -42,21 +74,21 @@ function ruleFor(ss: Spreadsheet, rule: ColumnRule, strict: boolean): GoogleApps
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!strict);
   switch (rule.kind) {
     case 'list':
-      return builder.requireValueInList([...rule.values], true).setHelpText('აირჩიეთ მნიშვნელობა ჩამონათვალიდან').build();
+      return builder.requireValueInList([...rule.values], true).setHelpText(t('help.list')).build();
     case 'serviceList': {
       const services = ss.getSheetByName(TABS.services.name);
       if (!services) throw new Error('services tab must exist before lists refer to it');
       return builder
         .requireValueInRange(services.getRange('B2:B'), true)
-        .setHelpText(`აირჩიეთ სერვისი ჩამონათვალიდან; ახალი სერვისი დაამატეთ ჩანართში „${TABS.services.name}“`)
+        .setHelpText(t('help.service', { tab: TABS.services.name }))
         .build();
     }
     case 'checkbox':
       return SpreadsheetApp.newDataValidation().requireCheckbox().build();
     case 'date':
-      return builder.requireDate().setHelpText('თარიღი, მაგ. 05.01.2026').build();
+      return builder.requireDate().setHelpText(t('help.date')).build();
     case 'score':
-      return builder.requireNumberBetween(1, 5).setHelpText('შეიყვანეთ რიცხვი 1-დან 5-მდე ან დატოვეთ ცარიელი').build();
+      return builder.requireNumberBetween(1, 5).setHelpText(t('help.score')).build();
   }
 }
 
@@ -87,7 +119,7 @@ function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly Col
   if (spec.protectedTab) {
     const description = `${PROTECTION_MARK}${spec.key}`;
     if (existing.has(description)) {
-      // Setup run again also repairs a tab that grew under a version that did not reopen its columns.
+      // Run again, setup also reopens the staff columns over rows the tab gained since.
       reopenStaffColumns(sheet, spec, columns, header);
       return;
     }

@@ -1,36 +1,26 @@
 /**
- * Discuss: the working meeting's agenda for a period (menu "სამუშაო შეხვედრის დღის წესრიგი"), and
- * the overdue highlight of the actions tab, refreshed by the agenda, the publication and the daily job.
+ * Discuss: the working meeting's agenda for a period (a menu item), and the overdue highlight of
+ * the actions tab, refreshed by the agenda, the publication and the daily job.
  */
 import { agendaTitle, buildAgenda, overdueBackgrounds } from '../domain/agenda';
-import type { Period } from '../domain/dates';
+import { periodKey, type Period } from '../domain/dates';
+import { t } from '../domain/messages';
 import { TABS } from '../domain/schema';
-import { getTab } from '../adapters/tables';
-import { writeBlocks } from '../adapters/doc-writer';
-import { ensureDoc, ensureFolder } from '../adapters/drive-files';
-import { workbook } from './context';
-import { askPeriod, collectFirst, loadActions, loadKnownNames, loadPeriodData, periodKey, themeLabels, withScriptLock } from './feedback-data';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { themeLabels } from '../domain/themes';
+import { paintActionRows } from '../adapters/actions-tab';
+import { readApplicantNames } from '../adapters/applications-tab';
+import { openFolder, type FolderPlace } from '../adapters/documents';
+import { withScriptLock } from '../adapters/lock';
+import { collectFirst } from './collect';
+import { loadPeriodData } from './period-data';
+import { askPeriod } from './ui';
 
 /** Staff working documents (agendas, the editable source of the public report): not shared. */
-export const WORKING_FOLDER = { key: 'folder.working', name: 'უკუკავშირი — სამუშაო დოკუმენტები' };
+export const WORKING_FOLDER: FolderPlace = { key: 'folder.working', name: t('folder.working') };
 
-/**
- * Colours overdue open actions in one setBackgrounds call over every data row of the tab, so a
- * row that is no longer overdue (done, or its date moved) loses the colour too.
- */
-export function highlightOverdueActions(ss: Spreadsheet = workbook()): number {
-  // Only status and due date matter here: no service lookup.
-  const { table, rows } = loadActions(ss, []);
-  const sheet = getTab(ss, TABS.actions);
-  const height = sheet.getMaxRows() - 1;
-  const width = table.header.length;
-  if (height < 1 || width < 1) return 0;
-  const all = rows.concat(new Array(Math.max(0, height - rows.length)).fill(null)).slice(0, height);
-  const backgrounds = overdueBackgrounds(all, width, new Date());
-  sheet.getRange(2, 1, height, width).setBackgrounds(backgrounds);
-  return backgrounds.filter((row) => row[0] !== null).length;
+/** Colours the overdue open actions of the actions tab; how many there are. */
+export function highlightOverdueActions(): number {
+  return paintActionRows((rows, width) => overdueBackgrounds(rows, width, new Date()));
 }
 
 export interface AgendaResult {
@@ -41,10 +31,10 @@ export interface AgendaResult {
   collectionProblem: string | null;
 }
 
-export function prepareMeeting(period: Period, ss: Spreadsheet = workbook()): AgendaResult {
+export function prepareMeeting(period: Period): AgendaResult {
   const collectionProblem = collectFirst();
   return withScriptLock(() => {
-    const { settings, services, actions, themes, model } = loadPeriodData(ss, period, { internal: true, language: 'ka' });
+    const { settings, services, actions, themes, model } = loadPeriodData(period, { internal: true, language: 'ka' });
     const blocks = buildAgenda({
       model,
       actions,
@@ -52,27 +42,24 @@ export function prepareMeeting(period: Period, ss: Spreadsheet = workbook()): Ag
       preparedAt: new Date(),
       themeLabels: themeLabels(themes),
       serviceNames: Object.fromEntries(services.map((s) => [s.code, s.ka])),
-      knownNames: loadKnownNames(ss),
+      knownNames: readApplicantNames(),
       minGroupSize: settings.minGroupSize,
     });
-    const folder = ensureFolder(WORKING_FOLDER.key, WORKING_FOLDER.name);
-    const { doc } = ensureDoc(`agendaDoc.${periodKey(period)}`, agendaTitle(period.label), folder);
-    const docId = doc.getId();
-    const url = doc.getUrl();
-    writeBlocks(doc, blocks);
-    const overdue = highlightOverdueActions(ss);
-    return { docId, url, overdue, collectionProblem };
+    const doc = openFolder(WORKING_FOLDER).doc(`agendaDoc.${periodKey(period)}`, agendaTitle(period.label));
+    doc.write(blocks);
+    const overdue = highlightOverdueActions();
+    return { docId: doc.id, url: doc.url, overdue, collectionProblem };
   });
 }
 
 export function prepareMeetingAction(): string {
-  const answer = askPeriod('სამუშაო შეხვედრის დღის წესრიგი', 'რომელი პერიოდის შედეგები განვიხილოთ?');
-  if (!answer.ok) return answer.cancelled ? 'დღის წესრიგის მომზადება გაუქმდა.' : `დღის წესრიგი არ მომზადდა. ${answer.error}`;
+  const answer = askPeriod('menu.prepare_meeting', 'agenda.question');
+  if (!answer.ok) return answer.cancelled ? t('agenda.cancelled') : t('agenda.not_built', { error: answer.error });
   const result = prepareMeeting(answer.period);
   return [
-    `დღის წესრიგი მზადაა (${answer.period.label}): ${result.url}`,
-    result.overdue > 0 ? `ვადაგადაცილებული ღონისძიებები: ${result.overdue} (მონიშნულია ჩანართში „${TABS.actions.name}“).` : '',
-    `შეხვედრის გადაწყვეტილებები შეიტანეთ ჩანართში „${TABS.actions.name}“.`,
+    t('agenda.ready', { period: answer.period.label, url: result.url }),
+    result.overdue > 0 ? t('agenda.overdue', { count: result.overdue, tab: TABS.actions.name }) : '',
+    t('agenda.record_decisions', { tab: TABS.actions.name }),
     result.collectionProblem ?? '',
   ]
     .filter(Boolean)

@@ -1,21 +1,23 @@
 /**
- * Inform: the public report of a period (menu "საჯარო ანგარიშის გამოქვეყნება"). One Doc per period
- * (the editable source, kept private), exported to a PDF in a folder shared view-only by link,
- * with the website's HTML fragment and the social-network post next to it. Publishing the period
- * again rewrites the Doc and replaces the files: one set per period, whatever happened before.
+ * Inform: the public report of a period (a menu item). One Doc per period (the editable source,
+ * kept private), exported to a PDF in a folder shared view-only by link, with the website's HTML
+ * fragment and the social-network post next to it. Publishing the period again rewrites the Doc
+ * and replaces the files: one set per period, whatever happened before.
  */
-import type { Period } from '../domain/dates';
+import { periodKey, type Period } from '../domain/dates';
+import { t } from '../domain/messages';
 import { buildPublicReport, publicHtmlFragment, socialPost } from '../domain/public-report';
-import { writeBlocks } from '../adapters/doc-writer';
-import { ensureDoc, ensureFolder, replaceBlobFile, saveTextFile } from '../adapters/drive-files';
+import { themeLabels } from '../domain/themes';
+import { readApplicantNames } from '../adapters/applications-tab';
+import { openFolder, type FolderPlace } from '../adapters/documents';
+import { withScriptLock } from '../adapters/lock';
 import { WORKING_FOLDER, highlightOverdueActions } from './agenda';
-import { workbook } from './context';
-import { askPeriod, collectFirst, loadKnownNames, loadPeriodData, periodKey, themeLabels, withScriptLock } from './feedback-data';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { collectFirst } from './collect';
+import { loadPeriodData } from './period-data';
+import { askPeriod } from './ui';
 
 /** Everything in it is public: anyone with the link may view. */
-export const PUBLIC_FOLDER = { key: 'folder.public', name: 'უკუკავშირი — საჯარო ანგარიშები' };
+export const PUBLIC_FOLDER: FolderPlace = { key: 'folder.public', name: t('folder.public') };
 
 export interface PublishResult {
   docId: string;
@@ -31,19 +33,19 @@ export interface PublishResult {
 
 /** File names of a period's public files (one of each per period). */
 export function publicFileNames(period: Period): { doc: string; pdf: string; html: string; post: string } {
-  const doc = `საჯარო ანგარიში — ${period.label}`;
-  return { doc, pdf: `${doc}.pdf`, html: `${doc} — ვებგვერდისთვის.html`, post: `${doc} — პოსტი.txt` };
+  const doc = t('file.public_report', { period: period.label });
+  return { doc, pdf: `${doc}.pdf`, html: t('file.web_fragment', { name: doc }), post: t('file.post', { name: doc }) };
 }
 
-export function publishReport(period: Period, ss: Spreadsheet = workbook()): PublishResult {
+export function publishReport(period: Period): PublishResult {
   const collectionProblem = collectFirst();
   return withScriptLock(() => {
-    const { settings, services, records, actions, themes, model } = loadPeriodData(ss, period, { internal: false, language: 'ka' });
+    const { settings, services, records, actions, themes, model } = loadPeriodData(period, { internal: false, language: 'ka' });
     const report = buildPublicReport({
       model,
       records,
       actions,
-      knownNames: loadKnownNames(ss),
+      knownNames: readApplicantNames(),
       municipality: settings.municipality,
       publishedAt: new Date(),
       themeLabels: themeLabels(themes),
@@ -53,42 +55,29 @@ export function publishReport(period: Period, ss: Spreadsheet = workbook()): Pub
 
     const names = publicFileNames(period);
     const key = periodKey(period);
-    const working = ensureFolder(WORKING_FOLDER.key, WORKING_FOLDER.name);
-    const publicFolder = ensureFolder(PUBLIC_FOLDER.key, PUBLIC_FOLDER.name);
-    publicFolder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+    const working = openFolder(WORKING_FOLDER);
+    const publicFolder = openFolder(PUBLIC_FOLDER);
+    publicFolder.shareByLink();
 
-    const { doc } = ensureDoc(`publicDoc.${key}`, names.doc, working);
-    const docId = doc.getId();
-    writeBlocks(doc, report.blocks);
-    const pdfBlob = DocumentApp.openById(docId).getAs('application/pdf');
-    const pdf = replaceBlobFile(publicFolder, pdfBlob, names.pdf);
-    pdf.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
-    const pdfUrl = pdf.getUrl();
-    const html = saveTextFile(`publicHtml.${key}`, publicFolder, names.html, publicHtmlFragment(report, pdfUrl), 'text/html');
-    const post = socialPost(report, pdfUrl);
-    const postFile = saveTextFile(`publicPost.${key}`, publicFolder, names.post, post, 'text/plain');
-    highlightOverdueActions(ss);
-    return {
-      docId,
-      pdfId: pdf.getId(),
-      pdfUrl,
-      htmlId: html.getId(),
-      postId: postFile.getId(),
-      folderUrl: publicFolder.getUrl(),
-      post,
-      collectionProblem,
-    };
+    const doc = working.doc(`publicDoc.${key}`, names.doc);
+    doc.write(report.blocks);
+    const pdf = publicFolder.savePdf(doc, names.pdf);
+    const htmlId = publicFolder.saveText(`publicHtml.${key}`, names.html, publicHtmlFragment(report, pdf.url), 'text/html');
+    const post = socialPost(report, pdf.url);
+    const postId = publicFolder.saveText(`publicPost.${key}`, names.post, post, 'text/plain');
+    highlightOverdueActions();
+    return { docId: doc.id, pdfId: pdf.id, pdfUrl: pdf.url, htmlId, postId, folderUrl: publicFolder.url(), post, collectionProblem };
   });
 }
 
 export function publishReportAction(): string {
-  const answer = askPeriod('საჯარო ანგარიშის გამოქვეყნება', 'რომელი პერიოდის ანგარიში გამოვაქვეყნო?');
-  if (!answer.ok) return answer.cancelled ? 'გამოქვეყნება გაუქმდა.' : `საჯარო ანგარიში არ გამოქვეყნდა. ${answer.error}`;
+  const answer = askPeriod('menu.publish_report', 'publish.question');
+  if (!answer.ok) return answer.cancelled ? t('publish.cancelled') : t('publish.not_published', { error: answer.error });
   const result = publishReport(answer.period);
   return [
-    `საჯარო ანგარიში გამოქვეყნდა (${answer.period.label}).`,
-    `PDF (ხედვა ბმულით): ${result.pdfUrl}`,
-    `ვებგვერდის HTML ფრაგმენტი და სოციალური ქსელის პოსტის ტექსტი: ${result.folderUrl}`,
+    t('publish.done', { period: answer.period.label }),
+    t('publish.pdf', { url: result.pdfUrl }),
+    t('publish.files', { url: result.folderUrl }),
     ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');
 }

@@ -1,26 +1,27 @@
 /**
- * The analysis report (menu "ანალიტიკური ანგარიშის მომზადება", and each month or quarter from
- * dailyJobs): the feedback of a period as a Google Doc in the reports folder, with an HTML copy
- * beside it. One Doc per period: building a period again rewrites its Doc in place.
+ * The analysis report (a menu item, and each month or quarter from dailyJobs): the feedback of a
+ * period as a Google Doc in the reports folder, with an HTML copy beside it. One Doc per period:
+ * building a period again rewrites its Doc in place.
  */
-import { periodOf, previousPeriod, type Period } from '../domain/dates';
+import { periodKey, periodOf, previousPeriod, type Period } from '../domain/dates';
+import { composeReportNotice } from '../domain/mails';
+import { t } from '../domain/messages';
 import { reportLabels } from '../domain/report-labels';
 import { renderLayoutHtml } from '../domain/report-html';
 import { reportLayout } from '../domain/report-layout';
-import { escapeHtml } from '../domain/sanitize';
-import type { Settings } from '../domain/types';
-import { readJson, writeJson } from '../adapters/config';
-import { writeBlocks } from '../adapters/doc-writer';
-import { sendMail } from '../adapters/mail';
-import { ensureDoc, ensureFolder, saveTextFile } from '../adapters/drive-files';
-import { workbook, loadSettings } from './context';
-import { askPeriod, collectFirst, loadKnownNames, loadPeriodData, periodKey, withScriptLock } from './feedback-data';
 import { withRedactedComments } from '../domain/report-model';
+import type { Settings } from '../domain/types';
+import { readApplicantNames } from '../adapters/applications-tab';
+import { readJson, writeJson } from '../adapters/config';
+import { openFolder, type FolderPlace } from '../adapters/documents';
+import { withScriptLock } from '../adapters/lock';
+import { sendMail } from '../adapters/mail';
+import { readSettings } from '../adapters/settings-tab';
+import { collectFirst } from './collect';
+import { loadPeriodData } from './period-data';
+import { askPeriod } from './ui';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const FOLDER_KEY = 'folder.reports';
-const FOLDER_NAME = 'უკუკავშირი — ანალიტიკური ანგარიშები';
+const REPORTS_FOLDER: FolderPlace = { key: 'folder.reports', name: t('folder.reports') };
 const SCHEDULE_KEY = 'report.schedule';
 
 export interface ReportResult {
@@ -39,36 +40,34 @@ export function lastCompletedPeriod(kind: Settings['reportPeriod'], now: Date): 
 }
 
 /** Builds (or rebuilds in place) the analysis report of a period. */
-export function buildReport(period: Period, ss: Spreadsheet = workbook()): ReportResult {
+export function buildReport(period: Period): ReportResult {
   const collectionProblem = collectFirst();
-  return withScriptLock(() => writeReport(period, ss, collectionProblem));
+  return withScriptLock(() => writeReport(period, collectionProblem));
 }
 
-function writeReport(period: Period, ss: Spreadsheet, collectionProblem: string | null): ReportResult {
-  const data = loadPeriodData(ss, period, { internal: true });
+function writeReport(period: Period, collectionProblem: string | null): ReportResult {
+  const data = loadPeriodData(period, { internal: true });
   const { settings, themes, records } = data;
-  const model = withRedactedComments(data.model, loadKnownNames(ss));
+  const model = withRedactedComments(data.model, readApplicantNames());
   const labels = reportLabels(settings.language, themes);
   const layout = reportLayout(model, labels, { organisation: settings.municipality, preparedAt: new Date() });
   const name = `${layout.title} — ${layout.periodLabel}`;
   const key = periodKey(period);
-  const folder = ensureFolder(FOLDER_KEY, FOLDER_NAME);
-  const { doc, created } = ensureDoc(`report.doc.${key}`, name, folder);
-  const docId = doc.getId();
-  const url = doc.getUrl();
-  writeBlocks(doc, layout.blocks);
-  const html = saveTextFile(`report.html.${key}`, folder, `${name}.html`, renderLayoutHtml(layout), 'text/html');
-  console.info(`report ${key}: ${created ? 'created' : 'updated'} doc ${docId} from ${records.length} feedback rows`);
-  return { docId, url, htmlFileId: html.getId(), created, collectionProblem, feedbackRows: records.length };
+  const folder = openFolder(REPORTS_FOLDER);
+  const doc = folder.doc(`report.doc.${key}`, name);
+  doc.write(layout.blocks);
+  const htmlFileId = folder.saveText(`report.html.${key}`, `${name}.html`, renderLayoutHtml(layout), 'text/html');
+  console.info(`report ${key}: ${doc.created ? 'created' : 'updated'} doc ${doc.id} from ${records.length} feedback rows`);
+  return { docId: doc.id, url: doc.url, htmlFileId, created: doc.created, collectionProblem, feedbackRows: records.length };
 }
 
 /** The menu item: asks for the period, builds, says where the report is. */
 export function buildReportAction(): string {
-  const answer = askPeriod('ანალიტიკური ანგარიში', 'რომელი პერიოდის ანგარიში მოვამზადო?');
-  if (!answer.ok) return answer.cancelled ? 'ანგარიშის მომზადება გაუქმდა.' : `ანგარიში არ მომზადდა. ${answer.error}`;
+  const answer = askPeriod('report.dialog', 'report.question');
+  if (!answer.ok) return answer.cancelled ? t('report.cancelled') : t('report.not_built', { error: answer.error });
   const result = buildReport(answer.period);
   return [
-    `ანალიტიკური ანგარიში (${answer.period.label}) ${result.created ? 'მომზადდა' : 'განახლდა'}.`,
+    t(result.created ? 'report.created' : 'report.updated', { period: answer.period.label }),
     result.url,
     ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');
@@ -88,29 +87,12 @@ export interface ScheduledReportResult {
   mailedTo: number;
 }
 
-/** The managers' notice: plain text and HTML, every value escaped. */
-function notice(settings: Settings, period: Period, url: string, collectionProblem: string | null): { subject: string; body: string; htmlBody: string } {
-  const label = settings.language === 'en' ? period.labelEn : period.label;
-  const subject = `ანალიტიკური ანგარიში — ${label}`;
-  const lines = [
-    'გამარჯობა,',
-    `უკუკავშირის ანალიტიკური ანგარიში პერიოდისთვის „${label}“ მომზადდა (${settings.municipality}).`,
-    'ანგარიში შიდა გამოყენებისთვისაა: მასში ციტირებულია მომხმარებელთა კომენტარები.',
-    ...(collectionProblem ? [collectionProblem] : []),
-  ];
-  const body = [...lines, '', url].join('\n');
-  const htmlBody =
-    lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('') + `<p><a href="${escapeHtml(url)}">${escapeHtml(`ანგარიშის გახსნა — ${label}`)}</a></p>`;
-  return { subject, body, htmlBody };
-}
-
 /**
  * dailyJobs: builds the last completed month or quarter once, then tells the managers. The state
  * is saved before the mail goes, so a re-run after a failed send sends once more and builds nothing new.
  */
 export function runScheduledReport(): ScheduledReportResult | null {
-  const ss = workbook();
-  const settings = loadSettings(ss).value;
+  const settings = readSettings().value;
   const period = lastCompletedPeriod(settings.reportPeriod, new Date());
   const key = `${settings.reportPeriod}:${periodKey(period)}`;
   const due = (state: ScheduleState): boolean => period.to.getTime() > state.since && !(state.period === key && state.mailed);
@@ -127,11 +109,16 @@ export function runScheduledReport(): ScheduledReportResult | null {
     const state = readJson<ScheduleState>(SCHEDULE_KEY) ?? stored;
     if (!due(state)) return null;
     // A period built but not announced (the send failed) is written again into the same Doc.
-    const result = writeReport(period, ss, collectionProblem);
+    const result = writeReport(period, collectionProblem);
     writeJson(SCHEDULE_KEY, { ...state, period: key, mailed: false } satisfies ScheduleState);
-    const managers = settings.managers; // checked by loadSettings
+    const managers = settings.managers; // addresses already checked by readSettings
     if (managers.length > 0) {
-      const message = notice(settings, period, result.url, result.collectionProblem);
+      const message = composeReportNotice({
+        municipality: settings.municipality,
+        periodLabel: settings.language === 'en' ? period.labelEn : period.label,
+        url: result.url,
+        collectionProblem: result.collectionProblem,
+      });
       const sent = sendMail({ to: managers.join(','), ...message, name: settings.senderName, replyTo: settings.replyTo });
       // Thrown so that the run is recorded as failed; the next daily run sends it again.
       if (!sent.ok) throw new Error(`report notice not sent: ${sent.message}`);

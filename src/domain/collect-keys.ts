@@ -12,6 +12,7 @@
  * gets a new one.
  */
 import { isDate } from './dates';
+import { isBlankCell } from './sanitize';
 
 /** FNV-1a, 32-bit, over UTF-16 code units: a short, deterministic content fingerprint (not security). */
 export function fingerprint(text: string): string {
@@ -102,10 +103,6 @@ export function mapResponseColumns(header: readonly unknown[], history: TitleHis
   return { byColumn, unknown };
 }
 
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
 /**
  * A response row's answers by annex item id. When an item has two columns (old and new title),
  * the one that holds an answer wins.
@@ -114,7 +111,7 @@ export function answersOfRow(row: readonly unknown[], map: ColumnMap): Record<st
   const answers: Record<string, unknown> = {};
   for (const [column, annexId] of map.byColumn) {
     const value = row[column];
-    if (!isBlank(value) || !(annexId in answers)) answers[annexId] = value;
+    if (!isBlankCell(value) || !(annexId in answers)) answers[annexId] = value;
   }
   return answers;
 }
@@ -164,7 +161,7 @@ export function keyRows(
   let next: Watermark = { ...mark };
   for (let i = start; i < rows.length; i++) {
     const row = rows[i];
-    if (row.every(isBlank)) continue;
+    if (row.every(isBlankCell)) continue;
     const stamp = stampOf(row[0]);
     const occurrence = counts.get(stamp) ?? 0;
     counts.set(stamp, occurrence + 1);

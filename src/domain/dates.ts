@@ -204,3 +204,17 @@ export function inPeriod(date: Date, period: Period): boolean {
   const time = date.getTime();
   return time >= period.from.getTime() && time < period.to.getTime();
 }
+
+/** 'YYYY-MM-DD' of the day an instant falls on in municipal time. */
+function isoDay(date: Date, timeZone = 'Asia/Tbilisi'): string {
+  const f = localFields(date, timeZone);
+  return `${f.year}-${pad2(f.month)}-${pad2(f.day)}`;
+}
+
+/**
+ * A stable key of a period for script properties, its first and last day in municipal time: the
+ * same days map to the same Doc however the period was typed.
+ */
+export function periodKey(period: Pick<Period, 'from' | 'to'>): string {
+  return `${isoDay(period.from)}..${isoDay(new Date(period.to.getTime() - 1))}`;
+}

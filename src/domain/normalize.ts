@@ -9,9 +9,9 @@
  */
 import { formatDateKa, isDate, parseDateInput } from './dates';
 import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './forms';
-import { t } from './i18n';
+import { t } from './messages';
 import { UNKNOWN_SERVICE, resolveService } from './services';
-import { capCell, cleanText, escapeForSheet, stripInvisible, unescapeFromSheet } from './sanitize';
+import { capCell, cleanText, escapeForSheet, isBlankCell, unescapeFromSheet } from './sanitize';
 import { DEFAULT_THEMES, tagThemes, type Theme } from './themes';
 import { CHANNELS } from './types';
 import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Service } from './types';
@@ -24,21 +24,13 @@ export interface Normalized {
   problems: string[];
 }
 
-function isBlank(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  // A pasted zero-width space is as blank as a space: it must not make an empty row a response.
-  if (typeof value === 'string') return stripInvisible(value).trim() === '';
-  if (Array.isArray(value)) return value.every(isBlank);
-  return false;
-}
-
 /**
  * A value as text, for free texts, flags and choices; arrays (checkbox answers) joined. Sheets may
  * already have turned what a person wrote into a boolean or a date (typing "true" or "1/2"): such
  * a value is given back as Sheets shows it, not as JavaScript prints it.
  */
 function asText(value: unknown): string {
-  if (Array.isArray(value)) return value.filter((v) => !isBlank(v)).map(asText).join(', ');
+  if (Array.isArray(value)) return value.filter((v) => !isBlankCell(v)).map(asText).join(', ');
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : formatDateKa(value);
   return String(value).trim();
@@ -53,7 +45,7 @@ export function parseScore(value: unknown): number | null {
 /** Cleans and caps a free text; notes a cut in `flags`. */
 function freeText(value: unknown, label: string, flags: string[]): string {
   const capped = capCell(cleanText(asText(value)));
-  if (capped.truncated) flags.push(t('error.text_truncated', 'ka', { item: label }));
+  if (capped.truncated) flags.push(t('error.text_truncated', { item: label }));
   return capped.text;
 }
 
@@ -64,19 +56,19 @@ function quoted(value: unknown): string {
 }
 
 function resolveServiceCode(value: unknown, services: readonly Service[], flags: string[]): string {
-  if (isBlank(value)) return UNKNOWN_SERVICE;
+  if (isBlankCell(value)) return UNKNOWN_SERVICE;
   const service = resolveService(asText(value), services);
   if (service) return service.code;
-  flags.push(t('error.unknown_service', 'ka', { value: quoted(value) }));
+  flags.push(t('error.unknown_service', { value: quoted(value) }));
   return UNKNOWN_SERVICE;
 }
 
 function answerOf(item: ItemDefinition, value: unknown, flags: string[]): AnswerValue {
-  if (isBlank(value)) return null;
+  if (isBlankCell(value)) return null;
   switch (item.type) {
     case 'likert': {
       const score = parseScore(value);
-      if (score === null) flags.push(t('error.invalid_score', 'ka', { item: item.id, value: quoted(value) }));
+      if (score === null) flags.push(t('error.invalid_score', { item: item.id, value: quoted(value) }));
       return score;
     }
     case 'yesno':
@@ -84,7 +76,7 @@ function answerOf(item: ItemDefinition, value: unknown, flags: string[]): Answer
       const yesNo = item.type === 'yesno' && typeof value === 'boolean' ? item.choices?.[value ? 0 : 1] : undefined;
       const choice = yesNo ?? freeText(value, item.id, flags);
       if (!item.hasOther && item.choices && !item.choices.includes(choice)) {
-        flags.push(t('error.unexpected_choice', 'ka', { item: item.id, value: quoted(choice) }));
+        flags.push(t('error.unexpected_choice', { item: item.id, value: quoted(choice) }));
       }
       return choice;
     }
@@ -122,11 +114,11 @@ export function normalizeFormResponse(input: FormResponseInput): Normalized {
       service = resolveServiceCode(raw, input.services, flags);
     } else {
       values[item.id] = answerOf(item, raw, flags);
-      if (!isBlank(raw)) answered = true;
+      if (!isBlankCell(raw)) answered = true;
     }
-    if (item.required && isBlank(raw)) flags.push(t('error.missing_required', 'ka', { item: item.id }));
+    if (item.required && isBlankCell(raw)) flags.push(t('error.missing_required', { item: item.id }));
   }
-  if (!answered) return { record: null, empty: true, problems: [t('error.empty_submission', 'ka')] };
+  if (!answered) return { record: null, empty: true, problems: [t('error.empty_submission')] };
   const texts = freeTextItems(form).map((item) => values[item.id]);
   const record: FeedbackRecord = {
     id: input.responseId,
@@ -146,10 +138,10 @@ export function normalizeFormResponse(input: FormResponseInput): Normalized {
 
 /** A date typed by staff; the entry time stands in, with a flag, when it cannot be read. */
 function receivedDate(value: unknown, enteredAt: Date, flags: string[]): Date {
-  if (isBlank(value)) return enteredAt;
+  if (isBlankCell(value)) return enteredAt;
   const date = parseDateInput(value);
   if (date) return date;
-  flags.push(t('error.invalid_date', 'ka', { value: quoted(value) }));
+  flags.push(t('error.invalid_date', { value: quoted(value) }));
   return enteredAt;
 }
 
@@ -186,10 +178,10 @@ export function normalizePaperRow(input: PaperRowInput): Normalized {
 
 /** A channel id or its Georgian name (the other-channels tab shows names); null if neither. */
 export function parseChannel(value: unknown): Channel | null {
-  if (isBlank(value)) return null;
+  if (isBlankCell(value)) return null;
   const text = asText(value);
   const byId = CHANNELS.find((channel) => channel === text.toLowerCase());
-  return byId ?? CHANNELS.find((channel) => t(`channel.${channel}`, 'ka') === text) ?? null;
+  return byId ?? CHANNELS.find((channel) => t(`channel.${channel}`) === text) ?? null;
 }
 
 export interface OtherFeedbackInput {
@@ -209,10 +201,10 @@ export interface OtherFeedbackInput {
 export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
   const flags: string[] = [];
   const receivedAt = receivedDate(input.receivedAt, input.enteredAt, flags);
-  if (isBlank(input.text)) return { record: null, empty: true, problems: [...flags, t('error.empty_submission', 'ka')] };
+  if (isBlankCell(input.text)) return { record: null, empty: true, problems: [...flags, t('error.empty_submission')] };
   let channel = parseChannel(input.channel);
   if (channel === null) {
-    flags.push(t('error.invalid_channel', 'ka', { value: quoted(input.channel) }));
+    flags.push(t('error.invalid_channel', { value: quoted(input.channel) }));
     channel = 'other';
   }
   const service = resolveServiceCode(input.service, input.services, flags);
@@ -305,7 +297,7 @@ function readForm(value: unknown): FeedbackForm {
 }
 
 function readAnswer(item: ItemDefinition, value: unknown): AnswerValue {
-  if (isBlank(value)) return null;
+  if (isBlankCell(value)) return null;
   if (item.type === 'likert') return parseScore(value);
   return typeof value === 'number' ? value : readText(value);
 }

@@ -1,20 +1,17 @@
 /**
  * What the report reads from the workbook, as pure functions of the rows a tab read returns:
  * the feedback table as records, the actions tab as decisions (for the report, the agenda and
- * the public report alike), the invitations log as a count, the themes tab as theme labels. A row staff typed badly is read as well as it can be, never
- * thrown at.
+ * the public report alike), the invitations log as a count, the services as the report names
+ * them. A row staff typed badly is read as well as it can be, never thrown at.
  */
 import { parseDateInput, type Period } from './dates';
-import { parseLogState } from './invitations';
+import { parseLogState } from './invitation-log';
 import { rowToRecord } from './normalize';
 import { ACTION_STATUSES } from './schema';
-import { matchKey, unescapeFromSheet } from './sanitize';
-import { DEFAULT_THEMES, parseKeywords, type Theme } from './themes';
-import type { ActionRecord, ActionStatus, FeedbackRecord } from './types';
-
-function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((value) => value === '' || value === null || value === undefined);
-}
+import { reportText } from './report-labels';
+import { isBlankCell, matchKey, unescapeFromSheet } from './sanitize';
+import { DEFAULT_SERVICES, UNKNOWN_SERVICE } from './services';
+import type { ActionRecord, ActionStatus, FeedbackRecord, Service } from './types';
 
 function textOf(value: unknown): string {
   return value === null || value === undefined ? '' : unescapeFromSheet(String(value)).trim();
@@ -26,11 +23,10 @@ export function feedbackRecords(values: readonly (readonly unknown[])[]): Feedba
   const header = values[0].map((h) => String(h).trim());
   const records: FeedbackRecord[] = [];
   for (let i = 1; i < values.length; i++) {
-    if (!isBlankRow(values[i])) records.push(rowToRecord(values[i], header));
+    if (!values[i].every(isBlankCell)) records.push(rowToRecord(values[i], header));
   }
   return records;
 }
-
 
 /**
  * N2 invitations sent in the period: log rows whose status is sent (as the log writes it in
@@ -87,17 +83,13 @@ export function parseActionRows(rows: readonly ActionRowInput[], resolve?: (serv
 }
 
 /**
- * Themes as staff keep them (id, Georgian label, keywords). A default theme keeps its English
- * label; a theme staff added is labelled by its Georgian name in both languages.
+ * The services as the report names them: a service staff kept from the defaults keeps its English
+ * name; "service not known" is added when a record has it.
  */
-export function parseThemeRows(rows: ReadonlyArray<{ id: unknown; label: unknown; keywords: unknown }>): Theme[] {
-  const themes: Theme[] = [];
-  for (const row of rows) {
-    const id = textOf(row.id);
-    if (id === '' || themes.some((theme) => theme.id === id)) continue;
-    const known = DEFAULT_THEMES.find((theme) => theme.id === id);
-    const ka = textOf(row.label) || known?.ka || id;
-    themes.push({ id, ka, en: known?.en ?? ka, keywords: parseKeywords(textOf(row.keywords)) });
+export function reportServices(services: readonly Service[], records: readonly FeedbackRecord[]): Service[] {
+  const named = services.map((service) => ({ ...service, en: service.en ?? DEFAULT_SERVICES.find((d) => d.code === service.code)?.en }));
+  if (records.some((record) => record.service === UNKNOWN_SERVICE)) {
+    named.push({ code: UNKNOWN_SERVICE, ka: reportText('unknownService', 'ka'), en: reportText('unknownService', 'en'), invite: false });
   }
-  return themes.length ? themes : DEFAULT_THEMES;
+  return named;
 }

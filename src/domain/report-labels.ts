@@ -1,11 +1,13 @@
 /**
  * The analysis report's wording in both languages (Georgian first) and the names of its
- * vocabularies, so every renderer says the same thing and a caller can swap in staff-edited themes.
+ * vocabularies, so every renderer says the same thing and a caller can swap in staff-edited
+ * themes. The report is the one thing shown in English: its English names live here only; the
+ * Georgian names of channels and action statuses are the workbook's own (messages.ts).
  */
+import { t } from './messages';
 import { ACTION_STATUSES } from './schema';
-import { channelName, driverName } from './i18n';
 import type { Trend } from './stats';
-import { DEFAULT_THEMES, type Theme } from './themes';
+import { DEFAULT_THEMES, themeLabel, type Theme } from './themes';
 import type { ActionStatus, Channel, Driver, FeedbackForm } from './types';
 
 export type Lang = 'ka' | 'en';
@@ -82,6 +84,7 @@ const REPORT_TEXT = {
     ka: 'N2 გამოხმაურების მაჩვენებელი = პერიოდში მიღებული N2 პასუხები / იმავე პერიოდში გაგზავნილი მოწვევები. პასუხები ანონიმურია და მოწვევებს არ უკავშირდება, ამიტომ მაჩვენებელი შეიძლება 100%-ს აღემატებოდეს.',
     en: 'N2 response rate = N2 responses received in the period / invitations sent in the same period. Responses are anonymous and not matched to invitations, so the rate can exceed 100%.',
   },
+  unknownService: { ka: 'სერვისი უცნობია', en: 'Service not known' },
 } as const;
 
 export type ReportTextId = keyof typeof REPORT_TEXT;
@@ -101,6 +104,34 @@ const TREND_NAMES: Record<Trend, { ka: string; en: string }> = {
 
 const STATUS_EN: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done' };
 
+const CHANNEL_EN: Record<Channel, string> = {
+  paper: 'Paper form',
+  kiosk: 'Online (QR)',
+  email_link: 'Email link',
+  phone: 'Phone',
+  social: 'Social network',
+  website: 'Website',
+  letter: 'Letter',
+  other: 'Other',
+};
+
+/** CX drivers (OMB Circular A-11 §280). */
+const DRIVER_NAMES: Record<Driver, { ka: string; en: string }> = {
+  ease: { ka: 'სიმარტივე', en: 'Ease' },
+  efficiency: { ka: 'ეფექტიანობა', en: 'Efficiency' },
+  transparency: { ka: 'გამჭვირვალობა', en: 'Transparency' },
+  helpfulness: { ka: 'დახმარება', en: 'Helpfulness' },
+  quality: { ka: 'ხარისხი', en: 'Quality' },
+  equity: { ka: 'სამართლიანობა', en: 'Equity' },
+  satisfaction: { ka: 'კმაყოფილება', en: 'Satisfaction' },
+  trust: { ka: 'ნდობა', en: 'Trust' },
+};
+
+/** One entry of the report's wording, with each {name} replaced by params[name]. */
+export function reportText(id: ReportTextId, lang: Lang, params: Record<string, string | number> = {}): string {
+  return REPORT_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+}
+
 /** Every word the renderer needs, so a caller can swap in staff-edited themes or wording. */
 export interface ReportLabels {
   lang: Lang;
@@ -116,14 +147,11 @@ export interface ReportLabels {
 export function reportLabels(lang: Lang, themes: readonly Theme[] = DEFAULT_THEMES): ReportLabels {
   return {
     lang,
-    text: (id, params = {}) => REPORT_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole)),
-    driver: (driver) => driverName(driver, lang),
-    channel: (channel) => channelName(channel, lang),
+    text: (id, params = {}) => reportText(id, lang, params),
+    driver: (driver) => DRIVER_NAMES[driver][lang],
+    channel: (channel) => (lang === 'en' ? CHANNEL_EN[channel] : t(`channel.${channel}`)),
     form: (form) => FORM_NAMES[form][lang],
-    theme: (id) => {
-      const theme = themes.find((candidate) => candidate.id === id);
-      return theme ? theme[lang] : id;
-    },
+    theme: (id) => themeLabel(id, themes, lang),
     trend: (trend) => TREND_NAMES[trend][lang],
     status: (status) => (lang === 'en' ? STATUS_EN[status] : ACTION_STATUSES.find((entry) => entry.id === status)?.ka ?? status),
   };

@@ -89,6 +89,18 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
+/**
+ * Whether a cell, or an answer, holds nothing: empty, only spaces, or only the invisible
+ * characters a paste brings along (a pasted zero-width space must not make an empty row a
+ * response). An array (checkbox answers) is blank when each of its values is.
+ */
+export function isBlankCell(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return stripInvisible(value).trim() === '';
+  if (Array.isArray(value)) return value.every(isBlankCell);
+  return false;
+}
+
 const MTAVRULI_TO_MKHEDRULI = 0x1c90 - 0x10d0;
 
 /**

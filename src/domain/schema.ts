@@ -1,9 +1,10 @@
-import { t } from './i18n';
-
 /**
  * The workbook: every tab the product owns, its Georgian name and its columns. Code reads and
  * writes tabs by column key, found through the header row, so staff may reorder columns.
  */
+import { N1 } from './forms';
+import { t } from './messages';
+import { FEEDBACK_HEADERS } from './normalize';
 
 export type ColumnRule =
   | { kind: 'list'; values: readonly string[] }
@@ -34,6 +35,8 @@ export interface TabSpec {
   protectedTab?: boolean;
   /** Staff type into this tab; invalid values are refused on entry. */
   strictValidation?: boolean;
+  /** How to fill the tab, on its header (shown when the pointer rests on A1). */
+  note?: string;
 }
 
 export type TabKey =
@@ -49,52 +52,44 @@ export type TabKey =
 
 /** Georgian status words staff pick in the applications tab, with their stable ids. */
 export const CASE_STATUSES = [
-  { id: 'received', ka: 'მიღებულია' },
-  { id: 'in_review', ka: 'განხილვაშია' },
-  { id: 'closed', ka: 'დასრულებულია' },
+  { id: 'received', ka: t('status.received') },
+  { id: 'in_review', ka: t('status.in_review') },
+  { id: 'closed', ka: t('status.closed') },
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number]['id'];
 
 export const APPLY_CHANNELS = [
-  { id: 'office', ka: 'კანცელარია' },
-  { id: 'email', ka: 'ელფოსტა' },
+  { id: 'office', ka: t('apply.office') },
+  { id: 'email', ka: t('apply.email') },
 ] as const;
 
 export const ACTION_STATUSES = [
-  { id: 'planned', ka: 'დაგეგმილია' },
-  { id: 'in_progress', ka: 'მიმდინარეობს' },
-  { id: 'done', ka: 'შესრულებულია' },
+  { id: 'planned', ka: t('action.planned') },
+  { id: 'in_progress', ka: t('action.in_progress') },
+  { id: 'done', ka: t('action.done') },
 ] as const;
 
 /** Channels staff log by hand in the other-channels tab (Georgian names, stable ids). */
-export const LOGGED_CHANNELS = [
-  { id: 'phone', ka: 'ტელეფონი' },
-  { id: 'social', ka: 'სოციალური ქსელი' },
-  { id: 'website', ka: 'ვებგვერდი' },
-  { id: 'letter', ka: 'წერილი' },
-  { id: 'other', ka: 'სხვა' },
-] as const;
-
-export const YES_NO = ['დიახ', 'არა'] as const;
+export const LOGGED_CHANNELS = (['phone', 'social', 'website', 'letter', 'other'] as const).map((id) => ({ id, ka: t(`channel.${id}`) }));
 
 export const TABS: Record<TabKey, TabSpec> = {
   settings: {
     key: 'settings',
     name: t('tab.settings'),
     columns: [
-      { key: 'key', header: 'გასაღები', scriptOnly: true, width: 170 },
-      { key: 'value', header: 'მნიშვნელობა', width: 320 },
-      { key: 'description', header: 'აღწერა', scriptOnly: true, width: 480 },
+      { key: 'key', header: t('col.setting_key'), scriptOnly: true, width: 170 },
+      { key: 'value', header: t('col.setting_value'), width: 320 },
+      { key: 'description', header: t('col.setting_description'), scriptOnly: true, width: 480 },
     ],
   },
   services: {
     key: 'services',
     name: t('tab.services'),
     columns: [
-      { key: 'code', header: 'კოდი', width: 130 },
-      { key: 'ka', header: 'სერვისი / ქვეპროგრამა', width: 420 },
-      { key: 'invite', header: 'მოწვევის გაგზავნა', rule: { kind: 'checkbox' }, width: 130 },
-      { key: 'n2Link', header: 'N2 ფორმის ბმული', scriptOnly: true, width: 300 },
+      { key: 'code', header: t('col.service_code'), width: 130 },
+      { key: 'ka', header: t('col.service_name'), width: 420 },
+      { key: 'invite', header: t('col.service_invite'), rule: { kind: 'checkbox' }, width: 130 },
+      { key: 'n2Link', header: t('col.service_link'), scriptOnly: true, width: 300 },
     ],
   },
   applications: {
@@ -102,16 +97,16 @@ export const TABS: Record<TabKey, TabSpec> = {
     name: t('tab.applications'),
     strictValidation: true,
     columns: [
-      { key: 'caseId', header: 'განცხადების №', width: 130 },
-      { key: 'submittedAt', header: 'წარდგენის თარიღი', rule: { kind: 'date' }, width: 130 },
-      { key: 'service', header: 'სერვისი', rule: { kind: 'serviceList' }, width: 300 },
-      { key: 'applicant', header: 'განმცხადებელი', width: 200 },
-      { key: 'email', header: 'ელფოსტა', width: 220 },
-      { key: 'applyChannel', header: 'მიმართვის გზა', rule: { kind: 'list', values: APPLY_CHANNELS.map((c) => c.ka) }, width: 120 },
-      { key: 'status', header: 'სტატუსი', rule: { kind: 'list', values: CASE_STATUSES.map((s) => s.ka) }, width: 130 },
-      { key: 'closedAt', header: 'დასრულების თარიღი', rule: { kind: 'date' }, width: 130 },
-      { key: 'inviteStatus', header: 'მოწვევის სტატუსი', scriptOnly: true, width: 260 },
-      { key: 'inviteAt', header: 'მოწვევის დრო', scriptOnly: true, width: 150 },
+      { key: 'caseId', header: t('col.case_id'), width: 130 },
+      { key: 'submittedAt', header: t('col.submitted_at'), rule: { kind: 'date' }, width: 130 },
+      { key: 'service', header: t('col.service'), rule: { kind: 'serviceList' }, width: 300 },
+      { key: 'applicant', header: t('col.applicant'), width: 200 },
+      { key: 'email', header: t('col.email'), width: 220 },
+      { key: 'applyChannel', header: t('col.apply_channel'), rule: { kind: 'list', values: APPLY_CHANNELS.map((c) => c.ka) }, width: 120 },
+      { key: 'status', header: t('col.status'), rule: { kind: 'list', values: CASE_STATUSES.map((s) => s.ka) }, width: 130 },
+      { key: 'closedAt', header: t('col.closed_at'), rule: { kind: 'date' }, width: 130 },
+      { key: 'inviteStatus', header: t('col.invite_status'), scriptOnly: true, width: 260 },
+      { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150 },
     ],
   },
   invitations: {
@@ -119,66 +114,69 @@ export const TABS: Record<TabKey, TabSpec> = {
     name: t('tab.invitations'),
     protectedTab: true,
     columns: [
-      { key: 'caseId', header: 'განცხადების №' },
-      { key: 'service', header: 'სერვისი' },
-      { key: 'status', header: 'სტატუსი' },
-      { key: 'at', header: 'დრო' },
-      { key: 'note', header: 'შენიშვნა' },
+      { key: 'caseId', header: t('col.case_id') },
+      { key: 'service', header: t('col.service') },
+      { key: 'status', header: t('col.status') },
+      { key: 'at', header: t('col.log_at') },
+      { key: 'note', header: t('col.log_note') },
     ],
   },
   paper: {
     key: 'paper',
     name: t('tab.paper'),
     strictValidation: true,
-    // Item columns are appended from the N1 definition (see paperColumns in app code).
+    // Typed straight from the paper form, top to bottom, so the columns follow its order.
+    note: t('note.paper'),
+    // The N1 item columns go between these (paperColumns).
     columns: [
-      { key: 'receivedAt', header: 'მიღების თარიღი', rule: { kind: 'date' }, width: 120 },
-      { key: 'status', header: 'სტატუსი', scriptOnly: true, width: 220 },
-      { key: 'feedbackId', header: 'ჩანაწერის ID', scriptOnly: true, width: 160 },
+      { key: 'receivedAt', header: t('col.received_at'), rule: { kind: 'date' }, width: 120 },
+      { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
+      { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
     ],
   },
   otherChannels: {
     key: 'otherChannels',
     name: t('tab.other_channels'),
     strictValidation: true,
+    note: t('note.other_channels'),
     columns: [
-      { key: 'receivedAt', header: 'მიღების თარიღი', rule: { kind: 'date' }, width: 120 },
-      { key: 'channel', header: 'არხი', rule: { kind: 'list', values: LOGGED_CHANNELS.map((c) => c.ka) }, width: 140 },
-      { key: 'service', header: 'სერვისი', rule: { kind: 'serviceList' }, width: 300 },
-      { key: 'text', header: 'უკუკავშირის შინაარსი', width: 480, plainText: true },
-      { key: 'status', header: 'სტატუსი', scriptOnly: true, width: 220 },
-      { key: 'feedbackId', header: 'ჩანაწერის ID', scriptOnly: true, width: 160 },
+      { key: 'receivedAt', header: t('col.received_at'), rule: { kind: 'date' }, width: 120 },
+      { key: 'channel', header: t('col.channel'), rule: { kind: 'list', values: LOGGED_CHANNELS.map((c) => c.ka) }, width: 140 },
+      { key: 'service', header: t('col.service'), rule: { kind: 'serviceList' }, width: 300 },
+      { key: 'text', header: t('col.text'), width: 480, plainText: true },
+      { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
+      { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
     ],
   },
   feedback: {
     key: 'feedback',
     name: t('tab.feedback'),
     protectedTab: true,
-    // Columns come from FEEDBACK_HEADERS (domain/normalize.ts); staff edit only tags and "quotable".
+    // The columns are FEEDBACK_HEADERS (columnsOf); staff edit only tags and "quotable".
     columns: [],
   },
   themes: {
     key: 'themes',
     name: t('tab.themes'),
     columns: [
-      { key: 'id', header: 'თემის კოდი', width: 130 },
-      { key: 'label', header: 'თემა', width: 220 },
-      { key: 'keywords', header: 'საკვანძო სიტყვები / ფუძეები (მძიმით)', width: 480 },
+      { key: 'id', header: t('col.theme_id'), width: 130 },
+      { key: 'label', header: t('col.theme'), width: 220 },
+      { key: 'keywords', header: t('col.keywords'), width: 480 },
     ],
   },
   actions: {
     key: 'actions',
     name: t('tab.actions'),
     columns: [
-      { key: 'problem', header: 'პრობლემა', width: 300 },
-      { key: 'service', header: 'სერვისი', rule: { kind: 'serviceList' }, width: 240 },
-      { key: 'theme', header: 'თემა', width: 140 },
-      { key: 'decision', header: 'გადაწყვეტილება', width: 300 },
-      { key: 'owner', header: 'პასუხისმგებელი', width: 180 },
-      { key: 'due', header: 'ვადა', rule: { kind: 'date' }, width: 110 },
-      { key: 'status', header: 'სტატუსი', rule: { kind: 'list', values: ACTION_STATUSES.map((s) => s.ka) }, width: 130 },
-      { key: 'meetingDate', header: 'შეხვედრის თარიღი', rule: { kind: 'date' }, width: 130 },
-      { key: 'publicWording', header: 'საჯარო ფორმულირება', width: 360 },
+      { key: 'problem', header: t('col.problem'), width: 300 },
+      { key: 'service', header: t('col.service'), rule: { kind: 'serviceList' }, width: 240 },
+      { key: 'theme', header: t('col.theme'), width: 140 },
+      { key: 'decision', header: t('col.decision'), width: 300 },
+      { key: 'owner', header: t('col.owner'), width: 180 },
+      { key: 'due', header: t('col.due'), rule: { kind: 'date' }, width: 110 },
+      { key: 'status', header: t('col.status'), rule: { kind: 'list', values: ACTION_STATUSES.map((s) => s.ka) }, width: 130 },
+      { key: 'meetingDate', header: t('col.meeting_date'), rule: { kind: 'date' }, width: 130 },
+      { key: 'publicWording', header: t('col.public_wording'), width: 360 },
     ],
   },
 };
@@ -198,19 +196,55 @@ export const TAB_ORDER: readonly TabKey[] = [
 
 /** Settings keys with defaults and a Georgian description shown in the settings tab. */
 export const SETTING_SPECS = [
-  { key: 'municipality', default: 'ამბროლაურის მუნიციპალიტეტის მერია', ka: 'მუნიციპალიტეტის / მერიის სახელი (ჩანს წერილებსა და ანგარიშებში)' },
-  { key: 'senderName', default: 'ამბროლაურის მერია', ka: 'გამგზავნის სახელი მოწვევის წერილში' },
-  { key: 'replyTo', default: '', ka: 'საპასუხო ელფოსტა (reply-to); ცარიელი — არ მიეთითება' },
-  { key: 'managers', default: '', ka: 'ხელმძღვანელების ელფოსტები ანგარიშის შეტყობინებისთვის (მძიმით)' },
-  { key: 'minGroupSize', default: '5', ka: 'ჯგუფის მინიმალური ზომა: უფრო მცირე ჯგუფის მაჩვენებელი არ ქვეყნდება' },
-  {
-    key: 'mailQuotaPerDay',
-    // Google's Workspace quota: by default only Google's own quota limits (100 on consumer accounts).
-    default: '1500',
-    ka: 'დღეში გასაგზავნი მოწვევების ზღვარი; დანარჩენი გადაიდება მეორე დღისთვის. Google-ის დღიურ კვოტაზე (100, Workspace-ში 1500) მეტი მაინც ვერ გაიგზავნება',
-  },
-  { key: 'emailRetentionDays', default: '30', ka: 'რამდენი დღის შემდეგ წაიშალოს განმცხადებლის ელფოსტა დასრულებული, მოწვეული განცხადებიდან' },
-  { key: 'reportPeriod', default: 'quarterly', ka: 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: monthly ან quarterly' },
-  { key: 'language', default: 'ka', ka: 'ანგარიშის ენა: ka ან en' },
+  { key: 'municipality', default: t('setting.municipality_default'), ka: t('setting.municipality') },
+  { key: 'senderName', default: t('setting.sender_name_default'), ka: t('setting.sender_name') },
+  { key: 'replyTo', default: '', ka: t('setting.reply_to') },
+  { key: 'managers', default: '', ka: t('setting.managers') },
+  { key: 'minGroupSize', default: '5', ka: t('setting.min_group_size') },
+  // Google's Workspace quota: by default only Google's own quota limits (100 on consumer accounts).
+  { key: 'mailQuotaPerDay', default: '1500', ka: t('setting.mail_quota') },
+  { key: 'emailRetentionDays', default: '30', ka: t('setting.email_retention') },
+  { key: 'reportPeriod', default: 'quarterly', ka: t('setting.report_period') },
+  { key: 'language', default: 'ka', ka: t('setting.language') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
+
+/** The columns of a tab as setup lays them out and the code reads them. */
+export function columnsOf(key: TabKey): readonly ColumnSpec[] {
+  if (key === 'feedback') {
+    return FEEDBACK_HEADERS.map((h) => ({
+      key: h,
+      header: h,
+      staffEditable: h === 'staff_tags' || h === 'quotable',
+      rule: h === 'quotable' ? ({ kind: 'checkbox' } as const) : undefined,
+    }));
+  }
+  if (key === 'paper') return paperColumns();
+  return TABS[key].columns;
+}
+
+/**
+ * The paper tab: date received, then every N1 question in annex order, then script columns. The
+ * clerk types a paper form top to bottom, one row per form; dropdowns refuse invalid values.
+ */
+export function paperColumns(): ColumnSpec[] {
+  const [receivedAt, ...scriptColumns] = TABS.paper.columns;
+  const items: ColumnSpec[] = N1.items.map((item) => {
+    const header = `${item.ka} [${item.id}]`;
+    switch (item.type) {
+      case 'service':
+        return { key: item.id, header, rule: { kind: 'serviceList' }, width: 260 };
+      case 'likert':
+        return { key: item.id, header, rule: { kind: 'score' }, width: 110 };
+      case 'choice':
+      case 'yesno':
+        // An "other" answer is free text, so that column cannot refuse values outside the list.
+        return item.hasOther
+          ? { key: item.id, header, width: 180 }
+          : { key: item.id, header, rule: { kind: 'list', values: [...(item.choices ?? [])] }, width: 140 };
+      case 'paragraph':
+        return { key: item.id, header, width: 320, plainText: true };
+    }
+  });
+  return [receivedAt, ...items, ...scriptColumns];
+}

@@ -2,6 +2,9 @@
  * Settings and services as staff keep them in the workbook, parsed with defaults. A value that
  * cannot be read falls back to its default and is reported, never thrown.
  */
+import { parseEmail } from './email';
+import { t } from './messages';
+import { unescapeFromSheet } from './sanitize';
 import { SETTING_SPECS } from './schema';
 import type { Service, Settings } from './types';
 
@@ -25,24 +28,33 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const int = (key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays'): number => {
     const fallback = Number(SETTING_SPECS.find((s) => s.key === key)?.default);
     const n = positiveInt(raw[key], fallback);
-    if (String(n) !== raw[key]) problems.push(`პარამეტრი „${key}“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია ${n}`);
+    if (String(n) !== raw[key]) problems.push(t('settings.not_positive_int', { key, value: n }));
     return n;
   };
   const reportPeriod = raw.reportPeriod === 'monthly' ? 'monthly' : 'quarterly';
-  if (raw.reportPeriod !== reportPeriod) problems.push(`პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია ${reportPeriod}`);
+  if (raw.reportPeriod !== reportPeriod) problems.push(t('settings.bad_report_period', { value: reportPeriod }));
   const language = raw.language === 'en' ? 'en' : 'ka';
+  const minGroupSize = int('minGroupSize');
+  const mailQuotaPerDay = int('mailQuotaPerDay');
+  const emailRetentionDays = int('emailRetentionDays');
+  // A mistyped address is left out (a malformed Reply-To would reach every applicant) and named.
+  const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);
+  if (replyTo && !replyTo.ok) problems.push(t('settings.bad_reply_to', { value: raw.replyTo }));
+  const managers: string[] = [];
+  for (const typed of raw.managers.split(/[,;\s]+/).map((m) => m.trim()).filter(Boolean)) {
+    const manager = parseEmail(typed);
+    if (manager.ok) managers.push(manager.email);
+    else problems.push(t('settings.bad_manager', { value: typed }));
+  }
   return {
     value: {
       municipality: raw.municipality,
       senderName: raw.senderName,
-      replyTo: raw.replyTo,
-      managers: raw.managers
-        .split(/[,;\s]+/)
-        .map((m) => m.trim())
-        .filter(Boolean),
-      minGroupSize: int('minGroupSize'),
-      mailQuotaPerDay: int('mailQuotaPerDay'),
-      emailRetentionDays: int('emailRetentionDays'),
+      replyTo: replyTo?.ok ? replyTo.email : '',
+      managers,
+      minGroupSize,
+      mailQuotaPerDay,
+      emailRetentionDays,
       reportPeriod,
       language,
     },
@@ -62,4 +74,15 @@ export function parseServices(rows: Array<{ code: unknown; ka: unknown; invite: 
     services.push({ code, ka, invite: row.invite !== false && String(row.invite).toUpperCase() !== 'FALSE' });
   }
   return services;
+}
+
+/** The services and each one's prefilled N2 link, from the rows of the services tab. */
+export function parseServiceRows(rows: Array<{ code: unknown; ka: unknown; invite: unknown; n2Link: unknown }>): { services: Service[]; links: Map<string, string> } {
+  const links = new Map<string, string>();
+  for (const row of rows) {
+    const code = String(row.code ?? '').trim();
+    const link = unescapeFromSheet(String(row.n2Link ?? '').trim());
+    if (code && link && !links.has(code)) links.set(code, link);
+  }
+  return { services: parseServices(rows), links };
 }

@@ -3,7 +3,7 @@
  * (-ი, -ის, -ში, -ზე, -ით, -ად …), so a stem matched at the start of a word finds every case form:
  * 'რიგ' finds რიგი, რიგში, რიგის. Staff edit the list in the themes tab.
  */
-import { matchKey } from './sanitize';
+import { matchKey, unescapeFromSheet } from './sanitize';
 import type { FeedbackRecord } from './types';
 
 export interface Theme {
@@ -67,4 +67,55 @@ export function parseKeywords(cell: string): string[] {
 /** The themes a record counts under: staff tags, when present, override the automatic ones. */
 export function effectiveThemes(record: Pick<FeedbackRecord, 'themes' | 'staffTags'>): string[] {
   return record.staffTags.length > 0 ? record.staffTags : record.themes;
+}
+
+/** A row of the themes tab as read, before any cleaning. */
+export interface ThemeRow {
+  id: unknown;
+  label: unknown;
+  keywords: unknown;
+}
+
+const cellText = (value: unknown): string => (value === null || value === undefined ? '' : unescapeFromSheet(String(value)).trim());
+
+/**
+ * The themes collection tags with and reports name, from the themes tab: without the tab (null)
+ * the default themes; with it, exactly its rows, so a tab staff emptied tags nothing. A row needs
+ * an id; a second row of an id adds its keywords to the first. A default theme keeps its English
+ * label (and its Georgian one when staff left the label blank); a theme staff added is labelled
+ * by its Georgian name in both languages.
+ */
+export function themesOfTab(rows: readonly ThemeRow[] | null): Theme[] {
+  if (rows === null) return DEFAULT_THEMES;
+  const themes: Theme[] = [];
+  for (const row of rows) {
+    const id = cellText(row.id);
+    if (id === '') continue;
+    const keywords = parseKeywords(cellText(row.keywords));
+    const earlier = themes.find((theme) => theme.id === id);
+    if (earlier) {
+      earlier.keywords.push(...keywords.filter((keyword) => !earlier.keywords.includes(keyword)));
+      continue;
+    }
+    const known = DEFAULT_THEMES.find((theme) => theme.id === id);
+    const ka = cellText(row.label) || known?.ka || id;
+    themes.push({ id, ka, en: known?.en ?? ka, keywords });
+  }
+  return themes;
+}
+
+/**
+ * The label of a theme id: staff's theme first, else the default theme of that id (feedback
+ * tagged before staff changed the tab still reads well), else the id itself.
+ */
+export function themeLabel(id: string, themes: readonly Theme[], lang: 'ka' | 'en' = 'ka'): string {
+  const theme = themes.find((candidate) => candidate.id === id) ?? DEFAULT_THEMES.find((candidate) => candidate.id === id);
+  return theme ? theme[lang] : id;
+}
+
+/** Theme id → Georgian label for every theme staff keep and every default theme. */
+export function themeLabels(themes: readonly Theme[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const theme of [...DEFAULT_THEMES, ...themes]) labels[theme.id] = themeLabel(theme.id, themes);
+  return labels;
 }

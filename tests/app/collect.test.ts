@@ -4,10 +4,9 @@
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { FEEDBACK_HEADERS } from '../../src/domain/normalize';
-import { TABS } from '../../src/domain/schema';
+import { TABS, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { N1, N2 } from '../../src/domain/forms';
-import { paperColumns } from '../../src/app/paper';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
@@ -414,6 +413,20 @@ describe('normalization', () => {
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A${themes.length + 1}:C${themes.length + 1}`, [['heating', 'გათბობა', 'შეშ, გათბობ']]);
     respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'შეშა სველი იყო' });
     expect(feedbackRows(fx)[0].themes).toBe('heating');
+  });
+
+  test('the themes tab is read as it stands: emptied, it tags nothing; deleted, the default themes tag', () => {
+    const fx = setUpWorkbook();
+    const themes = tab(fx, TABS.themes.name).values;
+    const blank = themes.slice(1).map(() => ['', '', '']);
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A2:C${themes.length}`, blank);
+    respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'რიგში დიდხანს ვიდექი' });
+    expect(feedbackRows(fx)[0].themes).toBe('');
+
+    const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
+    ss.deleteSheet(ss.getSheetByName(TABS.themes.name)!);
+    respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'რიგში დიდხანს ვიდექი' });
+    expect(feedbackRows(fx)[1].themes).toBe('waiting, decision_speed');
   });
 });
 

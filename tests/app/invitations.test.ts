@@ -6,8 +6,7 @@ import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { APPS_SCRIPT_COSTS, gasError } from '../../emulator';
 import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { INVITE_TEXT } from '../../src/domain/invitations';
-import { t } from '../../src/domain/i18n';
+import { t } from '../../src/domain/messages';
 import type { WorkspaceOptions } from '../../emulator';
 
 const APPS = TABS.applications.name;
@@ -206,14 +205,14 @@ describe('bad input', () => {
 
     const rows = apps(f);
     const status = (i: number) => rows[i][column('inviteStatus')];
-    expect(status(0)).toBe(t('invite.sent_unknown_service', 'ka', { value: ka('other') }));
+    expect(status(0)).toBe(t('invite.sent_unknown_service', { value: ka('other') }));
     expect(status(1)).toBe(t('invite.skipped_no_email'));
-    expect(status(2)).toBe(t('invite.skipped_invalid_email', 'ka', { value: 'nino.example.ge' }));
+    expect(status(2)).toBe(t('invite.skipped_invalid_email', { value: 'nino.example.ge' }));
     expect(status(3)).toBe(t('invite.skipped_opted_out'));
     expect(status(4)).toBe(SENT);
-    expect(status(5)).toBe(INVITE_TEXT.noCaseId);
-    expect(status(6)).toBe(INVITE_TEXT.duplicateCaseId);
-    expect(status(7)).toBe(INVITE_TEXT.noServiceLink);
+    expect(status(5)).toBe(t('invite.no_case_id'));
+    expect(status(6)).toBe(t('invite.duplicate_case_id'));
+    expect(status(7)).toBe(t('invite.no_service_link'));
     expect(String(status(8))).toMatch(/^არ გაიგზავნა: ელფოსტის მისამართი არასწორია/);
 
     const form = JSON.parse(f.ws.properties.app.getScriptProperties().getProperty('form.N2')!) as { publishedUrl: string };
@@ -404,7 +403,7 @@ describe('volume and quota', () => {
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(20);
     expect(f.ws.spreadsheets.ui.shown.at(-1)!.message).toContain('მომდევნო');
-    expect(statusOf(f, 20)).toBe(INVITE_TEXT.queued);
+    expect(statusOf(f, 20)).toBe(t('invite.queued'));
     expect(f.ws.core.logs.some((l) => /Exceeded maximum execution time/.test(l))).toBe(false);
     f.ws.script.runClockUntil(f.ws.core.now() + 3 * HOUR);
     expect(expectNoDuplicates(f)).toBe(20);
@@ -528,7 +527,7 @@ describe('exactly once under concurrency and crashes', () => {
     f.ws.core.setNow(f.ws.core.now() + 25 * HOUR);
     hourlySweep(f);
     expect(expectNoDuplicates(f)).toBe(3);
-    expect([2, 3, 4].map((i) => statusOf(f, i))).toEqual([INVITE_TEXT.unknown, INVITE_TEXT.unknown, INVITE_TEXT.unknown]);
+    expect([2, 3, 4].map((i) => statusOf(f, i))).toEqual([t('invite.unknown'), t('invite.unknown'), t('invite.unknown')]);
     expect(logOf(f, 4)![logColumn('status')]).toBe('შედეგი უცნობია');
     hourlySweep(f);
     expect(f.ws.mail.sent).toHaveLength(3);

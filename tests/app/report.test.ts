@@ -195,6 +195,15 @@ describe('analysis report from the menu', () => {
     expect(doc.body).toContainEqual(expect.objectContaining({ type: 'paragraph', text: expect.stringContaining('5-ზე ნაკლები პასუხია') }));
   });
 
+  it("names a theme the themes tab no longer holds by its default label, as the agenda and the public report do", () => {
+    // Staff replaced the default themes with their own; feedback tagged "waiting" before still reads well.
+    const themes = sheet(f, TABS.themes.name);
+    const rows = themes.getLastRow() - 1;
+    themes.getRange(2, 1, rows, 3).setValues([['parking', 'პარკინგი', 'პარკ'], ...Array.from({ length: rows - 1 }, () => ['', '', ''])]);
+    buildFromMenu(f, '2026-Q1');
+    expect(tableAfter(onlyReport(f), 'ხშირი თემები დაბალ შეფასებებში')[1][0]).toBe('რიგი და ლოდინი');
+  });
+
   it('draws the driver, service and trend charts as PNG images with alt text, without suppressed groups', () => {
     buildFromMenu(f, '2026-Q1');
     const images = onlyReport(f).body.filter((item): item is Image => item.type === 'image');

@@ -9,7 +9,7 @@ import { DEFAULT_THEMES, tagThemes } from '../../src/domain/themes';
 import { FEEDBACK_HEADERS, normalizeFormResponse, normalizeOtherFeedback, normalizePaperRow, recordToRow, rowToRecord } from '../../src/domain/normalize';
 import { N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { t } from '../../src/domain/i18n';
+import { t } from '../../src/domain/messages';
 import { DATES, EMAILS, EMOJI, FORMULA_PAYLOADS, HTML_PAYLOADS, HUGE_TEXT, MIXED_SCRIPTS, MKHEDRULI, MTAVRULI, ZERO_WIDTH } from './corpus';
 
 const enteredAt = new Date(Date.UTC(2026, 0, 10, 8, 0, 0));
@@ -111,7 +111,7 @@ describe('60,000-character texts', () => {
     const { record } = other(HUGE_TEXT);
     expect(record!.text.length).toBeLessThanOrEqual(CELL_LIMIT - 1);
     expect(record!.text.endsWith(TRUNCATION_MARKER)).toBe(true);
-    expect(record!.flags).toContain(t('error.text_truncated', 'ka', { item: 'text' }));
+    expect(record!.flags).toContain(t('error.text_truncated', { item: 'text' }));
     expect((textCell(recordToRow(record!)) as string).length).toBeLessThanOrEqual(CELL_LIMIT);
   });
 
@@ -158,7 +158,7 @@ describe('dates', () => {
   test('an unreadable date falls back to the entry time with a Georgian flag; a blank one silently', () => {
     const bad = other('ტექსტი', { receivedAt: 'tomorrow' }).record!;
     expect(bad.receivedAt.getTime()).toBe(enteredAt.getTime());
-    expect(bad.flags).toContain(t('error.invalid_date', 'ka', { value: 'tomorrow' }));
+    expect(bad.flags).toContain(t('error.invalid_date', { value: 'tomorrow' }));
     const blank = other('ტექსტი', { receivedAt: '' }).record!;
     expect(blank.receivedAt.getTime()).toBe(enteredAt.getTime());
     expect(blank.flags).toEqual([]);
@@ -170,7 +170,7 @@ describe('blank and partial rows', () => {
     const result = normalizePaperRow({ id: 'paper-3', receivedAt: '', answers: {}, enteredAt, services: DEFAULT_SERVICES });
     expect(result.record).toBeNull();
     expect(result.empty).toBe(true);
-    expect(result.problems).toEqual([t('error.empty_submission', 'ka')]);
+    expect(result.problems).toEqual([t('error.empty_submission')]);
   });
 
   test('a row of spaces and zero-width spaces is blank too', () => {
@@ -188,8 +188,8 @@ describe('blank and partial rows', () => {
     expect(record!.answers['n1.wait_ok']).toBeNull();
     expect(record!.service).toBe('unknown');
     expect(record!.flags).toEqual(expect.arrayContaining([
-      t('error.missing_required', 'ka', { item: 'n1.service' }),
-      t('error.invalid_score', 'ka', { item: 'n1.wait_ok', value: '7' }),
+      t('error.missing_required', { item: 'n1.service' }),
+      t('error.invalid_score', { item: 'n1.wait_ok', value: '7' }),
     ]));
     expect(recordToRow(record!)[FEEDBACK_HEADERS.indexOf('n1.improve')]).toBe("'=1+1");
   });
@@ -198,6 +198,6 @@ describe('blank and partial rows', () => {
     expect(other('   ').record).toBeNull();
     const odd = other('ტექსტი', { channel: '<b>fax</b>' }).record!;
     expect(odd.channel).toBe('other');
-    expect(odd.flags).toContain(t('error.invalid_channel', 'ka', { value: '<b>fax</b>' }));
+    expect(odd.flags).toContain(t('error.invalid_channel', { value: '<b>fax</b>' }));
   });
 });

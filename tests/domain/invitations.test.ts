@@ -1,31 +1,23 @@
 import {
-  INVITE_TEXT,
   LOG_STATE_KA,
   MAX_SEND_ATTEMPTS,
   attemptsOf,
-  composeInvitation,
-  expiredEmailRows,
   failedNote,
   finalStatus,
   formatMarker,
-  isAnonymousLink,
-  isClosedStatus,
   isFinal,
-  isPermanentMailError,
-  isQuotaError,
   parseLogState,
   parseMarker,
-  planInvitations,
   resolveMarkers,
   sendAllowance,
   sentOnDay,
-  summaryText,
-  type ApplicationRow,
   type LogRecord,
-  type PlanInput,
-} from '../../src/domain/invitations';
+} from '../../src/domain/invitation-log';
+import { expiredEmailRows, isAnonymousLink, isClosedStatus, planInvitations, type ApplicationRow, type PlanInput } from '../../src/domain/invitation-plan';
+import { summaryText } from '../../src/domain/invitations';
+import { composeInvitation } from '../../src/domain/mails';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { t } from '../../src/domain/i18n';
+import { t } from '../../src/domain/messages';
 
 const CLOSED = 'დასრულებულია';
 const NEWBORN = DEFAULT_SERVICES.find((s) => s.code === 'newborn')!;
@@ -94,7 +86,7 @@ describe('planInvitations', () => {
     expect(p.sends.map((s) => s.index)).toEqual([good.index]);
     const byIndex = new Map(p.outcomes.map((o) => [o.index, o]));
     expect(byIndex.get(empty.index)!.status).toBe(t('invite.skipped_no_email'));
-    expect(byIndex.get(bad.index)!.status).toBe(t('invite.skipped_invalid_email', 'ka', { value: 'nino@@example' }));
+    expect(byIndex.get(bad.index)!.status).toBe(t('invite.skipped_invalid_email', { value: 'nino@@example' }));
     expect(byIndex.get(bad.index)!.log!.note).not.toContain('nino');
     expect(byIndex.get(bad.index)!.problem).toBe(true);
   });
@@ -103,13 +95,13 @@ describe('planInvitations', () => {
     const r = row({ service: 'ბინის რემონტი' });
     const p = plan([r]);
     expect(p.sends[0]).toMatchObject({ link: FORM, service: 'unknown', serviceName: null });
-    expect(p.sends[0].sentStatus).toBe(t('invite.sent_unknown_service', 'ka', { value: 'ბინის რემონტი' }));
+    expect(p.sends[0].sentStatus).toBe(t('invite.sent_unknown_service', { value: 'ბინის რემონტი' }));
     expect(p.sends[0].sentNote).toBe(p.sends[0].sentStatus);
   });
 
   test('a known service without a link (setup not run since it was added) gets the generic link', () => {
     const p = plan([row()], { links: new Map() });
-    expect(p.sends[0]).toMatchObject({ link: FORM, sentStatus: INVITE_TEXT.noServiceLink });
+    expect(p.sends[0]).toMatchObject({ link: FORM, sentStatus: t('invite.no_service_link') });
   });
 
   test('a service link that carries the case number or an address is never sent', () => {
@@ -123,7 +115,7 @@ describe('planInvitations', () => {
   test('before setup made the form nothing can be sent, and the row says why', () => {
     const p = plan([row()], { genericUrl: null, links: new Map() });
     expect(p.sends).toEqual([]);
-    expect(p.outcomes[0]).toMatchObject({ status: INVITE_TEXT.noForm, problem: true });
+    expect(p.outcomes[0]).toMatchObject({ status: t('invite.no_form'), problem: true });
   });
 
   test('a closed row without a case number is refused; a repeated case number is invited once', () => {
@@ -133,8 +125,8 @@ describe('planInvitations', () => {
     const p = plan([noId, first, again]);
     expect(p.sends.map((s) => s.index)).toEqual([first.index]);
     const byIndex = new Map(p.outcomes.map((o) => [o.index, o]));
-    expect(byIndex.get(noId.index)!.status).toBe(INVITE_TEXT.noCaseId);
-    expect(byIndex.get(again.index)!.status).toBe(INVITE_TEXT.duplicateCaseId);
+    expect(byIndex.get(noId.index)!.status).toBe(t('invite.no_case_id'));
+    expect(byIndex.get(again.index)!.status).toBe(t('invite.duplicate_case_id'));
   });
 
   test('a case the log holds as sent is never planned again (reopened and closed again)', () => {
@@ -230,15 +222,8 @@ describe('log vocabulary', () => {
     expect(isFinal(record('a', 'failed', failedNote(MAX_SEND_ATTEMPTS, 'r')))).toBe(true);
     expect(attemptsOf(record('a', 'failed', failedNote(2, 'r')))).toBe(2);
     expect(finalStatus(record('a', 'failed', failedNote(3, 'მიზეზი')))).toContain('მიზეზი');
-    expect(finalStatus(record('a', 'unknown'))).toBe(INVITE_TEXT.unknown);
+    expect(finalStatus(record('a', 'unknown'))).toBe(t('invite.unknown'));
     expect(finalStatus(record('a', 'sent'))).toBe('გაგზავნილია');
-  });
-
-  test("Google's errors are told apart", () => {
-    expect(isQuotaError('Service invoked too many times for one day: email.')).toBe(true);
-    expect(isQuotaError('Service unavailable: Gmail')).toBe(false);
-    expect(isPermanentMailError('Invalid email: x@')).toBe(true);
-    expect(isPermanentMailError("We're sorry, a server error occurred.")).toBe(false);
   });
 });
 

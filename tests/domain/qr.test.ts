@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
-import { EccLevel, QrCode, encodeQr, errorCorrectionCodewords, utf8Bytes } from '../../src/domain/qr';
+import { EccLevel, QrCode, encodeQr, utf8Bytes } from '../../src/domain/qr';
+import { errorCorrectionCodewords } from '../../src/domain/reed-solomon';
 import { qrToPng } from '../../src/domain/png';
 import { decodePng } from './png-reader';
 

@@ -1,6 +1,5 @@
 import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
-import { countInvitationsSent, feedbackRecords, parseAction, parseActionRows, parseActionStatus, parseThemeRows } from '../../src/domain/report-inputs';
-import { DEFAULT_THEMES } from '../../src/domain/themes';
+import { countInvitationsSent, feedbackRecords, parseAction, parseActionRows, parseActionStatus } from '../../src/domain/report-inputs';
 import type { FeedbackRecord } from '../../src/domain/types';
 
 const Q1 = { from: new Date('2026-01-01T00:00:00+04:00'), to: new Date('2026-04-01T00:00:00+04:00') };
@@ -63,24 +62,5 @@ describe('parseActionRows', () => {
 
   it('knows every status by its Georgian name and its id', () => {
     expect(['დაგეგმილია', 'მიმდინარეობს', 'შესრულებულია', 'done', ''].map(parseActionStatus)).toEqual(['planned', 'in_progress', 'done', 'done', 'planned']);
-  });
-});
-
-describe('parseThemeRows', () => {
-  it('keeps the English label of a default theme and labels a new one by its Georgian name', () => {
-    const themes = parseThemeRows([
-      { id: 'waiting', label: 'რიგები', keywords: 'რიგ, ლოდინ' },
-      { id: 'parking', label: 'პარკინგი', keywords: 'პარკ; მანქან' },
-      { id: 'parking', label: 'დუბლიკატი', keywords: '' },
-      { id: '', label: 'უკოდო', keywords: '' },
-    ]);
-    expect(themes).toEqual([
-      { id: 'waiting', ka: 'რიგები', en: 'Queues and waiting', keywords: ['რიგ', 'ლოდინ'] },
-      { id: 'parking', ka: 'პარკინგი', en: 'პარკინგი', keywords: ['პარკ', 'მანქან'] },
-    ]);
-  });
-
-  it('falls back to the default themes when the tab is empty', () => {
-    expect(parseThemeRows([])).toBe(DEFAULT_THEMES);
   });
 });

@@ -1,4 +1,5 @@
-import { DEFAULT_THEMES, effectiveThemes, parseKeywords, tagThemes } from '../../src/domain/themes';
+import { reportLabels } from '../../src/domain/report-labels';
+import { DEFAULT_THEMES, effectiveThemes, parseKeywords, tagThemes, themeLabel, themeLabels, themesOfTab } from '../../src/domain/themes';
 
 const tag = (text: string): string[] => tagThemes(text, DEFAULT_THEMES);
 
@@ -72,5 +73,52 @@ describe('effectiveThemes', () => {
   test('staff tags override automatic themes', () => {
     expect(effectiveThemes({ themes: ['waiting'], staffTags: ['documents'] })).toEqual(['documents']);
     expect(effectiveThemes({ themes: ['waiting'], staffTags: [] })).toEqual(['waiting']);
+  });
+});
+
+describe('themesOfTab: the one rule collection and reports read the themes tab by', () => {
+  it('keeps the English label of a default theme and labels a new one by its Georgian name', () => {
+    const themes = themesOfTab([
+      { id: 'waiting', label: 'რიგები', keywords: 'რიგ, ლოდინ' },
+      { id: 'parking', label: 'პარკინგი', keywords: 'პარკ; მანქან' },
+      { id: 'parking', label: 'დუბლიკატი', keywords: '' },
+      { id: '', label: 'უკოდო', keywords: '' },
+    ]);
+    expect(themes).toEqual([
+      { id: 'waiting', ka: 'რიგები', en: 'Queues and waiting', keywords: ['რიგ', 'ლოდინ'] },
+      { id: 'parking', ka: 'პარკინგი', en: 'პარკინგი', keywords: ['პარკ', 'მანქან'] },
+    ]);
+  });
+
+  it('a second row of an id adds its keywords; a blank label of a default theme keeps its own', () => {
+    const themes = themesOfTab([
+      { id: 'waiting', label: '', keywords: 'რიგ' },
+      { id: 'waiting', label: 'სხვა', keywords: 'ლოდინ, რიგ' },
+    ]);
+    expect(themes).toEqual([{ id: 'waiting', ka: 'რიგი და ლოდინი', en: 'Queues and waiting', keywords: ['რიგ', 'ლოდინ'] }]);
+  });
+
+  it('without the tab: the default themes', () => {
+    expect(themesOfTab(null)).toBe(DEFAULT_THEMES);
+  });
+
+  it('an emptied tab: no themes, so collection tags nothing', () => {
+    const themes = themesOfTab([]);
+    expect(themes).toEqual([]);
+    expect(tagThemes('რიგში ორი საათი ვიდექი', themes)).toEqual([]);
+  });
+
+  it("labels fall back to the default themes' labels, then to the id, in collection's tags and the reports alike", () => {
+    const staff = themesOfTab([{ id: 'parking', label: 'პარკინგი', keywords: 'პარკ' }]);
+    expect(themeLabel('parking', staff)).toBe('პარკინგი');
+    expect(themeLabel('waiting', staff)).toBe('რიგი და ლოდინი');
+    expect(themeLabel('waiting', staff, 'en')).toBe('Queues and waiting');
+    expect(themeLabel('old_theme', staff)).toBe('old_theme');
+    expect(themeLabel('waiting', [])).toBe('რიგი და ლოდინი');
+    // the analysis report, the agenda and the public report name a theme the same way
+    expect(reportLabels('ka', staff).theme('waiting')).toBe('რიგი და ლოდინი');
+    expect(reportLabels('en', []).theme('waiting')).toBe('Queues and waiting');
+    expect(themeLabels(staff)).toMatchObject({ parking: 'პარკინგი', waiting: 'რიგი და ლოდინი' });
+    expect(themeLabels([])).toMatchObject({ waiting: 'რიგი და ლოდინი' });
   });
 });

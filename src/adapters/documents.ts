@@ -1,0 +1,66 @@
+/**
+ * The product's documents in Drive, by folder: each Doc and file kept under a script-property
+ * key and rewritten in place (drive-files.ts), Docs drawn from blocks (doc-writer.ts for reports,
+ * print-docs.ts for the A4 print material).
+ */
+import type { DocBlock } from '../domain/doc-blocks';
+import type { PaperBlock } from '../domain/paper-layout';
+import { writeBlocks } from './doc-writer';
+import { ensureDoc, ensureFolder, replaceBlobFile, saveTextFile } from './drive-files';
+import { writePaperBlocks } from './print-docs';
+
+/** A folder of the product: its script-property key and its name. */
+export interface FolderPlace {
+  key: string;
+  name: string;
+}
+
+export interface KeptDoc {
+  id: string;
+  url: string;
+  /** Made by this run (not found again). */
+  created: boolean;
+  /** Replaces the Doc's content with a report's blocks. */
+  write(blocks: readonly DocBlock[]): void;
+  /** Replaces the Doc's content with print material drawn on A4. */
+  writePrint(blocks: readonly PaperBlock[]): void;
+}
+
+export interface DocFolder {
+  url(): string;
+  /** Anyone with the link may view what the folder holds. */
+  shareByLink(): void;
+  /** The Google Doc kept under `key`, named `name` (renamed when the name changed). */
+  doc(key: string, name: string): KeptDoc;
+  /** A text file kept under `key`, its content replaced in place (same id, same link); its id. */
+  saveText(key: string, name: string, content: string, mimeType: string): string;
+  /** The Doc as a PDF, the one file of its name here, viewable by anyone with the link. */
+  savePdf(doc: KeptDoc, name: string): { id: string; url: string };
+}
+
+export function openFolder(place: FolderPlace): DocFolder {
+  const folder = ensureFolder(place.key, place.name);
+  return {
+    url: () => folder.getUrl(),
+    shareByLink: () => folder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW),
+    doc(key, name): KeptDoc {
+      const { doc, created } = ensureDoc(key, name, folder);
+      // Read before writing: the Doc is closed once written.
+      const id = doc.getId();
+      const url = doc.getUrl();
+      return {
+        id,
+        url,
+        created,
+        write: (blocks) => writeBlocks(doc, blocks),
+        writePrint: (blocks) => writePaperBlocks(doc, blocks),
+      };
+    },
+    saveText: (key, name, content, mimeType) => saveTextFile(key, folder, name, content, mimeType).getId(),
+    savePdf(doc, name) {
+      const pdf = replaceBlobFile(folder, DocumentApp.openById(doc.id).getAs('application/pdf'), name);
+      pdf.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+      return { id: pdf.getId(), url: pdf.getUrl() };
+    },
+  };
+}

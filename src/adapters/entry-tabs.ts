@@ -1,0 +1,58 @@
+/**
+ * The two tabs staff type feedback into, one row per item: the paper tab (a paper N1 form per
+ * row) and the other-channels tab (a phone call, a post, a letter per row). The script writes
+ * only each row's status and the id of the feedback row it became.
+ */
+import { escapeForSheet } from '../domain/sanitize';
+import { TABS, paperColumns, type ColumnSpec, type TabSpec } from '../domain/schema';
+import { cell, findTab, readTable, text, writeColumns } from './tables';
+
+export interface EntryRow {
+  /** 1-based sheet row. */
+  sheetRow: number;
+  /** The row's cells by column key. */
+  cells: Record<string, unknown>;
+  /** The status the row shows now. */
+  status: string;
+  /** The feedback row it became; '' while not imported. */
+  feedbackId: string;
+}
+
+export interface EntryTab {
+  rows: EntryRow[];
+  /** Writes the status and feedback id of the given rows in one write. */
+  recordStatuses(updates: ReadonlyArray<{ sheetRow: number; status: string; feedbackId: string }>): void;
+}
+
+/** The paper tab, or null when staff deleted it. */
+export function readPaperEntry(): EntryTab | null {
+  return readEntryTab(TABS.paper, paperColumns());
+}
+
+/** The other-channels tab, or null when staff deleted it. */
+export function readOtherChannels(): EntryTab | null {
+  return readEntryTab(TABS.otherChannels, TABS.otherChannels.columns);
+}
+
+function readEntryTab(spec: TabSpec, columns: readonly ColumnSpec[]): EntryTab | null {
+  const sheet = findTab(spec);
+  if (!sheet) return null;
+  const table = readTable(sheet, columns);
+  const rows = table.rows.map((row, i) => {
+    const cells: Record<string, unknown> = {};
+    for (const column of columns) cells[column.key] = cell(table, row, column.key);
+    return { sheetRow: i + 2, cells, status: String(cell(table, row, 'status')), feedbackId: text(table, row, 'feedbackId') };
+  });
+  return {
+    rows,
+    recordStatuses(updates): void {
+      if (updates.length === 0 || table.index.status < 0 || table.index.feedbackId < 0) return;
+      for (const update of updates) {
+        const row = table.rows[update.sheetRow - 2];
+        row[table.index.status] = escapeForSheet(update.status);
+        row[table.index.feedbackId] = update.feedbackId;
+      }
+      writeColumns(table, ['status', 'feedbackId'], updates.map((u) => u.sheetRow - 2));
+    },
+  };
+}

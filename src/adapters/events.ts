@@ -1,0 +1,28 @@
+/**
+ * What the installable triggers' events say, as plain values: which tab and rows an edit touched,
+ * which response tab a form submission wrote to.
+ */
+
+/** A staff edit: the tab's name and the sheet rows of the edited range (both inclusive). */
+export interface SheetEdit {
+  tab: string;
+  /** Read only when asked: an edit of another tab needs no more calls. */
+  rows(): { first: number; last: number };
+}
+
+export function sheetEditOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit | null {
+  const range = e && e.range;
+  if (!range) return null;
+  return {
+    tab: range.getSheet().getName(),
+    rows: () => {
+      const first = range.getRow();
+      return { first, last: first + range.getNumRows() - 1 };
+    },
+  };
+}
+
+/** The name of the tab a form submission was written to; '' when the event does not say. */
+export function submittedTab(e: GoogleAppsScript.Events.SheetsOnFormSubmit): string {
+  return e && e.range ? e.range.getSheet().getName() : '';
+}

@@ -1,0 +1,117 @@
+/**
+ * The invitations log tab (protected; only the script writes it), one row per case: the ledger
+ * the send protocol keeps (domain/invitations.ts), and the count of invitations the report reads.
+ */
+import type { Period } from '../domain/dates';
+import { isDate } from '../domain/dates';
+import { LOG_STATE_KA, caseKey, parseLogState, type LogRecord } from '../domain/invitation-log';
+import type { Ledger } from '../domain/invitations';
+import { countInvitationsSent } from '../domain/report-inputs';
+import { escapeForSheet } from '../domain/sanitize';
+import { TABS } from '../domain/schema';
+import { cell, readTab, rowFromKeys, text } from './tables';
+
+/** Rows added below the tab's end at a time, so that a run of many sends grows it rarely. */
+const GROWTH = 100;
+
+/**
+ * The log as a ledger: its records by case key (the first row of a case wins; a row this code
+ * cannot read is kept as it is), and one write of every changed row per flush.
+ */
+export function openInvitationLog(): Ledger {
+  const table = readTab(TABS.invitations);
+  const records = new Map<string, LogRecord>();
+  const rowOf = new Map<string, number>();
+  /** The record each sheet row holds (null: a row this code cannot read, kept as it is). */
+  const byRow: Array<LogRecord | null> = table.rows.map((row, i) => {
+    const key = caseKey(text(table, row, 'caseId'));
+    const state = parseLogState(text(table, row, 'status'));
+    if (key === '' || !state || records.has(key)) return null;
+    const at = cell(table, row, 'at');
+    const record: LogRecord = { caseId: text(table, row, 'caseId'), service: text(table, row, 'service'), state, at: isDate(at) ? new Date(at.getTime()) : null, note: text(table, row, 'note') };
+    records.set(key, record);
+    rowOf.set(key, i);
+    return record;
+  });
+  const changed = new Set<number>();
+  let maxRows: number | null = null;
+
+  const render = (record: LogRecord): unknown[] =>
+    rowFromKeys(table, {
+      caseId: escapeForSheet(record.caseId),
+      service: escapeForSheet(record.service),
+      status: LOG_STATE_KA[record.state],
+      at: record.at ?? '',
+      note: escapeForSheet(record.note),
+    });
+
+  const write = (): void => {
+    if (changed.size === 0) return;
+    const indexes = [...changed];
+    const first = Math.min(...indexes);
+    const last = Math.max(...indexes);
+    const width = table.header.length;
+    if (maxRows === null) maxRows = table.sheet.getMaxRows();
+    if (last + 2 > maxRows) {
+      table.sheet.insertRowsAfter(maxRows, last + 2 - maxRows + GROWTH);
+      maxRows = last + 2 + GROWTH;
+    }
+    const block: unknown[][] = [];
+    for (let i = first; i <= last; i++) {
+      const record = byRow[i];
+      const line = record ? render(record) : table.rows[i].map((v) => (typeof v === 'string' ? escapeForSheet(v) : v));
+      block.push(Array.from({ length: width }, (_, j) => (line[j] === undefined || line[j] === null ? '' : line[j])));
+    }
+    table.sheet.getRange(first + 2, 1, block.length, width).setValues(block);
+    changed.clear();
+  };
+
+  return {
+    records,
+    put(record: LogRecord): void {
+      const key = caseKey(record.caseId);
+      const existing = records.get(key);
+      if (existing && sameRecord(existing, record)) return;
+      // A status that did not change keeps the time it was first recorded.
+      const kept: LogRecord = existing && existing.state === record.state && existing.note === record.note ? { ...record, at: existing.at } : record;
+      records.set(key, kept);
+      let index = rowOf.get(key);
+      if (index === undefined) {
+        index = table.rows.length;
+        table.rows.push([]);
+        byRow.push(kept);
+        rowOf.set(key, index);
+      } else {
+        byRow[index] = kept;
+      }
+      changed.add(index);
+    },
+    flush: () => withRetry(write),
+  };
+}
+
+/** N2 invitations sent in the period, by the log (the report's response rate). */
+export function invitationsSentIn(period: Pick<Period, 'from' | 'to'>): number {
+  const table = readTab(TABS.invitations);
+  return countInvitationsSent(table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at') })), period);
+}
+
+function sameRecord(a: LogRecord, b: LogRecord): boolean {
+  return a.state === b.state && a.note === b.note && a.service === b.service && a.caseId === b.caseId;
+}
+
+/**
+ * Retries a write that Google failed transiently ("Service Spreadsheets timed out …"), so that
+ * what was sent gets recorded; an execution that is being killed fails every try and stops here.
+ */
+function withRetry(write: () => void, tries = 3): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      write();
+      return;
+    } catch (err) {
+      if (attempt >= tries) throw err;
+      console.warn(`write failed (attempt ${attempt}), retrying: ${String((err as Error)?.message ?? err)}`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The data of a period that the analysis report, the meeting agenda and the public report share:
+ * every tab they read, once each, and the report model built from them, so the three show the
+ * same figures (the N2 response rate from the invitations log, the trend periods).
+ */
+import { previousPeriod, samePeriodLastYear, type Period } from '../domain/dates';
+import { reportServices } from '../domain/report-inputs';
+import { buildReportModel, type ReportModel, type ReportPeriod } from '../domain/report-model';
+import type { Theme } from '../domain/themes';
+import type { ActionRecord, FeedbackRecord, Service, Settings } from '../domain/types';
+import { readActions } from '../adapters/actions-tab';
+import { readFeedback } from '../adapters/feedback-table';
+import { invitationsSentIn } from '../adapters/invitation-log';
+import { readServices } from '../adapters/services-tab';
+import { readSettings } from '../adapters/settings-tab';
+import { readThemes } from '../adapters/themes-tab';
+
+export interface PeriodData {
+  settings: Settings;
+  services: Service[];
+  records: FeedbackRecord[];
+  actions: ActionRecord[];
+  themes: Theme[];
+  model: ReportModel;
+}
+
+function reportPeriod(period: Period, language: 'ka' | 'en'): ReportPeriod {
+  return { from: period.from, to: period.to, label: language === 'en' ? period.labelEn : period.label };
+}
+
+/** Reads the period's data and builds its report model; `language` defaults to the settings'. */
+export function loadPeriodData(period: Period, options: { internal: boolean; language?: 'ka' | 'en' }): PeriodData {
+  const settings = readSettings().value;
+  const { services } = readServices();
+  const records = readFeedback();
+  const actions = readActions(services);
+  const themes = readThemes();
+  const invitationsSent = invitationsSentIn(period);
+  const language = options.language ?? settings.language;
+  const model = buildReportModel({
+    records,
+    actions,
+    period: reportPeriod(period, language),
+    previous: reportPeriod(previousPeriod(period), language),
+    lastYear: reportPeriod(samePeriodLastYear(period), language),
+    invitationsSent,
+    minGroupSize: settings.minGroupSize,
+    services: reportServices(services, records),
+    language,
+    internal: options.internal,
+  });
+  return { settings, services, records, actions, themes, model };
+}

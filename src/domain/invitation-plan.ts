@@ -1,0 +1,211 @@
+/**
+ * Which closed case gets its N2 invitation now, with which link, and what the row of every other
+ * closed case says instead; and which applicants' addresses have been kept long enough.
+ */
+import { isDate } from './dates';
+import { parseEmail } from './email';
+import { caseKey, isFinal, type LogRecord, type LogState } from './invitation-log';
+import { t } from './messages';
+import { isBlankCell, matchKey, stripInvisible } from './sanitize';
+import { CASE_STATUSES } from './schema';
+import { UNKNOWN_SERVICE, resolveService } from './services';
+import type { Service } from './types';
+
+/** Whether a status cell says the case is closed (its Georgian word, or the id). */
+export function isClosedStatus(raw: unknown): boolean {
+  const key = matchKey(String(raw ?? ''));
+  const closed = CASE_STATUSES.find((s) => s.id === 'closed');
+  return key !== '' && !!closed && (key === matchKey(closed.ka) || key === closed.id);
+}
+
+/** One row of the applications tab, as the planner needs it. `index` is the data-row index. */
+export interface ApplicationRow {
+  index: number;
+  caseId: unknown;
+  service: unknown;
+  email: unknown;
+  status: unknown;
+  closedAt: unknown;
+}
+
+export interface PlannedSend {
+  index: number;
+  caseId: string;
+  email: string;
+  service: string;
+  serviceName: string | null;
+  link: string;
+  /** What the row shows once sent (plain "sent", or sent with a note). */
+  sentStatus: string;
+  /** Stored in the log with the case (no personal data). */
+  sentNote: string;
+}
+
+/** What the row of a case shows, decided without sending. */
+export interface RowOutcome {
+  index: number;
+  caseId: string;
+  service: string;
+  /** The Georgian status on the row. */
+  status: string;
+  /** What the log records (null: nothing to record). */
+  log: { state: LogState; note: string } | null;
+  /** Counts as a problem in the menu summary (bad input staff should fix). */
+  problem: boolean;
+}
+
+export interface Plan {
+  sends: PlannedSend[];
+  outcomes: RowOutcome[];
+  /** Data-row indexes of closed rows with no closing date (the caller fills in now). */
+  fillClosedAt: number[];
+}
+
+export interface PlanInput {
+  rows: readonly ApplicationRow[];
+  log: ReadonlyMap<string, LogRecord>;
+  services: readonly Service[];
+  /** Service code → its prefilled N2 link (the services tab). */
+  links: ReadonlyMap<string, string>;
+  /** The N2 form's published URL, for a case whose service has no link; null before setup. */
+  genericUrl: string | null;
+  /** Only these rows may be sent (an edit trigger acts on the edited rows); all when absent. */
+  only?: ReadonlySet<number>;
+}
+
+const text = (value: unknown): string => (value === null || value === undefined ? '' : stripInvisible(String(value)).trim());
+
+const shorten = (value: string, max = 60): string => (value.length > max ? value.slice(0, max) + '…' : value);
+
+/** Whether `needle` stands in `hay` as a whole token (not inside a longer word or number). */
+function containsToken(hay: string, needle: string): boolean {
+  const word = /[\p{L}\p{N}]/u;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = hay.charAt(i - 1);
+    const after = hay.charAt(i + needle.length);
+    if ((before === '' || !word.test(before)) && (after === '' || !word.test(after))) return true;
+  }
+  return false;
+}
+
+function decodeQueryValue(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * A link is fit to send when it is an https address that carries neither the case number nor any
+ * email address: the response must not be traceable to the case. The case number is looked for
+ * as a whole value in the path and the query values, so that a short number ("1") is not "found"
+ * inside the form's own id.
+ */
+export function isAnonymousLink(link: string, caseId: string, email: string): boolean {
+  if (!/^https:\/\/\S+$/.test(link) || link.includes('@') || /%40/i.test(link)) return false;
+  if (email !== '' && link.toLowerCase().includes(email.toLowerCase())) return false;
+  const id = caseId.trim().toLowerCase();
+  if (id === '') return true;
+  const [beforeQuery, ...rest] = link.split('?');
+  const segments = beforeQuery.split('/').map((p) => decodeQueryValue(p).toLowerCase());
+  const values = rest
+    .join('?')
+    .split(/[&#]/)
+    .map((pair) => decodeQueryValue(pair.slice(pair.indexOf('=') + 1)).toLowerCase());
+  return !segments.some((seg) => seg === id) && !values.some((value) => containsToken(value, id));
+}
+
+/**
+ * Decides, for every closed row, whether it gets an invitation now and what it shows otherwise.
+ * A case number counts once: only its first closed row may be invited.
+ */
+export function planInvitations(input: PlanInput): Plan {
+  const sends: PlannedSend[] = [];
+  const outcomes: RowOutcome[] = [];
+  const fillClosedAt: number[] = [];
+  const seen = new Set<string>();
+  for (const row of input.rows) {
+    if (!isClosedStatus(row.status)) continue;
+    const key = caseKey(row.caseId);
+    const first = key !== '' && !seen.has(key);
+    if (key !== '') seen.add(key);
+    const edited = !input.only || input.only.has(row.index);
+    if (edited && isBlankCell(row.closedAt) && !isDate(row.closedAt)) fillClosedAt.push(row.index);
+    const caseId = text(row.caseId);
+    const resolved = resolveService(text(row.service), input.services);
+    const service = resolved ? resolved.code : UNKNOWN_SERVICE;
+    const record = input.log.get(key);
+    // Cases already waiting (deferred by the quota, or refused once) go first, in row order, also
+    // when an edit trigger runs for other rows: a case closed today never jumps the queue.
+    const eligible = edited || record?.state === 'deferred' || record?.state === 'failed' || record?.state === 'queued';
+    if (key !== '' && !first) {
+      outcomes.push({ index: row.index, caseId, service, status: t('invite.duplicate_case_id'), log: null, problem: true });
+      continue;
+    }
+    if (isFinal(record) || !eligible) continue; // shown from the log by the caller
+    const skip = (status: string, note: string, problem = true): void => {
+      outcomes.push({ index: row.index, caseId, service, status, log: key ? { state: 'skipped', note } : null, problem });
+    };
+    if (key === '') {
+      skip(t('invite.no_case_id'), '');
+      continue;
+    }
+    if (resolved && !resolved.invite) {
+      skip(t('invite.skipped_opted_out'), t('invite.skipped_opted_out'), false);
+      continue;
+    }
+    const email = parseEmail(row.email);
+    if (!email.ok) {
+      if (email.reason === 'empty') skip(t('invite.skipped_no_email'), t('invite.skipped_no_email'));
+      // The log never holds an address, not even a malformed one.
+      else skip(t('invite.skipped_invalid_email', { value: shorten(text(row.email)) }), t('log.invalid_email'));
+      continue;
+    }
+    const ownLink = resolved ? input.links.get(resolved.code) ?? '' : '';
+    let link = ownLink;
+    let sentStatus: string = t('invite.sent');
+    if (!resolved) {
+      sentStatus = t('invite.sent_unknown_service', { value: shorten(text(row.service)) });
+      link = input.genericUrl ?? '';
+    } else if (!isAnonymousLink(ownLink, caseId, email.email)) {
+      sentStatus = t('invite.no_service_link');
+      link = input.genericUrl ?? '';
+    }
+    if (!input.genericUrl || !isAnonymousLink(link, caseId, email.email)) {
+      skip(t('invite.no_form'), t('invite.no_form'));
+      continue;
+    }
+    sends.push({
+      index: row.index,
+      caseId,
+      email: email.email,
+      service,
+      serviceName: resolved ? resolved.ka : null,
+      link,
+      sentStatus,
+      sentNote: sentStatus === t('invite.sent') ? '' : sentStatus,
+    });
+  }
+  return { sends, outcomes, fillClosedAt };
+}
+
+/**
+ * Rows whose applicant email is cleared: closed cases whose invitation went out (or may have)
+ * more than `days` days ago. The log's time is the invitation's.
+ */
+export function expiredEmailRows(
+  rows: readonly ApplicationRow[],
+  log: ReadonlyMap<string, LogRecord>,
+  now: Date,
+  days: number,
+): number[] {
+  const cutoff = now.getTime() - days * 24 * 3600 * 1000;
+  return rows
+    .filter((row) => {
+      if (!isClosedStatus(row.status) || text(row.email) === '') return false;
+      const record = log.get(caseKey(row.caseId));
+      return !!record && (record.state === 'sent' || record.state === 'unknown') && !!record.at && record.at.getTime() <= cutoff;
+    })
+    .map((row) => row.index);
+}

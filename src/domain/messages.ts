@@ -1,0 +1,284 @@
+/**
+ * The Georgian catalogue: every word the product shows staff and citizens outside its documents
+ * and forms — the menu and its dialogs, the mails, row statuses and flags, tab names, column
+ * headers and dropdown values, setup notes and the help of each dropdown. The analysis report
+ * keeps its own two-language table (report-labels.ts); the annex questions are the forms'
+ * definition (forms.ts). Georgian is never upper-cased: toUpperCase() turns Mkhedruli into
+ * Mtavruli, which many fonts lack.
+ */
+
+export const MESSAGES = {
+  // The spreadsheet menu, and what a menu item says when it failed.
+  'menu.root': 'უკუკავშირი',
+  'menu.setup': 'სისტემის მომზადება / განახლება',
+  'menu.import_paper': 'ქაღალდის ფორმების შეტანა',
+  'menu.collect_now': 'უკუკავშირის შეგროვება ახლავე',
+  'menu.send_invitations': 'მოწვევების გაგზავნა ახლავე',
+  'menu.build_report': 'ანალიტიკური ანგარიშის მომზადება',
+  'menu.prepare_meeting': 'სამუშაო შეხვედრის დღის წესრიგი',
+  'menu.publish_report': 'საჯარო ანგარიშის გამოქვეყნება',
+  'menu.paper_form': 'ქაღალდის ფორმა და QR პლაკატი',
+  'menu.failed':
+    'შეცდომა: მოქმედება ვერ შესრულდა. სცადეთ ხელახლა; თუ შეცდომა განმეორდება, მიმართეთ IT სამსახურს (დეტალები: Apps Script ▸ შესრულებები / Executions).',
+
+  // Setup.
+  'setup.ready': 'სისტემა მზადაა.',
+  'setup.created_tabs': 'შეიქმნა ჩანართები: {tabs}.',
+  'setup.tabs_existed': 'ჩანართები უკვე არსებობდა.',
+  'setup.created_forms': 'შეიქმნა ფორმები: {forms}.',
+  'setup.forms_updated': 'ფორმების სერვისების სია განახლდა.',
+  'setup.print_updated': 'ქაღალდის ფორმა და QR პლაკატი განახლდა (Drive: „{folder}“).',
+  'setup.check_settings': 'შეამოწმეთ ჩანართი „{tab}“:\n{problems}',
+  'settings.bad_reply_to': 'პარამეტრი „replyTo“: „{value}“ ელფოსტის მისამართი არ არის; საპასუხო მისამართი არ მიეთითება',
+  'settings.bad_manager': 'პარამეტრი „managers“: „{value}“ ელფოსტის მისამართი არ არის და გამოტოვებულია',
+  'settings.not_positive_int': 'პარამეტრი „{key}“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია {value}',
+  'settings.bad_report_period': 'პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია {value}',
+
+  // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
+  'note.paper':
+    'როგორ შევიტანოთ ქაღალდის ფორმები:\n' +
+    '• ერთი ფორმა = ერთი სტრიქონი; სვეტები მიჰყვება ფორმის კითხვებს თანმიმდევრობით.\n' +
+    '• ქულა 1–5 (მხოლოდ რიცხვი); ცარიელი = პასუხი არ არის (არა ნული).\n' +
+    '• სერვისი და სხვა სიები — აირჩიეთ ჩამონათვალიდან; არასწორ მნიშვნელობას ცხრილი არ მიიღებს.\n' +
+    '• ტექსტი გადაწერეთ ისე, როგორც წერია; სახელები და ტელეფონები არ ჩაწეროთ.\n' +
+    '• სტატუსს და ჩანაწერის ID-ს სისტემა წერს. შემდეგ: მენიუ „ქაღალდის ფორმების შეტანა“.',
+  'note.other_channels':
+    'ტელეფონით, სოციალურ ქსელში, ვებგვერდზე ან წერილით მიღებული უკუკავშირი: ერთი შეტყობინება = ერთი სტრიქონი ' +
+    '(თარიღი, არხი, სერვისი, შინაარსი). პირადი მონაცემები (სახელი, ტელეფონი, ელფოსტა, პირადი ნომერი) არ ჩაწეროთ.',
+
+  // The help a dropdown shows.
+  'help.list': 'აირჩიეთ მნიშვნელობა ჩამონათვალიდან',
+  'help.service': 'აირჩიეთ სერვისი ჩამონათვალიდან; ახალი სერვისი დაამატეთ ჩანართში „{tab}“',
+  'help.date': 'თარიღი, მაგ. 05.01.2026',
+  'help.score': 'შეიყვანეთ რიცხვი 1-დან 5-მდე ან დატოვეთ ცარიელი',
+
+  // Collection.
+  'collect.added': 'უკუკავშირის ცხრილში დაემატა ჩანაწერი: {count}.',
+  'collect.with_notes': 'მათგან შენიშვნით: {count} (იხ. სვეტი flags და სტატუსები).',
+  'collect.empty': 'ცარიელი ფორმა (არ ჩაიწერა): {count}.',
+  'collect.more': 'ახალი პასუხები ჯერ კიდევ დარჩა: დანარჩენს სისტემა შემდეგ გაშვებაზე (ყოველ საათში) შეაგროვებს.',
+  'collect.failed_before_build': 'ყურადღება: უკუკავშირის შეგროვება ვერ შესრულდა, ამიტომ ბოლო პასუხები შეიძლება ანგარიშში არ იყოს.',
+  'paper.added': 'ქაღალდის ფორმებიდან ჩაიწერა: {count}.',
+  'paper.with_notes': 'მათგან შენიშვნით: {count} — იხ. სვეტი „{column}“.',
+  'paper.empty': 'ცარიელი სტრიქონი (არ ჩაიწერა): {count}.',
+
+  // Status of a typed-in row (paper forms, other channels).
+  'row.recorded': 'ჩაიწერა',
+  'row.recorded_with_notes': 'ჩაიწერა, შენიშვნით: {notes}',
+  'row.skipped_empty': 'არ ჩაიწერა: ცარიელი ფორმა',
+
+  // Problems found in a row of input (the feedback row's flags); `item` is an item id such as n1.overall.
+  'error.invalid_score': '{item}: „{value}“ არ არის შეფასება 1-დან 5-მდე — ქულებში არ ჩაითვალა',
+  'error.unknown_service': 'უცნობი სერვისი „{value}“ — ჩაიწერა როგორც „უცნობი“',
+  'error.missing_required': '{item}: სავალდებულო პასუხი აკლია',
+  'error.empty_submission': 'ცარიელი ფორმა: პასუხები არ არის, ჩანაწერი არ შეიქმნა',
+  'error.text_truncated': '{item}: ტექსტი 50 000 სიმბოლოზე გრძელი იყო და შემოკლდა',
+  'error.invalid_date': 'არასწორი თარიღი „{value}“ — გამოიყენეთ ფორმატი დდ.თთ.წწწწ; ჩაიწერა შეტანის თარიღი',
+  'error.invalid_channel': 'უცნობი არხი „{value}“ — ჩაიწერა როგორც „სხვა“',
+  'error.unexpected_choice': '{item}: „{value}“ არ არის ჩამონათვალში',
+
+  // Status of the N2 invitation of a closed case (the applications tab).
+  'invite.sent': 'გაგზავნილია',
+  'invite.deferred_quota': 'გადადებულია: დღიური ლიმიტი ამოიწურა, გაიგზავნება ხვალ',
+  'invite.queued': 'გაგზავნის რიგშია: გაიგზავნება შემდეგი გაშვებისას',
+  'invite.failed_retrying': 'ვერ გაიგზავნა: {reason} — ხელახლა ვცდით',
+  'invite.failed_final': 'ვერ გაიგზავნა {attempts} მცდელობის შემდეგ: {reason} — შეამოწმეთ მისამართი',
+  'invite.mail_refused': 'Google-მა წერილი არ მიიღო ({message})',
+  'invite.unknown':
+    'გაგზავნის შედეგი უცნობია: გაგზავნისას შესრულება შეწყდა და ვერ დადგინდა, წავიდა თუ არა წერილი; განმეორებით არ იგზავნება, რომ განმცხადებელმა ორჯერ არ მიიღოს',
+  'invite.skipped_no_email': 'არ გაიგზავნა: ელფოსტა მითითებული არ არის',
+  'invite.skipped_invalid_email': 'არ გაიგზავნა: ელფოსტის მისამართი არასწორია ({value})',
+  'invite.skipped_opted_out': 'არ გაიგზავნა: ამ სერვისისთვის მოწვევა გამორთულია',
+  'invite.no_case_id': 'არ გაიგზავნა: განცხადების ნომერი მითითებული არ არის',
+  'invite.duplicate_case_id': 'არ გაიგზავნა: განცხადების ეს ნომერი ზემოთ სხვა სტრიქონშიც არის — ერთ განცხადებაზე მოწვევა ერთხელ იგზავნება',
+  'invite.no_form': 'არ გაიგზავნა: N2 ფორმა ჯერ არ არის შექმნილი — გაუშვით „სისტემის მომზადება / განახლება“',
+  'invite.sent_unknown_service': 'გაგზავნილია ზოგადი ბმულით: სერვისი „{value}“ ვერ ამოვიცანით',
+  'invite.no_service_link': 'გაგზავნილია ზოგადი ბმულით: სერვისს N2 ბმული არ აქვს — გაუშვით „სისტემის მომზადება / განახლება“',
+  // What the menu item says.
+  'invite.busy': 'მოწვევებს ამ წუთას სხვა პროცესი აგზავნის. სცადეთ ერთ წუთში ხელახლა.',
+  'invite.summary_sent': 'გაიგზავნა: {count}',
+  'invite.summary_deferred': 'გადაიდო (დღიური ლიმიტი): {count}',
+  'invite.summary_problems': 'პრობლემური სტრიქონები: {count}',
+  'invite.summary_where': 'პრობლემის მიზეზი ჩანს „{tab}“ ჩანართის სვეტში „{column}“.',
+  'invite.summary_more': 'ყველა მოწვევა ჯერ არ გაიგზავნა; დანარჩენი ავტომატურად გაიგზავნება მომდევნო საათობრივი გაშვებისას.',
+
+  // The invitations log: a case's state, and its notes.
+  'log.sending': 'იგზავნება',
+  'log.unknown': 'შედეგი უცნობია',
+  'log.failed': 'ვერ გაიგზავნა',
+  'log.deferred': 'გადადებულია',
+  'log.queued': 'რიგშია',
+  'log.skipped': 'არ გაიგზავნა',
+  /** Followed by the count and the reason: "მცდელობა 2: …". */
+  'log.attempt': 'მცდელობა',
+  'log.mail_refused': 'Google-მა წერილი არ მიიღო',
+  'log.invalid_email': 'ელფოსტის მისამართი არასწორია',
+  'log.interrupted': 'შესრულება გაგზავნისას შეწყდა; შედეგი ვერ დადგინდა',
+
+  // The N2 invitation mail.
+  'mail.greeting': 'გამარჯობა,',
+  'mail.thanks': 'მადლობა,',
+  'invitation.subject': '{municipality}: შეაფასეთ მიღებული მომსახურება (2 წუთი)',
+  'invitation.from': '{municipality} გწერთ: {done}',
+  'invitation.done': 'თქვენი განცხადების განხილვა დასრულდა.',
+  'invitation.done_service': 'თქვენი განცხადების განხილვა დასრულდა (სერვისი: „{service}“).',
+  'invitation.why': 'გვსურს, ჩვენი მომსახურება უკეთესი გავხადოთ, ამიტომ გთხოვთ, შეაფასოთ, როგორ მოგემსახურეთ. თქვენი აზრი გვეხმარება სერვისების გაუმჯობესებაში.',
+  'invitation.time': 'კითხვარის შევსებას მხოლოდ 2 წუთი დასჭირდება.',
+  'invitation.anonymity':
+    'კითხვარი ანონიმურია: ის არ ითხოვს სახელს, პირად ნომერს ან საკონტაქტო მონაცემებს, ბმული ამ სერვისის ყველა მომხმარებლისთვის ერთნაირია და თქვენი პასუხი არ უკავშირდება თქვენს განცხადებას.',
+  'invitation.voluntary': 'მონაწილეობა ნებაყოფლობითია და არანაირ გავლენას არ ახდენს თქვენს განცხადებაზე ან მომავალ მომსახურებაზე.',
+  'invitation.link': 'კითხვარის ბმული:',
+  'invitation.button': 'კითხვარის გახსნა',
+  'invitation.fallback': 'თუ ღილაკი არ იხსნება, გადადით ბმულზე: {link}',
+
+  // The managers' notice of a scheduled analysis report.
+  'notice.subject': 'ანალიტიკური ანგარიში — {period}',
+  'notice.ready': 'უკუკავშირის ანალიტიკური ანგარიში პერიოდისთვის „{period}“ მომზადდა ({municipality}).',
+  'notice.internal': 'ანგარიში შიდა გამოყენებისთვისაა: მასში ციტირებულია მომხმარებელთა კომენტარები.',
+  'notice.open': 'ანგარიშის გახსნა — {period}',
+
+  // The period dialog of the three documents.
+  'period.help': 'მაგალითად: 2026-Q1 (კვარტალი), 2026-03 (თვე), 2026 (წელი) ან 2026-01-01..2026-03-31 (თარიღებით; ასევე 01.01.2026..31.03.2026).',
+  'period.empty': 'პერიოდი არ არის მითითებული.',
+  'period.not_started': 'პერიოდი „{period}“ ჯერ არ დაწყებულა.',
+  'period.bad_year': 'წელი {year} არ არის დასაშვები.',
+  'period.bad_month': 'თვე {month} არ არსებობს.',
+  'period.bad_date': '„{value}“ არ არის სწორი თარიღი.',
+  'period.reversed': 'პერიოდის დასაწყისი მის დასასრულზე გვიანაა.',
+  'period.unreadable': '„{value}“ — პერიოდი ვერ წავიკითხე.',
+
+  // The analysis report.
+  'report.dialog': 'ანალიტიკური ანგარიში',
+  'report.question': 'რომელი პერიოდის ანგარიში მოვამზადო?',
+  'report.cancelled': 'ანგარიშის მომზადება გაუქმდა.',
+  'report.not_built': 'ანგარიში არ მომზადდა. {error}',
+  'report.created': 'ანალიტიკური ანგარიში ({period}) მომზადდა.',
+  'report.updated': 'ანალიტიკური ანგარიში ({period}) განახლდა.',
+
+  // The meeting agenda.
+  'agenda.question': 'რომელი პერიოდის შედეგები განვიხილოთ?',
+  'agenda.cancelled': 'დღის წესრიგის მომზადება გაუქმდა.',
+  'agenda.not_built': 'დღის წესრიგი არ მომზადდა. {error}',
+  'agenda.ready': 'დღის წესრიგი მზადაა ({period}): {url}',
+  'agenda.overdue': 'ვადაგადაცილებული ღონისძიებები: {count} (მონიშნულია ჩანართში „{tab}“).',
+  'agenda.record_decisions': 'შეხვედრის გადაწყვეტილებები შეიტანეთ ჩანართში „{tab}“.',
+
+  // The public report.
+  'publish.question': 'რომელი პერიოდის ანგარიში გამოვაქვეყნო?',
+  'publish.cancelled': 'გამოქვეყნება გაუქმდა.',
+  'publish.not_published': 'საჯარო ანგარიში არ გამოქვეყნდა. {error}',
+  'publish.done': 'საჯარო ანგარიში გამოქვეყნდა ({period}).',
+  'publish.pdf': 'PDF (ხედვა ბმულით): {url}',
+  'publish.files': 'ვებგვერდის HTML ფრაგმენტი და სოციალური ქსელის პოსტის ტექსტი: {url}',
+
+  // The print material.
+  'print.paper': 'ქაღალდის ფორმა',
+  'print.poster': 'QR პლაკატი',
+  'print.no_form': 'ონლაინ ფორმა ჯერ არ არსებობს ({forms}). ჯერ გაუშვით „სისტემის მომზადება / განახლება“.',
+  'print.ready': 'ქაღალდის ფორმა და QR პლაკატი მზადაა საქაღალდეში „{folder}“ (Google Drive).',
+  'print.how': 'დაბეჭდეთ A4 ფორმატზე: ფაილი ▸ ბეჭდვა.',
+
+  // Drive folders and file names.
+  'folder.reports': 'უკუკავშირი — ანალიტიკური ანგარიშები',
+  'folder.working': 'უკუკავშირი — სამუშაო დოკუმენტები',
+  'folder.public': 'უკუკავშირი — საჯარო ანგარიშები',
+  'folder.print': 'უკუკავშირი — საბეჭდი მასალა',
+  'file.public_report': 'საჯარო ანგარიში — {period}',
+  'file.web_fragment': '{name} — ვებგვერდისთვის.html',
+  'file.post': '{name} — პოსტი.txt',
+  'file.paper_form': '{form} — ქაღალდის ფორმა (A4, დასაბეჭდი)',
+  'file.poster': '{form} — QR პლაკატი (A4)',
+
+  // Tabs of the workbook.
+  'tab.settings': 'პარამეტრები',
+  'tab.services': 'სერვისები',
+  'tab.applications': 'განცხადებები',
+  'tab.feedback': 'უკუკავშირი',
+  'tab.paper': 'ქაღალდის ფორმები',
+  'tab.other_channels': 'სხვა არხები',
+  'tab.actions': 'ღონისძიებები',
+  'tab.themes': 'თემები',
+  'tab.invitations': 'მოწვევები',
+  'tab.responses': '{form} — პასუხები',
+  'tab.responses_old': '{name} (ძველი {id})',
+
+  // Column headers; those several tabs share come first.
+  'col.case_id': 'განცხადების №',
+  'col.service': 'სერვისი',
+  'col.status': 'სტატუსი',
+  'col.received_at': 'მიღების თარიღი',
+  'col.feedback_id': 'ჩანაწერის ID',
+  'col.theme': 'თემა',
+  'col.setting_key': 'გასაღები',
+  'col.setting_value': 'მნიშვნელობა',
+  'col.setting_description': 'აღწერა',
+  'col.service_code': 'კოდი',
+  'col.service_name': 'სერვისი / ქვეპროგრამა',
+  'col.service_invite': 'მოწვევის გაგზავნა',
+  'col.service_link': 'N2 ფორმის ბმული',
+  'col.submitted_at': 'წარდგენის თარიღი',
+  'col.applicant': 'განმცხადებელი',
+  'col.email': 'ელფოსტა',
+  'col.apply_channel': 'მიმართვის გზა',
+  'col.closed_at': 'დასრულების თარიღი',
+  'col.invite_status': 'მოწვევის სტატუსი',
+  'col.invite_at': 'მოწვევის დრო',
+  'col.log_at': 'დრო',
+  'col.log_note': 'შენიშვნა',
+  'col.channel': 'არხი',
+  'col.text': 'უკუკავშირის შინაარსი',
+  'col.theme_id': 'თემის კოდი',
+  'col.keywords': 'საკვანძო სიტყვები / ფუძეები (მძიმით)',
+  'col.problem': 'პრობლემა',
+  'col.decision': 'გადაწყვეტილება',
+  'col.owner': 'პასუხისმგებელი',
+  'col.due': 'ვადა',
+  'col.meeting_date': 'შეხვედრის თარიღი',
+  'col.public_wording': 'საჯარო ფორმულირება',
+
+  // Dropdown values staff pick: a case's status, how the applicant applied, an action's status.
+  'status.received': 'მიღებულია',
+  'status.in_review': 'განხილვაშია',
+  'status.closed': 'დასრულებულია',
+  'apply.office': 'კანცელარია',
+  'apply.email': 'ელფოსტა',
+  'action.planned': 'დაგეგმილია',
+  'action.in_progress': 'მიმდინარეობს',
+  'action.done': 'შესრულებულია',
+
+  // Channels (ids of types.ts): the other-channels dropdown and the reports.
+  'channel.paper': 'ქაღალდის ფორმა',
+  'channel.kiosk': 'ონლაინ (QR)',
+  'channel.email_link': 'ელფოსტის ბმული',
+  'channel.phone': 'ტელეფონი',
+  'channel.social': 'სოციალური ქსელი',
+  'channel.website': 'ვებგვერდი',
+  'channel.letter': 'წერილი',
+  'channel.other': 'სხვა',
+
+  // The settings tab: each setting's description, and the defaults that are words.
+  'setting.municipality': 'მუნიციპალიტეტის / მერიის სახელი (ჩანს წერილებსა და ანგარიშებში)',
+  'setting.municipality_default': 'ამბროლაურის მუნიციპალიტეტის მერია',
+  'setting.sender_name': 'გამგზავნის სახელი მოწვევის წერილში',
+  'setting.sender_name_default': 'ამბროლაურის მერია',
+  'setting.reply_to': 'საპასუხო ელფოსტა (reply-to); ცარიელი — არ მიეთითება',
+  'setting.managers': 'ხელმძღვანელების ელფოსტები ანგარიშის შეტყობინებისთვის (მძიმით)',
+  'setting.min_group_size': 'ჯგუფის მინიმალური ზომა: უფრო მცირე ჯგუფის მაჩვენებელი არ ქვეყნდება',
+  'setting.mail_quota':
+    'დღეში გასაგზავნი მოწვევების ზღვარი; დანარჩენი გადაიდება მეორე დღისთვის. Google-ის დღიურ კვოტაზე (100, Workspace-ში 1500) მეტი მაინც ვერ გაიგზავნება',
+  'setting.email_retention': 'რამდენი დღის შემდეგ წაიშალოს განმცხადებლის ელფოსტა დასრულებული, მოწვეული განცხადებიდან',
+  'setting.report_period': 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: monthly ან quarterly',
+  'setting.language': 'ანგარიშის ენა: ka ან en',
+
+  // A form's service list before any service exists: the respondent can still say "other".
+  'form.no_services': 'სხვა',
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** The message with each {name} replaced by params[name]; an unknown {name} stays visible. */
+export function t(id: MessageId, params: Record<string, string | number> = {}): string {
+  return MESSAGES[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The groups a report counts answers in — overall, by form, driver, question, service and
+ * channel — for one period, and the secondary suppression that withholds a group whose figure
+ * would let a suppressed one be worked out. report-model.ts turns them into published scores.
+ */
+import { FORMS, likertItems } from './forms';
+import { addScore, isScore, type Tally } from './stats';
+import { CHANNELS, DRIVERS } from './types';
+import type { Driver, FeedbackRecord, FormKey } from './types';
+
+/** A response counts as low when any of its 1–5 answers is this or less. */
+export const LOW_SCORE_MAX = 2;
+export const FORM_KEYS: readonly FormKey[] = ['N1', 'N2'];
+
+/** A stats.Tally plus distinct responses: a driver groups several items of one response. */
+export interface Accumulator extends Tally {
+  respondents: number;
+  lastRecord: number;
+  /** Withheld although large enough: publishing it would let a smaller group be worked out. */
+  withheld: boolean;
+}
+
+function newAccumulator(): Accumulator {
+  return { n: 0, agree: 0, sum: 0, respondents: 0, lastRecord: -1, withheld: false };
+}
+
+function add(acc: Accumulator, score: number, recordIndex: number): void {
+  addScore(acc, score);
+  if (acc.lastRecord !== recordIndex) {
+    acc.respondents++;
+    acc.lastRecord = recordIndex;
+  }
+}
+
+/** A likert item resolved once, with the slots its answers count in. */
+export interface ScoredItem {
+  id: string;
+  form: FormKey;
+  driver: Driver;
+  text: string;
+  question: number;
+  driverIndex: number;
+  /** The satisfaction item of its form (n1.overall, n2.overall): the overall score. */
+  overall: boolean;
+}
+
+export function scoredItems(language: 'ka' | 'en'): Record<FormKey, ScoredItem[]> {
+  const byForm = {} as Record<FormKey, ScoredItem[]>;
+  let question = 0;
+  for (const form of FORM_KEYS) {
+    byForm[form] = likertItems(FORMS[form]).map((item) => {
+      const driver = item.driver as Driver;
+      return {
+        id: item.id,
+        form,
+        driver,
+        text: language === 'en' ? item.en : item.ka,
+        question: question++,
+        driverIndex: DRIVERS.indexOf(driver),
+        overall: driver === 'satisfaction',
+      };
+    });
+  }
+  return byForm;
+}
+
+/** The groups of one period. */
+export interface Bucket {
+  overall: Accumulator;
+  formOverall: Record<FormKey, Accumulator>;
+  drivers: Accumulator[];
+  questions: Accumulator[];
+  services: Map<string, Accumulator>;
+  channels: Accumulator[];
+}
+
+export function newBucket(questionCount: number): Bucket {
+  return {
+    overall: newAccumulator(),
+    formOverall: { N1: newAccumulator(), N2: newAccumulator() },
+    drivers: DRIVERS.map(newAccumulator),
+    questions: Array.from({ length: questionCount }, newAccumulator),
+    services: new Map(),
+    channels: CHANNELS.map(newAccumulator),
+  };
+}
+
+export const CHANNEL_INDEX = new Map<string, number>(CHANNELS.map((channel, i) => [channel, i]));
+
+/** Adds a record's valid answers to a bucket; returns whether any of them is low. */
+export function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: number, items: readonly ScoredItem[]): boolean {
+  let low = false;
+  const channel = CHANNEL_INDEX.get(record.channel);
+  for (const item of items) {
+    const value = record.answers[item.id];
+    if (!isScore(value)) continue;
+    if (value <= LOW_SCORE_MAX) low = true;
+    add(bucket.questions[item.question], value, index);
+    add(bucket.drivers[item.driverIndex], value, index);
+    if (!item.overall) continue;
+    add(bucket.overall, value, index);
+    add(bucket.formOverall[item.form], value, index);
+    let service = bucket.services.get(record.service);
+    if (!service) bucket.services.set(record.service, (service = newAccumulator()));
+    add(service, value, index);
+    if (channel !== undefined) add(bucket.channels[channel], value, index);
+  }
+  return low;
+}
+
+/**
+ * Secondary suppression. The overall score is split three ways (by form, service and channel); if
+ * the suppressed groups of a split added up to fewer than the minimum, subtracting the published
+ * groups from the overall score would reveal them (15 respondents overall, 12 for one service: the
+ * other 3 are known). So the smallest published groups are withheld as well until the hidden ones
+ * together reach the minimum.
+ */
+function withholdComplements(groups: readonly Accumulator[], minGroupSize: number): void {
+  const answered = groups.filter((group) => group.respondents > 0).sort((a, b) => a.respondents - b.respondents);
+  let hidden = 0;
+  for (const group of answered) {
+    if (group.respondents < minGroupSize) hidden += group.respondents;
+  }
+  for (const group of answered) {
+    if (hidden === 0 || hidden >= minGroupSize) return;
+    if (group.respondents < minGroupSize) continue;
+    group.withheld = true;
+    hidden += group.respondents;
+  }
+}
+
+/** Applies withholdComplements to each split of a period's overall score. */
+export function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], minGroupSize: number): void {
+  withholdComplements(FORM_KEYS.map((form) => bucket.formOverall[form]), minGroupSize);
+  withholdComplements(Array.from(bucket.services.values()), minGroupSize);
+  withholdComplements(bucket.channels, minGroupSize);
+  // The overall question of a form is the same group as the form's overall score.
+  for (const item of items) {
+    if (item.overall) bucket.questions[item.question].withheld = bucket.formOverall[item.form].withheld;
+  }
+}
