@@ -1,4 +1,4 @@
-// The one test command (README, .ci/run): build, type-check, run jest, then print the plain
+// The one test command (README, .ci/run): build, type-check, lint and format check, run jest, then print the plain
 // closing line `N passed, N failed` that CI reads (jest's own summary is not such a line).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -22,6 +22,11 @@ for (const config of ['tsconfig.json', 'tsconfig.node.json']) {
     console.error(`type check failed: ${config}`);
     typeFailures++;
   }
+}
+// Lint and format (Biome): a finding fails the run like a type error, and is counted once.
+if (npx('@biomejs/biome/bin/biome', ['ci', '--colors=off', '.']) !== 0) {
+  console.error('lint or format check failed: run `npx biome check --write .` and fix what remains');
+  typeFailures++;
 }
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const resultsFile = join(root, 'test-results', 'jest.json');

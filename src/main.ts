@@ -89,7 +89,7 @@ function runJobs(name: string, jobs: Array<[string, () => unknown]>): void {
       console.info(`${name}/${job}: ${JSON.stringify(fn() ?? null)}`);
     } catch (err) {
       failures.push(job);
-      console.error(`${name}/${job} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      console.error(`${name}/${job} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
   // Rethrown so that Apps Script records the execution as failed and notifies the owner.

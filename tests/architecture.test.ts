@@ -105,7 +105,7 @@ function codeOnly(source: string): string {
         else if (source[j] === ']') inClass = false;
         j++;
       }
-      out += '/' + blank(source.slice(i + 1, j)) + '/';
+      out += `/${blank(source.slice(i + 1, j))}/`;
       i = j + 1;
       last = '/';
     } else if (templateDepth.length && c === '}' && templateDepth[templateDepth.length - 1] === 0) {
@@ -181,16 +181,18 @@ const sources = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]))
 describe('the scanners', () => {
   test('codeOnly blanks comments, strings, template text and regular expressions, and keeps code', () => {
     const sample = [
-      "// SpreadsheetApp in a comment",
+      '// SpreadsheetApp in a comment',
       "/* MailApp\n   in a block */ const a = 'LockService.getScriptLock()';",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample is source text with a template literal in it
       'const b = "DriveApp" + `x ${FormApp.create(`DocumentApp ${Session}`)} y`;',
-      "const c = /['\"]Utilities/g.test(s) ? 1 / 2 : (x) / 3;",
+      'const c = /[\'"]Utilities/g.test(s) ? 1 / 2 : (x) / 3;',
       "function f() { return /'CacheService/.test(s); }",
       'PropertiesService.getScriptProperties();',
     ].join('\n');
     const code = codeOnly(sample);
     expect(code.split('\n')).toHaveLength(sample.split('\n').length);
-    for (const hidden of ['SpreadsheetApp', 'MailApp', 'LockService', 'DriveApp', 'DocumentApp', 'Utilities', 'CacheService']) expect(code).not.toContain(hidden);
+    for (const hidden of ['SpreadsheetApp', 'MailApp', 'LockService', 'DriveApp', 'DocumentApp', 'Utilities', 'CacheService'])
+      expect(code).not.toContain(hidden);
     for (const kept of ['FormApp.create(', 'Session', 'PropertiesService.getScriptProperties()', '1 / 2', '(x) / 3']) expect(code).toContain(kept);
   });
 
@@ -208,7 +210,14 @@ describe('the scanners', () => {
       ['d', []],
     ]);
     expect(cyclesOf(graph)).toEqual([['a', 'b', 'c', 'a']]);
-    expect(cyclesOf(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   test('imports and re-exports, type-only ones included, are edges of the graph', () => {

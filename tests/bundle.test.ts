@@ -43,11 +43,7 @@ describe('dist/Code.js', () => {
   it('defines every menu and trigger handler as a top-level function', () => {
     const { ws } = freshWorkbook();
     const context = ws.bundle();
-    const handlers = [
-      'onOpen',
-      ...MENU_ITEMS.flatMap((item) => (item === 'separator' ? [] : [item.handler])),
-      ...TRIGGERS.map((t) => t.handler),
-    ];
+    const handlers = ['onOpen', ...MENU_ITEMS.flatMap((item) => (item === 'separator' ? [] : [item.handler])), ...TRIGGERS.map((t) => t.handler)];
     expect(handlers.length).toBeGreaterThan(10);
     const missing = handlers.filter((name) => typeof context[name] !== 'function');
     expect(missing).toEqual([]);
@@ -66,7 +62,9 @@ describe('dist/Code.js', () => {
 
   it('asks for exactly the OAuth scopes its calls need (least privilege), in Tbilisi time', () => {
     const listed = manifest.oauthScopes.map((url) => url.replace('https://www.googleapis.com/auth/', '')).sort();
-    const needed = SCOPE_USES.filter((s) => s.use.test(code)).map((s) => s.scope).sort();
+    const needed = SCOPE_USES.filter((s) => s.use.test(code))
+      .map((s) => s.scope)
+      .sort();
     expect(listed).toEqual(needed);
     // calls that would need a broader scope than the list grants
     expect(code).not.toMatch(/\bSpreadsheetApp\.(openById|openByUrl|open|create)\(/);

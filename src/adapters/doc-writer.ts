@@ -36,13 +36,7 @@ export const A4 = { width: 595.276, height: 841.89, margin: 42.5 } as const;
 export function rewriteBody(doc: Document, draw: (body: Body) => void): void {
   const body = doc.getBody();
   body.clear();
-  body
-    .setPageWidth(A4.width)
-    .setPageHeight(A4.height)
-    .setMarginTop(A4.margin)
-    .setMarginBottom(A4.margin)
-    .setMarginLeft(A4.margin)
-    .setMarginRight(A4.margin);
+  body.setPageWidth(A4.width).setPageHeight(A4.height).setMarginTop(A4.margin).setMarginBottom(A4.margin).setMarginLeft(A4.margin).setMarginRight(A4.margin);
   const leading = body.getChild(0);
   draw(body);
   if (body.getNumChildren() > 1) body.removeChild(leading);

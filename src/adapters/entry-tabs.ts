@@ -52,7 +52,11 @@ function readEntryTab(spec: TabSpec, columns: readonly ColumnSpec[]): EntryTab |
         row[table.index.status] = escapeForSheet(update.status);
         row[table.index.feedbackId] = update.feedbackId;
       }
-      writeColumns(table, ['status', 'feedbackId'], updates.map((u) => u.sheetRow - 2));
+      writeColumns(
+        table,
+        ['status', 'feedbackId'],
+        updates.map((u) => u.sheetRow - 2),
+      );
     },
   };
 }

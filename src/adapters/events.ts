@@ -11,7 +11,7 @@ export interface SheetEdit {
 }
 
 export function sheetEditOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit | null {
-  const range = e && e.range;
+  const range = e?.range;
   if (!range) return null;
   return {
     tab: range.getSheet().getName(),
@@ -24,5 +24,5 @@ export function sheetEditOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit 
 
 /** The name of the tab a form submission was written to; '' when the event does not say. */
 export function submittedTab(e: GoogleAppsScript.Events.SheetsOnFormSubmit): string {
-  return e && e.range ? e.range.getSheet().getName() : '';
+  return e?.range ? e.range.getSheet().getName() : '';
 }

@@ -26,7 +26,10 @@ export function openFeedbackForAppend(): FeedbackAppender {
   const sheet = getTab(TABS.feedback);
   let lastRow = sheet.getLastRow();
   const lastColumn = Math.max(1, sheet.getLastColumn());
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h).trim());
+  const header = sheet
+    .getRange(1, 1, 1, lastColumn)
+    .getValues()[0]
+    .map((h) => String(h).trim());
   const idColumn = header.indexOf('id');
   if (idColumn < 0) throw new Error('The feedback tab has no "id" column: run setup');
   const ids = new Set<string>();

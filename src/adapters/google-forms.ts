@@ -25,7 +25,10 @@ function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { ge
         .setRequired(item.required);
     case 'choice':
     case 'yesno': {
-      const choice = form.addMultipleChoiceItem().setTitle(item.ka).setChoiceValues([...(item.choices ?? [])]);
+      const choice = form
+        .addMultipleChoiceItem()
+        .setTitle(item.ka)
+        .setChoiceValues([...(item.choices ?? [])]);
       if (item.hasOther) choice.showOtherOption(true);
       return choice.setRequired(item.required);
     }
@@ -178,7 +181,12 @@ export function invitationLinks(services: Service[]): Map<string, string> | null
   const record = readFormRecord(def.key);
   const form = openForm(record);
   if (!form || !record) return null;
-  const byName = prefilledServiceUrls(form, def, record, services.map((s) => s.ka));
+  const byName = prefilledServiceUrls(
+    form,
+    def,
+    record,
+    services.map((s) => s.ka),
+  );
   return new Map(services.map((s) => [s.code, byName.get(s.ka) ?? record.publishedUrl]));
 }
 

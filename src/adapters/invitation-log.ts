@@ -28,7 +28,13 @@ export function openInvitationLog(): Ledger {
     const state = parseLogState(text(table, row, 'status'));
     if (key === '' || !state || records.has(key)) return null;
     const at = cell(table, row, 'at');
-    const record: LogRecord = { caseId: text(table, row, 'caseId'), service: text(table, row, 'service'), state, at: isDate(at) ? new Date(at.getTime()) : null, note: text(table, row, 'note') };
+    const record: LogRecord = {
+      caseId: text(table, row, 'caseId'),
+      service: text(table, row, 'service'),
+      state,
+      at: isDate(at) ? new Date(at.getTime()) : null,
+      note: text(table, row, 'note'),
+    };
     records.set(key, record);
     rowOf.set(key, i);
     return record;
@@ -93,7 +99,10 @@ export function openInvitationLog(): Ledger {
 /** N2 invitations sent in the period, by the log (the report's response rate). */
 export function invitationsSentIn(period: Pick<Period, 'from' | 'to'>): number {
   const table = readTab(TABS.invitations);
-  return countInvitationsSent(table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at') })), period);
+  return countInvitationsSent(
+    table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at') })),
+    period,
+  );
 }
 
 function sameRecord(a: LogRecord, b: LogRecord): boolean {

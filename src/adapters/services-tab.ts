@@ -19,7 +19,11 @@ export function readServices(): { services: Service[]; links: Map<string, string
 /** Fills an empty tab with the given services. */
 export function seedServices(services: readonly Service[]): void {
   const table = readTab(TABS.services);
-  if (table.rows.length === 0) appendRows(table, services.map((s) => [s.code, s.ka, s.invite, '']));
+  if (table.rows.length === 0)
+    appendRows(
+      table,
+      services.map((s) => [s.code, s.ka, s.invite, '']),
+    );
 }
 
 /** Writes the N2 link of each service code given, in one write; rows of other codes are left alone. */

@@ -99,15 +99,20 @@ export function writeColumns(table: Table, keys: string[], changedRowIndexes: nu
   const first = Math.min(...changedRowIndexes);
   const last = Math.max(...changedRowIndexes);
   const changed = new Set(changedRowIndexes);
-  const cols = keys.map((k) => table.index[k]).filter((i) => i >= 0).sort((a, b) => a - b);
+  const cols = keys
+    .map((k) => table.index[k])
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
   let runStart = 0;
   for (let i = 1; i <= cols.length; i++) {
     if (i === cols.length || cols[i] !== cols[i - 1] + 1) {
       const from = cols[runStart];
       const width = cols[i - 1] - from + 1;
-      const block = table.rows.slice(first, last + 1).map((r, k) =>
-        r.slice(from, from + width).map((v) => (v === undefined ? '' : !changed.has(first + k) && typeof v === 'string' ? escapeForSheet(v) : v)),
-      );
+      const block = table.rows
+        .slice(first, last + 1)
+        .map((r, k) =>
+          r.slice(from, from + width).map((v) => (v === undefined ? '' : !changed.has(first + k) && typeof v === 'string' ? escapeForSheet(v) : v)),
+        );
       table.sheet.getRange(first + 2, from + 1, block.length, width).setValues(block);
       runStart = i;
     }

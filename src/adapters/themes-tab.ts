@@ -17,5 +17,9 @@ export function readThemes(): Theme[] {
 /** Fills an empty tab with the given themes. */
 export function seedThemes(themes: readonly Theme[]): void {
   const table = readTab(TABS.themes);
-  if (table.rows.length === 0) appendRows(table, themes.map((th) => [th.id, th.ka, th.keywords.join(', ')]));
+  if (table.rows.length === 0)
+    appendRows(
+      table,
+      themes.map((th) => [th.id, th.ka, th.keywords.join(', ')]),
+    );
 }

@@ -53,7 +53,13 @@ function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[
   const created = !sheet;
   if (!sheet) sheet = ss.insertSheet(spec.name, Math.min(index, ss.getSheets().length));
   const lastColumn = sheet.getLastColumn();
-  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h).trim()) : [];
+  const header =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]
+          .map((h) => String(h).trim())
+      : [];
   const missing = columns.filter((c) => !header.includes(c.header));
   if (missing.length > 0) {
     const needed = header.length + missing.length - sheet.getMaxColumns();
@@ -74,7 +80,10 @@ function ruleFor(ss: Spreadsheet, rule: ColumnRule, strict: boolean): GoogleApps
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!strict);
   switch (rule.kind) {
     case 'list':
-      return builder.requireValueInList([...rule.values], true).setHelpText(t('help.list')).build();
+      return builder
+        .requireValueInList([...rule.values], true)
+        .setHelpText(t('help.list'))
+        .build();
     case 'serviceList': {
       const services = ss.getSheetByName(TABS.services.name);
       if (!services) throw new Error('services tab must exist before lists refer to it');
@@ -141,9 +150,7 @@ function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly Col
 function staffRanges(sheet: Sheet, columns: readonly ColumnSpec[], header: readonly string[]): GoogleAppsScript.Spreadsheet.Range[] {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return [];
-  return columns
-    .filter((c) => c.staffEditable && header.indexOf(c.header) >= 0)
-    .map((c) => sheet.getRange(2, header.indexOf(c.header) + 1, rows, 1));
+  return columns.filter((c) => c.staffEditable && header.indexOf(c.header) >= 0).map((c) => sheet.getRange(2, header.indexOf(c.header) + 1, rows, 1));
 }
 
 /**

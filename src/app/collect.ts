@@ -104,7 +104,7 @@ export function collectFirst(): string | null {
     collectAll();
     return null;
   } catch (err) {
-    console.error(`collection before the build failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`collection before the build failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return t('collect.failed_before_build');
   }
 }
@@ -148,10 +148,27 @@ function collect(sources: readonly Source[]): CollectResult {
     state: {},
   };
   for (const source of sources) {
-    if (source === 'paper') collectTyped(run, readPaperEntry(), FORMS.N1.items.map((item) => item.id), 'paper', (cells, id, now) =>
-      normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }));
-    else if (source === 'otherChannels') collectTyped(run, readOtherChannels(), ['channel', 'service', 'text'], 'other', (cells, id, now) =>
-      normalizeOtherFeedback({ id, channel: cells.channel, service: cells.service, receivedAt: cells.receivedAt, text: cells.text, enteredAt: now, services: run.services, themes: run.themes }));
+    if (source === 'paper')
+      collectTyped(
+        run,
+        readPaperEntry(),
+        FORMS.N1.items.map((item) => item.id),
+        'paper',
+        (cells, id, now) => normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
+      );
+    else if (source === 'otherChannels')
+      collectTyped(run, readOtherChannels(), ['channel', 'service', 'text'], 'other', (cells, id, now) =>
+        normalizeOtherFeedback({
+          id,
+          channel: cells.channel,
+          service: cells.service,
+          receivedAt: cells.receivedAt,
+          text: cells.text,
+          enteredAt: now,
+          services: run.services,
+          themes: run.themes,
+        }),
+      );
     else collectForm(run, FORMS[source]);
   }
   // Order matters for a crash: feedback rows first (keyed, so a re-run skips them), then the

@@ -7,7 +7,16 @@
  * what the log says.
  */
 import { t } from '../domain/messages';
-import { expiredEmailRows, planInvitations, resolveInterrupted, rowStatuses, sendInvitations, summaryText, touchesClosedCase, type SendCounts } from '../domain/invitations';
+import {
+  expiredEmailRows,
+  planInvitations,
+  resolveInterrupted,
+  rowStatuses,
+  sendInvitations,
+  summaryText,
+  touchesClosedCase,
+  type SendCounts,
+} from '../domain/invitations';
 import { TABS } from '../domain/schema';
 import { openApplications } from '../adapters/applications-tab';
 import { readFormRecord } from '../adapters/config';
@@ -32,7 +41,7 @@ const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const MAILER = { remainingDailyQuota, send: sendMail };
 
 export function handleWorkbookEdit(edit: SheetEdit | null): void {
-  const startedAt = new Date().getTime();
+  const startedAt = Date.now();
   if (!edit || edit.tab !== TABS.applications.name) return;
   const { first, last } = edit.rows();
   if (last < 2) return;
@@ -42,7 +51,7 @@ export function handleWorkbookEdit(edit: SheetEdit | null): void {
 }
 
 export function sweepInvitations(): SweepResult {
-  return runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: new Date().getTime() });
+  return runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now() });
 }
 
 export function sendInvitationsAction(): string {

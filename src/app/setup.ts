@@ -45,7 +45,9 @@ export function setupAction(): string {
     result.createdTabs.length ? t('setup.created_tabs', { tabs: result.createdTabs.join(', ') }) : t('setup.tabs_existed'),
     result.createdForms.length ? t('setup.created_forms', { forms: result.createdForms.join(', ') }) : t('setup.forms_updated'),
     result.printDocs.length ? t('setup.print_updated', { folder: PRINT_FOLDER.name }) : '',
-    result.settingsProblems.length ? t('setup.check_settings', { tab: TABS.settings.name, problems: result.settingsProblems.map((p) => `• ${p}`).join('\n') }) : '',
+    result.settingsProblems.length
+      ? t('setup.check_settings', { tab: TABS.settings.name, problems: result.settingsProblems.map((p) => `• ${p}`).join('\n') })
+      : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -102,9 +102,7 @@ export function agendaTitle(periodLabel: string): string {
 /** Open actions, the overdue first, then by due date (undated last). */
 function openActions(actions: readonly ActionRecord[], now: Date): ActionRecord[] {
   const due = (a: ActionRecord): number => (isDate(a.due) ? a.due.getTime() : Infinity);
-  return actions
-    .filter((a) => a.status !== 'done')
-    .sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || due(a) - due(b));
+  return actions.filter((a) => a.status !== 'done').sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || due(a) - due(b));
 }
 
 export function buildAgenda(input: AgendaInput): DocBlock[] {

@@ -60,7 +60,7 @@ const FONT: Record<string, readonly string[]> = {
 };
 
 function clampShare(value: number | undefined): number | undefined {
-  if (value === undefined || !isFinite(value)) return undefined;
+  if (value === undefined || !Number.isFinite(value)) return undefined;
   return Math.min(1, Math.max(0, value));
 }
 

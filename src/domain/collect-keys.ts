@@ -21,7 +21,7 @@ export function fingerprint(text: string): string {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return ('0000000' + hash.toString(16)).slice(-8);
+  return `0000000${hash.toString(16)}`.slice(-8);
 }
 
 /** A cell value as stable text for keys: dates as their instant, blanks as ''. */
@@ -38,7 +38,7 @@ export function typedRowKey(prefix: string, sheetRow: number, values: readonly u
 
 /** The key of a response row: `N1-1767590100000-0` (form, timestamp in ms, occurrence). */
 export function responseKey(form: string, timestamp: unknown, occurrence: number): string {
-  const stamp = isDate(timestamp) && !Number.isNaN(timestamp.getTime()) ? String(timestamp.getTime()) : 'x' + fingerprint(cellKey(timestamp));
+  const stamp = isDate(timestamp) && !Number.isNaN(timestamp.getTime()) ? String(timestamp.getTime()) : `x${fingerprint(cellKey(timestamp))}`;
   return `${form}-${stamp}-${occurrence}`;
 }
 
@@ -52,7 +52,8 @@ export type TitleHistory = Record<string, string[]>;
 export function rememberTitles(history: TitleHistory, current: Record<string, string>): boolean {
   let changed = false;
   for (const [annexId, title] of Object.entries(current)) {
-    const known = history[annexId] ?? (history[annexId] = []);
+    history[annexId] ??= [];
+    const known = history[annexId];
     if (title !== '' && !known.includes(title)) {
       known.push(title);
       changed = true;
@@ -129,7 +130,7 @@ export interface Watermark {
 export const START: Watermark = { row: 1, tailStamp: '', tailCount: 0 };
 
 export function stampOf(value: unknown): string {
-  return isDate(value) && !Number.isNaN(value.getTime()) ? String(value.getTime()) : 'x' + cellKey(value);
+  return isDate(value) && !Number.isNaN(value.getTime()) ? String(value.getTime()) : `x${cellKey(value)}`;
 }
 
 export interface KeyedRow {
@@ -144,12 +145,7 @@ export interface KeyedRow {
  * the first row read is the watermark's own row (the anchor), which is checked and skipped; when
  * it does not match (rows deleted or sorted by hand), null asks the caller for a full read.
  */
-export function keyRows(
-  form: string,
-  rows: readonly unknown[][],
-  firstRow: number,
-  mark: Watermark,
-): { keyed: KeyedRow[]; next: Watermark } | null {
+export function keyRows(form: string, rows: readonly unknown[][], firstRow: number, mark: Watermark): { keyed: KeyedRow[]; next: Watermark } | null {
   const counts = new Map<string, number>();
   let start = 0;
   if (mark.row >= 2) {

@@ -86,7 +86,7 @@ export function parseDateInput(value: unknown, timeZone = 'Asia/Tbilisi'): Date 
 }
 
 function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** 'DD.MM.YYYY', the date as Georgians write it, in municipal time. */
@@ -102,13 +102,20 @@ export function formatDateTimeKa(date: Date, timeZone = 'Asia/Tbilisi'): string 
 }
 
 export const MONTHS_KA = [
-  'იანვარი', 'თებერვალი', 'მარტი', 'აპრილი', 'მაისი', 'ივნისი',
-  'ივლისი', 'აგვისტო', 'სექტემბერი', 'ოქტომბერი', 'ნოემბერი', 'დეკემბერი',
+  'იანვარი',
+  'თებერვალი',
+  'მარტი',
+  'აპრილი',
+  'მაისი',
+  'ივნისი',
+  'ივლისი',
+  'აგვისტო',
+  'სექტემბერი',
+  'ოქტომბერი',
+  'ნოემბერი',
+  'დეკემბერი',
 ] as const;
-const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 const QUARTERS_ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -188,9 +195,11 @@ function minusOneYear(date: Date, leapDay: 'start' | 'end'): Date {
   const f = localFields(date, 'Asia/Tbilisi');
   const shifted = fromLocal(f.year - 1, f.month, f.day, f.hour, f.minute, 0, 0, 'Asia/Tbilisi');
   if (shifted) return shifted;
-  return (leapDay === 'start'
-    ? fromLocal(f.year - 1, 2, 28, f.hour, f.minute, 0, 0, 'Asia/Tbilisi')
-    : fromLocal(f.year - 1, 3, 1, f.hour, f.minute, 0, 0, 'Asia/Tbilisi')) as Date;
+  return (
+    leapDay === 'start'
+      ? fromLocal(f.year - 1, 2, 28, f.hour, f.minute, 0, 0, 'Asia/Tbilisi')
+      : fromLocal(f.year - 1, 3, 1, f.hour, f.minute, 0, 0, 'Asia/Tbilisi')
+  ) as Date;
 }
 
 /** The same period one year earlier, for year-on-year comparison. */

@@ -108,7 +108,15 @@ function blockHtml(block: DocBlock, style: HtmlStyle): string {
       return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'table': {
       const head = rowHtml(block.header.map(escapeHtml), 'th', style);
-      const body = block.rows.map((cells) => rowHtml(cells.map((cell) => cellHtml(cell, style)), 'td', style)).join('');
+      const body = block.rows
+        .map((cells) =>
+          rowHtml(
+            cells.map((cell) => cellHtml(cell, style)),
+            'td',
+            style,
+          ),
+        )
+        .join('');
       return `<table${style.inline ? ' style="border-collapse:collapse"' : ''}><thead>${head}</thead><tbody>${body}</tbody></table>`;
     }
     case 'link': {

@@ -53,14 +53,7 @@ export const N1: FormDefinition = {
       // that text), so 'სხვა' is not a listed choice: listing it as well would show it twice.
       // The paper form prints it as 'სხვა: ____'.
       // https://developers.google.com/apps-script/reference/forms/multiple-choice-item
-      choices: [
-        'მერიის ვებგვერდი',
-        'სოციალური ქსელი',
-        'მერიის თანამშრომელი',
-        'სოფლის რწმუნებული',
-        'ნაცნობი/ოჯახის წევრი',
-        'ტელევიზია/რადიო',
-      ],
+      choices: ['მერიის ვებგვერდი', 'სოციალური ქსელი', 'მერიის თანამშრომელი', 'სოფლის რწმუნებული', 'ნაცნობი/ოჯახის წევრი', 'ტელევიზია/რადიო'],
       choicesEn: [
         'City Hall website',
         'Social network',
@@ -79,12 +72,7 @@ export const N1: FormDefinition = {
       'submitting, waiting included, took a reasonable time',
       'efficiency',
     ),
-    likert(
-      'n1.staff_helpful',
-      'კანცელარიის თანამშრომელი იყო თავაზიანი და დამეხმარა.',
-      'the front-desk employee was polite and helpful',
-      'helpfulness',
-    ),
+    likert('n1.staff_helpful', 'კანცელარიის თანამშრომელი იყო თავაზიანი და დამეხმარა.', 'the front-desk employee was polite and helpful', 'helpfulness'),
     likert(
       'n1.access_ok',
       'მერიის შენობა და მომსახურების სივრცე ჩემთვის ხელმისაწვდომი და კომფორტული იყო.',
@@ -97,13 +85,7 @@ export const N1: FormDefinition = {
       'I know how and by when my application will be reviewed',
       'transparency',
     ),
-    likert(
-      'n1.overall',
-      'მთლიანობაში კმაყოფილი ვარ განცხადების წარდგენის პროცესით.',
-      'overall I am satisfied with submitting',
-      'satisfaction',
-      true,
-    ),
+    likert('n1.overall', 'მთლიანობაში კმაყოფილი ვარ განცხადების წარდგენის პროცესით.', 'overall I am satisfied with submitting', 'satisfaction', true),
     paragraph('n1.improve', 'რა შეგვიძლია გავაუმჯობესოთ?', 'what could we improve'),
     {
       id: 'n1.age_group',
@@ -135,18 +117,8 @@ export const N2: FormDefinition = {
     },
     likert('n2.apply_easy', 'განცხადების წარდგენა მარტივი იყო.', 'applying was easy', 'ease'),
     likert('n2.timely', 'ჩემი განცხადება გონივრულ ვადაში განიხილეს.', 'my application was decided in a reasonable time', 'efficiency'),
-    likert(
-      'n2.kept_informed',
-      'განხილვის პროცესში ვიცოდი, რა ეტაპზე იყო ჩემი განცხადება.',
-      'I knew at what stage my application was',
-      'transparency',
-    ),
-    likert(
-      'n2.decision_clear',
-      'გადაწყვეტილება და მისი მიზეზები ნათლად იყო ახსნილი.',
-      'the decision and its reasons were clearly explained',
-      'transparency',
-    ),
+    likert('n2.kept_informed', 'განხილვის პროცესში ვიცოდი, რა ეტაპზე იყო ჩემი განცხადება.', 'I knew at what stage my application was', 'transparency'),
+    likert('n2.decision_clear', 'გადაწყვეტილება და მისი მიზეზები ნათლად იყო ახსნილი.', 'the decision and its reasons were clearly explained', 'transparency'),
     likert('n2.staff_helpful', 'თანამშრომლები იყვნენ თავაზიანები და მზად დასახმარებლად.', 'staff were polite and ready to help', 'helpfulness'),
     likert('n2.need_met', 'მომსახურებამ ჩემი საჭიროება დააკმაყოფილა.', 'the service met my need', 'quality'),
     likert('n2.fair', 'ჩემ მიმართ სამართლიანად მოიქცნენ.', 'I was treated fairly', 'equity'),

@@ -66,7 +66,7 @@ export function failedNote(attempts: number, reason: string): string {
 }
 
 export function attemptsOf(record: LogRecord | undefined): number {
-  if (!record || record.state !== 'failed') return 0;
+  if (record?.state !== 'failed') return 0;
   const m = ATTEMPTS.exec(record.note);
   return m ? Number(m[1]) : 1;
 }

@@ -75,7 +75,7 @@ export interface PlanInput {
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : stripInvisible(String(value)).trim());
 
-const shorten = (value: string, max = 60): string => (value.length > max ? value.slice(0, max) + '…' : value);
+const shorten = (value: string, max = 60): string => (value.length > max ? `${value.slice(0, max)}…` : value);
 
 /** Whether `needle` stands in `hay` as a whole token (not inside a longer word or number). */
 function containsToken(hay: string, needle: string): boolean {
@@ -162,7 +162,7 @@ export function planInvitations(input: PlanInput): Plan {
       else skip(t('invite.skipped_invalid_email', { value: shorten(text(row.email)) }), t('log.invalid_email'));
       continue;
     }
-    const ownLink = resolved ? input.links.get(resolved.code) ?? '' : '';
+    const ownLink = resolved ? (input.links.get(resolved.code) ?? '') : '';
     let link = ownLink;
     let sentStatus: string = t('invite.sent');
     if (!resolved) {
@@ -194,12 +194,7 @@ export function planInvitations(input: PlanInput): Plan {
  * Rows whose applicant email is cleared: closed cases whose invitation went out (or may have)
  * more than `days` days ago. The log's time is the invitation's.
  */
-export function expiredEmailRows(
-  rows: readonly ApplicationRow[],
-  log: ReadonlyMap<string, LogRecord>,
-  now: Date,
-  days: number,
-): number[] {
+export function expiredEmailRows(rows: readonly ApplicationRow[], log: ReadonlyMap<string, LogRecord>, now: Date, days: number): number[] {
   const cutoff = now.getTime() - days * 24 * 3600 * 1000;
   return rows
     .filter((row) => {

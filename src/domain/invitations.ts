@@ -39,9 +39,14 @@ export interface Ledger {
 /** The mail service as the protocol uses it (adapters/mail.ts). */
 export interface Mailer {
   remainingDailyQuota(): number;
-  send(mail: { to: string; subject: string; body: string; htmlBody: string; name: string; replyTo: string }):
-    | { ok: true }
-    | { ok: false; quota: boolean; permanent: boolean; message: string };
+  send(mail: {
+    to: string;
+    subject: string;
+    body: string;
+    htmlBody: string;
+    name: string;
+    replyTo: string;
+  }): { ok: true } | { ok: false; quota: boolean; permanent: boolean; message: string };
 }
 
 export interface SendRun {
@@ -135,18 +140,30 @@ function sendBatches(sends: PlannedSend[], run: SendRun, counts: SendCounts, dis
   };
   let i = 0;
   while (i < sends.length) {
-    if (elapsed() > run.budgetMs) return leave(i, 'queued');
+    if (elapsed() > run.budgetMs) {
+      leave(i, 'queued');
+      return;
+    }
     const quota = run.mail.remainingDailyQuota();
     // The settings' daily cap counts today's invitations from the log; the marker keeps Google's
     // own remaining quota, which is what tells a later run what a killed batch sent.
     const allowance = sendAllowance(quota, run.settings.mailQuotaPerDay, sentOnDay(ledger.records.values(), run.now()));
-    if (allowance <= 0) return leave(i, 'deferred');
+    if (allowance <= 0) {
+      leave(i, 'deferred');
+      return;
+    }
     const batch = sends.slice(i, i + Math.min(BATCH_SIZE, allowance));
     const before = new Map(batch.map((s) => [caseKey(s.caseId), ledger.records.get(caseKey(s.caseId))]));
     const batchId = `${run.startedAt.toString(36)}.${i}`;
     const markedAt = run.now();
     batch.forEach((send, seq) =>
-      ledger.put({ caseId: send.caseId, service: send.service, state: 'sending', at: markedAt, note: formatMarker({ batch: batchId, seq, quotaBefore: quota }, send.sentNote) }),
+      ledger.put({
+        caseId: send.caseId,
+        service: send.service,
+        state: 'sending',
+        at: markedAt,
+        note: formatMarker({ batch: batchId, seq, quotaBefore: quota }, send.sentNote),
+      }),
     );
     ledger.flush();
     let done = 0;
@@ -173,7 +190,13 @@ function sendBatches(sends: PlannedSend[], run: SendRun, counts: SendCounts, dis
       // Refused: recorded and retried by later sweeps; only a refused address counts towards the cap.
       done++;
       const attempts = attemptsOf(before.get(caseKey(send.caseId))) + (outcome.permanent ? 1 : 0);
-      const record: LogRecord = { caseId: send.caseId, service: send.service, state: 'failed', at: run.now(), note: failedNote(attempts, t('log.mail_refused')) };
+      const record: LogRecord = {
+        caseId: send.caseId,
+        service: send.service,
+        state: 'failed',
+        at: run.now(),
+        note: failedNote(attempts, t('log.mail_refused')),
+      };
       ledger.put(record);
       const reason = t('invite.mail_refused', { message: outcome.message });
       display.set(send.index, { status: attempts >= MAX_SEND_ATTEMPTS ? finalStatus(record) : t('invite.failed_retrying', { reason }), at: '' });
@@ -186,7 +209,8 @@ function sendBatches(sends: PlannedSend[], run: SendRun, counts: SendCounts, dis
     if (stop === 'quota') leave(i, 'deferred');
     else if (stop === 'time') leave(i, 'queued');
     // The rest of a batch cut short by a refusal goes in the next batch, under a fresh marker.
-    else for (const send of batch.slice(done)) ledger.put({ ...(before.get(caseKey(send.caseId)) ?? queuedRecord(send, run.now())), state: 'queued', note: '' });
+    else
+      for (const send of batch.slice(done)) ledger.put({ ...(before.get(caseKey(send.caseId)) ?? queuedRecord(send, run.now())), state: 'queued', note: '' });
     // The batch's outcome is recorded at once, while the quota still tells what was sent.
     ledger.flush();
     if (stop) return;
@@ -201,7 +225,11 @@ function queuedRecord(send: PlannedSend, at: Date): LogRecord {
  * What each row should show: this run's outcome, else the log's final word on the case; a row
  * that is not closed shows nothing. Rows absent from the map are left as they are.
  */
-export function rowStatuses(rows: readonly ApplicationRow[], records: ReadonlyMap<string, LogRecord>, display: ReadonlyMap<number, RowDisplay>): Map<number, RowDisplay> {
+export function rowStatuses(
+  rows: readonly ApplicationRow[],
+  records: ReadonlyMap<string, LogRecord>,
+  display: ReadonlyMap<number, RowDisplay>,
+): Map<number, RowDisplay> {
   const wanted = new Map<number, RowDisplay>();
   for (const row of rows) {
     const shown = display.get(row.index);
@@ -211,7 +239,7 @@ export function rowStatuses(rows: readonly ApplicationRow[], records: ReadonlyMa
     }
     const key = caseKey(row.caseId);
     const record = records.get(key);
-    if (record && key !== '' && isFinal(record)) wanted.set(row.index, { status: finalStatus(record), at: record.state === 'failed' ? '' : record.at ?? '' });
+    if (record && key !== '' && isFinal(record)) wanted.set(row.index, { status: finalStatus(record), at: record.state === 'failed' ? '' : (record.at ?? '') });
     else if (!isClosedStatus(row.status)) wanted.set(row.index, { status: '', at: '' });
   }
   return wanted;
@@ -224,7 +252,11 @@ export function touchesClosedCase(rows: readonly ApplicationRow[], only: { first
 
 /** The Georgian summary the menu item shows. */
 export function summaryText(result: { sent: number; deferred: number; problems: number; more: boolean }): string {
-  const lines = [t('invite.summary_sent', { count: result.sent }), t('invite.summary_deferred', { count: result.deferred }), t('invite.summary_problems', { count: result.problems })];
+  const lines = [
+    t('invite.summary_sent', { count: result.sent }),
+    t('invite.summary_deferred', { count: result.deferred }),
+    t('invite.summary_problems', { count: result.problems }),
+  ];
   const column = TABS.applications.columns.find((c) => c.key === 'inviteStatus')?.header ?? '';
   if (result.problems > 0) lines.push(t('invite.summary_where', { tab: TABS.applications.name, column }));
   if (result.more) lines.push(t('invite.summary_more'));

@@ -62,7 +62,6 @@ export function composeReportNotice(input: { municipality: string; periodLabel: 
     ...(input.collectionProblem ? [input.collectionProblem] : []),
   ];
   const body = [...lines, '', input.url].join('\n');
-  const htmlBody =
-    lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('') + `<p><a href="${escapeHtml(input.url)}">${escapeHtml(t('notice.open', { period }))}</a></p>`;
+  const htmlBody = `${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}<p><a href="${escapeHtml(input.url)}">${escapeHtml(t('notice.open', { period }))}</a></p>`;
   return { subject: t('notice.subject', { period }), body, htmlBody };
 }

@@ -122,7 +122,8 @@ export const MESSAGES = {
   'invitation.from': '{municipality} გწერთ: {done}',
   'invitation.done': 'თქვენი განცხადების განხილვა დასრულდა.',
   'invitation.done_service': 'თქვენი განცხადების განხილვა დასრულდა (სერვისი: „{service}“).',
-  'invitation.why': 'გვსურს, ჩვენი მომსახურება უკეთესი გავხადოთ, ამიტომ გთხოვთ, შეაფასოთ, როგორ მოგემსახურეთ. თქვენი აზრი გვეხმარება სერვისების გაუმჯობესებაში.',
+  'invitation.why':
+    'გვსურს, ჩვენი მომსახურება უკეთესი გავხადოთ, ამიტომ გთხოვთ, შეაფასოთ, როგორ მოგემსახურეთ. თქვენი აზრი გვეხმარება სერვისების გაუმჯობესებაში.',
   'invitation.time': 'კითხვარის შევსებას მხოლოდ 2 წუთი დასჭირდება.',
   'invitation.anonymity':
     'კითხვარი ანონიმურია: ის არ ითხოვს სახელს, პირად ნომერს ან საკონტაქტო მონაცემებს, ბმული ამ სერვისის ყველა მომხმარებლისთვის ერთნაირია და თქვენი პასუხი არ უკავშირდება თქვენს განცხადებას.',
@@ -278,7 +279,5 @@ export type MessageId = keyof typeof MESSAGES;
 
 /** The message with each {name} replaced by params[name]; an unknown {name} stays visible. */
 export function t(id: MessageId, params: Record<string, string | number> = {}): string {
-  return MESSAGES[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return MESSAGES[id].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }

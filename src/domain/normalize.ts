@@ -30,7 +30,11 @@ export interface Normalized {
  * a value is given back as Sheets shows it, not as JavaScript prints it.
  */
 function asText(value: unknown): string {
-  if (Array.isArray(value)) return value.filter((v) => !isBlankCell(v)).map(asText).join(', ');
+  if (Array.isArray(value))
+    return value
+      .filter((v) => !isBlankCell(v))
+      .map(asText)
+      .join(', ');
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : formatDateKa(value);
   return String(value).trim();
@@ -52,7 +56,7 @@ function freeText(value: unknown, label: string, flags: string[]): string {
 /** Short form of a bad value for a flag, so a flag never carries a whole pasted page. */
 function quoted(value: unknown): string {
   const text = cleanText(asText(value)).replace(/\s+/g, ' ');
-  return text.length > 60 ? text.slice(0, 60) + '…' : text;
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function resolveServiceCode(value: unknown, services: readonly Service[], flags: string[]): string {

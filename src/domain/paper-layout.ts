@@ -69,7 +69,11 @@ export function paperFormBlocks(def: FormDefinition, context: PaperContext): Pap
     { kind: 'subtitle', text: context.municipality },
     { kind: 'title', text: def.title },
     { kind: 'text', text: def.intro, emphasis: 'italic' },
-    { kind: 'text', text: `შეფასების სკალა: ${scaleLegend()}. მონიშნეთ ერთი უჯრა (☒ ან ✓). ვარსკვლავით (*) აღნიშნულ კითხვებს უპასუხეთ აუცილებლად; დანარჩენი შეგიძლიათ გამოტოვოთ.`, emphasis: 'small' },
+    {
+      kind: 'text',
+      text: `შეფასების სკალა: ${scaleLegend()}. მონიშნეთ ერთი უჯრა (☒ ან ✓). ვარსკვლავით (*) აღნიშნულ კითხვებს უპასუხეთ აუცილებლად; დანარჩენი შეგიძლიათ გამოტოვოთ.`,
+      emphasis: 'small',
+    },
   ];
   def.items.forEach((item, i) => {
     blocks.push({ kind: 'question', text: `${i + 1}. ${item.ka}${item.required ? ' *' : ''}` });

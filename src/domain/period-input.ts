@@ -76,5 +76,5 @@ export function parsePeriodInput(text: unknown, now: Date): PeriodInput {
     return checked(customPeriod(first, last), now);
   }
 
-  return wrong(t('period.unreadable', { value: input.length > 40 ? input.slice(0, 40) + '…' : input }));
+  return wrong(t('period.unreadable', { value: input.length > 40 ? `${input.slice(0, 40)}…` : input }));
 }

@@ -158,12 +158,17 @@ export function encodePalettePng(width: number, height: number, palette: readonl
 /** A QR symbol as a 1-bit PNG: `scale` pixels a module, `quietZone` light modules around it. */
 export function qrToPng(qr: { size: number; modules: boolean[][] }, scale = 4, quietZone = 4): number[] {
   const side = (qr.size + 2 * quietZone) * scale;
-  return encodeGrayPng(side, side, (x, y) => {
-    const row = Math.floor(y / scale) - quietZone;
-    const column = Math.floor(x / scale) - quietZone;
-    const dark = row >= 0 && column >= 0 && row < qr.size && column < qr.size && qr.modules[row][column];
-    return dark ? 0 : 1;
-  }, 1);
+  return encodeGrayPng(
+    side,
+    side,
+    (x, y) => {
+      const row = Math.floor(y / scale) - quietZone;
+      const column = Math.floor(x / scale) - quietZone;
+      const dark = row >= 0 && column >= 0 && row < qr.size && column < qr.size && qr.modules[row][column];
+      return dark ? 0 : 1;
+    },
+    1,
+  );
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -188,5 +193,5 @@ export function toBase64(bytes: ArrayLike<number>): string {
 
 /** A `data:image/png;base64,…` URI for an <img> in a self-contained HTML page. */
 export function pngDataUri(png: ArrayLike<number>): string {
-  return 'data:image/png;base64,' + toBase64(png);
+  return `data:image/png;base64,${toBase64(png)}`;
 }

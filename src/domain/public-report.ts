@@ -130,15 +130,19 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
   const bestIds = new Set(best.map((q) => q.itemId));
   const hardest = model.problems.lowestQuestions.filter((q) => !bestIds.has(q.itemId));
   blocks.push({ kind: 'heading', level: 1, text: 'რა მოგეწონათ' });
-  const nothingValued = published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ დაეთანხმა პასუხების ნახევარი მაინც.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
+  const nothingValued =
+    published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ დაეთანხმა პასუხების ნახევარი მაინც.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
   blocks.push(best.length > 0 ? { kind: 'bullets', items: best.map(questionLine) } : { kind: 'paragraph', text: nothingValued });
   blocks.push({ kind: 'heading', level: 1, text: 'რა გაგიჭირდათ' });
   const hardItems = hardest.map(questionLine);
   const themes = model.problems.themes.filter((th): th is Extract<typeof th, { suppressed: false }> => !th.suppressed);
   if (themes.length > 0) {
-    hardItems.push(`დაბალ შეფასებებთან ერთად ყველაზე ხშირად გვწერდით: ${themes.map((th) => `${redactPersonalData(input.themeLabels[th.theme] ?? th.theme, knownNames)} (${th.count})`).join(', ')}`);
+    hardItems.push(
+      `დაბალ შეფასებებთან ერთად ყველაზე ხშირად გვწერდით: ${themes.map((th) => `${redactPersonalData(input.themeLabels[th.theme] ?? th.theme, knownNames)} (${th.count})`).join(', ')}`,
+    );
   }
-  const nothingHard = published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ მიუღია დაბალი შეფასება.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
+  const nothingHard =
+    published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ მიუღია დაბალი შეფასება.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
   blocks.push(hardItems.length > 0 ? { kind: 'bullets', items: hardItems } : { kind: 'paragraph', text: nothingHard });
 
   const wording = (a: ActionRecord): string => redactPersonalData(a.publicWording.trim(), knownNames);

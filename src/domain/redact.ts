@@ -114,7 +114,9 @@ function wordPattern(body: string): RegExp {
  * person in a small town.
  */
 function namePatterns(name: string): RegExp[] {
-  const parts = foldCase(stripInvisible(name)).split(/\s+/).filter((p) => p !== '');
+  const parts = foldCase(stripInvisible(name))
+    .split(/\s+/)
+    .filter((p) => p !== '');
   if (parts.length === 0) return [];
   const patterns: RegExp[] = [];
   const orders = parts.length > 1 ? [parts, [parts[parts.length - 1], ...parts.slice(0, -1)]] : [parts];

@@ -101,7 +101,10 @@ export function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: numbe
     add(bucket.overall, value, index);
     add(bucket.formOverall[item.form], value, index);
     let service = bucket.services.get(record.service);
-    if (!service) bucket.services.set(record.service, (service = newAccumulator()));
+    if (!service) {
+      service = newAccumulator();
+      bucket.services.set(record.service, service);
+    }
     add(service, value, index);
     if (channel !== undefined) add(bucket.channels[channel], value, index);
   }
@@ -131,7 +134,10 @@ function withholdComplements(groups: readonly Accumulator[], minGroupSize: numbe
 
 /** Applies withholdComplements to each split of a period's overall score. */
 export function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], minGroupSize: number): void {
-  withholdComplements(FORM_KEYS.map((form) => bucket.formOverall[form]), minGroupSize);
+  withholdComplements(
+    FORM_KEYS.map((form) => bucket.formOverall[form]),
+    minGroupSize,
+  );
   withholdComplements(Array.from(bucket.services.values()), minGroupSize);
   withholdComplements(bucket.channels, minGroupSize);
   // The overall question of a form is the same group as the form's overall score.

@@ -52,7 +52,9 @@ export function parseActionStatus(value: unknown): ActionStatus {
 }
 
 /** A row of the actions tab: values by column key (schema.ts TABS.actions), missing keys blank. */
-export type ActionRowInput = Partial<Record<'problem' | 'service' | 'theme' | 'decision' | 'owner' | 'due' | 'status' | 'meetingDate' | 'publicWording', unknown>>;
+export type ActionRowInput = Partial<
+  Record<'problem' | 'service' | 'theme' | 'decision' | 'owner' | 'due' | 'status' | 'meetingDate' | 'publicWording', unknown>
+>;
 
 /**
  * A row of the actions tab as an action; null for a row with neither a problem nor a decision. A

@@ -129,7 +129,9 @@ const DRIVER_NAMES: Record<Driver, { ka: string; en: string }> = {
 
 /** One entry of the report's wording, with each {name} replaced by params[name]. */
 export function reportText(id: ReportTextId, lang: Lang, params: Record<string, string | number> = {}): string {
-  return REPORT_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  return REPORT_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
 }
 
 /** Every word the renderer needs, so a caller can swap in staff-edited themes or wording. */
@@ -153,6 +155,6 @@ export function reportLabels(lang: Lang, themes: readonly Theme[] = DEFAULT_THEM
     form: (form) => FORM_NAMES[form][lang],
     theme: (id) => themeLabel(id, themes, lang),
     trend: (trend) => TREND_NAMES[trend][lang],
-    status: (status) => (lang === 'en' ? STATUS_EN[status] : ACTION_STATUSES.find((entry) => entry.id === status)?.ka ?? status),
+    status: (status) => (lang === 'en' ? STATUS_EN[status] : (ACTION_STATUSES.find((entry) => entry.id === status)?.ka ?? status)),
   };
 }

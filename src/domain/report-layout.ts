@@ -116,7 +116,10 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
       [L('responseRate'), basis.n2ResponseRate === null ? '—' : percentText(basis.n2ResponseRate)],
     ],
   );
-  table([L('channel'), L('count')], basis.byChannel.map((entry) => [labels.channel(entry.channel), String(entry.count)]));
+  table(
+    [L('channel'), L('count')],
+    basis.byChannel.map((entry) => [labels.channel(entry.channel), String(entry.count)]),
+  );
 
   heading(1, L('satisfaction'));
   table(scoreHeader('', labels), [
@@ -125,18 +128,40 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   ]);
 
   heading(1, L('drivers'));
-  push(chart(L('drivers'), model.drivers.map((entry) => ({ label: labels.driver(entry.driver), score: entry.score }))));
-  table(scoreHeader(L('driver'), labels), model.drivers.map((entry) => [labels.driver(entry.driver), ...scoreCells(entry.score, labels, min)]));
+  push(
+    chart(
+      L('drivers'),
+      model.drivers.map((entry) => ({ label: labels.driver(entry.driver), score: entry.score })),
+    ),
+  );
+  table(
+    scoreHeader(L('driver'), labels),
+    model.drivers.map((entry) => [labels.driver(entry.driver), ...scoreCells(entry.score, labels, min)]),
+  );
 
   heading(1, L('questions'));
-  table([L('form'), ...scoreHeader(L('question'), labels)], model.questions.map((q) => [q.form, q.text, ...scoreCells(q.score, labels, min)]));
+  table(
+    [L('form'), ...scoreHeader(L('question'), labels)],
+    model.questions.map((q) => [q.form, q.text, ...scoreCells(q.score, labels, min)]),
+  );
 
   heading(1, L('services'));
-  push(chart(L('services'), model.services.map((entry) => ({ label: entry.name, score: entry.score }))));
-  table(scoreHeader(L('service'), labels), model.services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]));
+  push(
+    chart(
+      L('services'),
+      model.services.map((entry) => ({ label: entry.name, score: entry.score })),
+    ),
+  );
+  table(
+    scoreHeader(L('service'), labels),
+    model.services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]),
+  );
 
   heading(1, L('channels'));
-  table(scoreHeader(L('channel'), labels), model.channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]));
+  table(
+    scoreHeader(L('channel'), labels),
+    model.channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]),
+  );
 
   if (model.previous || model.lastYear) {
     heading(1, L('trends'));
@@ -166,7 +191,10 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   heading(1, L('problems'));
   heading(2, L('lowest'));
   if (problems.lowestQuestions.length) {
-    table(scoreHeader(L('question'), labels), problems.lowestQuestions.map((q) => [q.text, ...scoreCells(q.score, labels, min)]));
+    table(
+      scoreHeader(L('question'), labels),
+      problems.lowestQuestions.map((q) => [q.text, ...scoreCells(q.score, labels, min)]),
+    );
   } else {
     paragraph(L('none'));
   }
@@ -174,7 +202,11 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   heading(2, L('themes'));
   const themeHeader = [L('theme'), L('count')];
   if (model.internal) themeHeader.push(L('comments'));
-  if (problems.themes.length) table(themeHeader, problems.themes.map((theme) => themeRow(theme, labels, min, model.internal)));
+  if (problems.themes.length)
+    table(
+      themeHeader,
+      problems.themes.map((theme) => themeRow(theme, labels, min, model.internal)),
+    );
   else paragraph(L('none'));
 
   heading(1, L('actions'));

@@ -8,8 +8,19 @@ import { isDate } from './dates';
 import { FORMS, freeTextItems } from './forms';
 import { effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
-import { CHANNEL_INDEX, FORM_KEYS, LOW_SCORE_MAX, newBucket, scoreRecord, scoredItems, withholdBucket, type Accumulator, type Bucket, type ScoredItem } from './report-groups';
-import { AGREE_MIN, CONFIDENCE_LEVEL, Suppressed, Summary, Trend, compare, responseRate, summaryOf } from './stats';
+import {
+  CHANNEL_INDEX,
+  FORM_KEYS,
+  LOW_SCORE_MAX,
+  newBucket,
+  scoreRecord,
+  scoredItems,
+  withholdBucket,
+  type Accumulator,
+  type Bucket,
+  type ScoredItem,
+} from './report-groups';
+import { AGREE_MIN, CONFIDENCE_LEVEL, type Suppressed, type Summary, type Trend, compare, responseRate, summaryOf } from './stats';
 import { CHANNELS, DRIVERS } from './types';
 import type { ActionRecord, ActionStatus, Channel, Driver, FeedbackForm, FeedbackRecord, FormKey, Service } from './types';
 
@@ -305,10 +316,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const themes: ThemeRow[] = Array.from(themeCounts.entries())
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_PROBLEM_THEMES)
-    .map(([theme, count]): ThemeRow =>
-      count < minGroupSize
-        ? { theme, suppressed: true }
-        : { theme, suppressed: false, count, comments: input.internal ? representativeComments(records, themeRecords.get(theme) ?? []) : [] },
+    .map(
+      ([theme, count]): ThemeRow =>
+        count < minGroupSize
+          ? { theme, suppressed: true }
+          : { theme, suppressed: false, count, comments: input.internal ? representativeComments(records, themeRecords.get(theme) ?? []) : [] },
     );
 
   return {

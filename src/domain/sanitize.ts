@@ -22,7 +22,7 @@ const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
  * any letter stays text anyway.
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue
  */
-const COERCIBLE = /^\s*(?:[+\-]?[\d\s.,:/%$€₾()-]*\d[\d\s.,:/%$€₾()-]*|true|false)\s*$/i;
+const COERCIBLE = /^\s*(?:[+-]?[\d\s.,:/%$€₾()-]*\d[\d\s.,:/%$€₾()-]*|true|false)\s*$/i;
 
 /**
  * Makes a text safe to write with setValues: Sheets stores "'=x" as the literal text "=x" and
@@ -31,7 +31,7 @@ const COERCIBLE = /^\s*(?:[+\-]?[\d\s.,:/%$€₾()-]*\d[\d\s.,:/%$€₾()-]*|t
  * Sheets would swallow the person's apostrophe.
  */
 export function escapeForSheet(text: string): string {
-  return needsApostrophe(text) ? "'" + text : text;
+  return needsApostrophe(text) ? `'${text}` : text;
 }
 
 function needsApostrophe(text: string): boolean {
@@ -62,6 +62,7 @@ export function capCell(text: string): { text: string; truncated: boolean } {
 }
 
 /** C0 and C1 control characters except tab and line feed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Trims, turns CRLF and lone CR into LF, and drops NUL and other control characters. */

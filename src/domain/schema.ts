@@ -39,16 +39,7 @@ export interface TabSpec {
   note?: string;
 }
 
-export type TabKey =
-  | 'settings'
-  | 'services'
-  | 'applications'
-  | 'invitations'
-  | 'paper'
-  | 'otherChannels'
-  | 'feedback'
-  | 'themes'
-  | 'actions';
+export type TabKey = 'settings' | 'services' | 'applications' | 'invitations' | 'paper' | 'otherChannels' | 'feedback' | 'themes' | 'actions';
 
 /** Georgian status words staff pick in the applications tab, with their stable ids. */
 export const CASE_STATUSES = [
@@ -182,17 +173,7 @@ export const TABS: Record<TabKey, TabSpec> = {
 };
 
 /** Tabs in the order setup creates them (the first is what staff see first). */
-export const TAB_ORDER: readonly TabKey[] = [
-  'applications',
-  'paper',
-  'otherChannels',
-  'feedback',
-  'actions',
-  'services',
-  'themes',
-  'invitations',
-  'settings',
-];
+export const TAB_ORDER: readonly TabKey[] = ['applications', 'paper', 'otherChannels', 'feedback', 'actions', 'services', 'themes', 'invitations', 'settings'];
 
 /** Settings keys with defaults and a Georgian description shown in the settings tab. */
 export const SETTING_SPECS = [

@@ -41,7 +41,10 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);
   if (replyTo && !replyTo.ok) problems.push(t('settings.bad_reply_to', { value: raw.replyTo }));
   const managers: string[] = [];
-  for (const typed of raw.managers.split(/[,;\s]+/).map((m) => m.trim()).filter(Boolean)) {
+  for (const typed of raw.managers
+    .split(/[,;\s]+/)
+    .map((m) => m.trim())
+    .filter(Boolean)) {
     const manager = parseEmail(typed);
     if (manager.ok) managers.push(manager.email);
     else problems.push(t('settings.bad_manager', { value: typed }));
@@ -77,7 +80,10 @@ export function parseServices(rows: Array<{ code: unknown; ka: unknown; invite: 
 }
 
 /** The services and each one's prefilled N2 link, from the rows of the services tab. */
-export function parseServiceRows(rows: Array<{ code: unknown; ka: unknown; invite: unknown; n2Link: unknown }>): { services: Service[]; links: Map<string, string> } {
+export function parseServiceRows(rows: Array<{ code: unknown; ka: unknown; invite: unknown; n2Link: unknown }>): {
+  services: Service[];
+  links: Map<string, string>;
+} {
   const links = new Map<string, string>();
   for (const row of rows) {
     const code = String(row.code ?? '').trim();

@@ -61,7 +61,10 @@ export function tagThemes(text: string, themes: readonly Theme[]): string[] {
 
 /** Keywords as staff type them in one cell: separated by commas or semicolons. */
 export function parseKeywords(cell: string): string[] {
-  return cell.split(/[,;]/).map((k) => k.trim()).filter((k) => k !== '');
+  return cell
+    .split(/[,;]/)
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
 }
 
 /** The themes a record counts under: staff tags, when present, override the automatic ones. */

@@ -49,13 +49,13 @@ function tab(fx: Fixture, name: string): { values: unknown[][]; formulas: string
 function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
   const { values } = tab(fx, TABS.feedback.name);
   const [header, ...rows] = values;
-  return rows
-    .filter((row) => row.some((v) => v !== ''))
-    .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
 }
 
 function feedbackFormulas(fx: Fixture): string[] {
-  return tab(fx, TABS.feedback.name).formulas.flat().filter((f) => f !== '');
+  return tab(fx, TABS.feedback.name)
+    .formulas.flat()
+    .filter((f) => f !== '');
 }
 
 function lastAlert(fx: Fixture): string {
@@ -170,7 +170,13 @@ describe('each channel lands as a normalized row', () => {
 
   test('paper forms typed into the paper tab, then the menu import; bad rows explained, good rows imported', () => {
     const fx = setUpWorkbook();
-    typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.docs_clear': 3, 'n1.overall': 4, 'n1.improve': 'დოკუმენტების სია არ იყო გასაგები' });
+    typePaper(fx, 2, {
+      receivedAt: '2026-01-03',
+      'n1.service': newborn.ka,
+      'n1.docs_clear': 3,
+      'n1.overall': 4,
+      'n1.improve': 'დოკუმენტების სია არ იყო გასაგები',
+    });
     // Required overall score skipped on paper: stored, with a note on the row.
     typePaper(fx, 3, { 'n1.service': firewood.ka, 'n1.info_easy': 5 });
     // Only the date typed so far: nothing to store.
@@ -259,7 +265,7 @@ describe('exactly once', () => {
     // The next submission's trigger does not bring the caught-up ones back.
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 1 });
     const rows = feedbackRows(fx);
-    expect(rows.map((r) => r.form === 'N1' ? r['n1.overall'] : r['n2.overall'])).toEqual([5, 3, 2, 1]);
+    expect(rows.map((r) => (r.form === 'N1' ? r['n1.overall'] : r['n2.overall']))).toEqual([5, 3, 2, 1]);
   });
 
   test('a response tab sorted or trimmed by hand is read again in full, without duplicates', () => {
@@ -308,7 +314,7 @@ describe('normalization', () => {
     const fx = setUpWorkbook();
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': payload });
     // A person types literal text that starts with '=' behind an apostrophe, as Sheets asks.
-    const typed = payload.startsWith('=') ? "'" + payload : payload;
+    const typed = payload.startsWith('=') ? `'${payload}` : payload;
     typePaper(fx, 2, { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': typed, 'n1.heard_from': typed });
     typeOther(fx, 2, ['', 'ტელეფონი', '', typed]);
     fx.click(COLLECT_NOW);
@@ -345,7 +351,10 @@ describe('normalization', () => {
     expect(raw).toContain(N1.items.find((i) => i.id === 'n1.wait_ok')!.ka);
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
-    expect(rows.map((r) => [r['n1.overall'], r['n1.wait_ok']])).toEqual([[4, 1], [2, 5]]);
+    expect(rows.map((r) => [r['n1.overall'], r['n1.wait_ok']])).toEqual([
+      [4, 1],
+      [2, 5],
+    ]);
     // Renamed again between runs: the remembered titles still place the second title's column.
     form.getItemById(record.items['n1.wait_ok']).setTitle('ლოდინის დრო');
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.wait_ok': 3 });
@@ -445,7 +454,7 @@ describe('staff columns on rows the collector adds', () => {
     return initialMaxRows;
   }
 
-  function cellOf(fx: Fixture, column: string, row: number): string {
+  function cellOf(_fx: Fixture, column: string, row: number): string {
     return `${columnLetter(FEEDBACK_HEADERS.indexOf(column as (typeof FEEDBACK_HEADERS)[number]))}${row}`;
   }
 
@@ -486,8 +495,16 @@ describe('staff columns on rows the collector adds', () => {
 describe('cost', () => {
   test('one append of the feedback rows per run, whatever their number', () => {
     const fx = setUpWorkbook();
-    fx.ws.core.triggers.splice(fx.ws.core.triggers.findIndex((tr) => tr.handler === 'onFormResponse'), 1);
-    for (let i = 0; i < 30; i++) respond(fx, i % 2 ? 'N1' : 'N2', i % 2 ? { 'n1.service': newborn.ka, 'n1.overall': 1 + (i % 5) } : { 'n2.service': newborn.ka, 'n2.overall': 1 + (i % 5) });
+    fx.ws.core.triggers.splice(
+      fx.ws.core.triggers.findIndex((tr) => tr.handler === 'onFormResponse'),
+      1,
+    );
+    for (let i = 0; i < 30; i++)
+      respond(
+        fx,
+        i % 2 ? 'N1' : 'N2',
+        i % 2 ? { 'n1.service': newborn.ka, 'n1.overall': 1 + (i % 5) } : { 'n2.service': newborn.ka, 'n2.overall': 1 + (i % 5) },
+      );
     for (let i = 0; i < 5; i++) typePaper(fx, 2 + i, { 'n1.service': newborn.ka, 'n1.overall': 3 });
     fx.ws.core.resetCalls();
     fx.click(COLLECT_NOW);

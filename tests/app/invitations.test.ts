@@ -27,7 +27,15 @@ function caseId(i: number): string {
 
 /** A row of the applications tab, columns A–G, as staff type it. */
 function caseRow(i: number, over: { service?: string; email?: string; status?: string; id?: string } = {}): unknown[] {
-  return [over.id ?? caseId(i), '2026-01-02', over.service ?? ka('newborn'), `განმცხადებელი ${i}`, over.email ?? `applicant${i}@example.ge`, 'ელფოსტა', over.status ?? CLOSED];
+  return [
+    over.id ?? caseId(i),
+    '2026-01-02',
+    over.service ?? ka('newborn'),
+    `განმცხადებელი ${i}`,
+    over.email ?? `applicant${i}@example.ge`,
+    'ელფოსტა',
+    over.status ?? CLOSED,
+  ];
 }
 
 function paste(f: Fixture, firstRow: number, rows: unknown[][]): void {
@@ -190,7 +198,11 @@ describe('bad input', () => {
     setStatus(f, 2, CLOSED);
     // A service written in by a script or an import (no edit trigger fires) has no N2 link yet;
     // one typed by staff gets its link at once (tests/app/setup.test.ts).
-    f.ws.spreadsheets.byId(f.spreadsheetId).getSheetByName(TABS.services.name)!.getRange('A17:C17').setValues([['new_aid', 'ახალი დახმარება', true]]);
+    f.ws.spreadsheets
+      .byId(f.spreadsheetId)
+      .getSheetByName(TABS.services.name)!
+      .getRange('A17:C17')
+      .setValues([['new_aid', 'ახალი დახმარება', true]]);
 
     paste(f, 3, [
       caseRow(2, { email: '' }),
@@ -217,8 +229,8 @@ describe('bad input', () => {
 
     const form = JSON.parse(f.ws.properties.app.getScriptProperties().getProperty('form.N2')!) as { publishedUrl: string };
     const toUnknown = f.ws.mail.sent.find((m) => m.to === 'applicant1@example.ge')!;
-    expect(toUnknown.body).toContain(form.publishedUrl + '\n');
-    expect(f.ws.mail.sent.find((m) => m.to === 'applicant8@example.ge')!.body).toContain(form.publishedUrl + '\n');
+    expect(toUnknown.body).toContain(`${form.publishedUrl}\n`);
+    expect(f.ws.mail.sent.find((m) => m.to === 'applicant8@example.ge')!.body).toContain(`${form.publishedUrl}\n`);
     expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['applicant1@example.ge', 'applicant5@example.ge', 'applicant8@example.ge']);
     expect(mailsTo(f, 'applicant4@example.ge')).toBe(0);
 
@@ -250,12 +262,20 @@ describe('volume and quota', () => {
   test('a 500-row paste sends 500 messages once each; its run reads each tab once, the sweeps send what did not fit', () => {
     const small = workbook({ mailQuotaPerDay: 1000 });
     small.ws.core.resetCalls();
-    paste(small, 2, Array.from({ length: 5 }, (_, i) => caseRow(i + 1)));
+    paste(
+      small,
+      2,
+      Array.from({ length: 5 }, (_, i) => caseRow(i + 1)),
+    );
     const smallCalls = small.ws.core.callSummary().byMethod;
 
     const f = workbook({ mailQuotaPerDay: 1000 });
     f.ws.core.resetCalls();
-    paste(f, 2, Array.from({ length: 500 }, (_, i) => caseRow(i + 1)));
+    paste(
+      f,
+      2,
+      Array.from({ length: 500 }, (_, i) => caseRow(i + 1)),
+    );
     const calls = f.ws.core.callSummary().byMethod;
 
     // At 1.2 s a message (Google's figure, emulator/costs.ts) the paste's run stops inside its time
@@ -305,7 +325,11 @@ describe('volume and quota', () => {
 
   test('when the daily quota is used up the rest are deferred and go out the next day', () => {
     const f = workbook({ mailQuotaPerDay: 2 });
-    paste(f, 2, Array.from({ length: 5 }, (_, i) => caseRow(i + 1)));
+    paste(
+      f,
+      2,
+      Array.from({ length: 5 }, (_, i) => caseRow(i + 1)),
+    );
     expect(f.ws.mail.sent).toHaveLength(2);
     expect([3, 4, 5].map((i) => statusOf(f, i))).toEqual([DEFERRED, DEFERRED, DEFERRED]);
     expect(f.ws.core.triggerFailures.filter((x) => x.handler === 'onWorkbookEdit')).toEqual([]);
@@ -329,7 +353,11 @@ describe('volume and quota', () => {
     const f = workbook({ mailQuotaPerDay: 1000 });
     setSetting(f, 'mailQuotaPerDay', '3');
     // 09:00 in Tbilisi on 5 January: three go out, the rest wait although Google would send them
-    paste(f, 2, Array.from({ length: 5 }, (_, i) => caseRow(i + 1)));
+    paste(
+      f,
+      2,
+      Array.from({ length: 5 }, (_, i) => caseRow(i + 1)),
+    );
     expect(f.ws.mail.sent).toHaveLength(3);
     expect([4, 5].map((i) => statusOf(f, i))).toEqual([DEFERRED, DEFERRED]);
     expect(f.ws.mail.app.getRemainingDailyQuota()).toBe(997);
@@ -354,7 +382,10 @@ describe('volume and quota', () => {
     paste(f, 2, [caseRow(1), caseRow(2)]);
     expect([1, 2].map((i) => statusOf(f, i))).toEqual([SENT, DEFERRED]);
     // the next morning, before any hourly sweep, staff close another case
-    const sweeps = f.ws.core.triggers.splice(f.ws.core.triggers.findIndex((tr) => tr.handler === 'hourlySweep'), 1);
+    const sweeps = f.ws.core.triggers.splice(
+      f.ws.core.triggers.findIndex((tr) => tr.handler === 'hourlySweep'),
+      1,
+    );
     f.ws.core.setNow(Date.parse('2026-01-06T09:00:00+04:00'));
     paste(f, 4, [caseRow(3)]);
     expect([2, 3].map((i) => statusOf(f, i))).toEqual([SENT, DEFERRED]);
@@ -397,7 +428,11 @@ describe('volume and quota', () => {
     const f = workbook({ mailQuotaPerDay: 1000, costs: { ...APPS_SCRIPT_COSTS, 'MailApp.sendEmail': 30_000 } });
     const edit = f.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit');
     f.ws.core.triggers.splice(edit, 1);
-    paste(f, 2, Array.from({ length: 20 }, (_, i) => caseRow(i + 1)));
+    paste(
+      f,
+      2,
+      Array.from({ length: 20 }, (_, i) => caseRow(i + 1)),
+    );
     f.ws.run('menuSendInvitations', 'menu');
     const first = f.ws.mail.sent.length;
     expect(first).toBeGreaterThan(0);
@@ -458,12 +493,20 @@ describe('exactly once under concurrency and crashes', () => {
     if (viaSweep) {
       const edit = f.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit');
       f.ws.core.triggers.splice(edit, 1);
-      paste(f, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+      paste(
+        f,
+        2,
+        Array.from({ length: 4 }, (_, i) => caseRow(i + 1)),
+      );
       f.ws.core.killAfterCalls = n;
       f.ws.core.invoke('menuSendInvitations', 'menu', {});
     } else {
       f.ws.core.killAfterCalls = n;
-      paste(f, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+      paste(
+        f,
+        2,
+        Array.from({ length: 4 }, (_, i) => caseRow(i + 1)),
+      );
     }
     const killed = f.ws.core.killAfterCalls === null;
     f.ws.core.killAfterCalls = null;
@@ -475,12 +518,24 @@ describe('exactly once under concurrency and crashes', () => {
     // How many calls one uninterrupted run makes.
     const probe = workbook();
     if (viaSweep) {
-      probe.ws.core.triggers.splice(probe.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit'), 1);
-      paste(probe, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+      probe.ws.core.triggers.splice(
+        probe.ws.core.triggers.findIndex((x) => x.handler === 'onWorkbookEdit'),
+        1,
+      );
+      paste(
+        probe,
+        2,
+        Array.from({ length: 4 }, (_, i) => caseRow(i + 1)),
+      );
     }
     probe.ws.core.resetCalls();
     if (viaSweep) probe.ws.core.invoke('menuSendInvitations', 'menu', {});
-    else paste(probe, 2, Array.from({ length: 4 }, (_, i) => caseRow(i + 1)));
+    else
+      paste(
+        probe,
+        2,
+        Array.from({ length: 4 }, (_, i) => caseRow(i + 1)),
+      );
     const total = probe.ws.core.callSummary().total;
     expect(total).toBeGreaterThan(10);
 
@@ -500,7 +555,11 @@ describe('exactly once under concurrency and crashes', () => {
         // killAfterCalls = 1: this send goes out, the execution dies at its next call.
         if (service === 'MailApp' && method === 'sendEmail' && ++sends === killAtSend) core.killAfterCalls = 1;
       };
-      paste(f, 2, Array.from({ length: 120 }, (_, i) => caseRow(i + 1)));
+      paste(
+        f,
+        2,
+        Array.from({ length: 120 }, (_, i) => caseRow(i + 1)),
+      );
       f.ws.core.faultHook = null;
       f.ws.core.killAfterCalls = null;
       expect(f.ws.mail.sent).toHaveLength(killAtSend);
@@ -541,7 +600,12 @@ describe('privacy', () => {
     paste(f, 2, [caseRow(1), caseRow(2, { service: ka('funeral') }), caseRow(3, { status: IN_REVIEW })]);
     f.ws.script.runClockUntil(f.ws.core.now() + 20 * 24 * HOUR);
     paste(f, 5, [caseRow(4)]);
-    expect(apps(f).map((r) => r[column('email')])).toEqual(['applicant1@example.ge', 'applicant2@example.ge', 'applicant3@example.ge', 'applicant4@example.ge']);
+    expect(apps(f).map((r) => r[column('email')])).toEqual([
+      'applicant1@example.ge',
+      'applicant2@example.ge',
+      'applicant3@example.ge',
+      'applicant4@example.ge',
+    ]);
 
     f.ws.core.setNow(f.ws.core.now() + 11 * 24 * HOUR);
     // clearExpiredEmails runs first in dailyJobs: count the writes made before it reports.

@@ -131,13 +131,19 @@ describe('printable paper N1 and QR poster', () => {
 
   it('the menu rewrites the same Docs in place: same ids, no copies, nothing doubled', () => {
     const before = fx.ws.docs.toJson(paperId);
-    const driveBefore = liveDrive(fx).map((r) => r.id).sort();
+    const driveBefore = liveDrive(fx)
+      .map((r) => r.id)
+      .sort();
     fx.click(PAPER_MENU);
     fx.click(PAPER_MENU);
     const message = fx.ws.spreadsheets.ui.shown.at(-1)!.message;
     expect(message).toContain('მზადაა');
     expect(message).toContain(`https://docs.google.com/document/d/${paperId}/edit`);
-    expect(liveDrive(fx).map((r) => r.id).sort()).toEqual(driveBefore);
+    expect(
+      liveDrive(fx)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(driveBefore);
     expect(fx.ws.docs.list()).toHaveLength(2);
     expect(fx.ws.docs.toJson(paperId)).toEqual(before);
     expect(decodeQrImages(fx, posterId)).toEqual([n1Url(fx)]);
@@ -215,8 +221,7 @@ describe('paper entry tab and other-channels tab', () => {
   });
 
   it('other channels: a known channel and service are accepted, unknown ones refused', () => {
-    const edit = (a1: string, values: unknown[][]): void =>
-      fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, a1, values, CLERK);
+    const edit = (a1: string, values: unknown[][]): void => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, a1, values, CLERK);
     expect(() => edit('B2', [['ფოსტის მტრედი']])).toThrow();
     expect(() => edit('C2', [['უცნობი სერვისი']])).toThrow();
     expect(() => edit('A2', [['ხვალ']])).toThrow();

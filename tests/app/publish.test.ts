@@ -20,9 +20,33 @@ const AGENDA_DOC = 'სამუშაო შეხვედრის დღი�
 const APRIL = Date.parse('2026-04-02T10:00:00+04:00');
 
 /** Pieces of personal data planted in comments, names and action wording, in every format. */
-const FORBIDDEN_TEXT = ['nino.beridze', 'gmail.com', '555 12 34 56', '599-123-456', '2 12 34 56', '22 12 34', '01001012345', 'ნინო', 'ბერიძ', 'Levan', 'Kapanadze'];
+const FORBIDDEN_TEXT = [
+  'nino.beridze',
+  'gmail.com',
+  '555 12 34 56',
+  '599-123-456',
+  '2 12 34 56',
+  '22 12 34',
+  '01001012345',
+  'ნინო',
+  'ბერიძ',
+  'Levan',
+  'Kapanadze',
+];
 /** The same, as the emulator's PDF writes Georgian (transliterated to Latin). */
-const FORBIDDEN_PDF = ['nino.beridze', 'gmail.com', '555 12 34 56', '599-123-456', '2 12 34 56', '22 12 34', '01001012345', 'nino', 'beridz', 'levan', 'kapanadze'];
+const FORBIDDEN_PDF = [
+  'nino.beridze',
+  'gmail.com',
+  '555 12 34 56',
+  '599-123-456',
+  '2 12 34 56',
+  '22 12 34',
+  '01001012345',
+  'nino',
+  'beridz',
+  'levan',
+  'kapanadze',
+];
 
 const record = feedbackRecord;
 
@@ -56,23 +80,59 @@ const sheet = tabOf;
 const writeRows = appendTabRows;
 
 function actionRow(fields: { problem: string; decision: string; due: Date; status: string; publicWording: string }): unknown[] {
-  const byKey: Record<string, unknown> = { ...fields, service: '', theme: 'waiting', owner: 'კანცელარიის უფროსი', meetingDate: at('2026-01-20T00:00:00+04:00') };
+  const byKey: Record<string, unknown> = {
+    ...fields,
+    service: '',
+    theme: 'waiting',
+    owner: 'კანცელარიის უფროსი',
+    meetingDate: at('2026-01-20T00:00:00+04:00'),
+  };
   return TABS.actions.columns.map((c) => byKey[c.key] ?? '');
 }
 
 function seed(fx: Fixture): void {
   const header = sheet(fx, TABS.feedback.name).getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn()).getValues()[0].map(String);
-  writeRows(fx, TABS.feedback.name, feedback().map((r) => recordToRow(r, header)));
+  writeRows(
+    fx,
+    TABS.feedback.name,
+    feedback().map((r) => recordToRow(r, header)),
+  );
   const applications = [
-    ['01-2026-0001', at('2026-01-10T00:00:00+04:00'), 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება', 'ნინო ბერიძე', 'nino.beridze@gmail.com', 'კანცელარია', 'მიღებულია'],
+    [
+      '01-2026-0001',
+      at('2026-01-10T00:00:00+04:00'),
+      'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება',
+      'ნინო ბერიძე',
+      'nino.beridze@gmail.com',
+      'კანცელარია',
+      'მიღებულია',
+    ],
     ['01-2026-0002', at('2026-01-11T00:00:00+04:00'), 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება', 'Levan Kapanadze', '', 'კანცელარია', 'მიღებულია'],
   ];
   writeRows(fx, TABS.applications.name, applications);
   // Staff type the meeting's decisions into the actions tab.
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.actions.name, 'A2:I4', [
-    actionRow({ problem: 'რიგი', decision: 'მეორე ფანჯრის გახსნა', due: at('2026-02-01T00:00:00+04:00'), status: 'შესრულებულია', publicWording: 'გავხსენით მეორე ფანჯარა; კითხვებზე პასუხობს Levan Kapanadze' }),
-    actionRow({ problem: 'პანდუსი', decision: 'პანდუსის მოწყობა', due: at('2026-03-01T00:00:00+04:00'), status: 'დაგეგმილია', publicWording: 'ვაწყობთ პანდუსს შესასვლელთან' }),
-    actionRow({ problem: 'შიდა', decision: 'შიდა გადაწყვეტილება უფორმულირებოდ', due: at('2026-06-01T00:00:00+04:00'), status: 'მიმდინარეობს', publicWording: '' }),
+    actionRow({
+      problem: 'რიგი',
+      decision: 'მეორე ფანჯრის გახსნა',
+      due: at('2026-02-01T00:00:00+04:00'),
+      status: 'შესრულებულია',
+      publicWording: 'გავხსენით მეორე ფანჯარა; კითხვებზე პასუხობს Levan Kapanadze',
+    }),
+    actionRow({
+      problem: 'პანდუსი',
+      decision: 'პანდუსის მოწყობა',
+      due: at('2026-03-01T00:00:00+04:00'),
+      status: 'დაგეგმილია',
+      publicWording: 'ვაწყობთ პანდუსს შესასვლელთან',
+    }),
+    actionRow({
+      problem: 'შიდა',
+      decision: 'შიდა გადაწყვეტილება უფორმულირებოდ',
+      due: at('2026-06-01T00:00:00+04:00'),
+      status: 'მიმდინარეობს',
+      publicWording: '',
+    }),
   ]);
 }
 
@@ -239,7 +299,10 @@ describe('publishing after a run that stopped half-way', () => {
       click(fx, PUBLISH, '2026-Q1');
       const files = publicFiles(fx);
       expect({ n, post: fileText(fx, files.post.id).includes(files.pdf.id) }).toEqual({ n, post: true });
-      expect({ n, docs: live(fx).filter((row) => row.mimeType === 'application/vnd.google-apps.folder' && row.name === 'უკუკავშირი — საჯარო ანგარიშები').length }).toEqual({ n, docs: 1 });
+      expect({
+        n,
+        docs: live(fx).filter((row) => row.mimeType === 'application/vnd.google-apps.folder' && row.name === 'უკუკავშირი — საჯარო ანგარიშები').length,
+      }).toEqual({ n, docs: 1 });
     }
   });
 });
@@ -260,8 +323,12 @@ describe('a first publication that failed right after making something', () => {
     expect(failed).toContain('შეცდომა');
     click(fx, PUBLISH, '2026-Q1');
     publicFiles(fx);
-    const folders = live(fx).filter((row) => row.mimeType === 'application/vnd.google-apps.folder').map((row) => row.name);
-    expect(folders.filter((name) => name.startsWith('უკუკავშირი — ს'))).toEqual(expect.arrayContaining(['უკუკავშირი — სამუშაო დოკუმენტები', 'უკუკავშირი — საჯარო ანგარიშები']));
+    const folders = live(fx)
+      .filter((row) => row.mimeType === 'application/vnd.google-apps.folder')
+      .map((row) => row.name);
+    expect(folders.filter((name) => name.startsWith('უკუკავშირი — ს'))).toEqual(
+      expect.arrayContaining(['უკუკავშირი — სამუშაო დოკუმენტები', 'უკუკავშირი — საჯარო ანგარიშები']),
+    );
     expect(new Set(folders).size).toBe(folders.length);
   });
 });
@@ -276,7 +343,10 @@ describe('meeting agenda and overdue actions', () => {
   });
 
   function backgrounds(): string[] {
-    return sheet(fx, TABS.actions.name).getRange(2, 1, 3, TABS.actions.columns.length).getBackgrounds().map((row) => row[0]);
+    return sheet(fx, TABS.actions.name)
+      .getRange(2, 1, 3, TABS.actions.columns.length)
+      .getBackgrounds()
+      .map((row) => row[0]);
   }
 
   it('builds the agenda with the period’s main problems, the open actions and an empty decisions table', () => {
@@ -293,7 +363,12 @@ describe('meeting agenda and overdue actions', () => {
     expect(open?.rows[1][4]).toContain('ვადაგადაცილებულია');
     const decisions = tables[tables.length - 1];
     expect(decisions.rows[0]).toEqual(['პრობლემა', 'გადაწყვეტილება', 'პასუხისმგებელი', 'ვადა']);
-    expect(decisions.rows.slice(1).flat().every((c) => c === '')).toBe(true);
+    expect(
+      decisions.rows
+        .slice(1)
+        .flat()
+        .every((c) => c === ''),
+    ).toBe(true);
   });
 
   it('marks the overdue open action in the actions tab', () => {
@@ -334,7 +409,11 @@ describe('agenda figures from the same model as the analysis report', () => {
     const fx = setUpWorkbook();
     const header = sheet(fx, TABS.feedback.name).getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn()).getValues()[0].map(String);
     const n2 = Array.from({ length: 6 }, () => record({ form: 'N2', channel: 'email_link', answers: { 'n2.overall': 4 } }));
-    writeRows(fx, TABS.feedback.name, n2.map((r) => recordToRow(r, header)));
+    writeRows(
+      fx,
+      TABS.feedback.name,
+      n2.map((r) => recordToRow(r, header)),
+    );
     // Eight invitations sent in Q1, one sent in December, one that failed: the rate is 6 / 8.
     const invitations = Array.from({ length: 8 }, (_, i) => [`01-2026-${i}`, 'newborn', 'გაგზავნილია', at(`2026-01-1${i}T10:00:00+04:00`), '']);
     invitations.push(['12-2025-1', 'newborn', 'გაგზავნილია', at('2025-12-20T10:00:00+04:00'), '']);

@@ -50,12 +50,19 @@ const sheet = tabOf;
 const writeRows = appendTabRows;
 
 function writeFeedback(f: Fixture, records: FeedbackRecord[]): void {
-  writeRows(f, TABS.feedback.name, records.map((r) => recordToRow(r, FEEDBACK_HEADERS)));
+  writeRows(
+    f,
+    TABS.feedback.name,
+    records.map((r) => recordToRow(r, FEEDBACK_HEADERS)),
+  );
 }
 
 function setSetting(f: Fixture, key: string, value: string): void {
   const settings = sheet(f, TABS.settings.name);
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => String(row[0]));
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => String(row[0]));
   const row = keys.indexOf(key) + 1;
   if (row < 1) throw new Error(`no setting ${key}`);
   settings.getRange(row, 2).setValue(value);
@@ -69,7 +76,17 @@ function seedQuarter(f: Fixture): void {
   invitations.push(['01-2026-9', 'firewood', 'ვერ გაიგზავნა', at('2026-01-20T10:00:00+04:00'), '']);
   writeRows(f, TABS.invitations.name, invitations);
   writeRows(f, TABS.actions.name, [
-    ['გრძელი რიგი', NEWBORN, 'waiting', 'მეორე ფანჯრის გახსნა', 'ნინო ბერიძე', at('2026-02-01T00:00:00+04:00'), 'მიმდინარეობს', at('2026-01-10T00:00:00+04:00'), ''],
+    [
+      'გრძელი რიგი',
+      NEWBORN,
+      'waiting',
+      'მეორე ფანჯრის გახსნა',
+      'ნინო ბერიძე',
+      at('2026-02-01T00:00:00+04:00'),
+      'მიმდინარეობს',
+      at('2026-01-10T00:00:00+04:00'),
+      '',
+    ],
     ['ინფორმაცია', NEWBORN, 'information', 'ბროშურა', 'გიორგი', at('2026-03-01T00:00:00+04:00'), 'შესრულებულია', '', ''],
   ]);
 }
@@ -155,7 +172,14 @@ describe('analysis report from the menu', () => {
     // Trend: Q4 2025 was 0 of 10 ([0 %, 28 %]); Q1's [43 %, 90 %] lies above it: improved.
     // Q1 2025 had nothing: not enough data.
     const trends = tableAfter(doc, 'დინამიკა');
-    expect(trends[0]).toEqual(['', 'მიმდინარე პერიოდი', 'წინა პერიოდი (IV კვარტალი 2025)', 'ცვლილება', 'გასული წლის იგივე პერიოდი (I კვარტალი 2025)', 'ცვლილება']);
+    expect(trends[0]).toEqual([
+      '',
+      'მიმდინარე პერიოდი',
+      'წინა პერიოდი (IV კვარტალი 2025)',
+      'ცვლილება',
+      'გასული წლის იგივე პერიოდი (I კვარტალი 2025)',
+      'ცვლილება',
+    ]);
     expect(rowOf(trends, 'საერთო კმაყოფილება')).toEqual([
       'საერთო კმაყოფილება',
       '73% (n = 11)',
@@ -195,7 +219,7 @@ describe('analysis report from the menu', () => {
     expect(doc.body).toContainEqual(expect.objectContaining({ type: 'paragraph', text: expect.stringContaining('5-ზე ნაკლები პასუხია') }));
   });
 
-  it("names a theme the themes tab no longer holds by its default label, as the agenda and the public report do", () => {
+  it('names a theme the themes tab no longer holds by its default label, as the agenda and the public report do', () => {
     // Staff replaced the default themes with their own; feedback tagged "waiting" before still reads well.
     const themes = sheet(f, TABS.themes.name);
     const rows = themes.getLastRow() - 1;
@@ -241,7 +265,10 @@ describe('analysis report from the menu', () => {
   it('rebuilds a period into the same Doc and HTML file, with the new figures', () => {
     buildFromMenu(f, '2026-Q1');
     const [first] = reportDocs(f);
-    writeFeedback(f, Array.from({ length: 4 }, () => record({ form: 'N2', channel: 'email_link', service: 'firewood', answers: { 'n2.overall': 4 } })));
+    writeFeedback(
+      f,
+      Array.from({ length: 4 }, () => record({ form: 'N2', channel: 'email_link', service: 'firewood', answers: { 'n2.overall': 4 } })),
+    );
     const message = buildFromMenu(f, '01.01.2026..31.03.2026'); // the same period typed as dates
     expect(message).toContain('განახლდა');
     const doc = onlyReport(f);
@@ -312,7 +339,10 @@ describe('analysis report from the menu', () => {
     const few = countCalls();
     // Same period last year: read with the rest, and no new table or chart in this quarter's report.
     const lastYear = at('2025-02-15T12:00:00+04:00');
-    writeFeedback(f, Array.from({ length: 2000 }, (_, i) => record({ answers: { 'n1.overall': 1 + (i % 5) }, service: i % 2 ? 'newborn' : 'firewood', receivedAt: lastYear })));
+    writeFeedback(
+      f,
+      Array.from({ length: 2000 }, (_, i) => record({ answers: { 'n1.overall': 1 + (i % 5) }, service: i % 2 ? 'newborn' : 'firewood', receivedAt: lastYear })),
+    );
     expect(countCalls()).toBe(few);
   });
 });
@@ -362,10 +392,11 @@ describe('scheduled report (dailyJobs)', () => {
     expect(f.ws.mail.sent).toHaveLength(0); // the send failed
 
     f.ws.script.runClockUntil(at('2026-03-01T12:00:00+04:00').getTime());
-    expect(reportDocs(f).map((d) => d.name).sort()).toEqual([
-      'უკუკავშირის ანალიტიკური ანგარიში — თებერვალი 2026',
-      'უკუკავშირის ანალიტიკური ანგარიში — იანვარი 2026',
-    ]);
+    expect(
+      reportDocs(f)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — თებერვალი 2026', 'უკუკავშირის ანალიტიკური ანგარიში — იანვარი 2026']);
     expect(f.ws.mail.sent.map((m) => m.subject)).toEqual(['ანალიტიკური ანგარიში — იანვარი 2026', 'ანალიტიკური ანგარიში — თებერვალი 2026']);
   });
 });
@@ -412,7 +443,9 @@ describe('the report Doc and its HTML copy are kept per period', () => {
 describe('comments quoted in the internal report', () => {
   it('are redacted: no applicant name, phone number or email reaches the Doc or its HTML', () => {
     const f = setUpWorkbook();
-    writeRows(f, TABS.applications.name, [['01-2026-0001', at('2026-01-05T10:00:00+04:00'), NEWBORN, 'ნინო ბერიძე', 'nino@example.ge', 'კანცელარია', 'მიღებულია']]);
+    writeRows(f, TABS.applications.name, [
+      ['01-2026-0001', at('2026-01-05T10:00:00+04:00'), NEWBORN, 'ნინო ბერიძე', 'nino@example.ge', 'კანცელარია', 'მიღებულია'],
+    ]);
     const leak = 'ბერიძე ნინო ელოდა 3 საათი, დარეკეთ 599 12 34 56 ან მისწერეთ nino.b@example.ge';
     writeFeedback(
       f,

@@ -23,7 +23,12 @@ function formRecord(fx: Fixture, key: string): { id: string; publishedUrl: strin
 }
 
 function liveForms(fx: Fixture): FormSnapshot[] {
-  const trashed = new Set(fx.ws.drive.index().filter((row) => row.trashed).map((row) => row.id));
+  const trashed = new Set(
+    fx.ws.drive
+      .index()
+      .filter((row) => row.trashed)
+      .map((row) => row.id),
+  );
   return fx.ws.forms.list().filter((f) => !trashed.has(f.id));
 }
 
@@ -112,7 +117,7 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(String(fx.ws.spreadsheets.ui.shown.at(-1)?.message)).not.toContain('შეამოწმეთ');
   });
 
-  it('creates every tab with its header, frozen, and the forms\' response tabs', () => {
+  it("creates every tab with its header, frozen, and the forms' response tabs", () => {
     const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
     for (const key of TAB_ORDER) {
       const sheet = ss.getSheetByName(TABS[key].name);
@@ -174,9 +179,7 @@ describe('setup (menu "სისტემის მომზადება / �
     // script-only tabs refuse a staff edit; the editable columns of the feedback tab do not
     expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.invitations.name, 'A2', [['x']], 'clerk@municipality.example.ge')).toThrow();
     expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, 'A2', [['x']], 'clerk@municipality.example.ge')).toThrow();
-    expect(() =>
-      fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.applications.name, 'I2', [['sent']], 'clerk@municipality.example.ge'),
-    ).toThrow();
+    expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.applications.name, 'I2', [['sent']], 'clerk@municipality.example.ge')).toThrow();
   });
 
   it('run twice leaves one of everything: tabs, forms, triggers, protections, docs, properties', () => {
@@ -184,10 +187,7 @@ describe('setup (menu "სისტემის მომზადება / �
       const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
       const protections = ss
         .getSheets()
-        .flatMap((s) => [
-          ...s.getProtections(fx.ws.spreadsheets.app.ProtectionType.SHEET),
-          ...s.getProtections(fx.ws.spreadsheets.app.ProtectionType.RANGE),
-        ])
+        .flatMap((s) => [...s.getProtections(fx.ws.spreadsheets.app.ProtectionType.SHEET), ...s.getProtections(fx.ws.spreadsheets.app.ProtectionType.RANGE)])
         .map((p) => p.getDescription())
         .sort();
       return {
@@ -195,7 +195,11 @@ describe('setup (menu "სისტემის მომზადება / �
         forms: liveForms(fx).map((f) => f.id),
         triggers: fx.ws.core.triggers.map((t) => t.handler).sort(),
         protections,
-        drive: fx.ws.drive.index().filter((r) => !r.trashed).map((r) => `${r.mimeType} ${r.name}`).sort(),
+        drive: fx.ws.drive
+          .index()
+          .filter((r) => !r.trashed)
+          .map((r) => `${r.mimeType} ${r.name}`)
+          .sort(),
         properties: fx.ws.properties.app.getScriptProperties().getProperties(),
         values: fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.map((t) => [t.name, t.values.length]),
       };
@@ -260,7 +264,12 @@ describe('setup (menu "სისტემის მომზადება / �
     fx2.click(SETUP);
     const forms = liveForms(fx2);
     expect(forms.map((f) => f.title).sort()).toEqual([N1.title, N2.title].sort());
-    for (const def of [N1, N2]) expectMatchesDefinition(fx2.ws.forms.snapshot(formRecord(fx2, def.key).id), def, DEFAULT_SERVICES.map((s) => s.ka));
+    for (const def of [N1, N2])
+      expectMatchesDefinition(
+        fx2.ws.forms.snapshot(formRecord(fx2, def.key).id),
+        def,
+        DEFAULT_SERVICES.map((s) => s.ka),
+      );
     expect(fx2.ws.core.triggers).toHaveLength(4);
   });
 });

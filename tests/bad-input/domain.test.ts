@@ -14,7 +14,16 @@ import { DATES, EMAILS, EMOJI, FORMULA_PAYLOADS, HTML_PAYLOADS, HUGE_TEXT, MIXED
 
 const enteredAt = new Date(Date.UTC(2026, 0, 10, 8, 0, 0));
 const other = (text: unknown, extra: Partial<Parameters<typeof normalizeOtherFeedback>[0]> = {}) =>
-  normalizeOtherFeedback({ id: 'other-2', channel: 'phone', service: 'newborn', receivedAt: '05.01.2026', text, enteredAt, services: DEFAULT_SERVICES, ...extra });
+  normalizeOtherFeedback({
+    id: 'other-2',
+    channel: 'phone',
+    service: 'newborn',
+    receivedAt: '05.01.2026',
+    text,
+    enteredAt,
+    services: DEFAULT_SERVICES,
+    ...extra,
+  });
 const textCell = (row: unknown[]): unknown => row[FEEDBACK_HEADERS.indexOf('text')];
 
 describe('formula injection', () => {
@@ -34,7 +43,11 @@ describe('formula injection', () => {
 
   test.each(FORMULA_PAYLOADS)('%j as a form answer is escaped in its item column', (payload) => {
     const { record } = normalizeFormResponse({
-      form: N2, responseId: 'r1', timestamp: enteredAt, channel: 'email_link', services: DEFAULT_SERVICES,
+      form: N2,
+      responseId: 'r1',
+      timestamp: enteredAt,
+      channel: 'email_link',
+      services: DEFAULT_SERVICES,
       answers: { 'n2.service': 'newborn', 'n2.overall': 5, 'n2.improve': payload },
     });
     const cell = recordToRow(record!)[FEEDBACK_HEADERS.indexOf('n2.improve')] as string;
@@ -55,7 +68,14 @@ describe('HTML and script in texts', () => {
   test.each(HTML_PAYLOADS)('%j is inert once escaped for HTML', (payload) => {
     const escaped = escapeHtml(payload);
     expect(escaped).not.toMatch(/[<>"']/);
-    expect(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')).toBe(payload);
+    expect(
+      escaped
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&'),
+    ).toBe(payload);
   });
 
   test.each(HTML_PAYLOADS)('%j is kept verbatim in the record (escaping happens at output)', (payload) => {
@@ -116,7 +136,7 @@ describe('60,000-character texts', () => {
   });
 
   test('a huge formula-looking text still fits after its apostrophe', () => {
-    const { record } = other('=' + HUGE_TEXT);
+    const { record } = other(`=${HUGE_TEXT}`);
     const cell = textCell(recordToRow(record!)) as string;
     expect(cell.startsWith("'=")).toBe(true);
     expect(cell.length).toBeLessThanOrEqual(CELL_LIMIT);
@@ -174,7 +194,13 @@ describe('blank and partial rows', () => {
   });
 
   test('a row of spaces and zero-width spaces is blank too', () => {
-    const result = normalizePaperRow({ id: 'paper-4', receivedAt: '  ', answers: { 'n1.overall': '   ', 'n1.improve': ' \u200B ' }, enteredAt, services: DEFAULT_SERVICES });
+    const result = normalizePaperRow({
+      id: 'paper-4',
+      receivedAt: '  ',
+      answers: { 'n1.overall': '   ', 'n1.improve': ' \u200B ' },
+      enteredAt,
+      services: DEFAULT_SERVICES,
+    });
     expect(result.record).toBeNull();
     expect(result.empty).toBe(true);
     expect(other('\u200B\u200D ').record).toBeNull();
@@ -182,15 +208,18 @@ describe('blank and partial rows', () => {
 
   test('a partial row is stored with what it has, and flags what is missing or wrong', () => {
     const { record } = normalizePaperRow({
-      id: 'paper-5', receivedAt: '05.01.2026', answers: { 'n1.overall': 4, 'n1.wait_ok': '7', 'n1.improve': '=1+1' }, enteredAt, services: DEFAULT_SERVICES,
+      id: 'paper-5',
+      receivedAt: '05.01.2026',
+      answers: { 'n1.overall': 4, 'n1.wait_ok': '7', 'n1.improve': '=1+1' },
+      enteredAt,
+      services: DEFAULT_SERVICES,
     });
     expect(record!.answers['n1.overall']).toBe(4);
     expect(record!.answers['n1.wait_ok']).toBeNull();
     expect(record!.service).toBe('unknown');
-    expect(record!.flags).toEqual(expect.arrayContaining([
-      t('error.missing_required', { item: 'n1.service' }),
-      t('error.invalid_score', { item: 'n1.wait_ok', value: '7' }),
-    ]));
+    expect(record!.flags).toEqual(
+      expect.arrayContaining([t('error.missing_required', { item: 'n1.service' }), t('error.invalid_score', { item: 'n1.wait_ok', value: '7' })]),
+    );
     expect(recordToRow(record!)[FEEDBACK_HEADERS.indexOf('n1.improve')]).toBe("'=1+1");
   });
 

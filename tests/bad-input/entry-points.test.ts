@@ -48,7 +48,15 @@ describe('applications tab → invitations', () => {
     cases.forEach((c, i) => {
       const row = i + 2;
       f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, `A${row}:${letter(col('status'))}${row}`, [
-        [`01-2026-${String(i + 1).padStart(4, '0')}`, new Date(f.ws.core.now() - 86_400_000), DEFAULT_SERVICES[1].ka, HTML_PAYLOADS[i % HTML_PAYLOADS.length], c.email, 'ელფოსტა', 'მიღებულია'],
+        [
+          `01-2026-${String(i + 1).padStart(4, '0')}`,
+          new Date(f.ws.core.now() - 86_400_000),
+          DEFAULT_SERVICES[1].ka,
+          HTML_PAYLOADS[i % HTML_PAYLOADS.length],
+          c.email,
+          'ელფოსტა',
+          'მიღებულია',
+        ],
       ]);
       f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, `${letter(col('status'))}${row}`, [[CLOSED]]);
     });
@@ -132,7 +140,9 @@ describe('forms, paper and other channels → feedback tab', () => {
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${typedTexts.length + 3}:${letter(partial.length - 1)}${typedTexts.length + 3}`, [partial]);
 
     [...typedTexts, FULL_CELL].forEach((text, i) => {
-      f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.otherChannels.name, `A${i + 2}:D${i + 2}`, [[new Date(f.ws.core.now()), 'ტელეფონი', DEFAULT_SERVICES[4].ka, text]]);
+      f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.otherChannels.name, `A${i + 2}:D${i + 2}`, [
+        [new Date(f.ws.core.now()), 'ტელეფონი', DEFAULT_SERVICES[4].ka, text],
+      ]);
     });
     f.ws.core.invoke('menuCollectNow', 'menu', undefined);
   });
@@ -171,12 +181,12 @@ describe('forms, paper and other channels → feedback tab', () => {
     expect(storedCounts('n2.improve')).toEqual(expected);
   });
 
-  test('a 60,000-character paste is refused by Sheets itself (Google\'s message), so nothing half-stored follows', () => {
-    expect(() =>
-      f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.otherChannels.name, 'D60', [[HUGE_TEXT]]),
-    ).toThrow(/50000 characters/);
+  test("a 60,000-character paste is refused by Sheets itself (Google's message), so nothing half-stored follows", () => {
+    expect(() => f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.otherChannels.name, 'D60', [[HUGE_TEXT]])).toThrow(/50000 characters/);
     const n2 = formRecord(f, 'N2');
-    expect(() => f.ws.forms.respond(n2.id, { [n2Title('n2.service')]: DEFAULT_SERVICES[0].ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: HUGE_TEXT })).toThrow(/50000 characters/);
+    expect(() =>
+      f.ws.forms.respond(n2.id, { [n2Title('n2.service')]: DEFAULT_SERVICES[0].ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: HUGE_TEXT }),
+    ).toThrow(/50000 characters/);
   });
 
   test('a full 50,000-character cell is cut to fit with its marker, and flagged', () => {
@@ -195,7 +205,7 @@ describe('forms, paper and other channels → feedback tab', () => {
     const phone = expectedCounts(TABS.otherChannels.name, (h) => h === TABS.otherChannels.columns[3].header);
     const stored = storedCounts('text', 'phone');
     for (const [text, n] of phone) {
-      const key = text.length > CELL_LIMIT - 1 ? [...stored.keys()].find((k) => k.endsWith(TRUNCATION_MARKER)) ?? text : text;
+      const key = text.length > CELL_LIMIT - 1 ? ([...stored.keys()].find((k) => k.endsWith(TRUNCATION_MARKER)) ?? text) : text;
       expect([key.slice(0, 40), stored.get(key)]).toEqual([key.slice(0, 40), n]);
     }
     const { header, rows } = feedback(f);

@@ -30,7 +30,16 @@ beforeAll(async () => {
   writeOutput(playScenario(sampleScenario()), outDir, 'built-in sample');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -130,11 +139,17 @@ test('the demo index opens offline, in Georgian, with Noto Sans Georgian and no 
   expect(scales.length).toBeGreaterThanOrEqual(15);
   expect(scales.every((n) => n === 5)).toBe(true);
   await page.screenshot({ path: join(results, 'demo-index.png') });
-  await page.locator('#forms .form').first().screenshot({ path: join(results, 'demo-form-N1.png') });
+  await page
+    .locator('#forms .form')
+    .first()
+    .screenshot({ path: join(results, 'demo-form-N1.png') });
   // An email as the applicant sees it (the first mail, opened).
   if ((await page.$('#mail details')) !== null) {
     await page.$eval('#mail details', (node) => node.setAttribute('open', ''));
-    await page.locator('#mail details').first().screenshot({ path: join(results, 'demo-mail.png') });
+    await page
+      .locator('#mail details')
+      .first()
+      .screenshot({ path: join(results, 'demo-mail.png') });
   }
   expect(external).toEqual([]);
   await page.context().close();
@@ -147,7 +162,9 @@ test('the public report page renders Georgian with a Georgian font and makes no 
   const page = join(results, 'public-report.html');
   writeFileSync(
     page,
-    isPage ? fragment : `<!doctype html>\n<html lang="ka"><head><meta charset="utf-8"><title>საჯარო ანგარიში</title></head><body>\n${fragment}\n</body></html>\n`,
+    isPage
+      ? fragment
+      : `<!doctype html>\n<html lang="ka"><head><meta charset="utf-8"><title>საჯარო ანგარიში</title></head><body>\n${fragment}\n</body></html>\n`,
     'utf8',
   );
   const { page: tab, external } = await open(page);
@@ -161,7 +178,9 @@ test('the public report page renders Georgian with a Georgian font and makes no 
   for (const action of sampleScenario().actions) expect(body).toContain(String(action.publicWording));
   await tab.screenshot({ path: join(results, 'public-report.png'), fullPage: true });
   // Pictures (charts) are embedded, not fetched.
-  const images = await tab.$$eval('img', (nodes) => nodes.map((n) => ({ src: (n as HTMLImageElement).src.slice(0, 30), ok: (n as HTMLImageElement).naturalWidth > 0, alt: n.getAttribute('alt') })));
+  const images = await tab.$$eval('img', (nodes) =>
+    nodes.map((n) => ({ src: (n as HTMLImageElement).src.slice(0, 30), ok: (n as HTMLImageElement).naturalWidth > 0, alt: n.getAttribute('alt') })),
+  );
   for (const image of images) expect(image).toEqual(expect.objectContaining({ ok: true, alt: expect.stringMatching(/\S/) }));
   expect(external).toEqual([]);
   await tab.context().close();

@@ -27,7 +27,11 @@ describe('actions register', () => {
 
   it('colours whole overdue rows and resets the others', () => {
     const rows = [action({ due: at('2026-03-01T00:00:00+04:00') }), null, action({ due: at('2026-05-01T00:00:00+04:00') })];
-    expect(overdueBackgrounds(rows, 2, NOW)).toEqual([[OVERDUE_BACKGROUND, OVERDUE_BACKGROUND], [null, null], [null, null]]);
+    expect(overdueBackgrounds(rows, 2, NOW)).toEqual([
+      [OVERDUE_BACKGROUND, OVERDUE_BACKGROUND],
+      [null, null],
+      [null, null],
+    ]);
   });
 });
 
@@ -105,13 +109,25 @@ describe('agenda: N2 response rate', () => {
   const n2 = (count: number): FeedbackRecord[] => Array.from({ length: count }, () => feedbackRecord({ form: 'N2', answers: { 'n2.overall': 4 } }));
   const modelOf = (responses: number, invitationsSent: number) =>
     buildReportModel({
-      records: n2(responses), actions: [], period: Q1, invitationsSent, minGroupSize: 5,
-      services: [{ code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true }], language: 'ka', internal: true,
+      records: n2(responses),
+      actions: [],
+      period: Q1,
+      invitationsSent,
+      minGroupSize: 5,
+      services: [{ code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true }],
+      language: 'ka',
+      internal: true,
     });
   const bullets = (responses: number, invitationsSent: number): string[] => {
     const blocks = buildAgenda({
-      model: modelOf(responses, invitationsSent), actions: [], municipality: 'მერია', preparedAt: NOW,
-      themeLabels: {}, serviceNames: {}, knownNames: [], minGroupSize: 5,
+      model: modelOf(responses, invitationsSent),
+      actions: [],
+      municipality: 'მერია',
+      preparedAt: NOW,
+      themeLabels: {},
+      serviceNames: {},
+      knownNames: [],
+      minGroupSize: 5,
     });
     const first = blocks.find((b): b is Extract<DocBlock, { kind: 'bullets' }> => b.kind === 'bullets');
     return first?.items ?? [];

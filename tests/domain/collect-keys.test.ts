@@ -1,5 +1,13 @@
 import {
-  START, answersOfRow, fingerprint, keyRows, mapResponseColumns, rememberTitles, responseKey, typedRowKey, type TitleHistory,
+  START,
+  answersOfRow,
+  fingerprint,
+  keyRows,
+  mapResponseColumns,
+  rememberTitles,
+  responseKey,
+  typedRowKey,
+  type TitleHistory,
 } from '../../src/domain/collect-keys';
 
 const t0 = new Date('2026-01-05T05:00:00Z');
@@ -31,19 +39,30 @@ describe('column mapping through the title history', () => {
     expect(rememberTitles(history, { 'n1.a': 'New A', 'n1.b': 'B' })).toBe(true);
     expect(rememberTitles(history, { 'n1.a': 'New A' })).toBe(false);
     const map = mapResponseColumns(['Timestamp', 'B', 'Old A', 'Stray', 'New A'], history, ['n1.a', 'n1.b']);
-    expect([...map.byColumn]).toEqual([[1, 'n1.b'], [2, 'n1.a'], [4, 'n1.a']]);
+    expect([...map.byColumn]).toEqual([
+      [1, 'n1.b'],
+      [2, 'n1.a'],
+      [4, 'n1.a'],
+    ]);
     expect(map.unknown).toEqual(['Stray']);
     expect(answersOfRow([t0, 3, 5, 'x', ''], map)).toEqual({ 'n1.b': 3, 'n1.a': 5 });
     expect(answersOfRow([t0, 3, '', 'x', 2], map)).toEqual({ 'n1.b': 3, 'n1.a': 2 });
   });
   test('two items sharing a title take its columns in order', () => {
     const map = mapResponseColumns(['Timestamp', 'Same', 'Same'], { x: ['Same'], y: ['Same'] }, ['x', 'y']);
-    expect([...map.byColumn]).toEqual([[1, 'x'], [2, 'y']]);
+    expect([...map.byColumn]).toEqual([
+      [1, 'x'],
+      [2, 'y'],
+    ]);
   });
 });
 
 describe('watermark', () => {
-  const rows = [[t0, 'a'], [t0, 'b'], [t1, 'c']];
+  const rows = [
+    [t0, 'a'],
+    [t0, 'b'],
+    [t1, 'c'],
+  ];
   test('a full read keys same-instant rows by occurrence and ends at the last row', () => {
     const read = keyRows('N1', rows, 2, START)!;
     expect(read.keyed.map((k) => [k.sheetRow, k.key])).toEqual([
@@ -57,7 +76,15 @@ describe('watermark', () => {
     const first = keyRows('N1', rows.slice(0, 2), 2, START)!;
     const next = keyRows('N1', [rows[1], rows[2], [t1, 'd']], 3, first.next)!;
     expect(next.keyed.map((k) => k.key)).toEqual([responseKey('N1', t1, 0), responseKey('N1', t1, 1)]);
-    const again = keyRows('N1', [[t0, 'b'], [t0, 'late']], 3, first.next)!;
+    const again = keyRows(
+      'N1',
+      [
+        [t0, 'b'],
+        [t0, 'late'],
+      ],
+      3,
+      first.next,
+    )!;
     expect(again.keyed.map((k) => k.key)).toEqual([responseKey('N1', t0, 2)]);
   });
   test('an anchor that no longer matches asks for a full read', () => {
@@ -66,7 +93,15 @@ describe('watermark', () => {
     expect(keyRows('N1', [], 4, first.next)).toBeNull();
   });
   test('blank rows are skipped and do not move the watermark', () => {
-    const read = keyRows('N1', [[t0, 'a'], ['', '']], 2, START)!;
+    const read = keyRows(
+      'N1',
+      [
+        [t0, 'a'],
+        ['', ''],
+      ],
+      2,
+      START,
+    )!;
     expect(read.keyed).toHaveLength(1);
     expect(read.next.row).toBe(2);
   });

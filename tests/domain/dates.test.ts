@@ -1,7 +1,16 @@
 import {
-  MONTHS_KA, customPeriod, formatDateKa, formatDateTimeKa, inPeriod, isDate, parseDateInput, periodOf, previousPeriod, samePeriodLastYear,
+  MONTHS_KA,
+  customPeriod,
+  formatDateKa,
+  formatDateTimeKa,
+  inPeriod,
+  isDate,
+  parseDateInput,
+  periodOf,
+  previousPeriod,
+  samePeriodLastYear,
 } from '../../src/domain/dates';
-import { runInNewContext } from 'vm';
+import { runInNewContext } from 'node:vm';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -24,8 +33,22 @@ describe('parseDateInput', () => {
   });
 
   test.each([
-    '31.02.2026', '29.02.2027', '32.01.2026', '00.01.2026', '01.13.2026', '2026-13-01', '2026-02-30', '2026-01-05T24:00',
-    '01-05-2026', '5 იანვარი 2026', 'ხვალ', '', '   ', '2026', '05.01.26', '2026-1-5',
+    '31.02.2026',
+    '29.02.2027',
+    '32.01.2026',
+    '00.01.2026',
+    '01.13.2026',
+    '2026-13-01',
+    '2026-02-30',
+    '2026-01-05T24:00',
+    '01-05-2026',
+    '5 იანვარი 2026',
+    'ხვალ',
+    '',
+    '   ',
+    '2026',
+    '05.01.26',
+    '2026-1-5',
   ])('rejects %j', (input) => {
     expect(parseDateInput(input)).toBeNull();
   });

@@ -44,8 +44,8 @@ describe('parseEmail', () => {
     'Nino <nino@example.ge>',
     'nino@example.ge, giorgi@example.ge',
     'nino@exam_ple.ge',
-    'a'.repeat(65) + '@example.ge',
-    'nino@' + 'a'.repeat(250) + '.ge',
+    `${'a'.repeat(65)}@example.ge`,
+    `nino@${'a'.repeat(250)}.ge`,
     12345,
   ])('invalid: %j', (raw) => {
     expect(parseEmail(raw)).toEqual({ ok: false, reason: 'invalid' });

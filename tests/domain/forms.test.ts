@@ -1,7 +1,18 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  FORMS, FORM_LIST, LIKERT_SCALE, N1, N2, driverOf, feedbackItemColumns, formOfItem, freeTextItems, itemById, likertItems, serviceItem,
+  FORMS,
+  FORM_LIST,
+  LIKERT_SCALE,
+  N1,
+  N2,
+  driverOf,
+  feedbackItemColumns,
+  formOfItem,
+  freeTextItems,
+  itemById,
+  likertItems,
+  serviceItem,
 } from '../../src/domain/forms';
 import { DRIVERS } from '../../src/domain/types';
 
@@ -12,14 +23,24 @@ import { DRIVERS } from '../../src/domain/types';
  */
 const ANNEX_PATH = join(__dirname, '../../../shared/annexes.md');
 const describeWithAnnex = existsSync(ANNEX_PATH) ? describe : describe.skip;
-interface AnnexRow { id: string; type: string; required: string; ka: string; gloss: string; driver: string }
+interface AnnexRow {
+  id: string;
+  type: string;
+  required: string;
+  ka: string;
+  gloss: string;
+  driver: string;
+}
 function annexRows(): AnnexRow[] {
   if (!existsSync(ANNEX_PATH)) return [];
   return readFileSync(ANNEX_PATH, 'utf8')
     .split('\n')
     .filter((line) => /^\| n[12]\./.test(line))
     .map((line) => {
-      const [id, type, required, ka, gloss, driver] = line.split('|').slice(1, -1).map((c) => c.trim());
+      const [id, type, required, ka, gloss, driver] = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       return { id, type, required, ka, gloss, driver };
     });
 }
@@ -55,11 +76,10 @@ describeWithAnnex('Annex N1 and N2 against shared/annexes.md', () => {
   test('titles and intros are the annexes', () => {
     const text = readFileSync(ANNEX_PATH, 'utf8');
     for (const form of [N1, N2]) {
-      expect(text).toContain('Title: `' + form.title + '`');
-      expect(text).toContain('Intro: `' + form.intro + '`');
+      expect(text).toContain(`Title: \`${form.title}\``);
+      expect(text).toContain(`Intro: \`${form.intro}\``);
     }
   });
-
 });
 
 describe('Annex N1 and N2 definitions', () => {
@@ -70,14 +90,17 @@ describe('Annex N1 and N2 definitions', () => {
     expect(N1.title).toBe('სოციალური სერვისის მომხმარებლის უკუკავშირის ფორმა — განცხადების წარდგენა');
     expect(N2.intro).toMatch(/^თქვენი განცხადების განხილვა დასრულდა\. გთხოვთ, შეაფასოთ მომსახურება — ეს 2 წუთს დაგჭირდებათ\./);
     expect(itemById('n1.overall')).toMatchObject({
-      type: 'likert', required: true, driver: 'satisfaction', ka: 'მთლიანობაში კმაყოფილი ვარ განცხადების წარდგენის პროცესით.',
+      type: 'likert',
+      required: true,
+      driver: 'satisfaction',
+      ka: 'მთლიანობაში კმაყოფილი ვარ განცხადების წარდგენის პროცესით.',
       en: 'overall I am satisfied with submitting',
     });
     expect(itemById('n2.problem_text')).toMatchObject({ type: 'paragraph', required: false, ka: 'თუ კი, გთხოვთ, აღწეროთ.' });
     expect(items.filter((item) => item.required).map((item) => item.id)).toEqual(['n1.service', 'n1.overall', 'n2.service', 'n2.overall']);
   });
 
-  test('heard_from offers its listed choices plus Google\'s own other option; n2.problem is yes/no', () => {
+  test("heard_from offers its listed choices plus Google's own other option; n2.problem is yes/no", () => {
     const heard = itemById('n1.heard_from')!;
     expect(heard.hasOther).toBe(true);
     expect(heard.choices).not.toContain('სხვა');
@@ -109,14 +132,25 @@ describe('Annex N1 and N2 definitions', () => {
 describe('helpers', () => {
   test('LIKERT_SCALE is 1–5 with the annex labels', () => {
     expect(LIKERT_SCALE).toMatchObject({
-      min: 1, max: 5, minLabel: 'სრულიად არ ვეთანხმები', maxLabel: 'სრულიად ვეთანხმები', midLabel: 'არც ვეთანხმები, არც არ ვეთანხმები',
-      minLabelEn: 'Strongly disagree', maxLabelEn: 'Strongly agree',
+      min: 1,
+      max: 5,
+      minLabel: 'სრულიად არ ვეთანხმები',
+      maxLabel: 'სრულიად ვეთანხმები',
+      midLabel: 'არც ვეთანხმები, არც არ ვეთანხმები',
+      minLabelEn: 'Strongly disagree',
+      maxLabelEn: 'Strongly agree',
     });
   });
 
   test('likertItems and freeTextItems', () => {
     expect(likertItems(N1).map((i) => i.id)).toEqual([
-      'n1.info_easy', 'n1.docs_clear', 'n1.wait_ok', 'n1.staff_helpful', 'n1.access_ok', 'n1.next_steps_clear', 'n1.overall',
+      'n1.info_easy',
+      'n1.docs_clear',
+      'n1.wait_ok',
+      'n1.staff_helpful',
+      'n1.access_ok',
+      'n1.next_steps_clear',
+      'n1.overall',
     ]);
     expect(likertItems(N2)).toHaveLength(9);
     expect(freeTextItems(N1).map((i) => i.id)).toEqual(['n1.improve']);

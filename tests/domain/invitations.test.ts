@@ -29,7 +29,15 @@ const LINKS = new Map(DEFAULT_SERVICES.map((s) => [s.code, linkOf(s.code)]));
 let n = 0;
 function row(over: Partial<ApplicationRow> = {}): ApplicationRow {
   n++;
-  return { index: n, caseId: `01-2026-${String(n).padStart(4, '0')}`, service: NEWBORN.ka, email: `p${n}@example.ge`, status: CLOSED, closedAt: new Date(), ...over };
+  return {
+    index: n,
+    caseId: `01-2026-${String(n).padStart(4, '0')}`,
+    service: NEWBORN.ka,
+    email: `p${n}@example.ge`,
+    status: CLOSED,
+    closedAt: new Date(),
+    ...over,
+  };
 }
 
 function plan(rows: ApplicationRow[], over: Partial<PlanInput> = {}) {
@@ -62,7 +70,15 @@ describe('planInvitations', () => {
     const p = plan([r]);
     expect(p.outcomes).toEqual([]);
     expect(p.sends).toHaveLength(1);
-    expect(p.sends[0]).toMatchObject({ index: r.index, email: 'Nino@example.ge', service: 'newborn', serviceName: NEWBORN.ka, link: linkOf('newborn'), sentStatus: t('invite.sent'), sentNote: '' });
+    expect(p.sends[0]).toMatchObject({
+      index: r.index,
+      email: 'Nino@example.ge',
+      service: 'newborn',
+      serviceName: NEWBORN.ka,
+      link: linkOf('newborn'),
+      sentStatus: t('invite.sent'),
+      sentNote: '',
+    });
   });
 
   test('rows that are not closed are left alone', () => {
@@ -295,7 +311,13 @@ describe('summaryText', () => {
 
 describe('daily cap (settings mailQuotaPerDay)', () => {
   const at = (iso: string): Date => new Date(iso);
-  const record = (state: LogRecord['state'], when: string | null): LogRecord => ({ caseId: 'x', service: 'newborn', state, at: when ? at(when) : null, note: '' });
+  const record = (state: LogRecord['state'], when: string | null): LogRecord => ({
+    caseId: 'x',
+    service: 'newborn',
+    state,
+    at: when ? at(when) : null,
+    note: '',
+  });
 
   test('counts what went out, or may have, on the same calendar day in Tbilisi', () => {
     const log = [

@@ -10,9 +10,7 @@ describe('t', () => {
     expect(t('menu.root')).toBe('უკუკავშირი');
   });
   test('interpolates {name} parameters, leaves unknown ones visible', () => {
-    expect(t('error.invalid_score', { item: 'n1.overall', value: 7 })).toBe(
-      'n1.overall: „7“ არ არის შეფასება 1-დან 5-მდე — ქულებში არ ჩაითვალა',
-    );
+    expect(t('error.invalid_score', { item: 'n1.overall', value: 7 })).toBe('n1.overall: „7“ არ არის შეფასება 1-დან 5-მდე — ქულებში არ ჩაითვალა');
     expect(t('invite.failed_retrying', {})).toBe('ვერ გაიგზავნა: {reason} — ხელახლა ვცდით');
     expect(t('invite.failed_retrying', { reason: 'a $& b' })).toBe('ვერ გაიგზავნა: a $& b — ხელახლა ვცდით');
   });
@@ -49,8 +47,16 @@ describe('the catalogue', () => {
 
   test('menu captions', () => {
     expect(t('menu.setup')).toBe('სისტემის მომზადება / განახლება');
-    for (const id of ['menu.import_paper', 'menu.collect_now', 'menu.send_invitations', 'menu.build_report', 'menu.prepare_meeting',
-      'menu.publish_report', 'menu.paper_form'] as MessageId[]) expect(MESSAGES[id]).toBeDefined();
+    for (const id of [
+      'menu.import_paper',
+      'menu.collect_now',
+      'menu.send_invitations',
+      'menu.build_report',
+      'menu.prepare_meeting',
+      'menu.publish_report',
+      'menu.paper_form',
+    ] as MessageId[])
+      expect(MESSAGES[id]).toBeDefined();
   });
 
   test('application statuses', () => {
@@ -71,7 +77,14 @@ describe('the catalogue', () => {
 
   test('channel names', () => {
     expect(CHANNELS.map((c) => t(`channel.${c}`))).toEqual([
-      'ქაღალდის ფორმა', 'ონლაინ (QR)', 'ელფოსტის ბმული', 'ტელეფონი', 'სოციალური ქსელი', 'ვებგვერდი', 'წერილი', 'სხვა',
+      'ქაღალდის ფორმა',
+      'ონლაინ (QR)',
+      'ელფოსტის ბმული',
+      'ტელეფონი',
+      'სოციალური ქსელი',
+      'ვებგვერდი',
+      'წერილი',
+      'სხვა',
     ]);
     expect(CHANNELS.map((c) => reportLabels('ka').channel(c))).toEqual(CHANNELS.map((c) => t(`channel.${c}`)));
     expect(reportLabels('en').channel('phone')).toBe('Phone');
@@ -79,15 +92,35 @@ describe('the catalogue', () => {
 
   test('driver names', () => {
     expect(DRIVERS.map((d) => reportLabels('ka').driver(d))).toEqual([
-      'სიმარტივე', 'ეფექტიანობა', 'გამჭვირვალობა', 'დახმარება', 'ხარისხი', 'სამართლიანობა', 'კმაყოფილება', 'ნდობა',
+      'სიმარტივე',
+      'ეფექტიანობა',
+      'გამჭვირვალობა',
+      'დახმარება',
+      'ხარისხი',
+      'სამართლიანობა',
+      'კმაყოფილება',
+      'ნდობა',
     ]);
     expect(reportLabels('en').driver('trust')).toBe('Trust');
   });
 
   test('invitation statuses and row errors exist', () => {
-    for (const id of ['invite.sent', 'invite.deferred_quota', 'invite.failed_retrying', 'invite.skipped_no_email', 'invite.skipped_invalid_email',
-      'invite.skipped_opted_out', 'invite.sent_unknown_service', 'error.invalid_score', 'error.unknown_service', 'error.missing_required',
-      'error.empty_submission', 'error.text_truncated', 'error.invalid_date', 'error.invalid_channel']) {
+    for (const id of [
+      'invite.sent',
+      'invite.deferred_quota',
+      'invite.failed_retrying',
+      'invite.skipped_no_email',
+      'invite.skipped_invalid_email',
+      'invite.skipped_opted_out',
+      'invite.sent_unknown_service',
+      'error.invalid_score',
+      'error.unknown_service',
+      'error.missing_required',
+      'error.empty_submission',
+      'error.text_truncated',
+      'error.invalid_date',
+      'error.invalid_channel',
+    ]) {
       expect(ids).toContain(id);
     }
   });

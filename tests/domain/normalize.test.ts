@@ -1,7 +1,14 @@
-import { runInNewContext } from 'vm';
+import { runInNewContext } from 'node:vm';
 import { N1, N2, feedbackItemColumns } from '../../src/domain/forms';
 import {
-  FEEDBACK_HEADERS, normalizeFormResponse, normalizeOtherFeedback, normalizePaperRow, parseChannel, parseScore, recordToRow, rowToRecord,
+  FEEDBACK_HEADERS,
+  normalizeFormResponse,
+  normalizeOtherFeedback,
+  normalizePaperRow,
+  parseChannel,
+  parseScore,
+  recordToRow,
+  rowToRecord,
 } from '../../src/domain/normalize';
 import { CELL_LIMIT, TRUNCATION_MARKER } from '../../src/domain/sanitize';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
@@ -18,7 +25,14 @@ function n2(answers: Record<string, unknown>) {
 }
 
 describe('parseScore', () => {
-  test.each([[1, 1], [5, 5], ['4', 4], [' 3 ', 3], ['2.0', 2], ['\t5\n', 5]])('%j → %j', (v, n) => expect(parseScore(v)).toBe(n));
+  test.each([
+    [1, 1],
+    [5, 5],
+    ['4', 4],
+    [' 3 ', 3],
+    ['2.0', 2],
+    ['\t5\n', 5],
+  ])('%j → %j', (v, n) => expect(parseScore(v)).toBe(n));
   test.each([7, 0, -1, 2.5, '2.5', 'ხუთი', '', '4,5', '3-4', NaN, Infinity, true, null, '1e0', '0x3', ['4']])('%j is not a score', (v) =>
     expect(parseScore(v)).toBeNull(),
   );
@@ -27,19 +41,43 @@ describe('parseScore', () => {
 describe('normalizeFormResponse', () => {
   test('a full N1 response', () => {
     const { record, empty, problems } = n1({
-      'n1.service': 'newborn', 'n1.heard_from': 'სოფლის რწმუნებული', 'n1.info_easy': 4, 'n1.docs_clear': '5', 'n1.wait_ok': ' 2 ',
-      'n1.staff_helpful': 5, 'n1.access_ok': 3, 'n1.next_steps_clear': 4, 'n1.overall': 4,
-      'n1.improve': '  რიგი ძალიან დიდი იყო\r\n', 'n1.age_group': '65 და მეტი',
+      'n1.service': 'newborn',
+      'n1.heard_from': 'სოფლის რწმუნებული',
+      'n1.info_easy': 4,
+      'n1.docs_clear': '5',
+      'n1.wait_ok': ' 2 ',
+      'n1.staff_helpful': 5,
+      'n1.access_ok': 3,
+      'n1.next_steps_clear': 4,
+      'n1.overall': 4,
+      'n1.improve': '  რიგი ძალიან დიდი იყო\r\n',
+      'n1.age_group': '65 და მეტი',
     });
     expect(empty).toBe(false);
     expect(problems).toEqual([]);
     expect(record).toEqual<FeedbackRecord>({
-      id: 'r1', receivedAt: at, form: 'N1', channel: 'kiosk', service: 'newborn',
+      id: 'r1',
+      receivedAt: at,
+      form: 'N1',
+      channel: 'kiosk',
+      service: 'newborn',
       answers: {
-        'n1.heard_from': 'სოფლის რწმუნებული', 'n1.info_easy': 4, 'n1.docs_clear': 5, 'n1.wait_ok': 2, 'n1.staff_helpful': 5,
-        'n1.access_ok': 3, 'n1.next_steps_clear': 4, 'n1.overall': 4, 'n1.improve': 'რიგი ძალიან დიდი იყო', 'n1.age_group': '65 და მეტი',
+        'n1.heard_from': 'სოფლის რწმუნებული',
+        'n1.info_easy': 4,
+        'n1.docs_clear': 5,
+        'n1.wait_ok': 2,
+        'n1.staff_helpful': 5,
+        'n1.access_ok': 3,
+        'n1.next_steps_clear': 4,
+        'n1.overall': 4,
+        'n1.improve': 'რიგი ძალიან დიდი იყო',
+        'n1.age_group': '65 და მეტი',
       },
-      text: '', themes: ['waiting'], staffTags: [], quotable: false, flags: [],
+      text: '',
+      themes: ['waiting'],
+      staffTags: [],
+      quotable: false,
+      flags: [],
     });
   });
 
@@ -84,7 +122,10 @@ describe('normalizeFormResponse', () => {
   test('free texts are cleaned, tagged, and capped with a flag; formulas stay text in the record', () => {
     const long = 'რიგი '.repeat(12000);
     const { record } = n2({
-      'n2.service': 'rent', 'n2.overall': 2, 'n2.problem_text': '=HYPERLINK("http://x","y")\u0000', 'n2.improve': long,
+      'n2.service': 'rent',
+      'n2.overall': 2,
+      'n2.problem_text': '=HYPERLINK("http://x","y")\u0000',
+      'n2.improve': long,
       'n2.liked': 'თანამშრომელი თავაზიანი იყო',
     });
     expect(record!.answers['n2.problem_text']).toBe('=HYPERLINK("http://x","y")');
@@ -119,7 +160,11 @@ describe('normalizePaperRow', () => {
   const entered = new Date('2026-02-01T08:00:00Z');
   test('channel paper, typed date in Tbilisi time', () => {
     const { record } = normalizePaperRow({
-      id: 'paper-2', receivedAt: '28.01.2026', answers: { 'n1.service': 'სხვა', 'n1.overall': '5' }, enteredAt: entered, services,
+      id: 'paper-2',
+      receivedAt: '28.01.2026',
+      answers: { 'n1.service': 'სხვა', 'n1.overall': '5' },
+      enteredAt: entered,
+      services,
     });
     expect(record).toMatchObject({ id: 'paper-2', form: 'N1', channel: 'paper', service: 'other', flags: [] });
     expect(record!.receivedAt.toISOString()).toBe('2026-01-27T20:00:00.000Z');
@@ -148,7 +193,10 @@ describe('normalizeOtherFeedback', () => {
     const { record } = normalizeOtherFeedback({ ...base, channel: 'ტელეფონი', service: '', text: 'ცნობის გამო ორჯერ მომიწია მოსვლა' });
     expect(record).toMatchObject({ form: 'other', channel: 'phone', service: 'unknown', answers: {}, themes: ['documents'], flags: [] });
     expect(record!.text).toBe('ცნობის გამო ორჯერ მომიწია მოსვლა');
-    expect(normalizeOtherFeedback({ ...base, channel: 'letter', service: 'firewood', text: 'x' }).record).toMatchObject({ channel: 'letter', service: 'firewood' });
+    expect(normalizeOtherFeedback({ ...base, channel: 'letter', service: 'firewood', text: 'x' }).record).toMatchObject({
+      channel: 'letter',
+      service: 'firewood',
+    });
   });
 
   test('an unknown channel becomes other, flagged; an unknown service is flagged', () => {
@@ -181,16 +229,31 @@ describe('feedback table rows', () => {
   });
 
   const n2Record = n2({
-    'n2.service': 'rent', 'n2.overall': 7, 'n2.trust': 4, 'n2.problem': 'დიახ', 'n2.problem_text': '=1+1 რიგი', 'n2.liked': "'ციტატა'",
+    'n2.service': 'rent',
+    'n2.overall': 7,
+    'n2.trust': 4,
+    'n2.problem': 'დიახ',
+    'n2.problem_text': '=1+1 რიგი',
+    'n2.liked': "'ციტატა'",
   }).record!;
   n2Record.staffTags = ['documents', 'waiting'];
   n2Record.quotable = true;
   const other = normalizeOtherFeedback({
-    id: 'o1', channel: 'social', service: 'canteen', receivedAt: '01.01.2026', text: '@everyone თანხა მცირეა', enteredAt: at, services,
+    id: 'o1',
+    channel: 'social',
+    service: 'canteen',
+    receivedAt: '01.01.2026',
+    text: '@everyone თანხა მცირეა',
+    enteredAt: at,
+    services,
   }).record!;
   const paper = normalizePaperRow({ id: 'p1', receivedAt: '', answers: { 'n1.service': 'fire', 'n1.overall': 4 }, enteredAt: at, services }).record!;
 
-  test.each([['N2', n2Record], ['other', other], ['paper N1', paper]])('%s record round-trips', (_name, record) => {
+  test.each([
+    ['N2', n2Record],
+    ['other', other],
+    ['paper N1', paper],
+  ])('%s record round-trips', (_name, record) => {
     const row = recordToRow(record);
     expect(row).toHaveLength(FEEDBACK_HEADERS.length);
     expect(rowToRecord(row)).toEqual(record);

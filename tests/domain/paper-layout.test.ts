@@ -3,8 +3,7 @@ import { paperFormBlocks, posterBlocks, type PaperBlock } from '../../src/domain
 import type { FormDefinition } from '../../src/domain/types';
 
 const context = { municipality: 'მერია', onlineUrl: 'https://docs.google.com/forms/d/e/X/viewform', serviceNames: ['ა', 'ბ', 'გ'] };
-const textOf = (blocks: PaperBlock[]): string[] =>
-  blocks.flatMap((b) => (b.kind === 'ticks' ? b.options : 'text' in b ? [b.text] : []));
+const textOf = (blocks: PaperBlock[]): string[] => blocks.flatMap((b) => (b.kind === 'ticks' ? b.options : 'text' in b ? [b.text] : []));
 
 describe('paper layout from a form definition', () => {
   it.each([N1, N2])('prints every question of $key once, numbered, in order, with answer blocks', (def) => {

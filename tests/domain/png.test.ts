@@ -19,7 +19,7 @@ describe('encodePng', () => {
   it('splits data over 65535 bytes into several stored deflate blocks', () => {
     const width = 200;
     const height = 120; // 200·4+1 = 801 bytes a row, 96,120 in all: two blocks
-    const png = encodePng(width, height, (x, y) => (((x * 7) & 0xff) << 24) | (((y * 3) & 0xff) << 16) | ((x ^ y) & 0xff) << 8 | 0xff);
+    const png = encodePng(width, height, (x, y) => (((x * 7) & 0xff) << 24) | (((y * 3) & 0xff) << 16) | (((x ^ y) & 0xff) << 8) | 0xff);
     const decoded = decodePng(png);
     expect(rgbAt(decoded, 199, 119)).toBe((((199 * 7) & 0xff) << 16) | (((119 * 3) & 0xff) << 8) | ((199 ^ 119) & 0xff));
   });
@@ -53,14 +53,29 @@ describe('greyscale and palette variants', () => {
     const decoded = decodePng(png);
     expect(decoded).toMatchObject({ bitDepth: 2, colorType: 3, chunkTypes: ['IHDR', 'PLTE', 'IDAT', 'IEND'] });
     expect([0, 1, 2, 8].map((x) => rgbAt(decoded, x, 1))).toEqual([0xffffff, 0x1f77b4, 0x333333, 0x333333]);
-    expect(decodePng(encodePalettePng(3, 1, Array.from({ length: 17 }, (_, i) => i), (x) => x)).bitDepth).toBe(8);
+    expect(
+      decodePng(
+        encodePalettePng(
+          3,
+          1,
+          Array.from({ length: 17 }, (_, i) => i),
+          (x) => x,
+        ),
+      ).bitDepth,
+    ).toBe(8);
     expect(() => encodePalettePng(1, 1, [], () => 0)).toThrow(/palette/);
   });
 });
 
 describe('qrToPng', () => {
   it('draws modules at scale inside a light quiet zone', () => {
-    const qr = { size: 2, modules: [[true, false], [false, true]] };
+    const qr = {
+      size: 2,
+      modules: [
+        [true, false],
+        [false, true],
+      ],
+    };
     const decoded = decodePng(qrToPng(qr, 3, 1));
     expect(decoded.width).toBe(12);
     expect(rgbAt(decoded, 0, 0)).toBe(0xffffff); // quiet zone

@@ -205,7 +205,10 @@ describe('public report: small groups', () => {
 
   it('withholds a service whose figure would give away a small one by subtraction from the overall', () => {
     // 12 newborn and 3 firewood: overall and newborn together would tell how the 3 answered.
-    const records = [...Array.from({ length: 12 }, () => record({ answers: { 'n1.overall': 5 } })), ...Array.from({ length: 3 }, () => record({ service: 'firewood', answers: { 'n1.overall': 1 } }))];
+    const records = [
+      ...Array.from({ length: 12 }, () => record({ answers: { 'n1.overall': 5 } })),
+      ...Array.from({ length: 3 }, () => record({ service: 'firewood', answers: { 'n1.overall': 1 } })),
+    ];
     const out = allOutputs(reportInput(records, []));
     expect(out.text).toContain('მომსახურებით კმაყოფილია 80% (15 პასუხიდან');
     expect(out.text).not.toContain('ახალშობილთა დახმარება');

@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import { EccLevel, QrCode, encodeQr, utf8Bytes } from '../../src/domain/qr';
+import { type EccLevel, type QrCode, encodeQr, utf8Bytes } from '../../src/domain/qr';
 import { errorCorrectionCodewords } from '../../src/domain/reed-solomon';
 import { qrToPng } from '../../src/domain/png';
 import { decodePng } from './png-reader';
@@ -30,7 +30,7 @@ function sampleText(length: number, seed: number): string {
   let state = seed;
   for (let i = 0; i < length; i++) {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
-    text += String.fromCharCode(33 + (state >> 16) % 94);
+    text += String.fromCharCode(33 + ((state >> 16) % 94));
   }
   return text;
 }
@@ -76,7 +76,7 @@ describe('encodeQr', () => {
     expect(qr.size).toBe(4 * qr.version + 17);
     expect(qr.version).toBeLessThanOrEqual(7);
     expect(scan(qr)).toBe(FORM_URL);
-    const prefilled = FORM_URL + '?usp=pp_url&entry.1234567890=newborn';
+    const prefilled = `${FORM_URL}?usp=pp_url&entry.1234567890=newborn`;
     expect(scan(encodeQr(prefilled))).toBe(prefilled);
   });
 
@@ -111,8 +111,8 @@ describe('encodeQr', () => {
         const text = sampleText(bytes, bytes + i);
         const qr = encodeQr(text, level);
         expect({ level, version: qr.version }).toEqual({ level, version: versions[i] });
-        if (versions[i] < 40) expect(encodeQr(text + 'x', level).version).toBe(versions[i] + 1);
-        else expect(() => encodeQr(text + 'x', level)).toThrow(/too long/);
+        if (versions[i] < 40) expect(encodeQr(`${text}x`, level).version).toBe(versions[i] + 1);
+        else expect(() => encodeQr(`${text}x`, level)).toThrow(/too long/);
         expect(scan(qr, versions[i] > 20 ? 2 : 4)).toBe(text);
       });
     }
@@ -136,18 +136,36 @@ describe('encodeQr', () => {
     const m = qr.modules;
     let nearTopLeft = 0;
     const positions: Array<[number, number]> = [
-      [8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8], [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8],
+      [8, 0],
+      [8, 1],
+      [8, 2],
+      [8, 3],
+      [8, 4],
+      [8, 5],
+      [8, 7],
+      [8, 8],
+      [7, 8],
+      [5, 8],
+      [4, 8],
+      [3, 8],
+      [2, 8],
+      [1, 8],
+      [0, 8],
     ];
     for (const [row, column] of positions) nearTopLeft = (nearTopLeft << 1) | (m[row][column] ? 1 : 0);
     expect(nearTopLeft).toBe(formatM[qr.mask]);
     expect(m[qr.size - 8][8]).toBe(true); // the dark module
 
     // Version information (Annex D, Table D.1): v7 0x07C94, v10 0x0A4D3, read MSB first from the top-right block.
-    for (const [text, version, bits] of [['x'.repeat(122), 7, 0x07c94], ['x'.repeat(213), 10, 0x0a4d3]] as const) {
+    for (const [text, version, bits] of [
+      ['x'.repeat(122), 7, 0x07c94],
+      ['x'.repeat(213), 10, 0x0a4d3],
+    ] as const) {
       const symbol = encodeQr(text);
       expect(symbol.version).toBe(version);
       let read = 0;
-      for (let row = 5; row >= 0; row--) for (let column = symbol.size - 9; column >= symbol.size - 11; column--) read = (read << 1) | (symbol.modules[row][column] ? 1 : 0);
+      for (let row = 5; row >= 0; row--)
+        for (let column = symbol.size - 9; column >= symbol.size - 11; column--) read = (read << 1) | (symbol.modules[row][column] ? 1 : 0);
       expect(read).toBe(bits);
     }
   });

@@ -24,14 +24,29 @@ describe('countInvitationsSent', () => {
 describe('feedbackRecords', () => {
   it('reads the tab by its header, skipping blank rows, whatever the column order', () => {
     const record: FeedbackRecord = {
-      id: 'a1', receivedAt: new Date('2026-02-01T10:00:00+04:00'), form: 'N1', channel: 'kiosk', service: 'newborn',
-      answers: { 'n1.overall': 4 }, text: '', themes: ['waiting'], staffTags: [], quotable: true, flags: [],
+      id: 'a1',
+      receivedAt: new Date('2026-02-01T10:00:00+04:00'),
+      form: 'N1',
+      channel: 'kiosk',
+      service: 'newborn',
+      answers: { 'n1.overall': 4 },
+      text: '',
+      themes: ['waiting'],
+      staffTags: [],
+      quotable: true,
+      flags: [],
     };
     const header = [...FEEDBACK_HEADERS].reverse();
     const values = [header, recordToRow(record, header), header.map(() => ''), recordToRow({ ...record, id: 'a2' }, header)];
     const records = feedbackRecords(values);
     expect(records.map((r) => r.id)).toEqual(['a1', 'a2']);
-    expect(records[0]).toMatchObject({ channel: 'kiosk', service: 'newborn', answers: expect.objectContaining({ 'n1.overall': 4 }), quotable: true, themes: ['waiting'] });
+    expect(records[0]).toMatchObject({
+      channel: 'kiosk',
+      service: 'newborn',
+      answers: expect.objectContaining({ 'n1.overall': 4 }),
+      quotable: true,
+      themes: ['waiting'],
+    });
     expect(feedbackRecords([header])).toEqual([]);
     expect(feedbackRecords([])).toEqual([]);
   });
@@ -39,14 +54,21 @@ describe('feedbackRecords', () => {
 
 describe('parseActionRows', () => {
   const row = (fields: Record<string, unknown>) => ({
-    problem: 'რიგი', service: 'ახალშობილთა დახმარება', theme: 'waiting', decision: 'ფანჯარა', owner: 'ნინო',
-    due: '01.02.2026', status: 'მიმდინარეობს', meetingDate: '', publicWording: "'=გასაჯაროება", ...fields,
+    problem: 'რიგი',
+    service: 'ახალშობილთა დახმარება',
+    theme: 'waiting',
+    decision: 'ფანჯარა',
+    owner: 'ნინო',
+    due: '01.02.2026',
+    status: 'მიმდინარეობს',
+    meetingDate: '',
+    publicWording: "'=გასაჯაროება",
+    ...fields,
   });
 
   it('reads statuses, dates and escaped texts; skips empty rows; resolves services', () => {
-    const actions = parseActionRows(
-      [row({}), row({ problem: '', decision: '' }), row({ status: 'ხვალ', due: 'ორშაბათს', service: '' })],
-      (typed) => (typed === 'ახალშობილთა დახმარება' ? 'newborn' : typed),
+    const actions = parseActionRows([row({}), row({ problem: '', decision: '' }), row({ status: 'ხვალ', due: 'ორშაბათს', service: '' })], (typed) =>
+      typed === 'ახალშობილთა დახმარება' ? 'newborn' : typed,
     );
     expect(actions).toHaveLength(2);
     expect(actions[0]).toMatchObject({ service: 'newborn', status: 'in_progress', publicWording: '=გასაჯაროება' });
@@ -56,8 +78,18 @@ describe('parseActionRows', () => {
 
   it('reads one row the same way the list does: null for a row with no problem and no decision', () => {
     expect(parseAction(row({ problem: '', decision: '  ' }))).toBeNull();
-    expect(parseAction(row({ status: ' IN_PROGRESS ', owner: "'+ნინო" }))).toMatchObject({ status: 'in_progress', owner: '+ნინო', service: 'ახალშობილთა დახმარება' });
-    expect(parseAction({ decision: 'მხოლოდ გადაწყვეტილება' })).toMatchObject({ problem: '', decision: 'მხოლოდ გადაწყვეტილება', status: 'planned', due: null, meetingDate: null });
+    expect(parseAction(row({ status: ' IN_PROGRESS ', owner: "'+ნინო" }))).toMatchObject({
+      status: 'in_progress',
+      owner: '+ნინო',
+      service: 'ახალშობილთა დახმარება',
+    });
+    expect(parseAction({ decision: 'მხოლოდ გადაწყვეტილება' })).toMatchObject({
+      problem: '',
+      decision: 'მხოლოდ გადაწყვეტილება',
+      status: 'planned',
+      due: null,
+      meetingDate: null,
+    });
   });
 
   it('knows every status by its Georgian name and its id', () => {

@@ -13,15 +13,32 @@ const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01
 let id = 0;
 function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[] {
   return Array.from({ length: count }, () => ({
-    id: `r${id++}`, receivedAt: at(receivedAt), form: 'N1' as const, channel: 'paper' as const, service: 'newborn',
-    answers: { 'n1.overall': overall }, text: '', themes: [], staffTags: [], quotable: false, flags: [],
+    id: `r${id++}`,
+    receivedAt: at(receivedAt),
+    form: 'N1' as const,
+    channel: 'paper' as const,
+    service: 'newborn',
+    answers: { 'n1.overall': overall },
+    text: '',
+    themes: [],
+    staffTags: [],
+    quotable: false,
+    flags: [],
   }));
 }
 
 function input(records: FeedbackRecord[]): ReportInput {
   return {
-    records, actions: [], period: JANUARY, previous: DECEMBER, lastYear: JANUARY_2025, invitationsSent: 0, minGroupSize: 5,
-    services: [{ code: 'newborn', ka: 'ახალშობილი', invite: true }], language: 'ka', internal: true,
+    records,
+    actions: [],
+    period: JANUARY,
+    previous: DECEMBER,
+    lastYear: JANUARY_2025,
+    invitationsSent: 0,
+    minGroupSize: 5,
+    services: [{ code: 'newborn', ka: 'ახალშობილი', invite: true }],
+    language: 'ka',
+    internal: true,
   };
 }
 
@@ -30,11 +47,18 @@ const charts = (blocks: DocBlock[]) => blocks.filter((b): b is Extract<DocBlock,
 describe('reportLayout', () => {
   it('charts the trend of overall satisfaction over the published periods only', () => {
     // January 6 of 6 agree, December 3 of 6, January 2025 only 4 responses (suppressed).
-    const records = [...n1(6, 5, '2026-01-10T10:00:00+04:00'), ...n1(3, 5, '2025-12-10T10:00:00+04:00'), ...n1(3, 1, '2025-12-11T10:00:00+04:00'), ...n1(4, 5, '2025-01-10T10:00:00+04:00')];
+    const records = [
+      ...n1(6, 5, '2026-01-10T10:00:00+04:00'),
+      ...n1(3, 5, '2025-12-10T10:00:00+04:00'),
+      ...n1(3, 1, '2025-12-11T10:00:00+04:00'),
+      ...n1(4, 5, '2025-01-10T10:00:00+04:00'),
+    ];
     const layout = reportLayout(buildReportModel(input(records)), reportLabels('ka'));
     const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('საერთო კმაყოფილება პერიოდების მიხედვით'));
     // 6/6: Wilson [61 %, 100 %]; 3/6: [19 %, 81 %].
-    expect(trend?.alt).toBe('საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)');
+    expect(trend?.alt).toBe(
+      'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)',
+    );
     expect(trend?.png.slice(0, 8)).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   });
 

@@ -1,5 +1,5 @@
 import { FORMS, likertItems } from '../../src/domain/forms';
-import { ReportInput, ReportModel, Score, buildReportModel } from '../../src/domain/report-model';
+import { type ReportInput, type ReportModel, type Score, buildReportModel } from '../../src/domain/report-model';
 import { reportLabels, renderReportHtml } from '../../src/domain/report-html';
 import { wilson } from '../../src/domain/stats';
 import type { ActionRecord, AnswerValue, Channel, FeedbackForm, FeedbackRecord, Service } from '../../src/domain/types';
@@ -102,11 +102,7 @@ describe('buildReportModel: scores', () => {
   it('suppresses every group under the minimum size and keeps no numbers for it', () => {
     // The small groups add up to 5 (firewood 4 + other 1, kiosk 4 + email link 1), so no
     // published group has to be withheld to protect them.
-    const records = [
-      ...n1(5, 5),
-      ...n1(4, 1, { service: 'firewood', channel: 'kiosk' }),
-      ...n1(1, 3, { service: 'other', channel: 'email_link' }),
-    ];
+    const records = [...n1(5, 5), ...n1(4, 1, { service: 'firewood', channel: 'kiosk' }), ...n1(1, 3, { service: 'other', channel: 'email_link' })];
     const model = buildReportModel(input(records));
     const firewood = model.services.find((row) => row.code === 'firewood')!;
     expect(firewood.score).toEqual({ suppressed: true });
@@ -267,12 +263,7 @@ describe('buildReportModel: actions and methodology', () => {
   });
 
   it('flags actions due before the period end and not done', () => {
-    const actions = [
-      action({}),
-      action({ status: 'done' }),
-      action({ due: at('2026-02-10T00:00:00+04:00') }),
-      action({ due: null, status: 'in_progress' }),
-    ];
+    const actions = [action({}), action({ status: 'done' }), action({ due: at('2026-02-10T00:00:00+04:00') }), action({ due: null, status: 'in_progress' })];
     const model = buildReportModel(input([], { actions }));
     expect(model.actions.map((row) => row.overdue)).toEqual([true, false, false, false]);
     expect(model.actions[0]).toMatchObject({ text: 'მეორე ფანჯრის გახსნა', owner: 'ნინო', problem: 'გრძელი რიგი' });
@@ -360,16 +351,28 @@ describe('buildReportModel on 10,000 generated records', () => {
     expectMatches(model.satisfaction.overall, reference(records, JANUARY.from, JANUARY.to, overallOf));
     for (const { driver, score } of model.drivers) {
       const ids = [...likertItems(FORMS.N1), ...likertItems(FORMS.N2)].filter((item) => item.driver === driver).map((item) => item.id);
-      expectMatches(score, reference(records, JANUARY.from, JANUARY.to, (r) => ids.map((id) => r.answers[id])));
+      expectMatches(
+        score,
+        reference(records, JANUARY.from, JANUARY.to, (r) => ids.map((id) => r.answers[id])),
+      );
     }
     for (const question of model.questions) {
-      expectMatches(question.score, reference(records, JANUARY.from, JANUARY.to, (r) => [r.answers[question.itemId]]));
+      expectMatches(
+        question.score,
+        reference(records, JANUARY.from, JANUARY.to, (r) => [r.answers[question.itemId]]),
+      );
     }
     for (const service of model.services) {
-      expectMatches(service.score, reference(records, JANUARY.from, JANUARY.to, (r) => (r.service === service.code ? overallOf(r) : [])));
+      expectMatches(
+        service.score,
+        reference(records, JANUARY.from, JANUARY.to, (r) => (r.service === service.code ? overallOf(r) : [])),
+      );
     }
     for (const channel of model.channels) {
-      expectMatches(channel.score, reference(records, JANUARY.from, JANUARY.to, (r) => (r.channel === channel.channel ? overallOf(r) : [])));
+      expectMatches(
+        channel.score,
+        reference(records, JANUARY.from, JANUARY.to, (r) => (r.channel === channel.channel ? overallOf(r) : [])),
+      );
     }
     expect(model.channels.map((entry) => entry.channel)).toEqual(CHANNELS.filter((c) => c === 'paper' || c === 'kiosk' || c === 'email_link'));
   });

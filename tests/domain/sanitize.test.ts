@@ -1,5 +1,14 @@
 import {
-  CELL_LIMIT, TRUNCATION_MARKER, capCell, cleanText, escapeForSheet, escapeHtml, foldCase, matchKey, stripInvisible, unescapeFromSheet,
+  CELL_LIMIT,
+  TRUNCATION_MARKER,
+  capCell,
+  cleanText,
+  escapeForSheet,
+  escapeHtml,
+  foldCase,
+  matchKey,
+  stripInvisible,
+  unescapeFromSheet,
 } from '../../src/domain/sanitize';
 
 describe('escapeForSheet', () => {
@@ -22,7 +31,7 @@ describe('escapeForSheet', () => {
     "'=1",
   ])('escapes %j', (payload) => {
     const escaped = escapeForSheet(payload);
-    expect(escaped).toBe("'" + payload);
+    expect(escaped).toBe(`'${payload}`);
     expect(unescapeFromSheet(escaped)).toBe(payload);
   });
 
@@ -62,7 +71,7 @@ describe('capCell', () => {
 
   test('never splits a surrogate pair', () => {
     const keep = CELL_LIMIT - 1 - TRUNCATION_MARKER.length;
-    const text = 'a'.repeat(keep - 1) + '😀' + 'b'.repeat(100);
+    const text = `${'a'.repeat(keep - 1)}😀${'b'.repeat(100)}`;
     const capped = capCell(text);
     expect(capped.text).toBe('a'.repeat(keep - 1) + TRUNCATION_MARKER);
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(capped.text)).toBe(false);
@@ -115,7 +124,7 @@ describe('text that Sheets would turn into a number, date or boolean', () => {
   test.each(['5', '1/2', '05.01.2026', '12%', '3,5', '10:30', 'TRUE', 'false', '01-2026-0001', '+995 599 12 34 56'])(
     '%s keeps an apostrophe so it stays the text written, and round-trips',
     (text) => {
-      expect(escapeForSheet(text)).toBe("'" + text);
+      expect(escapeForSheet(text)).toBe(`'${text}`);
       expect(unescapeFromSheet(escapeForSheet(text))).toBe(text);
     },
   );

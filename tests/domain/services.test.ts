@@ -3,8 +3,21 @@ import { DEFAULT_SERVICES, UNKNOWN_SERVICE, resolveService } from '../../src/dom
 describe('DEFAULT_SERVICES', () => {
   test('the annex table, in order', () => {
     expect(DEFAULT_SERVICES.map((s) => s.code)).toEqual([
-      'canteen', 'newborn', 'large_family', 'disabled_child', 'lost_breadwinner', 'veterans', 'fire', 'rent', 'firewood',
-      'holiday_food', 'medical', 'centenarian', 'funeral', 'one_time_aid', 'other',
+      'canteen',
+      'newborn',
+      'large_family',
+      'disabled_child',
+      'lost_breadwinner',
+      'veterans',
+      'fire',
+      'rent',
+      'firewood',
+      'holiday_food',
+      'medical',
+      'centenarian',
+      'funeral',
+      'one_time_aid',
+      'other',
     ]);
     expect(DEFAULT_SERVICES[3]).toEqual({
       code: 'disabled_child',

@@ -11,7 +11,14 @@ describe('DEFAULT_THEMES', () => {
       expect(theme.keywords.length).toBeGreaterThan(0);
     }
     expect(DEFAULT_THEMES.map((t) => t.id)).toEqual([
-      'waiting', 'documents', 'staff_attitude', 'information', 'aid_amount', 'accessibility', 'decision_speed', 'online',
+      'waiting',
+      'documents',
+      'staff_attitude',
+      'information',
+      'aid_amount',
+      'accessibility',
+      'decision_speed',
+      'online',
     ]);
   });
 });

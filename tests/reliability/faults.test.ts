@@ -136,7 +136,9 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
     actions.push(() => {
       const sheet = ws.spreadsheets.spreadsheetFor(spreadsheetId).getSheetByName(TABS.otherChannels.name)!;
       const r = sheet.getLastRow() + 1;
-      ws.spreadsheets.userEdit(spreadsheetId, TABS.otherChannels.name, `A${r}:D${r}`, [[new Date(ws.core.now()), 'ტელეფონი', DEFAULT_SERVICES[1].ka, `${token} დარეკა`]]);
+      ws.spreadsheets.userEdit(spreadsheetId, TABS.otherChannels.name, `A${r}:D${r}`, [
+        [new Date(ws.core.now()), 'ტელეფონი', DEFAULT_SERVICES[1].ka, `${token} დარეკა`],
+      ]);
       submissions.push({ token, form: 'other' });
     });
   }
@@ -151,7 +153,12 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
 
   const faultsOn = process.env.RELIABILITY_NO_FAULTS !== '1';
   ws.mail.setDailyQuota(rnd() < 0.3 && faultsOn ? between(rnd, 0, 2) : 100);
-  const stats = installFaults(ws, rnd, { failRate: faultsOn ? 0.03 + rnd() * 0.07 : 0, concurrencyRate: faultsOn ? 0.3 : 0, concurrentHandler: 'hourlySweep' }, spreadsheetId);
+  const stats = installFaults(
+    ws,
+    rnd,
+    { failRate: faultsOn ? 0.03 + rnd() * 0.07 : 0, concurrencyRate: faultsOn ? 0.3 : 0, concurrentHandler: 'hourlySweep' },
+    spreadsheetId,
+  );
   for (const action of ordered) {
     if (rnd() < 0.25 && faultsOn) ws.core.killAfterCalls = between(rnd, 0, 40);
     ws.core.advance(between(rnd, 1, 90) * 60_000);
@@ -217,7 +224,8 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
     const dataRows = now.values.slice(1).filter((r) => r.some((v) => v !== ''));
     if (dataRows.length !== expected.length) violations.push(`${key} response tab has ${dataRows.length} rows for ${expected.length} responses`);
     for (const s of expected) {
-      if (dataRows.filter((r) => r.some((v) => String(v).includes(s.token))).length !== 1) violations.push(`${key} raw response ${s.token} not found exactly once`);
+      if (dataRows.filter((r) => r.some((v) => String(v).includes(s.token))).length !== 1)
+        violations.push(`${key} raw response ${s.token} not found exactly once`);
     }
   }
   return violations;

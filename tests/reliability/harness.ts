@@ -9,7 +9,6 @@ import { mulberry32 } from '../../replay/sample';
 /** The same sequence for the same seed on every machine. */
 export const prng = mulberry32;
 
-
 export const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 export const between = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 

@@ -38,11 +38,26 @@ describe('a scenario with only "cases"', () => {
   beforeAll(() => {
     run = replay('cases-only', {
       cases: [
-        { id: '05-2026-0001', service: 'newborn', applicant: 'ნინო ბერიძე', email: 'nino.beridze@example.ge', submittedAt: '2026-05-04T10:00:00+04:00', closedAt: '2026-05-08T12:00:00+04:00', channel: 'email' },
+        {
+          id: '05-2026-0001',
+          service: 'newborn',
+          applicant: 'ნინო ბერიძე',
+          email: 'nino.beridze@example.ge',
+          submittedAt: '2026-05-04T10:00:00+04:00',
+          closedAt: '2026-05-08T12:00:00+04:00',
+          channel: 'email',
+        },
         // No closedAt, no channel: still open at the end.
         { id: '05-2026-0002', service: 'firewood', applicant: 'გიორგი ლომიძე', email: '', submittedAt: '2026-05-05T10:00:00+04:00' },
         // A closing time nobody could act on: the case stays open, and the replay says why.
-        { id: '05-2026-0003', service: 'canteen', applicant: 'ია ბაქრაძე', email: 'ia.bakradze@example.ge', submittedAt: '2026-05-06T10:00:00+04:00', closedAt: 'next week' },
+        {
+          id: '05-2026-0003',
+          service: 'canteen',
+          applicant: 'ია ბაქრაძე',
+          email: 'ia.bakradze@example.ge',
+          submittedAt: '2026-05-06T10:00:00+04:00',
+          closedAt: 'next week',
+        },
       ],
     });
   }, 120_000);
@@ -64,7 +79,9 @@ describe('a scenario with only "cases"', () => {
     expect(run.summary.simulated.from).toBe(new Date(Date.parse('2026-05-04T10:00:00+04:00') - 3_600_000).toISOString());
     expect(run.summary.report).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     // The manager's menu items ran for that quarter.
-    expect(run.summary.documents).toEqual(expect.arrayContaining(['უკუკავშირის ანალიტიკური ანგარიში — II კვარტალი 2026', 'საჯარო ანგარიში — II კვარტალი 2026']));
+    expect(run.summary.documents).toEqual(
+      expect.arrayContaining(['უკუკავშირის ანალიტიკური ანგარიში — II კვარტალი 2026', 'საჯარო ანგარიში — II კვარტალი 2026']),
+    );
   });
 
   test('settings keep the workbook defaults: the invitation names the default municipality', () => {
@@ -116,7 +133,15 @@ describe('a case closed before it was submitted (a typing slip in the scenario)'
   beforeAll(() => {
     run = replay('closed-before-submitted', {
       cases: [
-        { id: '05-2026-0009', service: 'newborn', applicant: 'ნინო ბერიძე', email: 'nino.beridze@example.ge', submittedAt: '2026-05-08T10:00:00+04:00', closedAt: '2026-05-04T12:00:00+04:00', channel: 'email' },
+        {
+          id: '05-2026-0009',
+          service: 'newborn',
+          applicant: 'ნინო ბერიძე',
+          email: 'nino.beridze@example.ge',
+          submittedAt: '2026-05-08T10:00:00+04:00',
+          closedAt: '2026-05-04T12:00:00+04:00',
+          channel: 'email',
+        },
       ],
     });
   }, 120_000);

@@ -6,10 +6,12 @@ import { localTime } from '../../replay/index-page';
 
 describe('parseScenario', () => {
   test('keeps bad data inside a well-shaped scenario exactly as written', () => {
-    const scenario = parseScenario(JSON.stringify({
-      cases: [{ id: 'x', email: 'not-an-email', service: 'nonexistent', submittedAt: 'yesterday' }],
-      responses: [{ form: 'N1', channel: 'kiosk', answers: { 'n1.overall': 7 } }],
-    }));
+    const scenario = parseScenario(
+      JSON.stringify({
+        cases: [{ id: 'x', email: 'not-an-email', service: 'nonexistent', submittedAt: 'yesterday' }],
+        responses: [{ form: 'N1', channel: 'kiosk', answers: { 'n1.overall': 7 } }],
+      }),
+    );
     expect(scenario.cases[0]).toEqual({ id: 'x', email: 'not-an-email', service: 'nonexistent', submittedAt: 'yesterday' });
     expect(scenario.responses[0].answers).toEqual({ 'n1.overall': 7 });
     expect(scenario.otherFeedback).toEqual([]);
@@ -17,13 +19,27 @@ describe('parseScenario', () => {
   });
 
   test('a key set to null is a key left out: its default applies', () => {
-    const scenario = parseScenario(JSON.stringify({
-      now: null, settings: null, services: null, otherFeedback: null, actions: null, report: null,
-      cases: [{ id: 'x', closedAt: null }], responses: null,
-    }));
+    const scenario = parseScenario(
+      JSON.stringify({
+        now: null,
+        settings: null,
+        services: null,
+        otherFeedback: null,
+        actions: null,
+        report: null,
+        cases: [{ id: 'x', closedAt: null }],
+        responses: null,
+      }),
+    );
     expect(scenario).toEqual({
-      now: undefined, settings: undefined, services: undefined, report: undefined,
-      cases: [{ id: 'x', closedAt: null }], responses: [], otherFeedback: [], actions: [],
+      now: undefined,
+      settings: undefined,
+      services: undefined,
+      report: undefined,
+      cases: [{ id: 'x', closedAt: null }],
+      responses: [],
+      otherFeedback: [],
+      actions: [],
     });
     expect(() => parseScenario('{"cases": null, "responses": null}', 'x.json')).toThrow(/neither "cases" nor "responses" \(keys found: cases, responses/);
   });
