@@ -5,6 +5,7 @@
  * services' harness methods.
  */
 export { Workspace, CONSUMER_MAIL_QUOTA_PER_DAY, type WorkspaceOptions } from './workspace';
+export { ENVIRONMENTS, environment, type AccountType, type Environment, type EnvironmentName } from './environment';
 export {
   Core,
   ExceededMaximumExecutionTime,

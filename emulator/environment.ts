@@ -1,0 +1,73 @@
+/**
+ * The Google world a project is deployed into: what real deployments differ on, and what the
+ * fakes consult to behave as Google does there. Every field has a default that is Google's own
+ * default for a new account, not the kindest one.
+ */
+
+export type AccountType = 'consumer' | 'workspace';
+
+export interface Environment {
+  /**
+   * A consumer (gmail.com) account or a Google Workspace one. Google's quotas differ (mail
+   * recipients a day: 100 vs 1,500; trigger runtime a day: 90 min vs 6 h — the quotas page,
+   * developers.google.com/apps-script/guides/services/quotas), and some settings exist only on
+   * Workspace (Form.setRequireLogin: "only available to Google Workspace users").
+   */
+  account: AccountType;
+  /** The Workspace domain of the account (the part after @); '' for a consumer account. */
+  domain: string;
+  /** What a new spreadsheet's locale is before anyone sets it (it comes from the account). */
+  locale: string;
+  /** What a new spreadsheet's time zone is before anyone sets it (it comes from the account). */
+  timeZone: string;
+  /**
+   * The admin's Drive sharing policy: `blocked` forbids "anyone with the link"; then
+   * setSharing(ANYONE or ANYONE_WITH_LINK, …) throws (DriveApp's Access enum reference).
+   */
+  sharing: 'allowed' | 'blocked';
+  /**
+   * Who may answer a newly created form until its owner grants more (Forms' "Publish and manage
+   * responders" guide): `anyone` with the link, or only people signed in to the domain.
+   */
+  formResponders: 'anyone' | 'domain';
+  /** Mail the same account sends a day for other reasons, drawing on the same daily quota. */
+  otherMailPerDay: number;
+}
+
+/** The named worlds the replay and the tests run in. */
+export const ENVIRONMENTS = {
+  consumer: {
+    account: 'consumer',
+    domain: '',
+    locale: 'en_US',
+    timeZone: 'America/New_York',
+    sharing: 'allowed',
+    formResponders: 'anyone',
+    otherMailPerDay: 0,
+  },
+  workspace: {
+    account: 'workspace',
+    domain: 'example.ge',
+    locale: 'en_US',
+    timeZone: 'America/New_York',
+    sharing: 'allowed',
+    formResponders: 'domain',
+    otherMailPerDay: 0,
+  },
+  'workspace-strict': {
+    account: 'workspace',
+    domain: 'example.ge',
+    locale: 'ka_GE',
+    timeZone: 'America/New_York',
+    sharing: 'blocked',
+    formResponders: 'domain',
+    otherMailPerDay: 0,
+  },
+} as const satisfies Record<string, Environment>;
+
+export type EnvironmentName = keyof typeof ENVIRONMENTS;
+
+/** A named world with some fields changed; the consumer world when nothing is named. */
+export function environment(name: EnvironmentName = 'consumer', changes: Partial<Environment> = {}): Environment {
+  return { ...ENVIRONMENTS[name], ...changes };
+}
