@@ -6,6 +6,7 @@
  * clock.
  */
 
+import { type Environment, environment } from './environment';
 import { AUTH_MODE } from './gas-enum';
 import { costFrom, type CostTable } from './costs';
 
@@ -122,6 +123,8 @@ export interface CoreOptions {
   seed: string;
   /** The user's language, as Session.getActiveUserLocale returns it; default `en`. */
   locale?: string;
+  /** The Google world of this deployment (environment.ts); default: a new consumer account. */
+  environment?: Environment;
 }
 
 export class Core {
@@ -148,6 +151,8 @@ export class Core {
   readonly locale: string;
   /** Mixed into the ids Google derives per project (script id, UUIDs), so runs repeat. */
   readonly seed: string;
+  /** The Google world the fakes behave as (account type, sharing policy, new-sheet locale …). */
+  readonly environment: Environment;
   /** Whether charging a call advances the clock (the modelled wall time). */
   advanceClockOnCalls = true;
   /** The fraction of a millisecond charged but not yet on the clock. */
@@ -163,6 +168,7 @@ export class Core {
     this.user = options.user;
     this.seed = options.seed;
     this.locale = options.locale ?? 'en';
+    this.environment = options.environment ?? environment('consumer');
   }
 
   now(): number {
