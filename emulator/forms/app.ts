@@ -5,9 +5,10 @@
 import { gasError } from '../core';
 import { DESTINATION_TYPES, FORM_MIME_TYPE, type FormIface, type FormState, ITEM_TYPES, NOT_FOUND_MESSAGE } from './model';
 import { FormFake } from './form';
+import { ParagraphTextValidationBuilderFake } from './items';
 import type { FormsStore } from './store';
 
-export type FormAppMembers = 'create' | 'openById' | 'openByUrl' | 'getActiveForm' | 'ItemType' | 'DestinationType';
+export type FormAppMembers = 'create' | 'openById' | 'openByUrl' | 'getActiveForm' | 'createParagraphTextValidation' | 'ItemType' | 'DestinationType';
 
 export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormAppMembers> {
   readonly ItemType = ITEM_TYPES;
@@ -68,6 +69,10 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     const match = /\/forms\/d\/([A-Za-z0-9_-]+)/.exec(String(url));
     if (!match || match[1] === 'e') throw gasError(NOT_FOUND_MESSAGE);
     return new FormFake(this.store, this.store.form(match[1])) as unknown as FormIface;
+  }
+  /** https://developers.google.com/apps-script/reference/forms/form-app#createParagraphTextValidation() */
+  createParagraphTextValidation(): GoogleAppsScript.Forms.ParagraphTextValidationBuilder {
+    return new ParagraphTextValidationBuilderFake() as unknown as GoogleAppsScript.Forms.ParagraphTextValidationBuilder;
   }
   /** The project's scripts are standalone or spreadsheet-bound, never bound to a form. */
   getActiveForm(): FormIface {

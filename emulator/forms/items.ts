@@ -5,7 +5,16 @@
  */
 import { gasError } from '../core';
 import { enumValue } from '../gas-enum';
-import { type Answer, type FormState, INVALID_FORM_DATA_MESSAGE, INVALID_RESPONSE_MESSAGE, ITEM_TYPES, type ItemState, type SupportedItemType } from './model';
+import {
+  type Answer,
+  type FormState,
+  INVALID_FORM_DATA_MESSAGE,
+  INVALID_RESPONSE_MESSAGE,
+  ITEM_TYPES,
+  type ItemState,
+  type SupportedItemType,
+  type TextValidationSpec,
+} from './model';
 import type { FormsStore } from './store';
 import { ItemResponseFake } from './responses';
 
@@ -230,12 +239,79 @@ type TextMethods = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpT
 
 export class ParagraphTextItemFake
   extends QuestionHandle<GoogleAppsScript.Forms.ParagraphTextItem>
-  implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, TextMethods>
+  implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, TextMethods | 'setValidation' | 'clearValidation'>
 {
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
     return this.responseFor(this.normalizeForScript(response));
   }
+  /** https://developers.google.com/apps-script/reference/forms/paragraph-text-item#setValidation(ParagraphTextValidation) */
+  setValidation(validation: GoogleAppsScript.Forms.ParagraphTextValidation): GoogleAppsScript.Forms.ParagraphTextItem {
+    this.charge('setValidation');
+    if (!(validation instanceof ParagraphTextValidationFake)) throw gasError(INVALID_FORM_DATA_MESSAGE);
+    this.state.validation = { ...validation.spec };
+    return this.self();
+  }
+  clearValidation(): GoogleAppsScript.Forms.ParagraphTextItem {
+    this.charge('clearValidation');
+    delete this.state.validation;
+    return this.self();
+  }
+}
+
+/** A built paragraph rule, as setValidation takes it. */
+export class ParagraphTextValidationFake {
+  constructor(readonly spec: Readonly<TextValidationSpec>) {}
+}
+
+type ValidationBuilder = GoogleAppsScript.Forms.ParagraphTextValidationBuilder;
+
+/**
+ * FormApp.createParagraphTextValidation(): the length rules a paragraph answer can carry.
+ * https://developers.google.com/apps-script/reference/forms/paragraph-text-validation-builder
+ * Pattern rules are not emulated (absent, so a script calling one fails loudly).
+ */
+export class ParagraphTextValidationBuilderFake
+  implements Pick<ValidationBuilder, 'requireTextLengthLessThanOrEqualTo' | 'requireTextLengthGreaterThanOrEqualTo' | 'setHelpText' | 'build'>
+{
+  private spec: TextValidationSpec = { helpText: null };
+
+  requireTextLengthLessThanOrEqualTo(number: number): ValidationBuilder {
+    this.spec = { ...this.spec, maxLength: lengthArgument(number) };
+    return this as unknown as ValidationBuilder;
+  }
+  requireTextLengthGreaterThanOrEqualTo(number: number): ValidationBuilder {
+    this.spec = { ...this.spec, minLength: lengthArgument(number) };
+    return this as unknown as ValidationBuilder;
+  }
+  setHelpText(text: string): ValidationBuilder {
+    this.spec = { ...this.spec, helpText: String(text) };
+    return this as unknown as ValidationBuilder;
+  }
+  build(): GoogleAppsScript.Forms.ParagraphTextValidation {
+    return new ParagraphTextValidationFake({ ...this.spec }) as unknown as GoogleAppsScript.Forms.ParagraphTextValidation;
+  }
+}
+
+/** The length is an Integer (reference page); anything else is refused with Google's generic message. */
+function lengthArgument(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw gasError(INVALID_FORM_DATA_MESSAGE);
+  return n;
+}
+
+/**
+ * What the form page says when an answer breaks its item's rule: the rule's help text, else
+ * Google's default for a length rule. The default's wording is the emulator's own (Forms shows
+ * its own sentence; it is not documented).
+ */
+export function validationFailure(item: ItemState, answer: string): string | null {
+  const rule = item.validation;
+  if (!rule) return null;
+  const length = answer.length;
+  if (rule.maxLength !== undefined && length > rule.maxLength) return rule.helpText ?? `Must be at most ${rule.maxLength} characters`;
+  if (rule.minLength !== undefined && length < rule.minLength) return rule.helpText ?? `Must be at least ${rule.minLength} characters`;
+  return null;
 }
 
 export class TextItemFake extends QuestionHandle<GoogleAppsScript.Forms.TextItem> implements Pick<GoogleAppsScript.Forms.TextItem, TextMethods> {

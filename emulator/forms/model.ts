@@ -81,7 +81,32 @@ export interface ItemState {
   upperBound: number;
   leftLabel: string;
   rightLabel: string;
+  /** A paragraph item's answer rule (ParagraphTextItem.setValidation); absent = none. */
+  validation?: TextValidationSpec;
 }
+
+/**
+ * What a ParagraphTextValidation requires (FormApp.createParagraphTextValidation):
+ * https://developers.google.com/apps-script/reference/forms/paragraph-text-validation-builder
+ */
+export interface TextValidationSpec {
+  /** requireTextLengthLessThanOrEqualTo(n): "paragraph text length must be less than or equal to this value". */
+  maxLength?: number;
+  /** requireTextLengthGreaterThanOrEqualTo(n). */
+  minLength?: number;
+  /** What the form page shows a respondent whose answer breaks the rule (setHelpText); null = Google's default. */
+  helpText: string | null;
+}
+
+/**
+ * The most a response-tab cell can hold. Google documents the cell limit of Sheets (50,000
+ * characters; "Your input contains more than the maximum of 50000 characters in a single cell.")
+ * but not what Forms does with a longer answer. The emulator's assumption: the form keeps the
+ * response (getResponses sees it) and its row never reaches the response tab, with nothing said
+ * to anyone — as other form tools writing to Sheets lose long answers silently (Formbricks issue
+ * #4648, "Large Free Text Responses Not Saved … There is no error message").
+ */
+export const RESPONSE_CELL_LIMIT = 50_000;
 
 export type Answer = string | string[];
 
@@ -91,6 +116,8 @@ export interface ResponseState {
   respondentEmail: string;
   /** item id → answer; unanswered items have no entry (Google omits them from getItemResponses). */
   answers: Map<number, Answer>;
+  /** Why the response has no row in the destination tab (an answer too long for a cell); absent when it has one. */
+  notWritten?: string;
 }
 
 export interface FormState {
@@ -126,6 +153,8 @@ export interface FormItemSnapshot {
   upperBound?: number;
   leftLabel?: string;
   rightLabel?: string;
+  /** A paragraph item's answer rule. */
+  validation?: TextValidationSpec;
 }
 
 export interface FormSnapshot {

@@ -21,6 +21,7 @@ import {
   questionItems,
 } from './model';
 import { FormResponseFake } from './responses';
+import { validationFailure } from './items';
 import { FormsStore } from './store';
 
 export class FormsService {
@@ -36,8 +37,9 @@ export class FormsService {
    * A respondent submits the published form in a browser. Values from `prefilledUrl` are filled in
    * first, then `answers` (keyed by item title or item id) on top. Refused, as the form page would
    * refuse it, when the form is closed or unpublished, a required question is unanswered, a scale
-   * value is off the scale, or a choice is not offered. Records the response, appends the
-   * destination row, then fires the form's ON_FORM_SUBMIT triggers and the destination
+   * value is off the scale, a choice is not offered, or a paragraph answer breaks its validation.
+   * Records the response, appends the destination row (not for an answer longer than a cell:
+   * RESPONSE_CELL_LIMIT), then fires the form's ON_FORM_SUBMIT triggers and the destination
    * spreadsheet's, each with the event object Google documents.
    * https://developers.google.com/apps-script/guides/triggers/events#form-submit
    */
@@ -53,6 +55,9 @@ export class FormsService {
     const response: ResponseState = { id: null, timestamp: null, respondentEmail: '', answers: new Map() };
     for (const [item, value] of raw) {
       const answer = this.store.normalizeAnswer(item, value, (reason) => new Error(`"${item.title}": ${reason}`));
+      // The form page refuses an answer its item's rule does not allow (ParagraphTextItem.setValidation).
+      const refused = typeof answer === 'string' ? validationFailure(item, answer) : null;
+      if (refused) throw new Error(`"${item.title}": ${refused}`);
       if (answer !== undefined) response.answers.set(item.id, answer);
     }
     const missing = questionItems(form).find((item) => item.required && !response.answers.has(item.id));
@@ -127,6 +132,8 @@ export class FormsService {
         return { ...base, lowerBound: item.lowerBound, upperBound: item.upperBound, leftLabel: item.leftLabel, rightLabel: item.rightLabel };
       case 'LIST':
         return { ...base, choices: [...item.choices] };
+      case 'PARAGRAPH_TEXT':
+        return item.validation ? { ...base, validation: { ...item.validation } } : base;
       case 'MULTIPLE_CHOICE':
       case 'CHECKBOX':
         return { ...base, choices: [...item.choices], hasOtherOption: item.hasOtherOption };

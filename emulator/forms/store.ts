@@ -4,7 +4,16 @@
  */
 import { gasError, type Core } from '../core';
 import type { FormDestinationStore } from '../contracts';
-import { type Answer, type FormState, type ItemState, NOT_FOUND_MESSAGE, type ResponseState, questionItems, sheetFormUrlOf } from './model';
+import {
+  type Answer,
+  type FormState,
+  type ItemState,
+  NOT_FOUND_MESSAGE,
+  RESPONSE_CELL_LIMIT,
+  type ResponseState,
+  questionItems,
+  sheetFormUrlOf,
+} from './model';
 
 /** Shared state and the operations the fake classes and the harness both need. */
 export class FormsStore {
@@ -56,6 +65,13 @@ export class FormsStore {
     if (form.collectsEmail) answersByTitle.push(['Email Address', response.respondentEmail]);
     for (const item of questionItems(form)) {
       answersByTitle.push([item.title, this.cellValue(item, response.answers.get(item.id))]);
+    }
+    // An answer no cell can hold: the response stays in the form, its row never comes (RESPONSE_CELL_LIMIT).
+    const tooLong = answersByTitle.find(([, value]) => typeof value === 'string' && value.length > RESPONSE_CELL_LIMIT);
+    if (tooLong) {
+      response.notWritten = `"${tooLong[0]}" holds ${(tooLong[1] as string).length} characters, more than a cell's ${RESPONSE_CELL_LIMIT}`;
+      this.core.log(`[FormApp] response ${response.id} of form ${form.id} was not written to its response tab: ${response.notWritten}`);
+      return null;
     }
     const row = this.destinations.appendResponseRow(form.destinationId, form.destinationSheetName, new Date(response.timestamp), answersByTitle);
     return { sheetName: form.destinationSheetName, row };

@@ -97,7 +97,10 @@ export function hasContent(cell: Cell | undefined): boolean {
 export class SpreadsheetModel {
   readonly sheets: SheetModel[] = [];
   activeSheet: SheetModel | null = null;
+  /** The spreadsheet's own time zone (Spreadsheet.setSpreadsheetTimeZone), in which its date cells are read. */
   timeZone: string;
+  /** The spreadsheet's own locale (Spreadsheet.setSpreadsheetLocale), which reads typed values (locale.ts). */
+  locale: string;
   /** Users who may edit the file besides its owner (Spreadsheet.addEditor). */
   readonly editors: string[] = [];
   readonly namedRanges = new Map<string, { sheet: SheetModel; area: Area }>();
@@ -109,8 +112,10 @@ export class SpreadsheetModel {
     readonly entry: DriveEntry,
     readonly owner: string,
     timeZone: string,
+    locale: string,
   ) {
     this.timeZone = timeZone;
+    this.locale = locale;
   }
 
   get id(): string {

@@ -4,7 +4,7 @@
  * Until a script changes the editors, a new protection "mirrors those of the spreadsheet itself,
  * which effectively means that the range remains unprotected" (Range.protect / Sheet.protect).
  */
-import type { Core } from '../core';
+import { type Core, gasError } from '../core';
 import { enumName, enumValue, makeEnum } from '../gas-enum';
 import { contains, type Area, type SheetModel, type SpreadsheetModel } from './model';
 
@@ -24,6 +24,7 @@ type User = GoogleAppsScript.Base.User;
 type Methods =
   | 'addEditor'
   | 'addEditors'
+  | 'canDomainEdit'
   | 'canEdit'
   | 'getDescription'
   | 'getEditors'
@@ -35,6 +36,7 @@ type Methods =
   | 'removeEditor'
   | 'removeEditors'
   | 'setDescription'
+  | 'setDomainEdit'
   | 'setUnprotectedRanges'
   | 'setWarningOnly';
 
@@ -52,6 +54,18 @@ export class ProtectionFake implements Pick<Protection, Methods> {
   /** null = mirrors the spreadsheet's editors (nobody is kept out). */
   private editors: string[] | null = null;
   private unprotected: Area[] = [];
+  /**
+   * Whether everyone in the owner's Workspace domain may edit the protected cells. Only documents
+   * within a domain have it ("domainUsersCanEdit: True if anyone in the document's domain has edit
+   * access to the protected range. Domain protection is only supported on documents within a
+   * domain": https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#Editors).
+   * A new protection mirrors the spreadsheet's editors (Range.protect), which on Workspace is
+   * taken to include the domain: removing every named editor leaves it, which is why Google's own
+   * sample ends with `if (protection.canDomainEdit()) protection.setDomainEdit(false)`
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection). That a new
+   * protection starts with domain edit on is the emulator's reading of those two pages.
+   */
+  private domainEdit: boolean;
 
   constructor(
     private readonly core: Core,
@@ -61,7 +75,9 @@ export class ProtectionFake implements Pick<Protection, Methods> {
     /** The protected cells; for a sheet protection, the whole sheet. */
     private readonly area: Area | null,
     private readonly rangeOf: (sheet: SheetModel, area: Area) => GoogleAppsScript.Spreadsheet.Range,
-  ) {}
+  ) {
+    this.domainEdit = core.environment.account === 'workspace';
+  }
 
   /** Whether this protection keeps `user` from writing the cell. */
   blocks(user: string, sheet: SheetModel, row: number, column: number): boolean {
@@ -71,7 +87,12 @@ export class ProtectionFake implements Pick<Protection, Methods> {
   }
 
   private allows(user: string): boolean {
-    return user === this.ss.owner || this.editors === null || this.editors.includes(user);
+    return user === this.ss.owner || this.editors === null || this.editors.includes(user) || (this.domainEdit && this.inDomain(user));
+  }
+
+  private inDomain(user: string): boolean {
+    const domain = this.core.environment.domain;
+    return domain !== '' && user.toLowerCase().endsWith(`@${domain.toLowerCase()}`);
   }
 
   private effectiveUser(): string {
@@ -103,6 +124,18 @@ export class ProtectionFake implements Pick<Protection, Methods> {
   }
   getEditors(): User[] {
     return (this.editors ?? this.spreadsheetEditors()).map(userOf);
+  }
+  canDomainEdit(): boolean {
+    return this.domainEdit;
+  }
+  /**
+   * Outside a Workspace domain there is no domain to grant or withhold: Google refuses. Its
+   * exception's wording is not documented; this message is the Sheets API's sentence on it.
+   */
+  setDomainEdit(editable: boolean): Protection {
+    if (this.core.environment.account !== 'workspace') throw gasError('Domain protection is only supported on documents within a domain.');
+    this.domainEdit = Boolean(editable);
+    return this as unknown as Protection;
   }
   canEdit(): boolean {
     return this.allows(this.effectiveUser());

@@ -135,7 +135,7 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
     return this.getDisplayValues()[0][0];
   }
   getDisplayValues(): string[][] {
-    return this.read('getDisplayValues', (c) => (c ? display(c.value, c.numberFormat, this.ss.timeZone) : ''));
+    return this.read('getDisplayValues', (c) => (c ? display(c.value, c.numberFormat, this.ss) : ''));
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
     return this.read('getFontWeights', (c) => c?.fontWeight ?? 'normal')[0][0];

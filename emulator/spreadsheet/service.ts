@@ -6,7 +6,7 @@
  */
 import { gasError, type Core, type Execution, type TriggerRecord } from '../core';
 import type { FormDestinationStore } from '../contracts';
-import { a1, enter, enterAsText, parseA1, type Entry } from './values';
+import { a1, enter, enterAsText, parseA1, type Entry, type Place } from './values';
 import { PROTECTED_MESSAGE, userOf } from './protection';
 import { UiFake } from './ui';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, SpreadsheetModel, type Area, type Cell } from './model';
@@ -39,7 +39,7 @@ interface WriteMode {
   user: string;
   /** Protections and validation rules apply (not to form responses, which Google writes itself). */
   guarded: boolean;
-  enter: (raw: unknown, cell: Cell | undefined, timeZone: string) => Entry;
+  enter: (raw: unknown, cell: Cell | undefined, place: Place) => Entry;
 }
 
 export class SpreadsheetService implements FormDestinationStore {
@@ -56,7 +56,13 @@ export class SpreadsheetService implements FormDestinationStore {
 
   // --- harness API ---------------------------------------------------------------------------
 
-  /** A new spreadsheet with one tab "Sheet1" (1000 x 26), owned by the running user, in Drive. */
+  /**
+   * A new spreadsheet with one tab "Sheet1" (1000 x 26), owned by the running user, in Drive. Its
+   * locale and time zone are the account's (core.environment), not the script's: nothing in a new
+   * file says Tbilisi until a script or a person sets it (File ▸ Settings; the Sheets API's
+   * SpreadsheetProperties.locale / timeZone,
+   * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets#SpreadsheetProperties).
+   */
   create(name: string, rows = DEFAULT_ROWS, columns = DEFAULT_COLUMNS): SpreadsheetFake {
     const now = this.core.now();
     const id = this.core.newId('1');
@@ -72,7 +78,7 @@ export class SpreadsheetService implements FormDestinationStore {
       kind: 'spreadsheet' as const,
     };
     this.core.drive.set(id, entry);
-    const ss = new SpreadsheetModel(entry, this.activeUser(), this.core.timeZone);
+    const ss = new SpreadsheetModel(entry, this.activeUser(), this.core.environment.timeZone, this.core.environment.locale);
     this.models.set(id, ss);
     const sheet = this.addSheet(ss, 'Sheet1', 0);
     sheet.maxRows = rows;
@@ -318,11 +324,11 @@ export class SpreadsheetService implements FormDestinationStore {
 
   /** How scripts and people enter values: parsed as typed, subject to protections and rules. */
   typed(user = this.activeUser()): WriteMode {
-    return { user, guarded: true, enter: (raw, cell, timeZone) => enter(raw, cell?.numberFormat, timeZone, this.core.now()) };
+    return { user, guarded: true, enter: (raw, cell, place) => enter(raw, cell?.numberFormat, place, this.core.now()) };
   }
 
   private serverSide(): WriteMode {
-    return { user: this.core.user, guarded: false, enter: (raw, _cell, timeZone) => enterAsText(raw, timeZone, this.core.now()) };
+    return { user: this.core.user, guarded: false, enter: (raw, _cell, place) => enterAsText(raw, place, this.core.now()) };
   }
 
   /**
@@ -332,7 +338,7 @@ export class SpreadsheetService implements FormDestinationStore {
    * Executions logs; e.g. a timer-driven sweep writing free text under a leftover dropdown).
    */
   write(ss: SpreadsheetModel, sheet: SheetModel, area: Area, raws: unknown[][], mode: WriteMode): void {
-    const entries = raws.map((line, i) => line.map((raw, j) => mode.enter(raw, sheet.cell(area.row + i, area.column + j), ss.timeZone)));
+    const entries = raws.map((line, i) => line.map((raw, j) => mode.enter(raw, sheet.cell(area.row + i, area.column + j), ss)));
     if (mode.guarded) {
       entries.forEach((line, i) => {
         line.forEach((entry, j) => {

@@ -3,7 +3,9 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
  */
 import { gasError } from '../core';
-import { parseA1 } from './values';
+import { zonedParts, zonedToUtc } from '../dates';
+import { isDate, parseA1 } from './values';
+import { sheetLocale } from './locale';
 import { ofType, userOf } from './protection';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, type SpreadsheetModel } from './model';
 import { type GRange, type GSheet, type GSpreadsheet, activeSheetOf, copyStored } from './cells';
@@ -26,6 +28,8 @@ type SpreadsheetMethods =
   | 'toast'
   | 'getSpreadsheetTimeZone'
   | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
   | 'getRange'
   | 'getRangeByName'
   | 'setNamedRange'
@@ -144,9 +148,41 @@ export class SpreadsheetFake implements Pick<GSpreadsheet, SpreadsheetMethods> {
     this.svc.charge('getSpreadsheetTimeZone', 'meta');
     return this.model.timeZone;
   }
+  /**
+   * A date cell holds a serial number of days, with no zone of its own ("Sheets … treats date and
+   * time values as decimal values … the days since December 30, 1899":
+   * https://developers.google.com/sheets/api/guides/formats), read in the spreadsheet's zone. So a
+   * new zone keeps what every date cell shows and moves the instant getValues returns (a date
+   * copied between spreadsheets of different zones shifts by their difference:
+   * https://gist.github.com/tanaikech/fd525434b51b8b0df3293c0067f071ca).
+   */
   setSpreadsheetTimeZone(timezone: string): void {
     this.svc.charge('setSpreadsheetTimeZone', 'write');
-    this.model.timeZone = String(timezone);
+    const from = this.model.timeZone;
+    const to = String(timezone);
+    if (from !== to) {
+      for (const sheet of this.model.sheets) {
+        for (const line of sheet.rows) {
+          for (const cell of line ?? []) {
+            if (cell && isDate(cell.value)) cell.value = rezoned(cell.value, from, to);
+          }
+        }
+      }
+    }
+    this.model.timeZone = to;
+  }
+  getSpreadsheetLocale(): string {
+    this.svc.charge('getSpreadsheetLocale', 'meta');
+    return this.model.locale;
+  }
+  /**
+   * The locale reads what is typed from now on; values already entered keep what they became
+   * (a text that was no date in en_US stays text). An unknown code fails loudly (locale.ts).
+   */
+  setSpreadsheetLocale(locale: string): void {
+    this.svc.charge('setSpreadsheetLocale', 'write');
+    sheetLocale(String(locale));
+    this.model.locale = String(locale);
   }
   /** 'Tab!A1:B2', or A1 notation on the active tab. */
   getRange(a1Notation: string): GRange {
@@ -194,4 +230,10 @@ export class SpreadsheetFake implements Pick<GSpreadsheet, SpreadsheetMethods> {
     this.svc.charge('getProtections', 'meta');
     return ofType(this.model.protections, type) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
   }
+}
+
+/** The instant whose wall clock in `to` reads what `date`'s reads in `from`. */
+function rezoned(date: Date, from: string, to: string): Date {
+  const wall = zonedParts(date.getTime(), from);
+  return new Date(zonedToUtc(wall, to) + wall.millisecond);
 }

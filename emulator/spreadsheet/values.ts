@@ -4,6 +4,7 @@
  */
 import { gasError } from '../core';
 import { zonedParts, zonedToUtc } from '../dates';
+import { type SheetLocale, dateFormatOf, dateTimeFormatOf, sheetLocale } from './locale';
 
 /** A stored cell value: '' when empty. Dates are stored as this realm's Date and copied out. */
 export type CellValue = string | number | boolean | Date;
@@ -23,13 +24,27 @@ export interface Entry {
   impliedFormat?: string;
 }
 
+/** Where a value is entered: the spreadsheet's own time zone and locale (model.ts). */
+export interface Place {
+  timeZone: string;
+  locale: string;
+}
+
 /**
- * What Sheets stores for one value written by setValue(s), appendRow or typed by a person:
- * '=…' is a formula; a leading apostrophe forces the rest to literal text; other strings are
- * parsed as numbers, booleans and dates (en_US forms), unless the cell is plain text ('@').
+ * What Sheets stores for one value written by setValue(s), appendRow or typed by a person, as
+ * the spreadsheet's locale reads it (locale.ts): '=…' is a formula; a leading apostrophe forces
+ * the rest to literal text; other strings are parsed as numbers, booleans and dates, unless the
+ * cell is plain text ('@').
  * https://support.google.com/docs/answer/3094285 (prefix an apostrophe to keep text as typed)
+ *
+ * A text that starts with '+' or '-' and is not a number is taken as a formula too, as in other
+ * spreadsheets: "text fields starting with a + are interpreted as formulae" (pygsheets PR #373,
+ * https://github.com/nithinmurali/pygsheets/pull/373, writing as the user would type; OWASP's
+ * "CSV Injection" lists = + - @ as the characters that start one). So a typed phone number
+ * "+995 599 12 34 56" becomes the formula "=+995 599 12 34 56", whose value is an error, and
+ * "- slow service" an error too. A lone "+" or "-" stays text.
  */
-export function enter(raw: unknown, numberFormat: string | undefined, timeZone: string, nowMs = Date.now()): Entry {
+export function enter(raw: unknown, numberFormat: string | undefined, place: Place, nowMs = Date.now()): Entry {
   if (raw === null || raw === undefined) return { value: '', formula: '' };
   if (isDate(raw)) return { value: new Date(raw.getTime()), formula: '' };
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw, formula: '' };
@@ -41,62 +56,103 @@ export function enter(raw: unknown, numberFormat: string | undefined, timeZone: 
   if (numberFormat === '@') return { value: text, formula: '' };
   if (text.startsWith("'")) return { value: text.slice(1), formula: '' };
   if (text.startsWith('=') && text.length > 1) return { value: evaluateFormula(text), formula: text };
-  return parseLiteral(text, timeZone, nowMs);
+  const literal = parseLiteral(text, place, nowMs);
+  if (typeof literal.value === 'string' && /^[+-]./.test(text)) return { value: evaluateFormula(`=${text}`), formula: `=${text}` };
+  return literal;
 }
 
-/** A response or other server-side write: no formulas, but numbers still become numbers. */
-export function enterAsText(raw: unknown, timeZone: string, nowMs = Date.now()): Entry {
-  if (typeof raw === 'string' && raw.startsWith('=')) return { value: raw, formula: '' };
-  return enter(raw, undefined, timeZone, nowMs);
+/**
+ * A response or other server-side write: no formulas ('=', '+', '-' texts stay text), but numbers
+ * and dates still become numbers and dates.
+ */
+export function enterAsText(raw: unknown, place: Place, nowMs = Date.now()): Entry {
+  if (typeof raw === 'string' && /^[=+-]/.test(raw)) {
+    const literal = parseLiteral(raw, place, nowMs);
+    return typeof literal.value === 'string' ? { value: raw, formula: '' } : literal;
+  }
+  return enter(raw, undefined, place, nowMs);
 }
 
-const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+/** en_US-style numbers: 1,234.5 (grouping commas), 12%, 1e3. */
+const NUMBER_POINT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+/**
+ * Decimal-comma locales (ka_GE, de_DE, ru_RU …): 2,5 is two and a half. Grouping marks differ
+ * between them (a point, a space) and are not read here: the emulator's own simplification.
+ */
+const NUMBER_COMMA = /^[+-]?\d*(,\d+)?([eE][+-]?\d+)?$/;
 
-function parseLiteral(text: string, timeZone: string, nowMs: number): Entry {
+function parseLiteral(text: string, place: Place, nowMs: number): Entry {
   const t = text.trim();
+  const locale = sheetLocale(place.locale);
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', formula: '' };
   const percent = t.endsWith('%');
   const body = percent ? t.slice(0, -1) : t;
-  if (body !== '' && /\d/.test(body) && NUMBER.test(body)) {
-    const n = Number(body.replace(/,/g, ''));
+  const number = locale.decimal === ',' ? NUMBER_COMMA : NUMBER_POINT;
+  if (body !== '' && /\d/.test(body) && number.test(body)) {
+    const n = Number(locale.decimal === ',' ? body.replace(',', '.') : body.replace(/,/g, ''));
     return { value: percent ? n / 100 : n, formula: '' };
   }
-  const date = parseDate(t, timeZone, nowMs);
+  const date = parseDate(t, place.timeZone, locale, nowMs);
   if (date) return { value: date.value, formula: '', impliedFormat: date.format };
   return { value: text, formula: '' };
 }
 
+const TIME = '(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?';
+
 /**
- * ISO (2026-01-05 [09:30[:15]]) and US (1/5/2026 [9:30[:15]]) dates, in the sheet's zone. A US
- * month/day without a year (1/5, 3/4) is a date of the current year too: Sheets turns free text
- * such as "1/2" into a date, so a comment or room number read back is a Date, not the text typed
- * (users' reports, e.g. https://www.msofficeforums.com/132812-post2.html: "Google Sheets
- * automatically treats any date exactly the way I entered it: 9/1, 09/01, 9/1/18, 9/1/2018").
+ * A typed date, read in the spreadsheet's locale and time zone (a date cell is a serial number
+ * of days in the spreadsheet's zone: https://developers.google.com/sheets/api/guides/formats,
+ * "About date and time values"; a typed "7/17/2018" comes back from getValue() as midnight in
+ * the spreadsheet's zone: https://pastebin.com/UKwQEiAd).
+ * - ISO (2026-01-05 [09:30[:15]]) in every locale.
+ * - Month first (en_US): 1/5/2026 [9:30[:15]] is 5 January, and 05.01.2026 is no date at all —
+ *   it stays text, which a date rule then refuses. A month/day without a year (1/5, 3/4) is a
+ *   date of the current year too: Sheets turns free text such as "1/2" into a date, so a comment
+ *   or room number read back is a Date, not the text typed (users' reports, e.g.
+ *   https://www.msofficeforums.com/132812-post2.html: "Google Sheets automatically treats any
+ *   date exactly the way I entered it: 9/1, 09/01, 9/1/18, 9/1/2018").
+ * - Day first (ka_GE, en_GB, de_DE, ru_RU …): 05.01.2026 and 05/01/2026 [09:30[:15]] are 5
+ *   January. That both separators are read in every day-first locale is the emulator's own
+ *   assumption (each locale's own separator certainly is, CLDR).
+ * - Year first (ja_JP, hu_HU …): 2026/01/05, 2026.01.05.
+ * Two-digit years are not read (the emulator's own simplification).
  */
-function parseDate(t: string, timeZone: string, nowMs: number): { value: Date; format: string } | null {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  const monthDay = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
-  let parts: number[];
-  let hasTime: boolean;
+function parseDate(t: string, timeZone: string, locale: SheetLocale, nowMs: number): { value: Date; format: string } | null {
+  const iso = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`).exec(t);
+  let parts: number[] | null = null;
+  let hasTime = false;
   if (iso) {
     parts = [+iso[1], +iso[2], +iso[3], +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0)];
     hasTime = iso[4] !== undefined;
-  } else if (us) {
-    parts = [+us[3], +us[1], +us[2], +(us[4] ?? 0), +(us[5] ?? 0), +(us[6] ?? 0)];
-    hasTime = us[4] !== undefined;
-  } else if (monthDay) {
-    parts = [zonedParts(nowMs, timeZone).year, +monthDay[1], +monthDay[2], 0, 0, 0];
-    hasTime = false;
+  } else if (locale.order === 'mdy') {
+    const us = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`).exec(t);
+    const monthDay = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+    if (us) {
+      parts = [+us[3], +us[1], +us[2], +(us[4] ?? 0), +(us[5] ?? 0), +(us[6] ?? 0)];
+      hasTime = us[4] !== undefined;
+    } else if (monthDay) {
+      parts = [zonedParts(nowMs, timeZone).year, +monthDay[1], +monthDay[2], 0, 0, 0];
+    }
+  } else if (locale.order === 'dmy') {
+    const dmy = new RegExp(`^(\\d{1,2})([./${locale.separator}])(\\d{1,2})\\2(\\d{4})${TIME}$`).exec(t);
+    if (dmy) {
+      parts = [+dmy[4], +dmy[3], +dmy[1], +(dmy[5] ?? 0), +(dmy[6] ?? 0), +(dmy[7] ?? 0)];
+      hasTime = dmy[5] !== undefined;
+    }
   } else {
-    return null;
+    const ymd = new RegExp(`^(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})${TIME}$`).exec(t);
+    if (ymd) {
+      parts = [+ymd[1], +ymd[3], +ymd[4], +(ymd[5] ?? 0), +(ymd[6] ?? 0), +(ymd[7] ?? 0)];
+      hasTime = ymd[5] !== undefined;
+    }
   }
+  if (!parts) return null;
   const [y, mo, d, h, mi, s] = parts;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
   return {
     value: new Date(zonedToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, timeZone)),
-    format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy',
+    format: hasTime ? dateTimeFormatOf(locale) : dateFormatOf(locale),
   };
 }
 
@@ -140,16 +196,29 @@ export function serialNumber(date: Date, timeZone: string): number {
 /** Google's default display of a date-time cell in the en_US locale. */
 export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 
-/** What getDisplayValue(s) shows for a value under a number format (a common subset). */
-export function display(value: CellValue, numberFormat: string | undefined, timeZone: string): string {
+/**
+ * What getDisplayValue(s) shows for a value under a number format (a common subset), in the
+ * spreadsheet's zone and locale: "the actual rendering of the format depends on the spreadsheet's
+ * locale" (https://developers.google.com/sheets/api/guides/formats). A date without a date format
+ * shows in the locale's default (1/5/2026 9:30:00 in en_US, 05.01.2026 9:30:00 in ka_GE); a
+ * decimal-comma locale shows 2,5, its grouping as a no-break space (CLDR's for ka_GE and ru_RU;
+ * applied to every decimal-comma locale, the emulator's own simplification).
+ */
+export function display(value: CellValue, numberFormat: string | undefined, place: Place): string {
+  const locale = sheetLocale(place.locale);
   if (isDate(value)) {
-    const format = numberFormat && isDateFormat(numberFormat) ? numberFormat : DEFAULT_DATE_TIME_FORMAT;
-    return formatDate(value, format, timeZone);
+    const format = numberFormat && isDateFormat(numberFormat) ? numberFormat : dateTimeFormatOf(locale);
+    return formatDate(value, format, place.timeZone);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
-    if (numberFormat && numberFormat !== '@' && /[0#]/.test(numberFormat)) return formatNumber(value, numberFormat);
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
+    const text =
+      numberFormat && numberFormat !== '@' && /[0#]/.test(numberFormat)
+        ? formatNumber(value, numberFormat)
+        : Number.isInteger(value)
+          ? String(value)
+          : String(Number(value.toPrecision(10)));
+    return locale.decimal === ',' ? text.replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '\u00a0')) : text;
   }
   return value;
 }

@@ -4,7 +4,7 @@
  */
 import { recordToRow } from '../domain/normalize';
 import { feedbackRecords } from '../domain/report-inputs';
-import { TABS, columnsOf } from '../domain/schema';
+import { DATE_TIME_FORMAT, TABS, columnsOf } from '../domain/schema';
 import type { FeedbackRecord } from '../domain/types';
 import { getTab } from './tables';
 import { reopenStaffColumns } from './workbook';
@@ -51,6 +51,12 @@ export function openFeedbackForAppend(): FeedbackAppender {
         // Rows added by the script carry no rule; staff still need the "may be quoted" checkbox.
         if (quotable >= 0) {
           sheet.getRange(maxRows + 1, quotable + 1, last - maxRows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+        }
+        // …nor the tab's formats: staff's notes stay text as typed, dates show as Georgians write them.
+        for (const column of columnsOf('feedback')) {
+          const at = header.indexOf(column.header);
+          const format = column.plainText ? '@' : column.dates === 'dateTime' ? DATE_TIME_FORMAT : null;
+          if (at >= 0 && format) sheet.getRange(maxRows + 1, at + 1, last - maxRows, 1).setNumberFormat(format);
         }
         // …and may still edit tags and "quotable" there: the new rows join the tab's unprotected ranges.
         reopenStaffColumns(sheet, TABS.feedback, columnsOf('feedback'), header);

@@ -3,7 +3,7 @@
  * in the workbook and its ids in the script properties, then kept in step with the services tab.
  * Later runs only update the service list in place, so responses and item ids never change.
  */
-import { FORM_LIST, LIKERT_SCALE, serviceItem } from '../domain/forms';
+import { ANSWER_MAX_CHARS, FORM_LIST, LIKERT_SCALE, groupedNumber, serviceItem } from '../domain/forms';
 import { t } from '../domain/messages';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
 import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
@@ -33,7 +33,33 @@ function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { ge
       return choice.setRequired(item.required);
     }
     case 'paragraph':
-      return form.addParagraphTextItem().setTitle(item.ka).setRequired(item.required);
+      return limitAnswer(form.addParagraphTextItem().setTitle(item.ka).setRequired(item.required));
+  }
+}
+
+/**
+ * A free-text answer is refused above ANSWER_MAX_CHARS, and the question says so: without a
+ * limit Google takes any length, and an answer longer than a cell never reaches the response tab.
+ * https://developers.google.com/apps-script/reference/forms/paragraph-text-validation-builder
+ */
+function limitAnswer(item: GoogleAppsScript.Forms.ParagraphTextItem): GoogleAppsScript.Forms.ParagraphTextItem {
+  const limit = groupedNumber(ANSWER_MAX_CHARS);
+  const rule = FormApp.createParagraphTextValidation()
+    .requireTextLengthLessThanOrEqualTo(ANSWER_MAX_CHARS)
+    .setHelpText(t('form.answer_too_long', { limit }))
+    .build();
+  item.setValidation(rule);
+  const help = t('form.answer_limit', { limit });
+  if (item.getHelpText() !== help) item.setHelpText(help);
+  return item;
+}
+
+/** Forms made before the limit existed get it on the next setup run (their item ids stay). */
+function limitAnswers(form: Form, def: FormDefinition, record: FormRecord): void {
+  for (const item of def.items) {
+    if (item.type !== 'paragraph' || record.items[item.id] === undefined) continue;
+    const existing = form.getItemById(record.items[item.id]);
+    if (existing) limitAnswer(existing.asParagraphTextItem());
   }
 }
 
@@ -148,6 +174,7 @@ export function ensureForm(def: FormDefinition, services: Service[]): boolean {
   const form = openForm(stored);
   if (form && stored) {
     syncServiceChoices(form, def, stored, services);
+    limitAnswers(form, def, stored);
     return false;
   }
   const ss = activeWorkbook();

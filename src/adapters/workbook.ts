@@ -4,7 +4,19 @@
  * Safe to run again: a tab that exists keeps its data; missing header columns are added at the end.
  */
 import { t } from '../domain/messages';
-import { TABS, TAB_ORDER, columnsOf, type ColumnRule, type ColumnSpec, type TabKey, type TabSpec } from '../domain/schema';
+import {
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  TABS,
+  TAB_ORDER,
+  WORKBOOK_LOCALE,
+  WORKBOOK_LOCALE_FALLBACK,
+  columnsOf,
+  type ColumnRule,
+  type ColumnSpec,
+  type TabKey,
+  type TabSpec,
+} from '../domain/schema';
 import { activeWorkbook } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,6 +27,37 @@ const PROTECTION_MARK = 'ukukavshiri:';
 interface EnsuredTab {
   sheet: Sheet;
   created: boolean;
+}
+
+/**
+ * The workbook reads and shows dates as staff in Georgia write them: the script's time zone
+ * (Asia/Tbilisi, appsscript.json) and a day-first locale. A new file takes both from the account
+ * (en_US and America/New_York by default), where 05.01.2026 is refused and 05/01/2026 becomes
+ * 1 May, and a typed date is midnight in New York. Returns what was changed, for the log.
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetLocale(String)
+ */
+export function ensureWorkbookSettings(): string[] {
+  const ss = activeWorkbook();
+  const changed: string[] = [];
+  const timeZone = Session.getScriptTimeZone();
+  if (ss.getSpreadsheetTimeZone() !== timeZone) {
+    changed.push(`time zone ${ss.getSpreadsheetTimeZone()} → ${timeZone}`);
+    ss.setSpreadsheetTimeZone(timeZone);
+  }
+  const before = ss.getSpreadsheetLocale();
+  if (before !== WORKBOOK_LOCALE && before !== WORKBOOK_LOCALE_FALLBACK) {
+    // Sheets may refuse a locale it does not offer (or ignore it): then the fallback.
+    for (const locale of [WORKBOOK_LOCALE, WORKBOOK_LOCALE_FALLBACK]) {
+      try {
+        ss.setSpreadsheetLocale(locale);
+      } catch (err) {
+        console.warn(`setup: Sheets refused the locale ${locale} (${String(err)})`);
+      }
+      if (ss.getSpreadsheetLocale() === locale) break;
+    }
+    changed.push(`locale ${before} → ${ss.getSpreadsheetLocale()}`);
+  }
+  return changed;
 }
 
 /** Every tab of the product, made or brought up to date; the names of those made now. */
@@ -106,8 +149,11 @@ function applyColumnRules(ss: Spreadsheet, sheet: Sheet, spec: TabSpec, columns:
   for (const column of columns) {
     const col = header.indexOf(column.header) + 1;
     if (column.width && sized.has(column.header)) sheet.setColumnWidth(col, column.width);
-    // Plain text: what staff type stays as typed ("12%", "1/2", "5" are words, not numbers or dates).
+    // Plain text: what staff type stays as typed ("12%", "1/2", "5" are words, not numbers or
+    // dates; "=IMPORTXML(…)", "+995 …" and "- …" are not formulas).
     if (column.plainText && rows >= 1) sheet.getRange(2, col, rows, 1).setNumberFormat('@');
+    const dates = column.dates ?? (column.rule?.kind === 'date' ? 'date' : undefined);
+    if (dates && rows >= 1) sheet.getRange(2, col, rows, 1).setNumberFormat(dates === 'date' ? DATE_FORMAT : DATE_TIME_FORMAT);
     if (!column.rule || rows < 1) continue;
     sheet.getRange(2, col, rows, 1).setDataValidation(ruleFor(ss, column.rule, spec.strictValidation === true));
   }
@@ -115,15 +161,17 @@ function applyColumnRules(ss: Spreadsheet, sheet: Sheet, spec: TabSpec, columns:
 
 /** Protects what staff must not edit; a protection this code made is recognised by its description. */
 function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly ColumnSpec[], header: string[]): void {
-  const existing = new Set(
-    [...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)]
-      .map((p) => p.getDescription())
-      .filter((d) => d.startsWith(PROTECTION_MARK)),
+  const ours = [...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET), ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)].filter((p) =>
+    p.getDescription().startsWith(PROTECTION_MARK),
   );
+  // Protections made before they were closed to the domain are closed now.
+  for (const protection of ours) closeToDomain(protection);
+  const existing = new Set(ours.map((p) => p.getDescription()));
   const me = Session.getEffectiveUser();
   const lockDown = (protection: GoogleAppsScript.Spreadsheet.Protection): void => {
     protection.addEditor(me);
     protection.removeEditors(protection.getEditors().filter((u) => u.getEmail() !== me.getEmail()));
+    closeToDomain(protection);
   };
   if (spec.protectedTab) {
     const description = `${PROTECTION_MARK}${spec.key}`;
@@ -143,6 +191,20 @@ function protectScriptColumns(sheet: Sheet, spec: TabSpec, columns: readonly Col
     if (existing.has(description)) continue;
     const col = header.indexOf(column.header) + 1;
     lockDown(sheet.getRange(1, col, sheet.getMaxRows(), 1).protect().setDescription(description));
+  }
+}
+
+/**
+ * On Workspace, a protection lets everyone in the domain edit until told otherwise; Google's own
+ * sample ends with this check. A consumer account has no domain (canDomainEdit is false there),
+ * so this is best effort: a refusal is logged, not thrown.
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection
+ */
+function closeToDomain(protection: GoogleAppsScript.Spreadsheet.Protection): void {
+  try {
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  } catch (err) {
+    console.warn(`setup: could not close protection "${protection.getDescription()}" to the domain (${String(err)})`);
   }
 }
 

@@ -21,6 +21,7 @@ import { START, answersOfRow, keyRows, mapResponseColumns, rememberTitles, typed
 import { isDate } from '../domain/dates';
 import { readFormRecord, readJson, writeAll } from '../adapters/config';
 import { readOtherChannels, readPaperEntry, type EntryTab } from '../adapters/entry-tabs';
+import { submittedCount } from '../adapters/form-submissions';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
 import { LOCK_WAIT_MS, tryScriptLock, withScriptLock } from '../adapters/lock';
@@ -37,6 +38,17 @@ export interface CollectResult {
   problems: number;
   /** A response tab had more new rows than one run takes; the next run carries on. */
   more?: boolean;
+  /** Forms that hold more responses than reached the feedback table (or were counted empty). */
+  gaps?: SubmissionGap[];
+}
+
+/** A form's submissions against what collection accounts for. */
+export interface SubmissionGap {
+  form: FormKey;
+  /** Responses the form holds. */
+  submitted: number;
+  /** Feedback rows from the form, plus empty submissions, plus rows waiting for the next run. */
+  accounted: number;
 }
 
 export type Source = FormKey | 'paper' | 'otherChannels';
@@ -71,6 +83,8 @@ interface Run {
   after: Array<() => void>;
   /** Script properties to save at the very end (watermarks, title histories, counts). */
   state: Record<string, string>;
+  /** Whether to compare each form's own response count with what was collected (menu, hourly). */
+  reconcile: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,7 +101,7 @@ export function handleFormResponse(tabName: string): void {
 
 /** The menu and the report: every source, the typed tabs included. */
 export function collectAll(): CollectResult {
-  return withScriptLock(() => collect(ALL_SOURCES));
+  return withScriptLock(() => collect(ALL_SOURCES, true));
 }
 
 /**
@@ -95,7 +109,7 @@ export function collectAll(): CollectResult {
  * a row a clerk is still typing must not be imported half-filled.
  */
 export function collectFormResponses(): CollectResult {
-  return withScriptLock(() => collect(['N1', 'N2']));
+  return withScriptLock(() => collect(['N1', 'N2'], true));
 }
 
 /** Brings the feedback table up to date before a document is built; a failure is logged and becomes a note. */
@@ -116,6 +130,9 @@ export function collectNowAction(): string {
     r.problems ? t('collect.with_notes', { count: r.problems }) : '',
     r.empty ? t('collect.empty', { count: r.empty }) : '',
     r.more ? t('collect.more') : '',
+    ...(r.gaps ?? []).map((gap) =>
+      t('collect.gap', { form: gap.form, submitted: gap.submitted, accounted: gap.accounted, missing: gap.submitted - gap.accounted }),
+    ),
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -136,9 +153,10 @@ export function importPaperAction(): string {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-function collect(sources: readonly Source[]): CollectResult {
+function collect(sources: readonly Source[], reconcile = false): CollectResult {
   const feedback = openFeedbackForAppend();
   const run: Run = {
+    reconcile,
     services: readServices().services,
     themes: readThemes(),
     known: feedback.ids,
@@ -216,12 +234,15 @@ function collectForm(run: Run, def: FormDefinition): void {
     console.warn(`collect: the response tab of ${def.key} ("${record.responseSheet}") is missing`);
     return;
   }
+  // Counted before the tab is read: a response arriving meanwhile is then ahead, never a false gap.
+  const submitted = run.reconcile ? submittedCount(record) : null;
   const state = readJson<FormState>(stateKey(def.key)) ?? initialState(def);
   let stateChanged = rememberTitles(state.titles, currentItemTitles(record));
 
   const { lastRow, lastColumn } = tab.extent();
   if (lastRow < 2 || lastColumn < 1) {
     if (stateChanged) run.state[stateKey(def.key)] = JSON.stringify(state);
+    reconcileForm(run, def.key, submitted, state.empty, 0);
     return;
   }
   const map = mapResponseColumns(
@@ -232,8 +253,10 @@ function collectForm(run: Run, def: FormDefinition): void {
   if (map.unknown.length) console.warn(`collect: ${def.key} columns not matched to any item: ${map.unknown.join(' | ')}`);
 
   // An incremental read starts at the watermark's own row (the anchor), so it takes one row more.
+  let readTo = lastRow;
   const read = (from: number, anchor: number): unknown[][] => {
     const to = Math.min(lastRow, from + anchor + MAX_RESPONSES_PER_RUN - 1);
+    readTo = to;
     if (to < lastRow) run.result.more = true;
     return lastRow >= from ? tab.rows(from, to, lastColumn) : [];
   };
@@ -265,6 +288,27 @@ function collectForm(run: Run, def: FormDefinition): void {
   if (keyed.keyed.length || full) stateChanged = true;
   state.mark = keyed.next;
   if (stateChanged) run.state[stateKey(def.key)] = JSON.stringify(state);
+  reconcileForm(run, def.key, submitted, state.empty, lastRow - readTo);
+}
+
+/**
+ * Compares what respondents submitted (the form's own count) with what collection accounts for:
+ * the form's rows in the feedback table, its empty submissions, and rows left for the next run.
+ * A response that never reached the response tab — Google does not write an answer longer than
+ * a cell — shows up only here; it is logged and reported, never silently lost.
+ */
+function reconcileForm(run: Run, form: FormKey, submitted: number | null, empty: number, pending: number): void {
+  if (submitted === null) return;
+  const prefix = `${form}-`;
+  let stored = 0;
+  for (const id of run.known) if (id.startsWith(prefix)) stored++;
+  const accounted = stored + empty + pending;
+  if (submitted <= accounted) return;
+  console.warn(
+    `collect: form ${form} holds ${submitted} responses but only ${accounted} are accounted for ` +
+      `(${stored} in the feedback table, ${empty} empty, ${pending} waiting); ${submitted - accounted} never reached the response tab or were removed from it`,
+  );
+  run.result.gaps = [...(run.result.gaps ?? []), { form, submitted, accounted }];
 }
 
 // ---------------------------------------------------------------------------------------------

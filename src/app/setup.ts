@@ -16,7 +16,7 @@ import { readServices, seedServices, writeServiceLinks } from '../adapters/servi
 import { readSettings, seedSettings } from '../adapters/settings-tab';
 import { seedThemes } from '../adapters/themes-tab';
 import { ensureTriggers, type TriggerWish } from '../adapters/triggers';
-import { ensureTabs, removeBlankStarterTab } from '../adapters/workbook';
+import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
 import { PRINT_FOLDER, ensurePrintMaterial } from './paper-docs';
 
 /** Entry points the triggers call (src/main.ts exports them under these names). */
@@ -55,6 +55,9 @@ export function setupAction(): string {
 
 export function setupWorkbook(): SetupResult {
   return withScriptLock(() => {
+    // First: the locale reads what staff type, the time zone what a typed date means.
+    const settingsChanged = ensureWorkbookSettings();
+    if (settingsChanged.length) console.info(`setup: workbook ${settingsChanged.join('; ')}`);
     const createdTabs = ensureTabs();
     // Settings, services and themes get their defaults where staff have not filled them.
     seedSettings();

@@ -23,6 +23,19 @@ function likert(id: string, ka: string, en: string, driver: Driver, required = f
   return { id, type: 'likert', required, ka, en, driver };
 }
 
+/**
+ * The longest answer a paragraph item takes (the form refuses a longer one, telling the
+ * respondent the limit). Well below what a response-tab cell holds (50,000 characters): an
+ * answer longer than a cell never reaches the workbook, and the feedback table joins a form's
+ * free texts in one cell. 10,000 characters is about four printed pages.
+ */
+export const ANSWER_MAX_CHARS = 10_000;
+
+/** A number as Georgian text writes it, thousands apart by a space: 10 000. */
+export function groupedNumber(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
 function paragraph(id: string, ka: string, en: string): ItemDefinition {
   return { id, type: 'paragraph', required: false, ka, en };
 }

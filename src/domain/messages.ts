@@ -49,7 +49,7 @@ export const MESSAGES = {
   // The help a dropdown shows.
   'help.list': 'აირჩიეთ მნიშვნელობა ჩამონათვალიდან',
   'help.service': 'აირჩიეთ სერვისი ჩამონათვალიდან; ახალი სერვისი დაამატეთ ჩანართში „{tab}“',
-  'help.date': 'თარიღი, მაგ. 05.01.2026',
+  'help.date': 'თარიღი დდ.თთ.წწწწ, მაგ. 05.01.2026 (საჭიროებისას დროითაც: 05.01.2026 14:30)',
   'help.score': 'შეიყვანეთ რიცხვი 1-დან 5-მდე ან დატოვეთ ცარიელი',
 
   // Collection.
@@ -57,6 +57,8 @@ export const MESSAGES = {
   'collect.with_notes': 'მათგან შენიშვნით: {count} (იხ. სვეტი flags და სტატუსები).',
   'collect.empty': 'ცარიელი ფორმა (არ ჩაიწერა): {count}.',
   'collect.more': 'ახალი პასუხები ჯერ კიდევ დარჩა: დანარჩენს სისტემა შემდეგ გაშვებაზე (ყოველ საათში) შეაგროვებს.',
+  'collect.gap':
+    'ყურადღება: ფორმა {form}-ში გაგზავნილია {submitted} პასუხი, ცხრილში კი აღრიცხულია {accounted} (ცარიელი ფორმების ჩათვლით). {missing} პასუხი ცხრილამდე ვერ მივიდა — ნახეთ ისინი ფორმის „პასუხების“ გვერდზე.',
   'collect.failed_before_build': 'ყურადღება: უკუკავშირის შეგროვება ვერ შესრულდა, ამიტომ ბოლო პასუხები შეიძლება ანგარიშში არ იყოს.',
   'paper.added': 'ქაღალდის ფორმებიდან ჩაიწერა: {count}.',
   'paper.with_notes': 'მათგან შენიშვნით: {count} — იხ. სვეტი „{column}“.',
@@ -273,6 +275,9 @@ export const MESSAGES = {
 
   // A form's service list before any service exists: the respondent can still say "other".
   'form.no_services': 'სხვა',
+  // Under each free-text question of an online form, and when an answer is longer than that.
+  'form.answer_limit': 'არაუმეტეს {limit} სიმბოლო.',
+  'form.answer_too_long': 'პასუხი {limit} სიმბოლოზე გრძელია. გთხოვთ, შეამოკლოთ.',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

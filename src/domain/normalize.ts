@@ -26,8 +26,9 @@ export interface Normalized {
 
 /**
  * A value as text, for free texts, flags and choices; arrays (checkbox answers) joined. Sheets may
- * already have turned what a person wrote into a boolean or a date (typing "true" or "1/2"): such
- * a value is given back as Sheets shows it, not as JavaScript prints it.
+ * already have turned what a person wrote into a boolean, a number or a date (typing "true",
+ * "3,5" or "05.01.2026"): such a value is given back as the workbook shows it, not as JavaScript
+ * prints it — a decimal with a comma, as the workbook's locale writes it (WORKBOOK_LOCALE).
  */
 function asText(value: unknown): string {
   if (Array.isArray(value))
@@ -37,6 +38,7 @@ function asText(value: unknown): string {
       .join(', ');
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : formatDateKa(value);
+  if (typeof value === 'number') return String(value).replace('.', ',');
   return String(value).trim();
 }
 

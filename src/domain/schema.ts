@@ -22,10 +22,33 @@ export interface ColumnSpec {
   scriptOnly?: boolean;
   /** In a protected tab, the columns staff may still edit. */
   staffEditable?: boolean;
-  /** Free text typed by staff: formatted as plain text so Sheets keeps it as typed. */
+  /**
+   * Free text typed by staff: formatted as plain text so Sheets keeps it as typed. Otherwise a
+   * typed "=IMPORTXML(…)" runs, "+995 599 12 34 56" or "- slow queue" becomes a formula error,
+   * and "1/2" or "12%" a date or a number.
+   */
   plainText?: boolean;
+  /** A column of dates (staff's date rule) or of times the script writes: shown as DATE_FORMAT / DATE_TIME_FORMAT. */
+  dates?: 'date' | 'dateTime';
   width?: number;
 }
+
+/**
+ * How date columns show, whatever the locale of the file: the way Georgians write a date
+ * (Sheets' date codes, m being the month unless next to h or s).
+ * https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns
+ */
+export const DATE_FORMAT = 'dd.mm.yyyy';
+export const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
+
+/**
+ * The locale setup gives the workbook: Georgia's, in which Sheets reads a typed 05.01.2026 as 5
+ * January (day first, as staff write it). A new file takes its locale from the account — en_US
+ * by default, where 05.01.2026 is no date and 05/01/2026 is 1 May. If Sheets does not take it,
+ * setup falls back to another locale that reads dates day first with points.
+ */
+export const WORKBOOK_LOCALE = 'ka_GE';
+export const WORKBOOK_LOCALE_FALLBACK = 'ru_RU';
 
 export interface TabSpec {
   key: TabKey;
@@ -69,7 +92,7 @@ export const TABS: Record<TabKey, TabSpec> = {
     name: t('tab.settings'),
     columns: [
       { key: 'key', header: t('col.setting_key'), scriptOnly: true, width: 170 },
-      { key: 'value', header: t('col.setting_value'), width: 320 },
+      { key: 'value', header: t('col.setting_value'), width: 320, plainText: true },
       { key: 'description', header: t('col.setting_description'), scriptOnly: true, width: 480 },
     ],
   },
@@ -77,8 +100,8 @@ export const TABS: Record<TabKey, TabSpec> = {
     key: 'services',
     name: t('tab.services'),
     columns: [
-      { key: 'code', header: t('col.service_code'), width: 130 },
-      { key: 'ka', header: t('col.service_name'), width: 420 },
+      { key: 'code', header: t('col.service_code'), width: 130, plainText: true },
+      { key: 'ka', header: t('col.service_name'), width: 420, plainText: true },
       { key: 'invite', header: t('col.service_invite'), rule: { kind: 'checkbox' }, width: 130 },
       { key: 'n2Link', header: t('col.service_link'), scriptOnly: true, width: 300 },
     ],
@@ -88,16 +111,16 @@ export const TABS: Record<TabKey, TabSpec> = {
     name: t('tab.applications'),
     strictValidation: true,
     columns: [
-      { key: 'caseId', header: t('col.case_id'), width: 130 },
+      { key: 'caseId', header: t('col.case_id'), width: 130, plainText: true },
       { key: 'submittedAt', header: t('col.submitted_at'), rule: { kind: 'date' }, width: 130 },
       { key: 'service', header: t('col.service'), rule: { kind: 'serviceList' }, width: 300 },
-      { key: 'applicant', header: t('col.applicant'), width: 200 },
-      { key: 'email', header: t('col.email'), width: 220 },
+      { key: 'applicant', header: t('col.applicant'), width: 200, plainText: true },
+      { key: 'email', header: t('col.email'), width: 220, plainText: true },
       { key: 'applyChannel', header: t('col.apply_channel'), rule: { kind: 'list', values: APPLY_CHANNELS.map((c) => c.ka) }, width: 120 },
       { key: 'status', header: t('col.status'), rule: { kind: 'list', values: CASE_STATUSES.map((s) => s.ka) }, width: 130 },
       { key: 'closedAt', header: t('col.closed_at'), rule: { kind: 'date' }, width: 130 },
       { key: 'inviteStatus', header: t('col.invite_status'), scriptOnly: true, width: 260 },
-      { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150 },
+      { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150, dates: 'dateTime' },
     ],
   },
   invitations: {
@@ -108,7 +131,7 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'caseId', header: t('col.case_id') },
       { key: 'service', header: t('col.service') },
       { key: 'status', header: t('col.status') },
-      { key: 'at', header: t('col.log_at') },
+      { key: 'at', header: t('col.log_at'), dates: 'dateTime' },
       { key: 'note', header: t('col.log_note') },
     ],
   },
@@ -150,24 +173,24 @@ export const TABS: Record<TabKey, TabSpec> = {
     key: 'themes',
     name: t('tab.themes'),
     columns: [
-      { key: 'id', header: t('col.theme_id'), width: 130 },
-      { key: 'label', header: t('col.theme'), width: 220 },
-      { key: 'keywords', header: t('col.keywords'), width: 480 },
+      { key: 'id', header: t('col.theme_id'), width: 130, plainText: true },
+      { key: 'label', header: t('col.theme'), width: 220, plainText: true },
+      { key: 'keywords', header: t('col.keywords'), width: 480, plainText: true },
     ],
   },
   actions: {
     key: 'actions',
     name: t('tab.actions'),
     columns: [
-      { key: 'problem', header: t('col.problem'), width: 300 },
+      { key: 'problem', header: t('col.problem'), width: 300, plainText: true },
       { key: 'service', header: t('col.service'), rule: { kind: 'serviceList' }, width: 240 },
-      { key: 'theme', header: t('col.theme'), width: 140 },
-      { key: 'decision', header: t('col.decision'), width: 300 },
-      { key: 'owner', header: t('col.owner'), width: 180 },
+      { key: 'theme', header: t('col.theme'), width: 140, plainText: true },
+      { key: 'decision', header: t('col.decision'), width: 300, plainText: true },
+      { key: 'owner', header: t('col.owner'), width: 180, plainText: true },
       { key: 'due', header: t('col.due'), rule: { kind: 'date' }, width: 110 },
       { key: 'status', header: t('col.status'), rule: { kind: 'list', values: ACTION_STATUSES.map((s) => s.ka) }, width: 130 },
       { key: 'meetingDate', header: t('col.meeting_date'), rule: { kind: 'date' }, width: 130 },
-      { key: 'publicWording', header: t('col.public_wording'), width: 360 },
+      { key: 'publicWording', header: t('col.public_wording'), width: 360, plainText: true },
     ],
   },
 };
@@ -198,6 +221,9 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
       header: h,
       staffEditable: h === 'staff_tags' || h === 'quotable',
       rule: h === 'quotable' ? ({ kind: 'checkbox' } as const) : undefined,
+      // Staff's own notes on a row: text as typed.
+      plainText: h === 'staff_tags' || undefined,
+      dates: h === 'received_at' ? ('dateTime' as const) : undefined,
     }));
   }
   if (key === 'paper') return paperColumns();
@@ -221,7 +247,7 @@ export function paperColumns(): ColumnSpec[] {
       case 'yesno':
         // An "other" answer is free text, so that column cannot refuse values outside the list.
         return item.hasOther
-          ? { key: item.id, header, width: 180 }
+          ? { key: item.id, header, width: 180, plainText: true }
           : { key: item.id, header, rule: { kind: 'list', values: [...(item.choices ?? [])] }, width: 140 };
       case 'paragraph':
         return { key: item.id, header, width: 320, plainText: true };

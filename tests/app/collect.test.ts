@@ -6,7 +6,7 @@ import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { FEEDBACK_HEADERS } from '../../src/domain/normalize';
 import { TABS, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { N1, N2 } from '../../src/domain/forms';
+import { ANSWER_MAX_CHARS, N1, N2 } from '../../src/domain/forms';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
@@ -398,13 +398,18 @@ describe('normalization', () => {
     expect(tab(fx, record.responseSheet).values.length).toBe(3);
   });
 
-  test('a text longer than a cell is capped with a note', () => {
+  test("an online answer at the form's limit is stored whole; one character more is refused by the form itself", () => {
     const fx = setUpWorkbook();
-    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': 'ა'.repeat(50_000) });
+    const record = formRecord(fx, 'N1');
+    expect(() => respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': 'ა'.repeat(ANSWER_MAX_CHARS + 1) })).toThrow(
+      'პასუხი 10 000 სიმბოლოზე გრძელია. გთხოვთ, შეამოკლოთ.',
+    );
+    expect(fx.ws.forms.snapshot(record.id).responseCount).toBe(0);
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': 'ა'.repeat(ANSWER_MAX_CHARS) });
+    fx.click(COLLECT_NOW);
     const [row] = feedbackRows(fx);
-    expect(String(row['n1.improve']).length).toBeLessThanOrEqual(50_000);
-    expect(String(row['n1.improve']).endsWith('[…]')).toBe(true);
-    expect(String(row.flags)).toContain('n1.improve: ტექსტი 50 000 სიმბოლოზე გრძელი იყო და შემოკლდა');
+    expect(row['n1.improve']).toBe('ა'.repeat(ANSWER_MAX_CHARS));
+    expect(row.flags).toBe('');
   });
 
   test('raw responses are never changed', () => {

@@ -5,7 +5,7 @@
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { TABS } from '../../src/domain/schema';
-import { N1, N2 } from '../../src/domain/forms';
+import { ANSWER_MAX_CHARS, N1, N2, groupedNumber } from '../../src/domain/forms';
 import { CELL_LIMIT, TRUNCATION_MARKER, cleanText } from '../../src/domain/sanitize';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import type { FormRecord } from '../../src/adapters/config';
@@ -183,10 +183,18 @@ describe('forms, paper and other channels → feedback tab', () => {
 
   test("a 60,000-character paste is refused by Sheets itself (Google's message), so nothing half-stored follows", () => {
     expect(() => f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.otherChannels.name, 'D60', [[HUGE_TEXT]])).toThrow(/50000 characters/);
+  });
+
+  test('a 60,000-character online answer is refused by the form, in Georgian, before anything is recorded', () => {
     const n2 = formRecord(f, 'N2');
+    const before = f.ws.forms.snapshot(n2.id).responseCount;
+    const rows = tab(f, n2.responseSheet).values.length;
     expect(() =>
       f.ws.forms.respond(n2.id, { [n2Title('n2.service')]: DEFAULT_SERVICES[0].ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: HUGE_TEXT }),
-    ).toThrow(/50000 characters/);
+    ).toThrow(`პასუხი ${groupedNumber(ANSWER_MAX_CHARS)} სიმბოლოზე გრძელია`);
+    // Nothing silently lost: the form holds no response that the workbook lacks.
+    expect(f.ws.forms.snapshot(n2.id).responseCount).toBe(before);
+    expect(tab(f, n2.responseSheet).values.length).toBe(rows);
   });
 
   test('a full 50,000-character cell is cut to fit with its marker, and flagged', () => {
