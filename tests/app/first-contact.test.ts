@@ -1,6 +1,6 @@
 /**
- * Issue 13, the workbook's part: what the product does on its first day in each Google world a
- * municipality may have (a consumer account, Workspace, strict Workspace with a Georgian locale).
+ * What the product does on its first day in each Google world a municipality may have (a
+ * consumer account, Workspace, strict Workspace with a Georgian locale).
  * A new spreadsheet takes its locale and time zone from the account (en_US, New York); after
  * setup, staff typing dates as Georgians write them get the day they meant, in Tbilisi time; what
  * staff type as text stays text; protections keep the domain out; an over-long online answer is
