@@ -13,7 +13,7 @@ import { t } from '../../src/domain/messages';
 import { DATE_FORMAT, DATE_TIME_FORMAT, TABS, TAB_ORDER, columnsOf, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { periodOf } from '../../src/domain/dates';
-import type { FormRecord } from '../../src/adapters/config';
+import { columnLetter, dataRows, formRecord, lastAlert, setSetting, tabValues } from '../support/tabs';
 
 const WORLDS: EnvironmentName[] = ['consumer', 'workspace', 'workspace-strict'];
 const COLLECT_NOW = t('menu.collect_now');
@@ -58,19 +58,11 @@ function typeInto(f: Fixture, tabName: string, header: string, row: number, valu
   return cell;
 }
 
-function formRecord(f: Fixture, key: 'N1' | 'N2'): FormRecord {
-  return JSON.parse(f.ws.properties.scriptProperties()[`form.${key}`]) as FormRecord;
-}
-
 const n2Title = (id: string): string => N2.items.find((i) => i.id === id)!.ka;
 
-function lastMessage(f: Fixture): string {
-  return f.ws.spreadsheets.ui.shown.at(-1)?.message ?? '';
-}
-
 function feedbackRows(f: Fixture): Array<Record<string, unknown>> {
-  const [header, ...rows] = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((x) => x.name === TABS.feedback.name)!.values;
-  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+  const header = tabValues(f, TABS.feedback.name)[0].map(String);
+  return dataRows(f, TABS.feedback.name).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
 }
 
 describe.each(WORLDS)('in a %s world', (name) => {
@@ -146,7 +138,7 @@ describe.each(WORLDS)('in a %s world', (name) => {
     ).toThrow(t('form.answer_too_long', { limit: groupedNumber(ANSWER_MAX_CHARS) }));
     expect(f.ws.forms.snapshot(n2.id).responseCount).toBe(before);
     f.click(COLLECT_NOW);
-    expect(lastMessage(f)).not.toMatch(/ყურადღება/);
+    expect(lastAlert(f)).not.toMatch(/ყურადღება/);
   });
 
   test('every protection the product made keeps the domain out; a colleague cannot overwrite the script’s columns', () => {
@@ -164,14 +156,8 @@ describe.each(WORLDS)('in a %s world', (name) => {
 describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)', (name) => {
   test('invitations go out in row order, one a day under the cap, and emails are cleared after the retention days', () => {
     const f = world(name);
-    const settings = f.ws.spreadsheets
-      .snapshot(f.spreadsheetId)
-      .tabs.find((x) => x.name === TABS.settings.name)!
-      .values.map((r) => String(r[0]));
-    const setSetting = (key: string, value: string) =>
-      f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.settings.name, `B${settings.indexOf(key) + 1}`, [[value]]);
-    setSetting('mailQuotaPerDay', '1');
-    setSetting('emailRetentionDays', '30');
+    setSetting(f, 'mailQuotaPerDay', '1');
+    setSetting(f, 'emailRetentionDays', '30');
     const row = (i: number) => [`01-2026-000${i}`, '02.01.2026', newborn.ka, `განმცხადებელი ${i}`, `applicant${i}@example.ge`, 'ელფოსტა', CLOSED];
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, 'A2:G3', [row(1), row(2)]);
     expect(f.ws.mail.sent.map((m) => m.to)).toEqual(['applicant1@example.ge']);
@@ -193,8 +179,7 @@ describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)',
       const values = columns
         .slice(0, columns.length - 2)
         .map((c) => (c.key === 'receivedAt' ? receivedAt : c.key === 'n1.service' ? newborn.ka : c.key === 'n1.overall' ? 4 : ''));
-      const last = String.fromCharCode(64 + values.length);
-      f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${row}:${last}${row}`, [values]);
+      f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
     };
     typed(2, '31.12.2025');
     typed(3, '01.01.2026');
@@ -216,7 +201,7 @@ describe('a response Google never wrote into the workbook', () => {
     f.ws.forms.respond(n2.id, answers('ა'.repeat(60_000)));
     f.ws.forms.respond(n2.id, answers(''));
     f.click(COLLECT_NOW);
-    expect(lastMessage(f)).toContain(t('collect.gap', { form: 'N2', submitted: 3, accounted: 2, missing: 1 }));
+    expect(lastAlert(f)).toContain(t('collect.gap', { form: 'N2', submitted: 3, accounted: 2, missing: 1 }));
     expect(f.ws.core.logs.some((l) => /form N2 holds 3 responses but only 2 are accounted for \(2 in the feedback table, 0 empty, 0 waiting\)/.test(l))).toBe(
       true,
     );
@@ -235,7 +220,7 @@ describe('a response Google never wrote into the workbook', () => {
     f.ws.forms.respond(n2.id, { [n2Title('n2.service')]: newborn.ka, [n2Title('n2.overall')]: 5 });
     f.ws.core.advance(DAY);
     f.click(COLLECT_NOW);
-    expect(lastMessage(f)).not.toMatch(/ყურადღება/);
+    expect(lastAlert(f)).not.toMatch(/ყურადღება/);
     expect(f.ws.core.logs.filter((l) => /accounted for/.test(l))).toEqual([]);
   });
 });

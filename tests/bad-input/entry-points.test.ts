@@ -178,13 +178,13 @@ describe('forms, paper and other channels → feedback tab', () => {
   test('a 60,000-character online answer is refused by the form, in Georgian, before anything is recorded', () => {
     const n2 = formRecord(f, 'N2');
     const before = f.ws.forms.snapshot(n2.id).responseCount;
-    const rows = tab(f, n2.responseSheet).values.length;
+    const rows = tabSnapshot(f, n2.responseSheet).values.length;
     expect(() =>
       f.ws.forms.respond(n2.id, { [n2Title('n2.service')]: DEFAULT_SERVICES[0].ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: HUGE_TEXT }),
     ).toThrow(`პასუხი ${groupedNumber(ANSWER_MAX_CHARS)} სიმბოლოზე გრძელია`);
     // Nothing silently lost: the form holds no response that the workbook lacks.
     expect(f.ws.forms.snapshot(n2.id).responseCount).toBe(before);
-    expect(tab(f, n2.responseSheet).values.length).toBe(rows);
+    expect(tabSnapshot(f, n2.responseSheet).values.length).toBe(rows);
   });
 
   test('a full 50,000-character cell is cut to fit with its marker, and flagged', () => {
