@@ -54,7 +54,9 @@ function shareViewByLink(item: GoogleAppsScript.Drive.File | GoogleAppsScript.Dr
     item.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
     return true;
   } catch (err) {
-    console.warn(`Cannot share ${what} ${item.getId()} with anyone who has the link (${err instanceof Error ? err.message : String(err)}); the domain's sharing policy may forbid it`);
+    console.warn(
+      `Cannot share ${what} ${item.getId()} with anyone who has the link (${err instanceof Error ? err.message : String(err)}); the domain's sharing policy may forbid it`,
+    );
     return false;
   }
 }

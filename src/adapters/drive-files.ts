@@ -117,7 +117,11 @@ export function ensureFolder(propertyKey: string, name: string): Folder {
  * stopped run left: its content may be half-written.
  */
 export function ensureDoc(propertyKey: string, name: string, folder: Folder): { doc: Document; created: boolean } {
-  const { item: file, created, recovered } = keep<File>(propertyKey, {
+  const {
+    item: file,
+    created,
+    recovered,
+  } = keep<File>(propertyKey, {
     byId: (id) => {
       const found = DriveApp.getFileById(id);
       return found.isTrashed() ? null : found;

@@ -3,7 +3,7 @@
  * in the workbook and its ids in the script properties, then kept in step with the services tab.
  * Later runs only update the service list in place, so responses and item ids never change.
  */
-import { FORM_LIST, LIKERT_SCALE, serviceItem } from '../domain/forms';
+import { FORM_LIST, LIKERT_SCALE, formUrlKey, serviceItem } from '../domain/forms';
 import { t } from '../domain/messages';
 import { choiceFor, distinctServiceNames } from '../domain/services';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
@@ -180,23 +180,15 @@ function syncTitle(form: Form, def: FormDefinition): void {
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
  */
 function tabLinkedTo(sheets: Sheet[], form: Form): Sheet | null {
-  const keyOf = (url: string | null): string | null => {
-    const match = /\/forms\/(?:u\/\d+\/)?d\/(e\/)?([A-Za-z0-9_-]+)/.exec(String(url ?? ''));
-    return match ? `${match[1] ?? ''}${match[2]}` : null;
-  };
-  const wanted = new Set([keyOf(form.getEditUrl()), keyOf(form.getPublishedUrl()), form.getId()].filter((k): k is string => k !== null));
-  for (const sheet of sheets) {
-    const key = keyOf(sheet.getFormUrl());
-    if (key && wanted.has(key)) return sheet;
-  }
-  return null;
+  const wanted = new Set([formUrlKey(form.getEditUrl()), formUrlKey(form.getPublishedUrl()), form.getId()].filter((k): k is string => k !== null));
+  return sheets.find((sheet) => wanted.has(formUrlKey(sheet.getFormUrl()) ?? '')) ?? null;
 }
 
 /**
- * The response tab Google made for a form just linked to the workbook: the tab that was not there
- * before (the one linked to this form when several are new), else the tab linked to the form.
- * Google may add it a moment after setDestination returns: flushed and looked for again, after a
- * pause, before giving up.
+ * The response tab Google made for a form just linked to the workbook: the tab linked to this form
+ * (Sheet.getFormUrl), among the tabs that were not there before, else among all; else, when Google
+ * names the form in an address not recognised, the one new tab. Google may add the tab a moment
+ * after setDestination returns: flushed and looked for again, after a pause, before giving up.
  */
 function findResponseTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, before: ReadonlySet<string>, key: string): Sheet {
   for (const wait of RESPONSE_TAB_WAITS_MS) {
@@ -204,7 +196,7 @@ function findResponseTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: For
     SpreadsheetApp.flush();
     const sheets = ss.getSheets();
     const added = sheets.filter((s) => !before.has(s.getName()));
-    const found = added.length === 1 ? added[0] : tabLinkedTo(added.length > 1 ? added : sheets, form);
+    const found = tabLinkedTo(added, form) ?? tabLinkedTo(sheets, form) ?? (added.length === 1 ? added[0] : null);
     if (found) return found;
     console.warn(`Form ${key}: its response tab is not there yet; looking again`);
   }
