@@ -1,5 +1,5 @@
 /**
- * index.html of a replay's output (issue 8): one offline page that shows every form as a
+ * index.html of a replay's output: one offline page that shows every form as a
  * respondent sees it, every email, every tab as a table and links every document and Drive file.
  * No script, no remote resource: it opens from the file system in any browser.
  */

@@ -1,5 +1,5 @@
 /**
- * The built-in sample scenario (issue 8): one quarter (January–March 2026) of a small Georgian
+ * The built-in sample scenario: one quarter (January–March 2026) of a small Georgian
  * municipality's social services, generated deterministically from a seed. A few hundred cases,
  * most closed; about half of the invited applicants answer N2; paper and kiosk N1 at the desk;
  * phone and social-network feedback; a handful of actions; the quarter's report. It also holds

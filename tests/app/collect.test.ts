@@ -1,5 +1,5 @@
 /**
- * Collection (issue 5) end to end on the built bundle: each channel's input, as people and Google
+ * Collection end to end on the built bundle: each channel's input, as people and Google
  * produce it, lands once as a normalized row of the feedback tab.
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
@@ -8,22 +8,12 @@ import { TABS, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { N1, N2 } from '../../src/domain/forms';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
+import { columnLetter, formRecord, lastAlert, tabSnapshot } from '../support/tabs';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
 const IMPORT_PAPER = 'ქაღალდის ფორმების შეტანა';
 const newborn = DEFAULT_SERVICES.find((s) => s.code === 'newborn')!;
 const firewood = DEFAULT_SERVICES.find((s) => s.code === 'firewood')!;
-
-interface FormRecord {
-  id: string;
-  publishedUrl: string;
-  responseSheet: string;
-  items: Record<string, number>;
-}
-
-function formRecord(fx: Fixture, form: 'N1' | 'N2'): FormRecord {
-  return JSON.parse(fx.ws.properties.scriptProperties()[`form.${form}`]) as FormRecord;
-}
 
 /** A respondent submits the form; answers are given by annex id, mapped to Google item ids. */
 function respond(
@@ -39,46 +29,24 @@ function respond(
   fx.ws.core.advance(1000);
 }
 
-function tab(fx: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
-  const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found;
-}
-
 /** Feedback rows as objects by column id. */
 function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
-  const { values } = tab(fx, TABS.feedback.name);
+  const { values } = tabSnapshot(fx, TABS.feedback.name);
   const [header, ...rows] = values;
   return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
 }
 
 function feedbackFormulas(fx: Fixture): string[] {
-  return tab(fx, TABS.feedback.name)
+  return tabSnapshot(fx, TABS.feedback.name)
     .formulas.flat()
     .filter((f) => f !== '');
 }
 
-function lastAlert(fx: Fixture): string {
-  const shown = fx.ws.spreadsheets.ui.shown;
-  return shown.length ? String(shown[shown.length - 1].message) : '';
-}
-
 function n2ServiceLink(fx: Fixture, code: string): string {
-  const { values } = tab(fx, TABS.services.name);
+  const { values } = tabSnapshot(fx, TABS.services.name);
   const header = values[0].map(String);
   const row = values.find((r) => r[header.indexOf(TABS.services.columns[0].header)] === code)!;
   return String(row[header.indexOf(TABS.services.columns[3].header)]);
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** Staff type one paper form into the first empty row of the paper tab. */
@@ -93,7 +61,7 @@ function typeOther(fx: Fixture, row: number, values: [unknown, string, string, s
 }
 
 function statusColumn(fx: Fixture, tabName: string): { status: unknown[]; ids: unknown[] } {
-  const { values } = tab(fx, tabName);
+  const { values } = tabSnapshot(fx, tabName);
   const header = values[0].map(String);
   const s = header.indexOf('სტატუსი');
   const f = header.indexOf('ჩანაწერის ID');
@@ -103,7 +71,7 @@ function statusColumn(fx: Fixture, tabName: string): { status: unknown[]; ids: u
 describe('the feedback tab', () => {
   test('setup creates it with every column the issue lists', () => {
     const fx = setUpWorkbook();
-    const header = tab(fx, TABS.feedback.name).values[0].map(String);
+    const header = tabSnapshot(fx, TABS.feedback.name).values[0].map(String);
     expect(header).toEqual([...FEEDBACK_HEADERS]);
     for (const column of ['id', 'received_at', 'form', 'channel', 'service', 'text', 'themes', 'staff_tags', 'quotable', 'flags']) {
       expect(header).toContain(column);
@@ -144,7 +112,7 @@ describe('each channel lands as a normalized row', () => {
       flags: '',
     });
     expect(String(row.themes).split(', ')).toEqual(expect.arrayContaining(['waiting', 'decision_speed']));
-    const raw = tab(fx, formRecord(fx, 'N1').responseSheet).values[1];
+    const raw = tabSnapshot(fx, formRecord(fx, 'N1').responseSheet).values[1];
     expect((row.received_at as Date).getTime()).toBe((raw[0] as Date).getTime());
     expect(String(row.id)).toMatch(/^N1-\d+-0$/);
   });
@@ -272,7 +240,7 @@ describe('exactly once', () => {
     const fx = setUpWorkbook();
     const record = formRecord(fx, 'N1');
     for (const score of [1, 2, 3]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
-    const raw = tab(fx, record.responseSheet).values;
+    const raw = tabSnapshot(fx, record.responseSheet).values;
     const width = raw[0].length;
     // Someone sorts the raw rows by hand, newest first (ignoring the tab's warning).
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, record.responseSheet, `A2:${columnLetter(width - 1)}4`, [raw[3], raw[2], raw[1]]);
@@ -322,15 +290,15 @@ describe('normalization', () => {
     expect(rows).toHaveLength(3);
     expect(feedbackFormulas(fx)).toEqual([]);
     // What the source cells hold, trimmed (tab and CR prefixes included), is what the feedback row holds.
-    const rawOnline = String(tab(fx, formRecord(fx, 'N1').responseSheet).values[1].find((v) => String(v).includes(payload.replace(/^['\t\r]/, ''))));
-    const rawTyped = String(tab(fx, TABS.otherChannels.name).values[1][3]);
+    const rawOnline = String(tabSnapshot(fx, formRecord(fx, 'N1').responseSheet).values[1].find((v) => String(v).includes(payload.replace(/^['\t\r]/, ''))));
+    const rawTyped = String(tabSnapshot(fx, TABS.otherChannels.name).values[1][3]);
     const online = rows.find((r) => r.channel === 'kiosk')!;
     const paper = rows.find((r) => r.channel === 'paper')!;
     const other = rows.find((r) => r.form === 'other')!;
     expect(online['n1.improve']).toBe(rawOnline.trim());
     expect(paper['n1.improve']).toBe(rawTyped.trim());
     // heard_from is a choice column (not plain text), so Sheets may read the same typing differently.
-    const paperTab = tab(fx, TABS.paper.name).values;
+    const paperTab = tabSnapshot(fx, TABS.paper.name).values;
     const rawHeard = String(paperTab[1][paperTab[0].findIndex((h) => String(h).endsWith('[n1.heard_from]'))]);
     expect(paper['n1.heard_from']).toBe(rawHeard.trim());
     expect(other.text).toBe(rawTyped.trim());
@@ -346,7 +314,7 @@ describe('normalization', () => {
     // Moving an item must not scramble columns either.
     form.moveItem(form.getItemById(record.items['n1.overall']), 1);
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 2, 'n1.wait_ok': 5 });
-    const raw = tab(fx, record.responseSheet).values[0].map(String);
+    const raw = tabSnapshot(fx, record.responseSheet).values[0].map(String);
     expect(raw).toContain('რამდენ ხანს მოგიწიათ ლოდინი? (შეაფასეთ)');
     expect(raw).toContain(N1.items.find((i) => i.id === 'n1.wait_ok')!.ka);
     fx.click(COLLECT_NOW);
@@ -395,7 +363,7 @@ describe('normalization', () => {
     expect(feedbackRows(fx)).toHaveLength(1);
     const state = JSON.parse(fx.ws.properties.scriptProperties()['collect.N2']) as { empty: number };
     expect(state.empty).toBe(1);
-    expect(tab(fx, record.responseSheet).values.length).toBe(3);
+    expect(tabSnapshot(fx, record.responseSheet).values.length).toBe(3);
   });
 
   test('a text longer than a cell is capped with a note', () => {
@@ -411,14 +379,14 @@ describe('normalization', () => {
     const fx = setUpWorkbook();
     const record = formRecord(fx, 'N1');
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': '=1+1' });
-    const before = JSON.stringify(tab(fx, record.responseSheet));
+    const before = JSON.stringify(tabSnapshot(fx, record.responseSheet));
     fx.click(COLLECT_NOW);
-    expect(JSON.stringify(tab(fx, record.responseSheet))).toBe(before);
+    expect(JSON.stringify(tabSnapshot(fx, record.responseSheet))).toBe(before);
   });
 
   test('staff tags and the themes tab: a new theme keyword tags new feedback', () => {
     const fx = setUpWorkbook();
-    const themes = tab(fx, TABS.themes.name).values;
+    const themes = tabSnapshot(fx, TABS.themes.name).values;
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A${themes.length + 1}:C${themes.length + 1}`, [['heating', 'გათბობა', 'შეშ, გათბობ']]);
     respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'შეშა სველი იყო' });
     expect(feedbackRows(fx)[0].themes).toBe('heating');
@@ -426,7 +394,7 @@ describe('normalization', () => {
 
   test('the themes tab is read as it stands: emptied, it tags nothing; deleted, the default themes tag', () => {
     const fx = setUpWorkbook();
-    const themes = tab(fx, TABS.themes.name).values;
+    const themes = tabSnapshot(fx, TABS.themes.name).values;
     const blank = themes.slice(1).map(() => ['', '', '']);
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A2:C${themes.length}`, blank);
     respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'რიგში დიდხანს ვიდექი' });
@@ -474,7 +442,7 @@ describe('staff columns on rows the collector adds', () => {
     expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, cellOf(fx, 'id', lastRow), [['x']], CLERK)).toThrow();
   });
 
-  test('setup run again reopens the staff columns of a tab that grew before this was fixed', () => {
+  test('setup run again reopens the staff columns of a tab that grew while its protection did not follow', () => {
     const fx = setUpWorkbook();
     const initialMaxRows = growFeedbackPastSetup(fx);
     const sheet = fx.ws.spreadsheets.byId(fx.spreadsheetId).getSheetByName(TABS.feedback.name)!;

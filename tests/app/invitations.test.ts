@@ -1,5 +1,5 @@
 /**
- * Issue 4, end to end on the emulated Workspace: the built bundle, set up through the menu, with
+ * The N2 invitation, end to end on the emulated Workspace: the built bundle, set up through the menu, with
  * staff editing the applications tab and Google firing the triggers.
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
@@ -8,6 +8,7 @@ import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { t } from '../../src/domain/messages';
 import type { WorkspaceOptions } from '../../emulator';
+import { dataRows, setSetting } from '../support/tabs';
 
 const APPS = TABS.applications.name;
 const LOG = TABS.invitations.name;
@@ -46,15 +47,9 @@ function setStatus(f: Fixture, sheetRow: number, status: string): void {
   f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, `G${sheetRow}`, [[status]]);
 }
 
-function tab(f: Fixture, name: string): unknown[][] {
-  const found = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((x) => x.name === name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found.values.slice(1).filter((r) => r.some((v) => v !== ''));
-}
-
-const apps = (f: Fixture) => tab(f, APPS);
+const apps = (f: Fixture) => dataRows(f, APPS);
 const statusOf = (f: Fixture, i: number): unknown => apps(f).find((r) => r[column('caseId')] === caseId(i))![column('inviteStatus')];
-const logOf = (f: Fixture, i: number): unknown[] | undefined => tab(f, LOG).find((r) => r[logColumn('caseId')] === caseId(i));
+const logOf = (f: Fixture, i: number): unknown[] | undefined => dataRows(f, LOG).find((r) => r[logColumn('caseId')] === caseId(i));
 
 function mailsTo(f: Fixture, address: string): number {
   return f.ws.mail.sent.filter((m) => m.to === address).length;
@@ -81,14 +76,8 @@ function invitationFailures(f: Fixture): string[] {
   ];
 }
 
-function setSetting(f: Fixture, key: string, value: string): void {
-  const rows = tab(f, TABS.settings.name);
-  const index = rows.findIndex((r) => r[0] === key);
-  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.settings.name, `B${index + 2}`, [[value]]);
-}
-
 function serviceLink(f: Fixture, code: string): string {
-  return String(tab(f, TABS.services.name).find((r) => r[0] === code)![3]);
+  return String(dataRows(f, TABS.services.name).find((r) => r[0] === code)![3]);
 }
 
 function workbook(options: Partial<WorkspaceOptions> = {}): Fixture {
@@ -128,7 +117,7 @@ describe('closing a case', () => {
     expect(row[column('closedAt')]).toBeInstanceOf(Date);
     const log = logOf(f, 1)!;
     expect(log.slice(0, 3)).toEqual([caseId(1), 'newborn', SENT]);
-    expect(JSON.stringify(tab(f, LOG))).not.toContain('@');
+    expect(JSON.stringify(dataRows(f, LOG))).not.toContain('@');
   });
 
   test('a mistyped reply-to address is left out of the invitation, which still goes', () => {
@@ -193,7 +182,7 @@ describe('bad input', () => {
     const f = workbook();
     // A case typed before its service was renamed: its service no longer matches any.
     paste(f, 2, [caseRow(1, { service: ka('other'), status: IN_REVIEW })]);
-    const otherRow = tab(f, TABS.services.name).findIndex((r) => r[0] === 'other') + 2;
+    const otherRow = dataRows(f, TABS.services.name).findIndex((r) => r[0] === 'other') + 2;
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.services.name, `B${otherRow}`, [['სხვა დახმარება']]);
     setStatus(f, 2, CLOSED);
     // A service written in by a script or an import (no edit trigger fires) has no N2 link yet;
@@ -298,7 +287,7 @@ describe('volume and quota', () => {
 
     f.ws.run('menuSendInvitations', 'menu');
     expect(f.ws.mail.sent).toHaveLength(500);
-    expect(tab(f, LOG).filter((r) => r[logColumn('status')] === SENT)).toHaveLength(500);
+    expect(dataRows(f, LOG).filter((r) => r[logColumn('status')] === SENT)).toHaveLength(500);
   });
 
   test('closing dates of scattered closed rows are filled in one write; dates typed on the rows between are kept', () => {
@@ -623,6 +612,6 @@ describe('privacy', () => {
     expect(apps(f).map((r) => r[column('email')])).toEqual(['', 'applicant2@example.ge', 'applicant3@example.ge', 'applicant4@example.ge']);
     expect(statusOf(f, 1)).toBe(SENT);
     // The invitation record keeps case, service, status and time, never the address.
-    expect(JSON.stringify(tab(f, LOG))).not.toMatch(/applicant|@/);
+    expect(JSON.stringify(dataRows(f, LOG))).not.toMatch(/applicant|@/);
   });
 });

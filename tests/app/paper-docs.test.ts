@@ -1,5 +1,5 @@
 /**
- * Issue 3 (Offer): the printable paper N1 and the desk poster (menu "ქაღალდის ფორმა და QR
+ * Offer: the printable paper N1 and the desk poster (menu "ქაღალდის ფორმა და QR
  * პლაკატი"), and the tabs where staff type in paper forms and other channels. The QR code is read
  * back with an independent decoder (jsQR) from the image stored in the Doc.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7 (Discuss and Inform), end to end on the built bundle: the meeting agenda, the overdue
+ * Discuss and Inform, end to end on the built bundle: the meeting agenda, the overdue
  * highlight of the actions tab, and the public report — Doc, PDF shared by link, website HTML and
  * social post — with planted personal data and small groups that must never reach them.
  * Run `npm run build` first.

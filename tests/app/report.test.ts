@@ -11,6 +11,7 @@ import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
 import { failOnceAfter } from '../support/faults';
 import type { DocJson, DocJsonItem } from '../../emulator';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
+import { setSetting } from '../support/tabs';
 
 const MENU = 'ანალიტიკური ანგარიშის მომზადება';
 const NEWBORN = 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება';
@@ -55,17 +56,6 @@ function writeFeedback(f: Fixture, records: FeedbackRecord[]): void {
     TABS.feedback.name,
     records.map((r) => recordToRow(r, FEEDBACK_HEADERS)),
   );
-}
-
-function setSetting(f: Fixture, key: string, value: string): void {
-  const settings = sheet(f, TABS.settings.name);
-  const keys = settings
-    .getRange(1, 1, settings.getLastRow(), 1)
-    .getValues()
-    .map((row) => String(row[0]));
-  const row = keys.indexOf(key) + 1;
-  if (row < 1) throw new Error(`no setting ${key}`);
-  settings.getRange(row, 2).setValue(value);
 }
 
 function seedQuarter(f: Fixture): void {

@@ -1,5 +1,5 @@
 /**
- * Issue 3 (Offer): setup through the Georgian menu makes the tabs and both anonymous forms from
+ * Offer: setup through the Georgian menu makes the tabs and both anonymous forms from
  * the one definition in src/domain/forms.ts, and running it again changes nothing but what staff
  * edited since. Loads the built bundle (npm run build first).
  */
@@ -9,17 +9,12 @@ import { TABS, TAB_ORDER } from '../../src/domain/schema';
 import type { FormDefinition } from '../../src/domain/types';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
 import type { FormSnapshot } from '../../emulator';
+import { formRecord, tabValues } from '../support/tabs';
 
 const SETUP = 'სისტემის მომზადება / განახლება';
 
 function prop(fx: Fixture, key: string): string | null {
   return fx.ws.properties.app.getScriptProperties().getProperty(key);
-}
-
-function formRecord(fx: Fixture, key: string): { id: string; publishedUrl: string; items: Record<string, number> } {
-  const raw = prop(fx, `form.${key}`);
-  if (!raw) throw new Error(`no record of form ${key}`);
-  return JSON.parse(raw);
 }
 
 function liveForms(fx: Fixture): FormSnapshot[] {
@@ -30,12 +25,6 @@ function liveForms(fx: Fixture): FormSnapshot[] {
       .map((row) => row.id),
   );
   return fx.ws.forms.list().filter((f) => !trashed.has(f.id));
-}
-
-function tab(fx: Fixture, name: string): unknown[][] {
-  const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found.values;
 }
 
 /** Checks one generated form against its definition, item by item. */
@@ -94,7 +83,7 @@ describe('setup (menu "სისტემის მომზადება / �
   });
 
   it('names in its message the settings it could not use as typed', () => {
-    const settings = tab(fx, TABS.settings.name);
+    const settings = tabValues(fx, TABS.settings.name);
     const typeSetting = (key: string, value: string): void => {
       const row = settings.findIndex((r) => r[0] === key) + 1;
       fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.settings.name, `B${row}`, [[value]]);
@@ -123,19 +112,19 @@ describe('setup (menu "სისტემის მომზადება / �
       const sheet = ss.getSheetByName(TABS[key].name);
       expect(sheet).not.toBeNull();
       expect(sheet!.getFrozenRows()).toBe(1);
-      const header = tab(fx, TABS[key].name)[0].map(String);
+      const header = tabValues(fx, TABS[key].name)[0].map(String);
       for (const column of TABS[key].columns) expect(header).toContain(column.header);
     }
-    expect(tab(fx, 'N1 — პასუხები')[0]).toEqual(['Timestamp', ...N1.items.map((i) => i.ka)]);
-    expect(tab(fx, 'N2 — პასუხები')[0]).toEqual(['Timestamp', ...N2.items.map((i) => i.ka)]);
+    expect(tabValues(fx, 'N1 — პასუხები')[0]).toEqual(['Timestamp', ...N1.items.map((i) => i.ka)]);
+    expect(tabValues(fx, 'N2 — პასუხები')[0]).toEqual(['Timestamp', ...N2.items.map((i) => i.ka)]);
     // paper tab: the date, every N1 question in order, then the script's columns
-    const paperHeader = tab(fx, TABS.paper.name)[0].map(String);
+    const paperHeader = tabValues(fx, TABS.paper.name)[0].map(String);
     expect(paperHeader).toHaveLength(1 + N1.items.length + 2);
     N1.items.forEach((item, i) => expect(paperHeader[1 + i]).toContain(`[${item.id}]`));
   });
 
   it('seeds the services tab from the annex and links each service to its prefilled N2 form', () => {
-    const rows = tab(fx, TABS.services.name).slice(1);
+    const rows = tabValues(fx, TABS.services.name).slice(1);
     expect(rows.map((r) => r[0])).toEqual(DEFAULT_SERVICES.map((s) => s.code));
     const n2 = formRecord(fx, 'N2');
     const published = fx.ws.forms.snapshot(n2.id).publishedUrl;
@@ -168,7 +157,7 @@ describe('setup (menu "სისტემის მომზადება / �
   it('accepts an anonymous response through the generated form into its response tab', () => {
     const record = formRecord(fx, 'N1');
     fx.ws.forms.respond(record.id, { [N1.items[0].ka]: DEFAULT_SERVICES[1].ka, [N1.items[8].ka]: 4 });
-    const rows = tab(fx, 'N1 — პასუხები');
+    const rows = tabValues(fx, 'N1 — პასუხები');
     expect(rows).toHaveLength(2);
     expect(rows[1][1]).toBe(DEFAULT_SERVICES[1].ka);
   });
@@ -224,7 +213,7 @@ describe('setup (menu "სისტემის მომზადება / �
   it('carries a staff edit of the services tab into both forms in place, responses untouched', () => {
     const before = [N1, N2].map((def) => fx.ws.forms.snapshot(formRecord(fx, def.key).id));
     fx.ws.forms.respond(before[0].id, { [N1.items[0].ka]: DEFAULT_SERVICES[0].ka, [N1.items[8].ka]: 5 });
-    const rows = tab(fx, TABS.services.name).length;
+    const rows = tabValues(fx, TABS.services.name).length;
     // a clerk adds a service row and renames another, as typed in the sheet
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, `A${rows + 1}:C${rows + 1}`, [['youth', 'ახალგაზრდული პროგრამა', true]]);
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, 'B3', [['ახალშობილის დახმარება']]);
@@ -238,9 +227,9 @@ describe('setup (menu "სისტემის მომზადება / �
       expectMatchesDefinition(after, def, wanted);
     });
     expect(fx.ws.forms.snapshot(before[0].id).responseCount).toBe(1);
-    expect(tab(fx, 'N1 — პასუხები')).toHaveLength(2);
+    expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
     // the new service has its N2 link too
-    const added = tab(fx, TABS.services.name).find((r) => r[0] === 'youth');
+    const added = tabValues(fx, TABS.services.name).find((r) => r[0] === 'youth');
     expect(String(added?.[3])).toContain('viewform?');
     // the paper form's service list follows as well
     const paperDocId = prop(fx, 'print.paper.N1')!;

@@ -8,26 +8,16 @@ import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { CELL_LIMIT, TRUNCATION_MARKER, cleanText } from '../../src/domain/sanitize';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import type { FormRecord } from '../../src/adapters/config';
 import { EMOJI, FORMULA_PAYLOADS, HTML_PAYLOADS, HUGE_TEXT, MTAVRULI, ZERO_WIDTH } from './corpus';
+import { formRecord, tabSnapshot } from '../support/tabs';
 
 const CLOSED = 'დასრულებულია';
 const col = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key);
 const letter = (i: number): string => String.fromCharCode(65 + i);
 
-function tab(f: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
-  const found = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((t) => t.name === name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found;
-}
-
 function feedback(f: Fixture): { header: string[]; rows: unknown[][]; formulas: string[][] } {
-  const t = tab(f, TABS.feedback.name);
+  const t = tabSnapshot(f, TABS.feedback.name);
   return { header: t.values[0].map(String), rows: t.values.slice(1).filter((r) => r.some((v) => v !== '')), formulas: t.formulas };
-}
-
-function formRecord(f: Fixture, key: 'N1' | 'N2'): FormRecord {
-  return JSON.parse(f.ws.properties.app.getScriptProperties().getProperty(`form.${key}`) ?? 'null') as FormRecord;
 }
 
 describe('applications tab → invitations', () => {
@@ -42,7 +32,7 @@ describe('applications tab → invitations', () => {
   let f: Fixture;
   beforeAll(() => {
     f = setUpWorkbook();
-    const settings = tab(f, TABS.settings.name).values.map((r) => String(r[0]));
+    const settings = tabSnapshot(f, TABS.settings.name).values.map((r) => String(r[0]));
     // A municipality name with markup: it is interpolated into every invitation.
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.settings.name, `B${settings.indexOf('municipality') + 1}`, [['<script>alert(1)</script> "მერია" & Co']]);
     cases.forEach((c, i) => {
@@ -70,7 +60,7 @@ describe('applications tab → invitations', () => {
   });
 
   test('malformed addresses send nothing and their row says why, in Georgian', () => {
-    const values = tab(f, TABS.applications.name).values;
+    const values = tabSnapshot(f, TABS.applications.name).values;
     cases.forEach((c, i) => {
       const status = String(values[i + 1][col('inviteStatus')]);
       expect(status.trim()).not.toBe('');
@@ -100,7 +90,7 @@ describe('applications tab → invitations', () => {
   });
 
   test('the script wrote no formula in its own columns of the applications tab', () => {
-    const { formulas } = tab(f, TABS.applications.name);
+    const { formulas } = tabSnapshot(f, TABS.applications.name);
     const scriptColumns = [col('inviteStatus'), col('inviteAt')];
     for (const row of formulas.slice(1)) for (const c of scriptColumns) expect(row[c] ?? '').toBe('');
   });
@@ -124,7 +114,7 @@ describe('forms, paper and other channels → feedback tab', () => {
     const n1 = formRecord(f, 'N1');
     f.ws.forms.respond(n1.id, { [n1Title('n1.service')]: DEFAULT_SERVICES[2].ka, [n1Title('n1.overall')]: 5, [n1Title('n1.improve')]: FORMULA_PAYLOADS[0] });
 
-    const paper = tab(f, TABS.paper.name).values[0].map(String);
+    const paper = tabSnapshot(f, TABS.paper.name).values[0].map(String);
     const at = (id: string) => paper.findIndex((h) => h.endsWith(`[${id}]`));
     typedTexts.forEach((text, i) => {
       const row = new Array(paper.indexOf(TABS.paper.columns[1].header)).fill('');
@@ -154,7 +144,7 @@ describe('forms, paper and other channels → feedback tab', () => {
 
   /** How often each value of a source column occurs, cleaned as collection cleans it. */
   function expectedCounts(tabName: string, header: (h: string) => boolean): Map<string, number> {
-    const t = tab(f, tabName);
+    const t = tabSnapshot(f, tabName);
     const c = t.values[0].map(String).findIndex(header);
     const counts = new Map<string, number>();
     for (const r of t.values.slice(1)) {
@@ -225,11 +215,11 @@ describe('forms, paper and other channels → feedback tab', () => {
 
   test('a date column refuses what is not a date, as the dropdown rule does for a person', () => {
     expect(() => f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, 'A40', [['tomorrow']])).toThrow();
-    expect(tab(f, TABS.paper.name).values[39]?.[0] ?? '').toBe('');
+    expect(tabSnapshot(f, TABS.paper.name).values[39]?.[0] ?? '').toBe('');
   });
 
   test('the raw response tab holds one row per response and no formula', () => {
-    const raw = tab(f, formRecord(f, 'N2').responseSheet);
+    const raw = tabSnapshot(f, formRecord(f, 'N2').responseSheet);
     expect(raw.formulas.flat().filter((x) => x !== '')).toEqual([]);
     expect(raw.values.slice(1).filter((r) => r.some((v) => v !== ''))).toHaveLength(formTexts.length);
   });

@@ -1,5 +1,5 @@
 /**
- * Issue 8, in a real browser: the demo's index page and the public report's HTML page open in
+ * In a real browser: the demo's index page and the public report's HTML page open in
  * headless Chromium from the file system, render Georgian with a Georgian font (no missing-glyph
  * boxes), and make no request that leaves the machine. Screenshots go to test-results/browser/.
  *

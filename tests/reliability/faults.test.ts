@@ -16,8 +16,8 @@ import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import type { FormRecord } from '../../src/adapters/config';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
+import { formRecord, tabSnapshot } from '../support/tabs';
 
 const DAY = 24 * 3600_000;
 const CLOSED = 'დასრულებულია';
@@ -38,22 +38,18 @@ interface Submission {
 
 interface RunResult {
   violations: string[];
+  /** Service calls that failed with Google's messages. */
   faults: number;
+  /** Executions started inside another one's send or write. */
   concurrent: number;
+  /** Executions killed midway. */
+  kills: number;
+  /** Whether the run played with the mail quota (almost) used up. */
+  quotaShort: boolean;
 }
 
 const column = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key) + 1;
 const letter = (n: number): string => String.fromCharCode(64 + n);
-
-function formRecord(f: Fixture, key: 'N1' | 'N2'): FormRecord {
-  return JSON.parse(f.ws.properties.app.getScriptProperties().getProperty(`form.${key}`) ?? 'null') as FormRecord;
-}
-
-function tab(f: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
-  const found = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((t) => t.name === name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found;
-}
 
 const invitable = DEFAULT_SERVICES.filter((s) => s.invite);
 
@@ -151,24 +147,23 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
 
   const ordered = interleave(rnd, actions, chains);
 
-  const faultsOn = process.env.RELIABILITY_NO_FAULTS !== '1';
-  ws.mail.setDailyQuota(rnd() < 0.3 && faultsOn ? between(rnd, 0, 2) : 100);
-  const stats = installFaults(
-    ws,
-    rnd,
-    { failRate: faultsOn ? 0.03 + rnd() * 0.07 : 0, concurrencyRate: faultsOn ? 0.3 : 0, concurrentHandler: 'hourlySweep' },
-    spreadsheetId,
-  );
+  const quotaShort = rnd() < 0.3;
+  ws.mail.setDailyQuota(quotaShort ? between(rnd, 0, 2) : 100);
+  const stats = installFaults(ws, rnd, { failRate: 0.03 + rnd() * 0.07, concurrencyRate: 0.3, concurrentHandler: 'hourlySweep' }, spreadsheetId);
+  let kills = 0;
   for (const action of ordered) {
-    if (rnd() < 0.25 && faultsOn) ws.core.killAfterCalls = between(rnd, 0, 40);
+    if (rnd() < 0.25) ws.core.killAfterCalls = between(rnd, 0, 40);
+    const armed = ws.core.killAfterCalls !== null;
     ws.core.advance(between(rnd, 1, 90) * 60_000);
     action();
+    // The kill is spent when an execution reached its n-th call and was stopped there.
+    if (armed && ws.core.killAfterCalls === null) kills++;
   }
 
   // Recovery: faults off, the quota back, three days of hourly sweeps.
   removeFaults(ws);
   ws.mail.setDailyQuota(100);
-  const raw = { N1: tab(f, formRecord(f, 'N1').responseSheet), N2: tab(f, formRecord(f, 'N2').responseSheet) };
+  const raw = { N1: tabSnapshot(f, formRecord(f, 'N1').responseSheet), N2: tabSnapshot(f, formRecord(f, 'N2').responseSheet) };
   ws.script.runClockUntil(ws.core.now() + 3 * DAY);
   // After the outage a clerk clicks "collect now" once, for what they typed.
   ws.core.invoke('menuCollectNow', 'menu', undefined);
@@ -177,7 +172,7 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   if (violations.length && process.env.RELIABILITY_DEBUG === String(seed)) {
     console.log(JSON.stringify(ws.mail.sent.map((m) => [m.to, new Date(m.sentAt).toISOString()])), ws.core.logs.join('\n'));
   }
-  return { violations, faults: stats.thrown, concurrent: stats.concurrent };
+  return { violations, faults: stats.thrown, concurrent: stats.concurrent, kills, quotaShort };
 }
 
 /** A random timeline of the independent actions and the cases' chains, each chain kept in order. */
@@ -194,7 +189,7 @@ function interleave(rnd: () => number, actions: Array<() => void>, chains: Array
 function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: Record<'N1' | 'N2', { values: unknown[][]; formulas: string[][] }>): string[] {
   const violations: string[] = [];
   const { ws } = f;
-  const applications = tab(f, TABS.applications.name).values;
+  const applications = tabSnapshot(f, TABS.applications.name).values;
   const inviteStatusAt = column('inviteStatus') - 1;
   for (const c of cases) {
     const sent = ws.mail.sent.filter((m) => m.to.toLowerCase() === c.email.toLowerCase()).length;
@@ -205,7 +200,7 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
     if (status.trim() === '') violations.push(`case row ${c.row}: no invitation status recorded`);
   }
 
-  const feedback = tab(f, TABS.feedback.name);
+  const feedback = tabSnapshot(f, TABS.feedback.name);
   const rows = feedback.values.slice(1).filter((r) => r.some((v) => v !== ''));
   const ids = rows.map((r) => String(r[0]));
   if (new Set(ids).size !== ids.length) violations.push(`duplicate feedback ids: ${ids.join(', ')}`);
@@ -217,7 +212,7 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
   if (rows.length !== submissions.length) violations.push(`feedback rows ${rows.length} != submissions ${submissions.length}`);
 
   for (const key of ['N1', 'N2'] as const) {
-    const now = tab(f, formRecord(f, key).responseSheet);
+    const now = tabSnapshot(f, formRecord(f, key).responseSheet);
     if (JSON.stringify(now.values) !== JSON.stringify(rawBefore[key].values)) violations.push(`${key} response tab changed during recovery`);
     if (now.formulas.some((r) => r.some((x) => x !== ''))) violations.push(`${key} response tab holds formulas`);
     const expected = submissions.filter((s) => s.form === key);
@@ -237,18 +232,54 @@ describe.each([
 ] as const)('%s under injected faults', (focus, seedBase) => {
   test(`${RUNS} seeded runs keep every invariant`, () => {
     let violations = 0;
-    let faults = 0;
-    let concurrent = 0;
+    const injected = { faults: 0, concurrent: 0, kills: 0, quotaShortRuns: 0 };
     const examples: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       const result = playRun(seedBase + i, focus);
-      faults += result.faults;
-      concurrent += result.concurrent;
+      injected.faults += result.faults;
+      injected.concurrent += result.concurrent;
+      injected.kills += result.kills;
+      if (result.quotaShort) injected.quotaShortRuns++;
       violations += result.violations.length;
       if (result.violations.length && examples.length < 8) examples.push(`seed ${seedBase + i}: ${result.violations.join('; ')}`);
     }
-    console.log(`${focus}: ${RUNS} runs, ${faults} injected failures, ${concurrent} concurrent executions, ${violations} violations\n${examples.join('\n')}`);
+    console.log(
+      `${focus}: ${RUNS} runs, ${injected.faults} injected failures, ${injected.concurrent} concurrent executions, ` +
+        `${injected.kills} killed executions, ${injected.quotaShortRuns} runs short of mail quota, ${violations} violations\n${examples.join('\n')}`,
+    );
+    // Invariants that held only because nothing went wrong would prove nothing: every kind of
+    // fault must really have happened.
+    expect(injected.faults).toBeGreaterThan(0);
+    expect(injected.concurrent).toBeGreaterThan(0);
+    expect(injected.kills).toBeGreaterThan(0);
+    expect(injected.quotaShortRuns).toBeGreaterThan(0);
     expect(examples).toEqual([]);
     expect(violations).toBe(0);
+  });
+});
+
+describe('the fault injector', () => {
+  test("fails service calls of running executions with Google's messages, and never the harness's own calls", () => {
+    const fx = setUpWorkbook();
+    const stats = installFaults(fx.ws, prng(7), { failRate: 1, concurrencyRate: 0, concurrentHandler: 'hourlySweep' }, fx.spreadsheetId);
+    // The harness reading the workbook is not an execution of the script: nothing fails.
+    const sheet = fx.ws.spreadsheets.spreadsheetFor(fx.spreadsheetId).getSheetByName(TABS.settings.name);
+    expect(sheet?.getRange(1, 1).getValue()).not.toBe('');
+    expect(stats.thrown).toBe(0);
+    fx.ws.core.invoke('hourlySweep', 'time', {});
+    expect(stats.thrown).toBeGreaterThan(0);
+    expect(fx.ws.core.triggerFailures.map((f) => f.handler)).toContain('hourlySweep');
+    expect(fx.ws.core.logs.join('\n')).toMatch(
+      /Service (Spreadsheets|Forms|Drive|Documents|unavailable)|We're sorry, a server error occurred|too many LockService operations/,
+    );
+    removeFaults(fx.ws);
+  });
+
+  test('with nothing to inject it injects nothing, which the seeded runs above would refuse', () => {
+    const fx = setUpWorkbook();
+    const stats = installFaults(fx.ws, prng(7), { failRate: 0, concurrencyRate: 0, concurrentHandler: 'hourlySweep' }, fx.spreadsheetId);
+    fx.ws.core.invoke('hourlySweep', 'time', {});
+    expect(stats).toEqual({ thrown: 0, concurrent: 0 });
+    expect(fx.ws.core.triggerFailures).toEqual([]);
   });
 });

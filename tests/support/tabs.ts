@@ -1,0 +1,59 @@
+/**
+ * Reading the workbook and the script properties as a test does, and the few things a person
+ * types that many tests need (a setting). One copy, shared by every end-to-end test.
+ */
+import type { FormRecord } from '../../src/adapters/config';
+import type { FormKey } from '../../src/domain/types';
+import { TABS } from '../../src/domain/schema';
+import type { Fixture } from './workbook';
+
+/** A tab's values and formulas as Google would show them, header row included. */
+export function tabSnapshot(fx: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
+  const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found;
+}
+
+/** A tab's values, header row included. */
+export function tabValues(fx: Fixture, name: string): unknown[][] {
+  return tabSnapshot(fx, name).values;
+}
+
+/** A tab's data rows: no header, no empty row. */
+export function dataRows(fx: Fixture, name: string): unknown[][] {
+  return tabValues(fx, name)
+    .slice(1)
+    .filter((row) => row.some((v) => v !== ''));
+}
+
+/** What setup remembered of a form (script property `form.N1` …). */
+export function formRecord(fx: Fixture, key: FormKey): FormRecord {
+  const raw = fx.ws.properties.app.getScriptProperties().getProperty(`form.${key}`);
+  if (!raw) throw new Error(`no record of form ${key}`);
+  return JSON.parse(raw) as FormRecord;
+}
+
+/** An administrator types a value into the settings tab, next to its key. */
+export function setSetting(fx: Fixture, key: string, value: string): void {
+  const index = tabValues(fx, TABS.settings.name).findIndex((row) => row[0] === key);
+  if (index < 1) throw new Error(`no setting ${key}`);
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.settings.name, `B${index + 1}`, [[value]]);
+}
+
+/** The message of the last alert the workbook showed, or ''. */
+export function lastAlert(fx: Fixture): string {
+  const shown = fx.ws.spreadsheets.ui.shown;
+  return shown.length ? String(shown[shown.length - 1].message) : '';
+}
+
+/** The column letters of a 0-based column index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
