@@ -22,8 +22,8 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
    * https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms
    *
    * The name goes to the Drive file; the form's own title (what respondents see at the top) stays
-   * empty until setTitle, as live Apps Script answers getTitle() right after create(name) (seen
-   * on a live run; the project's fidelity audit of issue 13).
+   * empty until setTitle: live Apps Script answers getTitle() with '' right after create(name)
+   * (seen on a live run; no Google page states it).
    *
    * Who may respond is a permission on the form's published view: on an account whose new forms
    * admit anyone, anyone with the link; on a Workspace tenant whose forms admit only the

@@ -1,6 +1,5 @@
 /**
- * Issue 13 ("First contact with real Google"): setup in each of the worlds a municipality may
- * deploy into — a consumer (gmail.com) account, a Google Workspace tenant whose new forms admit
+ * Setup in each of the worlds a municipality may deploy into — a consumer (gmail.com) account, a Google Workspace tenant whose new forms admit
  * only the organisation, and a strict tenant that forbids sharing outside it. Setup finishes in
  * each; citizens can answer both forms wherever Google lets the product open them, and where it
  * does not, the administrator is told in Georgian what to do. Loads the built bundle.
@@ -9,7 +8,8 @@ import { environment, type EnvironmentName, type Workspace } from '../../emulato
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { TABS } from '../../src/domain/schema';
-import type { FormDefinition } from '../../src/domain/types';
+import type { FormDefinition, FormKey } from '../../src/domain/types';
+import { formRecord, lastAlert, tabValues } from '../support/tabs';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
 
 const SETUP = 'სისტემის მომზადება / განახლება';
@@ -19,10 +19,8 @@ function world(name: EnvironmentName): Fixture {
   return setUpWorkbook({ environment: environment(name) });
 }
 
-function formId(fx: Fixture, key: string): string {
-  const raw = fx.ws.properties.app.getScriptProperties().getProperty(`form.${key}`);
-  if (!raw) throw new Error(`no record of form ${key}`);
-  return (JSON.parse(raw) as { id: string }).id;
+function formId(fx: Fixture, key: FormKey): string {
+  return formRecord(fx, key).id;
 }
 
 /** An answer to every required question of a form, as a citizen would give it. */
@@ -38,16 +36,6 @@ function answers(def: FormDefinition): Record<string, string | number> {
   return out;
 }
 
-function tabRows(fx: Fixture, name: string): unknown[][] {
-  const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
-  if (!found) throw new Error(`no tab ${name}`);
-  return found.values;
-}
-
-function lastMessage(ws: Workspace): string {
-  return String(ws.spreadsheets.ui.shown.at(-1)?.message);
-}
-
 function errors(ws: Workspace): string[] {
   return ws.core.logs.filter((l) => l.startsWith('[ERROR]'));
 }
@@ -59,9 +47,9 @@ describe.each(['consumer', 'workspace'] as const)('setup on a %s account', (name
   });
 
   it('finishes, in one run, with both forms titled as defined and no error', () => {
-    expect(lastMessage(fx.ws)).toContain('სისტემა მზადაა');
-    expect(lastMessage(fx.ws)).toContain('N1, N2');
-    expect(lastMessage(fx.ws)).not.toContain(NOT_PUBLIC);
+    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
+    expect(lastAlert(fx)).toContain('N1, N2');
+    expect(lastAlert(fx)).not.toContain(NOT_PUBLIC);
     expect(errors(fx.ws)).toEqual([]);
     expect(fx.ws.forms.list().map((f) => f.title)).toEqual([N1.title, N2.title]);
     for (const def of [N1, N2]) expect(fx.ws.forms.snapshot(formId(fx, def.key))).toMatchObject({ title: def.title, requiresLogin: false, published: true });
@@ -72,7 +60,7 @@ describe.each(['consumer', 'workspace'] as const)('setup on a %s account', (name
       const id = formId(fx, def.key);
       expect(fx.ws.forms.snapshot(id).responders).toContain('anyone');
       fx.ws.forms.respond(id, answers(def));
-      expect(tabRows(fx, `${def.key} — პასუხები`)).toHaveLength(2);
+      expect(tabValues(fx, `${def.key} — პასუხები`)).toHaveLength(2);
     }
   });
 
@@ -83,7 +71,7 @@ describe.each(['consumer', 'workspace'] as const)('setup on a %s account', (name
     const delta = (key: string): number => (after[key] ?? 0) - (before[key] ?? 0);
     expect(delta('Drive.Permissions.list')).toBe(2);
     expect(delta('Drive.Permissions.create')).toBe(0);
-    expect(lastMessage(fx.ws)).not.toContain(NOT_PUBLIC);
+    expect(lastAlert(fx)).not.toContain(NOT_PUBLIC);
   });
 });
 
@@ -114,19 +102,19 @@ describe('setup on a strict Workspace tenant (sharing outside forbidden)', () =>
   });
 
   it('still finishes: tabs, both forms, links, triggers, print material', () => {
-    expect(lastMessage(fx.ws)).toContain('სისტემა მზადაა');
+    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
     expect(errors(fx.ws)).toEqual([]);
     expect(fx.ws.forms.list().map((f) => f.title)).toEqual([N1.title, N2.title]);
     expect(fx.ws.core.triggers).toHaveLength(4);
     expect(fx.ws.docs.list()).toHaveLength(2);
-    const links = tabRows(fx, TABS.services.name)
+    const links = tabValues(fx, TABS.services.name)
       .slice(1)
       .map((r) => String(r[3]));
     expect(links.every((l) => l.includes('viewform?'))).toBe(true);
   });
 
   it('tells the administrator in Georgian that citizens cannot answer yet, and what to do', () => {
-    const message = lastMessage(fx.ws);
+    const message = lastAlert(fx);
     expect(message).toContain(NOT_PUBLIC);
     expect(message).toContain('N1, N2');
     expect(message).toContain('Anyone with the link');
@@ -140,12 +128,12 @@ describe('setup on a strict Workspace tenant (sharing outside forbidden)', () =>
     const id = formId(fx, 'N1');
     expect(() => fx.ws.forms.respond(id, answers(N1))).toThrow(/^You need permission/);
     fx.ws.forms.respond(id, answers(N1), { respondent: 'clerk@example.ge' });
-    expect(tabRows(fx, 'N1 — პასუხები')).toHaveLength(2);
+    expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
   });
 
   it('says so again on the next run, until the administrator has opened the forms', () => {
     fx.click(SETUP);
-    expect(lastMessage(fx.ws)).toContain(NOT_PUBLIC);
+    expect(lastAlert(fx)).toContain(NOT_PUBLIC);
   });
 });
 
@@ -163,18 +151,18 @@ describe('forms made before the title was set', () => {
 describe('a service name typed twice in the services tab', () => {
   it('is offered once in each form, and both services keep a working N2 link', () => {
     const fx = world('consumer');
-    const rows = tabRows(fx, TABS.services.name).length;
+    const rows = tabValues(fx, TABS.services.name).length;
     const twice = DEFAULT_SERVICES[2].ka;
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, `A${rows + 1}:C${rows + 1}`, [['large_family_2', ` ${twice}`, true]]);
     fx.click(SETUP);
-    expect(lastMessage(fx.ws)).toContain('სისტემა მზადაა');
-    for (const key of ['N1', 'N2']) {
+    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
+    for (const key of ['N1', 'N2'] as const) {
       const choices = fx.ws.forms.snapshot(formId(fx, key)).items[0].choices ?? [];
       expect(choices.filter((c) => c === twice)).toHaveLength(1);
       expect(new Set(choices).size).toBe(choices.length);
     }
     const links = new Map(
-      tabRows(fx, TABS.services.name)
+      tabValues(fx, TABS.services.name)
         .slice(1)
         .map((r) => [String(r[0]), String(r[3])]),
     );
@@ -198,7 +186,7 @@ describe("the forms' response tabs", () => {
     };
     fx.click(SETUP);
     fx.ws.core.faultHook = null;
-    expect(lastMessage(fx.ws)).toContain('სისტემა მზადაა');
+    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
     const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
     for (const def of [N1, N2]) {
       const tab = ss.getSheetByName(`${def.key} — პასუხები`);
@@ -222,10 +210,10 @@ describe("the forms' response tabs", () => {
     };
     fx.click(SETUP);
     fx.ws.core.faultHook = null;
-    expect(lastMessage(fx.ws)).toContain('შეცდომა');
+    expect(lastAlert(fx)).toContain('შეცდომა');
     expect(errors(fx.ws).join('\n')).toContain('Google did not create the response tab of form N1');
     fx.click(SETUP);
-    expect(lastMessage(fx.ws)).toContain('სისტემა მზადაა');
+    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
     const live = new Set(
       fx.ws.drive
         .index()
@@ -233,6 +221,6 @@ describe("the forms' response tabs", () => {
         .map((r) => r.id),
     );
     expect(fx.ws.forms.list().filter((f) => live.has(f.id))).toHaveLength(2);
-    expect(tabRows(fx, 'N1 — პასუხები')[0][0]).toBe('Timestamp');
+    expect(tabValues(fx, 'N1 — პასუხები')[0][0]).toBe('Timestamp');
   });
 });
