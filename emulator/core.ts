@@ -6,7 +6,7 @@
  * clock.
  */
 
-import { type Environment, environment } from './environment';
+import { type AccountType, type Environment, environment } from './environment';
 import { AUTH_MODE } from './gas-enum';
 import { costFrom, type CostTable } from './costs';
 
@@ -14,6 +14,20 @@ import { costFrom, type CostTable } from './costs';
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 /** Google's limit for a simple trigger (triggers guide, restrictions: "cannot run for longer than 30 seconds"). */
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+/**
+ * Google's daily quota of trigger runtime per user, "Triggers total runtime: 90 min / day"
+ * (consumer) and "6 hr / day" (Google Workspace); quotas "reset 24 hours after the first request".
+ * https://developers.google.com/apps-script/guides/services/quotas#current_quotas
+ */
+export const TRIGGER_RUNTIME_PER_DAY_MS: Readonly<Record<AccountType, number>> = { consumer: 90 * 60_000, workspace: 6 * 3_600_000 };
+/**
+ * What a trigger meets once its owner's daily trigger runtime is spent. "If you exceed a quota …
+ * your script throws an exception and execution stops" (quotas page); this wording is the one
+ * owners report from failure mails of triggered scripts, e.g.
+ * https://github.com/webdigi/GmailScheduler/commit/077cb359a2ddbc99af622ec76e439a65d76091fb
+ */
+export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day';
+const QUOTA_PERIOD_MS = 24 * 3_600_000;
 
 export type AuthMode = 'FULL' | 'LIMITED' | 'NONE';
 export type ExecutionKind = 'simple' | 'installable' | 'menu' | 'time' | 'direct' | 'harness';
@@ -27,6 +41,11 @@ export interface Execution {
   /** Real Apps Script limits: 30 s for simple triggers, 6 min for everything else. */
   limitMs: number;
   user: string;
+  /**
+   * For a trigger's execution: what was left of its owner's daily trigger runtime when it started;
+   * past it the execution is stopped with TRIGGER_RUNTIME_EXCEEDED.
+   */
+  dailyRuntimeLeftMs?: number;
   /**
    * Set once the execution is stopped (time limit, or a test killing it). Google terminates the
    * runtime: no later code reaches a service, so every further call of a killed execution throws
@@ -63,6 +82,13 @@ export interface DriveEntry {
   updatedAt: number;
   trashed: boolean;
   sharing: { access: string; permission: string };
+  /** Whether `sharing` came from the parent folder (Drive propagates it down) rather than being set on the item. */
+  sharingInherited?: boolean;
+  /**
+   * Permissions besides the owner's and the link/domain sharing above (which `sharing` holds, as
+   * DriveApp sees it): people, groups, and the published view of a form (who may respond).
+   */
+  permissions?: DrivePermission[];
   /** The bytes of a stored blob file (text, HTML, CSV, PDF, PNG). Native Google files have none. */
   bytes?: Uint8Array;
   /** Native Google files export through this (e.g. a Doc to PDF or HTML). */
@@ -71,6 +97,23 @@ export interface DriveEntry {
   duplicate?: (name: string) => DriveEntry;
   /** Lets the dump find the fake behind a native file (Spreadsheet, Form, Document). */
   kind: 'folder' | 'file' | 'spreadsheet' | 'form' | 'document';
+}
+
+/**
+ * A Drive permission as the Drive API v3 describes it (a subset of Schema.Permission).
+ * `view: 'published'` puts the permission on a form's published view: who may respond, not who
+ * may open the form's editor (Forms' "Publish and manage responders" guide,
+ * https://developers.google.com/workspace/forms/api/guides/publish-form).
+ * https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions
+ */
+export interface DrivePermission {
+  id: string;
+  type: 'user' | 'group' | 'domain' | 'anyone';
+  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
+  emailAddress?: string;
+  domain?: string;
+  allowFileDiscovery?: boolean;
+  view?: 'published';
 }
 
 export type TriggerEventType = 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT' | 'CLOCK';
@@ -155,6 +198,13 @@ export class Core {
   readonly environment: Environment;
   /** Whether charging a call advances the clock (the modelled wall time). */
   advanceClockOnCalls = true;
+  /**
+   * The daily trigger runtime of each account; null follows the account type
+   * (TRIGGER_RUNTIME_PER_DAY_MS). Tests may set a figure of their own.
+   */
+  triggerRuntimePerDayMs: number | null = null;
+  /** Trigger runtime each account has spent in its current quota period. */
+  readonly triggerRuntime = new Map<string, { periodStart: number; usedMs: number }>();
   /** The fraction of a millisecond charged but not yet on the clock. */
   private carriedMs = 0;
   private idCounter = 0;
@@ -236,6 +286,32 @@ export class Core {
       exec.killed = true;
       throw new ExceededMaximumExecutionTime();
     }
+    if (exec.dailyRuntimeLeftMs !== undefined && this.nowMs - exec.startedAt > exec.dailyRuntimeLeftMs) {
+      exec.killed = true;
+      throw gasError(TRIGGER_RUNTIME_EXCEEDED);
+    }
+  }
+
+  /** The daily trigger runtime of an account (TRIGGER_RUNTIME_PER_DAY_MS unless set). */
+  triggerRuntimeBudgetMs(): number {
+    return this.triggerRuntimePerDayMs ?? TRIGGER_RUNTIME_PER_DAY_MS[this.environment.account];
+  }
+
+  /** The trigger runtime `user` has in the current quota period (it starts with their first trigger run). */
+  private triggerRuntimeOf(user: string): { periodStart: number; usedMs: number } {
+    let usage = this.triggerRuntime.get(user);
+    if (!usage || this.nowMs - usage.periodStart >= QUOTA_PERIOD_MS) {
+      usage = { periodStart: this.nowMs, usedMs: 0 };
+      this.triggerRuntime.set(user, usage);
+    }
+    return usage;
+  }
+
+  /** Trigger runtime `user` may still spend in the current quota period (ms). */
+  triggerRuntimeLeft(user: string = this.user): number {
+    const usage = this.triggerRuntime.get(user);
+    if (!usage || this.nowMs - usage.periodStart >= QUOTA_PERIOD_MS) return this.triggerRuntimeBudgetMs();
+    return Math.max(0, this.triggerRuntimeBudgetMs() - usage.usedMs);
   }
 
   /** Modelled milliseconds of one call moving `cells` cells (see call for the lookup order). */
@@ -301,6 +377,11 @@ export class Core {
    * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
    */
   runExecution<T>(handler: string, kind: ExecutionKind, fn: () => T, user?: string): T {
+    const runAs = user ?? this.user;
+    // Time-driven and installable triggers draw on their owner's daily trigger runtime; once it is
+    // spent they do not run until the quota period ends.
+    const usage = kind === 'time' || kind === 'installable' ? this.triggerRuntimeOf(runAs) : null;
+    if (usage && usage.usedMs >= this.triggerRuntimeBudgetMs()) throw gasError(TRIGGER_RUNTIME_EXCEEDED);
     const exec: Execution = {
       id: ++this.executionCounter,
       handler,
@@ -308,12 +389,14 @@ export class Core {
       authMode: kind === 'simple' ? 'LIMITED' : 'FULL',
       startedAt: this.nowMs,
       limitMs: kind === 'simple' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS,
-      user: user ?? this.user,
+      user: runAs,
     };
+    if (usage) exec.dailyRuntimeLeftMs = this.triggerRuntimeBudgetMs() - usage.usedMs;
     this.executions.push(exec);
     try {
       return fn();
     } finally {
+      if (usage) usage.usedMs += this.nowMs - exec.startedAt;
       this.executions.splice(this.executions.indexOf(exec), 1);
       this.releaseLocksOf?.(exec.id);
     }

@@ -206,6 +206,13 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
     basis: 'a Drive call (create, export, share) taken as a metadata round trip (0.3 s); no published per-call measurement',
     estimate: true,
   },
+  Drive: {
+    ms: 300,
+    source: TEN_MILLION_CELLS,
+    basis:
+      'an Advanced Drive service call (Drive API v3: permissions.create, permissions.list) taken as a Drive metadata round trip, as DriveApp (0.3 s); no published per-call measurement',
+    estimate: true,
+  },
   PropertiesService: {
     ms: 30,
     source: BEST_PRACTICES,

@@ -4,7 +4,7 @@
  * built project with `ws.loadBundle(folder)`, then act as people and as Google through the
  * services' harness methods.
  */
-export { Workspace, CONSUMER_MAIL_QUOTA_PER_DAY, type WorkspaceOptions } from './workspace';
+export { Workspace, CONSUMER_MAIL_QUOTA_PER_DAY, WORKSPACE_MAIL_QUOTA_PER_DAY, type WorkspaceOptions } from './workspace';
 export { ENVIRONMENTS, environment, type AccountType, type Environment, type EnvironmentName } from './environment';
 export {
   Core,
@@ -12,10 +12,13 @@ export {
   gasError,
   EXECUTION_LIMIT_MS,
   SIMPLE_TRIGGER_LIMIT_MS,
+  TRIGGER_RUNTIME_EXCEEDED,
+  TRIGGER_RUNTIME_PER_DAY_MS,
   type AuthMode,
   type ClockSchedule,
   type CoreOptions,
   type DriveEntry,
+  type DrivePermission,
   type Execution,
   type ExecutionKind,
   type FaultHook,
@@ -47,7 +50,7 @@ export {
 } from './spreadsheet';
 export { FormsService, type FormItemSnapshot, type FormSnapshot, type RespondOptions, type SupportedItemType } from './forms';
 export { DocsService, type DocJson, type DocJsonItem, type DocsOptions, type PdfTransliterate } from './docs';
-export { DriveService, MIME_TYPES, type DriveIndexRow } from './drive';
+export { DriveService, MIME_TYPES, type AdvancedDrive, type DriveIndexRow } from './drive';
 export { MailService, type SentMail } from './mail';
 export { ScriptService } from './script';
 export { LockServiceFake } from './lock';

@@ -22,6 +22,14 @@ export interface SentMail {
 
 type MailParameters = GoogleAppsScript.Mail.MailAdvancedParameters;
 
+/**
+ * Google's daily recipient quota for MailApp: "Email recipients per day: 100 / day" on a consumer
+ * account, "1,500 / day" on Google Workspace.
+ * https://developers.google.com/apps-script/guides/services/quotas#current_quotas
+ */
+export const CONSUMER_MAIL_QUOTA_PER_DAY = 100;
+export const WORKSPACE_MAIL_QUOTA_PER_DAY = 1500;
+
 const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 /** Google's messages (as reported from real executions). */
 const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
@@ -52,15 +60,16 @@ function attachmentName(source: GoogleAppsScript.Base.BlobSource): string {
 export class MailService {
   readonly sent: SentMail[] = [];
   readonly app: Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'>;
-  private dailyQuota: number;
+  /** The quota a caller set; null follows the account type (see dailyQuota). */
+  private fixedQuota: number | null;
   /** recipients counted in the current quota period, per sending user */
   private readonly usage = new Map<string, { periodStart: number; recipients: number }>();
 
   constructor(
     private readonly core: Core,
-    options: { dailyQuota: number },
+    options: { dailyQuota?: number } = {},
   ) {
-    this.dailyQuota = options.dailyQuota;
+    this.fixedQuota = options.dailyQuota ?? null;
     const service = this;
     this.app = {
       sendEmail(...args: unknown[]): void {
@@ -76,21 +85,31 @@ export class MailService {
     } as Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'>;
   }
 
-  /** Harness: the account's daily recipient quota (100 consumer, 1,500 Workspace). */
+  /** Harness: sets the daily recipient quota, whatever the account type. */
   setDailyQuota(n: number): void {
-    this.dailyQuota = n;
+    this.fixedQuota = n;
+  }
+
+  /** The daily recipient quota: the one set, else the account's (100 consumer, 1,500 Workspace). */
+  get dailyQuota(): number {
+    if (this.fixedQuota !== null) return this.fixedQuota;
+    return this.core.environment.account === 'workspace' ? WORKSPACE_MAIL_QUOTA_PER_DAY : CONSUMER_MAIL_QUOTA_PER_DAY;
   }
 
   /** Recipients the running user may still send to in this quota period. */
   remaining(): number {
-    return this.dailyQuota - this.currentUsage().recipients;
+    return Math.max(0, this.dailyQuota - this.currentUsage().recipients);
   }
 
   private currentUsage(): { periodStart: number; recipients: number } {
     const user = this.core.current()?.user ?? this.core.user;
     let usage = this.usage.get(user);
     if (!usage || this.core.now() - usage.periodStart >= QUOTA_PERIOD_MS) {
-      usage = { periodStart: this.core.now(), recipients: 0 };
+      // The deployment's own account also mails for other reasons (the environment's
+      // otherMailPerDay); those recipients count against the same daily quota ("Quotas are per
+      // user", quotas page), so each period starts with them spent.
+      const other = user.toLowerCase() === this.core.user.toLowerCase() ? this.core.environment.otherMailPerDay : 0;
+      usage = { periodStart: this.core.now(), recipients: other };
       this.usage.set(user, usage);
     }
     return usage;

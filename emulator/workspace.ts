@@ -3,7 +3,8 @@
  * triggers), and a built Apps Script bundle loaded into it with gas-local, as Apps Script loads a
  * project (all its files run in one global scope; top-level functions become callable by name).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as gasLocal from 'gas-local';
 import { Core, type CoreOptions } from './core';
 import { SpreadsheetService } from './spreadsheet';
@@ -16,16 +17,24 @@ import { UtilitiesFake } from './utilities';
 import { createSession, createLogger, createConsole } from './runtime';
 import { DriveService } from './drive';
 import { DocsService, type DocsOptions } from './docs';
+import { unsupportedDriveVersion } from './drive/advanced';
+export { CONSUMER_MAIL_QUOTA_PER_DAY, WORKSPACE_MAIL_QUOTA_PER_DAY } from './mail';
 
-/** Google's daily recipient quota for MailApp on a consumer account (quotas page). */
-export const CONSUMER_MAIL_QUOTA_PER_DAY = 100;
+/**
+ * What loadBundle reads of the project's manifest (appsscript.json): the advanced services it
+ * enables, each a global under its `userSymbol`.
+ * https://developers.google.com/apps-script/manifest/dependencies#EnabledAdvancedService
+ */
+interface Manifest {
+  dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string; serviceId?: string; version?: string }> };
+}
 
 /**
  * What the caller decides: who acts, when and where, what calls cost, and the seed of generated
  * ids (CoreOptions); the daily mail quota; how the harness renders documents.
  */
 export interface WorkspaceOptions extends CoreOptions {
-  /** MailApp's daily recipient quota; default 100 (consumer account; 1,500 on Workspace). */
+  /** MailApp's daily recipient quota; default: the account's (100 consumer, 1,500 Workspace). */
   mailQuotaPerDay?: number;
   /** How the harness's HTML and PDF views render documents (docs/service.ts). */
   docs?: DocsOptions;
@@ -48,7 +57,7 @@ export class Workspace {
     this.core = new Core(options);
     this.spreadsheets = new SpreadsheetService(this.core);
     this.forms = new FormsService(this.core, this.spreadsheets);
-    this.mail = new MailService(this.core, { dailyQuota: options.mailQuotaPerDay ?? CONSUMER_MAIL_QUOTA_PER_DAY });
+    this.mail = new MailService(this.core, { dailyQuota: options.mailQuotaPerDay });
     this.script = new ScriptService(this.core);
     this.lock = new LockServiceFake(this.core);
     this.properties = new PropertiesServiceFake(this.core);
@@ -59,9 +68,12 @@ export class Workspace {
 
   /**
    * The globals Apps Script gives a script, built fresh for every load (gas-local would otherwise
-   * reuse and mutate one shared default object). `Date` reads the simulated clock.
+   * reuse and mutate one shared default object). `Date` reads the simulated clock. The advanced
+   * services the manifest enables are globals too (only Drive v3 is emulated); a project that does
+   * not enable one has no such global, as in Apps Script.
+   * https://developers.google.com/apps-script/guides/services/advanced#enable_advanced_services
    */
-  globals(): Record<string, unknown> {
+  globals(manifest: Manifest = {}): Record<string, unknown> {
     const core = this.core;
     const RealDate = Date;
     class SimulatedDate extends RealDate {
@@ -88,16 +100,33 @@ export class Workspace {
       Logger: createLogger(core),
       console: createConsole(core),
       Date: SimulatedDate,
+      ...this.advancedServices(manifest),
     };
+  }
+
+  private advancedServices(manifest: Manifest): Record<string, unknown> {
+    const services: Record<string, unknown> = {};
+    for (const service of manifest.dependencies?.enabledAdvancedServices ?? []) {
+      if (service.serviceId !== 'drive') throw new Error(`Emulator: the advanced service ${String(service.serviceId)} is not emulated`);
+      if (service.version !== 'v3') throw unsupportedDriveVersion(String(service.version));
+      services[service.userSymbol || 'Drive'] = this.drive.advanced;
+    }
+    return services;
+  }
+
+  /** The manifest next to the bundle (`appsscript.json`, as clasp pushes it); none: no advanced service. */
+  private manifestOf(bundleDir: string): Manifest {
+    const path = join(bundleDir, 'appsscript.json');
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : {};
   }
 
   /**
    * Loads a built Apps Script project (every `.js` file under `bundleDir`, e.g. the folder
-   * `clasp push` uploads) and wires trigger dispatch to it.
+   * `clasp push` uploads, with its appsscript.json) and wires trigger dispatch to it.
    */
   loadBundle(bundleDir: string): Record<string, unknown> {
     if (!existsSync(bundleDir)) throw new Error(`Workspace.loadBundle: no such folder: ${bundleDir}`);
-    const globals = this.globals();
+    const globals = this.globals(this.manifestOf(bundleDir));
     const SimulatedDate = globals.Date as DateConstructor;
     // Dates handed to the script (getValues, timestamps) are the script realm's own Date.
     this.core.makeDate = (ms) => new SimulatedDate(ms);

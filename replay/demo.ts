@@ -1,16 +1,19 @@
 /**
- * `npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--write-sample FILE.json]`
+ * `npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--environment NAME] [--write-sample FILE.json]`
  *
  * Replays a scenario (the built-in sample quarter by default) through the built bundle on the
  * emulated Workspace and writes what the Workspace holds at the end into DIR (../shared/scenario.md).
+ * The Google world is the scenario's `environment`, or `--environment consumer|workspace|workspace-strict`,
+ * which replaces it.
  * Exit codes: 0 replayed (refused inputs and failing product steps are reported, not fatal);
  * 2 the scenario is not valid JSON or not a scenario, or the arguments are wrong; 1 anything else.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseScenario, ScenarioError, type Scenario } from './scenario';
+import { ENVIRONMENT_NAMES, parseScenario, type ResolvedEnvironment, resolveEnvironment, ScenarioError, type Scenario } from './scenario';
 import { playScenario } from './player';
 import { writeOutput } from './output';
+import { environmentLine } from './index-page';
 import { SAMPLE_SEED, sampleScenario } from './sample';
 
 export interface DemoArgs {
@@ -18,12 +21,14 @@ export interface DemoArgs {
   out: string;
   seed: number;
   writeSample: string | null;
+  /** A named environment (`--environment`): replaces the scenario's `environment`. */
+  environment: string | null;
 }
 
-const USAGE = 'usage: npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--write-sample FILE.json]';
+const USAGE = `usage: npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--environment ${ENVIRONMENT_NAMES.join('|')}] [--write-sample FILE.json]`;
 
 export function parseArgs(argv: string[]): DemoArgs {
-  const args: DemoArgs = { scenario: null, out: 'demo-out', seed: SAMPLE_SEED, writeSample: null };
+  const args: DemoArgs = { scenario: null, out: 'demo-out', seed: SAMPLE_SEED, writeSample: null, environment: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = (): string => {
@@ -47,6 +52,13 @@ export function parseArgs(argv: string[]): DemoArgs {
       case '--write-sample':
         args.writeSample = value();
         break;
+      case '--environment': {
+        const name = value();
+        if (!(ENVIRONMENT_NAMES as string[]).includes(name))
+          throw new ScenarioError(`unknown environment "${name}": --environment takes ${ENVIRONMENT_NAMES.join(', ')}\n${USAGE}`);
+        args.environment = name;
+        break;
+      }
       case '--help':
       case '-h':
         throw new ScenarioError(USAGE);
@@ -67,6 +79,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
   let args: DemoArgs;
   let scenario: Scenario;
   let name: string;
+  let environment: ResolvedEnvironment;
   try {
     args = parseArgs(argv);
     if (args.scenario) {
@@ -76,6 +89,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
       scenario = sampleScenario(args.seed);
       name = `built-in sample (seed ${args.seed})`;
     }
+    environment = resolveEnvironment(scenario.environment, args.environment);
   } catch (err) {
     if (err instanceof ScenarioError) {
       console.error(`demo: ${err.message}`);
@@ -97,7 +111,8 @@ export function main(argv: string[], cwd = process.cwd()): number {
   log(
     `  ${scenario.cases.length} cases, ${scenario.responses.length} responses, ${scenario.otherFeedback.length} other-channel notes, ${scenario.actions.length} actions`,
   );
-  const result = playScenario(scenario, { log });
+  log(`  environment: ${environmentLine({ ...environment.environment, name: environment.name, source: environment.source })}`);
+  const result = playScenario(scenario, { log, environment });
   const outDir = resolve(cwd, args.out);
   log('writing the output folder …');
   const { summary, files } = writeOutput(result, outDir, name);
@@ -112,6 +127,9 @@ export function main(argv: string[], cwd = process.cwd()): number {
   log(`  invitations sent ${summary.invitations.sent}, without invitation ${summary.invitations.refused}`);
   log(`  responses accepted: ${responses}`);
   log(`  feedback rows ${summary.feedbackRows}, documents ${summary.documentsCreated}, mails ${summary.mailsSent}`);
+  log(
+    `  environment ${result.environment.name ?? 'custom'}; self-check ${result.environment.selfCheck ? `showed ${result.environment.selfCheck.shown.length} message(s)` : 'not in this build'}`,
+  );
   log(
     `  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}, scenario warnings ${summary.warnings.length}`,
   );

@@ -3,16 +3,17 @@
  * respondent sees it, every email, every tab as a table and links every document and Drive file.
  * No script, no remote resource: it opens from the file system in any browser.
  */
-import type { FormItemSnapshot, FormSnapshot } from '../emulator';
+import type { Environment, FormItemSnapshot, FormSnapshot } from '../emulator';
 import type { SentMail } from '../emulator';
 import type { SpreadsheetSnapshot } from '../emulator';
 import type { DriveIndexRow } from '../emulator';
 import type { Summary } from './output';
-import { TIME_ZONE } from './player';
+import { type EnvironmentRecord, TIME_ZONE } from './player';
 import { escapeHtml } from '../src/domain/sanitize';
 
 export interface IndexInput {
   summary: Summary;
+  environment: EnvironmentRecord;
   forms: Array<{ file: string; form: FormSnapshot }>;
   mails: Array<{ file: string; mail: SentMail }>;
   spreadsheets: Array<{ folder: string; snapshot: SpreadsheetSnapshot; tabFiles: string[] }>;
@@ -159,6 +160,31 @@ function countsTable(rows: Array<[string, string | number]>): string {
   return `<table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td class="num">${esc(v)}</td></tr>`).join('')}</table>`;
 }
 
+/** One line: the named world (if any) and every field, e.g. "workspace-strict — Workspace (example.ge), locale ka_GE, …". */
+export function environmentLine(env: Pick<EnvironmentRecord, keyof Environment | 'name' | 'source'>): string {
+  const account = env.account === 'workspace' ? `Workspace${env.domain ? ` (${env.domain})` : ''}` : 'consumer (gmail.com)';
+  const fields = [
+    account,
+    `locale ${env.locale}`,
+    `time zone ${env.timeZone}`,
+    `link sharing ${env.sharing}`,
+    `form responders: ${env.formResponders}`,
+    `other mail ${env.otherMailPerDay}/day`,
+  ].join(', ');
+  const from = env.source === 'flag' ? '--environment' : env.source === 'scenario' ? 'the scenario' : 'default';
+  return `${env.name ?? 'custom'} — ${fields} (from ${from})`;
+}
+
+function renderSelfCheck(env: EnvironmentRecord): string {
+  const check = env.selfCheck;
+  if (!check) return '<p class="meta">სისტემის შემოწმება (self-check): პროდუქტს ჯერ არ აქვს.</p>';
+  const shown = check.shown
+    .map((s) => `<li>${s.kind === 'alert' || s.kind === 'toast' ? esc(s.message).replace(/\n/g, '<br>') : `<pre>${esc(s.message)}</pre>`}</li>`)
+    .join('');
+  const failure = check.failure ? `<p class="bad">${esc(check.failure)}</p>` : '';
+  return `<h3>სისტემის შემოწმება (self-check)${check.menuItem ? ` — ${esc(check.menuItem)}` : ''}</h3>${failure}<ul>${shown || '<li>არაფერი აჩვენა</li>'}</ul>`;
+}
+
 export function renderIndexPage(input: IndexInput): string {
   const s = input.summary;
   const byKey = (record: Record<string, number>) =>
@@ -230,8 +256,10 @@ export function renderIndexPage(input: IndexInput): string {
 <nav><a href="#summary">შეჯამება</a><a href="#forms">ფორმები</a><a href="#mail">წერილები (${input.mails.length})</a><a href="#tabs">ცხრილები</a><a href="#docs">დოკუმენტები (${input.docs.length})</a><a href="#drive">Drive</a></nav>
 </header>
 <main>
-<section id="summary"><h2>შეჯამება</h2>${summary}${refusedInvites}${refused}${warnings}${alerts}${problemList}
-<p class="meta"><a href="summary.json">summary.json</a> · <a href="triggers.json">triggers.json</a> · <a href="drive/index.json">drive/index.json</a></p></section>
+<section id="summary"><h2>შეჯამება</h2>
+<p id="environment"><b>გარემო (environment):</b> ${esc(environmentLine(input.environment))} · ადმინისტრატორი ${esc(input.environment.users.admin)}, თანამშრომელი ${esc(input.environment.users.staff)}</p>
+${summary}${renderSelfCheck(input.environment)}${refusedInvites}${refused}${warnings}${alerts}${problemList}
+<p class="meta"><a href="summary.json">summary.json</a> · <a href="environment.json">environment.json</a> · <a href="triggers.json">triggers.json</a> · <a href="drive/index.json">drive/index.json</a></p></section>
 <section id="forms"><h2>ფორმები — როგორც მათ რესპონდენტი ხედავს</h2>${input.forms.map(renderForm).join('\n') || '<p>ფორმები არ შექმნილა.</p>'}</section>
 <section id="mail"><h2>გაგზავნილი წერილები</h2>${input.mails.map(renderMail).join('\n') || '<p>წერილი არ გაგზავნილა.</p>'}</section>
 <section id="tabs"><h2>ცხრილის ჩანართები</h2>${tabs}</section>

@@ -261,6 +261,9 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
     driveFiles.push({ row, file });
   }
 
+  // environment.json: the world the replay ran in, and what the product's self-check reported.
+  json(join(outDir, 'environment.json'), result.environment);
+
   // triggers.json
   json(
     join(outDir, 'triggers.json'),
@@ -278,7 +281,11 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
   const summary = summarize(result, scenarioName, snapshot);
   json(join(outDir, 'summary.json'), summary);
 
-  writeFileSync(join(outDir, 'index.html'), renderIndexPage({ summary, forms, mails, spreadsheets, docs, driveFiles }), 'utf8');
+  writeFileSync(
+    join(outDir, 'index.html'),
+    renderIndexPage({ summary, environment: result.environment, forms, mails, spreadsheets, docs, driveFiles }),
+    'utf8',
+  );
   files++;
   return { summary, files };
 }

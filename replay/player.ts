@@ -6,17 +6,31 @@
  * Every step is its own try/catch: a refused input or a missing product feature is recorded and
  * the replay goes on.
  */
-import { columnLetters, type Workspace } from '../emulator';
-import { ADMIN_USER, DIST_DIR, START, TIME_ZONE, newWorkspace } from '../tests/support/workspace';
+import { columnLetters, type Environment, type EnvironmentName, type Workspace } from '../emulator';
+import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, type Users, newWorkspace, usersFor } from '../tests/support/workspace';
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
-import { timeOf, typedText, type Scenario, type ScenarioAction, type ScenarioCase, type ScenarioFeedback, type ScenarioResponse } from './scenario';
+import {
+  type ResolvedEnvironment,
+  resolveEnvironment,
+  timeOf,
+  typedText,
+  type Scenario,
+  type ScenarioAction,
+  type ScenarioCase,
+  type ScenarioFeedback,
+  type ScenarioResponse,
+} from './scenario';
 
-export { ADMIN_USER, TIME_ZONE };
+/** The consumer world's administrator and staff (usersFor gives each world's). */
+export { ADMIN_USER, STAFF_USER, TIME_ZONE };
 export const WORKBOOK_NAME = 'უკუკავშირი';
-/** Staff are editors, not the owner: protections of script-only columns apply to them. */
-export const STAFF_USER = 'kancelaria@municipality.example.ge';
+/**
+ * The global function of the product's self-check menu item. Once the bundle has it, the replay
+ * clicks it at the end and environment.json keeps what it showed; until then `selfCheck` is null.
+ */
+export const SELF_CHECK_HANDLER = 'menuSelfCheck';
 const HOUR = 3_600_000;
 
 export const MENU = {
@@ -68,10 +82,30 @@ export interface PlayRecord {
   actionsLogged: number;
 }
 
+/** What the product's self-check showed when the replay clicked it at the end. */
+export interface SelfCheckRecord {
+  at: string;
+  /** The caption of the menu item clicked; null when no menu item calls the handler (it was run directly). */
+  menuItem: string | null;
+  /** Every alert, prompt, dialog or sidebar it showed, in order (dialogs as their HTML). */
+  shown: Array<{ kind: string; title: string; message: string }>;
+  /** The error it ended with, if it threw. */
+  failure: string | null;
+}
+
+/** environment.json: the world the replay ran in, who acted, and what the self-check reported. */
+export interface EnvironmentRecord extends Environment {
+  name: EnvironmentName | null;
+  source: ResolvedEnvironment['source'];
+  users: Users;
+  selfCheck: SelfCheckRecord | null;
+}
+
 export interface PlayResult {
   ws: Workspace;
   spreadsheetId: string;
   record: PlayRecord;
+  environment: EnvironmentRecord;
 }
 
 export interface PlayOptions {
@@ -79,6 +113,8 @@ export interface PlayOptions {
   log?: (line: string) => void;
   /** The built bundle's folder (default: dist/ of the project). */
   distDir?: string;
+  /** The world to play in (e.g. `--environment`); default: the scenario's `environment` key. */
+  environment?: ResolvedEnvironment;
 }
 
 interface Step {
@@ -120,6 +156,9 @@ export class Player {
   readonly ws: Workspace;
   readonly spreadsheetId: string;
   readonly record: PlayRecord;
+  readonly environment: ResolvedEnvironment;
+  /** The administrator (the script's account) and the staff member, in this world. */
+  readonly users: Users;
   private readonly log: (line: string) => void;
   /** Next empty row per staff tab (only people append to these tabs). */
   private readonly nextRow = new Map<string, number>();
@@ -135,7 +174,11 @@ export class Player {
   ) {
     this.log = options.log ?? (() => undefined);
     const start = this.startTime();
-    this.ws = newWorkspace({ now: start, mailQuotaPerDay: 100 });
+    this.environment = options.environment ?? resolveEnvironment(scenario.environment);
+    this.users = usersFor(this.environment.environment);
+    // Google's daily mail quota is the account's (the emulator's default for the environment);
+    // the settings' mailQuotaPerDay is the product's own cap, typed into the settings tab.
+    this.ws = newWorkspace({ now: start, environment: this.environment.environment, user: this.users.admin });
     const ss = this.ws.spreadsheets.create(WORKBOOK_NAME);
     this.spreadsheetId = ss.getId();
     this.ws.spreadsheets.setActive(this.spreadsheetId);
@@ -284,7 +327,7 @@ export class Player {
     const cells = new Map<number, unknown>();
     for (const [header, value] of byHeader) cells.set(this.column(tabName, header), value);
     try {
-      this.typeCells(tabName, row, cells, STAFF_USER);
+      this.typeCells(tabName, row, cells, this.users.staff);
     } catch (err) {
       this.refuse(actor, what, err);
       return null;
@@ -330,7 +373,7 @@ export class Player {
   /** 1. The administrator: open, set up, type settings and services, set up again. */
   private administrator(): void {
     this.log('1. administrator: open the workbook and run setup');
-    this.attempt('open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, ADMIN_USER));
+    this.attempt('open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, this.users.admin));
     this.click(MENU.setup);
     this.attempt('type settings', () => this.typeSettings());
     this.attempt('type services', () => this.typeServices());
@@ -353,13 +396,11 @@ export class Player {
       }
       const value = Array.isArray(raw) ? raw.map(typedText).join(', ') : typeof raw === 'number' ? raw : typedText(raw);
       try {
-        this.typeCells(tab.name, rowIndex + 1, new Map([[valueCol, value]]), ADMIN_USER);
+        this.typeCells(tab.name, rowIndex + 1, new Map([[valueCol, value]]), this.users.admin);
       } catch (err) {
         this.refuse('administrator', `setting ${key}`, err);
       }
     }
-    const quota = Number(settings.mailQuotaPerDay);
-    if (Number.isInteger(quota) && quota > 0) this.ws.mail.setDailyQuota(quota);
   }
 
   private typeServices(): void {
@@ -381,7 +422,7 @@ export class Player {
             [ka, typedText(service.ka)],
             [invite, true],
           ]),
-          ADMIN_USER,
+          this.users.admin,
         );
         if (existing <= 0) this.nextRow.set(tab.name, row + 1);
       } catch (err) {
@@ -423,7 +464,7 @@ export class Player {
     const tab = TABS.applications;
     const status = this.column(tab.name, tab.columns.find((col) => col.key === 'status')!.header);
     try {
-      this.typeCells(tab.name, entered.row, new Map([[status, CLOSED]]), STAFF_USER);
+      this.typeCells(tab.name, entered.row, new Map([[status, CLOSED]]), this.users.staff);
       this.record.casesClosed.push(entered);
     } catch (err) {
       this.refuse('staff', `closing case ${id}`, err);
@@ -592,13 +633,48 @@ export class Player {
     this.attempt('time-driven triggers until the end', () => this.ws.script.runClockUntil(end));
     const period = `${this.record.report.from}..${this.record.report.to}`;
     this.log(`5. manager, ${typedDate(this.ws.core.now())}: paper import, report ${period}, agenda, public report`);
-    this.attempt('re-open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, ADMIN_USER));
+    this.attempt('re-open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, this.users.admin));
     this.click(MENU.importPaper);
     this.click(MENU.buildReport, period);
     this.click(MENU.prepareMeeting, period);
     this.click(MENU.publishReport, period);
+    const selfCheck = this.selfCheck();
     this.record.endedAt = this.ws.core.now();
-    return { ws: this.ws, spreadsheetId: this.spreadsheetId, record: this.record };
+    const { name, source, environment } = this.environment;
+    return {
+      ws: this.ws,
+      spreadsheetId: this.spreadsheetId,
+      record: this.record,
+      environment: { ...environment, name, source, users: this.users, selfCheck },
+    };
+  }
+
+  /**
+   * The product's self-check, once it has one: when the bundle defines SELF_CHECK_HANDLER, the
+   * administrator clicks the menu item that calls it (run directly, with a warning, when no menu
+   * item does) and everything it showed is kept. Null while the bundle has no such function.
+   */
+  private selfCheck(): SelfCheckRecord | null {
+    if (typeof this.ws.bundle()[SELF_CHECK_HANDLER] !== 'function') return null;
+    const ui = this.ws.spreadsheets.ui;
+    const caption = menuCaptionOf(ui.menus, SELF_CHECK_HANDLER);
+    const shownBefore = ui.shown.length;
+    const failuresBefore = this.ws.core.triggerFailures.length;
+    const at = this.now();
+    this.log(`6. administrator: self-check${caption ? ` ("${caption}")` : ''}`);
+    if (caption) {
+      this.click(caption);
+    } else {
+      this.record.warnings.push(`the bundle defines ${SELF_CHECK_HANDLER} but no menu item calls it; the replay ran it directly`);
+      this.attempt(`self-check (${SELF_CHECK_HANDLER})`, () => this.ws.core.invoke(SELF_CHECK_HANDLER, 'menu', undefined, { rethrow: false }));
+    }
+    const failure = this.ws.core.triggerFailures.slice(failuresBefore).find((f) => f.handler === SELF_CHECK_HANDLER);
+    return {
+      at,
+      menuItem: caption,
+      shown: ui.shown.slice(shownBefore).map(({ kind, title, message }) => ({ kind, title, message })),
+      failure: failure?.message ?? null,
+    };
   }
 
   private progress(line: string): void {
@@ -607,6 +683,27 @@ export class Player {
       `${line}: cases ${r.casesEntered.length}, closed ${r.casesClosed.length}, mails ${this.ws.mail.sent.length}, responses ${Object.values(r.responsesAccepted).reduce((a, b) => a + b, 0)}, refused ${r.refused.length}`,
     );
   }
+}
+
+type MenuEntries = Workspace['spreadsheets']['ui']['menus'][number]['items'];
+
+/** The caption of the first menu item (submenus too) that calls `handler`; null when none does. */
+export function menuCaptionOf(menus: Array<{ items: MenuEntries }>, handler: string): string | null {
+  const find = (entries: MenuEntries): string | null => {
+    for (const entry of entries) {
+      if ('functionName' in entry && entry.functionName === handler) return entry.caption;
+      if ('items' in entry) {
+        const found = find(entry.items);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  };
+  for (const menu of menus) {
+    const found = find(menu.items);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Plays `scenario` on a fresh emulated Workspace with the built bundle. */

@@ -3,8 +3,11 @@
  * is not JSON, or not a scenario at all, is refused with a clear message (exit code 2). Bad data
  * inside a well-shaped scenario — a malformed email, an unknown service, a score of 7, a missing
  * field — is kept exactly as written: the player types it as a person would, and the product has
- * to cope with it.
+ * to cope with it. The one exception is `environment`, the Google world the replay sets up rather
+ * than data a person types: an unknown account type or field value there is refused like a
+ * scenario of the wrong shape.
  */
+import { ENVIRONMENTS, type Environment, type EnvironmentName } from '../emulator';
 
 export interface ScenarioSettings {
   municipality?: unknown;
@@ -69,8 +72,22 @@ export interface ScenarioReport {
   to?: unknown;
 }
 
+/**
+ * The scenario's `environment` (../shared/scenario.md, Additions): the Google world the workbook
+ * lives in. Every field is optional; validateScenario has checked each one given.
+ */
+export interface ScenarioEnvironment {
+  account?: 'consumer' | 'workspace';
+  locale?: string;
+  timeZone?: string;
+  sharing?: 'allowed' | 'blocked';
+  formResponders?: 'anyone' | 'domain';
+  otherMailPerDay?: number;
+}
+
 export interface Scenario {
   now?: unknown;
+  environment?: ScenarioEnvironment;
   settings?: ScenarioSettings;
   services?: ScenarioService[];
   cases: ScenarioCase[];
@@ -89,7 +106,7 @@ export class ScenarioError extends Error {
 }
 
 const LIST_KEYS = ['services', 'cases', 'responses', 'otherFeedback', 'actions'] as const;
-const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', ...LIST_KEYS]);
+const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', ...LIST_KEYS]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -141,6 +158,7 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
   if ('settings' in data && !isObject(data.settings)) problems.push(`"settings" must be an object, found ${kindOf(data.settings)}`);
   if ('report' in data && !isObject(data.report)) problems.push(`"report" must be an object, found ${kindOf(data.report)}`);
   if ('now' in data && typeof data.now !== 'string' && typeof data.now !== 'number') problems.push(`"now" must be an ISO 8601 time, found ${kindOf(data.now)}`);
+  if ('environment' in data) problems.push(...environmentProblems(data.environment));
   if (problems.length > 0) {
     throw new ScenarioError(`${source} is not a scenario (see ../shared/scenario.md):\n  - ${problems.slice(0, 10).join('\n  - ')}`);
   }
@@ -154,7 +172,118 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
     otherFeedback: list<ScenarioFeedback>('otherFeedback'),
     actions: list<ScenarioAction>('actions'),
     report: isObject(data.report) ? (data.report as ScenarioReport) : undefined,
+    environment: isObject(data.environment) ? scenarioEnvironment(data.environment) : undefined,
   };
+}
+
+// --- environment ------------------------------------------------------------------------------
+
+const ACCOUNTS = ['consumer', 'workspace'] as const;
+const SHARING = ['allowed', 'blocked'] as const;
+const RESPONDERS = ['anyone', 'domain'] as const;
+const ENVIRONMENT_KEYS = ['account', 'locale', 'timeZone', 'sharing', 'formResponders', 'otherMailPerDay'] as const;
+/** A spreadsheet locale as Google spells it: `en_US`, `ka_GE`, `de`. */
+const LOCALE = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+
+/** The names `--environment` takes (emulator/environment.ts). */
+export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as EnvironmentName[];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function oneOf(value: unknown, allowed: readonly string[]): boolean {
+  return typeof value === 'string' && allowed.includes(value);
+}
+
+/** What is wrong with a scenario's `environment` (nothing: []). A field set to null is left out. */
+function environmentProblems(value: unknown): string[] {
+  if (!isObject(value)) return [`"environment" must be an object, found ${kindOf(value)}`];
+  const problems: string[] = [];
+  const field = (key: string) => `"environment.${key}"`;
+  const shown = (v: unknown) => JSON.stringify(v);
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    switch (key) {
+      case 'account':
+        if (!oneOf(v, ACCOUNTS)) problems.push(`${field(key)} must be one of ${ACCOUNTS.join(', ')}, found ${shown(v)}`);
+        break;
+      case 'sharing':
+        if (!oneOf(v, SHARING)) problems.push(`${field(key)} must be one of ${SHARING.join(', ')}, found ${shown(v)}`);
+        break;
+      case 'formResponders':
+        if (!oneOf(v, RESPONDERS)) problems.push(`${field(key)} must be one of ${RESPONDERS.join(', ')}, found ${shown(v)}`);
+        break;
+      case 'locale':
+        if (typeof v !== 'string' || !LOCALE.test(v)) problems.push(`${field(key)} must be a locale such as en_US or ka_GE, found ${shown(v)}`);
+        break;
+      case 'timeZone':
+        if (typeof v !== 'string' || !isTimeZone(v)) problems.push(`${field(key)} must be an IANA time zone such as America/New_York, found ${shown(v)}`);
+        break;
+      case 'otherMailPerDay':
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+          problems.push(`${field(key)} must be a whole number of mails, 0 or more, found ${shown(v)}`);
+        break;
+      default:
+        problems.push(`${field(key)} is not an environment field (${ENVIRONMENT_KEYS.join(', ')})`);
+    }
+  }
+  // A consumer (gmail.com) account has no domain and no admin: neither restriction exists there.
+  if (value.account !== 'workspace') {
+    if (value.formResponders === 'domain') problems.push(`${field('formResponders')} "domain" needs "account": "workspace" (a consumer account has no domain)`);
+    if (value.sharing === 'blocked')
+      problems.push(`${field('sharing')} "blocked" needs "account": "workspace" (only a Workspace admin can block link sharing)`);
+  }
+  return problems;
+}
+
+/** The checked fields of a scenario's `environment`, nulls left out. */
+function scenarioEnvironment(value: Record<string, unknown>): ScenarioEnvironment {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as ScenarioEnvironment;
+}
+
+/** The environment a replay runs in, and where it came from. */
+export interface ResolvedEnvironment {
+  /** The named world it equals (emulator/environment.ts), if any. */
+  name: EnvironmentName | null;
+  /** `flag`: `--environment NAME`; `scenario`: the scenario's `environment`; `default`: neither. */
+  source: 'flag' | 'scenario' | 'default';
+  environment: Environment;
+}
+
+/** The name of the named world equal to `env`, if any. */
+export function environmentName(env: Environment): EnvironmentName | null {
+  const same = (a: Environment, b: Environment) => (Object.keys(a) as Array<keyof Environment>).every((key) => a[key] === b[key]);
+  return ENVIRONMENT_NAMES.find((name) => same(ENVIRONMENTS[name], env)) ?? null;
+}
+
+/**
+ * The world a replay runs in: `--environment NAME` when given (it replaces the scenario's key as a
+ * whole), else the scenario's `environment` over the defaults of its account (../shared/scenario.md:
+ * en_US, America/New_York, sharing allowed, responders `anyone` on consumer and `domain` on
+ * Workspace, no other mail), else a new consumer account. Throws ScenarioError for an unknown name.
+ */
+export function resolveEnvironment(fromScenario: ScenarioEnvironment | undefined, flag?: string | null): ResolvedEnvironment {
+  if (flag !== undefined && flag !== null) {
+    if (!(ENVIRONMENT_NAMES as string[]).includes(flag)) {
+      throw new ScenarioError(`unknown environment "${flag}": --environment takes ${ENVIRONMENT_NAMES.join(', ')}`);
+    }
+    const name = flag as EnvironmentName;
+    return { name, source: 'flag', environment: { ...ENVIRONMENTS[name] } };
+  }
+  if (!fromScenario) return { name: 'consumer', source: 'default', environment: { ...ENVIRONMENTS.consumer } };
+  const base = ENVIRONMENTS[fromScenario.account === 'workspace' ? 'workspace' : 'consumer'];
+  const environment: Environment = { ...base };
+  for (const key of ENVIRONMENT_KEYS) {
+    const value = fromScenario[key];
+    if (value !== undefined) Object.assign(environment, { [key]: value });
+  }
+  return { name: environmentName(environment), source: 'scenario', environment };
 }
 
 /** A time as the scenario gives it, in ms; null when missing or unreadable. */

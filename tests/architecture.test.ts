@@ -14,6 +14,8 @@ const GOOGLE_GLOBALS = [
   'MailApp',
   'DocumentApp',
   'DriveApp',
+  // the Advanced Drive service (appsscript.json enables it)
+  'Drive',
   'ScriptApp',
   'LockService',
   'PropertiesService',

@@ -9,7 +9,11 @@ import { TRIGGERS } from '../src/app/setup';
 import { freshWorkbook } from './support/workbook';
 
 const code = readFileSync(join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8')) as { oauthScopes: string[]; timeZone: string };
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8')) as {
+  oauthScopes: string[];
+  timeZone: string;
+  dependencies?: { enabledAdvancedServices?: Array<{ userSymbol: string; serviceId: string; version: string }> };
+};
 
 /**
  * What each service the bundle calls needs, from the "Authorization" section of each method's
@@ -22,7 +26,8 @@ const SCOPE_USES: Array<{ scope: string; use: RegExp }> = [
   { scope: 'spreadsheets.currentonly', use: /\bSpreadsheetApp\.getActive(Spreadsheet)?\(/ },
   { scope: 'forms', use: /\bFormApp\.(create|openById)\(/ },
   { scope: 'documents', use: /\bDocumentApp\.(create|openById)\(/ },
-  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(/ },
+  // DriveApp, and the Advanced Drive service (permissions.create/list: drive, or drive.file for files the app made)
+  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(|\bPermissions\.(create|list)\(/ },
   { scope: 'script.send_mail', use: /\bMailApp\.sendEmail\(/ },
   { scope: 'script.scriptapp', use: /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\(/ },
   { scope: 'script.container.ui', use: /\.getUi\(\)/ },
@@ -71,5 +76,10 @@ describe('dist/Code.js', () => {
     expect(code).not.toMatch(/\b(GmailApp|UrlFetchApp|CalendarApp|ContactsApp|HtmlService)\b/);
     expect(manifest.timeZone).toBe('Asia/Tbilisi');
     expect(readFileSync(join(__dirname, '..', 'dist', 'appsscript.json'), 'utf8')).toBe(readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8'));
+  });
+
+  it('enables exactly the advanced services it calls: Drive v3, for who may answer the forms', () => {
+    expect(code).toMatch(/\bPermissions\.(create|list)\(/);
+    expect(manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
   });
 });

@@ -15,6 +15,7 @@ import {
   type GFolder,
   type GFolderIterator,
   type GPermission,
+  FOLDER_MIME,
   MIME_TYPES,
 } from './store';
 
@@ -81,6 +82,8 @@ abstract class DriveItemFake {
     const target = this.store.folderEntry(destination);
     const entry = this.entry;
     entry.parents = target === this.store.root ? [] : [target.id];
+    this.store.inherit(entry);
+    if (entry.mimeType === FOLDER_MIME) this.store.propagate(entry);
     this.store.touch(entry);
   }
 }
@@ -214,6 +217,7 @@ export class FileFake
       throw gasError(`The emulator cannot copy a ${entry.mimeType} file.`);
     }
     copy.parents = parents;
+    this.store.inherit(copy);
     return this.store.file(copy.id);
   }
 

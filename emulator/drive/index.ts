@@ -5,3 +5,4 @@
  */
 export { DriveService } from './service';
 export { MIME_TYPES, type DriveIndexRow } from './store';
+export type { AdvancedDrive } from './advanced';

@@ -1,18 +1,27 @@
 /**
  * The harness side of DriveApp: the app and `MimeType` a script sees, and views of every file.
  */
-import type { Core } from '../core';
+import type { Core, DrivePermission } from '../core';
+import { type AdvancedDrive, AdvancedDriveFake } from './advanced';
 import { DriveAppFake } from './app';
 import { type DriveIndexRow, DriveStore, MIME_TYPES } from './store';
 
 export class DriveService {
   readonly app: GoogleAppsScript.Drive.DriveApp;
   readonly mimeTypes: GoogleAppsScript.Base.MimeType = MIME_TYPES;
+  /** The Advanced Drive service (v3), the global `Drive` of a project whose manifest enables it. */
+  readonly advanced: AdvancedDrive;
   private readonly store: DriveStore;
 
   constructor(core: Core) {
     this.store = new DriveStore(core);
     this.app = new DriveAppFake(this.store) as unknown as GoogleAppsScript.Drive.DriveApp;
+    this.advanced = new AdvancedDriveFake(this.store);
+  }
+
+  /** The permissions of an item as the Drive API lists them (owner, link or domain sharing, the rest). */
+  permissions(id: string): DrivePermission[] {
+    return this.store.permissionsOf(this.store.entry(id));
   }
 
   /** Every item made in Drive, for drive/index.json. */

@@ -5,7 +5,7 @@
  * export through their DriveEntry's `exportAs` and copy through its `duplicate`.
  * https://developers.google.com/apps-script/reference/drive/drive-app
  */
-import { type Core, type DriveEntry, gasError } from '../core';
+import { type Core, type DriveEntry, type DrivePermission, gasError } from '../core';
 import { encodeString, fromByteArray } from '../blob';
 import { enumName, enumValue, makeEnum } from '../gas-enum';
 import { DriveIterator, parseQuery } from './query';
@@ -67,6 +67,13 @@ export const NOT_FOUND = 'No item with the given ID could be found. Possibly bec
 /** Apps Script's iterator message when next() is called past the end. */
 export const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
 export const ITEMS_PER_PAGE = 100;
+/** See DriveStore.checkSharingAllowed. */
+export const ACTION_NOT_ALLOWED = 'Action not allowed';
+/** Drive's roles for DriveApp's permissions (the Permission enum and the v3 roles). */
+export const ROLE_OF_PERMISSION: Readonly<Record<string, DrivePermission['role'] | undefined>> = { VIEW: 'reader', COMMENT: 'commenter', EDIT: 'writer' };
+/** Opaque, stable ids of the owner's and the domain's permission (Drive gives numeric strings). */
+const OWNER_PERMISSION_ID = '01234567890123456789';
+const DOMAIN_PERMISSION_ID = '09876543210987654321';
 
 export interface DriveIndexRow {
   id: string;
@@ -142,6 +149,10 @@ export class DriveStore {
     entry.updatedAt = this.core.now();
   }
 
+  /**
+   * A new file or folder. One made in a folder shared by link or with the domain inherits that
+   * access (see inherit), so the PDF saved into a public folder is public before anyone shares it.
+   */
   register(name: string, mimeType: string, parentId: string, extra: Partial<DriveEntry> = {}): DriveEntry {
     const now = this.core.now();
     const entry: DriveEntry = {
@@ -156,8 +167,37 @@ export class DriveStore {
       kind: mimeType === FOLDER_MIME ? 'folder' : 'file',
       ...extra,
     };
+    this.inherit(entry);
     this.core.drive.set(entry.id, entry);
     return entry;
+  }
+
+  /**
+   * Link and domain sharing flows down from the parent folder: "All child files and folders
+   * automatically inherit permissions from their parent folder", and moving an item
+   * "re-evaluates and applies the new parent's permissions to the item" (Drive's sharing guide,
+   * "How permissions propagate": https://developers.google.com/workspace/drive/api/guides/manage-sharing).
+   * Sharing the item has of its own (set on it) stays; inherited sharing follows its parent.
+   */
+  inherit(entry: DriveEntry): void {
+    const parentId = entry.parents[0];
+    const parent = parentId === undefined ? undefined : this.find(parentId);
+    const fromParent = parent && parent.sharing.access !== 'PRIVATE' ? parent.sharing : null;
+    if (entry.sharingInherited || entry.sharing.access === 'PRIVATE') {
+      entry.sharing = fromParent ? { ...fromParent } : { access: 'PRIVATE', permission: 'NONE' };
+      entry.sharingInherited = fromParent !== null;
+    }
+  }
+
+  /** Re-applies a folder's sharing to everything below it. */
+  propagate(folder: DriveEntry, seen = new Set<string>()): void {
+    if (seen.has(folder.id)) return;
+    seen.add(folder.id);
+    for (const child of this.childrenOf(folder.id)) {
+      if (child.parents[0] !== folder.id) continue;
+      this.inherit(child);
+      if (child.mimeType === FOLDER_MIME) this.propagate(child, seen);
+    }
   }
 
   /** createFile(blob) and createFile(name, content[, mimeType]) of DriveApp and Folder. */
@@ -226,9 +266,58 @@ export class DriveStore {
     const settable = ['VIEW', 'EDIT', 'COMMENT'].includes(permissionName ?? '') || (permissionName === 'NONE' && accessName === 'ANYONE');
     if (!permissionName || !settable) throw gasError('Invalid argument: permissionType');
     this.charge('setSharing');
+    this.checkSharingAllowed(accessName);
     // A private item has no link or domain permission to report.
     entry.sharing = { access: accessName, permission: accessName === 'PRIVATE' ? 'NONE' : permissionName };
+    entry.sharingInherited = false;
     this.touch(entry);
+    // The folder's children that took their access from it follow (see inherit).
+    if (entry.mimeType === FOLDER_MIME) this.propagate(entry);
+  }
+
+  /**
+   * The environment's refusals, per DriveApp's Access enum: ANYONE and ANYONE_WITH_LINK — "Domain
+   * administrators can prohibit this setting … If the setting is disabled, passing this value to
+   * File.setSharing(accessType, permissionType) throws an exception"; DOMAIN and DOMAIN_WITH_LINK —
+   * "available only for users of a Google Workspace domain. For other types of Google accounts,
+   * passing this value … throws an exception".
+   * https://developers.google.com/apps-script/reference/drive/access
+   * The reference gives no wording; "Action not allowed" is the exception Apps Script raises for a
+   * Drive action the account's policy refuses (as scripts report it, e.g. on setSharing and
+   * setOwner: `error == 'Exception: Action not allowed'`).
+   */
+  checkSharingAllowed(accessName: string): void {
+    const { sharing, account } = this.core.environment;
+    if ((accessName === 'ANYONE' || accessName === 'ANYONE_WITH_LINK') && sharing === 'blocked') throw gasError(ACTION_NOT_ALLOWED);
+    if ((accessName === 'DOMAIN' || accessName === 'DOMAIN_WITH_LINK') && account !== 'workspace') throw gasError(ACTION_NOT_ALLOWED);
+  }
+
+  /**
+   * The permissions Drive API v3 lists for an item: the owner's, the link or domain sharing
+   * DriveApp sets (`anyoneWithLink`/`anyone` for ANYONE_WITH_LINK/ANYONE), then the others.
+   * https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions
+   */
+  permissionsOf(entry: DriveEntry): DrivePermission[] {
+    const list: DrivePermission[] = [{ id: OWNER_PERMISSION_ID, type: 'user', role: 'owner', emailAddress: this.core.user }];
+    const role = ROLE_OF_PERMISSION[entry.sharing.permission];
+    const domain = this.core.environment.domain;
+    if (role) {
+      switch (entry.sharing.access) {
+        case 'ANYONE_WITH_LINK':
+          list.push({ id: 'anyoneWithLink', type: 'anyone', role, allowFileDiscovery: false });
+          break;
+        case 'ANYONE':
+          list.push({ id: 'anyone', type: 'anyone', role, allowFileDiscovery: true });
+          break;
+        case 'DOMAIN_WITH_LINK':
+          list.push({ id: DOMAIN_PERMISSION_ID, type: 'domain', domain, role, allowFileDiscovery: false });
+          break;
+        case 'DOMAIN':
+          list.push({ id: DOMAIN_PERMISSION_ID, type: 'domain', domain, role, allowFileDiscovery: true });
+          break;
+      }
+    }
+    return [...list, ...(entry.permissions ?? []).map((p) => ({ ...p }))];
   }
 
   sharingAccess(entry: DriveEntry): GAccess {

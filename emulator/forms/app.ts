@@ -2,7 +2,7 @@
  * FormApp: creating and opening forms, and its enums.
  * https://developers.google.com/apps-script/reference/forms/form-app
  */
-import { gasError } from '../core';
+import { type DrivePermission, gasError } from '../core';
 import { DESTINATION_TYPES, FORM_MIME_TYPE, type FormIface, type FormState, ITEM_TYPES, NOT_FOUND_MESSAGE } from './model';
 import { FormFake } from './form';
 import { ParagraphTextValidationBuilderFake } from './items';
@@ -21,6 +21,17 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
    * unpublished: forms made through the API after June 30, 2026 must be published before they
    * take responses (setPublished(true)).
    * https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms
+   *
+   * The name goes to the Drive file; the form's own title (what respondents see at the top) stays
+   * empty until setTitle: live Apps Script answers getTitle() with '' right after create(name)
+   * (seen on a live run; no Google page states it).
+   *
+   * Who may respond is a permission on the form's published view: on an account whose new forms
+   * admit anyone, anyone with the link; on a Workspace tenant whose forms admit only the
+   * organisation, people of the domain ("When a user creates a form through their work or school,
+   * only members of that organization can open it unless the creator changes the setting",
+   * https://support.google.com/docs/answer/160166), until the owner grants more (Drive API
+   * permissions.create with view 'published', https://developers.google.com/workspace/forms/api/guides/publish-form).
    */
   create(title: string): FormIface {
     this.store.charge('create');
@@ -29,7 +40,7 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     const state: FormState = {
       id,
       publishedId: this.store.newPublishedId(),
-      title: String(title),
+      title: '',
       description: '',
       confirmationMessage: '',
       collectsEmail: false,
@@ -55,10 +66,19 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
       updatedAt: core.now(),
       trashed: false,
       sharing: { access: 'PRIVATE', permission: 'NONE' },
+      permissions: [this.initialResponders()],
       kind: 'form',
     });
     return new FormFake(this.store, state) as unknown as FormIface;
   }
+  /** Who a new form admits as respondents in this environment (see create). */
+  private initialResponders(): DrivePermission {
+    const { formResponders, domain } = this.store.core.environment;
+    const id = this.store.core.newId('0');
+    if (formResponders === 'domain' && domain) return { id, type: 'domain', domain, role: 'reader', view: 'published' };
+    return { id, type: 'anyone', role: 'reader', view: 'published' };
+  }
+
   openById(id: string): FormIface {
     this.store.charge('openById');
     return new FormFake(this.store, this.store.form(id)) as unknown as FormIface;

@@ -21,6 +21,7 @@ import {
   type ItemState,
   NOT_FOUND_MESSAGE,
   type ResponseState,
+  WORKSPACE_ONLY_MESSAGE,
   type SupportedItemType,
   isDate,
   publishedUrlOf,
@@ -104,6 +105,16 @@ export class FormFake implements Pick<FormIface, FormMethods> {
   getId(): string {
     return this.state.id;
   }
+
+  /**
+   * Charges the call, then throws on a consumer account, as the Workspace-only settings do. Google's exact exception text
+   * is not documented and no public report of it was found; this wording is the reference's own
+   * ("This feature is available only for forms created by Google Workspace users").
+   */
+  private requireWorkspace(method: string): void {
+    this.store.charge(method);
+    if (this.store.core.environment.account !== 'workspace') throw gasError(WORKSPACE_ONLY_MESSAGE);
+  }
   getTitle(): string {
     return this.get('getTitle', 'title');
   }
@@ -131,14 +142,25 @@ export class FormFake implements Pick<FormIface, FormMethods> {
   requiresLogin(): boolean {
     return this.get('requiresLogin', 'requiresLogin');
   }
+  /**
+   * Google documents this setting as available only to Google Workspace users (and deprecated in
+   * favour of the form's publish settings): on a consumer account the call throws, which is why
+   * public scripts wrap it in try/catch (e.g. `try { f.setRequireLogin(false); } catch (e) {}`).
+   * https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)
+   */
   setRequireLogin(requireLogin: boolean): FormIface {
-    return this.set('setRequireLogin', 'requiresLogin', Boolean(requireLogin));
+    this.requireWorkspace('setRequireLogin');
+    this.state.requiresLogin = Boolean(requireLogin);
+    return this.self();
   }
   hasLimitOneResponsePerUser(): boolean {
     return this.get('hasLimitOneResponsePerUser', 'limitOneResponsePerUser');
   }
+  /** One response per user needs sign-in, a Workspace setting: refused on a consumer account as setRequireLogin is. */
   setLimitOneResponsePerUser(enabled: boolean): FormIface {
-    return this.set('setLimitOneResponsePerUser', 'limitOneResponsePerUser', Boolean(enabled));
+    this.requireWorkspace('setLimitOneResponsePerUser');
+    this.state.limitOneResponsePerUser = Boolean(enabled);
+    return this.self();
   }
   canEditResponse(): boolean {
     return this.get('canEditResponse', 'allowResponseEdits');

@@ -31,6 +31,20 @@ export const NOT_FOUND_MESSAGE =
  * Google rejects an invalid value written to a form (bad scale bounds, empty choice lists) with
  * this one generic message; projects quoting it: setPoints(0), unreachable navigation targets.
  */
+/**
+ * What a Workspace-only Form setting (setRequireLogin, setLimitOneResponsePerUser) throws on a
+ * consumer account: the reference's sentence, as the exact exception text is not documented.
+ * https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)
+ */
+export const WORKSPACE_ONLY_MESSAGE = 'This feature is available only for forms created by Google Workspace users.';
+
+/**
+ * The page a person sees who may not respond: "You need permission" (Google's help, "If you try
+ * to open a Google Form and get a 'You need permission' message, the account you're using doesn't
+ * have access to the form", https://support.google.com/docs/answer/160166).
+ */
+export const NEED_PERMISSION_MESSAGE = "You need permission. This form can only be viewed by users in the owner's organisation.";
+
 export const INVALID_FORM_DATA_MESSAGE = 'Invalid data updating form.';
 
 /**
@@ -159,7 +173,10 @@ export interface FormItemSnapshot {
 
 export interface FormSnapshot {
   id: string;
+  /** The form's title, what respondents see at its top ('' until setTitle: FormApp.create names only the file). */
   title: string;
+  /** The name of the form's Drive file (FormApp.create's argument). */
+  name: string;
   description: string;
   publishedUrl: string;
   editUrl: string;
@@ -171,12 +188,19 @@ export interface FormSnapshot {
   destinationSpreadsheetId: string | null;
   items: FormItemSnapshot[];
   responseCount: number;
+  /** Who may respond: the permissions on the form's published view ('anyone', 'domain:<d>', 'user:<email>'). */
+  responders: string[];
 }
 
 export interface RespondOptions {
+  /**
+   * Who answers: the address of the account they are signed in to. Absent, an anonymous member of
+   * the public who is signed in to nothing: admitted only where anyone may respond.
+   */
+  respondent?: string;
   /** A link made by toPrefilledUrl() (or by hand); its entry.N values are filled in first. */
   prefilledUrl?: string;
-  /** The respondent's address, asked for when the form collects email. */
+  /** The address typed into the form when it collects email (default: the respondent's account). */
   email?: string;
   /** Deliver every form-submit trigger twice, as Google has been seen to do. */
   duplicateEvent?: boolean;

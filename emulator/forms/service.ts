@@ -13,6 +13,7 @@ import {
   type FormSnapshot,
   type FormState,
   type ItemState,
+  NEED_PERMISSION_MESSAGE,
   OTHER_OPTION,
   type RespondOptions,
   type ResponseState,
@@ -36,15 +37,17 @@ export class FormsService {
   /**
    * A respondent submits the published form in a browser. Values from `prefilledUrl` are filled in
    * first, then `answers` (keyed by item title or item id) on top. Refused, as the form page would
-   * refuse it, when the form is closed or unpublished, a required question is unanswered, a scale
-   * value is off the scale, a choice is not offered, or a paragraph answer breaks its validation.
-   * Records the response, appends the destination row (not for an answer longer than a cell:
+   * refuse it, when the respondent may not open the form ("You need permission": see mayRespond),
+   * when the form is closed or unpublished, a required question is unanswered, a scale value is
+   * off the scale, a choice is not offered, or a paragraph answer breaks its validation. Records
+   * the response, appends the destination row (not for an answer longer than a cell:
    * RESPONSE_CELL_LIMIT), then fires the form's ON_FORM_SUBMIT triggers and the destination
    * spreadsheet's, each with the event object Google documents.
    * https://developers.google.com/apps-script/guides/triggers/events#form-submit
    */
   respond(formId: string, answers: Record<string, string | number | string[]>, options: RespondOptions = {}): GoogleAppsScript.Forms.FormResponse {
     const form = this.store.form(formId);
+    if (!this.mayRespond(form, options.respondent)) throw new Error(NEED_PERMISSION_MESSAGE);
     if (!form.published || !form.acceptingResponses) {
       throw new Error(`The form ${form.title} is no longer accepting responses.`);
     }
@@ -63,8 +66,9 @@ export class FormsService {
     const missing = questionItems(form).find((item) => item.required && !response.answers.has(item.id));
     if (missing) throw new Error(`"${missing.title}": This is a required question`);
     if (form.collectsEmail) {
-      if (!options.email) throw new Error('"Email": This is a required question');
-      response.respondentEmail = options.email;
+      const email = options.email ?? options.respondent;
+      if (!email) throw new Error('"Email": This is a required question');
+      response.respondentEmail = email;
     }
 
     const written = this.store.record(form, response);
@@ -93,12 +97,36 @@ export class FormsService {
     return formResponse;
   }
 
+  /**
+   * Whether `respondent` (an account's address; undefined: someone signed in to nothing) may open
+   * the published form: the owner always; anyone when a permission on the published view admits
+   * anyone; a member of a domain the published view admits; a person it names. A form that
+   * requires sign-in (setRequireLogin(true)) admits only the owner's domain.
+   * https://developers.google.com/workspace/forms/api/guides/publish-form
+   * https://support.google.com/docs/answer/160166
+   */
+  private mayRespond(form: FormState, respondent: string | undefined): boolean {
+    const core = this.store.core;
+    const who = respondent?.trim().toLowerCase();
+    if (who && who === core.user.toLowerCase()) return true;
+    const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+    if (form.requiresLogin && (!who || domainOf(who) !== core.environment.domain.toLowerCase())) return false;
+    const responders = (core.drive.get(form.id)?.permissions ?? []).filter((p) => p.view === 'published');
+    return responders.some((p) => {
+      if (p.type === 'anyone') return true;
+      if (!who) return false;
+      if (p.type === 'domain') return domainOf(who) === String(p.domain).toLowerCase();
+      return String(p.emailAddress).toLowerCase() === who;
+    });
+  }
+
   /** A form as data: its settings, items and response count. */
   snapshot(formId: string): FormSnapshot {
     const form = this.store.form(formId);
     return {
       id: form.id,
       title: form.title,
+      name: this.store.core.drive.get(form.id)?.name ?? '',
       description: form.description,
       publishedUrl: publishedUrlOf(form),
       editUrl: `https://docs.google.com/forms/d/${form.id}/edit`,
@@ -110,6 +138,9 @@ export class FormsService {
       destinationSpreadsheetId: form.destinationId,
       items: form.items.map((item) => this.itemSnapshot(item)),
       responseCount: form.responses.length,
+      responders: (this.store.core.drive.get(form.id)?.permissions ?? [])
+        .filter((p) => p.view === 'published')
+        .map((p) => (p.type === 'anyone' ? 'anyone' : p.type === 'domain' ? `domain:${p.domain}` : `${p.type}:${p.emailAddress}`)),
     };
   }
 

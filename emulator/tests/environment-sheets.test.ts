@@ -222,7 +222,7 @@ describe('a paragraph item can limit the length of its answer', () => {
     const ws = newWorkspace({ environment: environment('workspace-strict') });
     const { form, ss } = formWith(ws);
     const answers = ['+995 599 12 34 56', '- slow queue', '=1+1'];
-    for (const improve of answers) ws.forms.respond(form.getId(), { improve });
+    for (const improve of answers) ws.forms.respond(form.getId(), { improve }, { respondent: ws.core.user });
     const tab = ws.spreadsheets.snapshot(ss.getId()).tabs.find((t) => t.name === 'Form Responses 1');
     expect(tab?.values.slice(1).map((row) => row[1])).toEqual(answers);
     expect(tab?.formulas.flat().filter((f) => f !== '')).toEqual([]);

@@ -50,7 +50,7 @@ const SERVICES = ['Café permit', 'Other'];
 
 /** A small N1-like form: a required list, a choice with Other, a required 1–5 scale, a checkbox, a paragraph. */
 function buildForm(FormApp: ReturnType<typeof setup>['FormApp']) {
-  const form = FormApp.create('Feedback');
+  const form = FormApp.create('Feedback').setTitle('Feedback');
   form.setPublished(true);
   const service = form.addListItem().setTitle('service').setChoiceValues(SERVICES).setRequired(true);
   const heard = form.addMultipleChoiceItem().setTitle('heard').setChoiceValues(['web', 'staff']).showOtherOption(true);
@@ -78,15 +78,13 @@ describe('FormApp.create and form settings', () => {
     expect(core.calls.get('FormApp.create')).toBe(1);
   });
 
-  test('setters chain and read back', () => {
+  test('setters chain and read back (the sign-in settings on a Workspace account: environment.test.ts)', () => {
     const { FormApp } = setup();
     const form = FormApp.create('x')
       .setTitle('T')
       .setDescription('D')
       .setConfirmationMessage('Thanks')
       .setCollectEmail(true)
-      .setRequireLogin(false)
-      .setLimitOneResponsePerUser(false)
       .setAllowResponseEdits(false)
       .setShowLinkToRespondAgain(false)
       .setProgressBar(true)
@@ -98,7 +96,7 @@ describe('FormApp.create and form settings', () => {
 
   test("openById / openByUrl find the form; unknown ids throw Google's message; no active form", () => {
     const { FormApp } = setup();
-    const form = FormApp.create('x');
+    const form = FormApp.create('x').setTitle('x');
     expect(FormApp.openById(form.getId()).getTitle()).toBe('x');
     expect(FormApp.openByUrl(form.getEditUrl()).getId()).toBe(form.getId());
     expect(() => FormApp.openById('nope')).toThrow(/^No item with the given ID could be found/);

@@ -28,21 +28,44 @@ export interface KeptDoc {
 
 export interface DocFolder {
   url(): string;
-  /** Anyone with the link may view what the folder holds. */
-  shareByLink(): void;
+  /**
+   * Lets anyone with the link view what the folder holds. Where the account's admin forbids
+   * sharing outside the organisation Google refuses: then false (the reason is logged).
+   */
+  shareByLink(): boolean;
   /** The Google Doc kept under `key`, named `name` (renamed when the name changed). */
   doc(key: string, name: string): KeptDoc;
   /** A text file kept under `key`, its content replaced in place (same id, same link); its id. */
   saveText(key: string, name: string, content: string, mimeType: string): string;
-  /** The Doc as a PDF, the one file of its name here, viewable by anyone with the link. */
-  savePdf(doc: KeptDoc, name: string): { id: string; url: string };
+  /**
+   * The Doc as a PDF kept under `key` (a new file replaces the last one), viewable by anyone with
+   * the link where the account may share so (`shared`).
+   */
+  savePdf(key: string, doc: KeptDoc, name: string): { id: string; url: string; shared: boolean };
+}
+
+/**
+ * Shares an item view-only with anyone who has the link. DriveApp throws where the domain's admin
+ * forbids it (developers.google.com/apps-script/reference/drive/access: ANYONE_WITH_LINK); that is
+ * reported, not thrown, so the rest of the work still gets done.
+ */
+function shareViewByLink(item: GoogleAppsScript.Drive.File | GoogleAppsScript.Drive.Folder, what: string): boolean {
+  try {
+    item.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+    return true;
+  } catch (err) {
+    console.warn(
+      `Cannot share ${what} ${item.getId()} with anyone who has the link (${err instanceof Error ? err.message : String(err)}); the domain's sharing policy may forbid it`,
+    );
+    return false;
+  }
 }
 
 export function openFolder(place: FolderPlace): DocFolder {
   const folder = ensureFolder(place.key, place.name);
   return {
     url: () => folder.getUrl(),
-    shareByLink: () => folder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW),
+    shareByLink: () => shareViewByLink(folder, `folder ${place.key}`),
     doc(key, name): KeptDoc {
       const { doc, created } = ensureDoc(key, name, folder);
       // Read before writing: the Doc is closed once written.
@@ -57,10 +80,10 @@ export function openFolder(place: FolderPlace): DocFolder {
       };
     },
     saveText: (key, name, content, mimeType) => saveTextFile(key, folder, name, content, mimeType).getId(),
-    savePdf(doc, name) {
-      const pdf = replaceBlobFile(folder, DocumentApp.openById(doc.id).getAs('application/pdf'), name);
-      pdf.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
-      return { id: pdf.getId(), url: pdf.getUrl() };
+    savePdf(key, doc, name) {
+      const pdf = replaceBlobFile(key, folder, DocumentApp.openById(doc.id).getAs('application/pdf'), name);
+      const shared = shareViewByLink(pdf, 'PDF');
+      return { id: pdf.getId(), url: pdf.getUrl(), shared };
     },
   };
 }

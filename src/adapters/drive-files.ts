@@ -1,8 +1,13 @@
 /**
- * The product's own Drive folders, Docs and files, each kept under a script-property key: found
- * again by the stored id; when that is gone (trashed, deleted) or was never stored because a run
- * stopped between making the item and remembering it, an item of the same name is adopted before
- * a new one is made. So a re-run, or a run after a crash, rewrites the same item: no duplicates.
+ * The product's own Drive folders, Docs and files, each kept under a script-property key and found
+ * again only by the id stored there — never by its name: a folder or Doc a person made with the
+ * same name is theirs, and is left alone. When the stored item is gone (trashed, deleted) a new
+ * one is made.
+ *
+ * A run can stop between making an item and storing its id. So before making one the key holds
+ * when the making began (`making:<ms>`), and the next run takes the item of that name it finds
+ * where the product makes it, created in the minutes after that mark — the stopped run's, no one
+ * else's — instead of making a second. An item made before the mark never qualifies.
  */
 import { readString, writeString } from './config';
 
@@ -11,42 +16,74 @@ type File = GoogleAppsScript.Drive.File;
 type Document = GoogleAppsScript.Document.Document;
 
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
+const MAKING = 'making:';
+/**
+ * How long after its mark an item can have been made by the stopped run: one execution (6 min,
+ * developers.google.com/apps-script/guides/services/quotas#current_limitations), plus a minute
+ * either way because Drive's clock, which dates the item, is not the script's.
+ */
+const SKEW_MS = 60_000;
+const WINDOW_MS = 6 * 60_000 + SKEW_MS;
 
 export interface Kept<T> {
   item: T;
-  /** Made by this call (not found by id, not adopted by name). */
+  /** Made by this call. */
   created: boolean;
+  /** Made by a run that stopped before storing its id, and taken over by this call. */
+  recovered: boolean;
 }
 
 interface Finders<T> {
   /** The item of a stored id, or null when it is trashed. May throw when it is deleted. */
   byId(id: string): T | null;
-  /** A live item of the expected name, left by a run that stopped before storing its id. */
-  byName(): T | null;
+  /** Live items of the item's name where the product makes it (what a stopped run may have left). */
+  sameName(): T[];
   create(): T;
   idOf(item: T): string;
+  createdAt(item: T): number;
 }
 
-/** The one way an item is kept under a key: stored id, else adopted by name, else made. */
+/** When a making mark was set, or null when the key holds an id (or nothing). */
+function markOf(stored: string | null): number | null {
+  if (!stored?.startsWith(MAKING)) return null;
+  const at = Number(stored.slice(MAKING.length).split(':')[0]);
+  return Number.isFinite(at) ? at : null;
+}
+
+/** Whether an item was made in the window of a making mark, i.e. by the run that set it. */
+function madeSince(mark: number, createdAt: number): boolean {
+  return createdAt >= mark - SKEW_MS && createdAt <= mark + WINDOW_MS;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The one way an item is kept under a key: stored id, else the stopped run's item, else made. */
 function keep<T>(propertyKey: string, find: Finders<T>): Kept<T> {
-  const id = readString(propertyKey);
-  if (id) {
+  const stored = readString(propertyKey);
+  const mark = markOf(stored);
+  if (stored && mark === null) {
     try {
-      const item = find.byId(id);
-      if (item) return { item, created: false };
+      const item = find.byId(stored);
+      if (item) return { item, created: false, recovered: false };
+      console.warn(`Drive item ${stored} of ${propertyKey} is in the trash; making a new one`);
     } catch (err) {
-      console.warn(`Drive item ${id} of ${propertyKey} is gone (${err instanceof Error ? err.message : String(err)}); looking for it by name`);
+      console.warn(`Drive item ${stored} of ${propertyKey} is gone (${errorText(err)}); making a new one`);
     }
   }
-  const adopted = find.byName();
-  if (adopted) {
-    writeString(propertyKey, find.idOf(adopted));
-    return { item: adopted, created: false };
+  if (mark !== null) {
+    const left = find.sameName().find((item) => madeSince(mark, find.createdAt(item)));
+    if (left) {
+      writeString(propertyKey, find.idOf(left));
+      console.warn(`${propertyKey}: taking over ${find.idOf(left)}, made by a run that stopped before storing it`);
+      return { item: left, created: false, recovered: true };
+    }
   }
+  writeString(propertyKey, `${MAKING}${Date.now()}`);
   const item = find.create();
-  // Stored before anything else can fail, so a re-run finds this item instead of making another.
   writeString(propertyKey, find.idOf(item));
-  return { item, created: true };
+  return { item, created: true, recovered: false };
 }
 
 /** Live items an iterator gives (Drive's name search also returns trashed files). */
@@ -66,44 +103,43 @@ export function ensureFolder(propertyKey: string, name: string): Folder {
       const folder = DriveApp.getFolderById(id);
       return folder.isTrashed() ? null : folder;
     },
-    byName: () => liveOf(DriveApp.getRootFolder().getFoldersByName(name))[0] ?? null,
+    sameName: () => liveOf(DriveApp.getRootFolder().getFoldersByName(name)),
     create: () => DriveApp.createFolder(name),
     idOf: (folder) => folder.getId(),
+    createdAt: (folder) => folder.getDateCreated().getTime(),
   }).item;
 }
 
 /**
  * The Google Doc kept under `propertyKey`, in `folder`, named `name` (renamed when the name
- * changed, e.g. the report language). DocumentApp.create puts a Doc in My Drive, so one left
- * there by a stopped run is adopted too and moved into the folder.
+ * changed, e.g. the report language). DocumentApp.create puts a Doc in My Drive, so one a stopped
+ * run left there is looked for too, and moved into the folder. `created` is also true for a Doc a
+ * stopped run left: its content may be half-written.
  */
 export function ensureDoc(propertyKey: string, name: string, folder: Folder): { doc: Document; created: boolean } {
-  const { item: file, created } = keep<File>(propertyKey, {
+  const {
+    item: file,
+    created,
+    recovered,
+  } = keep<File>(propertyKey, {
     byId: (id) => {
       const found = DriveApp.getFileById(id);
       return found.isTrashed() ? null : found;
     },
-    byName: () => {
-      for (const place of [folder, DriveApp.getRootFolder()]) {
-        const doc = liveOf(place.getFilesByName(name)).find((f) => f.getMimeType() === GOOGLE_DOC);
-        if (!doc) continue;
-        if (place !== folder) doc.moveTo(folder);
-        return doc;
-      }
-      return null;
-    },
+    sameName: () => [folder, DriveApp.getRootFolder()].flatMap((place) => liveOf(place.getFilesByName(name)).filter((f) => f.getMimeType() === GOOGLE_DOC)),
     create: () => DriveApp.getFileById(DocumentApp.create(name).getId()),
     idOf: (f) => f.getId(),
+    createdAt: (f) => f.getDateCreated().getTime(),
   });
-  if (created) file.moveTo(folder);
+  if (created || recovered) file.moveTo(folder);
   const doc = DocumentApp.openById(file.getId());
   if (!created && doc.getName() !== name) doc.setName(name);
-  return { doc, created };
+  return { doc, created: created || recovered };
 }
 
 /**
  * A text file (HTML, CSV, plain text) kept under `propertyKey` in `folder`: its content is
- * replaced in place (same id, same link); extra live files of its name are trashed.
+ * replaced in place (same id, same link).
  */
 export function saveTextFile(propertyKey: string, folder: Folder, name: string, content: string, mimeType: string): File {
   const { item: file, created } = keep<File>(propertyKey, {
@@ -111,13 +147,10 @@ export function saveTextFile(propertyKey: string, folder: Folder, name: string, 
       const found = DriveApp.getFileById(id);
       return found.isTrashed() ? null : found;
     },
-    byName: () => {
-      const [first, ...extra] = liveOf(folder.getFilesByName(name));
-      extra.forEach((f) => f.setTrashed(true));
-      return first ?? null;
-    },
+    sameName: () => liveOf(folder.getFilesByName(name)),
     create: () => folder.createFile(name, content, mimeType),
     idOf: (f) => f.getId(),
+    createdAt: (f) => f.getDateCreated().getTime(),
   });
   if (created) return file;
   file.setContent(content);
@@ -126,12 +159,34 @@ export function saveTextFile(propertyKey: string, folder: Folder, name: string, 
 }
 
 /**
- * Stores a blob as the one file of its name: the new file is made first, then every older file of
- * that name is trashed, so a run that stops half-way leaves the old file, never none or two.
+ * Stores a blob as a new file kept under `propertyKey` (a PDF gets a new id each time), then
+ * trashes the one it replaces — by its stored id, never by name. A run that stopped half-way is
+ * finished by the next: the file it made and did not store is trashed, the one it was replacing
+ * too, and a fresh one made.
  */
-export function replaceBlobFile(folder: Folder, blob: GoogleAppsScript.Base.Blob, name: string): File {
-  const older = liveOf(folder.getFilesByName(name));
+export function replaceBlobFile(propertyKey: string, folder: Folder, blob: GoogleAppsScript.Base.Blob, name: string): File {
+  const stored = readString(propertyKey);
+  const mark = markOf(stored);
+  // `making:<ms>:<id>` carries the id the stopped run was replacing.
+  const current = mark === null ? stored : (stored?.split(':')[2] ?? null);
+  if (mark !== null) {
+    for (const left of liveOf(folder.getFilesByName(name)).filter((f) => f.getId() !== current && madeSince(mark, f.getDateCreated().getTime()))) {
+      console.warn(`${propertyKey}: trashing ${left.getId()}, made by a run that stopped before storing it`);
+      left.setTrashed(true);
+    }
+  }
+  writeString(propertyKey, `${MAKING}${Date.now()}${current ? `:${current}` : ''}`);
   const file = folder.createFile(blob.setName(name));
-  older.forEach((f) => f.setTrashed(true));
+  if (current) trashById(current);
+  writeString(propertyKey, file.getId());
   return file;
+}
+
+function trashById(id: string): void {
+  try {
+    const old = DriveApp.getFileById(id);
+    if (!old.isTrashed()) old.setTrashed(true);
+  } catch (err) {
+    console.warn(`Replaced file ${id} is gone already (${errorText(err)})`);
+  }
 }

@@ -3,13 +3,22 @@
  * in the workbook and its ids in the script properties, then kept in step with the services tab.
  * Later runs only update the service list in place, so responses and item ids never change.
  */
-import { ANSWER_MAX_CHARS, FORM_LIST, LIKERT_SCALE, groupedNumber, serviceItem } from '../domain/forms';
+import { ANSWER_MAX_CHARS, FORM_LIST, LIKERT_SCALE, formUrlKey, groupedNumber, serviceItem } from '../domain/forms';
 import { t } from '../domain/messages';
+import { choiceFor, distinctServiceNames } from '../domain/services';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
 import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
 import { activeWorkbook } from './tables';
 
 type Form = GoogleAppsScript.Forms.Form;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How often, and after what pauses, the new response tab is looked for before giving up. */
+const RESPONSE_TAB_WAITS_MS = [0, 1_000, 3_000];
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 
 /** Google's UI shows "Other" for showOtherOption, in place of the annex's own last choice. */
 function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { getId(): number } {
@@ -64,33 +73,56 @@ function limitAnswers(form: Form, def: FormDefinition, record: FormRecord): void
 }
 
 /**
+ * The settings that exist only on Google Workspace: no sign-in and no "one response per user"
+ * (which needs sign-in). On a consumer account they do not exist and the calls throw (Google:
+ * setRequireLogin is "available only for forms created by Google Workspace users", and deprecated
+ * in favour of the publish settings), and the form is anonymous without them. So each is tried
+ * on its own and a refusal only logged.
+ * https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)
+ */
+function tryWorkspaceOnlySettings(form: Form, key: string): void {
+  const settings: Array<[string, () => void]> = [
+    ['setRequireLogin(false)', () => form.setRequireLogin(false)],
+    ['setLimitOneResponsePerUser(false)', () => form.setLimitOneResponsePerUser(false)],
+  ];
+  for (const [name, apply] of settings) {
+    try {
+      apply();
+    } catch (err) {
+      console.warn(`Form ${key}: ${name} refused (${errorText(err)}); on a consumer account the setting does not exist and the form stays anonymous`);
+    }
+  }
+}
+
+/**
  * Creates the Google Form for `def`, anonymous by construction: no email collection, no sign-in,
  * no "one response per user" (which would require sign-in), responses into `spreadsheetId`.
+ * FormApp.create names only the Drive file: the title respondents see is set on its own.
  */
 function createForm(
   def: FormDefinition,
   services: Service[],
   spreadsheetId: string,
   onCreated: (formId: string) => void = () => undefined,
-): Omit<FormRecord, 'responseSheet'> {
+): { form: Form; made: Omit<FormRecord, 'responseSheet'> } {
   const form = FormApp.create(def.title);
   // Reported at once, so a run killed half-way leaves a form that the next run can find and discard.
   onCreated(form.getId());
   form
+    .setTitle(def.title)
     .setDescription(def.intro)
     .setConfirmationMessage(def.confirmation)
     .setCollectEmail(false)
-    .setRequireLogin(false)
-    .setLimitOneResponsePerUser(false)
     .setAllowResponseEdits(false)
     .setShowLinkToRespondAgain(def.onlineChannel === 'kiosk');
+  tryWorkspaceOnlySettings(form, def.key);
   const names = serviceChoices(services);
   const items: Record<string, number> = {};
   for (const item of def.items) items[item.id] = addItem(form, item, names).getId();
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
   // Forms made through the API start unpublished and refuse responses until published.
   form.setPublished(true);
-  return { id: form.getId(), publishedUrl: form.getPublishedUrl(), items };
+  return { form, made: { id: form.getId(), publishedUrl: form.getPublishedUrl(), items } };
 }
 
 /**
@@ -112,9 +144,12 @@ function discardForm(formId: string): void {
   }
 }
 
-/** A list item needs at least one choice; with no services yet the respondent can still say "other". */
+/**
+ * The service list of a form: each name once (a list item's choices must differ), and never
+ * empty — with no services yet the respondent can still say "other".
+ */
 function serviceChoices(services: Service[]): string[] {
-  const names = services.map((s) => s.ka);
+  const names = distinctServiceNames(services);
   return names.length > 0 ? names : [t('form.no_services')];
 }
 
@@ -143,17 +178,58 @@ function syncServiceChoices(form: Form, def: FormDefinition, record: FormRecord,
 
 /**
  * The N2 link of each service name: Google's own prefilled URL with the service and nothing
- * else, so no response can be tied to a case. The item is looked up once for all names.
+ * else, so no response can be tied to a case. The item is looked up once for all names; a name
+ * the list shows once under another spelling gets that choice's link.
  */
 function prefilledServiceUrls(form: Form, def: FormDefinition, record: FormRecord, serviceNames: string[]): Map<string, string> {
   const links = new Map<string, string>();
   const serviceItem = def.items.find((i) => i.type === 'service');
   const item = serviceItem ? form.getItemById(record.items[serviceItem.id]) : null;
   const list = item ? item.asListItem() : null;
+  const choices = list ? list.getChoices().map((c) => c.getValue()) : [];
   for (const name of serviceNames) {
-    links.set(name, list ? form.createResponse().withItemResponse(list.createResponse(name)).toPrefilledUrl() : record.publishedUrl);
+    const choice = choiceFor(name, choices);
+    links.set(name, list && choice !== undefined ? form.createResponse().withItemResponse(list.createResponse(choice)).toPrefilledUrl() : record.publishedUrl);
   }
   return links;
+}
+
+/** A form made before its title was set explicitly shows no title to respondents: give it its title. */
+function syncTitle(form: Form, def: FormDefinition): void {
+  if (form.getTitle() !== def.title) form.setTitle(def.title);
+}
+
+/**
+ * The tab a spreadsheet's `getFormUrl()` ties to this form. Google's URL of the form may be its
+ * editor or its published address (…/forms/d/<id>/… or …/forms/d/e/<published id>/…, with or
+ * without /u/N/ and a query), so it is compared with both, not assumed to carry the form id.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
+ */
+function tabLinkedTo(sheets: Sheet[], form: Form): Sheet | null {
+  const wanted = new Set([formUrlKey(form.getEditUrl()), formUrlKey(form.getPublishedUrl()), form.getId()].filter((k): k is string => k !== null));
+  return sheets.find((sheet) => wanted.has(formUrlKey(sheet.getFormUrl()) ?? '')) ?? null;
+}
+
+/**
+ * The response tab Google made for a form just linked to the workbook: the tab linked to this form
+ * (Sheet.getFormUrl), among the tabs that were not there before, else among all; else, when Google
+ * names the form in an address not recognised, the one new tab. Google may add the tab a moment
+ * after setDestination returns: flushed and looked for again, after a pause, before giving up.
+ */
+function findResponseTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, before: ReadonlySet<string>, key: string): Sheet {
+  for (const wait of RESPONSE_TAB_WAITS_MS) {
+    if (wait > 0) Utilities.sleep(wait);
+    SpreadsheetApp.flush();
+    const sheets = ss.getSheets();
+    const added = sheets.filter((s) => !before.has(s.getName()));
+    const found = tabLinkedTo(added, form) ?? tabLinkedTo(sheets, form) ?? (added.length === 1 ? added[0] : null);
+    if (found) return found;
+    console.warn(`Form ${key}: its response tab is not there yet; looking again`);
+  }
+  throw new Error(
+    `Google did not create the response tab of form ${key} (${form.getId()}) in the workbook: no new tab, and no tab linked to the form. ` +
+      'Open the form, Responses ▸ Link to Sheets, choose this workbook, then run setup again.',
+  );
 }
 
 /** Brings a form's service list in step with the services; false when the form is not made yet (or gone). */
@@ -166,16 +242,18 @@ export function syncFormServices(def: FormDefinition, services: Service[]): bool
 }
 
 /**
- * Makes the form unless it exists (then only its service list is synced); true when it was made.
- * Its response tab gets a stable Georgian name and a warning against editing by hand.
+ * Makes the form unless it exists (then only its title and service list are brought in step);
+ * `created` when it was made. Its response tab gets a stable Georgian name and a warning against
+ * editing by hand.
  */
-export function ensureForm(def: FormDefinition, services: Service[]): boolean {
+export function ensureForm(def: FormDefinition, services: Service[]): { created: boolean; id: string } {
   const stored = readFormRecord(def.key);
   const form = openForm(stored);
   if (form && stored) {
+    syncTitle(form, def);
     syncServiceChoices(form, def, stored, services);
     limitAnswers(form, def, stored);
-    return false;
+    return { created: false, id: stored.id };
   }
   const ss = activeWorkbook();
   // A run killed while making this form left it half-made: discard it rather than keep two.
@@ -183,10 +261,8 @@ export function ensureForm(def: FormDefinition, services: Service[]): boolean {
   const pending = readString(pendingKey);
   if (pending && pending !== stored?.id) discardForm(pending);
   const before = new Set(ss.getSheets().map((s) => s.getName()));
-  const made = createForm(def, services, ss.getId(), (id) => writeString(pendingKey, id));
-  SpreadsheetApp.flush();
-  const responseSheet = ss.getSheets().find((s) => !before.has(s.getName()));
-  if (!responseSheet) throw new Error(`Google did not create the response tab of form ${def.key}`);
+  const { form: createdForm, made } = createForm(def, services, ss.getId(), (id) => writeString(pendingKey, id));
+  const responseSheet = findResponseTab(ss, createdForm, before, def.key);
   const name = t('tab.responses', { form: def.key });
   const clash = ss.getSheetByName(name);
   if (clash && clash.getSheetId() !== responseSheet.getSheetId()) clash.setName(t('tab.responses_old', { name, id: clash.getSheetId() }));
@@ -195,7 +271,12 @@ export function ensureForm(def: FormDefinition, services: Service[]): boolean {
   responseSheet.protect().setDescription(`ukukavshiri:raw.${def.key}`).setWarningOnly(true);
   writeJson(formKey(def.key), { ...made, responseSheet: name } satisfies FormRecord);
   deleteKey(pendingKey);
-  return true;
+  return { created: true, id: made.id };
+}
+
+/** The address staff open to edit a form (its Drive editor link). */
+export function formEditUrl(formId: string): string {
+  return FormApp.openById(formId).getEditUrl();
 }
 
 /**

@@ -2,7 +2,9 @@
  * Inform: the public report of a period (a menu item). One Doc per period (the editable source,
  * kept private), exported to a PDF in a folder shared view-only by link, with the website's HTML
  * fragment and the social-network post next to it. Publishing the period again rewrites the Doc
- * and replaces the files: one set per period, whatever happened before.
+ * and replaces the files: one set per period, whatever happened before. Where the account may
+ * not share by link (a Workspace admin's policy), the files are made all the same, and staff are
+ * told how to publish them by hand.
  */
 import { periodKey, type Period } from '../domain/dates';
 import { t } from '../domain/messages';
@@ -27,6 +29,8 @@ export interface PublishResult {
   postId: string;
   folderUrl: string;
   post: string;
+  /** Whether anyone with the link can open the PDF (false: the domain forbids sharing outside it). */
+  shared: boolean;
   /** Georgian note when the collection before the build failed (published anyway). */
   collectionProblem: string | null;
 }
@@ -57,16 +61,18 @@ export function publishReport(period: Period): PublishResult {
     const key = periodKey(period);
     const working = openFolder(WORKING_FOLDER);
     const publicFolder = openFolder(PUBLIC_FOLDER);
-    publicFolder.shareByLink();
+    const folderShared = publicFolder.shareByLink();
 
     const doc = working.doc(`publicDoc.${key}`, names.doc);
     doc.write(report.blocks);
-    const pdf = publicFolder.savePdf(doc, names.pdf);
+    const pdf = publicFolder.savePdf(`publicPdf.${key}`, doc, names.pdf);
+    const shared = folderShared && pdf.shared;
+    if (!shared) console.warn(`publish ${key}: the public files could not be shared by link; staff were told to publish them by hand`);
     const htmlId = publicFolder.saveText(`publicHtml.${key}`, names.html, publicHtmlFragment(report, pdf.url), 'text/html');
     const post = socialPost(report, pdf.url);
     const postId = publicFolder.saveText(`publicPost.${key}`, names.post, post, 'text/plain');
     highlightOverdueActions();
-    return { docId: doc.id, pdfId: pdf.id, pdfUrl: pdf.url, htmlId, postId, folderUrl: publicFolder.url(), post, collectionProblem };
+    return { docId: doc.id, pdfId: pdf.id, pdfUrl: pdf.url, htmlId, postId, folderUrl: publicFolder.url(), post, shared, collectionProblem };
   });
 }
 
@@ -76,8 +82,9 @@ export function publishReportAction(): string {
   const result = publishReport(answer.period);
   return [
     t('publish.done', { period: answer.period.label }),
-    t('publish.pdf', { url: result.pdfUrl }),
+    t(result.shared ? 'publish.pdf' : 'publish.pdf_private', { url: result.pdfUrl }),
     t('publish.files', { url: result.folderUrl }),
+    ...(result.shared ? [] : [t('publish.not_shared')]),
     ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');
 }

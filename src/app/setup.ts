@@ -10,7 +10,8 @@ import { DEFAULT_SERVICES } from '../domain/services';
 import { DEFAULT_THEMES } from '../domain/themes';
 import type { FormKey, Service } from '../domain/types';
 import type { SheetEdit } from '../adapters/events';
-import { ensureForm, invitationLinks, syncFormServices } from '../adapters/google-forms';
+import { openFormToAnyone } from '../adapters/form-access';
+import { ensureForm, formEditUrl, invitationLinks, syncFormServices } from '../adapters/google-forms';
 import { tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
@@ -35,6 +36,8 @@ export interface SetupResult {
   printDocs: string[];
   /** Georgian notes on settings that could not be used as typed (a default or nothing was used instead). */
   settingsProblems: string[];
+  /** Forms that anyone with the link cannot answer yet (Google refused or could not confirm it), with their editor links. */
+  formsNotPublic: Array<{ form: FormKey; editUrl: string }>;
 }
 
 /** The menu item: sets up (or updates) and says in Georgian what it did and what to check. */
@@ -47,6 +50,12 @@ export function setupAction(): string {
     result.printDocs.length ? t('setup.print_updated', { folder: PRINT_FOLDER.name }) : '',
     result.settingsProblems.length
       ? t('setup.check_settings', { tab: TABS.settings.name, problems: result.settingsProblems.map((p) => `• ${p}`).join('\n') })
+      : '',
+    result.formsNotPublic.length
+      ? t('setup.forms_not_public', {
+          forms: result.formsNotPublic.map((f) => f.form).join(', '),
+          links: result.formsNotPublic.map((f) => `• ${f.form}: ${f.editUrl}`).join('\n'),
+        })
       : '',
   ]
     .filter(Boolean)
@@ -66,8 +75,16 @@ export function setupWorkbook(): SetupResult {
     removeBlankStarterTab();
     const { services } = readServices();
     const createdForms: FormKey[] = [];
+    const formsNotPublic: SetupResult['formsNotPublic'] = [];
     for (const def of FORM_LIST) {
-      if (ensureForm(def, services)) createdForms.push(def.key);
+      const form = ensureForm(def, services);
+      if (form.created) createdForms.push(def.key);
+      // Citizens answer without an account: every run makes sure anyone with the link may respond.
+      const access = openFormToAnyone(form.id);
+      if (!access.open) {
+        console.warn(`setup: form ${def.key} is not open to anyone with the link (${access.reason})`);
+        formsNotPublic.push({ form: def.key, editUrl: formEditUrl(form.id) });
+      }
     }
     updateInvitationLinks(services);
     const { created } = ensureTriggers(TRIGGERS);
@@ -79,6 +96,7 @@ export function setupWorkbook(): SetupResult {
       triggersCreated: created,
       printDocs: [...print.created, ...print.rewritten],
       settingsProblems: readSettings().problems,
+      formsNotPublic,
     };
   });
 }

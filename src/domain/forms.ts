@@ -192,3 +192,15 @@ export function driverOf(itemId: string): Driver | undefined {
 export function feedbackItemColumns(): string[] {
   return FORM_LIST.flatMap((form) => form.items.filter((item) => item.type !== 'service').map((item) => item.id));
 }
+
+/**
+ * What identifies a form in one of the URLs Google gives for it: its id in the editor's and the
+ * old viewer's address (…/forms/d/<id>/edit, …/viewform), `e/<published id>` in the respondents'
+ * address (…/forms/d/e/<published id>/viewform); an account switch (/u/N/), a query or a fragment
+ * do not matter. Null for anything else. Lets a response tab's Sheet.getFormUrl() be matched to
+ * a form whichever kind of address Google gives there.
+ */
+export function formUrlKey(url: string | null | undefined): string | null {
+  const match = /^https:\/\/docs\.google\.com\/forms\/(?:u\/\d+\/)?d\/(e\/)?([A-Za-z0-9_-]{10,})(?:[/?#]|$)/.exec(String(url ?? '').trim());
+  return match ? `${match[1] ?? ''}${match[2]}` : null;
+}

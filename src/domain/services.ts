@@ -42,3 +42,27 @@ export function resolveService(input: string, services: readonly Service[]): Ser
   if (key === '') return null;
   return services.find((s) => matchKey(s.code) === key) ?? services.find((s) => matchKey(s.ka) === key) ?? null;
 }
+
+/**
+ * The service names a form lists: each once, in the tab's order, as first spelled. A name typed
+ * twice (or twice but for spacing and case) would offer the same choice twice, and a respondent's
+ * pick could not tell the two apart (resolveService takes the first anyway).
+ */
+export function distinctServiceNames(services: readonly Service[]): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const s of services) {
+    const name = s.ka.trim();
+    const key = matchKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
+
+/** The choice of a form's service list that stands for `name` (distinctServiceNames kept one spelling). */
+export function choiceFor(name: string, choices: readonly string[]): string | undefined {
+  const key = matchKey(name);
+  return choices.find((choice) => matchKey(choice) === key);
+}

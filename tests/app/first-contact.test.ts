@@ -133,8 +133,13 @@ describe.each(WORLDS)('in a %s world', (name) => {
     const improve = f.ws.forms.snapshot(n2.id).items.find((i) => i.title === n2Title('n2.improve'))!;
     expect(improve.helpText).toBe(`არაუმეტეს ${groupedNumber(ANSWER_MAX_CHARS)} სიმბოლო.`);
     expect(improve.validation).toEqual({ maxLength: ANSWER_MAX_CHARS, helpText: t('form.answer_too_long', { limit: groupedNumber(ANSWER_MAX_CHARS) }) });
+    // A resident of the domain: in a strict Workspace only they may open the form.
     expect(() =>
-      f.ws.forms.respond(n2.id, { [n2Title('n2.service')]: newborn.ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: 'ა'.repeat(60_000) }),
+      f.ws.forms.respond(
+        n2.id,
+        { [n2Title('n2.service')]: newborn.ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: 'ა'.repeat(60_000) },
+        { respondent: 'resident@example.ge' },
+      ),
     ).toThrow(t('form.answer_too_long', { limit: groupedNumber(ANSWER_MAX_CHARS) }));
     expect(f.ws.forms.snapshot(n2.id).responseCount).toBe(before);
     f.click(COLLECT_NOW);

@@ -8,7 +8,7 @@ import { recordToRow } from '../../src/domain/normalize';
 import { OVERDUE_BACKGROUND } from '../../src/domain/agenda';
 import { TABS } from '../../src/domain/schema';
 import type { FeedbackRecord } from '../../src/domain/types';
-import type { DriveIndexRow } from '../../emulator';
+import { environment, type DriveIndexRow } from '../../emulator';
 import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
 import { failOnceAfter } from '../support/faults';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
@@ -281,6 +281,107 @@ describe('public report', () => {
     expect(doc.split('მომხმარებელთა უკუკავშირი — I კვარტალი 2026').length - 1).toBe(1);
   });
 });
+
+describe('publishing where the admin forbids sharing outside the organisation (workspace-strict)', () => {
+  let fx: Fixture;
+  let message: string;
+
+  beforeAll(() => {
+    fx = setUpWorkbook({ environment: environment('workspace-strict') });
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+    message = click(fx, PUBLISH, '2026-Q1');
+  });
+
+  it('still makes the Doc, the PDF, the HTML fragment and the post', () => {
+    const files = publicFiles(fx);
+    expect(files.pdf.mimeType).toBe('application/pdf');
+    expect(files.pdf.size).toBeGreaterThan(1000);
+    expect(fileText(fx, files.html.id)).toContain(`href="https://drive.google.com/file/d/${files.pdf.id}/`);
+    expect(fileText(fx, files.post.id)).toContain(files.pdf.id);
+    expect(fx.ws.core.logs.filter((l) => l.startsWith('[ERROR]'))).toEqual([]);
+  });
+
+  it('shares nothing outside the organisation, and says why in the log', () => {
+    const files = publicFiles(fx);
+    for (const row of [files.pdf, files.html, files.post]) expect(row.sharing.access).toBe('PRIVATE');
+    expect(fx.ws.core.logs.some((l) => l.includes('Cannot share') && l.includes('Action not allowed'))).toBe(true);
+  });
+
+  it('tells staff in Georgian how to publish by hand', () => {
+    expect(message).toContain('საჯარო ანგარიში გამოქვეყნდა');
+    expect(message).toContain('ჯერ მხოლოდ ორგანიზაციის შიგნით');
+    expect(message).not.toContain('ხედვა ბმულით');
+    expect(message).toContain('ბმულით საჯაროდ ვერ გაზიარდა');
+    expect(message).toContain('ატვირთეთ მუნიციპალიტეტის ვებგვერდზე');
+    expect(message).toContain('HTML ფრაგმენტი');
+    expect(message).toContain(`https://drive.google.com/drive/folders/`);
+  });
+
+  it('where sharing is allowed, says none of it', () => {
+    const open = setUpWorkbook({ environment: environment('workspace') });
+    seed(open);
+    open.ws.core.setNow(APRIL);
+    const text = click(open, PUBLISH, '2026-Q1');
+    expect(text).toContain('ხედვა ბმულით');
+    expect(text).not.toContain('ბმულით საჯაროდ ვერ გაზიარდა');
+    expect(publicFiles(open).pdf.sharing).toEqual({ access: 'ANYONE_WITH_LINK', permission: 'VIEW' });
+  });
+});
+
+describe("a staff member's folder and Doc with the product's names", () => {
+  it('are left alone: the product makes and keeps its own', () => {
+    const fx = setUpWorkbook();
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+    // Before the first publication, someone made a folder of that name (with a draft in it) and a
+    // Doc named as the report, by hand, in the same My Drive.
+    const drive = fx.ws.drive.app;
+    const theirs = drive.createFolder('უკუკავშირი — საჯარო ანგარიშები');
+    const draft = theirs.createFile('ჩემი მონახაზი.txt', 'ჩემი ტექსტი');
+    const theirDoc = fx.ws.docs.app.create(PUBLIC_DOC);
+    theirDoc.getBody().appendParagraph('ჩემი ჩანაწერები');
+    theirDoc.saveAndClose();
+    click(fx, PUBLISH, '2026-Q1');
+    click(fx, PUBLISH, '2026-Q1');
+    // theirs: untouched, private, not used
+    expect(String(drive.getFolderById(theirs.getId()).getSharingAccess())).toBe('PRIVATE');
+    const inTheirs = [...iterate(drive.getFolderById(theirs.getId()).getFiles())].map((f) => f.getId());
+    expect(inTheirs).toEqual([draft.getId()]);
+    expect(Buffer.from(fx.ws.drive.contentOf(draft.getId()) ?? []).toString('utf8')).toBe('ჩემი ტექსტი');
+    expect(docText(fx, theirDoc.getId())).toContain('ჩემი ჩანაწერები');
+    expect(docText(fx, theirDoc.getId())).not.toContain('მომხმარებელთა უკუკავშირი');
+    // ours: a folder of its own, holding the public files
+    const folders = live(fx).filter((row) => row.mimeType === 'application/vnd.google-apps.folder' && row.name === theirs.getName());
+    expect(folders).toHaveLength(2);
+    const ours = folders.find((row) => row.id !== theirs.getId());
+    expect(ours?.sharing.access).toBe('ANYONE_WITH_LINK');
+    const pdfs = live(fx).filter((row) => row.name === `${PUBLIC_DOC}.pdf`);
+    expect(pdfs).toHaveLength(1);
+    const reportDocs = live(fx).filter((row) => row.name === PUBLIC_DOC);
+    expect(reportDocs).toHaveLength(2);
+    expect(reportDocs.find((row) => row.id !== theirDoc.getId())?.folderPath).toContain('სამუშაო');
+  });
+});
+
+describe('a run that stopped between making a folder and storing its id', () => {
+  it('does not, on a mark it left long ago, take a folder of the name someone makes later', () => {
+    const fx = setUpWorkbook();
+    seed(fx);
+    fx.ws.core.setNow(APRIL);
+    // The stopped run marked the key a day ago and made nothing; today a person makes the folder.
+    fx.ws.properties.app.getScriptProperties().setProperty('folder.public', `making:${APRIL - 24 * 3_600_000}`);
+    const theirs = fx.ws.drive.app.createFolder('უკუკავშირი — საჯარო ანგარიშები');
+    click(fx, PUBLISH, '2026-Q1');
+    expect([...iterate(fx.ws.drive.app.getFolderById(theirs.getId()).getFiles())]).toEqual([]);
+    expect(fx.ws.properties.app.getScriptProperties().getProperty('folder.public')).not.toBe(theirs.getId());
+    publicFiles(fx);
+  });
+});
+
+function* iterate<T>(it: { hasNext(): boolean; next(): T }): Generator<T> {
+  while (it.hasNext()) yield it.next();
+}
 
 describe('publishing after a run that stopped half-way', () => {
   it('ends with one Doc and one set of public files, whichever call the stop hit', () => {

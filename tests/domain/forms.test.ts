@@ -9,6 +9,7 @@ import {
   driverOf,
   feedbackItemColumns,
   formOfItem,
+  formUrlKey,
   freeTextItems,
   itemById,
   likertItems,
@@ -182,5 +183,25 @@ describe('helpers', () => {
     expect(columns).not.toContain('n1.service');
     expect(columns).not.toContain('n2.service');
     expect(new Set(columns).size).toBe(columns.length);
+  });
+});
+
+describe('formUrlKey: a form in any of the addresses Google gives for it', () => {
+  const id = '1R2TPT7soLdO7Xu9g-700odFB6cEjcBN_z-jBMHu9vFu';
+  const published = '1FAIpQLSDOKMIdHnZYA8IqiZWuG5KsqlqnLS-2HjQVH3z5B3secIx4OU';
+  test.each([
+    [`https://docs.google.com/forms/d/${id}/edit`, id],
+    [`https://docs.google.com/forms/d/${id}/viewform`, id],
+    [`https://docs.google.com/forms/u/0/d/${id}/edit#responses`, id],
+    [`https://docs.google.com/forms/d/${id}`, id],
+    [`https://docs.google.com/forms/d/e/${published}/viewform`, `e/${published}`],
+    [`https://docs.google.com/forms/d/e/${published}/viewform?usp=pp_url&entry.1=x`, `e/${published}`],
+    [`https://docs.google.com/forms/u/1/d/e/${published}/formResponse`, `e/${published}`],
+  ])('%s', (url, key) => {
+    expect(formUrlKey(url)).toBe(key);
+  });
+  test('anything else is no form', () => {
+    for (const url of [null, undefined, '', 'https://forms.gle/abc', `https://docs.google.com/spreadsheets/d/${id}/edit`, 'https://docs.google.com/forms/d/e/'])
+      expect(formUrlKey(url)).toBeNull();
   });
 });

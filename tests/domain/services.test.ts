@@ -1,4 +1,4 @@
-import { DEFAULT_SERVICES, UNKNOWN_SERVICE, resolveService } from '../../src/domain/services';
+import { DEFAULT_SERVICES, UNKNOWN_SERVICE, choiceFor, distinctServiceNames, resolveService } from '../../src/domain/services';
 
 describe('DEFAULT_SERVICES', () => {
   test('the annex table, in order', () => {
@@ -63,5 +63,22 @@ describe('resolveService', () => {
 
   test("'სხვა' is the service 'other'", () => {
     expect(resolveService('სხვა', DEFAULT_SERVICES)?.code).toBe('other');
+  });
+});
+
+describe("a form's service list", () => {
+  const svc = (code: string, ka: string) => ({ code, ka, invite: true });
+
+  test('lists each name once, in the tab order, as first spelled', () => {
+    const services = [svc('a', 'კვება'), svc('b', 'შეშა'), svc('c', 'კვება'), svc('d', '  შეშა '), svc('e', 'Other'), svc('f', 'OTHER'), svc('g', '')];
+    expect(distinctServiceNames(services)).toEqual(['კვება', 'შეშა', 'Other']);
+    expect(distinctServiceNames(DEFAULT_SERVICES)).toEqual(DEFAULT_SERVICES.map((s) => s.ka));
+  });
+
+  test('maps a name to the choice that stands for it', () => {
+    const choices = ['კვება', 'Other'];
+    expect(choiceFor('other ', choices)).toBe('Other');
+    expect(choiceFor('კვება', choices)).toBe('კვება');
+    expect(choiceFor('შეშა', choices)).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The replay's clock and Google's mail quota (../shared/scenario.md, step 4: "time-driven triggers
- * run on their schedules as the clock passes them; the mail quota resets daily"). With a quota of
- * one message a day, three applications closed in the same hour are all invited, one a day, by
- * the hourly sweep on the following days — none twice, none lost. Loads the BUILT bundle.
+ * The replay's clock and the daily mail allowance (../shared/scenario.md, step 4: "time-driven
+ * triggers run on their schedules as the clock passes them; the mail quota resets daily"). With a
+ * daily cap of one message (the settings' mailQuotaPerDay, which the product honours under Google's
+ * own quota of the account), three applications closed in the same hour are all invited, one a
+ * day, by the hourly sweep on the following days — none twice, none lost. Loads the BUILT bundle.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -97,7 +97,13 @@ describe('the built-in sample', () => {
 });
 
 test('demo arguments: --scenario, --out, --seed (also as --flag=value); anything else is refused', () => {
-  expect(parseArgs(['--scenario', 'a.json', '--out=o', '--seed', '5'])).toEqual({ scenario: 'a.json', out: 'o', seed: 5, writeSample: null });
+  expect(parseArgs(['--scenario', 'a.json', '--out=o', '--seed', '5'])).toEqual({
+    scenario: 'a.json',
+    out: 'o',
+    seed: 5,
+    writeSample: null,
+    environment: null,
+  });
   expect(parseArgs([]).out).toBe('demo-out');
   expect(() => parseArgs(['--bogus'])).toThrow(/unknown argument/);
   expect(() => parseArgs(['--scenario'])).toThrow(/needs a value/);

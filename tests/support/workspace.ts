@@ -8,10 +8,28 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import manifest from '../../appsscript.json';
-import { APPS_SCRIPT_COSTS, Workspace, type WorkspaceOptions } from '../../emulator';
+import { APPS_SCRIPT_COSTS, type Environment, Workspace, type WorkspaceOptions } from '../../emulator';
 
 /** The administrator who sets the workbook up: the script runs as this account. */
 export const ADMIN_USER = 'admin@municipality.example.ge';
+/** A member of staff who types cases in: an editor of the workbook, not its owner. */
+export const STAFF_USER = 'kancelaria@municipality.example.ge';
+
+/** Who does what in the municipality: the administrator (the script's account) and staff. */
+export interface Users {
+  admin: string;
+  staff: string;
+}
+
+/**
+ * The municipality's people in a given Google world: on a Workspace account they are accounts of
+ * its domain (`admin@<domain>`, `kancelaria@<domain>`); on a consumer account (no domain) the
+ * project's usual addresses.
+ */
+export function usersFor(env: Pick<Environment, 'account' | 'domain'>): Users {
+  if (env.account === 'workspace' && env.domain) return { admin: `admin@${env.domain}`, staff: `kancelaria@${env.domain}` };
+  return { admin: ADMIN_USER, staff: STAFF_USER };
+}
 /** The script's time zone, as the manifest declares it. */
 export const TIME_ZONE: string = manifest.timeZone;
 /** The language of the municipality's staff (Session.getActiveUserLocale). */
@@ -79,10 +97,13 @@ export function transliterateGeorgian(text: string): string {
   return [...text].map((ch) => GEORGIAN_LATIN[ch] ?? ch).join('');
 }
 
-/** The options of this project's Workspace; anything given replaces the default. */
+/**
+ * The options of this project's Workspace; anything given replaces the default. Given an
+ * `environment` and no `user`, the script runs as that world's administrator (usersFor).
+ */
 export function workspaceOptions(options: Partial<WorkspaceOptions> = {}): WorkspaceOptions {
   return {
-    user: ADMIN_USER,
+    user: options.environment ? usersFor(options.environment).admin : ADMIN_USER,
     now: START,
     timeZone: TIME_ZONE,
     locale: LOCALE,
