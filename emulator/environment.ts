@@ -30,6 +30,14 @@ export interface Environment {
    * responders" guide): `anyone` with the link, or only people signed in to the domain.
    */
   formResponders: 'anyone' | 'domain';
+  /**
+   * The admin's Forms-specific override (Admin console ▸ Drive and Docs ▸ Forms responses): owners
+   * may accept responses from anyone outside the organisation who has the link, "even when
+   * external sharing is not allowed". Google turned it on by default when it appeared (Workspace
+   * Updates, 17 June 2025: "Adding granular controls for Google Forms responses";
+   * workspaceupdates-ja.googleblog.com/2025/06/google_24.html). `blocked`: the admin turned it off.
+   */
+  formsExternalResponses: 'allowed' | 'blocked';
   /** Mail the same account sends a day for other reasons, drawing on the same daily quota. */
   otherMailPerDay: number;
 }
@@ -43,6 +51,7 @@ export const ENVIRONMENTS = {
     timeZone: 'America/New_York',
     sharing: 'allowed',
     formResponders: 'anyone',
+    formsExternalResponses: 'allowed',
     otherMailPerDay: 0,
   },
   workspace: {
@@ -52,6 +61,7 @@ export const ENVIRONMENTS = {
     timeZone: 'America/New_York',
     sharing: 'allowed',
     formResponders: 'domain',
+    formsExternalResponses: 'allowed',
     otherMailPerDay: 0,
   },
   'workspace-strict': {
@@ -61,6 +71,7 @@ export const ENVIRONMENTS = {
     timeZone: 'America/New_York',
     sharing: 'blocked',
     formResponders: 'domain',
+    formsExternalResponses: 'allowed',
     otherMailPerDay: 0,
   },
 } as const satisfies Record<string, Environment>;

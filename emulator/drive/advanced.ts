@@ -88,8 +88,10 @@ function createPermission(core: Core, store: DriveStore, entry: DriveEntry, reso
   if (!ROLES.includes(role) || role === 'owner' || role === 'organizer' || role === 'fileOrganizer') throw apiError('create', 'Invalid permission value');
   const view = resource.view === undefined ? undefined : String(resource.view);
   if (view !== undefined && (view !== 'published' || entry.kind !== 'form' || role !== 'reader')) throw apiError('create', 'Invalid permission value');
-  const { sharing, account, domain: ownDomain } = core.environment;
-  if (type === 'anyone' && sharing === 'blocked') throw apiError('create', 'The user does not have sufficient permissions for this file.');
+  const { sharing, formsExternalResponses, account, domain: ownDomain } = core.environment;
+  // A form's published view follows the Forms override, which stays on when link sharing is off.
+  const anyoneRefused = view === 'published' ? formsExternalResponses === 'blocked' : sharing === 'blocked';
+  if (type === 'anyone' && anyoneRefused) throw apiError('create', 'The user does not have sufficient permissions for this file.');
   if (type === 'domain' && account !== 'workspace') throw apiError('create', 'Invalid permission value');
   const domain = type === 'domain' ? String(resource.domain ?? '') : undefined;
   if (type === 'domain' && !domain) throw apiError('create', 'The domain field is required for a domain permission.');

@@ -97,8 +97,21 @@ describe('the Advanced Drive service (v3)', () => {
     expect(ws.core.callSummary().byMethod['Drive.Permissions.create']).toBe(2);
   });
 
-  test("refuses 'anyone' where the admin forbids sharing outside; the form stays closed to the public", () => {
+  test("grants a form's published view to anyone where link sharing is forbidden but the Forms override is on (Google's default)", () => {
     const ws = world('workspace-strict');
+    const form = publishedForm(ws);
+    expect(() => ws.forms.respond(form.getId(), { Q: 'citizen' })).toThrow(NEED_PERMISSION);
+    ws.drive.advanced.Permissions.create({ type: 'anyone', view: 'published', role: 'reader' }, form.getId());
+    ws.forms.respond(form.getId(), { Q: 'citizen' });
+    // …while a file still cannot be shared by link there.
+    const file = ws.drive.app.createFile('a.txt', 'x');
+    expect(() => ws.drive.advanced.Permissions.create({ type: 'anyone', role: 'reader' }, file.getId())).toThrow(
+      /^API call to drive\.permissions\.create failed with error: /,
+    );
+  });
+
+  test("refuses 'anyone' on a form where the admin turned the Forms override off; the form stays closed to the public", () => {
+    const ws = world('workspace-strict', { formsExternalResponses: 'blocked' });
     const form = publishedForm(ws);
     expect(() => ws.drive.advanced.Permissions.create({ type: 'anyone', view: 'published', role: 'reader' }, form.getId())).toThrow(
       /^API call to drive\.permissions\.create failed with error: /,

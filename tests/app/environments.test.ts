@@ -15,8 +15,8 @@ import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook'
 const SETUP = 'სისტემის მომზადება / განახლება';
 const NOT_PUBLIC = 'Google-მა ვერ დაუშვა, რომ ფორმას უპასუხოს ნებისმიერმა';
 
-function world(name: EnvironmentName): Fixture {
-  return setUpWorkbook({ environment: environment(name) });
+function world(name: EnvironmentName, changes: Parameters<typeof environment>[1] = {}): Fixture {
+  return setUpWorkbook({ environment: environment(name, changes) });
 }
 
 function formId(fx: Fixture, key: FormKey): string {
@@ -95,7 +95,7 @@ describe('setup on a Workspace tenant', () => {
   });
 });
 
-describe('setup on a strict Workspace tenant (sharing outside forbidden)', () => {
+describe('setup on a strict Workspace tenant (link sharing forbidden; the Forms override left on, as Google ships it)', () => {
   let fx: Fixture;
   beforeAll(() => {
     fx = world('workspace-strict');
@@ -111,6 +111,25 @@ describe('setup on a strict Workspace tenant (sharing outside forbidden)', () =>
       .slice(1)
       .map((r) => String(r[3]));
     expect(links.every((l) => l.includes('viewform?'))).toBe(true);
+  });
+
+  it('opens both forms to anyone with the link, although Drive files cannot be shared so', () => {
+    expect(lastAlert(fx)).not.toContain(NOT_PUBLIC);
+    for (const key of ['N1', 'N2'] as const) fx.ws.forms.respond(formId(fx, key), answers(key === 'N1' ? N1 : N2));
+    expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
+  });
+});
+
+describe('setup where the admin also turned the Forms override off', () => {
+  let fx: Fixture;
+  beforeAll(() => {
+    fx = world('workspace-strict', { formsExternalResponses: 'blocked' });
+  });
+
+  it('still finishes', () => {
+    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
+    expect(errors(fx.ws)).toEqual([]);
+    expect(fx.ws.forms.list().map((f) => f.title)).toEqual([N1.title, N2.title]);
   });
 
   it('tells the administrator in Georgian that citizens cannot answer yet, and what to do', () => {
