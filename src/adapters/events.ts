@@ -8,6 +8,11 @@ export interface SheetEdit {
   tab: string;
   /** Read only when asked: an edit of another tab needs no more calls. */
   rows(): { first: number; last: number };
+  /**
+   * A single cell's edit: its column (1-based) and the value before and after, as the event gives
+   * them ("Only available if the edited range is a single cell"); null for a range.
+   */
+  cell(): { column: number; oldValue: string; value: string } | null;
 }
 
 export function sheetEditOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit | null {
@@ -18,6 +23,11 @@ export function sheetEditOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit 
     rows: () => {
       const first = range.getRow();
       return { first, last: first + range.getNumRows() - 1 };
+    },
+    cell: () => {
+      if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) return null;
+      const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+      return { column: range.getColumn(), oldValue: str(e.oldValue), value: str(e.value) };
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Period } from '../domain/dates';
 import { isDate } from '../domain/dates';
-import { LOG_STATE_KA, caseKey, parseLogState, type LogRecord } from '../domain/invitation-log';
+import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseLogState, type LogRecord } from '../domain/invitation-log';
 import type { Ledger } from '../domain/invitations';
 import { countInvitationsSent } from '../domain/report-inputs';
 import { escapeForSheet } from '../domain/sanitize';
@@ -28,12 +28,14 @@ export function openInvitationLog(): Ledger {
     const state = parseLogState(text(table, row, 'status'));
     if (key === '' || !state || records.has(key)) return null;
     const at = cell(table, row, 'at');
+    const { note, ref } = decodeNote(text(table, row, 'note'));
     const record: LogRecord = {
       caseId: text(table, row, 'caseId'),
       service: text(table, row, 'service'),
       state,
       at: isDate(at) ? new Date(at.getTime()) : null,
-      note: text(table, row, 'note'),
+      note,
+      ref,
     };
     records.set(key, record);
     rowOf.set(key, i);
@@ -48,7 +50,7 @@ export function openInvitationLog(): Ledger {
       service: escapeForSheet(record.service),
       status: LOG_STATE_KA[record.state],
       at: record.at ?? '',
-      note: escapeForSheet(record.note),
+      note: escapeForSheet(encodeNote(record.note, record.ref)),
     });
 
   const write = (): void => {
@@ -106,7 +108,7 @@ export function invitationsSentIn(period: Pick<Period, 'from' | 'to'>): number {
 }
 
 function sameRecord(a: LogRecord, b: LogRecord): boolean {
-  return a.state === b.state && a.note === b.note && a.service === b.service && a.caseId === b.caseId;
+  return a.state === b.state && a.note === b.note && a.service === b.service && a.caseId === b.caseId && (a.ref ?? '') === (b.ref ?? '');
 }
 
 /**

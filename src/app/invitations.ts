@@ -9,6 +9,7 @@
 import { t } from '../domain/messages';
 import {
   expiredEmailRows,
+  moveCase,
   planInvitations,
   resolveInterrupted,
   rowStatuses,
@@ -17,6 +18,7 @@ import {
   touchesClosedCase,
   type SendCounts,
 } from '../domain/invitations';
+import { caseKey } from '../domain/invitation-log';
 import { TABS } from '../domain/schema';
 import { openApplications } from '../adapters/applications-tab';
 import { readFormRecord } from '../adapters/config';
@@ -45,8 +47,10 @@ export function handleWorkbookEdit(edit: SheetEdit | null): void {
   if (!edit || edit.tab !== TABS.applications.name) return;
   const { first, last } = edit.rows();
   if (last < 2) return;
-  // Data-row indexes (sheet row 2 is index 0). The edited values are not used: the run re-reads.
-  const result = runInvitations({ only: { first: Math.max(first, 2) - 2, last: last - 2 }, lockWaitMs: EDIT_LOCK_WAIT_MS, startedAt });
+  // Data-row indexes (sheet row 2 is index 0). The edited values are not used, but for a case
+  // number changed in a single cell: the case's log record follows it to the new number.
+  const renamed = renamedCase(edit);
+  const result = runInvitations({ only: { first: Math.max(first, 2) - 2, last: last - 2 }, lockWaitMs: EDIT_LOCK_WAIT_MS, startedAt, renamed });
   console.info(`onWorkbookEdit invitations: ${JSON.stringify(result)}`);
 }
 
@@ -74,15 +78,25 @@ export function clearExpiredEmails(): number {
   return run.locked ? run.value : 0;
 }
 
+/** A case number changed by hand in one cell: from what, to what. */
+function renamedCase(edit: SheetEdit): { from: string; to: string; index: number } | null {
+  const column = TABS.applications.columns.findIndex((c) => c.key === 'caseId') + 1;
+  const cell = edit.cell();
+  if (!cell || cell.column !== column || cell.oldValue.trim() === '' || cell.value.trim() === '') return null;
+  return { from: cell.oldValue, to: cell.value, index: edit.rows().first - 2 };
+}
+
 interface RunOptions {
   /** Data-row indexes an edit touched; absent for the sweep (every row). */
   only?: { first: number; last: number };
   lockWaitMs: number;
   startedAt: number;
+  /** A case number the edit changed. */
+  renamed?: { from: string; to: string; index: number } | null;
 }
 
 function runInvitations(options: RunOptions): SweepResult {
-  const nothing: SweepResult = { sent: 0, deferred: 0, failed: 0, skipped: 0, more: false, problems: 0 };
+  const nothing: SweepResult = { sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, more: false, problems: 0 };
   const run = tryScriptLock(options.lockWaitMs, (): SweepResult => {
     const applications = openApplications();
     const rows = applications.rows;
@@ -94,16 +108,21 @@ function runInvitations(options: RunOptions): SweepResult {
     }
     const ledger = openInvitationLog();
     const ports = { ledger, mail: MAILER, now: () => new Date(), warn: (message: string) => console.warn(message) };
-    // Interrupted sends are resolved first, while the quota still tells what went out.
-    resolveInterrupted(ports);
+    // Sends a killed run left unfinished are recorded unknown before anything else is sent.
+    const unknown = resolveInterrupted(ports);
     const settings = readSettings().value;
     const { services, links } = readServices();
+    const renamed = options.renamed;
+    // The old number must stand on no row any more: fixing a duplicate's number moves nothing.
+    if (renamed && !rows.some((r) => caseKey(r.caseId) === caseKey(renamed.from)) && caseKey(rows[renamed.index]?.caseId) === caseKey(renamed.to)) {
+      if (moveCase(ledger, renamed.from, renamed.to, new Date())) console.info('invitations: a case number was corrected; its log record moved');
+    }
     const genericUrl = readFormRecord('N2')?.publishedUrl ?? null;
     const plan = planInvitations({ rows, log: ledger.records, services, links, genericUrl, only });
     applications.fillClosedAt(plan.fillClosedAt, new Date());
     const { counts, display } = sendInvitations(plan, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
     applications.showInviteStatuses(rowStatuses(rows, ledger.records, display));
-    return counts;
+    return { ...counts, unknown: counts.unknown + unknown };
   });
   if (run.locked) return run.value;
   // Another run is sending. Nothing is lost: the closed rows stay pending for the hourly sweep.

@@ -1,7 +1,10 @@
 /**
  * The invitations log, one record per case: what it says of a case, how a case being sent is
- * marked, and how a run killed mid-send is resolved from MailApp's remaining quota. The log is
- * the authority on whether a case was invited; the applications tab only shows what it says.
+ * marked, and how a run killed mid-send is resolved. One case at a time is marked `sending`, right
+ * before its message, and recorded `sent` right after; a marker a killed run left behind is
+ * `unknown`, never guessed from the mail quota (which other scripts and mail of the account
+ * share). The log is the authority on whether a case was invited; the applications tab only
+ * shows what it says.
  */
 import { formatDateKa } from './dates';
 import { t } from './messages';
@@ -9,8 +12,8 @@ import { matchKey } from './sanitize';
 
 /**
  * What the log says of a case. `sent` and `unknown` are final: the case is never invited again,
- * whatever happens to its row. `sending` is the durable marker written before a batch of sends,
- * so that a run killed mid-batch can be resolved by the next.
+ * whatever happens to its row. `sending` is the durable marker written right before one case's
+ * message: a run that finds one left behind cannot know whether it went out, and records `unknown`.
  */
 export type LogState = 'sending' | 'sent' | 'unknown' | 'failed' | 'deferred' | 'queued' | 'skipped';
 
@@ -29,11 +32,11 @@ export const LOG_STATE_KA: Record<LogState, string> = {
 export const MAX_SEND_ATTEMPTS = 3;
 
 export interface SendMarker {
-  /** Identifies one batch: every marker of a batch was written in one write. */
+  /** The run that wrote the marker. */
   batch: string;
-  /** Position in the batch: sends go out in this order and stop at the first failure. */
+  /** The message's position in that run. */
   seq: number;
-  /** MailApp's remaining daily quota just before the batch's first send. */
+  /** MailApp's remaining daily quota when marked: kept for staff, never used to decide. */
   quotaBefore: number;
 }
 
@@ -45,6 +48,11 @@ export interface LogRecord {
   at: Date | null;
   /** Georgian, for staff; never personal data. Carries the marker while `sending`, the attempts while `failed`. */
   note: string;
+  /**
+   * Which address and service the case was (being) invited at, as a one-way digest
+   * (addressRef), so that a case whose number was changed is recognised; '' when unknown.
+   */
+  ref?: string;
 }
 
 const MARKER = /^batch=([^;]+);seq=(\d+);quota=(-?\d+)(?: \| ([\s\S]*))?$/;
@@ -97,42 +105,43 @@ export function finalStatus(record: LogRecord): string {
   return t('invite.failed_final', { attempts: MAX_SEND_ATTEMPTS, reason: record.note.replace(ATTEMPTS, '') });
 }
 
-/** Google's mail quota is counted over 24 hours (Apps Script quotas page). */
-const QUOTA_PERIOD_MS = 24 * 3600 * 1000;
-
 export type MarkerOutcome = 'sent' | 'not_sent' | 'unknown';
 
 /**
- * Decides, for the cases a killed run left marked `sending`, whether each message went out. Sends
- * of a batch go out in `seq` order and the batch stops at its first failure, so if the quota
- * dropped by d since the batch began, exactly the first d were sent. Anything that breaks this
- * reasoning (the quota period reset or a day passed, more used than the batch holds, two batches
- * outstanding) makes every case of the batch `unknown`: not resent, and reported on its row.
+ * Decides, for the cases a killed run left marked `sending`, whether each message went out: it
+ * cannot be known. Only one case is marked at a time, right before its own message, so at most
+ * one case per killed run is left; it is `unknown`: never resent, never shown as sent, and
+ * reported on its row. (The mail quota cannot tell: every script and every mail of the account
+ * draws on it.)
  */
-export function resolveMarkers(
-  markers: ReadonlyArray<{ caseId: string; marker: SendMarker | null; markedAt?: Date | null }>,
-  remainingNow: number,
-  now?: Date,
-): Map<string, MarkerOutcome> {
-  const outcome = new Map<string, MarkerOutcome>();
-  const batches = new Set(markers.map((m) => m.marker?.batch ?? ''));
-  const readable = markers.every((m) => m.marker !== null);
-  // A quota period lasts a day: a marker that old has certainly seen the quota reset since.
-  const stale = !!now && markers.some((m) => !m.markedAt || now.getTime() - m.markedAt.getTime() >= QUOTA_PERIOD_MS);
-  if (batches.size !== 1 || !readable || stale) {
-    for (const m of markers) outcome.set(m.caseId, 'unknown');
-    return outcome;
+export function resolveMarkers(markers: ReadonlyArray<{ caseId: string }>): Map<string, MarkerOutcome> {
+  return new Map(markers.map((m) => [m.caseId, 'unknown' as const]));
+}
+
+const REF = /\s*\[ref:([0-9a-f]{8})\]$/;
+
+/**
+ * A one-way digest of an address and a service (32-bit FNV-1a, hex): the log recognises a case
+ * invited at this address for this service without holding the address.
+ */
+export function addressRef(email: string, service: string): string {
+  const input = `${email.trim().toLowerCase()}|${service}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  const quotaBefore = (markers[0].marker as SendMarker).quotaBefore;
-  const used = quotaBefore - remainingNow;
-  const seqs = markers.map((m) => (m.marker as SendMarker).seq);
-  const contiguous = [...seqs].sort((a, b) => a - b).every((s, i) => s === i);
-  if (used < 0 || used > markers.length || !contiguous) {
-    for (const m of markers) outcome.set(m.caseId, 'unknown');
-    return outcome;
-  }
-  for (const m of markers) outcome.set(m.caseId, (m.marker as SendMarker).seq < used ? 'sent' : 'not_sent');
-  return outcome;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The log's note cell: the note, then the address digest. */
+export function encodeNote(note: string, ref = ''): string {
+  return ref ? `${note} [ref:${ref}]`.trim() : note;
+}
+
+export function decodeNote(cell: string): { note: string; ref: string } {
+  const m = REF.exec(cell);
+  return m ? { note: cell.slice(0, m.index), ref: m[1] } : { note: cell, ref: '' };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { isDate } from './dates';
 import { parseEmail } from './email';
-import { caseKey, isFinal, type LogRecord, type LogState } from './invitation-log';
+import { addressRef, caseKey, isFinal, type LogRecord, type LogState } from './invitation-log';
 import { t } from './messages';
 import { isBlankCell, matchKey, stripInvisible } from './sanitize';
 import { CASE_STATUSES } from './schema';
@@ -39,6 +39,8 @@ export interface PlannedSend {
   sentStatus: string;
   /** Stored in the log with the case (no personal data). */
   sentNote: string;
+  /** The address and service as a digest (addressRef), kept in the log with the case. */
+  ref: string;
 }
 
 /** What the row of a case shows, decided without sending. */
@@ -59,6 +61,11 @@ export interface Plan {
   outcomes: RowOutcome[];
   /** Data-row indexes of closed rows with no closing date (the caller fills in now). */
   fillClosedAt: number[];
+  /**
+   * Log records to move to another case number: a case invited (or maybe invited) at this address
+   * for this service whose number no longer stands on any row was renumbered, not a new case.
+   */
+  moves: Array<{ from: string; to: string }>;
 }
 
 export interface PlanInput {
@@ -116,33 +123,66 @@ export function isAnonymousLink(link: string, caseId: string, email: string): bo
   return !segments.some((seg) => seg === id) && !values.some((value) => containsToken(value, id));
 }
 
+/** The digest of a row's address and service; '' when it has no valid address. */
+function rowRef(row: ApplicationRow, services: readonly Service[]): string {
+  const email = parseEmail(row.email);
+  if (!email.ok) return '';
+  const resolved = resolveService(text(row.service), services);
+  return addressRef(email.email, resolved ? resolved.code : UNKNOWN_SERVICE);
+}
+
+/**
+ * Which row holds each case number: the row the log's record was invited at (its address and
+ * service), else the first. Every other row with that number is a duplicate, refused with a reason.
+ */
+export function caseOwners(rows: readonly ApplicationRow[], log: ReadonlyMap<string, LogRecord>, services: readonly Service[]): Map<string, number> {
+  const byKey = new Map<string, ApplicationRow[]>();
+  for (const row of rows) {
+    const key = caseKey(row.caseId);
+    if (key === '') continue;
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  const owners = new Map<string, number>();
+  for (const [key, list] of byKey) {
+    const ref = log.get(key)?.ref ?? '';
+    const match = list.length > 1 && ref !== '' ? list.find((row) => rowRef(row, services) === ref) : undefined;
+    owners.set(key, (match ?? list[0]).index);
+  }
+  return owners;
+}
+
 /**
  * Decides, for every closed row, whether it gets an invitation now and what it shows otherwise.
- * A case number counts once: only its first closed row may be invited.
+ * A case number counts once: only the row that holds it (caseOwners) may be invited; any other
+ * row with the same number, closed or not, shows why it is refused.
  */
 export function planInvitations(input: PlanInput): Plan {
   const sends: PlannedSend[] = [];
   const outcomes: RowOutcome[] = [];
   const fillClosedAt: number[] = [];
-  const seen = new Set<string>();
+  const moves: Array<{ from: string; to: string }> = [];
+  const owners = caseOwners(input.rows, input.log, input.services);
+  // Final records whose case number stands on no row: a renumbered case, found by its address.
+  const orphans = new Map<string, LogRecord>();
+  for (const [key, record] of input.log) if (record.ref && isFinal(record) && !owners.has(key)) orphans.set(record.ref, record);
   for (const row of input.rows) {
-    if (!isClosedStatus(row.status)) continue;
     const key = caseKey(row.caseId);
-    const first = key !== '' && !seen.has(key);
-    if (key !== '') seen.add(key);
-    const edited = !input.only || input.only.has(row.index);
-    if (edited && isBlankCell(row.closedAt) && !isDate(row.closedAt)) fillClosedAt.push(row.index);
     const caseId = text(row.caseId);
     const resolved = resolveService(text(row.service), input.services);
     const service = resolved ? resolved.code : UNKNOWN_SERVICE;
+    if (key !== '' && owners.get(key) !== row.index) {
+      outcomes.push({ index: row.index, caseId, service, status: t('invite.duplicate_case_id'), log: null, problem: true });
+      continue;
+    }
+    if (!isClosedStatus(row.status)) continue;
+    const edited = !input.only || input.only.has(row.index);
+    if (edited && isBlankCell(row.closedAt) && !isDate(row.closedAt)) fillClosedAt.push(row.index);
     const record = input.log.get(key);
     // Cases already waiting (deferred by the quota, or refused once) go first, in row order, also
     // when an edit trigger runs for other rows: a case closed today never jumps the queue.
     const eligible = edited || record?.state === 'deferred' || record?.state === 'failed' || record?.state === 'queued';
-    if (key !== '' && !first) {
-      outcomes.push({ index: row.index, caseId, service, status: t('invite.duplicate_case_id'), log: null, problem: true });
-      continue;
-    }
     if (isFinal(record) || !eligible) continue; // shown from the log by the caller
     const skip = (status: string, note: string, problem = true): void => {
       outcomes.push({ index: row.index, caseId, service, status, log: key ? { state: 'skipped', note } : null, problem });
@@ -158,8 +198,16 @@ export function planInvitations(input: PlanInput): Plan {
     const email = parseEmail(row.email);
     if (!email.ok) {
       if (email.reason === 'empty') skip(t('invite.skipped_no_email'), t('invite.skipped_no_email'));
-      // The log never holds an address, not even a malformed one.
-      else skip(t('invite.skipped_invalid_email', { value: shorten(text(row.email)) }), t('log.invalid_email'));
+      // Neither the row's status nor the log ever quotes an address, not even a malformed one.
+      else skip(t('invite.skipped_invalid_email'), t('log.invalid_email'));
+      continue;
+    }
+    const ref = addressRef(email.email, service);
+    const renumbered = orphans.get(ref);
+    if (renumbered) {
+      // Already invited under its former number: the record moves, nothing is sent again.
+      orphans.delete(ref);
+      moves.push({ from: renumbered.caseId, to: caseId });
       continue;
     }
     const ownLink = resolved ? (input.links.get(resolved.code) ?? '') : '';
@@ -185,22 +233,24 @@ export function planInvitations(input: PlanInput): Plan {
       link,
       sentStatus,
       sentNote: sentStatus === t('invite.sent') ? '' : sentStatus,
+      ref,
     });
   }
-  return { sends, outcomes, fillClosedAt };
+  return { sends, outcomes, fillClosedAt, moves };
 }
 
 /**
- * Rows whose applicant email is cleared: closed cases whose invitation went out (or may have)
- * more than `days` days ago. The log's time is the invitation's.
+ * Rows whose applicant email is cleared: every closed case closed more than `days` days ago,
+ * whatever became of its invitation (sent, unknown, refused, invalid, opted out, several
+ * addresses …). The closing date is the row's; without one, the log's time.
  */
 export function expiredEmailRows(rows: readonly ApplicationRow[], log: ReadonlyMap<string, LogRecord>, now: Date, days: number): number[] {
   const cutoff = now.getTime() - days * 24 * 3600 * 1000;
   return rows
     .filter((row) => {
       if (!isClosedStatus(row.status) || text(row.email) === '') return false;
-      const record = log.get(caseKey(row.caseId));
-      return !!record && (record.state === 'sent' || record.state === 'unknown') && !!record.at && record.at.getTime() <= cutoff;
+      const closedAt = isDate(row.closedAt) ? row.closedAt : (log.get(caseKey(row.caseId))?.at ?? null);
+      return !!closedAt && closedAt.getTime() <= cutoff;
     })
     .map((row) => row.index);
 }

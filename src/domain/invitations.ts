@@ -1,9 +1,11 @@
 /**
- * N2 invitations, the send protocol: exactly once per case, kept by the invitations log. A batch
- * of cases is marked `sending` in one log write before its first message and recorded `sent`
- * after, so a run killed in between is resolved by the next from MailApp's remaining quota
- * (resolveInterrupted). The log and the mail service come in as ports; src/app/invitations.ts
- * reads the tabs, plans (invitation-plan.ts) and hands over here.
+ * N2 invitations, the send protocol: at most once per case, kept by the invitations log. Each
+ * case is marked `sending` in the log right before its message and recorded `sent` right after
+ * (that record goes out with the next case's marker, in the same write), so a run killed in
+ * between leaves one case whose outcome cannot be known: the next run records it `unknown`
+ * (resolveInterrupted), never sent again and never shown as sent. The log and the mail service
+ * come in as ports; src/app/invitations.ts reads the tabs, plans (invitation-plan.ts) and hands
+ * over here.
  */
 import {
   MAX_SEND_ATTEMPTS,
@@ -13,7 +15,6 @@ import {
   finalStatus,
   formatMarker,
   isFinal,
-  parseMarker,
   resolveMarkers,
   sendAllowance,
   sentOnDay,
@@ -25,7 +26,7 @@ import { t } from './messages';
 import { TABS } from './schema';
 import type { Settings } from './types';
 
-export { expiredEmailRows, planInvitations, type ApplicationRow } from './invitation-plan';
+export { caseOwners, expiredEmailRows, planInvitations, type ApplicationRow } from './invitation-plan';
 
 /** The invitations log as the protocol uses it (adapters/invitation-log.ts keeps it in its tab). */
 export interface Ledger {
@@ -66,6 +67,8 @@ export interface SendCounts {
   deferred: number;
   failed: number;
   skipped: number;
+  /** Cases a killed run left mid-send, found by this run: recorded unknown, never resent. */
+  unknown: number;
   /** Rows staff should fix (bad email, no case number …) and refused sends. */
   problems: number;
   /** Cases left for the next run (the time budget ran out). */
@@ -78,56 +81,65 @@ export interface RowDisplay {
   at: Date | '';
 }
 
-/** Cases marked `sending` per log write; bounds what an unresolvable crash could leave unknown. */
-const BATCH_SIZE = 50;
-
 /**
- * Cases a killed run left `sending`: each is decided sent, not sent (queued again) or unknown
- * (never resent), and the decision is written before anything else is sent.
+ * Cases a killed run left `sending`: whether the message went out cannot be known, so each is
+ * recorded `unknown` (never resent, shown as such on its row) before anything else is sent.
+ * Returns how many.
  */
-export function resolveInterrupted(run: Pick<SendRun, 'ledger' | 'mail' | 'now' | 'warn'>): void {
+export function resolveInterrupted(run: Pick<SendRun, 'ledger' | 'now' | 'warn'>): number {
   const { ledger } = run;
   const leftovers = [...ledger.records.values()].filter((r) => r.state === 'sending');
-  if (leftovers.length === 0) return;
-  const remaining = run.mail.remainingDailyQuota();
-  const outcomes = resolveMarkers(
-    leftovers.map((r) => ({ caseId: caseKey(r.caseId), marker: parseMarker(r.note), markedAt: r.at })),
-    remaining,
-    run.now(),
-  );
+  if (leftovers.length === 0) return 0;
+  const outcomes = resolveMarkers(leftovers.map((r) => ({ caseId: caseKey(r.caseId) })));
   for (const record of leftovers) {
-    const outcome = outcomes.get(caseKey(record.caseId));
-    const keptNote = parseMarker(record.note)?.note ?? '';
-    if (outcome === 'sent') ledger.put({ ...record, state: 'sent', note: keptNote });
-    else if (outcome === 'not_sent') ledger.put({ ...record, state: 'queued', note: '' });
-    else ledger.put({ ...record, state: 'unknown', note: t('log.interrupted') });
-    run.warn(`invitation of case ${record.caseId} was interrupted; resolved as ${outcome ?? 'unknown'}`);
+    const outcome = outcomes.get(caseKey(record.caseId)) ?? 'unknown';
+    ledger.put({ ...record, state: 'unknown', note: t('log.interrupted') });
+    run.warn(`invitation of case ${record.caseId} was interrupted; resolved as ${outcome}`);
   }
   ledger.flush();
+  return leftovers.length;
 }
 
 /**
- * Records what the plan decided without sending, then sends its invitations in batches. Before
- * a batch's first message its cases are marked `sending` (one log write, with the quota left); a
- * batch stops at its first refused message, so that the quota tells a later run exactly which
- * of the batch went out if this one is killed.
+ * Moves a case's log record to its corrected number (the edit trigger saw the number change from
+ * `from` to `to`), so that the case keeps what it was sent. The old number's row of the log says
+ * where the case went. Nothing moves onto a number that already has a record of its own.
  */
-export function sendInvitations(plan: Pick<Plan, 'sends' | 'outcomes'>, run: SendRun): { counts: SendCounts; display: Map<number, RowDisplay> } {
-  const counts: SendCounts = { sent: 0, deferred: 0, failed: 0, skipped: 0, more: false, problems: 0 };
+export function moveCase(ledger: Ledger, from: string, to: string, now: Date): boolean {
+  const record = ledger.records.get(caseKey(from));
+  const target = ledger.records.get(caseKey(to));
+  if (!record || caseKey(to) === '' || caseKey(from) === caseKey(to) || (target && target.state !== 'skipped')) return false;
+  ledger.put({ ...record, caseId: to.trim() });
+  ledger.put({ caseId: record.caseId, service: record.service, state: 'skipped', at: now, note: t('log.renumbered', { caseId: to.trim() }), ref: '' });
+  return true;
+}
+
+/**
+ * Records what the plan decided without sending (renumbered cases moved in the log first), then
+ * sends its invitations one by one: each case is marked `sending` right before its message.
+ */
+export function sendInvitations(
+  plan: Pick<Plan, 'sends' | 'outcomes'> & Partial<Pick<Plan, 'moves'>>,
+  run: SendRun,
+): { counts: SendCounts; display: Map<number, RowDisplay> } {
+  const counts: SendCounts = { sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, more: false, problems: 0 };
   const display = new Map<number, RowDisplay>();
   const now = run.now();
+  for (const move of plan.moves ?? []) {
+    if (moveCase(run.ledger, move.from, move.to, now)) run.warn(`a case was renumbered; its invitation record moved to the new number`);
+  }
   for (const outcome of plan.outcomes) {
     display.set(outcome.index, { status: outcome.status, at: '' });
     counts.skipped++;
     if (outcome.problem) counts.problems++;
     if (outcome.log) run.ledger.put({ caseId: outcome.caseId, service: outcome.service, state: outcome.log.state, at: now, note: outcome.log.note });
   }
-  sendBatches(plan.sends, run, counts, display);
+  sendEach(plan.sends, run, counts, display);
   run.ledger.flush();
   return { counts, display };
 }
 
-function sendBatches(sends: PlannedSend[], run: SendRun, counts: SendCounts, display: Map<number, RowDisplay>): void {
+function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, display: Map<number, RowDisplay>): void {
   const { ledger } = run;
   const elapsed = (): number => run.now().getTime() - run.startedAt;
   const leave = (from: number, state: 'queued' | 'deferred'): void => {
@@ -138,87 +150,64 @@ function sendBatches(sends: PlannedSend[], run: SendRun, counts: SendCounts, dis
     }
     if (state === 'queued' && from < sends.length) counts.more = true;
   };
-  let i = 0;
-  while (i < sends.length) {
+  if (sends.length === 0) return;
+  // Google's quota and the settings' daily cap, read once; each message sent counts down both.
+  let quota = run.mail.remainingDailyQuota();
+  let sentToday = sentOnDay(ledger.records.values(), run.now());
+  const runId = run.startedAt.toString(36);
+  for (let i = 0; i < sends.length; i++) {
+    const send = sends[i];
     if (elapsed() > run.budgetMs) {
       leave(i, 'queued');
       return;
     }
-    const quota = run.mail.remainingDailyQuota();
-    // The settings' daily cap counts today's invitations from the log; the marker keeps Google's
-    // own remaining quota, which is what tells a later run what a killed batch sent.
-    const allowance = sendAllowance(quota, run.settings.mailQuotaPerDay, sentOnDay(ledger.records.values(), run.now()));
-    if (allowance <= 0) {
+    if (sendAllowance(quota, run.settings.mailQuotaPerDay, sentToday) <= 0) {
       leave(i, 'deferred');
       return;
     }
-    const batch = sends.slice(i, i + Math.min(BATCH_SIZE, allowance));
-    const before = new Map(batch.map((s) => [caseKey(s.caseId), ledger.records.get(caseKey(s.caseId))]));
-    const batchId = `${run.startedAt.toString(36)}.${i}`;
-    const markedAt = run.now();
-    batch.forEach((send, seq) =>
-      ledger.put({
-        caseId: send.caseId,
-        service: send.service,
-        state: 'sending',
-        at: markedAt,
-        note: formatMarker({ batch: batchId, seq, quotaBefore: quota }, send.sentNote),
-      }),
-    );
+    const before = ledger.records.get(caseKey(send.caseId));
+    // The marker goes out with the previous case's `sent`, in one write, before this message.
+    ledger.put({
+      caseId: send.caseId,
+      service: send.service,
+      state: 'sending',
+      at: run.now(),
+      note: formatMarker({ batch: runId, seq: i, quotaBefore: quota }, send.sentNote),
+      ref: send.ref,
+    });
     ledger.flush();
-    let done = 0;
-    let stop: 'quota' | 'time' | null = null;
-    for (const send of batch) {
-      if (elapsed() > run.budgetMs) {
-        stop = 'time';
-        break;
-      }
-      const message = composeInvitation({ municipality: run.settings.municipality, serviceName: send.serviceName, link: send.link });
-      const outcome = run.mail.send({ to: send.email, ...message, name: run.settings.senderName, replyTo: run.settings.replyTo });
-      if (outcome.ok) {
-        done++;
-        const at = run.now();
-        ledger.put({ caseId: send.caseId, service: send.service, state: 'sent', at, note: send.sentNote });
-        display.set(send.index, { status: send.sentStatus, at });
-        counts.sent++;
-        continue;
-      }
-      if (outcome.quota) {
-        stop = 'quota';
-        break;
-      }
-      // Refused: recorded and retried by later sweeps; only a refused address counts towards the cap.
-      done++;
-      const attempts = attemptsOf(before.get(caseKey(send.caseId))) + (outcome.permanent ? 1 : 0);
-      const record: LogRecord = {
-        caseId: send.caseId,
-        service: send.service,
-        state: 'failed',
-        at: run.now(),
-        note: failedNote(attempts, t('log.mail_refused')),
-      };
-      ledger.put(record);
-      const reason = t('invite.mail_refused', { message: outcome.message });
-      display.set(send.index, { status: attempts >= MAX_SEND_ATTEMPTS ? finalStatus(record) : t('invite.failed_retrying', { reason }), at: '' });
-      counts.failed++;
-      counts.problems++;
-      run.warn(`invitation refused for case ${send.caseId}: ${outcome.message}`);
-      break;
+    const message = composeInvitation({ municipality: run.settings.municipality, serviceName: send.serviceName, link: send.link });
+    const outcome = run.mail.send({ to: send.email, ...message, name: run.settings.senderName, replyTo: run.settings.replyTo });
+    if (outcome.ok) {
+      const at = run.now();
+      ledger.put({ caseId: send.caseId, service: send.service, state: 'sent', at, note: send.sentNote, ref: send.ref });
+      display.set(send.index, { status: send.sentStatus, at });
+      counts.sent++;
+      quota--;
+      sentToday++;
+      continue;
     }
-    i += done;
-    if (stop === 'quota') leave(i, 'deferred');
-    else if (stop === 'time') leave(i, 'queued');
-    // The rest of a batch cut short by a refusal goes in the next batch, under a fresh marker.
-    else
-      for (const send of batch.slice(done)) ledger.put({ ...(before.get(caseKey(send.caseId)) ?? queuedRecord(send, run.now())), state: 'queued', note: '' });
-    // The batch's outcome is recorded at once, while the quota still tells what was sent.
-    ledger.flush();
-    if (stop) return;
+    if (outcome.quota) {
+      leave(i, 'deferred');
+      return;
+    }
+    // Refused: recorded and retried by later sweeps; only a refused address counts towards the cap.
+    const attempts = attemptsOf(before) + (outcome.permanent ? 1 : 0);
+    const record: LogRecord = {
+      caseId: send.caseId,
+      service: send.service,
+      state: 'failed',
+      at: run.now(),
+      note: failedNote(attempts, t('log.mail_refused')),
+      ref: send.ref,
+    };
+    ledger.put(record);
+    const reason = t('invite.mail_refused', { message: outcome.message });
+    display.set(send.index, { status: attempts >= MAX_SEND_ATTEMPTS ? finalStatus(record) : t('invite.failed_retrying', { reason }), at: '' });
+    counts.failed++;
+    counts.problems++;
+    run.warn(`invitation refused for case ${send.caseId}: ${outcome.message}`);
   }
-}
-
-function queuedRecord(send: PlannedSend, at: Date): LogRecord {
-  return { caseId: send.caseId, service: send.service, state: 'queued', at, note: '' };
 }
 
 /**
@@ -251,12 +240,13 @@ export function touchesClosedCase(rows: readonly ApplicationRow[], only: { first
 }
 
 /** The Georgian summary the menu item shows. */
-export function summaryText(result: { sent: number; deferred: number; problems: number; more: boolean }): string {
+export function summaryText(result: { sent: number; deferred: number; problems: number; more: boolean; unknown?: number }): string {
   const lines = [
     t('invite.summary_sent', { count: result.sent }),
     t('invite.summary_deferred', { count: result.deferred }),
     t('invite.summary_problems', { count: result.problems }),
   ];
+  if (result.unknown) lines.push(t('invite.summary_unknown', { count: result.unknown }));
   const column = TABS.applications.columns.find((c) => c.key === 'inviteStatus')?.header ?? '';
   if (result.problems > 0) lines.push(t('invite.summary_where', { tab: TABS.applications.name, column }));
   if (result.more) lines.push(t('invite.summary_more'));

@@ -95,7 +95,7 @@ export const MESSAGES = {
   'invite.unknown':
     'გაგზავნის შედეგი უცნობია: გაგზავნისას შესრულება შეწყდა და ვერ დადგინდა, წავიდა თუ არა წერილი; განმეორებით არ იგზავნება, რომ განმცხადებელმა ორჯერ არ მიიღოს',
   'invite.skipped_no_email': 'არ გაიგზავნა: ელფოსტა მითითებული არ არის',
-  'invite.skipped_invalid_email': 'არ გაიგზავნა: ელფოსტის მისამართი არასწორია ({value})',
+  'invite.skipped_invalid_email': 'არ გაიგზავნა: ელფოსტის მისამართი არასწორია ან რამდენიმე მისამართია — შეასწორეთ ველი',
   'invite.skipped_opted_out': 'არ გაიგზავნა: ამ სერვისისთვის მოწვევა გამორთულია',
   'invite.no_case_id': 'არ გაიგზავნა: განცხადების ნომერი მითითებული არ არის',
   'invite.duplicate_case_id': 'არ გაიგზავნა: განცხადების ეს ნომერი ზემოთ სხვა სტრიქონშიც არის — ერთ განცხადებაზე მოწვევა ერთხელ იგზავნება',
@@ -108,6 +108,7 @@ export const MESSAGES = {
   'invite.summary_deferred': 'გადაიდო (დღიური ლიმიტი): {count}',
   'invite.summary_problems': 'პრობლემური სტრიქონები: {count}',
   'invite.summary_where': 'პრობლემის მიზეზი ჩანს „{tab}“ ჩანართის სვეტში „{column}“.',
+  'invite.summary_unknown': 'შედეგი უცნობია (გაგზავნა შეწყდა; განმეორებით არ იგზავნება): {count}',
   'invite.summary_more': 'ყველა მოწვევა ჯერ არ გაიგზავნა; დანარჩენი ავტომატურად გაიგზავნება მომდევნო საათობრივი გაშვებისას.',
 
   // The invitations log: a case's state, and its notes.
@@ -122,6 +123,7 @@ export const MESSAGES = {
   'log.mail_refused': 'Google-მა წერილი არ მიიღო',
   'log.invalid_email': 'ელფოსტის მისამართი არასწორია',
   'log.interrupted': 'შესრულება გაგზავნისას შეწყდა; შედეგი ვერ დადგინდა',
+  'log.renumbered': 'განცხადების ნომერი შეიცვალა: ჩანაწერი გადავიდა ნომერზე {caseId}',
 
   // The N2 invitation mail.
   'mail.greeting': 'გამარჯობა,',
