@@ -7,6 +7,9 @@ import {
   formatMarker,
   isFinal,
   parseLogState,
+  addressRef,
+  decodeNote,
+  encodeNote,
   parseMarker,
   resolveMarkers,
   sendAllowance,
@@ -14,7 +17,7 @@ import {
   type LogRecord,
 } from '../../src/domain/invitation-log';
 import { expiredEmailRows, isAnonymousLink, isClosedStatus, planInvitations, type ApplicationRow, type PlanInput } from '../../src/domain/invitation-plan';
-import { summaryText } from '../../src/domain/invitations';
+import { caseOwners, moveCase, resolveInterrupted, sendInvitations, summaryText, type Ledger, type Mailer } from '../../src/domain/invitations';
 import { composeInvitation } from '../../src/domain/mails';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { t } from '../../src/domain/messages';
@@ -102,7 +105,8 @@ describe('planInvitations', () => {
     expect(p.sends.map((s) => s.index)).toEqual([good.index]);
     const byIndex = new Map(p.outcomes.map((o) => [o.index, o]));
     expect(byIndex.get(empty.index)!.status).toBe(t('invite.skipped_no_email'));
-    expect(byIndex.get(bad.index)!.status).toBe(t('invite.skipped_invalid_email', { value: 'nino@@example' }));
+    expect(byIndex.get(bad.index)!.status).toBe(t('invite.skipped_invalid_email'));
+    expect(byIndex.get(bad.index)!.status).not.toContain('nino');
     expect(byIndex.get(bad.index)!.log!.note).not.toContain('nino');
     expect(byIndex.get(bad.index)!.problem).toBe(true);
   });
@@ -196,30 +200,129 @@ describe('markers and their resolution after a killed run', () => {
     expect(parseMarker('garbage')).toBeNull();
   });
 
-  const batch = (size: number, quotaBefore: number) =>
-    Array.from({ length: size }, (_, seq) => ({ caseId: `c${seq}`, marker: { batch: 'b1', seq, quotaBefore } }));
+  test('a marker left behind is unknown, whatever the quota says: it is never guessed sent', () => {
+    expect([...resolveMarkers([{ caseId: 'c0' }, { caseId: 'c1' }]).values()]).toEqual(['unknown', 'unknown']);
+  });
+});
 
-  test('the quota used since the batch began tells exactly which of its cases went out', () => {
-    const out = resolveMarkers(batch(5, 100), 98);
-    expect([...out.values()]).toEqual(['sent', 'sent', 'not_sent', 'not_sent', 'not_sent']);
-    expect([...resolveMarkers(batch(3, 100), 100).values()]).toEqual(['not_sent', 'not_sent', 'not_sent']);
-    expect([...resolveMarkers(batch(3, 100), 97).values()]).toEqual(['sent', 'sent', 'sent']);
+/** An in-memory ledger that records every flush, and a mailer that can die after a send. */
+function fakes(records: LogRecord[] = []) {
+  const map = new Map(records.map((r) => [r.caseId.toLowerCase(), r]));
+  const flushes: Array<Array<[string, LogRecord['state']]>> = [];
+  const ledger: Ledger = {
+    records: map,
+    put: (r) => void map.set(r.caseId.trim().toLowerCase(), r),
+    flush: () => void flushes.push([...map.values()].map((r) => [r.caseId, r.state])),
+  };
+  const sent: string[] = [];
+  let quota = 100;
+  const mail: Mailer & { dieAfter: number | null } = {
+    dieAfter: null,
+    remainingDailyQuota: () => quota,
+    send(m) {
+      sent.push(m.to);
+      quota--;
+      if (mail.dieAfter !== null && sent.length >= mail.dieAfter) throw new Error('killed');
+      return { ok: true };
+    },
+  };
+  const run = {
+    ledger,
+    mail,
+    settings: { municipality: 'მ', senderName: 's', replyTo: '', mailQuotaPerDay: 1000 },
+    startedAt: new Date('2026-01-05T10:00:00Z').getTime(),
+    budgetMs: 60_000,
+    now: () => new Date('2026-01-05T10:00:00Z'),
+    warn: () => undefined,
+  };
+  return { ledger, map, flushes, sent, mail, run, spend: (k: number) => (quota -= k) };
+}
+
+describe('the send protocol, one case at a time', () => {
+  test('each case is marked sending, alone, in a write before its message; its sent goes with the next marker', () => {
+    const rows = [row(), row(), row()];
+    const { run, flushes, sent, map } = fakes();
+    const { counts } = sendInvitations(plan(rows), run);
+    expect(sent).toHaveLength(3);
+    expect(counts).toMatchObject({ sent: 3, unknown: 0 });
+    // Three marker writes and the closing one; at each marker write only that case is `sending`.
+    expect(flushes).toHaveLength(4);
+    flushes.slice(0, 3).forEach((f, i) => {
+      expect(f.filter(([, state]) => state === 'sending').map(([id]) => id)).toEqual([rows[i].caseId]);
+      expect(f.filter(([, state]) => state === 'sent')).toHaveLength(i);
+    });
+    // Each record keeps the digest of its address and service, never the address.
+    for (const r of rows) expect(map.get(String(r.caseId).toLowerCase())).toMatchObject({ state: 'sent', ref: addressRef(String(r.email), 'newborn') });
   });
 
-  test('anything that breaks the reasoning leaves every case unknown (never resent)', () => {
-    // The quota period reset in between (more left than before the batch).
-    expect(new Set(resolveMarkers(batch(3, 50), 100).values())).toEqual(new Set(['unknown']));
-    // More used than the batch holds: someone else sent mail.
-    expect(new Set(resolveMarkers(batch(3, 100), 90).values())).toEqual(new Set(['unknown']));
-    // Two batches outstanding, or a marker that cannot be read.
-    const two = [...batch(2, 100), { caseId: 'x', marker: { batch: 'b2', seq: 0, quotaBefore: 100 } }];
-    expect(new Set(resolveMarkers(two, 99).values())).toEqual(new Set(['unknown']));
-    expect(new Set(resolveMarkers([{ caseId: 'y', marker: null }], 99).values())).toEqual(new Set(['unknown']));
-    // A day after the marker the quota has certainly been reset, whatever it says now.
-    const markedAt = new Date('2026-01-05T10:00:00Z');
-    const aged = batch(2, 100).map((m) => ({ ...m, markedAt }));
-    expect([...resolveMarkers(aged, 99, new Date(markedAt.getTime() + 3600_000)).values()]).toEqual(['sent', 'not_sent']);
-    expect(new Set(resolveMarkers(aged, 100, new Date(markedAt.getTime() + 25 * 3600_000)).values())).toEqual(new Set(['unknown']));
+  test('killed after a message: that one case is left sending; the next run records it unknown and other mail changes nothing', () => {
+    const rows = [row(), row(), row()];
+    const f = fakes();
+    f.mail.dieAfter = 1;
+    expect(() => sendInvitations(plan(rows), f.run)).toThrow('killed');
+    expect([...f.map.values()].map((r) => r.state)).toEqual(['sending']);
+    // The account mails someone else: the quota drops by exactly what the lost send would have used.
+    f.spend(1);
+    expect(resolveInterrupted(f.run)).toBe(1);
+    expect(f.map.get(rows[0].caseId.toLowerCase())).toMatchObject({ state: 'unknown', note: t('log.interrupted') });
+    f.mail.dieAfter = null;
+    const again = sendInvitations(plan(rows, { log: f.map }), f.run);
+    expect(again.counts.sent).toBe(2);
+    expect(f.sent.filter((to) => to === f.sent[0])).toHaveLength(1);
+  });
+
+  test('the summary counts unknown sends when there are any', () => {
+    expect(summaryText({ sent: 1, deferred: 0, problems: 0, more: false, unknown: 2 })).toContain(t('invite.summary_unknown', { count: 2 }));
+    expect(summaryText({ sent: 1, deferred: 0, problems: 0, more: false, unknown: 0 })).not.toContain(t('invite.summary_unknown', { count: 0 }));
+  });
+});
+
+describe('a case keeps its identity', () => {
+  test('moveCase carries the record to the corrected number; the old number says where it went', () => {
+    const f = fakes([{ ...record('A-1', 'sent'), ref: 'abcd0123' }]);
+    expect(moveCase(f.ledger, 'A-1', 'A-2', new Date())).toBe(true);
+    expect(f.map.get('a-2')).toMatchObject({ caseId: 'A-2', state: 'sent', ref: 'abcd0123', at: new Date('2026-01-05T10:00:00Z') });
+    expect(f.map.get('a-1')).toMatchObject({ state: 'skipped', note: t('log.renumbered', { caseId: 'A-2' }) });
+    // Never onto a number with a record of its own, nor from a number without one.
+    const g = fakes([record('A-1', 'sent'), record('B-1', 'sent')]);
+    expect(moveCase(g.ledger, 'A-1', 'B-1', new Date())).toBe(false);
+    expect(moveCase(g.ledger, 'Z-9', 'C-1', new Date())).toBe(false);
+  });
+
+  test('a row whose address and service were already invited under a number on no row is not invited again', () => {
+    const r = row({ caseId: 'NEW-1', email: 'nino@example.ge' });
+    const old = { ...record('OLD-1', 'sent'), ref: addressRef('nino@example.ge', 'newborn') };
+    const p = plan([r], { log: new Map([['old-1', old]]) });
+    expect(p.sends).toEqual([]);
+    expect(p.moves).toEqual([{ from: 'OLD-1', to: 'NEW-1' }]);
+    // While the old number still stands on a row, the same applicant's new case is a new case.
+    const stillThere = row({ caseId: 'OLD-1', email: 'nino@example.ge' });
+    expect(plan([stillThere, r], { log: new Map([['old-1', old]]) }).sends.map((s) => s.caseId)).toEqual(['NEW-1']);
+  });
+
+  test('of two rows with one number, the row the log invited holds it, wherever it stands', () => {
+    const intruder = row({ caseId: 'D-1', email: 'other@example.ge' });
+    const invited = row({ caseId: 'D-1', email: 'nino@example.ge' });
+    const log = new Map([['d-1', { ...record('D-1', 'sent'), ref: addressRef('nino@example.ge', 'newborn') }]]);
+    expect(caseOwners([intruder, invited], log, DEFAULT_SERVICES).get('d-1')).toBe(invited.index);
+    const p = plan([intruder, invited], { log });
+    expect(p.sends).toEqual([]);
+    expect(p.outcomes).toEqual([expect.objectContaining({ index: intruder.index, status: t('invite.duplicate_case_id'), problem: true })]);
+    // With no record, the first row holds it; a duplicate is refused even before it is closed.
+    const open = row({ caseId: 'D-2', status: 'განხილვაშია' });
+    const q = plan([row({ caseId: 'D-2' }), open]);
+    expect(q.sends).toHaveLength(1);
+    expect(q.outcomes.map((o) => o.index)).toEqual([open.index]);
+  });
+
+  test('the address digest rides in the log note and never shows', () => {
+    const ref = addressRef('Nino@Example.ge', 'newborn');
+    expect(ref).toMatch(/^[0-9a-f]{8}$/);
+    expect(ref).toBe(addressRef(' nino@example.ge', 'newborn'));
+    expect(ref).not.toBe(addressRef('nino@example.ge', 'funeral'));
+    expect(decodeNote(encodeNote('შენიშვნა', ref))).toEqual({ note: 'შენიშვნა', ref });
+    expect(decodeNote(encodeNote('', ref))).toEqual({ note: '', ref });
+    expect(decodeNote('შენიშვნა')).toEqual({ note: 'შენიშვნა', ref: '' });
   });
 });
 
@@ -282,20 +385,26 @@ describe('expiredEmailRows', () => {
   const now = new Date('2026-03-01T00:00:00Z');
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86400000);
 
-  test('closed, invited cases older than the retention lose their email; nothing else does', () => {
-    const old = row({ caseId: 'E-1' });
-    const recent = row({ caseId: 'E-2' });
-    const notInvited = row({ caseId: 'E-3' });
-    const reopened = row({ caseId: 'E-4', status: 'განხილვაშია' });
-    const alreadyClear = row({ caseId: 'E-5', email: '' });
+  test('every closed case older than the retention loses its email, whatever its invitation became', () => {
+    const sent = row({ caseId: 'E-1', closedAt: daysAgo(31) });
+    const recent = row({ caseId: 'E-2', closedAt: daysAgo(5) });
+    const skipped = row({ caseId: 'E-3', closedAt: daysAgo(90), email: 'a@@b' });
+    const reopened = row({ caseId: 'E-4', status: 'განხილვაშია', closedAt: daysAgo(90) });
+    const alreadyClear = row({ caseId: 'E-5', email: '', closedAt: daysAgo(90) });
+    const unknown = row({ caseId: 'E-6', closedAt: daysAgo(40), email: 'a@b.ge, c@d.ge' });
+    const noDate = row({ caseId: 'E-7', closedAt: '' });
+    const noDateRecent = row({ caseId: 'E-8', closedAt: '' });
     const log = new Map<string, LogRecord>([
       ['e-1', record('E-1', 'sent', '', daysAgo(31))],
       ['e-2', record('E-2', 'sent', '', daysAgo(5))],
       ['e-3', record('E-3', 'skipped', '', daysAgo(90))],
       ['e-4', record('E-4', 'sent', '', daysAgo(90))],
-      ['e-5', record('E-5', 'sent', '', daysAgo(90))],
+      ['e-6', record('E-6', 'unknown', '', daysAgo(40))],
+      ['e-7', record('E-7', 'failed', '', daysAgo(45))],
+      ['e-8', record('E-8', 'failed', '', daysAgo(2))],
     ]);
-    expect(expiredEmailRows([old, recent, notInvited, reopened, alreadyClear], log, now, 30)).toEqual([old.index]);
+    const rows = [sent, recent, skipped, reopened, alreadyClear, unknown, noDate, noDateRecent];
+    expect(expiredEmailRows(rows, log, now, 30)).toEqual([sent.index, skipped.index, unknown.index, noDate.index]);
   });
 });
 
