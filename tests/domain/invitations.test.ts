@@ -264,7 +264,7 @@ describe('the send protocol, one case at a time', () => {
     // The account mails someone else: the quota drops by exactly what the lost send would have used.
     f.spend(1);
     expect(resolveInterrupted(f.run)).toBe(1);
-    expect(f.map.get(rows[0].caseId.toLowerCase())).toMatchObject({ state: 'unknown', note: t('log.interrupted') });
+    expect(f.map.get(String(rows[0].caseId).toLowerCase())).toMatchObject({ state: 'unknown', note: t('log.interrupted') });
     f.mail.dieAfter = null;
     const again = sendInvitations(plan(rows, { log: f.map }), f.run);
     expect(again.counts.sent).toBe(2);
