@@ -1,13 +1,16 @@
 /**
  * Fault injection over the invitation and collection pipelines (built bundle, emulated Workspace).
  * Each seeded run plays a few days of a municipality's work — cases typed and closed, statuses
- * re-edited, forms answered, paper and phone feedback typed in, hourly sweeps — while service
+ * re-edited, case numbers corrected after closing (in one cell, or by pasting the row again),
+ * other mail of the same account, forms answered, paper and phone feedback typed in, hourly
+ * sweeps — while service
  * calls fail with Google's messages, executions are killed midway, the mail quota runs out, a
  * second trigger runs in the middle of a send or a write (and times out on the lock), and the clock
  * jumps days ahead. Then faults stop, the hourly sweep runs for a few simulated days, and the
  * invariants are checked:
- *   - every closed case with a valid address got exactly one invitation; every closed case has a
- *     recorded invitation status (sent, or why not);
+ *   - every closed case with a valid address got exactly one invitation, or — the one a killed run
+ *     was sending — at most one and its row and log say unknown; a case shown sent got exactly
+ *     one; every closed case has a recorded invitation status (sent, or why not);
  *   - every submission appears exactly once in the feedback tab;
  *   - the response tabs Google writes hold exactly what respondents sent, no formulas, and the
  *     recovery phase changed nothing in them.
@@ -18,14 +21,20 @@ import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
 import { formRecord, tabSnapshot } from '../support/tabs';
+import { t } from '../../src/domain/messages';
+import { environment } from '../../emulator';
 
 const DAY = 24 * 3600_000;
 const CLOSED = 'დასრულებულია';
 const RECEIVED = 'მიღებულია';
 const RUNS = Number(process.env.RELIABILITY_RUNS ?? 100);
+const UNKNOWN = t('invite.unknown');
+const SENT = t('invite.sent');
 
 interface Case {
   row: number;
+  /** The case number as it stands now (corrections change it). */
+  id: string;
   email: string;
   valid: boolean;
   closed: boolean;
@@ -46,6 +55,12 @@ interface RunResult {
   kills: number;
   /** Whether the run played with the mail quota (almost) used up. */
   quotaShort: boolean;
+  /** Case numbers corrected after closing. */
+  corrections: number;
+  /** Messages the account sent for other reasons during the run. */
+  otherMail: number;
+  /** Cases whose invitation ended unknown (a run killed mid-send). */
+  unknown: number;
 }
 
 const column = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key) + 1;
@@ -55,7 +70,10 @@ const invitable = DEFAULT_SERVICES.filter((s) => s.invite);
 
 function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   const rnd = prng(seed);
-  const f = setUpWorkbook();
+  // The account also mails for other reasons, drawn from the same quota.
+  const f = setUpWorkbook({ environment: environment('consumer', { otherMailPerDay: between(rnd, 0, 3) }) });
+  let corrections = 0;
+  let otherMail = 0;
   const { ws, spreadsheetId } = f;
   const cases: Case[] = [];
   const submissions: Submission[] = [];
@@ -67,16 +85,20 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   const nCases = focus === 'invitations' ? between(rnd, 3, 6) : between(rnd, 1, 2);
   for (let i = 0; i < nCases; i++) {
     const valid = rnd() > 0.2;
-    const c: Case = { row: i + 2, email: valid ? `applicant${seed}x${i}@example.ge` : pick(rnd, ['a@@b.ge', 'a b@c.ge', 'a@b']), valid, closed: false };
+    const c: Case = {
+      row: i + 2,
+      id: `01-2026-${seed}-${i}`,
+      email: valid ? `applicant${seed}x${i}@example.ge` : pick(rnd, ['a@@b.ge', 'a b@c.ge', 'a@b', 'x@a.ge, y@b.ge']),
+      valid,
+      closed: false,
+    };
     cases.push(c);
     const service = pick(rnd, invitable);
     const chain: Array<() => void> = [];
     chains.push(chain);
-    chain.push(() =>
-      edit(`A${c.row}:${letter(column('status'))}${c.row}`, [
-        [`01-2026-${seed}-${i}`, new Date(ws.core.now() - 3 * DAY), service.ka, `განმცხადებელი ${i}`, c.email, 'ელფოსტა', RECEIVED],
-      ]),
-    );
+    const typedAt = new Date(ws.core.now() - 3 * DAY);
+    const line = (status: string): unknown[] => [c.id, typedAt, service.ka, `განმცხადებელი ${i}`, c.email, 'ელფოსტა', status];
+    chain.push(() => edit(`A${c.row}:${letter(column('status'))}${c.row}`, [line(RECEIVED)]));
     chain.push(() => {
       edit(`${letter(column('closedAt'))}${c.row}`, [[new Date(ws.core.now())]]);
       edit(`${letter(column('status'))}${c.row}`, [[CLOSED]]);
@@ -90,6 +112,30 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
         c.closed = true;
       });
     }
+    if (rnd() < 0.35) {
+      // The case number was mistyped: corrected after closing, in its cell (the edit trigger sees
+      // the old value) or by pasting the whole row again (it does not).
+      const inCell = rnd() < 0.6;
+      chain.push(() => {
+        c.id = `01-2026-${seed}-${i}-${inCell ? 'c' : 'p'}`;
+        corrections++;
+        if (inCell) edit(`A${c.row}`, [[c.id]]);
+        else edit(`A${c.row}:${letter(column('status'))}${c.row}`, [line(c.closed ? CLOSED : RECEIVED)]);
+      });
+    }
+  }
+  for (let i = between(rnd, 0, 2); i > 0; i--) {
+    // The same account mails someone else (the managers' notice, another script).
+    actions.push(() => {
+      ws.core.runExecution('otherMail', 'time', () => {
+        try {
+          ws.mail.app.sendEmail(`manager${seed}@example.org`, 'other', 'other mail');
+          otherMail++;
+        } catch {
+          // out of quota: the account's other mail is not ours to retry
+        }
+      });
+    });
   }
   const nResponses = focus === 'collection' ? between(rnd, 3, 6) : between(rnd, 0, 2);
   for (let i = 0; i < nResponses; i++) {
@@ -169,10 +215,11 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   ws.core.invoke('menuCollectNow', 'menu', undefined);
 
   const violations = check(f, cases, submissions, raw);
+  const unknown = cases.filter((c) => String(tabSnapshot(f, TABS.applications.name).values[c.row - 1]?.[column('inviteStatus') - 1] ?? '') === UNKNOWN).length;
   if (violations.length && process.env.RELIABILITY_DEBUG === String(seed)) {
     console.log(JSON.stringify(ws.mail.sent.map((m) => [m.to, new Date(m.sentAt).toISOString()])), ws.core.logs.join('\n'));
   }
-  return { violations, faults: stats.thrown, concurrent: stats.concurrent, kills, quotaShort };
+  return { violations, faults: stats.thrown, concurrent: stats.concurrent, kills, quotaShort, corrections, otherMail, unknown };
 }
 
 /** A random timeline of the independent actions and the cases' chains, each chain kept in order. */
@@ -191,11 +238,22 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
   const { ws } = f;
   const applications = tabSnapshot(f, TABS.applications.name).values;
   const inviteStatusAt = column('inviteStatus') - 1;
+  const log = tabSnapshot(f, TABS.invitations.name).values.slice(1);
+  const logAt = (key: string): number => TABS.invitations.columns.findIndex((c) => c.key === key);
   for (const c of cases) {
     const sent = ws.mail.sent.filter((m) => m.to.toLowerCase() === c.email.toLowerCase()).length;
     const status = String(applications[c.row - 1]?.[inviteStatusAt] ?? '');
+    // What the log says of the case under its current number.
+    const logged = String(log.find((r) => String(r[logAt('caseId')]).trim() === c.id)?.[logAt('status')] ?? '');
+    if (sent > 1) violations.push(`case row ${c.row} (${c.email}): ${sent} mails sent`);
     if (!c.closed) continue;
-    if (c.valid && sent !== 1) violations.push(`case row ${c.row} (${c.email}): ${sent} invitations sent`);
+    if (status === UNKNOWN) {
+      if (logged !== t('log.unknown')) violations.push(`case row ${c.row}: shown unknown, logged "${logged}"`);
+    } else {
+      if (c.valid && sent !== 1) violations.push(`case row ${c.row} (${c.email}): ${sent} invitations sent, status "${status}"`);
+      if (logged === t('log.unknown')) violations.push(`case row ${c.row}: logged unknown, shown "${status}"`);
+    }
+    if (status === SENT && sent !== 1) violations.push(`case row ${c.row}: shown sent with ${sent} mails`);
     if (!c.valid && sent !== 0) violations.push(`case row ${c.row} (invalid ${c.email}): ${sent} mails sent`);
     if (status.trim() === '') violations.push(`case row ${c.row}: no invitation status recorded`);
   }
@@ -232,7 +290,7 @@ describe.each([
 ] as const)('%s under injected faults', (focus, seedBase) => {
   test(`${RUNS} seeded runs keep every invariant`, () => {
     let violations = 0;
-    const injected = { faults: 0, concurrent: 0, kills: 0, quotaShortRuns: 0 };
+    const injected = { faults: 0, concurrent: 0, kills: 0, quotaShortRuns: 0, corrections: 0, otherMail: 0, unknown: 0 };
     const examples: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       const result = playRun(seedBase + i, focus);
@@ -240,12 +298,17 @@ describe.each([
       injected.concurrent += result.concurrent;
       injected.kills += result.kills;
       if (result.quotaShort) injected.quotaShortRuns++;
+      injected.corrections += result.corrections;
+      injected.otherMail += result.otherMail;
+      injected.unknown += result.unknown;
       violations += result.violations.length;
       if (result.violations.length && examples.length < 8) examples.push(`seed ${seedBase + i}: ${result.violations.join('; ')}`);
     }
     console.log(
       `${focus}: ${RUNS} runs, ${injected.faults} injected failures, ${injected.concurrent} concurrent executions, ` +
-        `${injected.kills} killed executions, ${injected.quotaShortRuns} runs short of mail quota, ${violations} violations\n${examples.join('\n')}`,
+        `${injected.kills} killed executions, ${injected.quotaShortRuns} runs short of mail quota, ` +
+        `${injected.corrections} case numbers corrected, ${injected.otherMail} other mails of the account, ` +
+        `${injected.unknown} cases unknown, ${violations} violations\n${examples.join('\n')}`,
     );
     // Invariants that held only because nothing went wrong would prove nothing: every kind of
     // fault must really have happened.
@@ -253,6 +316,10 @@ describe.each([
     expect(injected.concurrent).toBeGreaterThan(0);
     expect(injected.kills).toBeGreaterThan(0);
     expect(injected.quotaShortRuns).toBeGreaterThan(0);
+    if (focus === 'invitations') {
+      expect(injected.corrections).toBeGreaterThan(0);
+      expect(injected.otherMail).toBeGreaterThan(0);
+    }
     expect(examples).toEqual([]);
     expect(violations).toBe(0);
   });
