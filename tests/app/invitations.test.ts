@@ -633,6 +633,26 @@ describe('case numbers', () => {
     expect(apps(f).map((r) => r[column('inviteStatus')])).toEqual([SENT, SENT]);
   });
 
+  test('"0042" stays "0042" in the tab and the log: a later sweep does not take it for a new case', () => {
+    const f = workbook();
+    paste(f, 2, [caseRow(1, { id: '0042' })]);
+    hourlySweep(f);
+    f.ws.run('menuSendInvitations', 'menu');
+    expect(f.ws.mail.sent).toHaveLength(1);
+    expect(apps(f)[0][column('caseId')]).toBe('0042');
+    expect(dataRows(f, LOG).map((r) => r[logColumn('caseId')])).toEqual(['0042']);
+  });
+
+  test('fixing the number of a refused duplicate moves nothing: the first row keeps its record, the fixed row is invited', () => {
+    const f = workbook();
+    paste(f, 2, [caseRow(1)]);
+    paste(f, 3, [caseRow(1, { email: 'other@example.ge' })]);
+    expect(apps(f)[1][column('inviteStatus')]).toBe(t('invite.duplicate_case_id'));
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, APPS, 'A3', [['01-2026-0777']]);
+    expect(f.ws.mail.sent.map((m) => m.to)).toEqual(['applicant1@example.ge', 'other@example.ge']);
+    expect(apps(f).map((r) => r[column('inviteStatus')])).toEqual([SENT, SENT]);
+  });
+
   test('a second row with the same number is refused with a reason; the first row stays sent', () => {
     const f = workbook();
     paste(f, 2, [caseRow(1)]);
