@@ -331,7 +331,7 @@ describe('daily trigger runtime: the record of executions and the quota period',
       ws.core.advance(MINUTE);
       return undefined;
     };
-    ws.script.app.newTrigger('edited').forSpreadsheet(ss).onEdit().create();
+    ws.script.app.newTrigger('edited').forSpreadsheet(ss.getId()).onEdit().create();
     const tab = ss.getSheets()[0].getName();
     for (let i = 0; i < 3; i++) ws.spreadsheets.userEdit(ss.getId(), tab, 'A1', [[`v${i}`]]);
     // the simple onEdit runs every time; the installable one twice, then is refused
