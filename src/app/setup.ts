@@ -6,7 +6,7 @@
 import { FORM_LIST } from '../domain/forms';
 import { t } from '../domain/messages';
 import { TABS } from '../domain/schema';
-import { DEFAULT_SERVICES } from '../domain/services';
+import { DEFAULT_SERVICES, servicesFingerprint } from '../domain/services';
 import { DEFAULT_THEMES } from '../domain/themes';
 import type { FormKey, Service } from '../domain/types';
 import type { SheetEdit } from '../adapters/events';
@@ -90,6 +90,7 @@ export function setupWorkbook(): SetupResult {
       }
     }
     updateInvitationLinks(services);
+    writeString(SERVICES_SYNCED, servicesFingerprint(services));
     const { created } = ensureTriggers(TRIGGERS);
     // Last, because the print material shows the N1 link and the services just synced.
     const print = ensurePrintMaterial(true);
@@ -106,6 +107,8 @@ export function setupWorkbook(): SetupResult {
 
 /** Script property set by a services edit: the sweep still owes the forms, the N2 links and the print Docs. */
 export const SERVICES_PENDING = 'services.pending';
+/** Script property: the fingerprint of the services list last carried into the forms. */
+export const SERVICES_SYNCED = 'services.synced';
 /** How long the hourly sweep waits for the lock before leaving a services edit to its next run. */
 const SERVICES_LOCK_WAIT_MS = 30_000;
 
@@ -122,25 +125,26 @@ export function syncServicesAfterEdit(edit: SheetEdit | null): boolean {
   return true;
 }
 
-/** Hourly: carries a marked services edit into both forms, the N2 links and the print material. */
+/**
+ * Hourly: carries a marked services edit into both forms, the N2 links and the print material; also
+ * a change no edit marked (a script's write, an edit refused once the day's trigger runtime was
+ * spent), found by the list's fingerprint. Costs one read of the services tab when nothing changed.
+ */
 export function syncMarkedServices(): { synced: boolean; locked?: boolean } {
-  if (readString(SERVICES_PENDING) === null) return { synced: false };
+  const marked = readString(SERVICES_PENDING) !== null;
+  if (!marked && readString(SERVICES_SYNCED) === servicesFingerprint(readServices().services)) return { synced: false };
   const run = tryScriptLock(SERVICES_LOCK_WAIT_MS, () => {
     // Cleared before the tab is read: an edit made meanwhile marks again for the next run.
     deleteKey(SERVICES_PENDING);
-    syncServices();
+    const { services } = readServices();
+    for (const def of FORM_LIST) syncFormServices(def, services);
+    updateInvitationLinks(services);
+    ensurePrintMaterial(true);
+    writeString(SERVICES_SYNCED, servicesFingerprint(services));
     return true;
   });
   if (!run.locked) console.warn('services: lock busy; the forms will follow at the next sweep');
   return run.locked ? { synced: true } : { synced: false, locked: true };
-}
-
-/** The services tab into both existing forms, the N2 links and the print material (forms are never created here). */
-function syncServices(): void {
-  const { services } = readServices();
-  for (const def of FORM_LIST) syncFormServices(def, services);
-  updateInvitationLinks(services);
-  ensurePrintMaterial(true);
 }
 
 /** Each service's link to the emailed form, prefilled with the service: the only thing a link carries. */
