@@ -250,7 +250,8 @@ function collectForm(run: Run, def: FormDefinition): void {
     return rememberTitles(state.titles, currentItemTitles(record));
   };
   const columnsChanged = state.columns !== lastColumn;
-  let stateChanged = run.reconcile || columnsChanged ? refreshTitles() || columnsChanged : false;
+  const refreshed = run.reconcile || columnsChanged;
+  let stateChanged = refreshed ? refreshTitles() || columnsChanged : false;
 
   if (lastRow < 2 || lastColumn < 1) {
     if (stateChanged) run.state[stateKey(def.key)] = JSON.stringify(state);
@@ -260,10 +261,14 @@ function collectForm(run: Run, def: FormDefinition): void {
   const header = tab.header(lastColumn);
   const itemOrder = def.items.map((item) => item.id);
   let map = mapResponseColumns(header, state.titles, itemOrder);
-  // Headers already found unmatched after a refresh (a column typed by hand) do not refresh again.
-  if (map.unknown.length && !run.reconcile && !columnsChanged && map.unknown.join('\n') !== (state.unknown ?? []).join('\n')) {
-    stateChanged = refreshTitles() || stateChanged;
+  // Headers still unmatched after a refresh (a column typed by hand) do not make every submission read again.
+  const sameUnknown = (): boolean => map.unknown.join('\n') === (state.unknown ?? []).join('\n');
+  if (map.unknown.length && !refreshed && !sameUnknown()) {
+    refreshTitles();
     map = mapResponseColumns(header, state.titles, itemOrder);
+    state.unknown = map.unknown;
+    stateChanged = true;
+  } else if (refreshed && !sameUnknown()) {
     state.unknown = map.unknown;
     stateChanged = true;
   }

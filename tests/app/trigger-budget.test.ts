@@ -113,6 +113,18 @@ describe('per-event cost of the triggers', () => {
   });
 });
 
+test('a column typed by hand into the response tab costs one read of the titles, not one per submission', () => {
+  const fx = setUpWorkbook();
+  submit(fx, 4);
+  const record = formRecord(fx, 'N1');
+  const sheet = fx.ws.spreadsheets.spreadsheetFor(fx.spreadsheetId).getSheetByName(record.responseSheet)!;
+  sheet.getRange(1, sheet.getLastColumn() + 1).setValue('შენიშვნა');
+  expect(callsOf(fx, () => submit(fx, 2)).byService.FormApp ?? 0).toBeGreaterThan(0);
+  expect(callsOf(fx, () => submit(fx, 3)).byService.FormApp ?? 0).toBe(0);
+  expect(dataRows(fx, TABS.feedback.name)).toHaveLength(3);
+  expect(fx.ws.core.triggerFailures).toEqual([]);
+});
+
 describe('a day whose trigger runtime runs out', () => {
   test('triggers stop for the rest of the quota period; the next period catches up, nothing lost', () => {
     const fx = setUpWorkbook({ costs: APPS_SCRIPT_COSTS });
