@@ -129,11 +129,35 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** yyyy-MM-dd in Tbilisi: how a person types a date into a date column. */
-export function typedDate(ms: number): string {
+/** The calendar day of `ms` in Tbilisi: [yyyy, mm, dd], zero-padded. */
+function tbilisiDay(ms: number): [string, string, string] {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return [get('year'), get('month'), get('day')];
+}
+
+/** yyyy-MM-dd in Tbilisi: the replay's own day key (logs, months, quarters), never typed into a cell. */
+export function isoDay(ms: number): string {
+  return tbilisiDay(ms).join('-');
+}
+
+/**
+ * dd.mm.yyyy in Tbilisi: how staff in Georgia type a date into a date column (scenario.md: "Staff
+ * type dates the way staff in Georgia do, dd.mm.yyyy … not ISO").
+ */
+export function typedDate(ms: number): string {
+  const [year, month, day] = tbilisiDay(ms);
+  return `${day}.${month}.${year}`;
+}
+
+/**
+ * A scenario's calendar date (`YYYY-MM-DD`, e.g. an action's `due`) as staff type it, dd.mm.yyyy;
+ * anything else (bad data) is typed as written.
+ */
+export function typedCalendarDate(value: unknown): string {
+  const text = typedText(value);
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  return iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : text;
 }
 
 /** 10:00 in Tbilisi on the day after `date` (YYYY-MM-DD): when the manager reports on a period. */
@@ -144,7 +168,7 @@ function morningAfter(date: string): number | null {
 
 /** The calendar quarter around `ms`, as the default report period. */
 function quarterOf(ms: number): { from: string; to: string } {
-  const [y, m] = typedDate(ms).split('-').map(Number);
+  const [y, m] = isoDay(ms).split('-').map(Number);
   const first = Math.floor((m - 1) / 3) * 3 + 1;
   const last = first + 2;
   const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
@@ -564,7 +588,7 @@ export class Player {
       [h('service'), this.serviceName(a.service)],
       [h('decision'), typedText(a.decision)],
       [h('owner'), typedText(a.owner)],
-      [h('due'), typedText(a.due)],
+      [h('due'), typedCalendarDate(a.due)],
       [h('status'), ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status],
     ];
     // Staff write the citizens' wording only when the scenario has one: the column stays empty
@@ -608,12 +632,12 @@ export class Player {
     this.administrator();
     const steps = this.timeline();
     this.log(
-      `2–4. staff, respondents and the clock: ${steps.length} events, ${typedDate(steps[0]?.at ?? this.record.startedAt)} → ${typedDate(steps[steps.length - 1]?.at ?? this.record.startedAt)}`,
+      `2–4. staff, respondents and the clock: ${steps.length} events, ${isoDay(steps[0]?.at ?? this.record.startedAt)} → ${isoDay(steps[steps.length - 1]?.at ?? this.record.startedAt)}`,
     );
     let month = '';
     for (const step of steps) {
       this.attempt(`time-driven triggers until ${new Date(step.at).toISOString()}`, () => this.ws.script.runClockUntil(step.at));
-      const current = typedDate(this.ws.core.now()).slice(0, 7);
+      const current = isoDay(this.ws.core.now()).slice(0, 7);
       if (current !== month) {
         if (month) this.progress(`   by the end of ${month}`);
         month = current;
@@ -632,7 +656,7 @@ export class Player {
 
     this.attempt('time-driven triggers until the end', () => this.ws.script.runClockUntil(end));
     const period = `${this.record.report.from}..${this.record.report.to}`;
-    this.log(`5. manager, ${typedDate(this.ws.core.now())}: paper import, report ${period}, agenda, public report`);
+    this.log(`5. manager, ${isoDay(this.ws.core.now())}: paper import, report ${period}, agenda, public report`);
     this.attempt('re-open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, this.users.admin));
     this.click(MENU.importPaper);
     this.click(MENU.buildReport, period);
