@@ -11,6 +11,7 @@ import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, type Users, newWork
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
+import { CHECK_HEADER, CHECK_MARKS, SELF_CHECK_TAB } from '../src/domain/self-check';
 import {
   type ResolvedEnvironment,
   resolveEnvironment,
@@ -31,6 +32,8 @@ export const WORKBOOK_NAME = 'უკუკავშირი';
  * clicks it at the end and environment.json keeps what it showed; until then `selfCheck` is null.
  */
 export const SELF_CHECK_HANDLER = 'menuSelfCheck';
+/** The tab the self-check writes its checklist to. */
+export { SELF_CHECK_TAB };
 const HOUR = 3_600_000;
 
 export const MENU = {
@@ -82,6 +85,18 @@ export interface PlayRecord {
   actionsLogged: number;
 }
 
+/** One row of the self-check's checklist, as its tab shows it. */
+export interface CheckItem {
+  /** ✓, ⚠ or ✗. */
+  status: string;
+  /** What was checked. */
+  check: string;
+  /** What was found. */
+  found: string;
+  /** What to do ('' when nothing). */
+  todo: string;
+}
+
 /** What the product's self-check showed when the replay clicked it at the end. */
 export interface SelfCheckRecord {
   at: string;
@@ -89,6 +104,13 @@ export interface SelfCheckRecord {
   menuItem: string | null;
   /** Every alert, prompt, dialog or sidebar it showed, in order (dialogs as their HTML). */
   shown: Array<{ kind: string; title: string; message: string }>;
+  /** The text of the last alert it showed (its summary); null when it showed none. */
+  alert: string | null;
+  /**
+   * The checklist it wrote (SELF_CHECK_TAB), one object per check row; null when this click did
+   * not write the tab (no such tab, or the tab is as it was before the click).
+   */
+  checklist: CheckItem[] | null;
   /** The error it ended with, if it threw. */
   failure: string | null;
 }
@@ -684,6 +706,7 @@ export class Player {
     const caption = menuCaptionOf(ui.menus, SELF_CHECK_HANDLER);
     const shownBefore = ui.shown.length;
     const failuresBefore = this.ws.core.triggerFailures.length;
+    const tabBefore = JSON.stringify(this.checkTab());
     const at = this.now();
     this.log(`6. administrator: self-check${caption ? ` ("${caption}")` : ''}`);
     if (caption) {
@@ -693,12 +716,21 @@ export class Player {
       this.attempt(`self-check (${SELF_CHECK_HANDLER})`, () => this.ws.core.invoke(SELF_CHECK_HANDLER, 'menu', undefined, { rethrow: false }));
     }
     const failure = this.ws.core.triggerFailures.slice(failuresBefore).find((f) => f.handler === SELF_CHECK_HANDLER);
+    const shown = ui.shown.slice(shownBefore).map(({ kind, title, message }) => ({ kind, title, message }));
+    const tab = this.checkTab();
     return {
       at,
       menuItem: caption,
-      shown: ui.shown.slice(shownBefore).map(({ kind, title, message }) => ({ kind, title, message })),
+      shown,
+      alert: shown.filter((s) => s.kind === 'alert').pop()?.message ?? null,
+      checklist: tab && JSON.stringify(tab) !== tabBefore ? checklistOf(tab) : null,
       failure: failure?.message ?? null,
     };
+  }
+
+  /** The self-check's tab as it stands, or null when the workbook has none. */
+  private checkTab(): unknown[][] | null {
+    return this.ws.spreadsheets.snapshot(this.spreadsheetId).tabs.find((tab) => tab.name === SELF_CHECK_TAB)?.values ?? null;
   }
 
   private progress(line: string): void {
@@ -707,6 +739,21 @@ export class Player {
       `${line}: cases ${r.casesEntered.length}, closed ${r.casesClosed.length}, mails ${this.ws.mail.sent.length}, responses ${Object.values(r.responsesAccepted).reduce((a, b) => a + b, 0)}, refused ${r.refused.length}`,
     );
   }
+}
+
+/**
+ * The checklist rows of the self-check's tab: below the header (found by its texts, in whatever
+ * column order), each row whose status cell holds ✓, ⚠ or ✗.
+ */
+export function checklistOf(values: unknown[][]): CheckItem[] {
+  const header = (values[0] ?? []).map((h) => String(h).trim());
+  const [status, check, found, todo] = CHECK_HEADER.map((h) => header.indexOf(h));
+  const marks = new Set(Object.values(CHECK_MARKS));
+  const cell = (row: unknown[], i: number): string => (i < 0 ? '' : String(row[i] ?? ''));
+  return values
+    .slice(1)
+    .filter((row) => marks.has(cell(row, status).trim()))
+    .map((row) => ({ status: cell(row, status).trim(), check: cell(row, check), found: cell(row, found), todo: cell(row, todo) }));
 }
 
 type MenuEntries = Workspace['spreadsheets']['ui']['menus'][number]['items'];

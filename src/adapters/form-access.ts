@@ -8,6 +8,7 @@
  * (https://support.google.com/docs/answer/160166); where the admin forbids sharing outside the
  * organisation Google refuses to grant it.
  */
+import type { FormAccess } from '../domain/self-check';
 
 /** What became of the wish that anyone with the link may respond. */
 export type PublicAnswering = { open: true } | { open: false; reason: string };
@@ -58,5 +59,21 @@ export function openFormToAnyone(formId: string): PublicAnswering {
   } catch (err) {
     console.warn(`Form ${formId}: cannot check who may respond (${errorText(err)})`);
     return { open: false, reason: errorText(err) };
+  }
+}
+
+/**
+ * Who may answer the form now, without changing anything (one permissions.list): anyone with the
+ * link, only the organisation, or unknown with the reason (the service is off, or Google refused
+ * to list the permissions).
+ */
+export function whoMayRespond(formId: string): FormAccess {
+  const drive = advancedDrive();
+  if (!drive) return { open: null, reason: 'the Advanced Drive service (Drive v3) is not enabled in appsscript.json' };
+  try {
+    return admitsAnyone(drive, formId) ? { open: true } : { open: false };
+  } catch (err) {
+    console.warn(`Form ${formId}: cannot list its permissions (${errorText(err)})`);
+    return { open: null, reason: errorText(err) };
   }
 }
