@@ -89,6 +89,11 @@ export function openFolder(place: FolderPlace): DocFolder {
   };
 }
 
+/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
+function messageOf(err: unknown): string {
+  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
+}
+
 /**
  * Whether the account may share by link, tried on the product's folder whose purpose is to be
  * shared by link (so nothing ends up shared that was not meant to be): the folder is shared again,
@@ -101,7 +106,7 @@ export function probeLinkSharing(place: FolderPlace): SharingFacts {
     const kept = keptFolder(place.key);
     folder = kept && !kept.isTrashed() ? kept : ensureFolder(place.key, place.name);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = messageOf(err);
     console.warn(`self-check: folder ${place.key} cannot be opened from this account (${reason})`);
     return { state: 'unreachable', reason };
   }
@@ -109,7 +114,7 @@ export function probeLinkSharing(place: FolderPlace): SharingFacts {
     folder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
     return { state: 'shared' };
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = messageOf(err);
     console.warn(`self-check: sharing folder ${place.key} by link refused (${reason}); the domain's sharing policy may forbid it`);
     return { state: 'refused', reason };
   }

@@ -20,8 +20,9 @@ function advancedDrive(): GoogleAppsScript.Drive | null {
   return typeof Drive === 'undefined' || !Drive ? null : Drive;
 }
 
+/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
 }
 
 /** Whether the form's published view admits anyone with the link (one permissions.list). */

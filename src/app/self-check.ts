@@ -49,8 +49,9 @@ export interface SelfCheckResult {
   tabError: string | null;
 }
 
+/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
 }
 
 /** Runs one probe; what it throws is logged (English) and becomes the row's reason. */
