@@ -74,8 +74,8 @@ function accountKind(email: string, left: number | null): AccountKind | null {
   return workspace === null ? null : workspace ? 'workspace' : 'consumer';
 }
 
-function formFacts(key: (typeof FORM_LIST)[number]): FormFacts {
-  const form = inspectForm(key);
+function formFacts(def: (typeof FORM_LIST)[number]): FormFacts {
+  const form = inspectForm(def);
   if (form.state !== 'found') return form;
   const { record, ...facts } = form;
   return { ...facts, access: whoMayRespond(record.id), responseTab: responseTabName(record), expectedTab: record.responseSheet };
