@@ -31,9 +31,33 @@ export function cellKey(value: unknown): string {
   return String(value).trim();
 }
 
+/** The fingerprint of a typed-in row's content (the last part of its key). */
+export function contentFingerprint(values: readonly unknown[]): string {
+  return fingerprint(values.map(cellKey).join('\u001f'));
+}
+
 /** The key of a typed-in row: `paper-r12-1a2b3c4d`. */
 export function typedRowKey(prefix: string, sheetRow: number, values: readonly unknown[]): string {
-  return `${prefix}-r${sheetRow}-${fingerprint(values.map(cellKey).join('\u001f'))}`;
+  return `${prefix}-r${sheetRow}-${contentFingerprint(values)}`;
+}
+
+/**
+ * The fingerprint of the content an imported typed row's feedback row was last made from: the
+ * row's fingerprint cell, or — for a row imported before that column existed, or never corrected —
+ * the fingerprint inside its key, which is that of the content it was first imported with.
+ */
+export function storedFingerprint(feedbackId: string, fingerprintCell: string): string {
+  const cell = /^h([0-9a-f]{8})$/.exec(fingerprintCell.trim());
+  if (cell) return cell[1];
+  return /-([0-9a-f]{8})$/.exec(feedbackId)?.[1] ?? '';
+}
+
+/**
+ * A fingerprint as its cell holds it: led by a letter, because Sheets would read some hex strings
+ * ("00012345", "12e45678") as numbers.
+ */
+export function fingerprintCell(fp: string): string {
+  return fp === '' ? '' : `h${fp}`;
 }
 
 /** The key of a response row: `N1-1767590100000-0` (form, timestamp in ms, occurrence). */

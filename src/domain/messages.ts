@@ -69,11 +69,21 @@ export const MESSAGES = {
   'paper.added': 'ქაღალდის ფორმებიდან ჩაიწერა: {count}.',
   'paper.with_notes': 'მათგან შენიშვნით: {count} — იხ. სვეტი „{column}“.',
   'paper.empty': 'ცარიელი სტრიქონი (არ ჩაიწერა): {count}.',
+  'collect.corrected': 'შესწორდა უკვე ჩაწერილი ჩანაწერი: {count}.',
+  'collect.incomplete': 'შეუვსებელი სტრიქონი (ჯერ არ ჩაიწერა): {count} — რა აკლია, იხ. სვეტი „{column}“.',
+  'paper.corrected': 'ქაღალდის ფორმებიდან შესწორდა: {count}.',
 
   // Status of a typed-in row (paper forms, other channels).
   'row.recorded': 'ჩაიწერა',
   'row.recorded_with_notes': 'ჩაიწერა, შენიშვნით: {notes}',
   'row.skipped_empty': 'არ ჩაიწერა: ცარიელი ფორმა',
+  'row.incomplete': 'ჯერ არ ჩაიწერა: შეავსეთ {missing} — შევსების შემდეგ ჩაიწერება შემდეგი შეგროვებისას',
+  'row.corrected': '{status}; შესწორდა {date}',
+  'row.correction_incomplete': 'ჩაიწერა; შესწორება ჯერ არ აისახა: შეავსეთ {missing}',
+  'row.withdrawn': 'გაუქმდა {date}: სტრიქონი გასუფთავდა, ჩანაწერი {id} ანგარიშებში აღარ ითვლება',
+  /** What a paper row lacks when no question is answered. */
+  'row.missing_answer': 'ერთი პასუხი მაინც',
+  'row.missing_column': '„{column}“',
 
   // Problems found in a row of input (the feedback row's flags); `item` is an item id such as n1.overall.
   'error.invalid_score': '{item}: „{value}“ არ არის შეფასება 1-დან 5-მდე — ქულებში არ ჩაითვალა',
@@ -84,6 +94,7 @@ export const MESSAGES = {
   'error.invalid_date': 'არასწორი თარიღი „{value}“ — გამოიყენეთ ფორმატი დდ.თთ.წწწწ; ჩაიწერა შეტანის თარიღი',
   'error.invalid_channel': 'უცნობი არხი „{value}“ — ჩაიწერა როგორც „სხვა“',
   'error.unexpected_choice': '{item}: „{value}“ არ არის ჩამონათვალში',
+  'error.withdrawn': 'გაუქმდა {date}: შესაბამისი სტრიქონი ჩანართში „{tab}“ გასუფთავდა — ანგარიშებში არ ითვლება',
 
   // Status of the N2 invitation of a closed case (the applications tab).
   'invite.sent': 'გაგზავნილია',
@@ -225,6 +236,7 @@ export const MESSAGES = {
   'col.status': 'სტატუსი',
   'col.received_at': 'მიღების თარიღი',
   'col.feedback_id': 'ჩანაწერის ID',
+  'col.fingerprint': 'შიგთავსის ანაბეჭდი',
   'col.theme': 'თემა',
   'col.setting_key': 'გასაღები',
   'col.setting_value': 'მნიშვნელობა',
