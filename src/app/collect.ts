@@ -47,6 +47,7 @@ import {
   rememberTitles,
   storedFingerprint,
   typedRowKey,
+  unclaimedTypedIds,
   type TitleHistory,
   type Watermark,
 } from '../domain/collect-keys';
@@ -403,12 +404,15 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
     if (row.status === status && row.feedbackId === update.feedbackId && row.fingerprint === update.fingerprint) return;
     updates.push({ sheetRow: row.sheetRow, ...update, status });
   };
+  const orphans = unclaimedTypedIds(source.prefix, run.known, new Set(tab.rows.map((row) => row.feedbackId).filter((id) => id !== '')));
   for (const row of tab.rows) {
     const values = ['receivedAt', ...source.contentKeys].map((key) => row.cells[key] ?? '');
     const blank = values.every(isBlankCell);
     const fp = contentFingerprint(values);
+    // A row whose feedback row was written by a run stopped before the status write.
+    const feedbackId = row.feedbackId !== '' || blank ? row.feedbackId : (orphans.get(row.sheetRow) ?? '');
 
-    if (row.feedbackId === '') {
+    if (feedbackId === '') {
       // Not imported yet: a blank row has nothing to say; an incomplete one says what it lacks.
       if (blank) {
         if (row.status !== '') set(row, { status: '', feedbackId: '', fingerprint: '' });
@@ -425,22 +429,28 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
       continue;
     }
 
-    // Imported: unchanged since, nothing to do.
-    if (storedFingerprint(row.feedbackId, row.fingerprint) === fp) continue;
+    // Imported: unchanged since, nothing to do (but finish what a stopped run left).
+    if (storedFingerprint(feedbackId, row.fingerprint) === fp) {
+      if (feedbackId !== row.feedbackId) {
+        const { status } = accept(run, source.normalize(row.cells, feedbackId, now));
+        set(row, { status, feedbackId, fingerprint: fingerprintCell(fp) });
+      }
+      continue;
+    }
     if (blank) {
       const flag = t('error.withdrawn', { date: today, tab: TABS[source.tab].name });
-      run.corrections.push(withdrawnRecord(row.feedbackId, source.withdrawn.form, source.withdrawn.channel, flag));
-      set(row, { status: t('row.withdrawn', { date: today, id: row.feedbackId }), feedbackId: row.feedbackId, fingerprint: fingerprintCell(fp) });
+      run.corrections.push(withdrawnRecord(feedbackId, source.withdrawn.form, source.withdrawn.channel, flag));
+      set(row, { status: t('row.withdrawn', { date: today, id: feedbackId }), feedbackId, fingerprint: fingerprintCell(fp) });
       continue;
     }
     const missing = source.missing(row.cells);
     if (missing.length) {
       // A correction half-typed: the feedback row keeps its last complete values until it is done.
       run.result.incomplete = (run.result.incomplete ?? 0) + 1;
-      set(row, { status: t('row.correction_incomplete', { missing: missingText(missing) }), feedbackId: row.feedbackId, fingerprint: row.fingerprint });
+      set(row, { status: t('row.correction_incomplete', { missing: missingText(missing) }), feedbackId, fingerprint: row.fingerprint });
       continue;
     }
-    const record = source.normalize(row.cells, row.feedbackId, now).record;
+    const record = source.normalize(row.cells, feedbackId, now).record;
     if (!record) continue; // cannot happen for a complete row
     if (record.flags.length) run.result.problems++;
     if (run.known.has(record.id)) run.corrections.push(record);
@@ -450,7 +460,7 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
       run.records.push(record);
     }
     const base = record.flags.length ? t('row.recorded_with_notes', { notes: record.flags.join('; ') }) : t('row.recorded');
-    set(row, { status: t('row.corrected', { status: base, date: today }), feedbackId: row.feedbackId, fingerprint: fingerprintCell(fp) });
+    set(row, { status: t('row.corrected', { status: base, date: today }), feedbackId, fingerprint: fingerprintCell(fp) });
   }
   if (updates.length) run.after.push(() => tab.recordStatuses(updates));
 }

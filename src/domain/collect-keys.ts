@@ -42,6 +42,22 @@ export function typedRowKey(prefix: string, sheetRow: number, values: readonly u
 }
 
 /**
+ * Feedback ids of a typed tab (keys `prefix-rN-…`) that no row of the tab claims, by row number
+ * (the last one in table order when there are several). A run stopped between the feedback write
+ * and the status write leaves such an id; if the row is edited before the next run, its new
+ * content has a new key, and the row must take the orphan over instead of being imported twice.
+ */
+export function unclaimedTypedIds(prefix: string, ids: Iterable<string>, claimed: ReadonlySet<string>): Map<number, string> {
+  const byRow = new Map<number, string>();
+  const pattern = new RegExp(`^${prefix}-r(\\d+)-[0-9a-f]{8}$`);
+  for (const id of ids) {
+    const match = pattern.exec(id);
+    if (match && !claimed.has(id)) byRow.set(Number(match[1]), id);
+  }
+  return byRow;
+}
+
+/**
  * The fingerprint of the content an imported typed row's feedback row was last made from: the
  * row's fingerprint cell, or — for a row imported before that column existed, or never corrected —
  * the fingerprint inside its key, which is that of the content it was first imported with.

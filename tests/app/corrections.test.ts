@@ -169,6 +169,28 @@ describe('a row is imported only when complete', () => {
   });
 });
 
+describe('a run stopped between the feedback write and the status write', () => {
+  test('a row edited before the next run takes its feedback row over: corrected, not imported twice', () => {
+    const fx = setUpWorkbook();
+    typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 4 });
+    let armed = true;
+    fx.ws.core.faultHook = (service, method, core) => {
+      if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
+        armed = false;
+        core.killAfterCalls = 1;
+      }
+    };
+    fx.click(COLLECT_NOW);
+    fx.ws.core.faultHook = null;
+    const [first] = feedbackRows(fx);
+    expect(typedRows(fx, TABS.paper.name)[0].id).toBe('');
+    typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 2 });
+    fx.click(COLLECT_NOW);
+    expect(feedbackRows(fx)).toEqual([expect.objectContaining({ id: first.id, 'n1.overall': 2 })]);
+    expect(typedRows(fx, TABS.paper.name)[0]).toEqual({ status: expect.stringMatching(CORRECTED), id: first.id });
+  });
+});
+
 describe('a row cleared entirely', () => {
   test('withdraws its feedback row (kept, emptied, dateless so no report counts it, flagged); typing it again restores it', () => {
     const fx = setUpWorkbook();
