@@ -129,7 +129,8 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
       ws.spreadsheets.userEdit(spreadsheetId, TABS.paper.name, `A${r}:${letter(statusAt)}${r}`, [row.slice(0, statusAt)]);
       submissions.push({ token, form: 'paper' });
     });
-    if (rnd() < 0.5) chains.push([actions.pop() as () => void, () => correctPaper(f, submissions, token, `fix-${seed}-${i}`)]);
+    // Sometimes the clerk imports it, then corrects it (the import may fail or be killed meanwhile).
+    if (rnd() < 0.5) chains.push([actions.pop() as () => void, () => ws.core.invoke('menuImportPaper', 'menu', undefined), () => correctPaper(f, submissions, token, `fix-${seed}-${i}`)]);
   }
   if (focus === 'collection' && rnd() < 0.7) {
     const token = `phone-${seed}`;
