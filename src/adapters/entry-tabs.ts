@@ -51,7 +51,13 @@ function readEntryTab(spec: TabSpec, columns: readonly ColumnSpec[]): EntryTab |
   const rows = table.rows.map((row, i) => {
     const cells: Record<string, unknown> = {};
     for (const column of columns) cells[column.key] = cell(table, row, column.key);
-    return { sheetRow: i + 2, cells, status: String(cell(table, row, 'status')), feedbackId: text(table, row, 'feedbackId'), fingerprint: text(table, row, 'fingerprint') };
+    return {
+      sheetRow: i + 2,
+      cells,
+      status: String(cell(table, row, 'status')),
+      feedbackId: text(table, row, 'feedbackId'),
+      fingerprint: text(table, row, 'fingerprint'),
+    };
   });
   return {
     rows,

@@ -110,8 +110,7 @@ describe('a correction to an imported row updates its feedback row', () => {
     typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 5 });
     typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'გრძელი რიგი']);
     fx.click(COLLECT_NOW);
-    const snapshot = (): string =>
-      JSON.stringify([TABS.feedback.name, TABS.paper.name, TABS.otherChannels.name].map((tab) => tabSnapshot(fx, tab).values));
+    const snapshot = (): string => JSON.stringify([TABS.feedback.name, TABS.paper.name, TABS.otherChannels.name].map((tab) => tabSnapshot(fx, tab).values));
     const settled = snapshot();
     fx.ws.core.resetCalls();
     fx.click(COLLECT_NOW);

@@ -130,7 +130,12 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
       submissions.push({ token, form: 'paper' });
     });
     // Sometimes the clerk imports it, then corrects it (the import may fail or be killed meanwhile).
-    if (rnd() < 0.5) chains.push([actions.pop() as () => void, () => ws.core.invoke('menuImportPaper', 'menu', undefined), () => correctPaper(f, submissions, token, `fix-${seed}-${i}`)]);
+    if (rnd() < 0.5)
+      chains.push([
+        actions.pop() as () => void,
+        () => ws.core.invoke('menuImportPaper', 'menu', undefined),
+        () => correctPaper(f, submissions, token, `fix-${seed}-${i}`),
+      ]);
   }
   if (focus === 'collection' && rnd() < 0.7) {
     const token = `phone-${seed}`;
