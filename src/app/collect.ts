@@ -25,6 +25,7 @@
 import { FORMS } from '../domain/forms';
 import { t } from '../domain/messages';
 import {
+  describeMissing,
   missingOther,
   missingPaper,
   normalizeFormResponse,
@@ -396,8 +397,7 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
   const now = new Date();
   const today = formatDateKa(now);
   const headers = new Map(columnsOf(source.tab).map((c) => [c.key, c.header]));
-  const missingText = (keys: readonly string[]): string =>
-    keys.map((key) => (key === 'answer' ? t('row.missing_answer') : t('row.missing_column', { column: headers.get(key) ?? key }))).join(', ');
+  const missingText = (keys: readonly string[]): string => describeMissing(keys, (key) => headers.get(key) ?? key);
   const updates: StatusUpdate[] = [];
   const set = (row: EntryTab['rows'][number], update: Omit<StatusUpdate, 'sheetRow'>): void => {
     const status = capCell(update.status).text;

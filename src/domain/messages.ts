@@ -86,7 +86,6 @@ export const MESSAGES = {
   'row.withdrawn': 'გაუქმდა {date}: სტრიქონი გასუფთავდა, ჩანაწერი {id} ანგარიშებში აღარ ითვლება',
   /** What a paper row lacks when no question is answered. */
   'row.missing_answer': 'ერთი პასუხი მაინც',
-  'row.missing_column': '„{column}“',
 
   // Problems found in a row of input (the feedback row's flags); `item` is an item id such as n1.overall.
   'error.invalid_score': '{item}: „{value}“ არ არის შეფასება 1-დან 5-მდე — ქულებში არ ჩაითვალა',

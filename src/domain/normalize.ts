@@ -249,6 +249,11 @@ export function missingOther(cells: Record<string, unknown>): string[] {
   return ['receivedAt', 'channel', 'text'].filter((key) => isBlankCell(cells[key]));
 }
 
+/** What a row lacks, for its status: the columns' headers in quotes, or "one answer at least". */
+export function describeMissing(keys: readonly string[], headerOf: (key: string) => string): string {
+  return keys.map((key) => (key === 'answer' ? t('row.missing_answer') : `„${headerOf(key)}“`)).join(', ');
+}
+
 /**
  * The feedback row of a typed row staff cleared entirely: it keeps its id (so the typed row and
  * the feedback row still point at each other, and a form typed again into the row restores it),
