@@ -10,6 +10,17 @@ import { type AccountType, type Environment, environment } from './environment';
 import { AUTH_MODE } from './gas-enum';
 import { costFrom, type CostTable } from './costs';
 
+/** One trigger execution as the daily trigger runtime saw it (Core.triggerExecutions). */
+export interface TriggerExecution {
+  handler: string;
+  kind: 'time' | 'installable';
+  user: string;
+  at: number;
+  ms: number;
+  outcome: 'ran' | 'stopped' | 'refused';
+  periodStart: number;
+}
+
 /** Google's limit for one execution (quotas page, "Script runtime: 6 min / execution"). */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 /** Google's limit for a simple trigger (triggers guide, restrictions: "cannot run for longer than 30 seconds"). */
@@ -52,6 +63,8 @@ export interface Execution {
    * again — a catch or finally block cannot write its way out.
    */
   killed?: boolean;
+  /** Set when it was stopped because its owner's daily trigger runtime ran out. */
+  outOfDailyRuntime?: boolean;
 }
 
 /** Thrown when an execution passes its time limit; Apps Script's own message. */
@@ -205,6 +218,13 @@ export class Core {
   triggerRuntimePerDayMs: number | null = null;
   /** Trigger runtime each account has spent in its current quota period. */
   readonly triggerRuntime = new Map<string, { periodStart: number; usedMs: number }>();
+  /**
+   * Harness: every execution of a time-driven or installable trigger, in order, with the runtime
+   * charged to its owner: `ran` (ended, even by the handler's own exception), `stopped` (ended by
+   * TRIGGER_RUNTIME_EXCEEDED mid-run) or `refused` (the budget was spent before it started: it
+   * never ran, 0 ms). `periodStart` is the start of the owner's quota period it was charged to.
+   */
+  readonly triggerExecutions: TriggerExecution[] = [];
   /** The fraction of a millisecond charged but not yet on the clock. */
   private carriedMs = 0;
   private idCounter = 0;
@@ -288,6 +308,7 @@ export class Core {
     }
     if (exec.dailyRuntimeLeftMs !== undefined && this.nowMs - exec.startedAt > exec.dailyRuntimeLeftMs) {
       exec.killed = true;
+      exec.outOfDailyRuntime = true;
       throw gasError(TRIGGER_RUNTIME_EXCEEDED);
     }
   }
@@ -305,6 +326,17 @@ export class Core {
       this.triggerRuntime.set(user, usage);
     }
     return usage;
+  }
+
+  /**
+   * The quota period of `user`'s trigger runtime: it starts with their first trigger run after the
+   * previous one ended and lasts 24 hours ("Quotas are per user and reset 24 hours after the first
+   * request", quotas page) — a rolling day, not midnight in any time zone. Null before any run.
+   */
+  triggerRuntimePeriod(user: string = this.user): { start: number; resetsAt: number; usedMs: number; budgetMs: number } | null {
+    const usage = this.triggerRuntime.get(user);
+    if (!usage || this.nowMs - usage.periodStart >= QUOTA_PERIOD_MS) return null;
+    return { start: usage.periodStart, resetsAt: usage.periodStart + QUOTA_PERIOD_MS, usedMs: usage.usedMs, budgetMs: this.triggerRuntimeBudgetMs() };
   }
 
   /** Trigger runtime `user` may still spend in the current quota period (ms). */
@@ -381,7 +413,13 @@ export class Core {
     // Time-driven and installable triggers draw on their owner's daily trigger runtime; once it is
     // spent they do not run until the quota period ends.
     const usage = kind === 'time' || kind === 'installable' ? this.triggerRuntimeOf(runAs) : null;
-    if (usage && usage.usedMs >= this.triggerRuntimeBudgetMs()) throw gasError(TRIGGER_RUNTIME_EXCEEDED);
+    const record = (ms: number, outcome: TriggerExecution['outcome'], at = this.nowMs): void => {
+      if (usage) this.triggerExecutions.push({ handler, kind: kind as TriggerExecution['kind'], user: runAs, at, ms, outcome, periodStart: usage.periodStart });
+    };
+    if (usage && usage.usedMs >= this.triggerRuntimeBudgetMs()) {
+      record(0, 'refused');
+      throw gasError(TRIGGER_RUNTIME_EXCEEDED);
+    }
     const exec: Execution = {
       id: ++this.executionCounter,
       handler,
@@ -396,7 +434,10 @@ export class Core {
     try {
       return fn();
     } finally {
-      if (usage) usage.usedMs += this.nowMs - exec.startedAt;
+      if (usage) {
+        usage.usedMs += this.nowMs - exec.startedAt;
+        record(this.nowMs - exec.startedAt, exec.outOfDailyRuntime ? 'stopped' : 'ran', exec.startedAt);
+      }
       this.executions.splice(this.executions.indexOf(exec), 1);
       this.releaseLocksOf?.(exec.id);
     }

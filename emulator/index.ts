@@ -24,6 +24,7 @@ export {
   type FaultHook,
   type Invoker,
   type TriggerEventType,
+  type TriggerExecution,
   type TriggerRecord,
 } from './core';
 export {

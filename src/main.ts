@@ -3,7 +3,7 @@
  * wire to a use case in src/app; scripts/build.mjs makes each export a top-level function.
  */
 import { MENU_ITEMS, MENU_TITLE } from './app/menu';
-import { setupAction, syncServicesAfterEdit } from './app/setup';
+import { setupAction, syncMarkedServices, syncServicesAfterEdit } from './app/setup';
 import { runMenuAction } from './app/ui';
 import { clearExpiredEmails, handleWorkbookEdit, sendInvitationsAction, sweepInvitations } from './app/invitations';
 import { collectFormResponses, collectNowAction, handleFormResponse, importPaperAction } from './app/collect';
@@ -51,7 +51,11 @@ export function menuPublishReport(): void {
   runMenuAction('publishReport', publishReportAction);
 }
 
-/** Installable edit trigger: a services edit reaches the forms; a case set to closed sends its invitation. */
+/**
+ * Installable edit trigger, run by every edit anywhere and charged to the owner's daily trigger
+ * runtime: an edit of another tab returns after reading the event; a services edit only marks work
+ * for the hourly sweep; a case set to closed sends its invitation.
+ */
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = sheetEditOf(e);
   if (syncServicesAfterEdit(edit)) return;
@@ -66,7 +70,9 @@ export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): v
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
 export function hourlySweep(): void {
   const jobs: Array<[string, () => unknown]> = [
-    // Invitations first: their sweep budgets its own time against the 6-minute limit.
+    // A services edit's forms and N2 links first, so that the invitations below carry the new links.
+    ['services', syncMarkedServices],
+    // Invitations next: their sweep budgets its own time against the 6-minute limit.
     ['invitations', sweepInvitations],
     ['collect', collectFormResponses],
   ];

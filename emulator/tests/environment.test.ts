@@ -284,3 +284,63 @@ describe('daily trigger runtime', () => {
     expect(ws.core.triggerFailures.map((f) => f.message)).toEqual([TRIGGER_RUNTIME_EXCEEDED]);
   });
 });
+
+describe('daily trigger runtime: the record of executions and the quota period', () => {
+  const MINUTE = 60_000;
+
+  test('each trigger execution is recorded with what it was charged: ran, stopped mid-run, refused', () => {
+    const ws = newWorkspace({ environment: environment('consumer'), costs: {} });
+    ws.core.triggerRuntimePerDayMs = 10 * MINUTE;
+    ws.core.invoker = () => {
+      for (let i = 0; i < 4; i++) {
+        ws.core.advance(MINUTE);
+        ws.core.call('Utilities', 'sleep');
+      }
+      return undefined;
+    };
+    ws.script.app.newTrigger('work').timeBased().everyHours(1).create();
+    const start = ws.core.now();
+    ws.script.runClockUntil(start + 4 * HOUR);
+    expect(ws.core.triggerExecutions.map((e) => [e.handler, e.kind, e.outcome, e.ms / MINUTE])).toEqual([
+      ['work', 'time', 'ran', 4],
+      ['work', 'time', 'ran', 4],
+      ['work', 'time', 'stopped', 3],
+      ['work', 'time', 'refused', 0],
+    ]);
+    const first = ws.core.triggerExecutions[0].at;
+    expect(ws.core.triggerExecutions.every((e) => e.periodStart === first && e.user === OWNER)).toBe(true);
+    // the period is a rolling 24 hours from the first run, not a calendar day
+    expect(ws.core.triggerRuntimePeriod(OWNER)).toEqual({ start: first, resetsAt: first + 24 * HOUR, usedMs: 11 * MINUTE, budgetMs: 10 * MINUTE });
+    // the refused slots are skipped, not queued: the trigger runs again once the period has ended
+    ws.script.runClockUntil(first + 24 * HOUR + 30 * MINUTE);
+    const after = ws.core.triggerExecutions.filter((e) => e.at >= first + 24 * HOUR);
+    expect(after.map((e) => e.outcome)).toEqual(['ran']);
+    expect(after[0].periodStart).toBe(after[0].at);
+    expect(ws.core.triggerRuntimePeriod(OWNER)?.usedMs).toBe(4 * MINUTE);
+  });
+
+  test('installable edit triggers are charged and refused like time-driven ones; the simple onEdit is not', () => {
+    const ws = newWorkspace({ environment: environment('workspace'), costs: {} });
+    ws.core.triggerRuntimePerDayMs = 2 * MINUTE;
+    const ss = ws.spreadsheets.create('Book');
+    ws.spreadsheets.setActive(ss.getId());
+    const ran: string[] = [];
+    ws.core.hasHandler = (name) => name === 'onEdit';
+    ws.core.invoker = (handler) => {
+      ran.push(handler);
+      ws.core.advance(MINUTE);
+      return undefined;
+    };
+    ws.script.app.newTrigger('edited').forSpreadsheet(ss.getId()).onEdit().create();
+    const tab = ss.getSheets()[0].getName();
+    for (let i = 0; i < 3; i++) ws.spreadsheets.userEdit(ss.getId(), tab, 'A1', [[`v${i}`]]);
+    // the simple onEdit runs every time; the installable one twice, then is refused
+    expect(ran).toEqual(['onEdit', 'edited', 'onEdit', 'edited', 'onEdit']);
+    expect(ws.core.triggerExecutions.map((e) => [e.handler, e.kind, e.outcome])).toEqual([
+      ['edited', 'installable', 'ran'],
+      ['edited', 'installable', 'ran'],
+      ['edited', 'installable', 'refused'],
+    ]);
+    expect(ws.core.triggerFailures.map((f) => [f.handler, f.message])).toEqual([['edited', TRIGGER_RUNTIME_EXCEEDED]]);
+  });
+});

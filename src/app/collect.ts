@@ -98,6 +98,10 @@ interface FormState {
   /** Empty submissions counted so far in this tab. */
   empty: number;
   titles: TitleHistory;
+  /** The response tab's column count when the live titles were last read (a new column: read again). */
+  columns?: number;
+  /** Headers still unmatched after the last such read (a column typed by hand): no read again for them. */
+  unknown?: string[];
 }
 
 const stateKey = (form: FormKey): string => `collect.${form}`;
@@ -295,19 +299,37 @@ function collectForm(run: Run, def: FormDefinition): void {
   // Counted before the tab is read: a response arriving meanwhile is then ahead, never a false gap.
   const submitted = run.reconcile ? submittedCount(record) : null;
   const state = readJson<FormState>(stateKey(def.key)) ?? initialState(def);
-  let stateChanged = rememberTitles(state.titles, currentItemTitles(record));
-
   const { lastRow, lastColumn } = tab.extent();
+  // The live form's titles cost a Forms call per item (~30 for N1): the runs that reconcile (hourly,
+  // menu) read them, a submission trusts the remembered ones unless the tab gained a column
+  // (a question re-worded or added) or a column matches no remembered title.
+  const refreshTitles = (): boolean => {
+    state.columns = lastColumn;
+    return rememberTitles(state.titles, currentItemTitles(record));
+  };
+  const columnsChanged = state.columns !== lastColumn;
+  const refreshed = run.reconcile || columnsChanged;
+  let stateChanged = refreshed ? refreshTitles() || columnsChanged : false;
+
   if (lastRow < 2 || lastColumn < 1) {
     if (stateChanged) run.state[stateKey(def.key)] = JSON.stringify(state);
     reconcileForm(run, def.key, submitted, state.empty, 0);
     return;
   }
-  const map = mapResponseColumns(
-    tab.header(lastColumn),
-    state.titles,
-    def.items.map((item) => item.id),
-  );
+  const header = tab.header(lastColumn);
+  const itemOrder = def.items.map((item) => item.id);
+  let map = mapResponseColumns(header, state.titles, itemOrder);
+  // Headers still unmatched after a refresh (a column typed by hand) do not make every submission read again.
+  const sameUnknown = (): boolean => map.unknown.join('\n') === (state.unknown ?? []).join('\n');
+  if (map.unknown.length && !refreshed && !sameUnknown()) {
+    refreshTitles();
+    map = mapResponseColumns(header, state.titles, itemOrder);
+    state.unknown = map.unknown;
+    stateChanged = true;
+  } else if (refreshed && !sameUnknown()) {
+    state.unknown = map.unknown;
+    stateChanged = true;
+  }
   if (map.unknown.length) console.warn(`collect: ${def.key} columns not matched to any item: ${map.unknown.join(' | ')}`);
 
   // An incremental read starts at the watermark's own row (the anchor), so it takes one row more.

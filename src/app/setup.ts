@@ -6,12 +6,13 @@
 import { FORM_LIST } from '../domain/forms';
 import { t } from '../domain/messages';
 import { TABS } from '../domain/schema';
-import { DEFAULT_SERVICES } from '../domain/services';
+import { DEFAULT_SERVICES, servicesFingerprint } from '../domain/services';
 import { DEFAULT_THEMES } from '../domain/themes';
 import type { FormKey, Service } from '../domain/types';
 import type { SheetEdit } from '../adapters/events';
 import { openFormToAnyone } from '../adapters/form-access';
 import { ensureForm, formEditUrl, invitationLinks, syncFormServices } from '../adapters/google-forms';
+import { deleteKey, readString, writeString } from '../adapters/config';
 import { tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
@@ -73,6 +74,8 @@ export function setupWorkbook(): SetupResult {
     seedServices(DEFAULT_SERVICES);
     seedThemes(DEFAULT_THEMES);
     removeBlankStarterTab();
+    // Setup does now what a services edit left to the sweep (an edit made meanwhile marks again).
+    deleteKey(SERVICES_PENDING);
     const { services } = readServices();
     const createdForms: FormKey[] = [];
     const formsNotPublic: SetupResult['formsNotPublic'] = [];
@@ -87,6 +90,7 @@ export function setupWorkbook(): SetupResult {
       }
     }
     updateInvitationLinks(services);
+    writeString(SERVICES_SYNCED, servicesFingerprint(services));
     const { created } = ensureTriggers(TRIGGERS);
     // Last, because the print material shows the N1 link and the services just synced.
     const print = ensurePrintMaterial(true);
@@ -101,22 +105,46 @@ export function setupWorkbook(): SetupResult {
   });
 }
 
+/** Script property set by a services edit: the sweep still owes the forms, the N2 links and the print Docs. */
+export const SERVICES_PENDING = 'services.pending';
+/** Script property: the fingerprint of the services list last carried into the forms. */
+export const SERVICES_SYNCED = 'services.synced';
+/** How long the hourly sweep waits for the lock before leaving a services edit to its next run. */
+const SERVICES_LOCK_WAIT_MS = 30_000;
+
 /**
- * A staff edit of the services tab reaches both forms' service lists, the N2 links and the printed
- * form at once (installable edit trigger). Forms are only updated, never created, here; when the
- * lock is busy the edit is left for the next setup run, which does the same.
+ * A staff edit of the services tab only marks the work (one property write): rebuilding both
+ * forms' service lists, the N2 links and two print Docs in every edit would spend the daily
+ * trigger runtime (90 min consumer, 6 h Workspace) on keystrokes. The hourly sweep does it first
+ * thing (syncMarkedServices), before it sends invitations, so the links it and the edits send are
+ * at most one sweep (an hour) behind; setup run by hand does it at once. True when the edit was one.
  */
 export function syncServicesAfterEdit(edit: SheetEdit | null): boolean {
   if (!edit || edit.tab !== TABS.services.name) return false;
-  const run = tryScriptLock(10_000, () => {
+  writeString(SERVICES_PENDING, String(Date.now()));
+  return true;
+}
+
+/**
+ * Hourly: carries a marked services edit into both forms, the N2 links and the print material; also
+ * a change no edit marked (a script's write, an edit refused once the day's trigger runtime was
+ * spent), found by the list's fingerprint. Costs one read of the services tab when nothing changed.
+ */
+export function syncMarkedServices(): { synced: boolean; locked?: boolean } {
+  const marked = readString(SERVICES_PENDING) !== null;
+  if (!marked && readString(SERVICES_SYNCED) === servicesFingerprint(readServices().services)) return { synced: false };
+  const run = tryScriptLock(SERVICES_LOCK_WAIT_MS, () => {
+    // Cleared before the tab is read: an edit made meanwhile marks again for the next run.
+    deleteKey(SERVICES_PENDING);
     const { services } = readServices();
     for (const def of FORM_LIST) syncFormServices(def, services);
     updateInvitationLinks(services);
     ensurePrintMaterial(true);
+    writeString(SERVICES_SYNCED, servicesFingerprint(services));
     return true;
   });
-  if (!run.locked) console.warn('services edit: lock busy; the forms will follow at the next setup run');
-  return run.locked;
+  if (!run.locked) console.warn('services: lock busy; the forms will follow at the next sweep');
+  return run.locked ? { synced: true } : { synced: false, locked: true };
 }
 
 /** Each service's link to the emailed form, prefilled with the service: the only thing a link carries. */

@@ -66,3 +66,19 @@ export function choiceFor(name: string, choices: readonly string[]): string | un
   const key = matchKey(name);
   return choices.find((choice) => matchKey(choice) === key);
 }
+
+/**
+ * A short fingerprint of the services list as the forms, the N2 links and the print material use
+ * it (code, name, invite, in order): the hourly sweep compares it with the one last synced, so that
+ * a services change no edit trigger marked (written by a script, or an edit refused when the day's
+ * trigger runtime was spent) still reaches the forms. FNV-1a over the list's JSON.
+ */
+export function servicesFingerprint(services: readonly Service[]): string {
+  const text = JSON.stringify(services.map((s) => [s.code, s.ka, s.invite]));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${services.length}:${hash.toString(16)}`;
+}

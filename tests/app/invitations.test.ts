@@ -186,7 +186,7 @@ describe('bad input', () => {
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.services.name, `B${otherRow}`, [['სხვა დახმარება']]);
     setStatus(f, 2, CLOSED);
     // A service written in by a script or an import (no edit trigger fires) has no N2 link yet;
-    // one typed by staff gets its link at once (tests/app/setup.test.ts).
+    // one typed by staff gets its link at the next hourly sweep (tests/app/setup.test.ts).
     f.ws.spreadsheets
       .byId(f.spreadsheetId)
       .getSheetByName(TABS.services.name)!

@@ -217,7 +217,12 @@ describe('setup (menu "სისტემის მომზადება / �
     // a clerk adds a service row and renames another, as typed in the sheet
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, `A${rows + 1}:C${rows + 1}`, [['youth', 'ახალგაზრდული პროგრამა', true]]);
     fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.services.name, 'B3', [['ახალშობილის დახმარება']]);
-    // no setup run: the installable edit trigger carries the edit at once
+    // the installable edit trigger only marks the work: no Forms, Docs or Drive call in it
+    expect(fx.ws.forms.snapshot(before[0].id).items[0].choices).toEqual(before[0].items[0].choices);
+    expect(prop(fx, 'services.pending')).not.toBeNull();
+    // no setup run: the next hourly sweep (at most an hour later) carries the edit
+    fx.ws.script.runClockUntil(fx.ws.core.now() + 3_600_000);
+    expect(prop(fx, 'services.pending')).toBeNull();
     const wanted = DEFAULT_SERVICES.map((s) => (s.code === 'newborn' ? 'ახალშობილის დახმარება' : s.ka)).concat('ახალგაზრდული პროგრამა');
     [N1, N2].forEach((def, k) => {
       const after = fx.ws.forms.snapshot(formRecord(fx, def.key).id);

@@ -1,4 +1,4 @@
-import { DEFAULT_SERVICES, UNKNOWN_SERVICE, choiceFor, distinctServiceNames, resolveService } from '../../src/domain/services';
+import { DEFAULT_SERVICES, UNKNOWN_SERVICE, choiceFor, distinctServiceNames, resolveService, servicesFingerprint } from '../../src/domain/services';
 
 describe('DEFAULT_SERVICES', () => {
   test('the annex table, in order', () => {
@@ -80,5 +80,19 @@ describe("a form's service list", () => {
     expect(choiceFor('other ', choices)).toBe('Other');
     expect(choiceFor('კვება', choices)).toBe('კვება');
     expect(choiceFor('შეშა', choices)).toBeUndefined();
+  });
+});
+
+describe('servicesFingerprint', () => {
+  test('changes with a name, a code, the invite flag, the order or a row added; not otherwise', () => {
+    const base = servicesFingerprint(DEFAULT_SERVICES);
+    expect(servicesFingerprint(DEFAULT_SERVICES.map((s) => ({ ...s })))).toBe(base);
+    const changed = (f: (list: typeof DEFAULT_SERVICES) => typeof DEFAULT_SERVICES) => servicesFingerprint(f(DEFAULT_SERVICES.map((s) => ({ ...s }))));
+    expect(changed((l) => l.map((s, i) => (i === 1 ? { ...s, ka: `${s.ka} ` } : s)))).not.toBe(base);
+    expect(changed((l) => l.map((s, i) => (i === 1 ? { ...s, code: 'x' } : s)))).not.toBe(base);
+    expect(changed((l) => l.map((s, i) => (i === 1 ? { ...s, invite: !s.invite } : s)))).not.toBe(base);
+    expect(changed((l) => [...l].reverse())).not.toBe(base);
+    expect(changed((l) => [...l, { code: 'new', ka: 'ახალი', invite: true }])).not.toBe(base);
+    expect(base.length).toBeLessThan(20);
   });
 });
