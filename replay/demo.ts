@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ENVIRONMENT_NAMES, parseScenario, type ResolvedEnvironment, resolveEnvironment, ScenarioError, type Scenario } from './scenario';
-import { playScenario } from './player';
+import { playScenario, type SelfCheckRecord } from './player';
 import { writeOutput } from './output';
 import { environmentLine } from './index-page';
 import { SAMPLE_SEED, sampleScenario } from './sample';
@@ -67,6 +67,15 @@ export function parseArgs(argv: string[]): DemoArgs {
     }
   }
   return args;
+}
+
+/** The self-check in one line: its checklist's count per status, else how many messages it showed. */
+function selfCheckLine(check: SelfCheckRecord | null): string {
+  if (!check) return 'not in this build';
+  if (!check.checklist) return `showed ${check.shown.length} message(s), wrote no checklist`;
+  const count = (mark: string) => check.checklist?.filter((c) => c.status === mark).length ?? 0;
+  const problems = check.checklist.filter((c) => c.status !== '✓').map((c) => `${c.status} ${c.check}`);
+  return `✓ ${count('✓')} · ⚠ ${count('⚠')} · ✗ ${count('✗')}${problems.length ? ` (${problems.join('; ')})` : ''}`;
 }
 
 function loadScenario(path: string): Scenario {
@@ -127,9 +136,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
   log(`  invitations sent ${summary.invitations.sent}, without invitation ${summary.invitations.refused}`);
   log(`  responses accepted: ${responses}`);
   log(`  feedback rows ${summary.feedbackRows}, documents ${summary.documentsCreated}, mails ${summary.mailsSent}`);
-  log(
-    `  environment ${result.environment.name ?? 'custom'}; self-check ${result.environment.selfCheck ? `showed ${result.environment.selfCheck.shown.length} message(s)` : 'not in this build'}`,
-  );
+  log(`  environment ${result.environment.name ?? 'custom'}; self-check ${selfCheckLine(result.environment.selfCheck)}`);
   log(
     `  refused input ${summary.refusedInput.count}, replay step errors ${summary.errors.length}, failing trigger kinds ${summary.triggerFailures.length}, scenario warnings ${summary.warnings.length}`,
   );

@@ -71,6 +71,7 @@ textarea,select,input[type=text]{font-family:inherit;font-size:1em;max-width:100
 .meta{color:#555;font-size:.85em}.bad{color:#b00020}.ok{color:#1b5e20}
 details{margin:.4em 0}summary{cursor:pointer}iframe{width:100%;height:34em;resize:vertical;border:1px solid #ccd;background:#fff}
 .nowrap{white-space:nowrap}
+td.check-ok{background:#d9ead3}td.check-warn{background:#fff2cc}td.check-fail{background:#f4cccc}td.mark{text-align:center;font-size:1.1em}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;background:#fafafa;border:1px solid #eee;padding:.5em}
 `;
 
@@ -175,6 +176,9 @@ export function environmentLine(env: Pick<EnvironmentRecord, keyof Environment |
   return `${env.name ?? 'custom'} — ${fields} (from ${from})`;
 }
 
+const CHECK_CLASS: Record<string, string> = { '✓': 'check-ok', '⚠': 'check-warn', '✗': 'check-fail' };
+
+/** The self-check: what its alert said, and its checklist (one row per check) as a table. */
 function renderSelfCheck(env: EnvironmentRecord): string {
   const check = env.selfCheck;
   if (!check) return '<p class="meta">სისტემის შემოწმება (self-check): პროდუქტს ჯერ არ აქვს.</p>';
@@ -182,7 +186,15 @@ function renderSelfCheck(env: EnvironmentRecord): string {
     .map((s) => `<li>${s.kind === 'alert' || s.kind === 'toast' ? esc(s.message).replace(/\n/g, '<br>') : `<pre>${esc(s.message)}</pre>`}</li>`)
     .join('');
   const failure = check.failure ? `<p class="bad">${esc(check.failure)}</p>` : '';
-  return `<h3>სისტემის შემოწმება (self-check)${check.menuItem ? ` — ${esc(check.menuItem)}` : ''}</h3>${failure}<ul>${shown || '<li>არაფერი აჩვენა</li>'}</ul>`;
+  const checklist = check.checklist?.length
+    ? `<table id="self-check"><tr><th>სტატუსი</th><th>რა შემოწმდა</th><th>რა აღმოჩნდა</th><th>რა უნდა გაკეთდეს</th></tr>${check.checklist
+        .map(
+          (c) =>
+            `<tr><td class="mark ${CHECK_CLASS[c.status] ?? ''}">${esc(c.status)}</td><td>${esc(c.check)}</td><td>${esc(c.found)}</td><td>${esc(c.todo)}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '<p class="meta">შემოწმების ჩანართი ამ დაწკაპუნებას არ ჩაუწერია.</p>';
+  return `<h3>სისტემის შემოწმება (self-check)${check.menuItem ? ` — ${esc(check.menuItem)}` : ''}</h3>${failure}<ul>${shown || '<li>არაფერი აჩვენა</li>'}</ul>${checklist}`;
 }
 
 export function renderIndexPage(input: IndexInput): string {

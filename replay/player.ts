@@ -11,6 +11,7 @@ import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, type Users, newWork
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
+import { CHECK_HEADER, CHECK_MARKS, SELF_CHECK_TAB } from '../src/domain/self-check';
 import {
   type ResolvedEnvironment,
   resolveEnvironment,
@@ -31,6 +32,8 @@ export const WORKBOOK_NAME = 'უკუკავშირი';
  * clicks it at the end and environment.json keeps what it showed; until then `selfCheck` is null.
  */
 export const SELF_CHECK_HANDLER = 'menuSelfCheck';
+/** The tab the self-check writes its checklist to. */
+export { SELF_CHECK_TAB };
 const HOUR = 3_600_000;
 
 export const MENU = {
@@ -82,6 +85,18 @@ export interface PlayRecord {
   actionsLogged: number;
 }
 
+/** One row of the self-check's checklist, as its tab shows it. */
+export interface CheckItem {
+  /** ✓, ⚠ or ✗. */
+  status: string;
+  /** What was checked. */
+  check: string;
+  /** What was found. */
+  found: string;
+  /** What to do ('' when nothing). */
+  todo: string;
+}
+
 /** What the product's self-check showed when the replay clicked it at the end. */
 export interface SelfCheckRecord {
   at: string;
@@ -89,6 +104,13 @@ export interface SelfCheckRecord {
   menuItem: string | null;
   /** Every alert, prompt, dialog or sidebar it showed, in order (dialogs as their HTML). */
   shown: Array<{ kind: string; title: string; message: string }>;
+  /** The text of the last alert it showed (its summary); null when it showed none. */
+  alert: string | null;
+  /**
+   * The checklist it wrote (SELF_CHECK_TAB), one object per check row; null when this click did
+   * not write the tab (no such tab, or the tab is as it was before the click).
+   */
+  checklist: CheckItem[] | null;
   /** The error it ended with, if it threw. */
   failure: string | null;
 }
@@ -129,11 +151,35 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** yyyy-MM-dd in Tbilisi: how a person types a date into a date column. */
-export function typedDate(ms: number): string {
+/** The calendar day of `ms` in Tbilisi: [yyyy, mm, dd], zero-padded. */
+function tbilisiDay(ms: number): [string, string, string] {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return [get('year'), get('month'), get('day')];
+}
+
+/** yyyy-MM-dd in Tbilisi: the replay's own day key (logs, months, quarters), never typed into a cell. */
+export function isoDay(ms: number): string {
+  return tbilisiDay(ms).join('-');
+}
+
+/**
+ * dd.mm.yyyy in Tbilisi: how staff in Georgia type a date into a date column (scenario.md: "Staff
+ * type dates the way staff in Georgia do, dd.mm.yyyy … not ISO").
+ */
+export function typedDate(ms: number): string {
+  const [year, month, day] = tbilisiDay(ms);
+  return `${day}.${month}.${year}`;
+}
+
+/**
+ * A scenario's calendar date (`YYYY-MM-DD`, e.g. an action's `due`) as staff type it, dd.mm.yyyy;
+ * anything else (bad data) is typed as written.
+ */
+export function typedCalendarDate(value: unknown): string {
+  const text = typedText(value);
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  return iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : text;
 }
 
 /** 10:00 in Tbilisi on the day after `date` (YYYY-MM-DD): when the manager reports on a period. */
@@ -144,7 +190,7 @@ function morningAfter(date: string): number | null {
 
 /** The calendar quarter around `ms`, as the default report period. */
 function quarterOf(ms: number): { from: string; to: string } {
-  const [y, m] = typedDate(ms).split('-').map(Number);
+  const [y, m] = isoDay(ms).split('-').map(Number);
   const first = Math.floor((m - 1) / 3) * 3 + 1;
   const last = first + 2;
   const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
@@ -564,7 +610,7 @@ export class Player {
       [h('service'), this.serviceName(a.service)],
       [h('decision'), typedText(a.decision)],
       [h('owner'), typedText(a.owner)],
-      [h('due'), typedText(a.due)],
+      [h('due'), typedCalendarDate(a.due)],
       [h('status'), ACTION_STATUSES.find((s) => s.id === status)?.ka ?? status],
     ];
     // Staff write the citizens' wording only when the scenario has one: the column stays empty
@@ -608,12 +654,12 @@ export class Player {
     this.administrator();
     const steps = this.timeline();
     this.log(
-      `2–4. staff, respondents and the clock: ${steps.length} events, ${typedDate(steps[0]?.at ?? this.record.startedAt)} → ${typedDate(steps[steps.length - 1]?.at ?? this.record.startedAt)}`,
+      `2–4. staff, respondents and the clock: ${steps.length} events, ${isoDay(steps[0]?.at ?? this.record.startedAt)} → ${isoDay(steps[steps.length - 1]?.at ?? this.record.startedAt)}`,
     );
     let month = '';
     for (const step of steps) {
       this.attempt(`time-driven triggers until ${new Date(step.at).toISOString()}`, () => this.ws.script.runClockUntil(step.at));
-      const current = typedDate(this.ws.core.now()).slice(0, 7);
+      const current = isoDay(this.ws.core.now()).slice(0, 7);
       if (current !== month) {
         if (month) this.progress(`   by the end of ${month}`);
         month = current;
@@ -632,7 +678,7 @@ export class Player {
 
     this.attempt('time-driven triggers until the end', () => this.ws.script.runClockUntil(end));
     const period = `${this.record.report.from}..${this.record.report.to}`;
-    this.log(`5. manager, ${typedDate(this.ws.core.now())}: paper import, report ${period}, agenda, public report`);
+    this.log(`5. manager, ${isoDay(this.ws.core.now())}: paper import, report ${period}, agenda, public report`);
     this.attempt('re-open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, this.users.admin));
     this.click(MENU.importPaper);
     this.click(MENU.buildReport, period);
@@ -660,6 +706,7 @@ export class Player {
     const caption = menuCaptionOf(ui.menus, SELF_CHECK_HANDLER);
     const shownBefore = ui.shown.length;
     const failuresBefore = this.ws.core.triggerFailures.length;
+    const tabBefore = JSON.stringify(this.checkTab());
     const at = this.now();
     this.log(`6. administrator: self-check${caption ? ` ("${caption}")` : ''}`);
     if (caption) {
@@ -669,12 +716,21 @@ export class Player {
       this.attempt(`self-check (${SELF_CHECK_HANDLER})`, () => this.ws.core.invoke(SELF_CHECK_HANDLER, 'menu', undefined, { rethrow: false }));
     }
     const failure = this.ws.core.triggerFailures.slice(failuresBefore).find((f) => f.handler === SELF_CHECK_HANDLER);
+    const shown = ui.shown.slice(shownBefore).map(({ kind, title, message }) => ({ kind, title, message }));
+    const tab = this.checkTab();
     return {
       at,
       menuItem: caption,
-      shown: ui.shown.slice(shownBefore).map(({ kind, title, message }) => ({ kind, title, message })),
+      shown,
+      alert: shown.filter((s) => s.kind === 'alert').pop()?.message ?? null,
+      checklist: tab && JSON.stringify(tab) !== tabBefore ? checklistOf(tab) : null,
       failure: failure?.message ?? null,
     };
+  }
+
+  /** The self-check's tab as it stands, or null when the workbook has none. */
+  private checkTab(): unknown[][] | null {
+    return this.ws.spreadsheets.snapshot(this.spreadsheetId).tabs.find((tab) => tab.name === SELF_CHECK_TAB)?.values ?? null;
   }
 
   private progress(line: string): void {
@@ -683,6 +739,21 @@ export class Player {
       `${line}: cases ${r.casesEntered.length}, closed ${r.casesClosed.length}, mails ${this.ws.mail.sent.length}, responses ${Object.values(r.responsesAccepted).reduce((a, b) => a + b, 0)}, refused ${r.refused.length}`,
     );
   }
+}
+
+/**
+ * The checklist rows of the self-check's tab: below the header (found by its texts, in whatever
+ * column order), each row whose status cell holds ✓, ⚠ or ✗.
+ */
+export function checklistOf(values: unknown[][]): CheckItem[] {
+  const header = (values[0] ?? []).map((h) => String(h).trim());
+  const [status, check, found, todo] = CHECK_HEADER.map((h) => header.indexOf(h));
+  const marks = new Set(Object.values(CHECK_MARKS));
+  const cell = (row: unknown[], i: number): string => (i < 0 ? '' : String(row[i] ?? ''));
+  return values
+    .slice(1)
+    .filter((row) => marks.has(cell(row, status).trim()))
+    .map((row) => ({ status: cell(row, status).trim(), check: cell(row, check), found: cell(row, found), todo: cell(row, todo) }));
 }
 
 type MenuEntries = Workspace['spreadsheets']['ui']['menus'][number]['items'];

@@ -11,6 +11,7 @@ import { buildReportAction, runScheduledReport } from './app/report';
 import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
+import { selfCheckAction } from './app/self-check';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -21,6 +22,11 @@ export function onOpen(): void {
 
 export function menuSetup(): void {
   runMenuAction('setup', setupAction);
+}
+
+/** Run once after deployment (setup runs it too): probes each Google service and writes the checklist tab. */
+export function menuSelfCheck(): void {
+  runMenuAction('selfCheck', selfCheckAction);
 }
 
 export function menuPaperForms(): void {

@@ -6,7 +6,8 @@
 import type { DocBlock } from '../domain/doc-blocks';
 import type { PaperBlock } from '../domain/paper-layout';
 import { writeBlocks } from './doc-writer';
-import { ensureDoc, ensureFolder, replaceBlobFile, saveTextFile } from './drive-files';
+import type { SharingFacts } from '../domain/self-check';
+import { ensureDoc, ensureFolder, keptFolder, replaceBlobFile, saveTextFile } from './drive-files';
 import { writePaperBlocks } from './print-docs';
 
 /** A folder of the product: its script-property key and its name. */
@@ -86,4 +87,35 @@ export function openFolder(place: FolderPlace): DocFolder {
       return { id: pdf.getId(), url: pdf.getUrl(), shared };
     },
   };
+}
+
+/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
+function messageOf(err: unknown): string {
+  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
+}
+
+/**
+ * Whether the account may share by link, tried on the product's folder whose purpose is to be
+ * shared by link (so nothing ends up shared that was not meant to be): the folder is shared again,
+ * view only. Made first when it does not exist yet (publishing would make it), or is in the trash.
+ * A stored folder this account cannot open is reported, never replaced by a new one.
+ */
+export function probeLinkSharing(place: FolderPlace): SharingFacts {
+  let folder: GoogleAppsScript.Drive.Folder;
+  try {
+    const kept = keptFolder(place.key);
+    folder = kept && !kept.isTrashed() ? kept : ensureFolder(place.key, place.name);
+  } catch (err) {
+    const reason = messageOf(err);
+    console.warn(`self-check: folder ${place.key} cannot be opened from this account (${reason})`);
+    return { state: 'unreachable', reason };
+  }
+  try {
+    folder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+    return { state: 'shared' };
+  } catch (err) {
+    const reason = messageOf(err);
+    console.warn(`self-check: sharing folder ${place.key} by link refused (${reason}); the domain's sharing policy may forbid it`);
+    return { state: 'refused', reason };
+  }
 }

@@ -111,6 +111,17 @@ export function ensureFolder(propertyKey: string, name: string): Folder {
 }
 
 /**
+ * The folder stored under `propertyKey`, without making one: null when none is stored yet (or a
+ * run stopped while making it). Throws when the stored folder cannot be opened — deleted, or not
+ * shared with the account running now: the two look the same to a script.
+ */
+export function keptFolder(propertyKey: string): Folder | null {
+  const stored = readString(propertyKey);
+  if (!stored || markOf(stored) !== null) return null;
+  return DriveApp.getFolderById(stored);
+}
+
+/**
  * The Google Doc kept under `propertyKey`, in `folder`, named `name` (renamed when the name
  * changed, e.g. the report language). DocumentApp.create puts a Doc in My Drive, so one a stopped
  * run left there is looked for too, and moved into the folder. `created` is also true for a Doc a

@@ -1,7 +1,8 @@
 /**
  * The two tabs staff type feedback into, one row per item: the paper tab (a paper N1 form per
  * row) and the other-channels tab (a phone call, a post, a letter per row). The script writes
- * only each row's status and the id of the feedback row it became.
+ * only each row's status, the id of the feedback row it became and the fingerprint of the
+ * content that feedback row was made from.
  */
 import { escapeForSheet } from '../domain/sanitize';
 import { TABS, paperColumns, type ColumnSpec, type TabSpec } from '../domain/schema';
@@ -16,12 +17,21 @@ export interface EntryRow {
   status: string;
   /** The feedback row it became; '' while not imported. */
   feedbackId: string;
+  /** The fingerprint of the content its feedback row was last made from; '' if none stored. */
+  fingerprint: string;
+}
+
+export interface StatusUpdate {
+  sheetRow: number;
+  status: string;
+  feedbackId: string;
+  fingerprint: string;
 }
 
 export interface EntryTab {
   rows: EntryRow[];
-  /** Writes the status and feedback id of the given rows in one write. */
-  recordStatuses(updates: ReadonlyArray<{ sheetRow: number; status: string; feedbackId: string }>): void;
+  /** Writes the status, feedback id and fingerprint of the given rows in one write. */
+  recordStatuses(updates: readonly StatusUpdate[]): void;
 }
 
 /** The paper tab, or null when staff deleted it. */
@@ -41,7 +51,13 @@ function readEntryTab(spec: TabSpec, columns: readonly ColumnSpec[]): EntryTab |
   const rows = table.rows.map((row, i) => {
     const cells: Record<string, unknown> = {};
     for (const column of columns) cells[column.key] = cell(table, row, column.key);
-    return { sheetRow: i + 2, cells, status: String(cell(table, row, 'status')), feedbackId: text(table, row, 'feedbackId') };
+    return {
+      sheetRow: i + 2,
+      cells,
+      status: String(cell(table, row, 'status')),
+      feedbackId: text(table, row, 'feedbackId'),
+      fingerprint: text(table, row, 'fingerprint'),
+    };
   });
   return {
     rows,
@@ -51,10 +67,12 @@ function readEntryTab(spec: TabSpec, columns: readonly ColumnSpec[]): EntryTab |
         const row = table.rows[update.sheetRow - 2];
         row[table.index.status] = escapeForSheet(update.status);
         row[table.index.feedbackId] = update.feedbackId;
+        // A tab from before the fingerprint column (setup not run again) keeps working without it.
+        if (table.index.fingerprint >= 0) row[table.index.fingerprint] = update.fingerprint;
       }
       writeColumns(
         table,
-        ['status', 'feedbackId'],
+        ['status', 'feedbackId', 'fingerprint'],
         updates.map((u) => u.sheetRow - 2),
       );
     },

@@ -8,6 +8,7 @@
  * (https://support.google.com/docs/answer/160166); where the admin forbids sharing outside the
  * organisation Google refuses to grant it.
  */
+import type { FormAccess } from '../domain/self-check';
 
 /** What became of the wish that anyone with the link may respond. */
 export type PublicAnswering = { open: true } | { open: false; reason: string };
@@ -19,8 +20,9 @@ function advancedDrive(): GoogleAppsScript.Drive | null {
   return typeof Drive === 'undefined' || !Drive ? null : Drive;
 }
 
+/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
 }
 
 /** Whether the form's published view admits anyone with the link (one permissions.list). */
@@ -58,5 +60,21 @@ export function openFormToAnyone(formId: string): PublicAnswering {
   } catch (err) {
     console.warn(`Form ${formId}: cannot check who may respond (${errorText(err)})`);
     return { open: false, reason: errorText(err) };
+  }
+}
+
+/**
+ * Who may answer the form now, without changing anything (one permissions.list): anyone with the
+ * link, only the organisation, or unknown with the reason (the service is off, or Google refused
+ * to list the permissions).
+ */
+export function whoMayRespond(formId: string): FormAccess {
+  const drive = advancedDrive();
+  if (!drive) return { open: null, reason: 'the Advanced Drive service (Drive v3) is not enabled in appsscript.json' };
+  try {
+    return admitsAnyone(drive, formId) ? { open: true } : { open: false };
+  } catch (err) {
+    console.warn(`Form ${formId}: cannot list its permissions (${errorText(err)})`);
+    return { open: null, reason: errorText(err) };
   }
 }

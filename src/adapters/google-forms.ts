@@ -316,3 +316,66 @@ export function currentItemTitles(record: FormRecord): Record<string, string> {
   }
   return titles;
 }
+
+/** A form as the self-check finds it: not made yet, made but not openable, or its state. */
+export type FormInspection =
+  | { state: 'missing' }
+  | { state: 'gone'; reason: string }
+  | {
+      state: 'found';
+      record: FormRecord;
+      editUrl: string;
+      trashed: boolean;
+      /** null where Google does not say (a form made before publishing existed is always published). */
+      published: boolean | null;
+      accepting: boolean;
+      title: string;
+    };
+
+/** What the form of `def` is now, read only (a handful of calls, none per item). */
+export function inspectForm(def: FormDefinition): FormInspection {
+  const record = readFormRecord(def.key);
+  if (!record) return { state: 'missing' };
+  let form: Form;
+  try {
+    form = FormApp.openById(record.id);
+  } catch (err) {
+    console.warn(`self-check: form ${def.key} (${record.id}) cannot be opened (${errorText(err)})`);
+    return { state: 'gone', reason: errorText(err) };
+  }
+  let trashed = false;
+  try {
+    trashed = DriveApp.getFileById(record.id).isTrashed();
+  } catch (err) {
+    console.warn(`self-check: form ${def.key} (${record.id}) has no Drive file to ask whether it is trashed (${errorText(err)})`);
+  }
+  let published: boolean | null = null;
+  try {
+    published = form.isPublished();
+  } catch (err) {
+    console.info(`self-check: form ${def.key} does not say whether it is published (${errorText(err)})`);
+  }
+  return { state: 'found', record, editUrl: form.getEditUrl(), trashed, published, accepting: form.isAcceptingResponses(), title: form.getTitle() };
+}
+
+/**
+ * Whether Google lets this account use a Workspace-only Forms setting: the form's own "requires
+ * sign-in" value is set again, which changes nothing where it is allowed and throws on a consumer
+ * account (Form.setRequireLogin: "available only for forms created by Google Workspace users").
+ * Null when there is no form to ask.
+ * https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)
+ */
+export function acceptsWorkspaceOnlyFormSettings(): boolean | null {
+  for (const def of FORM_LIST) {
+    const form = openForm(readFormRecord(def.key));
+    if (!form) continue;
+    try {
+      form.setRequireLogin(form.requiresLogin());
+      return true;
+    } catch (err) {
+      console.info(`self-check: form ${def.key} refuses a Workspace-only setting (${errorText(err)}): a consumer account`);
+      return false;
+    }
+  }
+  return null;
+}

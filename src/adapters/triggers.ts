@@ -3,7 +3,12 @@
  * duplicates (two setups racing, or one added by hand) are deleted, so there is never a second
  * email from a second trigger.
  */
+import { deleteKey, readString, writeString } from './config';
 import { activeWorkbook } from './tables';
+
+/** Who installed the triggers (setup records it), and an earlier installer it replaced. */
+const OWNER_KEY = 'triggers.owner';
+const PREVIOUS_OWNER_KEY = 'triggers.previousOwner';
 
 export type TriggerWish =
   | { handler: string; kind: 'onEdit' | 'onFormSubmit' }
@@ -46,4 +51,39 @@ export function ensureTriggers(wishes: readonly TriggerWish[]): { created: strin
     created.push(wish.handler);
   }
   return { created, removed };
+}
+
+/** The account the script runs as now (a menu click: the person who clicked). */
+export function currentAccount(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
+/**
+ * Setup records who installed the triggers: they run as that account, and Google shows them to
+ * no one else. When another account installs them, the first is kept as the previous owner (its
+ * triggers may still run the same jobs), until the self-check, run by that account, finds it has
+ * none left.
+ */
+export function recordTriggerOwner(email: string): void {
+  const owner = readString(OWNER_KEY);
+  if (owner === email) return;
+  if (owner && owner.toLowerCase() !== email.toLowerCase()) {
+    console.warn(`setup: triggers were installed by ${owner}; ${email} now installed its own, and ${owner}'s may still run the same jobs`);
+    writeString(PREVIOUS_OWNER_KEY, owner);
+  }
+  writeString(OWNER_KEY, email);
+}
+
+/** Who setup recorded as the triggers' owner, and the earlier one it replaced (null when none). */
+export function triggerOwners(): { owner: string | null; previousOwner: string | null } {
+  return { owner: readString(OWNER_KEY), previousOwner: readString(PREVIOUS_OWNER_KEY) };
+}
+
+export function forgetPreviousTriggerOwner(): void {
+  deleteKey(PREVIOUS_OWNER_KEY);
+}
+
+/** The handler of each of this project's triggers the running account owns (the only ones Google shows it). */
+export function ownTriggerHandlers(): string[] {
+  return ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction());
 }

@@ -60,6 +60,12 @@ export function ensureWorkbookSettings(): string[] {
   return changed;
 }
 
+/** The workbook's locale and time zone, and the script's (what ensureWorkbookSettings aligns). */
+export function workbookDateSettings(): { locale: string; timeZone: string; scriptTimeZone: string } {
+  const ss = activeWorkbook();
+  return { locale: ss.getSpreadsheetLocale(), timeZone: ss.getSpreadsheetTimeZone(), scriptTimeZone: Session.getScriptTimeZone() };
+}
+
 /** Every tab of the product, made or brought up to date; the names of those made now. */
 export function ensureTabs(): string[] {
   const ss = activeWorkbook();

@@ -2,25 +2,59 @@
  * Collection: every channel's raw input becomes rows of the one normalized feedback table that
  * analysis reads. Sources: the N1 and N2 response tabs (Google writes them), the paper tab and
  * the other-channels tab (staff type them). Raw rows are never changed or deleted; typed rows
- * only get a status and the id of the feedback row they became.
+ * only get a status, the id of the feedback row they became and a fingerprint of their content.
+ *
+ * Typed rows (paper forms, other channels) follow staff's hand:
+ *   - a row is imported once it is complete (domain/normalize.ts missingPaper / missingOther);
+ *     until then its status says what is missing, and the next collection looks again;
+ *   - an imported row edited since (its content's fingerprint differs from the stored one) is a
+ *     correction: its feedback row is rewritten in place with the same id — answers, text,
+ *     service, date, themes and flags made anew, staff's tags and "quotable" kept — and its status
+ *     says "corrected" with the day. An edit that leaves the row incomplete waits, said so;
+ *   - an imported row cleared entirely withdraws its feedback row: kept with its id, emptied of
+ *     values and date (so no report counts it) and flagged; typing a form into the row again
+ *     restores it, as a correction.
  *
  * Idempotence: every feedback row carries its source's stable key (domain/collect-keys.ts) and a
  * key already in the table is never appended again, so a re-run, a duplicate trigger or a crash
  * between two writes ends the same. Cost: one read of the new rows of each response tab (a
  * watermark in the script properties says where they start), one read of each typed tab, one
- * read of the feedback ids and ONE append of all new feedback rows, whatever their number.
+ * read of the feedback ids, ONE append of all new feedback rows and one rewrite of the corrected
+ * ones (a read of their block and a write per run of script columns), whatever their number.
  */
 import { FORMS } from '../domain/forms';
 import { t } from '../domain/messages';
-import { normalizeFormResponse, normalizeOtherFeedback, normalizePaperRow, type Normalized } from '../domain/normalize';
+import {
+  describeMissing,
+  missingOther,
+  missingPaper,
+  normalizeFormResponse,
+  normalizeOtherFeedback,
+  normalizePaperRow,
+  withdrawnRecord,
+  type Normalized,
+} from '../domain/normalize';
 import { capCell, isBlankCell } from '../domain/sanitize';
-import { TABS } from '../domain/schema';
+import { TABS, columnsOf, type TabKey } from '../domain/schema';
 import type { Theme } from '../domain/themes';
-import type { FeedbackRecord, FormDefinition, FormKey, Service } from '../domain/types';
-import { START, answersOfRow, keyRows, mapResponseColumns, rememberTitles, typedRowKey, type TitleHistory, type Watermark } from '../domain/collect-keys';
-import { isDate } from '../domain/dates';
+import type { Channel, FeedbackForm, FeedbackRecord, FormDefinition, FormKey, Service } from '../domain/types';
+import {
+  START,
+  answersOfRow,
+  contentFingerprint,
+  fingerprintCell,
+  keyRows,
+  mapResponseColumns,
+  rememberTitles,
+  storedFingerprint,
+  typedRowKey,
+  unclaimedTypedIds,
+  type TitleHistory,
+  type Watermark,
+} from '../domain/collect-keys';
+import { formatDateKa, isDate } from '../domain/dates';
 import { readFormRecord, readJson, writeAll } from '../adapters/config';
-import { readOtherChannels, readPaperEntry, type EntryTab } from '../adapters/entry-tabs';
+import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
 import { submittedCount } from '../adapters/form-submissions';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
@@ -36,6 +70,10 @@ export interface CollectResult {
   empty: number;
   /** Rows stored with notes (an unknown service, a score out of range, a cut text …). */
   problems: number;
+  /** Feedback rows rewritten because their typed row was corrected (or withdrawn: cleared). */
+  corrected?: number;
+  /** Typed rows not imported yet because they are incomplete. */
+  incomplete?: number;
   /** A response tab had more new rows than one run takes; the next run carries on. */
   more?: boolean;
   /** Forms that hold more responses than reached the feedback table (or were counted empty). */
@@ -82,6 +120,8 @@ interface Run {
   /** Keys already in the feedback table, and those this run adds. */
   known: Set<string>;
   records: FeedbackRecord[];
+  /** Feedback rows to rewrite in place (typed rows corrected or cleared since their import). */
+  corrections: FeedbackRecord[];
   result: CollectResult;
   /** Writes to make after the feedback rows are safely appended. */
   after: Array<() => void>;
@@ -133,6 +173,8 @@ export function collectNowAction(): string {
     t('collect.added', { count: r.added }),
     r.problems ? t('collect.with_notes', { count: r.problems }) : '',
     r.empty ? t('collect.empty', { count: r.empty }) : '',
+    r.corrected ? t('collect.corrected', { count: r.corrected }) : '',
+    r.incomplete ? t('collect.incomplete', { count: r.incomplete, column: statusHeader() }) : '',
     r.more ? t('collect.more') : '',
     ...(r.gaps ?? []).map((gap) =>
       t('collect.gap', { form: gap.form, submitted: gap.submitted, accounted: gap.accounted, missing: gap.submitted - gap.accounted }),
@@ -144,14 +186,19 @@ export function collectNowAction(): string {
 
 export function importPaperAction(): string {
   const r = withScriptLock(() => collect(['paper']));
-  const statusColumn = TABS.paper.columns.find((c) => c.key === 'status')?.header ?? '';
   return [
     t('paper.added', { count: r.added }),
-    r.problems ? t('paper.with_notes', { count: r.problems, column: statusColumn }) : '',
+    r.problems ? t('paper.with_notes', { count: r.problems, column: statusHeader() }) : '',
     r.empty ? t('paper.empty', { count: r.empty }) : '',
+    r.corrected ? t('paper.corrected', { count: r.corrected }) : '',
+    r.incomplete ? t('collect.incomplete', { count: r.incomplete, column: statusHeader() }) : '',
   ]
     .filter((line) => line !== '')
     .join('\n');
+}
+
+function statusHeader(): string {
+  return TABS.paper.columns.find((c) => c.key === 'status')?.header ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,40 +212,51 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
     themes: readThemes(),
     known: feedback.ids,
     records: [],
+    corrections: [],
     result: { added: 0, empty: 0, problems: 0 },
     after: [],
     state: {},
   };
   for (const source of sources) {
     if (source === 'paper')
-      collectTyped(
-        run,
-        readPaperEntry(),
-        FORMS.N1.items.map((item) => item.id),
-        'paper',
-        (cells, id, now) => normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
-      );
+      collectTyped(run, readPaperEntry(), {
+        tab: 'paper',
+        prefix: 'paper',
+        contentKeys: FORMS.N1.items.map((item) => item.id),
+        missing: missingPaper,
+        withdrawn: { form: 'N1', channel: 'paper' },
+        normalize: (cells, id, now) =>
+          normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
+      });
     else if (source === 'otherChannels')
-      collectTyped(run, readOtherChannels(), ['channel', 'service', 'text'], 'other', (cells, id, now) =>
-        normalizeOtherFeedback({
-          id,
-          channel: cells.channel,
-          service: cells.service,
-          receivedAt: cells.receivedAt,
-          text: cells.text,
-          enteredAt: now,
-          services: run.services,
-          themes: run.themes,
-        }),
-      );
+      collectTyped(run, readOtherChannels(), {
+        tab: 'otherChannels',
+        prefix: 'other',
+        contentKeys: ['channel', 'service', 'text'],
+        missing: missingOther,
+        withdrawn: { form: 'other', channel: 'other' },
+        normalize: (cells, id, now) =>
+          normalizeOtherFeedback({
+            id,
+            channel: cells.channel,
+            service: cells.service,
+            receivedAt: cells.receivedAt,
+            text: cells.text,
+            enteredAt: now,
+            services: run.services,
+            themes: run.themes,
+          }),
+      });
     else collectForm(run, FORMS[source]);
   }
   // Order matters for a crash: feedback rows first (keyed, so a re-run skips them), then the
   // typed rows' statuses, then the watermarks (so a crash before them only means a re-read).
   feedback.append(run.records);
+  feedback.update(run.corrections);
   for (const write of run.after) write();
   if (Object.keys(run.state).length) writeAll(run.state);
   run.result.added = run.records.length;
+  if (run.corrections.length) run.result.corrected = run.corrections.length;
   return run.result;
 }
 
@@ -336,28 +394,95 @@ function reconcileForm(run: Run, form: FormKey, submitted: number | null, empty:
 // ---------------------------------------------------------------------------------------------
 // Typed-in tabs
 
+/** How one typed tab is read. */
+interface TypedSource {
+  tab: TabKey;
+  /** Prefix of its feedback ids. */
+  prefix: string;
+  /** The columns besides the date received that make a row's content (and its fingerprint). */
+  contentKeys: readonly string[];
+  /** What a row still lacks before it is imported (column keys, or 'answer'). */
+  missing: (cells: Record<string, unknown>) => string[];
+  /** Form and channel of the feedback row of a row cleared after its import. */
+  withdrawn: { form: FeedbackForm; channel: Channel };
+  normalize: (cells: Record<string, unknown>, id: string, now: Date) => Normalized;
+}
+
 /**
- * Runs `normalize` over the rows of a typed tab that have content (the date received and the
- * `contentKeys`) and no feedback id yet, and queues one write of the status and feedback-id
- * columns for the rows whose status changes.
+ * Goes through the rows of a typed tab: imports the complete rows not imported yet, corrects the
+ * feedback rows of imported rows edited since (fingerprint of their content against the stored
+ * one), withdraws those of imported rows cleared, and queues one write of the status, feedback-id
+ * and fingerprint columns for the rows whose cells change. No service call per row.
  */
-function collectTyped(
-  run: Run,
-  tab: EntryTab | null,
-  contentKeys: readonly string[],
-  prefix: string,
-  normalize: (cells: Record<string, unknown>, id: string, now: Date) => Normalized,
-): void {
+function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void {
   if (!tab) return;
   const now = new Date();
-  const updates: Array<{ sheetRow: number; status: string; feedbackId: string }> = [];
+  const today = formatDateKa(now);
+  const headers = new Map(columnsOf(source.tab).map((c) => [c.key, c.header]));
+  const missingText = (keys: readonly string[]): string => describeMissing(keys, (key) => headers.get(key) ?? key);
+  const updates: StatusUpdate[] = [];
+  const set = (row: EntryTab['rows'][number], update: Omit<StatusUpdate, 'sheetRow'>): void => {
+    const status = capCell(update.status).text;
+    if (row.status === status && row.feedbackId === update.feedbackId && row.fingerprint === update.fingerprint) return;
+    updates.push({ sheetRow: row.sheetRow, ...update, status });
+  };
+  const orphans = unclaimedTypedIds(source.prefix, run.known, new Set(tab.rows.map((row) => row.feedbackId).filter((id) => id !== '')));
   for (const row of tab.rows) {
-    const values = ['receivedAt', ...contentKeys].map((key) => row.cells[key] ?? '');
-    if (values.every(isBlankCell) || row.feedbackId !== '') continue;
-    const id = typedRowKey(prefix, row.sheetRow, values);
-    const { status, id: feedbackId } = accept(run, normalize(row.cells, id, now));
-    if (row.status === status && feedbackId === '') continue;
-    updates.push({ sheetRow: row.sheetRow, status, feedbackId });
+    const values = ['receivedAt', ...source.contentKeys].map((key) => row.cells[key] ?? '');
+    const blank = values.every(isBlankCell);
+    const fp = contentFingerprint(values);
+    // A row whose feedback row was written by a run stopped before the status write.
+    const feedbackId = row.feedbackId !== '' || blank ? row.feedbackId : (orphans.get(row.sheetRow) ?? '');
+
+    if (feedbackId === '') {
+      // Not imported yet: a blank row has nothing to say; an incomplete one says what it lacks.
+      if (blank) {
+        if (row.status !== '') set(row, { status: '', feedbackId: '', fingerprint: '' });
+        continue;
+      }
+      const missing = source.missing(row.cells);
+      if (missing.length) {
+        run.result.incomplete = (run.result.incomplete ?? 0) + 1;
+        set(row, { status: t('row.incomplete', { missing: missingText(missing) }), feedbackId: '', fingerprint: '' });
+        continue;
+      }
+      const { status, id } = accept(run, source.normalize(row.cells, typedRowKey(source.prefix, row.sheetRow, values), now));
+      set(row, { status, feedbackId: id, fingerprint: id ? fingerprintCell(fp) : '' });
+      continue;
+    }
+
+    // Imported: unchanged since, nothing to do (but finish what a stopped run left).
+    if (storedFingerprint(feedbackId, row.fingerprint) === fp) {
+      if (feedbackId !== row.feedbackId) {
+        const { status } = accept(run, source.normalize(row.cells, feedbackId, now));
+        set(row, { status, feedbackId, fingerprint: fingerprintCell(fp) });
+      }
+      continue;
+    }
+    if (blank) {
+      const flag = t('error.withdrawn', { date: today, tab: TABS[source.tab].name });
+      run.corrections.push(withdrawnRecord(feedbackId, source.withdrawn.form, source.withdrawn.channel, flag));
+      set(row, { status: t('row.withdrawn', { date: today, id: feedbackId }), feedbackId, fingerprint: fingerprintCell(fp) });
+      continue;
+    }
+    const missing = source.missing(row.cells);
+    if (missing.length) {
+      // A correction half-typed: the feedback row keeps its last complete values until it is done.
+      run.result.incomplete = (run.result.incomplete ?? 0) + 1;
+      set(row, { status: t('row.correction_incomplete', { missing: missingText(missing) }), feedbackId, fingerprint: row.fingerprint });
+      continue;
+    }
+    const record = source.normalize(row.cells, feedbackId, now).record;
+    if (!record) continue; // cannot happen for a complete row
+    if (record.flags.length) run.result.problems++;
+    if (run.known.has(record.id)) run.corrections.push(record);
+    else {
+      // Its feedback row is gone (removed by hand): the corrected one takes its place.
+      run.known.add(record.id);
+      run.records.push(record);
+    }
+    const base = record.flags.length ? t('row.recorded_with_notes', { notes: record.flags.join('; ') }) : t('row.recorded');
+    set(row, { status: t('row.corrected', { status: base, date: today }), feedbackId, fingerprint: fingerprintCell(fp) });
   }
   if (updates.length) run.after.push(() => tab.recordStatuses(updates));
 }

@@ -11,6 +11,7 @@ const item = (id: MessageId, handler: string): { caption: string; handler: strin
 
 export const MENU_ITEMS: readonly MenuEntry[] = [
   item('menu.setup', 'menuSetup'),
+  item('menu.self_check', 'menuSelfCheck'),
   item('menu.paper_form', 'menuPaperForms'),
   'separator',
   item('menu.import_paper', 'menuImportPaper'),

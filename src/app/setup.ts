@@ -17,17 +17,13 @@ import { tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
 import { seedThemes } from '../adapters/themes-tab';
-import { ensureTriggers, type TriggerWish } from '../adapters/triggers';
+import { currentAccount, ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
 import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
 import { PRINT_FOLDER, ensurePrintMaterial } from './paper-docs';
+import { SELF_CHECK_TAB, runSelfCheck } from './self-check';
+import { TRIGGERS } from './trigger-list';
 
-/** Entry points the triggers call (src/main.ts exports them under these names). */
-export const TRIGGERS: TriggerWish[] = [
-  { handler: 'onWorkbookEdit', kind: 'onEdit' },
-  { handler: 'onFormResponse', kind: 'onFormSubmit' },
-  { handler: 'hourlySweep', kind: 'hourly' },
-  { handler: 'dailyJobs', kind: 'daily', atHour: 6 },
-];
+export { TRIGGERS };
 
 export interface SetupResult {
   createdTabs: string[];
@@ -41,7 +37,7 @@ export interface SetupResult {
   formsNotPublic: Array<{ form: FormKey; editUrl: string }>;
 }
 
-/** The menu item: sets up (or updates) and says in Georgian what it did and what to check. */
+/** The menu item: sets up (or updates), runs the self-check, and says in Georgian what it did and what to check. */
 export function setupAction(): string {
   const result = setupWorkbook();
   return [
@@ -58,9 +54,21 @@ export function setupAction(): string {
           links: result.formsNotPublic.map((f) => `• ${f.form}: ${f.editUrl}`).join('\n'),
         })
       : '',
+    selfCheckLine(),
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** The self-check's one-line summary and where its checklist is; nothing when it could not run. */
+function selfCheckLine(): string {
+  try {
+    const check = runSelfCheck();
+    return check.tabError === null ? t('setup.self_check', { summary: check.summary, tab: SELF_CHECK_TAB }) : check.summary;
+  } catch (err) {
+    console.error(`setup: the self-check failed (${err instanceof Error ? (err.stack ?? err.message) : String(err)})`);
+    return '';
+  }
 }
 
 export function setupWorkbook(): SetupResult {
@@ -92,6 +100,8 @@ export function setupWorkbook(): SetupResult {
     updateInvitationLinks(services);
     writeString(SERVICES_SYNCED, servicesFingerprint(services));
     const { created } = ensureTriggers(TRIGGERS);
+    // They run as this account, and only it sees them: the self-check compares with this.
+    recordTriggerOwner(currentAccount());
     // Last, because the print material shows the N1 link and the services just synced.
     const print = ensurePrintMaterial(true);
     return {

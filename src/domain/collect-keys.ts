@@ -31,9 +31,49 @@ export function cellKey(value: unknown): string {
   return String(value).trim();
 }
 
+/** The fingerprint of a typed-in row's content (the last part of its key). */
+export function contentFingerprint(values: readonly unknown[]): string {
+  return fingerprint(values.map(cellKey).join('\u001f'));
+}
+
 /** The key of a typed-in row: `paper-r12-1a2b3c4d`. */
 export function typedRowKey(prefix: string, sheetRow: number, values: readonly unknown[]): string {
-  return `${prefix}-r${sheetRow}-${fingerprint(values.map(cellKey).join('\u001f'))}`;
+  return `${prefix}-r${sheetRow}-${contentFingerprint(values)}`;
+}
+
+/**
+ * Feedback ids of a typed tab (keys `prefix-rN-…`) that no row of the tab claims, by row number
+ * (the last one in table order when there are several). A run stopped between the feedback write
+ * and the status write leaves such an id; if the row is edited before the next run, its new
+ * content has a new key, and the row must take the orphan over instead of being imported twice.
+ */
+export function unclaimedTypedIds(prefix: string, ids: Iterable<string>, claimed: ReadonlySet<string>): Map<number, string> {
+  const byRow = new Map<number, string>();
+  const pattern = new RegExp(`^${prefix}-r(\\d+)-[0-9a-f]{8}$`);
+  for (const id of ids) {
+    const match = pattern.exec(id);
+    if (match && !claimed.has(id)) byRow.set(Number(match[1]), id);
+  }
+  return byRow;
+}
+
+/**
+ * The fingerprint of the content an imported typed row's feedback row was last made from: the
+ * row's fingerprint cell, or — for a row imported before that column existed, or never corrected —
+ * the fingerprint inside its key, which is that of the content it was first imported with.
+ */
+export function storedFingerprint(feedbackId: string, fingerprintCell: string): string {
+  const cell = /^h([0-9a-f]{8})$/.exec(fingerprintCell.trim());
+  if (cell) return cell[1];
+  return /-([0-9a-f]{8})$/.exec(feedbackId)?.[1] ?? '';
+}
+
+/**
+ * A fingerprint as its cell holds it: led by a letter, because Sheets would read some hex strings
+ * ("00012345", "12e45678") as numbers.
+ */
+export function fingerprintCell(fp: string): string {
+  return fp === '' ? '' : `h${fp}`;
 }
 
 /** The key of a response row: `N1-1767590100000-0` (form, timestamp in ms, occurrence). */

@@ -231,6 +231,51 @@ export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
   return { record, empty: false, problems: flags };
 }
 
+/**
+ * What a typed row still lacks before it is imported, as column keys of its tab ('answer' for
+ * "at least one answer"); [] when it is complete. A paper form is complete with the date it was
+ * received and one answer at least (the service may be blank on the paper itself: it is stored as
+ * unknown, with a note). A note from another channel needs its date, channel and text; its
+ * service may stay blank for feedback about no particular service.
+ */
+export function missingPaper(cells: Record<string, unknown>): string[] {
+  const missing: string[] = [];
+  if (isBlankCell(cells.receivedAt)) missing.push('receivedAt');
+  if (N1.items.every((item) => item.type === 'service' || isBlankCell(cells[item.id]))) missing.push('answer');
+  return missing;
+}
+
+export function missingOther(cells: Record<string, unknown>): string[] {
+  return ['receivedAt', 'channel', 'text'].filter((key) => isBlankCell(cells[key]));
+}
+
+/** What a row lacks, for its status: the columns' headers in quotes, or "one answer at least". */
+export function describeMissing(keys: readonly string[], headerOf: (key: string) => string): string {
+  return keys.map((key) => (key === 'answer' ? t('row.missing_answer') : `„${headerOf(key)}“`)).join(', ');
+}
+
+/**
+ * The feedback row of a typed row staff cleared entirely: it keeps its id (so the typed row and
+ * the feedback row still point at each other, and a form typed again into the row restores it),
+ * loses every value and its date — so no period, report or count includes it — and says why.
+ * Staff's own columns are left as they are by the writer.
+ */
+export function withdrawnRecord(id: string, form: FeedbackForm, channel: Channel, flag: string): FeedbackRecord {
+  return {
+    id,
+    receivedAt: new Date(NaN),
+    form,
+    channel,
+    service: '',
+    answers: {},
+    text: '',
+    themes: [],
+    staffTags: [],
+    quotable: false,
+    flags: [flag],
+  };
+}
+
 /** Column ids of the feedback tab, in order; the header row shows them as they are. */
 export const FEEDBACK_HEADERS: readonly string[] = [
   'id',
@@ -259,7 +304,8 @@ export function recordToRow(record: FeedbackRecord, columns: readonly string[] =
       case 'id':
         return escapeForSheet(record.id);
       case 'received_at':
-        return record.receivedAt;
+        // A withdrawn row has no date (an invalid Date would not be a cell value).
+        return Number.isNaN(record.receivedAt.getTime()) ? '' : record.receivedAt;
       case 'form':
         return record.form;
       case 'channel':

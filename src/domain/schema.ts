@@ -146,6 +146,8 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'receivedAt', header: t('col.received_at'), rule: { kind: 'date' }, width: 120 },
       { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
       { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
+      // The content the feedback row was made from, hashed: an edit since shows as a difference.
+      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90 },
     ],
   },
   otherChannels: {
@@ -160,6 +162,8 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'text', header: t('col.text'), width: 480, plainText: true },
       { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
       { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
+      // The content the feedback row was made from, hashed: an edit since shows as a difference.
+      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90 },
     ],
   },
   feedback: {

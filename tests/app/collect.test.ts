@@ -52,7 +52,7 @@ function n2ServiceLink(fx: Fixture, code: string): string {
 /** Staff type one paper form into the first empty row of the paper tab. */
 function typePaper(fx: Fixture, row: number, byKey: Record<string, unknown>): void {
   const columns = paperColumns();
-  const values = columns.slice(0, columns.length - 2).map((c) => (c.key in byKey ? byKey[c.key] : ''));
+  const values = columns.slice(0, columns.length - 3).map((c) => (c.key in byKey ? byKey[c.key] : ''));
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
 }
 
@@ -146,8 +146,8 @@ describe('each channel lands as a normalized row', () => {
       'n1.improve': 'დოკუმენტების სია არ იყო გასაგები',
     });
     // Required overall score skipped on paper: stored, with a note on the row.
-    typePaper(fx, 3, { 'n1.service': firewood.ka, 'n1.info_easy': 5 });
-    // Only the date typed so far: nothing to store.
+    typePaper(fx, 3, { receivedAt: '2026-01-03', 'n1.service': firewood.ka, 'n1.info_easy': 5 });
+    // Only the date typed so far: not stored yet, and the row says what it lacks.
     typePaper(fx, 4, { receivedAt: '2026-01-04' });
     fx.click(IMPORT_PAPER);
     expect(lastAlert(fx)).toContain('ქაღალდის ფორმებიდან ჩაიწერა: 2');
@@ -165,13 +165,13 @@ describe('each channel lands as a normalized row', () => {
     expect(ids[0]).toBe(rows[0].id);
     expect(String(status[1])).toContain('ჩაიწერა, შენიშვნით: n1.overall: სავალდებულო პასუხი აკლია');
     expect(ids[1]).toBe(rows[1].id);
-    expect(status[2]).toBe('არ ჩაიწერა: ცარიელი ფორმა');
+    expect(status[2]).toBe('ჯერ არ ჩაიწერა: შეავსეთ ერთი პასუხი მაინც — შევსების შემდეგ ჩაიწერება შემდეგი შეგროვებისას');
     expect(ids[2]).toBe('');
 
     // Importing again adds nothing; a form typed later is picked up.
     fx.click(IMPORT_PAPER);
     expect(feedbackRows(fx)).toHaveLength(2);
-    typePaper(fx, 5, { 'n1.service': newborn.ka, 'n1.overall': 1 });
+    typePaper(fx, 5, { receivedAt: '2026-01-05', 'n1.service': newborn.ka, 'n1.overall': 1 });
     fx.click(IMPORT_PAPER);
     expect(feedbackRows(fx)).toHaveLength(3);
   });
@@ -179,7 +179,7 @@ describe('each channel lands as a normalized row', () => {
   test('phone, social, letter … typed into the other-channels tab, then collect', () => {
     const fx = setUpWorkbook();
     typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'თანამშრომელი უხეში იყო']);
-    typeOther(fx, 3, ['', 'წერილი', '', 'შენობაში ეტლით შესვლა შეუძლებელია']);
+    typeOther(fx, 3, ['2026-01-03', 'წერილი', '', 'შენობაში ეტლით შესვლა შეუძლებელია']);
     typeOther(fx, 4, ['2026-01-04', 'სოციალური ქსელი', firewood.ka, '']);
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
@@ -188,7 +188,7 @@ describe('each channel lands as a normalized row', () => {
     expect(rows[1]).toMatchObject({ form: 'other', channel: 'letter', service: 'unknown', themes: 'accessibility' });
     const { status, ids } = statusColumn(fx, TABS.otherChannels.name);
     expect(ids.slice(0, 2)).toEqual([rows[0].id, rows[1].id]);
-    expect(status[2]).toBe('არ ჩაიწერა: ცარიელი ფორმა');
+    expect(status[2]).toBe('ჯერ არ ჩაიწერა: შეავსეთ „უკუკავშირის შინაარსი“ — შევსების შემდეგ ჩაიწერება შემდეგი შეგროვებისას');
     fx.click(COLLECT_NOW);
     expect(feedbackRows(fx)).toHaveLength(2);
   });
@@ -252,8 +252,8 @@ describe('exactly once', () => {
 
   test('a run killed after the feedback write is re-run without duplicates', () => {
     const fx = setUpWorkbook();
-    typePaper(fx, 2, { 'n1.service': newborn.ka, 'n1.overall': 4 });
-    typeOther(fx, 2, ['', 'ტელეფონი', '', 'ინფორმაცია არ მომცეს']);
+    typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 4 });
+    typeOther(fx, 2, ['2026-01-03', 'ტელეფონი', '', 'ინფორმაცია არ მომცეს']);
     // Kill the run at its first call after the feedback rows' setValues.
     let armed = true;
     fx.ws.core.faultHook = (service, method, core) => {
@@ -283,8 +283,8 @@ describe('normalization', () => {
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': payload });
     // A person types literal text that starts with '=' behind an apostrophe, as Sheets asks.
     const typed = payload.startsWith('=') ? `'${payload}` : payload;
-    typePaper(fx, 2, { 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': typed, 'n1.heard_from': typed });
-    typeOther(fx, 2, ['', 'ტელეფონი', '', typed]);
+    typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 3, 'n1.improve': typed, 'n1.heard_from': typed });
+    typeOther(fx, 2, ['2026-01-03', 'ტელეფონი', '', typed]);
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
     expect(rows).toHaveLength(3);
@@ -478,7 +478,7 @@ describe('cost', () => {
         i % 2 ? 'N1' : 'N2',
         i % 2 ? { 'n1.service': newborn.ka, 'n1.overall': 1 + (i % 5) } : { 'n2.service': newborn.ka, 'n2.overall': 1 + (i % 5) },
       );
-    for (let i = 0; i < 5; i++) typePaper(fx, 2 + i, { 'n1.service': newborn.ka, 'n1.overall': 3 });
+    for (let i = 0; i < 5; i++) typePaper(fx, 2 + i, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 3 });
     fx.ws.core.resetCalls();
     fx.click(COLLECT_NOW);
     expect(feedbackRows(fx)).toHaveLength(35);

@@ -182,7 +182,7 @@ describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)',
     const columns = paperColumns();
     const typed = (row: number, receivedAt: string) => {
       const values = columns
-        .slice(0, columns.length - 2)
+        .slice(0, columns.length - 3)
         .map((c) => (c.key === 'receivedAt' ? receivedAt : c.key === 'n1.service' ? newborn.ka : c.key === 'n1.overall' ? 4 : ''));
       f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
     };

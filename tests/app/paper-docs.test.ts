@@ -8,6 +8,8 @@ import { N1, LIKERT_SCALE } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { LOGGED_CHANNELS, TABS } from '../../src/domain/schema';
 import { MENU_ITEMS } from '../../src/app/menu';
+import { PRINT_FOLDER } from '../../src/app/paper-docs';
+import { PUBLIC_FOLDER } from '../../src/app/publish';
 import type { DocJson } from '../../emulator';
 import { decodePng } from '../domain/png-reader';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
@@ -61,8 +63,10 @@ describe('printable paper N1 and QR poster', () => {
     const docs = liveDrive(fx).filter((r) => r.mimeType === 'application/vnd.google-apps.document');
     expect(docs.map((d) => d.id).sort()).toEqual([paperId, posterId].sort());
     const folders = liveDrive(fx).filter((r) => r.mimeType === 'application/vnd.google-apps.folder');
-    expect(folders).toHaveLength(1);
-    for (const doc of docs) expect(doc.folderPath).toContain(folders[0].name);
+    // The print folder, and the public reports' folder the self-check at setup's end shares by link (still empty).
+    expect(folders.map((f) => f.name)).toEqual([PRINT_FOLDER.name, PUBLIC_FOLDER.name]);
+    expect(liveDrive(fx).filter((r) => r.folderPath.includes(PUBLIC_FOLDER.name))).toEqual([]);
+    for (const doc of docs) expect(doc.folderPath).toContain(PRINT_FOLDER.name);
     for (const id of [paperId, posterId]) {
       const json = fx.ws.docs.toJson(id);
       expect(json.pageWidth).toBeCloseTo(595.276, 2);

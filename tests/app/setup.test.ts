@@ -119,7 +119,7 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(tabValues(fx, 'N2 — პასუხები')[0]).toEqual(['Timestamp', ...N2.items.map((i) => i.ka)]);
     // paper tab: the date, every N1 question in order, then the script's columns
     const paperHeader = tabValues(fx, TABS.paper.name)[0].map(String);
-    expect(paperHeader).toHaveLength(1 + N1.items.length + 2);
+    expect(paperHeader).toHaveLength(1 + N1.items.length + 3);
     N1.items.forEach((item, i) => expect(paperHeader[1 + i]).toContain(`[${item.id}]`));
   });
 

@@ -124,8 +124,9 @@ describe('forms, paper and other channels → feedback tab', () => {
       row[at('n1.improve')] = text;
       f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${i + 2}:${letter(row.length - 1)}${i + 2}`, [row]);
     });
-    // A blank row between typed rows, and a partial one (overall only).
+    // A blank row between typed rows, and a partial one (the date and overall only: no service).
     const partial = new Array(paper.indexOf(TABS.paper.columns[1].header)).fill('');
+    partial[0] = new Date(f.ws.core.now() - 86_400_000);
     partial[at('n1.overall')] = 2;
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${typedTexts.length + 3}:${letter(partial.length - 1)}${typedTexts.length + 3}`, [partial]);
 

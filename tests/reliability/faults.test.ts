@@ -11,7 +11,8 @@
  *   - every closed case with a valid address got exactly one invitation, or — the one a killed run
  *     was sending — at most one and its row and log say unknown; a case shown sent got exactly
  *     one; every closed case has a recorded invitation status (sent, or why not);
- *   - every submission appears exactly once in the feedback tab;
+ *   - every submission appears exactly once in the feedback tab, with its latest values (a paper
+ *     form is sometimes corrected by its clerk after it was typed, and perhaps imported);
  *   - the response tabs Google writes hold exactly what respondents sent, no formulas, and the
  *     recovery phase changed nothing in them.
  */
@@ -43,6 +44,8 @@ interface Case {
 interface Submission {
   token: string;
   form: 'N1' | 'N2' | 'paper' | 'other';
+  /** Tokens of values since corrected: none may remain in the feedback tab. */
+  stale?: string[];
 }
 
 interface RunResult {
@@ -172,6 +175,13 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
       ws.spreadsheets.userEdit(spreadsheetId, TABS.paper.name, `A${r}:${letter(statusAt)}${r}`, [row.slice(0, statusAt)]);
       submissions.push({ token, form: 'paper' });
     });
+    // Sometimes the clerk imports it, then corrects it (the import may fail or be killed meanwhile).
+    if (rnd() < 0.5)
+      chains.push([
+        actions.pop() as () => void,
+        () => ws.core.invoke('menuImportPaper', 'menu', undefined),
+        () => correctPaper(f, submissions, token, `fix-${seed}-${i}`),
+      ]);
   }
   if (focus === 'collection' && rnd() < 0.7) {
     const token = `phone-${seed}`;
@@ -222,6 +232,20 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   return { violations, faults: stats.thrown, concurrent: stats.concurrent, kills, quotaShort, corrections, otherMail, unknown };
 }
 
+/** A clerk corrects a paper form typed earlier (its comment and overall score), in place. */
+function correctPaper(f: Fixture, submissions: Submission[], token: string, fixed: string): void {
+  const sheet = f.ws.spreadsheets.spreadsheetFor(f.spreadsheetId).getSheetByName(TABS.paper.name)!;
+  const values = sheet.getDataRange().getValues();
+  const header = values[0].map(String);
+  const row = values.findIndex((r) => r.some((v) => String(v).includes(token))) + 1;
+  const cell = (suffix: string): string => `${letter(header.findIndex((h) => h.endsWith(suffix)) + 1)}${row}`;
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, cell('[n1.improve]'), [[`${fixed} ქაღალდი`]]);
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, cell('[n1.overall]'), [[2]]);
+  const submission = submissions.find((s) => s.token === token)!;
+  submission.stale = [...(submission.stale ?? []), token];
+  submission.token = fixed;
+}
+
 /** A random timeline of the independent actions and the cases' chains, each chain kept in order. */
 function interleave(rnd: () => number, actions: Array<() => void>, chains: Array<Array<() => void>>): Array<() => void> {
   const queues = [...actions.map((a) => [a]), ...chains.map((c) => [...c])];
@@ -266,6 +290,7 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
   for (const s of submissions) {
     const n = text.filter((t) => t.includes(s.token)).length;
     if (n !== 1) violations.push(`submission ${s.token}: ${n} feedback rows`);
+    for (const old of s.stale ?? []) if (text.some((t) => t.includes(old))) violations.push(`submission ${s.token}: stale ${old} in the feedback tab`);
   }
   if (rows.length !== submissions.length) violations.push(`feedback rows ${rows.length} != submissions ${submissions.length}`);
 

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENVIRONMENTS, environment } from '../../emulator';
 import { main, parseArgs } from '../../replay/demo';
-import { type EnvironmentRecord, menuCaptionOf, playScenario, SELF_CHECK_HANDLER } from '../../replay/player';
+import { checklistOf, type EnvironmentRecord, menuCaptionOf, playScenario, SELF_CHECK_HANDLER, SELF_CHECK_TAB, WORKBOOK_NAME } from '../../replay/player';
+import { MENU_ITEMS, MENU_TITLE } from '../../src/app/menu';
+import { PUBLIC_FOLDER } from '../../src/app/publish';
+import { t } from '../../src/domain/messages';
 import { parseScenario, resolveEnvironment, ScenarioError } from '../../replay/scenario';
 import { ADMIN_USER, DIST_DIR, STAFF_USER, usersFor } from '../support/workspace';
 
@@ -158,10 +161,11 @@ test("the users of a world: a Workspace account's people are in its domain", () 
   });
 });
 
+const read = (out: string) => JSON.parse(readFileSync(join(out, 'environment.json'), 'utf8')) as EnvironmentRecord;
+
 describe('environment.json and index.html', () => {
   let fromScenario: { code: number; out: string };
   let fromFlag: { code: number; out: string };
-  const read = (out: string) => JSON.parse(readFileSync(join(out, 'environment.json'), 'utf8')) as EnvironmentRecord;
 
   beforeAll(() => {
     fromScenario = quietly(() => demo('scenario-env', { ...TINY, environment: { account: 'workspace', locale: 'ka_GE', otherMailPerDay: 10 } }));
@@ -170,10 +174,13 @@ describe('environment.json and index.html', () => {
     );
   }, 120_000);
 
-  test('hold the world the replay ran in, who acted, and the self-check (null while the product has none)', () => {
-    // Once the product's menu has its self-check, what it showed is kept instead of null.
-    const entryPoints = JSON.parse(readFileSync(join(DIST_DIR, 'entry-points.json'), 'utf8')) as string[];
-    const selfCheck = entryPoints.includes(SELF_CHECK_HANDLER) ? expect.objectContaining({ menuItem: expect.any(String), failure: null }) : null;
+  test('hold the world the replay ran in, who acted, and the self-check', () => {
+    // The product's menu has its self-check: what it showed and the checklist it wrote are kept.
+    const selfCheck = expect.objectContaining({
+      menuItem: t('menu.self_check'),
+      failure: null,
+      checklist: expect.arrayContaining([expect.objectContaining({ status: '✓' })]),
+    });
     expect(fromScenario.code).toBe(0);
     expect(read(fromScenario.out)).toEqual({
       ...environment('workspace', { locale: 'ka_GE', otherMailPerDay: 10 }),
@@ -200,19 +207,60 @@ describe('environment.json and index.html', () => {
   });
 });
 
+describe("the product's self-check in environment.json", () => {
+  let run: { code: number; out: string };
+  beforeAll(() => {
+    run = quietly(() => demo('self-check', TINY, '--environment', 'workspace-strict'));
+  }, 120_000);
+
+  test('the replay clicks its menu item as the administrator, and keeps the alert and the checklist, one object per row', () => {
+    expect(run.code).toBe(0);
+    const check = read(run.out).selfCheck;
+    expect(check).toEqual(
+      expect.objectContaining({ menuItem: t('menu.self_check'), failure: null, alert: expect.stringContaining('სისტემის შემოწმება: ✓ 8 · ⚠ 1 · ✗ 0.') }),
+    );
+    expect(check?.shown).toEqual([{ kind: 'alert', title: '', message: check?.alert }]);
+    const checklist = check?.checklist ?? [];
+    // What the tab holds, row by row: every check of the product, each with its status, finding and advice.
+    const tab = JSON.parse(readFileSync(join(run.out, 'spreadsheets', WORKBOOK_NAME, `${SELF_CHECK_TAB}.json`), 'utf8')) as { values: string[][] };
+    expect(checklist).toEqual(checklistOf(tab.values));
+    expect(checklist).toHaveLength(9);
+    for (const item of checklist) expect(Object.keys(item)).toEqual(['status', 'check', 'found', 'todo']);
+    // In the strict world: forms open to anyone, link sharing refused with the hand-publishing steps.
+    const sharing = checklist.find((c) => c.check === t('check.sharing'));
+    expect(sharing).toEqual({
+      status: '⚠',
+      check: t('check.sharing'),
+      found: t('check.sharing_refused'),
+      todo: t('check.sharing_todo', { folder: PUBLIC_FOLDER.name }),
+    });
+    for (const form of ['N1', 'N2']) expect(checklist.find((c) => c.check === t('check.form', { form }))?.status).toBe('✓');
+    expect(checklist.find((c) => c.check === t('check.account'))?.found).toContain('admin@example.ge');
+  });
+
+  test("index.html's summary shows the checklist as a table", () => {
+    const html = readFileSync(join(run.out, 'index.html'), 'utf8');
+    const summary = html.slice(html.indexOf('<section id="summary">'), html.indexOf('</section>', html.indexOf('<section id="summary">')));
+    expect(summary).toContain('<table id="self-check">');
+    expect(summary).toContain('<td class="mark check-warn">⚠</td><td>ბმულით გაზიარება (საჯარო ანგარიშის საქაღალდე)</td>');
+    expect(summary.match(/<td class="mark check-ok">✓<\/td>/g)).toHaveLength(8);
+  });
+});
+
 describe('the self-check hook', () => {
-  /** The built bundle plus a stand-in self-check; `inMenu`: also a menu item that calls it. */
+  /**
+   * The built bundle with its self-check replaced by a stand-in that only shows an alert (and writes
+   * no checklist); `inMenu: false` also takes its item out of the menu.
+   */
   function bundleWithSelfCheck(name: string, inMenu: boolean): string {
     const dir = join(work, name);
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(DIST_DIR, 'Code.js'), join(dir, 'Code.js'));
-    const menu = inMenu
-      ? `function onOpen(e) {
-  Ukukavshiri.onOpen.apply(this, arguments);
-  SpreadsheetApp.getUi().createMenu('შემოწმება').addItem('სისტემის შემოწმება', '${SELF_CHECK_HANDLER}').addToUi();
-}\n`
-      : '';
-    // Loaded after Code.js (files load in name order), so its onOpen replaces the product's.
+    const items = MENU_ITEMS.filter((item) => item === 'separator' || item.handler !== SELF_CHECK_HANDLER)
+      .map((item) => (item === 'separator' ? '.addSeparator()' : `.addItem(${JSON.stringify(item.caption)}, ${JSON.stringify(item.handler)})`))
+      .join('');
+    const menu = inMenu ? '' : `function onOpen(e) {\n  SpreadsheetApp.getUi().createMenu(${JSON.stringify(MENU_TITLE)})${items}.addToUi();\n}\n`;
+    // Loaded after Code.js (files load in name order), so its functions replace the product's.
     writeFileSync(
       join(dir, 'zz-self-check.js'),
       `${menu}function ${SELF_CHECK_HANDLER}() {\n  SpreadsheetApp.getUi().alert('ყველაფერი რიგზეა: ' + Session.getEffectiveUser().getEmail());\n}\n`,
@@ -221,19 +269,16 @@ describe('the self-check hook', () => {
     return dir;
   }
 
-  test('without one in the bundle, selfCheck is null', () => {
-    const result = quietly(() => playScenario(parseScenario(JSON.stringify(TINY))));
-    if (typeof result.ws.bundle()[SELF_CHECK_HANDLER] === 'function') expect(result.environment.selfCheck).not.toBeNull();
-    else expect(result.environment.selfCheck).toBeNull();
-  });
-
-  test('once the bundle has one, the replay clicks its menu item at the end and keeps what it showed', () => {
+  test('the replay clicks its menu item at the end and keeps what it showed; a check that wrote no tab has no checklist', () => {
     const distDir = bundleWithSelfCheck('with-menu', true);
     const result = playScenario(parseScenario(JSON.stringify(TINY)), { distDir, environment: resolveEnvironment(undefined, 'workspace') });
     expect(result.environment.selfCheck).toEqual({
       at: expect.any(String),
       menuItem: 'სისტემის შემოწმება',
       shown: [{ kind: 'alert', title: '', message: 'ყველაფერი რიგზეა: admin@example.ge' }],
+      alert: 'ყველაფერი რიგზეა: admin@example.ge',
+      // The tab holds what setup's own check wrote long before: not this click's.
+      checklist: null,
       failure: null,
     });
     // As the administrator of that world, last, after the public report.
@@ -246,8 +291,9 @@ describe('the self-check hook', () => {
   test('a self-check no menu item calls is run directly, with a warning', () => {
     const distDir = bundleWithSelfCheck('without-menu', false);
     const result = playScenario(parseScenario(JSON.stringify(TINY)), { distDir });
+    expect(menuCaptionOf(result.ws.spreadsheets.ui.menus, SELF_CHECK_HANDLER)).toBeNull();
     expect(result.environment.selfCheck).toEqual(
-      expect.objectContaining({ menuItem: null, shown: [expect.objectContaining({ kind: 'alert' })], failure: null }),
+      expect.objectContaining({ menuItem: null, shown: [expect.objectContaining({ kind: 'alert' })], checklist: null, failure: null }),
     );
     expect(result.record.warnings).toContain(`the bundle defines ${SELF_CHECK_HANDLER} but no menu item calls it; the replay ran it directly`);
   });

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../replay/demo';
-import { typedDate } from '../../replay/player';
+import { isoDay } from '../../replay/player';
 import type { Summary } from '../../replay/output';
 
 const work = mkdtempSync(join(tmpdir(), 'ukukavshiri-quota-'));
@@ -58,7 +58,7 @@ test('every closed case is invited exactly once, at most one message a day, on c
   expect(summary.warnings).toEqual([]);
   expect(summary.closed).toBe(3);
   expect(mails.map((m) => m.to).sort()).toEqual(ADDRESSES);
-  const days = mails.map((m) => typedDate(Date.parse(m.sentAt)));
+  const days = mails.map((m) => isoDay(Date.parse(m.sentAt)));
   expect(new Set(days).size).toBe(mails.length);
   expect(days).toEqual(['2026-02-03', '2026-02-04', '2026-02-05']);
   expect(summary.invitations).toEqual(expect.objectContaining({ sent: 3, refused: 0 }));
