@@ -4,18 +4,7 @@
  * is known: the daily quota is used up (the rest must wait), or the address itself is refused
  * (retrying will not help).
  */
-
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  name: string;
-  /** Omitted when empty (MailApp would otherwise set an empty Reply-To). */
-  replyTo: string;
-}
-
-export type SendOutcome = { ok: true } | { ok: false; quota: boolean; permanent: boolean; message: string };
+import type { OutgoingMail, SendOutcome } from '../domain/mails';
 
 /** Google's message when the daily mail quota is used up. */
 export function isQuotaError(message: string): boolean {

@@ -21,7 +21,7 @@ import {
   type LogRecord,
 } from './invitation-log';
 import { isClosedStatus, type ApplicationRow, type Plan, type PlannedSend } from './invitation-plan';
-import { composeInvitation } from './mails';
+import { composeInvitation, type OutgoingMail, type SendOutcome } from './mails';
 import { t } from './messages';
 import { TABS } from './schema';
 import type { Settings } from './types';
@@ -40,14 +40,7 @@ export interface Ledger {
 /** The mail service as the protocol uses it (adapters/mail.ts). */
 export interface Mailer {
   remainingDailyQuota(): number;
-  send(mail: {
-    to: string;
-    subject: string;
-    body: string;
-    htmlBody: string;
-    name: string;
-    replyTo: string;
-  }): { ok: true } | { ok: false; quota: boolean; permanent: boolean; message: string };
+  send(mail: OutgoingMail): SendOutcome;
 }
 
 export interface SendRun {

@@ -12,6 +12,18 @@ export interface MailText {
   htmlBody: string;
 }
 
+/** One message as it is handed to the mail service. */
+export interface OutgoingMail extends MailText {
+  to: string;
+  /** The sender's display name. */
+  name: string;
+  /** Omitted when empty (MailApp would otherwise set an empty Reply-To). */
+  replyTo: string;
+}
+
+/** What became of a message: sent, or refused (the daily quota, or the address for good). */
+export type SendOutcome = { ok: true } | { ok: false; quota: boolean; permanent: boolean; message: string };
+
 /**
  * The N2 invitation. It names no person and no case: the same text and link go to every
  * applicant of a service.
