@@ -12,6 +12,7 @@ import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 import { selfCheckAction } from './app/self-check';
+import { recordJobOutcomes } from './app/job-problems';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -96,14 +97,19 @@ export function dailyJobs(): void {
 
 function runJobs(name: string, jobs: Array<[string, () => unknown]>): void {
   const failures: string[] = [];
+  const outcomes: Array<{ run: string; job: string; error: string | null }> = [];
   for (const [job, fn] of jobs) {
     try {
       console.info(`${name}/${job}: ${JSON.stringify(fn() ?? null)}`);
+      outcomes.push({ run: name, job, error: null });
     } catch (err) {
       failures.push(job);
+      outcomes.push({ run: name, job, error: err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err) });
       console.error(`${name}/${job} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
+  // A line in the workbook per failed job (staff read it there and in the self-check); cleared on success.
+  recordJobOutcomes(outcomes);
   // Rethrown so that Apps Script records the execution as failed and notifies the owner.
   if (failures.length) throw new Error(`${name}: ${failures.join(', ')} failed`);
 }

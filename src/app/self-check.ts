@@ -27,7 +27,9 @@ import {
   type FormFacts,
   type Probe,
 } from '../domain/self-check';
+import { JOB_PROBLEMS_TAB, jobProblemCheckRows } from '../domain/job-problems';
 import { HEADER_COLOUR, writeCheckTab } from '../adapters/check-tab';
+import { readProblemRows } from '../adapters/problems-tab';
 import { probeLinkSharing } from '../adapters/documents';
 import { whoMayRespond } from '../adapters/form-access';
 import { acceptsWorkspaceOnlyFormSettings, inspectForm } from '../adapters/google-forms';
@@ -131,6 +133,9 @@ export function selfCheckRows(): { rows: CheckRow[]; email: string } {
       PUBLIC_FOLDER.name,
     ),
   );
+  // The lines failed hourly and daily jobs left (none when every job last succeeded).
+  const problems = probe('job problems', () => readProblemRows(JOB_PROBLEMS_TAB) ?? []);
+  if (problems.ok) rows.push(...jobProblemCheckRows(problems.value));
   return { rows, email: found(email) ?? '' };
 }
 

@@ -320,6 +320,26 @@ export const MESSAGES = {
   'tab.responses': '{form} — პასუხები',
   'tab.responses_old': '{name} (ძველი {id})',
   'tab.self_check': 'სისტემის შემოწმება',
+  'tab.job_problems': 'ავტომატური სამუშაოების შეცდომები',
+
+  // The line a failed hourly or daily job leaves (one per job, gone when the job next succeeds).
+  'job.hourlySweep.services': 'საათობრივი: სერვისების სინქრონიზაცია',
+  'job.hourlySweep.invitations': 'საათობრივი: მოწვევების გაგზავნა',
+  'job.hourlySweep.collect': 'საათობრივი: პასუხების შეგროვება',
+  'job.dailyJobs.clearExpiredEmails': 'დღიური: ვადაგასული ელფოსტების წაშლა',
+  'job.dailyJobs.scheduledReport': 'დღიური: ანალიტიკური ანგარიში და ხელმძღვანელების შეტყობინება',
+  'job.dailyJobs.highlightOverdueActions': 'დღიური: ვადაგადაცილებული ღონისძიებების მონიშვნა',
+  'job.col_job': 'სამუშაო',
+  'job.col_when': 'ბოლო შეცდომა',
+  'job.col_count': 'რამდენჯერ',
+  'job.col_what': 'რა მოხდა',
+  'job.col_todo': 'რა გავაკეთოთ',
+  'job.failed': 'ვერ დასრულდა: {reason}',
+  'job.todo_quota': 'ელფოსტის დღიური ლიმიტი ამოიწურა: შეამცირეთ ხელმძღვანელების რაოდენობა (პარამეტრები) ან დაელოდეთ ხვალამდე — სამუშაო ავტომატურად გამეორდება.',
+  'job.todo_permission': 'წვდომა არ არის: გაუშვით „სისტემის მომზადება / განახლება“ ცხრილის მფლობელის ანგარიშით.',
+  'job.todo_other': 'სამუშაო ავტომატურად გამეორდება; თუ შეცდომა განმეორდება, მიმართეთ IT სამსახურს (დეტალები: Apps Script ▸ შესრულებები / Executions).',
+  'check.job_problem': 'ავტომატური სამუშაო — {job}',
+  'check.job_problem_found': '{when}: {what} ({count}-ჯერ ზედიზედ)',
 
   // Column headers; those several tabs share come first.
   'col.case_id': 'განცხადების №',
