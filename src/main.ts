@@ -104,7 +104,11 @@ function runJobs(name: string, jobs: Array<[string, () => unknown]>): void {
       outcomes.push({ run: name, job, error: null });
     } catch (err) {
       failures.push(job);
-      outcomes.push({ run: name, job, error: err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err) });
+      outcomes.push({
+        run: name,
+        job,
+        error: err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err),
+      });
       console.error(`${name}/${job} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }

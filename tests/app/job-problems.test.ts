@@ -5,6 +5,7 @@
  */
 import { t } from '../../src/domain/messages';
 import { JOB_PROBLEMS_HEADER, JOB_PROBLEMS_TAB } from '../../src/domain/job-problems';
+import { TABS } from '../../src/domain/schema';
 import { SELF_CHECK_TAB } from '../../src/domain/self-check';
 import { at } from '../support/records';
 import { setSetting, tabValues } from '../support/tabs';
@@ -61,22 +62,23 @@ describe('a failed job leaves a Georgian line where staff look', () => {
 
   it('a Forms failure in the hourly sweep appears likewise, and goes with the next good run', () => {
     const f = setUpWorkbook({ now: '2026-01-05T09:00:00+04:00' });
-    f.ws.core.faultHook = (service, _method, core) => {
-      if (service === 'FormApp' && core.current()?.handler === 'hourlySweep') throw new Error('You do not have permission to access the requested document.');
+    // A clerk renames a service: the hourly sweep must carry it into the forms, and Forms refuses.
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.services.name, 'B3', [['ახალშობილის დახმარება']]);
+    f.ws.core.faultHook = (service, method, core) => {
+      if (service === 'FormApp' && method.startsWith('set') && core.current()?.handler === 'hourlySweep') throw new Error('Service unavailable: Forms');
     };
-    f.ws.script.runClockUntil(at('2026-01-05T12:30:00+04:00').getTime());
-    const lines = problemLines(f);
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.map((r) => r[0])).toContain(t('job.hourlySweep.collect'));
-    for (const line of lines) {
-      expect(line[4]).toBe(t('job.todo_permission'));
-      expect(Number(line[2])).toBeGreaterThan(1);
-    }
-    const marks = selfCheck(f).filter((r) => r[1].startsWith(t('check.job_problem', { job: '' })));
-    expect(marks.map((r) => r[0])).toEqual(lines.map(() => '✗'));
+    f.ws.script.runClockUntil(at('2026-01-05T11:30:00+04:00').getTime());
+    const label = t('job.hourlySweep.services');
+    const line = problemLines(f).find((r) => r[0] === label);
+    expect(line?.[2]).toBe('2');
+    expect(line?.[3]).toContain('Service unavailable: Forms');
+    expect(line?.[4]).toBe(t('job.todo_other'));
+    const row = selfCheck(f).find((r) => r[1] === t('check.job_problem', { job: label }));
+    expect(row?.[0]).toBe('✗');
 
     f.ws.core.faultHook = null;
-    f.ws.script.runClockUntil(at('2026-01-05T14:30:00+04:00').getTime());
+    f.ws.script.runClockUntil(at('2026-01-05T12:30:00+04:00').getTime());
     expect(problemLines(f)).toEqual([]);
   });
+});
 });
