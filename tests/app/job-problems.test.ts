@@ -81,4 +81,3 @@ describe('a failed job leaves a Georgian line where staff look', () => {
     expect(problemLines(f)).toEqual([]);
   });
 });
-});
