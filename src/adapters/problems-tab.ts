@@ -28,7 +28,8 @@ export function writeProblemRows(name: string, header: string[], rows: string[][
   const block = [header, ...rows, ...Array.from({ length: height - rows.length - 1 }, () => new Array<string>(width).fill(''))];
   const range = sheet.getRange(1, 1, height, width);
   if (created) {
-    range.setNumberFormat('@');
+    // Plain text, whole columns: Sheets must not turn the time or the count into a date or a number.
+    sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat('@');
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_COLOUR);
     widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
