@@ -21,14 +21,20 @@ export interface JobOutcome {
   error: string | null;
 }
 
+/** Each job's Georgian name, by run and job (as src/main.ts names them). */
+const JOB_LABELS: Record<string, MessageId> = {
+  'hourlySweep/services': 'job.hourlySweep.services',
+  'hourlySweep/invitations': 'job.hourlySweep.invitations',
+  'hourlySweep/collect': 'job.hourlySweep.collect',
+  'dailyJobs/clearExpiredEmails': 'job.dailyJobs.clearExpiredEmails',
+  'dailyJobs/scheduledReport': 'job.dailyJobs.scheduledReport',
+  'dailyJobs/highlightOverdueActions': 'job.dailyJobs.highlightOverdueActions',
+};
+
 /** The job's Georgian name (its English id when the catalogue has none). */
 export function jobLabel(run: string, job: string): string {
-  const id = `job.${run}.${job}`;
-  try {
-    return t(id as MessageId);
-  } catch {
-    return `${run}/${job}`;
-  }
+  const id = JOB_LABELS[`${run}/${job}`];
+  return id ? t(id) : `${run}/${job}`;
 }
 
 /** What to do, by Google's reason: the mail quota, a missing permission, or anything else. */
