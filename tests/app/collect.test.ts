@@ -4,11 +4,12 @@
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { FEEDBACK_HEADERS } from '../../src/domain/normalize';
-import { TABS, paperColumns } from '../../src/domain/schema';
+import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { ANSWER_MAX_CHARS, N1, N2 } from '../../src/domain/forms';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
-import { columnLetter, formRecord, lastAlert, tabSnapshot } from '../support/tabs';
+import { feedbackRows, typeOther, typePaper, columnLetter, formRecord, lastAlert, tabSnapshot } from '../support/tabs';
+import { killAfterFirstWrite } from '../support/faults';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
 const IMPORT_PAPER = 'ქაღალდის ფორმების შეტანა';
@@ -29,13 +30,6 @@ function respond(
   fx.ws.core.advance(1000);
 }
 
-/** Feedback rows as objects by column id. */
-function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
-  const { values } = tabSnapshot(fx, TABS.feedback.name);
-  const [header, ...rows] = values;
-  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
-}
-
 function feedbackFormulas(fx: Fixture): string[] {
   return tabSnapshot(fx, TABS.feedback.name)
     .formulas.flat()
@@ -47,17 +41,6 @@ function n2ServiceLink(fx: Fixture, code: string): string {
   const header = values[0].map(String);
   const row = values.find((r) => r[header.indexOf(TABS.services.columns[0].header)] === code)!;
   return String(row[header.indexOf(TABS.services.columns[3].header)]);
-}
-
-/** Staff type one paper form into the first empty row of the paper tab. */
-function typePaper(fx: Fixture, row: number, byKey: Record<string, unknown>): void {
-  const columns = paperColumns();
-  const values = columns.slice(0, columns.length - 3).map((c) => (c.key in byKey ? byKey[c.key] : ''));
-  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
-}
-
-function typeOther(fx: Fixture, row: number, values: [unknown, string, string, string]): void {
-  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, `A${row}:D${row}`, [values]);
 }
 
 function statusColumn(fx: Fixture, tabName: string): { status: unknown[]; ids: unknown[] } {
@@ -255,13 +238,7 @@ describe('exactly once', () => {
     typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 4 });
     typeOther(fx, 2, ['2026-01-03', 'ტელეფონი', '', 'ინფორმაცია არ მომცეს']);
     // Kill the run at its first call after the feedback rows' setValues.
-    let armed = true;
-    fx.ws.core.faultHook = (service, method, core) => {
-      if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
-        armed = false;
-        core.killAfterCalls = 1;
-      }
-    };
+    killAfterFirstWrite(fx, 'menuCollectNow');
     fx.click(COLLECT_NOW);
     fx.ws.core.faultHook = null;
     // Google stops the script: no dialog of ours can follow; the failure is in the execution log.

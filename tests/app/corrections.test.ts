@@ -4,9 +4,10 @@
  * id; a row is imported only once complete; a row cleared entirely withdraws its feedback row.
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
-import { TABS, paperColumns } from '../../src/domain/schema';
+import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { columnLetter, tabSnapshot } from '../support/tabs';
+import { feedbackRows, typeOther, typePaper, columnLetter, tabSnapshot } from '../support/tabs';
+import { killAfterFirstWrite } from '../support/faults';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
 const IMPORT_PAPER = 'ქაღალდის ფორმების შეტანა';
@@ -14,22 +15,6 @@ const newborn = DEFAULT_SERVICES.find((s) => s.code === 'newborn')!;
 const firewood = DEFAULT_SERVICES.find((s) => s.code === 'firewood')!;
 /** The simulated clock starts on 05.01.2026 (tests/support/workbook.ts). */
 const CORRECTED = /^ჩაიწერა; შესწორდა \d\d\.\d\d\.\d{4}$/;
-
-/** Staff type (or retype) the content cells of one paper row; keys left out are typed blank. */
-function typePaper(fx: Fixture, row: number, byKey: Record<string, unknown>): void {
-  const columns = paperColumns().filter((c) => !['status', 'feedbackId', 'fingerprint'].includes(c.key));
-  const values = columns.map((c) => (c.key in byKey ? byKey[c.key] : ''));
-  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
-}
-
-function typeOther(fx: Fixture, row: number, values: [unknown, string, string, string]): void {
-  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, `A${row}:D${row}`, [values]);
-}
-
-function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
-  const [header, ...rows] = tabSnapshot(fx, TABS.feedback.name).values;
-  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
-}
 
 function typedRows(fx: Fixture, tab: string): Array<{ status: string; id: string }> {
   const [header, ...rows] = tabSnapshot(fx, tab).values.map((r) => r.map(String));
@@ -172,13 +157,7 @@ describe('a run stopped between the feedback write and the status write', () => 
   test('a row edited before the next run takes its feedback row over: corrected, not imported twice', () => {
     const fx = setUpWorkbook();
     typePaper(fx, 2, { receivedAt: '2026-01-03', 'n1.service': newborn.ka, 'n1.overall': 4 });
-    let armed = true;
-    fx.ws.core.faultHook = (service, method, core) => {
-      if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
-        armed = false;
-        core.killAfterCalls = 1;
-      }
-    };
+    killAfterFirstWrite(fx, 'menuCollectNow');
     fx.click(COLLECT_NOW);
     fx.ws.core.faultHook = null;
     const [first] = feedbackRows(fx);

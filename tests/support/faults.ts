@@ -16,3 +16,17 @@ export function failOnceAfter(fx: Fixture, service: string, method: string): () 
   };
   return () => fired;
 }
+
+/**
+ * Kills the given handler's execution at its first call after its first setValues (the feedback
+ * rows' write), as Google would stop a run between two writes. Clear `fx.ws.core.faultHook` after.
+ */
+export function killAfterFirstWrite(fx: Fixture, handler: string): void {
+  let armed = true;
+  fx.ws.core.faultHook = (service, method, core) => {
+    if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === handler) {
+      armed = false;
+      core.killAfterCalls = 1;
+    }
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { FormRecord } from '../../src/adapters/config';
 import type { FormKey } from '../../src/domain/types';
-import { TABS } from '../../src/domain/schema';
+import { TABS, paperColumns } from '../../src/domain/schema';
 import type { Fixture } from './workbook';
 
 /** A tab's values and formulas as Google would show them, header row included. */
@@ -56,4 +56,22 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+/** The feedback tab's data rows as objects by column id. */
+export function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
+  const [header, ...rows] = tabSnapshot(fx, TABS.feedback.name).values;
+  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+/** Staff type (or retype) the content cells of one paper row; keys left out are typed blank. */
+export function typePaper(fx: Fixture, row: number, byKey: Record<string, unknown>): void {
+  const columns = paperColumns().filter((c) => !['status', 'feedbackId', 'fingerprint'].includes(c.key));
+  const values = columns.map((c) => (c.key in byKey ? byKey[c.key] : ''));
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.paper.name, `A${row}:${columnLetter(values.length - 1)}${row}`, [values]);
+}
+
+/** Staff type one other-channel note: date, channel, service, text. */
+export function typeOther(fx: Fixture, row: number, values: [unknown, string, string, string]): void {
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, `A${row}:D${row}`, [values]);
 }
