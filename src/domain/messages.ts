@@ -40,6 +40,8 @@ export const MESSAGES = {
   'settings.bad_reply_to': 'პარამეტრი „replyTo“: „{value}“ ელფოსტის მისამართი არ არის; საპასუხო მისამართი არ მიეთითება',
   'settings.bad_manager': 'პარამეტრი „managers“: „{value}“ ელფოსტის მისამართი არ არის და გამოტოვებულია',
   'settings.not_positive_int': 'პარამეტრი „{key}“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია {value}',
+  'settings.min_group_too_small':
+    'პარამეტრი „minGroupSize“: {value} ძალიან მცირეა — {floor}-ზე მცირე ჯგუფში რესპონდენტის ამოცნობა შესაძლებელია. გამოყენებულია {floor} (შეიძლება გაიზარდოს, არა შემცირდეს)',
   'settings.bad_report_period': 'პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია {value}',
 
   // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
@@ -264,6 +266,16 @@ export const MESSAGES = {
   'report.not_built': 'ანგარიში არ მომზადდა. {error}',
   'report.created': 'ანალიტიკური ანგარიში ({period}) მომზადდა.',
   'report.updated': 'ანალიტიკური ანგარიში ({period}) განახლდა.',
+  // The hidden ledger of every group figure output (adapters/disclosure-ledger.ts).
+  'tab.disclosure_ledger': 'გამოტანილი მაჩვენებლები',
+  'col.ledger_group': 'ჯგუფი',
+  'col.ledger_from': 'პირველი დღე (№)',
+  'col.ledger_to': 'ბოლო დღის შემდეგ (№)',
+  'col.ledger_people': 'ადამიანი',
+  'col.ledger_output': 'გამოტანა',
+  // A period whose every figure earlier outputs would let be subtracted down to a small group.
+  'disclosure.withheld':
+    '{count} მაჩვენებელი არ გამოჩნდება: ადრე გამოტანილ ანგარიშებთან ერთად (შეკრებით ან გამოკლებით) ის {min}-ზე ნაკლები ადამიანის პასუხს გაამჟღავნებდა.',
 
   // The meeting agenda.
   'agenda.question': 'რომელი პერიოდის შედეგები განვიხილოთ?',
