@@ -183,37 +183,48 @@ function addressSpans(text: string): Span[] {
  * A known name written with other characters than letters and spaces (a.bc (d)) is also looked
  * for as it stands: the word comparison of name-match.ts sees only its letters.
  */
-function literalNameSpans(text: string, names: readonly string[]): Span[] {
-  const spans: Span[] = [];
+function literalNamePatterns(names: readonly string[]): RegExp[] {
+  const patterns: RegExp[] = [];
   for (const name of names) {
     const literal = foldCase(stripInvisible(name)).trim().replace(/\s+/g, ' ');
     if (!/[^\s\p{L}\p{M}-]/u.test(literal)) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
+    const body = literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu'));
+  }
+  return patterns;
+}
+
+function literalNameSpans(text: string, patterns: readonly RegExp[]): Span[] {
+  const spans: Span[] = [];
+  for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'name' });
   }
   return spans;
 }
 
-/** Names are indexed once per list: a report redacts many texts against the same applicants. */
+/** Names are prepared once per list: a report or a collection screens many texts against the same applicants. */
 let cachedNames: readonly string[] | null = null;
 let cachedIndex: NameIndex = indexNames([]);
-function nameIndex(names: readonly string[]): NameIndex {
+let cachedLiterals: RegExp[] = [];
+function prepareNames(names: readonly string[]): { index: NameIndex; literals: RegExp[] } {
   if (names !== cachedNames) {
     cachedNames = names;
     cachedIndex = indexNames(names);
+    cachedLiterals = literalNamePatterns(names);
   }
-  return cachedIndex;
+  return { index: cachedIndex, literals: cachedLiterals };
 }
 
 /** Every span of personal data in `text` (which must be free of invisible characters), in text order. */
 export function personalSpans(text: string, knownNames: readonly string[]): Span[] {
   const folded = foldForSearch(text);
+  const names = prepareNames(knownNames);
   return [
     ...emailSpans(folded),
     ...numberSpans(folded),
     ...addressSpans(folded),
-    ...nameSpans(folded, nameIndex(knownNames)).map((span) => ({ ...span, kind: 'name' as const })),
-    ...literalNameSpans(folded, knownNames),
+    ...nameSpans(folded, names.index).map((span) => ({ ...span, kind: 'name' as const })),
+    ...literalNameSpans(folded, names.literals),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

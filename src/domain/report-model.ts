@@ -9,6 +9,7 @@ import { FORMS, freeTextItems } from './forms';
 import { effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
 import { guardFor, type Release } from './disclosure';
+import { flaggedPersonal } from './arrival';
 import {
   CHANNEL_INDEX,
   FORM_KEYS,
@@ -197,6 +198,8 @@ function representativeComments(records: readonly FeedbackRecord[], indices: rea
   const best: Array<{ record: FeedbackRecord; text: string }> = [];
   for (const index of indices) {
     const record = records[index];
+    // Personal data flagged on arrival: quoted only once staff have read it and ticked "quotable".
+    if (!record.quotable && flaggedPersonal(record)) continue;
     if (best.length === MAX_COMMENTS && !ranksBefore(record, best[MAX_COMMENTS - 1].record)) continue;
     const text = recordText(record);
     if (text === '') continue;
