@@ -1,5 +1,7 @@
 import { asksToBeContacted, flaggedPersonal, mergeCallbacks, parseCallbacks, renderCallbacks, screenArrival } from '../../src/domain/arrival';
 import { REDACTED } from '../../src/domain/redact';
+import { buildReportModel } from '../../src/domain/report-model';
+import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { feedbackRecord } from '../support/records';
 
 const NAMES = ['Giorgi Beridze', 'ნინო ლომიძე'];
@@ -69,5 +71,34 @@ describe('the call-back list file', () => {
     const a = { id: 'a', day: '2026-01-02', channel: 'phone', service: 'x', text: 'old' };
     const b = { id: 'b', day: '2026-01-02', channel: 'phone', service: 'x', text: 'b' };
     expect(mergeCallbacks([a, b], [{ ...a, text: 'new' }])).toEqual([{ ...a, text: 'new' }, b]);
+  });
+});
+
+describe('the internal report and agenda quote a flagged comment only once staff ticked quotable', () => {
+  test('flagged and not quotable: left out; ticked: quoted (redacted later, as every quote)', () => {
+    const low = (text: string, quotable: boolean) =>
+      screenArrival(
+        feedbackRecord({ receivedAt: new Date('2026-01-10T12:00:00+04:00'), answers: { 'n1.overall': 1, 'n1.improve': text }, themes: ['waiting'], quotable }),
+        NAMES,
+      ).record;
+    const records = [
+      ...Array.from({ length: 5 }, () => low('რიგი გრძელია', false)),
+      { ...low('ჩემი ნომერია 577 12 34 56, რიგი გრძელია', false) },
+    ];
+    const build = (list: typeof records) =>
+      buildReportModel({
+        records: list,
+        actions: [],
+        period: { from: new Date('2026-01-01T00:00:00+04:00'), to: new Date('2026-02-01T00:00:00+04:00'), label: '' },
+        invitationsSent: 0,
+        minGroupSize: 5,
+        services: DEFAULT_SERVICES,
+        language: 'ka',
+        internal: true,
+      }).problems.themes[0];
+    const theme = build(records);
+    expect(theme.suppressed === false && theme.comments).toEqual(['რიგი გრძელია']);
+    const cleared = build([...records.slice(0, 5), { ...records[5], quotable: true }]);
+    expect(cleared.suppressed === false && cleared.comments).toContain('ჩემი ნომერია 577 12 34 56, რიგი გრძელია');
   });
 });
