@@ -263,9 +263,10 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
   feedback.append(run.records);
   feedback.update(run.corrections);
   for (const write of run.after) write();
-  // After the rows: a crash before this point re-imports nothing, so a request is never lost
-  // twice over; the list is keyed by feedback id, so a request written twice is one line.
-  storeCallbacks(run.callbacks);
+  // After the rows; the list is keyed by feedback id, so a request written twice is one line.
+  // Requests waiting for the owner are filed by the hourly and menu runs (reconcile), so that a
+  // form-submit run with none of its own costs no call for them.
+  if (run.callbacks.length > 0 || reconcile) storeCallbacks(run.callbacks);
   if (Object.keys(run.state).length) writeAll(run.state);
   run.result.added = run.records.length;
   if (run.corrections.length) run.result.corrected = run.corrections.length;

@@ -81,10 +81,7 @@ describe('the internal report and agenda quote a flagged comment only once staff
         feedbackRecord({ receivedAt: new Date('2026-01-10T12:00:00+04:00'), answers: { 'n1.overall': 1, 'n1.improve': text }, themes: ['waiting'], quotable }),
         NAMES,
       ).record;
-    const records = [
-      ...Array.from({ length: 5 }, () => low('რიგი გრძელია', false)),
-      { ...low('ჩემი ნომერია 577 12 34 56, რიგი გრძელია', false) },
-    ];
+    const records = [...Array.from({ length: 5 }, () => low('რიგი გრძელია', false)), { ...low('ჩემი ნომერია 577 12 34 56, რიგი გრძელია', false) }];
     const build = (list: typeof records) =>
       buildReportModel({
         records: list,
