@@ -30,6 +30,9 @@ import { renderMarkdown } from './markdown';
 import { renderPdf, type PdfTransliterate } from './pdf';
 
 class DocumentFake implements Pick<GDocument, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose' | 'getAs' | 'getBlob'> {
+  toString(): string {
+    return 'Document';
+  }
   constructor(private readonly session: DocSession) {}
 
   private get entry(): DriveEntry {

@@ -181,6 +181,8 @@ export interface ParagraphNode {
   glyph: string;
   nesting: number;
   listId: string;
+  /** Added by appendParagraph/insertParagraph: reports its named style's computed paragraph attributes (ParagraphFake.getAttributes). */
+  computed?: boolean;
 }
 
 export interface TableNode {
@@ -208,6 +210,8 @@ export interface CellNode {
 export interface BodyNode {
   kind: 'body';
   children: BlockNode[];
+  /** Text attributes Body.setAttributes gave every paragraph; paragraphs added later get them too. */
+  textDefaults?: Record<string, unknown>;
 }
 
 export type BlockNode = ParagraphNode | TableNode;

@@ -3,18 +3,7 @@
  * https://developers.google.com/apps-script/reference/drive/drive-app
  */
 import { type DriveEntry, gasError } from '../core';
-import {
-  ACCESS,
-  type DriveStore,
-  FOLDER_MIME,
-  type FileContent,
-  type GFile,
-  type GFileIterator,
-  type GFolder,
-  type GFolderIterator,
-  NOT_FOUND,
-  PERMISSION,
-} from './store';
+import { ACCESS, type DriveStore, FOLDER_MIME, type GFile, type GFileIterator, type GFolder, type GFolderIterator, NOT_FOUND, PERMISSION } from './store';
 import { DriveIterator } from './query';
 
 export class DriveAppFake
@@ -100,8 +89,9 @@ export class DriveAppFake
     return this.store.createFolder(this.store.root.id, name);
   }
 
-  createFile(source: FileContent, content?: string, mimeType?: string): GFile {
-    return this.store.createFile(this.store.root.id, source, content, mimeType);
+  /** createFile(blob), (name, content), (name, content, mimeType); anything else fails as Google's overloads do (store.ts). */
+  createFile(...args: unknown[]): GFile {
+    return this.store.createFile(this.store.root.id, 'DriveApp.createFile', args);
   }
 
   /** Unlike getFilesByName, a query sees trashed files unless it says `trashed = false`. */

@@ -82,6 +82,10 @@ type FormMethods =
 type ItemView = new (store: FormsStore, form: FormState, item: ItemState) => object;
 
 export class FormFake implements Pick<FormIface, FormMethods> {
+  /** Apps Script objects print as their class name (gas-fakes test/testform.js:214 and others, live). */
+  toString(): string {
+    return 'Form';
+  }
   constructor(
     private readonly store: FormsStore,
     private readonly state: FormState,
@@ -248,7 +252,9 @@ export class FormFake implements Pick<FormIface, FormMethods> {
       title: '',
       helpText: '',
       required: false,
-      choices: [],
+      // A new checkbox, multiple-choice or list item has one choice, empty, until setChoices /
+      // setChoiceValues replace it (gas-fakes test/testform.js:214–222, 245–253, 410–418, live).
+      choices: type === 'CHECKBOX' || type === 'MULTIPLE_CHOICE' || type === 'LIST' ? [''] : [],
       hasOtherOption: false,
       // A new scale runs 1–5 until setBounds (scale-item#setBounds).
       lowerBound: 1,
