@@ -30,6 +30,7 @@ import {
   type TableNode,
   type TextNode,
   childIndexError,
+  insertIndexError,
   elementType,
   imageFromBlob,
   newParagraph,
@@ -125,7 +126,7 @@ abstract class ContainerFake<Self> {
 
   /** Inserts a block; a body always ends with a paragraph, so a table appended last gets one after it. */
   protected insertBlock(index: number, block: BlockNode, method: string): void {
-    if (index < 0 || index > this.node.children.length) throw childIndexError(index, this.node.children.length + 1);
+    if (index < 0 || index > this.node.children.length) throw insertIndexError(index, this.node.children.length);
     this.session.write(`${this.label}.${method}`, block.kind === 'table' ? tableCells(block) : 0);
     block.parent = this.node;
     this.node.children.splice(index, 0, block);
@@ -335,8 +336,9 @@ export class BodyFake
       | 'getAttributes'
     >
 {
+  /** What live Apps Script prints for a body (gas-fakes test/testdocs.js:144). */
   toString(): string {
-    return 'Body';
+    return 'DocumentBodySection';
   }
   protected readonly label = 'Body';
 

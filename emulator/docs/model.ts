@@ -134,6 +134,9 @@ export const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updat
 export const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
 export const MUST_BE_DETACHED = 'Element must be detached.';
 export const childIndexError = (index: number, count: number) => gasError(`Child index (${index}) must be less than the number of child elements (${count}).`);
+/** Inserting may also append: "must be less than or equal to" (gas-fakes test/testdocsnext.js:227–228, live). */
+export const insertIndexError = (index: number, count: number) =>
+  gasError(`Child index (${index}) must be less than or equal to the number of child elements (${count}).`);
 export const offsetError = (offset: number, length: number) => gasError(`Index (${offset}) must be less than the content length (${length}).`);
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,14 @@ import { type DriveEntry, gasError } from '../core';
 import { ACCESS, type DriveStore, FOLDER_MIME, type GFile, type GFileIterator, type GFolder, type GFolderIterator, NOT_FOUND, PERMISSION } from './store';
 import { DriveIterator } from './query';
 
+/**
+ * An empty id: "Unexpected error" on live Apps Script (gas-fakes test/testdrive.js:764); the rest
+ * is the wording Apps Script gives such failures.
+ */
+function emptyId(method: string): Error {
+  return gasError(`Unexpected error while getting the method or property ${method} on object DriveApp.`);
+}
+
 export class DriveAppFake
   implements
     Pick<
@@ -34,6 +42,11 @@ export class DriveAppFake
 
   constructor(private readonly store: DriveStore) {}
 
+  /** DriveApp prints as "Drive" on live Apps Script (gas-fakes test/testdrive.js:536). */
+  toString(): string {
+    return 'Drive';
+  }
+
   getRootFolder(): GFolder {
     this.store.charge('getRootFolder');
     return this.store.folder(this.store.root.id);
@@ -41,6 +54,7 @@ export class DriveAppFake
 
   getFolderById(id: string): GFolder {
     this.store.charge('getFolderById');
+    if (id === '') throw emptyId('getFolderById');
     const entry = this.store.entry(id);
     if (entry.mimeType !== FOLDER_MIME) throw gasError(NOT_FOUND);
     return this.store.folder(entry.id);
@@ -48,6 +62,7 @@ export class DriveAppFake
 
   getFileById(id: string): GFile {
     this.store.charge('getFileById');
+    if (id === '') throw emptyId('getFileById');
     return this.store.file(this.store.entry(id).id);
   }
 

@@ -3,6 +3,7 @@
  * https://developers.google.com/apps-script/reference/forms/form
  */
 import { gasError } from '../core';
+import { enumName } from '../gas-enum';
 import {
   CheckboxItemFake,
   ItemFake,
@@ -216,6 +217,11 @@ export class FormFake implements Pick<FormIface, FormMethods> {
    */
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): FormIface {
     this.store.charge('setDestination');
+    // A type that is no DestinationType fits no overload (gas-fakes test/testform.js:535–542, live: "parameters").
+    if (enumName(type) === null)
+      throw gasError(
+        `The parameters (${typeof type === 'string' ? 'String' : 'Object'},String) don't match the method signature for FormApp.Form.setDestination.`,
+      );
     if (String(type) !== 'SPREADSHEET') throw gasError('Invalid argument: type');
     if (!this.store.destinations.exists(String(id))) throw gasError(NOT_FOUND_MESSAGE);
     const titles = questionItems(this.state).map((item) => item.title);
