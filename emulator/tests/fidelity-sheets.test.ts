@@ -43,7 +43,6 @@ describe('A1 and R1C1 notation (gas-fakes test/testsheetsdeveloper.js:30–60, t
     expect(sheet.getRange('r1c1:r2c2').getA1Notation()).toBe('A1:B2');
   });
 });
-});
 
 describe('setFormula on many cells (gas-fakes test/testsheets.js:2175–2184)', () => {
   test('relative references move with each cell, as a fill does', () => {
@@ -116,7 +115,11 @@ describe('data validation (gas-fakes test/testsheetsdatavalidations.js:330–432
 describe('protections (gas-fakes test/testsheets.js:2905–2918, test/testsheetspermissions.js:35–47)', () => {
   test('a warning-only sheet protection names no editors and lets its user edit', () => {
     const { sheet } = sheetOf();
-    const protection = sheet.protect().setDescription('sample1').setWarningOnly(true).setUnprotectedRanges([sheet.getRange('A1:B1')]);
+    const protection = sheet
+      .protect()
+      .setDescription('sample1')
+      .setWarningOnly(true)
+      .setUnprotectedRanges([sheet.getRange('A1:B1')]);
     expect(protection.getDescription()).toBe('sample1');
     expect(protection.getUnprotectedRanges()[0].getA1Notation()).toBe('A1:B1');
     expect(protection.canEdit()).toBe(true);
