@@ -48,7 +48,7 @@ describe('FormApp.create and open (gas-fakes test/testform.js:55–103)', () => 
   test('a form and its items print as their class names', () => {
     const { FormApp } = forms();
     const form = FormApp.create('F');
-    const items = [form.addCheckboxItem(), form.addMultipleChoiceItem(), form.addListItem(), form.addScaleItem(), form.addTextItem()];
+    const items: object[] = [form.addCheckboxItem(), form.addMultipleChoiceItem(), form.addListItem(), form.addScaleItem(), form.addTextItem()];
     items.push(form.addSectionHeaderItem(), form.addPageBreakItem());
     expect([String(form), ...items.map(String)]).toEqual([
       'Form',
