@@ -103,7 +103,7 @@ function wrap(value: unknown, name?: string): unknown {
   if (!isWrappable(value)) return value;
   const known = proxyOf.get(value);
   if (known) return known;
-  const className = name ?? String((value as { constructor?: { name?: string } }).constructor?.name ?? 'Object').replace(/Fake$/, '');
+  const className = name ?? String((value as { constructor?: { name?: string } }).constructor?.name ?? 'Object').replace(/Fake\d*$/, '');
   const proxy = new Proxy(value, {
     get(target, prop) {
       if (typeof prop === 'symbol') return Reflect.get(target, prop, target);
@@ -165,11 +165,11 @@ interface Options {
   skip?: boolean;
 }
 
+/** The options argument (the one after the values): a description or an options object; later arguments are ignored, as by the suite's library. */
 function optionsOf(args: unknown[]): Options {
-  for (const a of args) {
-    if (typeof a === 'string') return { description: a };
-    if (typeof a === 'object' && a !== null) return a as Options;
-  }
+  const [a] = args;
+  if (typeof a === 'string') return { description: a };
+  if (typeof a === 'object' && a !== null) return a as Options;
   return {};
 }
 
@@ -179,7 +179,7 @@ function where(): string {
   return m ? `${m[1]}.js${m[2]}` : '?';
 }
 
-function record(kind: string, pass: boolean, rest: unknown[], actual?: unknown, expected?: unknown) {
+function record(kind: string, pass: boolean, rest: unknown[], actual: unknown, expected: unknown) {
   const options = optionsOf(rest);
   const result = { actual, expected, pass };
   if (options.skip) return result;
@@ -197,18 +197,30 @@ function record(kind: string, pass: boolean, rest: unknown[], actual?: unknown, 
   return result;
 }
 
+/**
+ * The suite's assertion methods with the semantics of its library (@mcpher/unit, as documented
+ * in its source): `is`/`not` compare with ===, `deepEqual` deeply, `true` is === true, `false`
+ * passes for anything but true, `truthy`/`falsey` on !!actual, `rxMatch` tests the regex, and an
+ * undefined actual value fails unless `neverUndefined: false`. `threw` returns the error. There is
+ * no `fail`: calling it stops the section, as it does in the suite.
+ */
 function makeT() {
+  const check = (kind: string, actual: unknown, pass: boolean, rest: unknown[], expected: unknown) => {
+    const options = optionsOf(rest) as Options & { neverUndefined?: boolean };
+    const failsUndefined = options.neverUndefined !== false && actual === undefined;
+    return record(kind, pass && !failsUndefined, rest, actual, expected);
+  };
+  const same = (a: unknown, b: unknown) => unwrap(a) === unwrap(b);
   return {
-    is: (a: unknown, b: unknown, ...rest: unknown[]) => record('is', Object.is(unwrap(a), unwrap(b)) || deepEquals(a, b), rest, a, b),
-    deepEqual: (a: unknown, b: unknown, ...rest: unknown[]) => record('deepEqual', deepEquals(a, b), rest, a, b),
-    notDeepEqual: (a: unknown, b: unknown, ...rest: unknown[]) => record('notDeepEqual', !deepEquals(a, b), rest, a, b),
-    not: (a: unknown, b: unknown, ...rest: unknown[]) => record('not', !deepEquals(a, b), rest, a, b),
-    true: (a: unknown, ...rest: unknown[]) => record('true', a === true, rest, a, true),
-    false: (a: unknown, ...rest: unknown[]) => record('false', a === false, rest, a, false),
-    truthy: (a: unknown, ...rest: unknown[]) => record('truthy', Boolean(a), rest, a, 'truthy'),
-    falsey: (a: unknown, ...rest: unknown[]) => record('falsey', !a, rest, a, 'falsey'),
-    rxMatch: (a: unknown, rx: RegExp, ...rest: unknown[]) => record('rxMatch', typeof a === 'string' && rx.test(a), rest, a, String(rx)),
-    fail: (...rest: unknown[]) => record('fail', false, rest, 'fail', ''),
+    is: (a: unknown, b: unknown, ...rest: unknown[]) => check('is', a, same(a, b), rest, b),
+    not: (a: unknown, b: unknown, ...rest: unknown[]) => check('not', a, !same(a, b), rest, b),
+    deepEqual: (a: unknown, b: unknown, ...rest: unknown[]) => check('deepEqual', a, deepEquals(a, b), rest, b),
+    notDeepEqual: (a: unknown, b: unknown, ...rest: unknown[]) => check('notDeepEqual', a, !deepEquals(a, b), rest, b),
+    true: (a: unknown, ...rest: unknown[]) => check('true', a, a === true, rest, true),
+    false: (a: unknown, ...rest: unknown[]) => check('false', a, a !== true, rest, 'not true'),
+    truthy: (a: unknown, ...rest: unknown[]) => check('truthy', !!a, !!a, rest, 'truthy'),
+    falsey: (a: unknown, ...rest: unknown[]) => check('falsey', !!a, !a, rest, 'falsey'),
+    rxMatch: (a: unknown, rx: RegExp, ...rest: unknown[]) => check('rxMatch', a, rx.test(a as string), rest, String(rx)),
     threw: (fn: () => unknown) => {
       try {
         fn();
@@ -354,7 +366,8 @@ async function run(work: string, files: string[], jsonOut: string | undefined, l
     try {
       const mod = (await dynamicImport(pathToFileURL(join(work, 'test', f.replace(/\.js$/, '.mjs'))).href)) as Record<string, unknown>;
       for (const [name, fn] of Object.entries(mod)) {
-        if (!/^test[A-Z]/.test(name) || typeof fn !== 'function') continue;
+        // The file's own test (testsheets.js: testSheets); other exports are its helpers.
+        if (name.toLowerCase() !== f.replace(/\.js$/, '') || typeof fn !== 'function') continue;
         const unit = newUnit();
         try {
           (fn as (pack: unknown) => unknown)({ unit, fixes: { ...testFixes, CLEAN: false } });
@@ -378,7 +391,8 @@ function serviceOf(file: string): Service {
   return (SERVICE_OF_FILE.find(([rx]) => rx.test(file)) as [RegExp, Service])[1];
 }
 
-function stopCause(stopped: string): string {
+function stopCause(stopped: string, section = ''): string {
+  if (section.startsWith('(')) return 'the suite itself';
   if (/ReferenceError/.test(stopped)) return 'a service the emulator does not have';
   if (/is not a function|Cannot read properties of undefined|Cannot read properties of null/.test(stopped)) return 'a method the emulator lacks';
   if (/No item with the given ID|Invalid argument: id|not found|getting the method or property open/i.test(stopped))
@@ -408,13 +422,13 @@ function report(files: string[], jsonOut: string | undefined, listFailures: bool
       ),
     );
   const causes = new Map<string, number>();
-  for (const s of state.sections) if (s.stopped) causes.set(stopCause(s.stopped), (causes.get(stopCause(s.stopped)) ?? 0) + 1);
+  for (const s of state.sections) if (s.stopped) causes.set(stopCause(s.stopped, s.section), (causes.get(stopCause(s.stopped, s.section)) ?? 0) + 1);
   console.log(`sections: ${state.sections.length}, stopped early: ${[...causes].map(([c, n]) => `${n} by ${c}`).join(', ') || 'none'}`);
   const missing = [...state.missing].sort((a, b) => b[1] - a[1]).slice(0, 15);
   console.log(`methods most often missing: ${missing.map(([m, n]) => `${m} (${n})`).join(', ')}`);
   if (listFailures) {
     for (const a of counted.filter((x) => !x.pass)) console.log(`  ✗ ${a.where} [${a.section}] ${a.description}: got ${a.actual}, live ${a.expected}`);
-    for (const s of state.sections.filter((x) => x.stopped && stopCause(x.stopped) === 'the emulator threw'))
+    for (const s of state.sections.filter((x) => x.stopped && stopCause(x.stopped, x.section) === 'the emulator threw'))
       console.log(`  ! ${s.file} [${s.section}] stopped: ${s.stopped}`);
   }
   if (jsonOut)
