@@ -158,3 +158,15 @@ describe("DriveApp's argument checks (gas-fakes test/testdrive.js:139–146, 755
     expect([String(DriveApp), String(DriveApp.getRootFolder()), String(DriveApp.createFile('n.txt', 'x'))]).toEqual(['Drive', 'My Drive', 'n.txt']);
   });
 });
+
+describe('Drive v3 permissions (gas-fakes test/testdrive.js:370–383)', () => {
+  test("a private file lists one permission, its owner's, with an id, and not deleted", () => {
+    const { ws, DriveApp } = forms();
+    const file = DriveApp.createFile('p.txt', 'x');
+    const { permissions = [] } = ws.drive.advanced.Permissions.list(file.getId());
+    expect(permissions).toHaveLength(1);
+    const [owner] = permissions;
+    expect([owner.type, owner.role, owner.emailAddress, owner.deleted, owner.kind]).toEqual(['user', 'owner', 'owner@example.com', false, 'drive#permission']);
+    expect(typeof owner.id === 'string' && owner.id !== '').toBe(true);
+  });
+});
