@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { environment } from '../environment';
 import { Workspace } from '../workspace';
 
-type Service = 'Sheets' | 'Drive' | 'Docs' | 'Forms' | 'Utilities' | 'LockService' | 'Session' | 'Properties' | 'ScriptApp';
+type Service = 'Sheets' | 'Drive' | 'Docs' | 'Forms' | 'Utilities' | 'LockService' | 'UrlFetch' | 'Session' | 'Properties' | 'ScriptApp';
 
 /** Which service a suite file tests, by its name; files of services not emulated are not run. */
 const SERVICE_OF_FILE: Array<[RegExp, Service]> = [
@@ -30,6 +30,7 @@ const SERVICE_OF_FILE: Array<[RegExp, Service]> = [
   [/^testform(?:response|sadv|webhack)?\.js$/, 'Forms'],
   [/^testutilities\.js$/, 'Utilities'],
   [/^testlock\.js$/, 'LockService'],
+  [/^testfetch\.js$/, 'UrlFetch'],
   [/^testsession\.js$/, 'Session'],
   [/^teststores\.js$/, 'Properties'],
   [/^testscriptapp\.js$/, 'ScriptApp'],
@@ -100,7 +101,9 @@ function unwrap(value: unknown, depth = 0): unknown {
 
 function wrap(value: unknown, name?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => wrap(v));
-  if (!isWrappable(value)) return value;
+  // A global is wrapped even when it is a plain object (Session, UrlFetchApp); returned plain objects are data.
+  const global = name !== undefined && typeof value === 'object' && value !== null && !Object.isFrozen(value);
+  if (!global && !isWrappable(value)) return value;
   const known = proxyOf.get(value);
   if (known) return known;
   const className = name ?? String((value as { constructor?: { name?: string } }).constructor?.name ?? 'Object').replace(/Fake\d*$/, '');
@@ -345,6 +348,7 @@ async function run(work: string, files: string[], jsonOut: string | undefined, l
     'Utilities',
     'DriveApp',
     'DocumentApp',
+    'UrlFetchApp',
     'Session',
     'Logger',
     'Drive',
@@ -397,6 +401,7 @@ function stopCause(stopped: string, section = ''): string {
   if (/is not a function|Cannot read properties of undefined|Cannot read properties of null/.test(stopped)) return 'a method the emulator lacks';
   if (/No item with the given ID|Invalid argument: id|not found|getting the method or property open/i.test(stopped))
     return "the suite author's own Drive files";
+  if (/DNS error/.test(stopped)) return 'the network (the emulator has none)';
   return 'the emulator threw';
 }
 
