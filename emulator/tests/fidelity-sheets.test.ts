@@ -150,3 +150,30 @@ describe('Apps Script objects print as their class names (gas-fakes test/testshe
     expect([String(ss), String(sheet), String(sheet.getRange('A1'))]).toEqual(['Spreadsheet', 'Sheet', 'Range']);
   });
 });
+
+describe('rows and columns (gas-fakes test/testsheetstext.js:144–230)', () => {
+  test('appendRow writes the next row; the last row and column follow the content', () => {
+    const { ss } = sheetOf();
+    const sheet = ss.insertSheet('temp');
+    const data = ['sample1', 'sample2', 'sample3'];
+    sheet.appendRow(data);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([1, 3]);
+    expect(sheet.getRange(1, 1, 1, 3).getValues()).toEqual([data]);
+  });
+
+  test('columns inserted inside the content move it right and are blank; blank rows leave the last row', () => {
+    const { ss } = sheetOf();
+    const sheet = ss.insertSheet('temp');
+    sheet.appendRow(['a', 'b', 'c']);
+    sheet.insertColumnsAfter(2, 2);
+    expect(sheet.getLastColumn()).toBe(5);
+    expect(sheet.getDataRange().getValues()).toEqual([['a', 'b', '', '', 'c']]);
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getLastRow()).toBe(1);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getLastRow()).toBe(1);
+    sheet.hideSheet();
+    sheet.showSheet();
+    expect(sheet.isSheetHidden()).toBe(false);
+  });
+});
