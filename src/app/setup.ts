@@ -16,6 +16,7 @@ import { deleteKey, readString, writeString } from '../adapters/config';
 import { tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
+import { deployedProfile } from '../adapters/municipality-profile';
 import { seedThemes } from '../adapters/themes-tab';
 import { currentAccount, ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
 import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
@@ -78,8 +79,10 @@ export function setupWorkbook(): SetupResult {
     if (settingsChanged.length) console.info(`setup: workbook ${settingsChanged.join('; ')}`);
     const createdTabs = ensureTabs();
     // Settings, services and themes get their defaults where staff have not filled them.
-    seedSettings();
-    seedServices(DEFAULT_SERVICES);
+    // A deployment made from municipalities/<id>.json seeds its name, settings and services.
+    const profile = deployedProfile();
+    seedSettings(profile?.settings);
+    seedServices(profile?.services ?? DEFAULT_SERVICES);
     seedThemes(DEFAULT_THEMES);
     removeBlankStarterTab();
     // Setup does now what a services edit left to the sweep (an edit made meanwhile marks again).

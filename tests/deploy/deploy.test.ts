@@ -85,6 +85,7 @@ function deploy(name: string, claspJson: unknown, env: Record<string, string> = 
   const dir = join(work, name);
   mkdirSync(join(dir, 'scripts'), { recursive: true });
   copyFileSync(join(repo, 'scripts', 'deploy.mjs'), join(dir, 'scripts', 'deploy.mjs'));
+  copyFileSync(join(repo, 'scripts', 'municipality-profile.mjs'), join(dir, 'scripts', 'municipality-profile.mjs'));
   writeFileSync(join(dir, 'scripts', 'build.mjs'), BUILD_STUB);
   const clasp = join(dir, 'node_modules', '@google', 'clasp');
   mkdirSync(join(clasp, 'build', 'src'), { recursive: true });
@@ -195,6 +196,7 @@ test('with the real clasp 3.4.1 and no login on the machine: the login message, 
   mkdirSync(join(dir, 'scripts'), { recursive: true });
   mkdirSync(join(dir, 'node_modules', '@google'), { recursive: true });
   copyFileSync(join(repo, 'scripts', 'deploy.mjs'), join(dir, 'scripts', 'deploy.mjs'));
+  copyFileSync(join(repo, 'scripts', 'municipality-profile.mjs'), join(dir, 'scripts', 'municipality-profile.mjs'));
   writeFileSync(join(dir, 'scripts', 'build.mjs'), BUILD_STUB);
   symlinkSync(realpathSync(join(repo, 'node_modules', '@google', 'clasp')), join(dir, 'node_modules', '@google', 'clasp'), 'dir');
   writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ rootDir: 'dist' }));
