@@ -235,7 +235,8 @@ function pushAll() {
     }
   }
   console.log('\npush-all:');
-  for (const r of results) console.log(`  ${r.outcome.padEnd(7)} ${r.municipality}${r.scriptId ? ` (${r.scriptId})` : ''}${r.why.length ? ` — ${r.why.join(' ')}` : ''}`);
+  for (const r of results)
+    console.log(`  ${r.outcome.padEnd(7)} ${r.municipality}${r.scriptId ? ` (${r.scriptId})` : ''}${r.why.length ? ` — ${r.why.join(' ')}` : ''}`);
   const count = (o) => results.filter((r) => r.outcome === o).length;
   console.log(`${count('pushed')} pushed, ${count('failed')} failed, ${count('skipped')} skipped of ${results.length}`);
   process.exit(count('failed') ? 1 : 0);

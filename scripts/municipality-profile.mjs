@@ -8,7 +8,17 @@ import { join } from 'node:path';
 export const PROFILE_VERSION = 1;
 export const REGISTRY_VERSION = 1;
 /** The settings a profile may give: the keys of the settings tab (src/domain/schema.ts SETTING_SPECS; a test keeps them equal). */
-export const SETTING_KEYS = ['municipality', 'senderName', 'replyTo', 'managers', 'minGroupSize', 'mailQuotaPerDay', 'emailRetentionDays', 'reportPeriod', 'language'];
+export const SETTING_KEYS = [
+  'municipality',
+  'senderName',
+  'replyTo',
+  'managers',
+  'minGroupSize',
+  'mailQuotaPerDay',
+  'emailRetentionDays',
+  'reportPeriod',
+  'language',
+];
 /** The global the staged Municipality.js defines; src/adapters/municipality-profile.ts reads it. */
 export const PROFILE_GLOBAL = 'UKUKAVSHIRI_MUNICIPALITY';
 const ID = /^[a-z][a-z0-9-]{1,40}$/;
@@ -26,15 +36,18 @@ export function profileProblems(profile, expectedId) {
   const known = new Set(['$comment', 'version', 'id', 'title', 'settings', 'services']);
   for (const key of Object.keys(profile)) if (!known.has(key)) say(key, `unknown field (expected: ${[...known].join(', ')})`);
   if (profile.version !== PROFILE_VERSION) say('version', `must be ${PROFILE_VERSION} (found ${JSON.stringify(profile.version)})`);
-  if (typeof profile.id !== 'string' || !ID.test(profile.id)) say('id', 'lower-case Latin letters, digits and dashes, starting with a letter (e.g. "ambrolauri")');
+  if (typeof profile.id !== 'string' || !ID.test(profile.id))
+    say('id', 'lower-case Latin letters, digits and dashes, starting with a letter (e.g. "ambrolauri")');
   else if (expectedId && profile.id !== expectedId) say('id', `"${profile.id}" does not match the file name (${expectedId}.json)`);
-  if (profile.title !== undefined && (typeof profile.title !== 'string' || !profile.title.trim())) say('title', 'the Google Sheet\'s name, a non-empty text');
+  if (profile.title !== undefined && (typeof profile.title !== 'string' || !profile.title.trim())) say('title', "the Google Sheet's name, a non-empty text");
   const settings = profile.settings;
   if (!isObject(settings)) say('settings', 'an object of settings (at least "municipality")');
   else {
     for (const key of Object.keys(settings)) if (!SETTING_KEYS.includes(key)) say(`settings.${key}`, `unknown setting (known: ${SETTING_KEYS.join(', ')})`);
-    if (typeof settings.municipality !== 'string' || !GEORGIAN.test(settings.municipality)) say('settings.municipality', 'the municipality\'s name in Georgian is required');
-    if (settings.senderName !== undefined && (typeof settings.senderName !== 'string' || !settings.senderName.trim())) say('settings.senderName', 'a non-empty text');
+    if (typeof settings.municipality !== 'string' || !GEORGIAN.test(settings.municipality))
+      say('settings.municipality', "the municipality's name in Georgian is required");
+    if (settings.senderName !== undefined && (typeof settings.senderName !== 'string' || !settings.senderName.trim()))
+      say('settings.senderName', 'a non-empty text');
     if (settings.replyTo !== undefined && settings.replyTo !== '' && !(typeof settings.replyTo === 'string' && EMAIL.test(settings.replyTo)))
       say('settings.replyTo', `"${settings.replyTo}" is not an email address`);
     if (settings.managers !== undefined) {
@@ -45,7 +58,8 @@ export function profileProblems(profile, expectedId) {
       say('settings.minGroupSize', 'a whole number, 5 or more (smaller groups could be recognised)');
     for (const key of ['mailQuotaPerDay', 'emailRetentionDays'])
       if (settings[key] !== undefined && !(Number.isInteger(settings[key]) && settings[key] > 0)) say(`settings.${key}`, 'a whole number above 0');
-    if (settings.reportPeriod !== undefined && !['monthly', 'quarterly'].includes(settings.reportPeriod)) say('settings.reportPeriod', '"monthly" or "quarterly"');
+    if (settings.reportPeriod !== undefined && !['monthly', 'quarterly'].includes(settings.reportPeriod))
+      say('settings.reportPeriod', '"monthly" or "quarterly"');
     if (settings.language !== undefined && !['ka', 'en'].includes(settings.language)) say('settings.language', '"ka" or "en"');
   }
   if (profile.services !== undefined) {
@@ -58,7 +72,7 @@ export function profileProblems(profile, expectedId) {
         if (typeof s.code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(s.code)) say(`${at}.code`, 'lower-case Latin letters, digits and "_"');
         else if (codes.has(s.code)) say(`${at}.code`, `"${s.code}" appears twice`);
         else codes.add(s.code);
-        if (typeof s.ka !== 'string' || !GEORGIAN.test(s.ka)) say(`${at}.ka`, 'the service\'s name in Georgian is required');
+        if (typeof s.ka !== 'string' || !GEORGIAN.test(s.ka)) say(`${at}.ka`, "the service's name in Georgian is required");
         if (s.invite !== undefined && typeof s.invite !== 'boolean') say(`${at}.invite`, 'true or false');
       });
     }
@@ -111,7 +125,8 @@ export function loadRegistry(root) {
     if (d.scriptId !== null && !(typeof d.scriptId === 'string' && SCRIPT_ID.test(d.scriptId)))
       problems.push(`${at}.scriptId: an Apps Script id (letters, digits, "-", "_") or null before the first deploy`);
     for (const key of Object.keys(d))
-      if (!['municipality', 'scriptId', 'parentId', '$comment'].includes(key)) problems.push(`${at}.${key}: unknown field (the registry holds ids, never secrets)`);
+      if (!['municipality', 'scriptId', 'parentId', '$comment'].includes(key))
+        problems.push(`${at}.${key}: unknown field (the registry holds ids, never secrets)`);
   });
   return problems.length ? { problems } : { deployments: registry.deployments };
 }

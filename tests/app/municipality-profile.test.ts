@@ -21,7 +21,13 @@ const PROFILE = {
   version: 1,
   id: 'oni',
   title: 'უკუკავშირი — ონი',
-  settings: { municipality: 'ონის მუნიციპალიტეტის მერია', senderName: 'ონის მერია', managers: ['meri@oni.example.ge'], minGroupSize: 7, reportPeriod: 'monthly' },
+  settings: {
+    municipality: 'ონის მუნიციპალიტეტის მერია',
+    senderName: 'ონის მერია',
+    managers: ['meri@oni.example.ge'],
+    minGroupSize: 7,
+    reportPeriod: 'monthly',
+  },
   services: [
     { code: 'canteen', ka: 'უფასო სასადილო', invite: true },
     { code: 'firewood', ka: 'შეშით უზრუნველყოფა', invite: true },
@@ -35,7 +41,11 @@ function staged(profile: unknown): string {
   cpSync(DIST_DIR, dir, { recursive: true });
   const script = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', `import { profileScript } from ${JSON.stringify(join(repo, 'scripts', 'municipality-profile.mjs'))}; process.stdout.write(profileScript(${JSON.stringify(profile)}));`],
+    [
+      '--input-type=module',
+      '-e',
+      `import { profileScript } from ${JSON.stringify(join(repo, 'scripts', 'municipality-profile.mjs'))}; process.stdout.write(profileScript(${JSON.stringify(profile)}));`,
+    ],
     { encoding: 'utf8' },
   );
   expect(script.status).toBe(0);
