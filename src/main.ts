@@ -12,6 +12,7 @@ import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 import { selfCheckAction } from './app/self-check';
+import { exportAggregatesAction } from './app/aggregates';
 import { recordJobOutcomes } from './app/job-problems';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
@@ -56,6 +57,11 @@ export function menuPrepareMeeting(): void {
 
 export function menuPublishReport(): void {
   runMenuAction('publishReport', publishReportAction);
+}
+
+/** The period's suppressed, difference-safe figures as a JSON file for the association (issue 18). */
+export function menuExportAggregates(): void {
+  runMenuAction('exportAggregates', exportAggregatesAction);
 }
 
 /**

@@ -21,4 +21,5 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   item('menu.build_report', 'menuBuildReport'),
   item('menu.prepare_meeting', 'menuPrepareMeeting'),
   item('menu.publish_report', 'menuPublishReport'),
+  item('menu.export_aggregates', 'menuExportAggregates'),
 ];
