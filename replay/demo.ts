@@ -15,6 +15,7 @@ import { playScenario, type SelfCheckRecord } from './player';
 import { writeOutput } from './output';
 import { environmentLine } from './index-page';
 import { SAMPLE_SEED, sampleScenario } from './sample';
+import { playNational, writeNationalOutput } from './national';
 
 export interface DemoArgs {
   scenario: string | null;
@@ -23,12 +24,14 @@ export interface DemoArgs {
   writeSample: string | null;
   /** A named environment (`--environment`): replaces the scenario's `environment`. */
   environment: string | null;
+  /** `--national N`: N municipalities and the association's comparison (replay/national.ts). */
+  national: number | null;
 }
 
-const USAGE = `usage: npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--environment ${ENVIRONMENT_NAMES.join('|')}] [--write-sample FILE.json]`;
+const USAGE = `usage: npm run demo [-- --scenario FILE.json] [--out DIR] [--seed N] [--environment ${ENVIRONMENT_NAMES.join('|')}] [--write-sample FILE.json] [--national N]`;
 
 export function parseArgs(argv: string[]): DemoArgs {
-  const args: DemoArgs = { scenario: null, out: 'demo-out', seed: SAMPLE_SEED, writeSample: null, environment: null };
+  const args: DemoArgs = { scenario: null, out: 'demo-out', seed: SAMPLE_SEED, writeSample: null, environment: null, national: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = (): string => {
@@ -47,6 +50,13 @@ export function parseArgs(argv: string[]): DemoArgs {
         const seed = Number(value());
         if (!Number.isInteger(seed)) throw new ScenarioError(`--seed must be an integer\n${USAGE}`);
         args.seed = seed;
+        break;
+      }
+      case '--national': {
+        const count = Number(value());
+        if (!Number.isInteger(count) || count < 1 || count > 200)
+          throw new ScenarioError(`--national needs a whole number of municipalities, 1 to 200\n${USAGE}`);
+        args.national = count;
         break;
       }
       case '--write-sample':
@@ -106,6 +116,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     }
     throw err;
   }
+  if (args.national !== null) return nationalDemo(args, cwd, log);
   if (args.writeSample) {
     writeFileSync(resolve(cwd, args.writeSample), `${JSON.stringify(sampleScenario(args.seed), null, 2)}\n`, 'utf8');
     log(`sample scenario written to ${args.writeSample}`);
@@ -147,6 +158,17 @@ export function main(argv: string[], cwd = process.cwd()): number {
   log('');
   log(`done: ${files} files in ${shown}/`);
   log(`  open ${join(shown, 'index.html')} in a browser; counts are in ${join(shown, 'summary.json')}`);
+  return 0;
+}
+
+function nationalDemo(args: DemoArgs, cwd: string, log: (line: string) => void): number {
+  log(`ukukavshiri demo — ${args.national} municipalities and the association's comparison (seed ${args.seed})`);
+  const run = playNational({ count: args.national ?? 1, seed: args.seed, log });
+  const outDir = resolve(cwd, args.out);
+  const { files } = writeNationalOutput(run, outDir);
+  for (const message of run.messages) log(`  association: ${message.split('\n')[0]}`);
+  const shown = relative(cwd, outDir) || '.';
+  log(`done: ${files} files in ${shown}/; the comparison report is under docs/, each municipality's file under municipalities/, verdicts in national.json`);
   return 0;
 }
 

@@ -201,7 +201,17 @@ function iso(ms: number): string {
   return `${local}+04:00`;
 }
 
-export function sampleScenario(seed = SAMPLE_SEED): Scenario {
+/** Another municipality of another size (`npm run demo -- --national N`); the defaults are the sample's. */
+export interface SampleOptions {
+  /** Cases in the quarter (the sample: 260). */
+  cases?: number;
+  /** The municipality's name in the settings tab. */
+  municipality?: string;
+  /** Added to every service's typical score: how much better or worse its service is received. */
+  scoreShift?: number;
+}
+
+export function sampleScenario(seed = SAMPLE_SEED, options: SampleOptions = {}): Scenario {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const chance = (p: number) => random() < p;
@@ -229,10 +239,11 @@ export function sampleScenario(seed = SAMPLE_SEED): Scenario {
 
   const cases: Scenario['cases'] = [];
   const responses: Scenario['responses'] = [];
-  const caseCount = 260;
+  const caseCount = options.cases ?? 260;
   const usedEmails = new Set<string>();
   for (let i = 0; i < caseCount; i++) {
-    const [code, , base] = pickService();
+    const [code, , typical] = pickService();
+    const base = typical + (options.scoreShift ?? 0);
     const day = Math.floor((i / caseCount) * 82 + random() * 3);
     const submitted = workTime(QUARTER_START, day);
     const [first, firstLatin] = pick(FIRST_NAMES);
@@ -332,7 +343,7 @@ export function sampleScenario(seed = SAMPLE_SEED): Scenario {
   return {
     now: '2026-01-05T09:00:00+04:00',
     settings: {
-      municipality: 'ამბროლაურის მუნიციპალიტეტის მერია',
+      municipality: options.municipality ?? 'ამბროლაურის მუნიციპალიტეტის მერია',
       senderName: 'ამბროლაურის მერია — სოციალური სამსახური',
       replyTo: 'socialuri@ambrolauri.example.ge',
       managers: ['meri@ambrolauri.example.ge', 'socialuri.ufrosi@ambrolauri.example.ge'],

@@ -18,6 +18,7 @@ export const SETTING_KEYS = [
   'emailRetentionDays',
   'reportPeriod',
   'language',
+  'mode',
 ];
 /** The global the staged Municipality.js defines; src/adapters/municipality-profile.ts reads it. */
 export const PROFILE_GLOBAL = 'UKUKAVSHIRI_MUNICIPALITY';
@@ -61,6 +62,8 @@ export function profileProblems(profile, expectedId) {
     if (settings.reportPeriod !== undefined && !['monthly', 'quarterly'].includes(settings.reportPeriod))
       say('settings.reportPeriod', '"monthly" or "quarterly"');
     if (settings.language !== undefined && !['ka', 'en'].includes(settings.language)) say('settings.language', '"ka" or "en"');
+    if (settings.mode !== undefined && !['municipal', 'national'].includes(settings.mode))
+      say('settings.mode', '"municipal" or "national" (the association\'s workbook)');
   }
   if (profile.services !== undefined) {
     if (!Array.isArray(profile.services) || profile.services.length === 0) say('services', 'a non-empty list, or leave it out for the standard list');

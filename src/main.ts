@@ -13,6 +13,7 @@ import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 import { selfCheckAction } from './app/self-check';
 import { exportAggregatesAction } from './app/aggregates';
+import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
@@ -62,6 +63,11 @@ export function menuPublishReport(): void {
 /** The period's suppressed, difference-safe figures as a JSON file for the association (issue 18). */
 export function menuExportAggregates(): void {
   runMenuAction('exportAggregates', exportAggregatesAction);
+}
+
+/** National mode (the association's workbook): the municipalities' comparison report. */
+export function menuNationalReport(): void {
+  runMenuAction('nationalReport', nationalReportAction);
 }
 
 /**

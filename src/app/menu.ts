@@ -22,4 +22,5 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   item('menu.prepare_meeting', 'menuPrepareMeeting'),
   item('menu.publish_report', 'menuPublishReport'),
   item('menu.export_aggregates', 'menuExportAggregates'),
+  item('menu.national_report', 'menuNationalReport'),
 ];

@@ -21,7 +21,7 @@ import { collectFirst } from './collect';
 import { loadPeriodData, recordOutput } from './period-data';
 import { askPeriod } from './ui';
 
-const REPORTS_FOLDER: FolderPlace = { key: 'folder.reports', name: t('folder.reports') };
+export const REPORTS_FOLDER: FolderPlace = { key: 'folder.reports', name: t('folder.reports') };
 const SCHEDULE_KEY = 'report.schedule';
 
 export interface ReportResult {

@@ -119,3 +119,10 @@ export function readAggregates(text: string): ReadAggregates {
     },
   };
 }
+
+/** The Drive file id in what staff pasted: a bare id, a /d/ID/ or ?id=ID link; null when there is none. */
+export function driveFileId(typed: string): string | null {
+  const text = typed.trim();
+  const match = /\/d\/([A-Za-z0-9_-]{10,})/.exec(text) ?? /[?&]id=([A-Za-z0-9_-]{10,})/.exec(text) ?? /^([A-Za-z0-9_-]{10,})$/.exec(text);
+  return match ? match[1] : null;
+}

@@ -214,6 +214,8 @@ export const SETTING_SPECS = [
   { key: 'emailRetentionDays', default: '30', ka: t('setting.email_retention') },
   { key: 'reportPeriod', default: 'quarterly', ka: t('setting.report_period') },
   { key: 'language', default: 'ka', ka: t('setting.language') },
+  // The association's workbook runs the same code in national mode (issue 18).
+  { key: 'mode', default: 'municipal', ka: t('setting.mode') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
 

@@ -40,6 +40,8 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const reportPeriod = raw.reportPeriod === 'monthly' ? 'monthly' : 'quarterly';
   if (raw.reportPeriod !== reportPeriod) problems.push(t('settings.bad_report_period', { value: reportPeriod }));
   const language = raw.language === 'en' ? 'en' : 'ka';
+  const mode = raw.mode === 'national' ? 'national' : 'municipal';
+  if (raw.mode !== mode) problems.push(t('settings.bad_mode', { value: mode }));
   let minGroupSize = int('minGroupSize');
   if (minGroupSize < MIN_GROUP_FLOOR) {
     problems.push(t('settings.min_group_too_small', { value: minGroupSize, floor: MIN_GROUP_FLOOR }));
@@ -70,6 +72,7 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
       emailRetentionDays,
       reportPeriod,
       language,
+      mode,
     },
     problems,
   };

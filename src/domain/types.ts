@@ -109,4 +109,6 @@ export interface Settings {
   reportPeriod: 'monthly' | 'quarterly';
   /** Report language. */
   language: 'ka' | 'en';
+  /** A municipality's workbook, or the association's (national comparison of exported aggregates). */
+  mode: 'municipal' | 'national';
 }

@@ -1,0 +1,98 @@
+/**
+ * The association's comparison report (national mode, issue 18) as document blocks: for the
+ * overall score, each form and each driver, a funnel plot and an alphabetical list saying, for
+ * each municipality, whether its share is distinguishable from the national figure. Never a
+ * ranked table: every list is in alphabetical order and no position or rank is printed.
+ */
+import type { AggregatesFile } from './aggregates';
+import type { DocBlock } from './doc-blocks';
+import { type FunnelPoint, type FunnelResult, type Verdict, NATIONAL_MIN_RESPONDENTS, alphabetical, funnel } from './funnel';
+import { funnelChartPng } from './funnel-chart';
+import { t } from './messages';
+import { reportLabels } from './report-labels';
+import { DRIVERS } from './types';
+
+export const FUNNEL_WIDTH = 640;
+export const FUNNEL_HEIGHT = 380;
+
+export interface NationalIndicator {
+  key: string;
+  title: string;
+  result: FunnelResult;
+  /** Municipalities whose file hides this figure (too few respondents there, or withheld). */
+  hidden: string[];
+}
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** The indicators compared: overall, each form, each driver (their keys as the files name them). */
+export function indicatorKeys(): Array<{ key: string; title: string }> {
+  const labels = reportLabels('ka');
+  return [
+    { key: 'overall', title: labels.text('satisfaction') },
+    { key: 'form:N1', title: labels.form('N1') },
+    { key: 'form:N2', title: labels.form('N2') },
+    ...DRIVERS.map((driver) => ({ key: `driver:${driver}`, title: labels.driver(driver) })),
+  ];
+}
+
+export function nationalIndicators(files: readonly AggregatesFile[], minRespondents = NATIONAL_MIN_RESPONDENTS): NationalIndicator[] {
+  return indicatorKeys().map(({ key, title }) => {
+    const points: FunnelPoint[] = [];
+    const hidden: string[] = [];
+    for (const file of files) {
+      const group = file.groups.find((g) => g.key === key);
+      if (group && !group.suppressed && typeof group.share === 'number')
+        points.push({ municipality: file.municipality, respondents: group.respondents, share: group.share });
+      else if (group) hidden.push(file.municipality);
+    }
+    return {
+      key,
+      title,
+      result: funnel(points, minRespondents),
+      hidden: alphabetical(hidden.map((municipality) => ({ municipality }))).map((h) => h.municipality),
+    };
+  });
+}
+
+function verdictText(verdict: Verdict): string {
+  return t(`national.verdict.${verdict}`);
+}
+
+export function nationalReportBlocks(input: {
+  periodLabel: string;
+  files: readonly AggregatesFile[];
+  problems: string[];
+  minRespondents?: number;
+}): DocBlock[] {
+  const min = input.minRespondents ?? NATIONAL_MIN_RESPONDENTS;
+  const municipalities = alphabetical(input.files.map((f) => ({ municipality: f.municipality })));
+  const blocks: DocBlock[] = [
+    { kind: 'title', text: t('national.title', { period: input.periodLabel }) },
+    { kind: 'paragraph', text: t('national.intro', { count: input.files.length, min }) },
+    { kind: 'paragraph', text: t('national.how_to_read') },
+    { kind: 'paragraph', text: t('national.not_a_ranking') },
+    { kind: 'heading', level: 1, text: t('national.municipalities') },
+    { kind: 'bullets', items: municipalities.map((m) => m.municipality) },
+  ];
+  if (input.problems.length) blocks.push({ kind: 'heading', level: 2, text: t('national.problems') }, { kind: 'bullets', items: input.problems });
+  for (const indicator of nationalIndicators(input.files, min)) {
+    const { result } = indicator;
+    blocks.push({ kind: 'heading', level: 1, text: indicator.title });
+    if (result.national === null) {
+      blocks.push({ kind: 'paragraph', text: t('national.no_figures') });
+      continue;
+    }
+    blocks.push({ kind: 'paragraph', text: t('national.figure', { share: pct(result.national), respondents: result.respondents }) });
+    const chart = funnelChartPng(result, { width: FUNNEL_WIDTH, height: FUNNEL_HEIGHT, title: t('national.chart_title', { indicator: indicator.title }) });
+    blocks.push({ kind: 'chart', png: chart.png, alt: chart.alt, width: FUNNEL_WIDTH, height: FUNNEL_HEIGHT });
+    blocks.push({
+      kind: 'table',
+      header: [t('national.col.number'), t('national.col.municipality'), t('national.col.respondents'), t('national.col.share'), t('national.col.comparison')],
+      rows: result.points.map((p) => [String(p.number), p.municipality, String(p.respondents), pct(p.share), verdictText(p.verdict)]),
+    });
+    if (indicator.hidden.length) blocks.push({ kind: 'paragraph', text: t('national.hidden', { names: indicator.hidden.join(', ') }) });
+  }
+  blocks.push({ kind: 'heading', level: 1, text: t('national.method') }, { kind: 'paragraph', text: t('national.method_text', { min }) });
+  return blocks;
+}
