@@ -13,7 +13,7 @@ import { mulberry32 as prng } from '../replay/sample';
  * counted. The naive jobs run in one execution with the kill lifted (runUnlimited), so they finish
  * and show how far past 6 minutes they would go.
  *
- * Usage: npm run bench [-- --sizes 1000,10000 --out bench-out] [--jobs collect,report,invitations,redaction,day]
+ * Usage: npm run bench [-- --sizes 1000,10000 --out bench-out] [--jobs collect,report,invitations,redaction,day,national]
  * (`day`: a busy day's trigger runtime per event and in total, bench/day-bench.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { setUpWorkbook, type Fixture } from '../tests/support/workbook';
 import { APPS_SCRIPT_COSTS, APPS_SCRIPT_COST_SOURCES, EXECUTION_LIMIT_MS } from '../emulator';
 import { naiveCollectResponses, naiveInvitations, naiveReport, runUnlimited, type NaiveGlobals } from './naive';
+import { benchNational } from './national-bench';
 import { N1 } from '../src/domain/forms';
 import { DEFAULT_SERVICES } from '../src/domain/services';
 import { TABS } from '../src/domain/schema';
@@ -271,6 +272,17 @@ function collectNaive(size: number): Row {
 }
 
 /** The product's analysis report (bench/report-bench.ts); CPU is that of the report model alone. */
+function nationalProduct(municipalities: number, quarters: number): Row {
+  const r = benchNational(municipalities, quarters);
+  return {
+    job: `national report (${municipalities} files a quarter, ${quarters} quarter(s) listed)`,
+    size: r.files,
+    variant: 'product',
+    metrics: fromCounts(r.callsByMethod, r.cellsByMethod, r.cpuMs, 0, r.modelledMs),
+    outcome: `${r.ok ? 'comparison Doc built' : 'KILLED at 6 min'}; menu runs ${r.runs.map((ms) => `${(ms / 1000).toFixed(0)} s`).join(', ')} (the last: a later build); files of ${r.fileBytes} bytes, ${r.groups} groups`,
+  };
+}
+
 function reportProduct(size: number): Row {
   const r = benchReport(size);
   const outcome = r.ok ? 'report Doc built' : `KILLED at 6 min: no report (${r.modelledMs} ms modelled)`;
@@ -399,6 +411,10 @@ function main(): void {
       attempt(`report ${size} (product)`, () => reportProduct(size));
       attempt(`report ${size} (naive)`, () => reportNaive(size));
     }
+  }
+  if (jobs.has('national')) {
+    // The association's comparison: 64 municipalities, one quarter listed, then 5 years (20 quarters) listed.
+    for (const quarters of [1, 20]) attempt(`national 64 × ${quarters}`, () => nationalProduct(64, quarters));
   }
   if (jobs.has('invitations')) {
     attempt(`invitations ${cases} (product)`, () => invitationsProduct(cases));

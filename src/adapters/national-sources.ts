@@ -8,38 +8,45 @@ import { t } from '../domain/messages';
 import { escapeForSheet } from '../domain/sanitize';
 import { activeWorkbook } from './tables';
 
-const HEADER = [t('col.national_file'), t('col.national_status')];
+const HEADER = [t('col.national_file'), t('col.national_status'), t('col.national_period')];
 
 export function sourcesTabName(): string {
   return t('tab.national_sources');
 }
 
-/** The typed references, in row order (blank rows kept as ''), or created: true when the tab was just made. */
-export function readSources(): { created: boolean; refs: string[] } {
+export interface SourceRow {
+  ref: string;
+  status: string;
+  /** The period the file held when last read (script-written): a file of another period is not read again. */
+  period: string;
+}
+
+/** The listed files, in row order (blank rows kept), or created: true when the tab was just made. */
+export function readSources(): { created: boolean; rows: SourceRow[] } {
   const ss = activeWorkbook();
   const found = ss.getSheetByName(sourcesTabName());
   if (!found) {
     const sheet = ss.insertSheet(sourcesTabName());
     sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]);
     sheet.setFrozenRows(1);
-    return { created: true, refs: [] };
+    return { created: true, rows: [] };
   }
   const last = found.getLastRow();
-  if (last < 2) return { created: false, refs: [] };
+  if (last < 2) return { created: false, rows: [] };
   return {
     created: false,
-    refs: found
-      .getRange(2, 1, last - 1, 1)
+    rows: found
+      .getRange(2, 1, last - 1, HEADER.length)
       .getValues()
-      .map((row) => String(row[0] ?? '').trim()),
+      .map((row) => ({ ref: String(row[0] ?? '').trim(), status: String(row[1] ?? ''), period: String(row[2] ?? '').trim() })),
   };
 }
 
-/** Writes every row's status in one write. */
-export function writeSourceStatuses(statuses: readonly string[]): void {
-  if (statuses.length === 0) return;
+/** Writes every row's status and period in one write. */
+export function writeSourceStatuses(rows: ReadonlyArray<{ status: string; period: string }>): void {
+  if (rows.length === 0) return;
   const sheet = activeWorkbook().getSheetByName(sourcesTabName());
-  sheet?.getRange(2, 2, statuses.length, 1).setValues(statuses.map((s) => [escapeForSheet(s)]));
+  sheet?.getRange(2, 2, rows.length, 2).setValues(rows.map((r) => [escapeForSheet(r.status), escapeForSheet(r.period)]));
 }
 
 /** The text of a Drive file, or null when it cannot be opened (no such id, no access). */
