@@ -399,6 +399,12 @@ export const MESSAGES = {
   'channel.letter': 'წერილი',
   'channel.other': 'სხვა',
 
+  // Polarity of a free text (../shared/themes.md): the feedback tab's polarity columns.
+  'polarity.problem': 'პრობლემა',
+  'polarity.praise': 'შექება',
+  'polarity.suggestion': 'შეთავაზება',
+  'polarity.none': 'ნეიტრალური',
+
   // The settings tab: each setting's description, and the defaults that are words.
   'setting.municipality': 'მუნიციპალიტეტის / მერიის სახელი (ჩანს წერილებსა და ანგარიშებში)',
   'setting.municipality_default': 'ამბროლაურის მუნიციპალიტეტის მერია',
