@@ -46,6 +46,8 @@ describe('meeting agenda', () => {
     text: '',
     themes: [],
     staffTags: ['documents'],
+    polarity: 'problem',
+    staffPolarity: null,
     quotable: false,
     flags: [],
   }));

@@ -33,6 +33,8 @@ describe('feedbackRecords', () => {
       text: '',
       themes: ['waiting'],
       staffTags: [],
+      polarity: 'problem',
+      staffPolarity: null,
       quotable: true,
       flags: [],
     };

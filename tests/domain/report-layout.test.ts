@@ -22,6 +22,8 @@ function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[
     text: '',
     themes: [],
     staffTags: [],
+    polarity: 'problem',
+    staffPolarity: null,
     quotable: false,
     flags: [],
   }));
