@@ -162,7 +162,10 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
   }
   const liked = model.praise.themes.filter((th): th is Extract<typeof th, { suppressed: false }> => !th.suppressed);
   if (liked.length > 0) {
-    blocks.push({ kind: 'paragraph', text: t('themes.praise_line', { themes: liked.map((th) => `${input.themeLabels[th.theme] ?? th.theme} (${th.count})`).join(', ') }) });
+    blocks.push({
+      kind: 'paragraph',
+      text: t('themes.praise_line', { themes: liked.map((th) => `${input.themeLabels[th.theme] ?? th.theme} (${th.count})`).join(', ') }),
+    });
   }
   if (weakServices.length > 0) {
     blocks.push(

@@ -127,7 +127,10 @@ export function skeleton(text: string): string {
     else out += ' ';
   }
   if (latin) out += latinRun(latin);
-  return out.replace(/([a-z])\1+/g, '$1').replace(/\s+/g, ' ').trim();
+  return out
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The words of a text, in skeleton spelling. */

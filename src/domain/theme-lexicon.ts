@@ -20,12 +20,44 @@ export const CONCEPTS = {
   longTime: ['ვადა', 'ვადებ', 'ვადაშ', 'თვე', 'კვირ', 'თვენახევ', 'დიდხანს', 'დიდი ხანი', 'ხანი', 'didxans', 'tve'],
   delay: ['დაგვიანებ', 'დააგვიან', 'დაგვიანდ', 'აგვიანებ', 'გვიან', 'გაჭიანურ', 'ჭიანურ', 'ნელა', '=ჯერ', 'ჯერაც', 'ჯერჯერობით', 'გადადო', 'daagvian'],
   onTime: ['დროულ', 'დროზე', 'სწრაფ', '=მალე', 'მალევე', 'მაშინვე', 'მეორე დღეს', 'ერთ კვირაში', 'ორ დღეში', 'ხუთ წუთში', 'swraf', 'быстро'],
-  decision: ['განხილ', 'განიხილ', 'გადაწყვეტილ', 'გადაწყდ', 'გადაწყვიტ', 'კომისი', 'დააკმაყოფილ', 'დამიკმაყოფილ', 'დაკმაყოფილდ', 'ვადა', 'ვადებ', 'ganixil', 'ganxil', 'gadawyvet'],
+  decision: [
+    'განხილ',
+    'განიხილ',
+    'გადაწყვეტილ',
+    'გადაწყდ',
+    'გადაწყვიტ',
+    'კომისი',
+    'დააკმაყოფილ',
+    'დამიკმაყოფილ',
+    'დაკმაყოფილდ',
+    'ვადა',
+    'ვადებ',
+    'ganixil',
+    'ganxil',
+    'gadawyvet',
+  ],
   answer: ['პასუხ', 'pasux'],
   money: ['თანხ', 'ფულ', 'დახმარებ', 'dakhmar', 'dakmar', 'ქირის', 'ბარათ', 'ბანკ', 'თანადაფინანს', 'დაფინანს', 'деньг', 'сумм', 'ლარ', 'пенси'],
   inKind: ['შეშ', 'სურსათ', 'сурсат', 'ამანათ', 'პროდუქტ', 'produkt', 'წამლ', 'მედიკამენტ'],
   transfer: ['*რიცხ', 'ჩარიცხ', 'перечисл', 'გადაუხად', 'გადაიხად'],
-  delivered: ['მოიტან', 'მოგვიტან', 'მოუტან', 'მოგვცეს', 'მოგვეც', 'მოვიდა', 'მოსულა', 'მოგვდის', 'მომივიდა', 'დარიგ', 'დაარიგ', 'გასც', 'მიმიღია', 'ვერ ავიღე', 'ვეღირს', 'აკლდა'],
+  delivered: [
+    'მოიტან',
+    'მოგვიტან',
+    'მოუტან',
+    'მოგვცეს',
+    'მოგვეც',
+    'მოვიდა',
+    'მოსულა',
+    'მოგვდის',
+    'მომივიდა',
+    'დარიგ',
+    'დაარიგ',
+    'გასც',
+    'მიმიღია',
+    'ვერ ავიღე',
+    'ვეღირს',
+    'აკლდა',
+  ],
   amount: [
     'ოდენობ',
     'ცოტა',
@@ -331,10 +363,51 @@ export const CONCEPTS = {
   /** Too little: bad when said of money, goods or hours, not of the papers asked for. */
   tooLittle: ['ცოტა', 'ცოტაა', 'cota', 'მცირე', 'маленьк', 'ნაკლებ', 'ყოფნის', 'კმარა', 'ვერაფერს ვ', 'ჯიბიდან', 'ფასებ', 'არაფერს არ', 'მოკლე'],
   /** Something that was done: good unless denied ("მითხრეს", "ჩაირიცხა"). */
-  happened: ['მითხრ', 'გვითხრ', 'ამიხსნ', 'აგვიხსნ', 'შემატყობინ', 'შეგვატყობინ', 'დამირეკ', '*რიცხ', 'მოიტან', 'მოგვიტან', 'მომივიდა', 'მიმიღეს', 'მიპასუხ', 'დამიკმაყოფილ', 'დააკმაყოფილ', 'დაკმაყოფილდ', 'ვეღირს'],
+  happened: [
+    'მითხრ',
+    'გვითხრ',
+    'ამიხსნ',
+    'აგვიხსნ',
+    'შემატყობინ',
+    'შეგვატყობინ',
+    'დამირეკ',
+    '*რიცხ',
+    'მოიტან',
+    'მოგვიტან',
+    'მომივიდა',
+    'მიმიღეს',
+    'მიპასუხ',
+    'დამიკმაყოფილ',
+    'დააკმაყოფილ',
+    'დაკმაყოფილდ',
+    'ვეღირს',
+  ],
   deniedBad: ['რიგ', 'rig', 'ლოდინ', 'დიდხანს', 'didxans', 'პრობლემ', 'ხანი'],
   thanks: ['მადლობ', 'madlob', 'გმადლობ', 'спасибо'],
-  negator: ['=არავინ', '=aravin', '=ვერავინ', '=veravin', '=никто', '=არავის', '=არსად', '=ვერსად', '=არ', '=ar', '=ვერ', '=ver', '=არც', '=ვერც', '=не', '=нет', '=არა', '=ara', '=აღარ', '=agar', 'გარეშე', 'без'],
+  negator: [
+    '=არავინ',
+    '=aravin',
+    '=ვერავინ',
+    '=veravin',
+    '=никто',
+    '=არავის',
+    '=არსად',
+    '=ვერსად',
+    '=არ',
+    '=ar',
+    '=ვერ',
+    '=ver',
+    '=არც',
+    '=ვერც',
+    '=не',
+    '=нет',
+    '=არა',
+    '=ara',
+    '=აღარ',
+    '=agar',
+    'გარეშე',
+    'без',
+  ],
   suggestion: [
     'სასურველ',
     'კარგი იქნება',
@@ -353,7 +426,22 @@ export const CONCEPTS = {
     '=სჭირდებათ',
     'შესაძლებლობა დაამატ',
   ],
-  nothing: ['არაფერი', 'araperi', 'ничего', '=nothing', '=нет', 'შენიშვნა არ', 'შენიშვნები არ', 'არ მაქვს შენიშვნ', 'ნორმალურ', 'ვერაფერს ვიტყვი', 'არ ვიცი', 'ar vici', 'არ მაინტერეს', 'ar maintere'],
+  nothing: [
+    'არაფერი',
+    'araperi',
+    'ничего',
+    '=nothing',
+    '=нет',
+    'შენიშვნა არ',
+    'შენიშვნები არ',
+    'არ მაქვს შენიშვნ',
+    'ნორმალურ',
+    'ვერაფერს ვიტყვი',
+    'არ ვიცი',
+    'ar vici',
+    'არ მაინტერეს',
+    'ar maintere',
+  ],
 } satisfies Record<string, string[]>;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -377,26 +465,48 @@ function wordMatches(word: string, stem: string, mode: Pattern['mode']): boolean
   return startsWithStem(word, stem);
 }
 
+/** Whether the pattern starts at word `at` of the text. */
+function matchesAt(text: readonly string[], at: number, pattern: Pattern): boolean {
+  if (at + pattern.stems.length > text.length) return false;
+  for (let k = 0; k < pattern.stems.length; k++) {
+    // Only the first word of a phrase is matched "inside"; the rest are stems (or whole words).
+    const mode = k === 0 ? pattern.mode : pattern.mode === 'whole' ? 'whole' : 'prefix';
+    if (!wordMatches(text[at + k], pattern.stems[k], mode)) return false;
+  }
+  return true;
+}
+
 /** Positions (word indices) where the pattern starts in the text's words. */
 export function matchPositions(text: readonly string[], pattern: Pattern): number[] {
   const found: number[] = [];
-  for (let at = 0; at + pattern.stems.length <= text.length; at++) {
-    let all = true;
-    for (let k = 0; k < pattern.stems.length && all; k++) {
-      // Only the first word of a phrase is matched "inside"; the rest are stems.
-      all = wordMatches(text[at + k], pattern.stems[k], k === 0 ? pattern.mode : pattern.mode === 'whole' ? 'whole' : 'prefix');
-    }
-    if (all) found.push(at);
-  }
+  for (let at = 0; at < text.length; at++) if (matchesAt(text, at, pattern)) found.push(at);
   return found;
 }
 
-const COMPILED = new Map<Concept, Pattern[]>();
+/**
+ * The lexicon indexed by the first two letters of a pattern's first stem: a stem (even with a
+ * typo) only matches a word that starts with the same two letters, so each word is compared with
+ * a few dozen patterns, not all of them. Patterns matched inside a word are tried on every word.
+ */
+interface Entry {
+  concept: Concept;
+  pattern: Pattern;
+}
+const BY_START = new Map<string, Entry[]>();
+const INSIDE: Entry[] = [];
 for (const concept of Object.keys(CONCEPTS) as Concept[]) {
-  COMPILED.set(
-    concept,
-    CONCEPTS[concept].map(compilePattern).filter((p): p is Pattern => p !== null),
-  );
+  for (const source of CONCEPTS[concept]) {
+    const pattern = compilePattern(source);
+    if (!pattern) continue;
+    if (pattern.mode === 'inside') {
+      INSIDE.push({ concept, pattern });
+      continue;
+    }
+    const key = pattern.stems[0].slice(0, 2);
+    const list = BY_START.get(key);
+    if (list) list.push({ concept, pattern });
+    else BY_START.set(key, [{ concept, pattern }]);
+  }
 }
 
 /** For each concept, the word positions in the text where one of its patterns starts. */
@@ -404,10 +514,16 @@ export type ConceptHits = Map<Concept, number[]>;
 
 export function findConcepts(text: readonly string[]): ConceptHits {
   const hits: ConceptHits = new Map();
-  COMPILED.forEach((patterns, concept) => {
-    const positions: number[] = [];
-    for (const pattern of patterns) for (const at of matchPositions(text, pattern)) if (!positions.includes(at)) positions.push(at);
-    if (positions.length > 0) hits.set(concept, positions.sort((a, b) => a - b));
-  });
+  const record = (concept: Concept, at: number): void => {
+    const positions = hits.get(concept);
+    if (!positions) hits.set(concept, [at]);
+    else if (!positions.includes(at)) positions.push(at);
+  };
+  for (let at = 0; at < text.length; at++) {
+    for (const entry of [...(BY_START.get(text[at].slice(0, 2)) ?? []), ...INSIDE]) {
+      if (matchesAt(text, at, entry.pattern)) record(entry.concept, at);
+    }
+  }
+  hits.forEach((positions) => positions.sort((a, b) => a - b));
   return hits;
 }

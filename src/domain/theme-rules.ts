@@ -12,7 +12,18 @@ export type { Polarity } from './types';
 export const POLARITIES: readonly Polarity[] = ['problem', 'praise', 'suggestion', 'none'];
 
 /** The ten theme codes of ../shared/themes.md, in their order there. */
-export const THEME_CODES = ['queue', 'decision_time', 'payment_delay', 'documents', 'information', 'staff', 'aid_amount', 'eligibility', 'access', 'online'] as const;
+export const THEME_CODES = [
+  'queue',
+  'decision_time',
+  'payment_delay',
+  'documents',
+  'information',
+  'staff',
+  'aid_amount',
+  'eligibility',
+  'access',
+  'online',
+] as const;
 export type ThemeCode = (typeof THEME_CODES)[number];
 
 interface Reading {
@@ -46,7 +57,10 @@ function nearestSubject(reading: Reading, position: number): Subject | null {
   const subjects: Array<[Subject, number[]]> = [
     ['queue', [...at(reading, 'queueNoun'), ...at(reading, 'standing'), ...at(reading, 'shortTime')]],
     ['decision_time', [...at(reading, 'decision'), ...at(reading, 'answer')]],
-    ['payment_delay', paid ? [...at(reading, 'money'), ...at(reading, 'inKind'), ...at(reading, 'transfer'), ...at(reading, 'delivered')] : at(reading, 'transfer')],
+    [
+      'payment_delay',
+      paid ? [...at(reading, 'money'), ...at(reading, 'inKind'), ...at(reading, 'transfer'), ...at(reading, 'delivered')] : at(reading, 'transfer'),
+    ],
   ];
   let best: Subject | null = null;
   let bestDistance = Infinity;
@@ -137,7 +151,12 @@ function crossesClause(list: readonly string[], a: number, b: number): boolean {
 export function rulePolarity(reading: Reading, themeCount: number): Polarity {
   const paidFor = has(reading, 'money') || has(reading, 'inKind') || has(reading, 'shortTime') || has(reading, 'queueNoun');
   // Waiting, standing in line and delays are bad unless denied ("ლოდინი არ მომიწია").
-  const badAt = [...at(reading, 'bad'), ...at(reading, 'waiting'), ...at(reading, 'standing'), ...at(reading, 'delay').filter((p) => !at(reading, 'bad').includes(p))];
+  const badAt = [
+    ...at(reading, 'bad'),
+    ...at(reading, 'waiting'),
+    ...at(reading, 'standing'),
+    ...at(reading, 'delay').filter((p) => !at(reading, 'bad').includes(p)),
+  ];
   if (paidFor) badAt.push(...at(reading, 'tooLittle'));
   const deniable = [...at(reading, 'deniedBad'), ...at(reading, 'waiting'), ...at(reading, 'standing')];
   let bad = badAt.length + reading.words.filter((w) => /^\d+jer$/.test(w)).length;

@@ -69,7 +69,7 @@ describe('a correction to an imported row updates its feedback row', () => {
     const [row] = feedbackRows(fx);
     expect(row.id).toBe(first.id);
     expect(row['n1.improve']).toBe('რიგში ძალიან დიდხანს ვიდექი');
-    expect(String(row.themes).split(', ')).toContain('waiting');
+    expect(String(row.themes).split(', ')).toContain('queue');
     expect(row.flags).toBe('');
     expect(typedRows(fx, TABS.paper.name)[0].status).toMatch(CORRECTED);
   });
@@ -79,11 +79,11 @@ describe('a correction to an imported row updates its feedback row', () => {
     typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'თანამშრომელი უხეში იყო']);
     fx.click(COLLECT_NOW);
     const [first] = feedbackRows(fx);
-    expect(first.themes).toBe('staff_attitude');
+    expect(first.themes).toBe('staff');
     typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'შენობაში ეტლით შესვლა შეუძლებელია']);
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
-    expect(rows).toEqual([expect.objectContaining({ id: first.id, text: 'შენობაში ეტლით შესვლა შეუძლებელია', themes: 'accessibility' })]);
+    expect(rows).toEqual([expect.objectContaining({ id: first.id, text: 'შენობაში ეტლით შესვლა შეუძლებელია', themes: 'access' })]);
     expect(typedRows(fx, TABS.otherChannels.name)[0].status).toMatch(CORRECTED);
   });
 

@@ -179,11 +179,12 @@ describe('analysis report from the menu', () => {
       'არასაკმარისი მონაცემები',
     ]);
 
-    // Main problems: wait_ok is the lowest question; "waiting" has 5 low responses, its comment quoted once.
+    // Main problems: wait_ok is the lowest question; the queue has 5 problem texts, its comment quoted once.
     const lowest = tableAfter(doc, 'ყველაზე დაბალი შეფასების შეკითხვები');
     expect(lowest[1][0]).toContain('გონივრული დრო');
-    const themes = tableAfter(doc, 'ხშირი თემები დაბალ შეფასებებში');
-    expect(themes[1]).toEqual(['რიგი და ლოდინი', '5', `• ${COMMENT}`]);
+    const themes = tableAfter(doc, 'პრობლემები თემების მიხედვით');
+    expect(themes[0]).toEqual(['თემა', 'ტექსტები', 'კომენტარები']);
+    expect(themes[1]).toEqual(['რიგი და ლოდინი მერიაში', '5', `• ${COMMENT}`]);
     expect(doc.body).toContainEqual(expect.objectContaining({ type: 'paragraph', text: 'დაბალი შეფასების (1–2) პასუხები: 5' }));
 
     // Actions with status; the open one due 1 February is overdue at the end of March.
@@ -203,6 +204,7 @@ describe('analysis report from the menu', () => {
       'არხების მიხედვით',
       'დინამიკა',
       'ძირითადი პრობლემები',
+      'რა მოეწონათ',
       'ღონისძიებები',
       'მეთოდოლოგია',
     ]);
@@ -215,7 +217,7 @@ describe('analysis report from the menu', () => {
     const rows = themes.getLastRow() - 1;
     themes.getRange(2, 1, rows, 3).setValues([['parking', 'პარკინგი', 'პარკ'], ...Array.from({ length: rows - 1 }, () => ['', '', ''])]);
     buildFromMenu(f, '2026-Q1');
-    expect(tableAfter(onlyReport(f), 'ხშირი თემები დაბალ შეფასებებში')[1][0]).toBe('რიგი და ლოდინი');
+    expect(tableAfter(onlyReport(f), 'პრობლემები თემების მიხედვით')[1][0]).toBe('რიგი და ლოდინი მერიაში');
   });
 
   it('draws the driver, service and trend charts as PNG images with alt text, without suppressed groups', () => {

@@ -20,7 +20,18 @@ const tag = (text: string): { themes: string[]; polarity: string } => tagText(te
 describe('DEFAULT_THEMES: the codes of ../shared/themes.md', () => {
   test('ten codes in the order of themes.md, each with a Georgian label and sample keywords', () => {
     expect(DEFAULT_THEMES.map((t) => t.id)).toEqual([...THEME_CODES]);
-    expect(THEME_CODES).toEqual(['queue', 'decision_time', 'payment_delay', 'documents', 'information', 'staff', 'aid_amount', 'eligibility', 'access', 'online']);
+    expect(THEME_CODES).toEqual([
+      'queue',
+      'decision_time',
+      'payment_delay',
+      'documents',
+      'information',
+      'staff',
+      'aid_amount',
+      'eligibility',
+      'access',
+      'online',
+    ]);
     expect(DEFAULT_THEMES.find((t) => t.id === 'payment_delay')?.ka).toBe('ჩარიცხვა და მიწოდება');
     for (const theme of DEFAULT_THEMES) {
       expect(theme.ka).toMatch(/[\u10D0-\u10FF]/);

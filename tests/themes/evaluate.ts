@@ -34,8 +34,9 @@ export interface Evaluation {
   errors: Array<{ text: string; expected: LabelledText; got: { themes: string[]; polarity: Polarity } }>;
 }
 
-export function loadSet(name: 'dev-set' | 'held-out'): LabelledText[] {
-  return (JSON.parse(readFileSync(join(__dirname, `${name}.json`), 'utf8')) as { items: LabelledText[] }).items;
+/** A part of the set; `dir` for callers bundled elsewhere (the bench runs from the project root). */
+export function loadSet(name: 'dev-set' | 'held-out', dir: string = __dirname): LabelledText[] {
+  return (JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { items: LabelledText[] }).items;
 }
 
 function figures(c: Counts): Figures {
