@@ -63,6 +63,7 @@ export function benchRecords(rows: number): FeedbackRecord[] {
       staffTags: [],
       polarity: 'problem',
       staffPolarity: null,
+      praiseThemes: [],
       quotable: i % 17 === 0,
       flags: [],
     });

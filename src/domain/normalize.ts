@@ -141,6 +141,7 @@ export function normalizeFormResponse(input: FormResponseInput): Normalized {
     staffTags: [],
     polarity: tagging.polarity,
     staffPolarity: null,
+    praiseThemes: tagging.praiseThemes,
     quotable: false,
     flags,
   };
@@ -233,6 +234,7 @@ export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
     staffTags: [],
     polarity: tagging.polarity,
     staffPolarity: null,
+    praiseThemes: tagging.praiseThemes,
     quotable: false,
     flags,
   };
@@ -281,6 +283,7 @@ export function withdrawnRecord(id: string, form: FeedbackForm, channel: Channel
     staffTags: [],
     polarity: 'none',
     staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [flag],
   };
@@ -297,6 +300,7 @@ export const FEEDBACK_HEADERS: readonly string[] = [
   'text',
   'themes',
   'polarity',
+  'praise_themes',
   'staff_tags',
   'staff_polarity',
   'quotable',
@@ -330,6 +334,8 @@ export function recordToRow(record: FeedbackRecord, columns: readonly string[] =
         return escapeForSheet(record.themes.join(LIST_SEPARATOR));
       case 'polarity':
         return polarityName(record.polarity);
+      case 'praise_themes':
+        return escapeForSheet(record.praiseThemes.join(LIST_SEPARATOR));
       case 'staff_tags':
         return escapeForSheet(record.staffTags.join(LIST_SEPARATOR));
       case 'staff_polarity':
@@ -415,6 +421,7 @@ export function rowToRecord(row: readonly unknown[], columns: readonly string[] 
     staffTags: readList(byColumn.get('staff_tags'), TAG_SEPARATORS),
     polarity: readPolarity(byColumn.get('polarity')) ?? 'none',
     staffPolarity: readPolarity(byColumn.get('staff_polarity')),
+    praiseThemes: readList(byColumn.get('praise_themes'), TAG_SEPARATORS),
     quotable: quotable === true || String(quotable).trim().toLowerCase() === 'true',
     flags: readList(byColumn.get('flags'), /\n/),
   };

@@ -313,6 +313,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const polarity = effectivePolarity(record);
     if (polarity === 'problem') problemTally.add(effectiveThemes(record), index, input.internal);
     else if (polarity === 'praise') praiseTally.add(effectiveThemes(record), index, input.internal);
+    // What people liked beside a problem (N2's "liked"): praise, unless staff retagged the record.
+    if (polarity !== 'praise' && record.staffTags.length === 0 && record.praiseThemes.length > 0) {
+      praiseTally.add(effectiveThemes({ themes: record.praiseThemes, staffTags: [] }), index, input.internal);
+    }
     if (!items) continue;
     if (channel !== undefined) scoredChannels[channel] = true;
     seenServices.add(record.service);

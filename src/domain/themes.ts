@@ -89,15 +89,25 @@ export function tagText(text: string, themes: readonly Theme[]): Tagging {
 /** Which polarity wins when a record holds several texts: a problem first (themes.md), then a proposal, then praise. */
 const DOMINANCE: readonly Polarity[] = ['problem', 'suggestion', 'praise', 'none'];
 
+export interface RecordTagging extends Tagging {
+  /** Themes of the record's praise texts when its polarity is not praise (N2's "what you liked" beside a problem). */
+  praiseThemes: string[];
+}
+
 /**
- * The themes and polarity of a record's free texts (N2 has three): the themes of all of them, in
- * the order of `themes`, and the dominant polarity.
+ * The themes and polarity of a record's free texts (N2 has three). The record's polarity is the
+ * dominant one and its themes are those of the texts of that polarity, so that "staff were
+ * attentive" beside "the money came late" does not make the staff a problem; the themes of its
+ * praise texts are kept apart, for what people liked.
  */
-export function tagTexts(texts: readonly string[], themes: readonly Theme[]): Tagging {
+export function tagTexts(texts: readonly string[], themes: readonly Theme[]): RecordTagging {
   const taggings = texts.filter((text) => text.trim() !== '').map((text) => tagText(text, themes));
-  const found = themes.map((theme) => theme.id).filter((id, i, ids) => ids.indexOf(id) === i && taggings.some((tagging) => tagging.themes.includes(id)));
   const polarity = DOMINANCE.find((p) => taggings.some((tagging) => tagging.polarity === p)) ?? 'none';
-  return { themes: found, polarity };
+  const ids = themes.map((theme) => theme.id).filter((id, i, all) => all.indexOf(id) === i);
+  const of = (polarities: readonly Polarity[]): string[] =>
+    ids.filter((id) => taggings.some((tagging) => polarities.includes(tagging.polarity) && tagging.themes.includes(id)));
+  // Neutral texts carry no evaluation: their themes go with the record's own.
+  return { themes: of([polarity, 'none']), polarity, praiseThemes: polarity === 'praise' ? [] : of(['praise']) };
 }
 
 /** Ids of the themes found in the text, in the order of `themes`. */

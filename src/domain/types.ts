@@ -74,7 +74,7 @@ export interface FeedbackRecord {
   answers: Record<string, AnswerValue>;
   /** Free text of other channels (phone, social, letter …). */
   text: string;
-  /** Themes found automatically in the free texts. */
+  /** Themes found automatically in the free texts of the record's polarity. */
   themes: string[];
   /** Themes staff set by hand; when present they override `themes`. */
   staffTags: string[];
@@ -82,6 +82,11 @@ export interface FeedbackRecord {
   polarity: Polarity;
   /** Polarity staff set by hand; when set it overrides `polarity`. */
   staffPolarity: Polarity | null;
+  /**
+   * Themes of the record's praise texts when its polarity is not praise (N2's "what you liked"
+   * beside a problem): counted with what people liked, never as problems. Staff tags override it.
+   */
+  praiseThemes: string[];
   /** Staff marked the comment as fit to quote publicly (after redaction). */
   quotable: boolean;
   /** Why a value was kept out of the scores, etc. (Georgian, one per problem). */

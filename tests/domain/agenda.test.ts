@@ -48,6 +48,7 @@ describe('meeting agenda', () => {
     staffTags: ['documents'],
     polarity: 'problem',
     staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [],
   }));

@@ -78,6 +78,7 @@ describe('normalizeFormResponse', () => {
       staffTags: [],
       polarity: 'problem',
       staffPolarity: null,
+      praiseThemes: [],
       quotable: false,
       flags: [],
     });
@@ -137,9 +138,11 @@ describe('normalizeFormResponse', () => {
     expect(improve.length).toBe(CELL_LIMIT - 1);
     expect(improve.endsWith(TRUNCATION_MARKER)).toBe(true);
     expect(record!.flags).toEqual(['n2.improve: ტექსტი 50 000 სიმბოლოზე გრძელი იყო და შემოკლდა']);
-    expect(record!.themes).toEqual(['queue', 'staff']);
-    // The liked text is praise, the rest a problem: the record's polarity is the problem (themes.md).
+    // The liked text is praise, the rest a problem: the record's polarity is the problem (themes.md),
+    // its themes those of the problem, and the staff it praised are kept for what people liked.
     expect(record!.polarity).toBe('problem');
+    expect(record!.themes).toEqual(['queue']);
+    expect(record!.praiseThemes).toEqual(['staff']);
   });
 
   test('an empty submission (nothing, or nothing but the service) is not stored', () => {
@@ -230,8 +233,8 @@ describe('parseChannel', () => {
 describe('feedback table rows', () => {
   test('FEEDBACK_HEADERS', () => {
     expect(FEEDBACK_HEADERS.slice(0, 5)).toEqual(['id', 'received_at', 'form', 'channel', 'service']);
-    expect(FEEDBACK_HEADERS.slice(5, -7)).toEqual(feedbackItemColumns());
-    expect(FEEDBACK_HEADERS.slice(-7)).toEqual(['text', 'themes', 'polarity', 'staff_tags', 'staff_polarity', 'quotable', 'flags']);
+    expect(FEEDBACK_HEADERS.slice(5, -8)).toEqual(feedbackItemColumns());
+    expect(FEEDBACK_HEADERS.slice(-8)).toEqual(['text', 'themes', 'polarity', 'praise_themes', 'staff_tags', 'staff_polarity', 'quotable', 'flags']);
   });
 
   const n2Record = n2({

@@ -35,6 +35,7 @@ describe('feedbackRecords', () => {
       staffTags: [],
       polarity: 'problem',
       staffPolarity: null,
+      praiseThemes: [],
       quotable: true,
       flags: [],
     };

@@ -24,6 +24,7 @@ function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[
     staffTags: [],
     polarity: 'problem',
     staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [],
   }));

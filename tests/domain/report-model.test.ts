@@ -230,6 +230,10 @@ describe('buildReportModel: main problems', () => {
       ...Array.from({ length: 5 }, () => record({ form: 'other', channel: 'phone', text: 'ქირის დახმარება ორი თვეა არ მოსულა', themes: ['payment_delay'] })),
       // A problem with no theme is counted as uncategorised, never dropped.
       ...Array.from({ length: 6 }, () => record({ form: 'other', channel: 'letter', text: 'ცუდად იყო', themes: [], polarity: 'problem' })),
+      // N2: the money came late (a problem), the staff were kind (what they liked): staff is praise, not a problem.
+      ...Array.from({ length: 2 }, () =>
+        record({ form: 'N2', channel: 'email_link', answers: {}, themes: ['payment_delay'], polarity: 'problem', praiseThemes: ['staff'] }),
+      ),
       // Suggestions and texts without evaluation are neither.
       record({ form: 'other', channel: 'social', text: 'ონლაინ რომ იყოს', themes: ['online'], polarity: 'suggestion' }),
     ];
@@ -240,7 +244,7 @@ describe('buildReportModel: main problems', () => {
     expect(model.problems.lowScoreResponses).toBe(7);
     expect(model.problems.lowestQuestions.map((q) => q.itemId)).toEqual(['n1.wait_ok', 'n1.overall']);
     expect(model.problems.themes).toEqual([
-      { theme: 'payment_delay', suppressed: false, count: 5, comments: ['ქირის დახმარება ორი თვეა არ მოსულა'] },
+      { theme: 'payment_delay', suppressed: false, count: 7, comments: ['ქირის დახმარება ორი თვეა არ მოსულა'] },
       {
         theme: 'queue',
         suppressed: false,
@@ -249,10 +253,14 @@ describe('buildReportModel: main problems', () => {
       },
       { theme: 'documents', suppressed: true },
     ]);
-    expect(model.problems.texts).toBe(5 + 2 + 5 + 6);
+    expect(model.problems.texts).toBe(5 + 2 + 5 + 2 + 6);
+    expect(model.problems.themes.some((row) => row.theme === 'staff')).toBe(false);
     expect(model.problems.uncategorised).toEqual({ suppressed: false, count: 6 });
-    expect(model.praise.texts).toBe(11);
-    expect(model.praise.themes).toEqual([{ theme: 'online', suppressed: false, count: 11, comments: [] }]);
+    expect(model.praise.texts).toBe(11 + 2);
+    expect(model.praise.themes).toEqual([
+      { theme: 'online', suppressed: false, count: 11, comments: [] },
+      { theme: 'staff', suppressed: true },
+    ]);
     expect(model.praise.uncategorised).toBeNull();
   });
 

@@ -115,12 +115,18 @@ describe('tagText: polarity', () => {
     expect(tag(text).polarity).toBe(polarity);
   });
 
-  test("a record's texts: every theme, and a problem outweighs praise", () => {
+  test("a record's texts: a problem outweighs praise, and what was praised is not made a problem", () => {
     expect(tagTexts(['თანამშრომლები თავაზიანები იყვნენ', 'თანხა ჯერ არ ჩამრიცხეს', ''], DEFAULT_THEMES)).toEqual({
-      themes: ['payment_delay', 'staff'],
+      themes: ['payment_delay'],
       polarity: 'problem',
+      praiseThemes: ['staff'],
     });
-    expect(tagTexts([], DEFAULT_THEMES)).toEqual({ themes: [], polarity: 'none' });
+    expect(tagTexts(['რიგი არ იყო', 'თანამშრომლები თავაზიანები იყვნენ'], DEFAULT_THEMES)).toEqual({
+      themes: ['queue', 'staff'],
+      polarity: 'praise',
+      praiseThemes: [],
+    });
+    expect(tagTexts([], DEFAULT_THEMES)).toEqual({ themes: [], polarity: 'none', praiseThemes: [] });
   });
 });
 
