@@ -11,7 +11,7 @@ import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
 import { failOnceAfter } from '../support/faults';
 import type { DocJson, DocJsonItem } from '../../emulator';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
-import { setSetting } from '../support/tabs';
+import { setSetting, typeOther } from '../support/tabs';
 
 const MENU = 'ანალიტიკური ანგარიშის მომზადება';
 const NEWBORN = 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება';
@@ -115,6 +115,29 @@ function rowOf(rows: string[][], first: string): string[] {
   if (!row) throw new Error(`no row ${first} in ${JSON.stringify(rows.map((r) => r[0]))}`);
   return row;
 }
+
+describe('notes from other channels reach the problems', () => {
+  it('phone and social-network notes, without scores, are read: typed, collected, counted under their theme', () => {
+    const f = setUpWorkbook({ now: '2026-04-03T10:00:00+04:00' });
+    const notes = [
+      ['ტელეფონი', 'ქირის დახმარება ორი თვეა არ მოსულა'],
+      ['ტელეფონი', 'თანხა ჯერ არ ჩამრიცხეს'],
+      ['სოციალური ქსელი', 'tanxa ar charicxula jer'],
+      ['სოციალური ქსელი', 'ᲨᲔᲨᲐ ᲯᲔᲠ ᲐᲠ ᲛᲝᲣᲢᲐᲜᲘᲐᲗ'],
+      ['წერილი', 'დახმარება დაგვიანებით ჩაირიცხა'],
+      // Praise is not a problem.
+      ['ტელეფონი', 'თანხა დროულად ჩაირიცხა, მადლობა'],
+    ];
+    notes.forEach(([channel, text], i) => typeOther(f, i + 2, ['2026-02-1' + i, channel, '', text]));
+    buildFromMenu(f, '2026-Q1');
+    const doc = onlyReport(f);
+    expect(rowOf(tableAfter(doc, 'პრობლემები თემების მიხედვით'), 'ჩარიცხვა და მიწოდება')[1]).toBe('5');
+    expect(doc.body).toContainEqual(
+      expect.objectContaining({ type: 'paragraph', text: expect.stringContaining('ყველა არხიდან (ფორმები, ტელეფონი, სოციალური ქსელი, ვებგვერდი, წერილი): 5') }),
+    );
+    expect(rowOf(tableAfter(doc, 'შექება თემების მიხედვით'), 'ჩარიცხვა და მიწოდება')[1]).toBe(SUPPRESSED);
+  });
+});
 
 describe('analysis report from the menu', () => {
   let f: Fixture;
