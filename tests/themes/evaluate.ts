@@ -1,5 +1,5 @@
 /**
- * Scores the themes tagger on a labelled set (dev-set.json, held-out.json): micro-averaged
+ * Scores the themes tagger on a labelled set (dev-set.json, held-out.json, replay-sample.json): micro-averaged
  * precision, recall and F1 over (text, theme) pairs, the same per theme, and polarity accuracy.
  * Used by the floor test (tests/themes/tagger-quality.test.ts) and by `npm run bench`.
  */
@@ -35,7 +35,7 @@ export interface Evaluation {
 }
 
 /** A part of the set; `dir` for callers bundled elsewhere (the bench runs from the project root). */
-export function loadSet(name: 'dev-set' | 'held-out', dir: string = __dirname): LabelledText[] {
+export function loadSet(name: 'dev-set' | 'held-out' | 'replay-sample', dir: string = __dirname): LabelledText[] {
   return (JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { items: LabelledText[] }).items;
 }
 
