@@ -62,10 +62,14 @@ function nearestSubject(reading: Reading, position: number): Subject | null {
       paid ? [...at(reading, 'money'), ...at(reading, 'inKind'), ...at(reading, 'transfer'), ...at(reading, 'delivered')] : at(reading, 'transfer'),
     ],
   ];
+  // A genitive before another subject modifies it: in "თანადაფინანსების განხილვა" the review is late, not the money.
+  const all = new Set(subjects.flatMap(([, positions]) => positions));
+  const modifier = (p: number): boolean => reading.words[p].endsWith('is') && all.has(p + 1);
   let best: Subject | null = null;
   let bestDistance = Infinity;
   for (const [subject, positions] of subjects) {
     for (const p of positions) {
+      if (modifier(p)) continue;
       const distance = Math.abs(p - position);
       if (distance < bestDistance) {
         best = subject;
@@ -103,7 +107,8 @@ export function ruleThemes(reading: Reading): Set<ThemeCode> {
   const timed = has(reading, 'delay') || has(reading, 'onTime') || has(reading, 'waiting') || has(reading, 'longTime');
   if (deliveryNegated || (paidFor && timed && !themes.has('decision_time'))) themes.add('payment_delay');
   if (has(reading, 'transfer') && !(amount && !timed && !deliveryNegated)) themes.add('payment_delay');
-  if (has(reading, 'inKind') && !amount && (has(reading, 'delivered') || timed)) themes.add('payment_delay');
+  // Firewood or food that came wet, spoilt or short is about its delivery, unless the amount is at issue.
+  if (has(reading, 'inKind') && !amount && (has(reading, 'delivered') || timed || has(reading, 'bad'))) themes.add('payment_delay');
 
   if (amount && (paidFor || reading.words.some((w) => w.startsWith('odenob')))) themes.add('aid_amount');
   if (has(reading, 'documents')) themes.add('documents');
@@ -148,7 +153,7 @@ function crossesClause(list: readonly string[], a: number, b: number): boolean {
 }
 
 /** The dominant polarity of a text (themes.md: one per text; praise and complaint together is a problem). */
-export function rulePolarity(reading: Reading, themeCount: number): Polarity {
+export function rulePolarity(reading: Reading, themeCount: number, question = false): Polarity {
   const paidFor = has(reading, 'money') || has(reading, 'inKind') || has(reading, 'shortTime') || has(reading, 'queueNoun');
   // Waiting, standing in line and delays are bad unless denied ("ლოდინი არ მომიწია").
   const badAt = [
@@ -189,5 +194,7 @@ export function rulePolarity(reading: Reading, themeCount: number): Polarity {
   if (bad <= 0 && happened > 0 && suggestions === 0) return 'praise';
   if (suggestions > 0) return 'suggestion';
   if (nothing.length > 0 && themeCount === 0) return 'none';
+  // A question, or staff noting one, with nothing wrong in it: no evaluation.
+  if (bad <= 0 && (question || has(reading, 'asking'))) return 'none';
   return themeCount > 0 || bad > 0 ? 'problem' : 'none';
 }

@@ -64,6 +64,20 @@ function staffPatterns(themes: readonly Theme[]): Array<{ id: string; patterns: 
   return compiled;
 }
 
+/** Words staff put before a logged note to say where it came from ("Facebook-ის კომენტარი:"). */
+const SOURCE_WORDS = /facebook|instagram|tiktok|ფეისბუქ|ინსტაგრამ|კომენტარ|პოსტ|შეტყობინებ|წერილ|ზარ|ფორმიდან|ვებგვერდის|messenger|მესენჯერ/i;
+
+/**
+ * A note without the label of its source: "Facebook-ის კომენტარი: შეშა ნედლია" is about the
+ * firewood, not about online service (the channel is recorded in its own column).
+ */
+export function withoutSourceLabel(text: string): string {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 60) return text;
+  const label = text.slice(0, colon);
+  return label.split(/\s+/).length <= 5 && SOURCE_WORDS.test(label) ? text.slice(colon + 1) : text;
+}
+
 export interface Tagging {
   themes: string[];
   polarity: Polarity;
@@ -74,7 +88,8 @@ export interface Tagging {
  * themes the list still holds, so a themes tab staff emptied tags nothing.
  */
 export function tagText(text: string, themes: readonly Theme[]): Tagging {
-  const list = words(text);
+  const content = withoutSourceLabel(text);
+  const list = words(content);
   if (list.length === 0) return { themes: [], polarity: 'none' };
   const reading = readText(list);
   const byRules = ruleThemes(reading);
@@ -83,7 +98,7 @@ export function tagText(text: string, themes: readonly Theme[]): Tagging {
     if (!found.includes(id) && patterns.some((pattern) => matchPositions(reading.words, pattern).length > 0)) found.push(id);
   }
   const ordered = themes.map((theme) => theme.id).filter((id, i, ids) => found.includes(id) && ids.indexOf(id) === i);
-  return { themes: ordered, polarity: rulePolarity(reading, ordered.length) };
+  return { themes: ordered, polarity: rulePolarity(reading, ordered.length, /\?\s*$/.test(content)) };
 }
 
 /** Which polarity wins when a record holds several texts: a problem first (themes.md), then a proposal, then praise. */

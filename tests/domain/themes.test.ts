@@ -91,6 +91,11 @@ describe('tagText: themes by what the text is about', () => {
     expect(tag('დოკუმნეტები ბევრი მოგვთხოვეს').themes).toEqual(['documents']);
   });
 
+  test("a note's source label is not its content; firewood is not read inside შესვლა", () => {
+    expect(tag('Facebook-ის კომენტარი: შეშა ნედლია, ვერ ვანთებთ').themes).toEqual(['payment_delay']);
+    expect(tag('შენობაში ეტლით შესვლა შეუძლებელია').themes).toEqual(['access']);
+  });
+
   test('stems match at word starts only', () => {
     expect(tag('ტრიგერი').themes).toEqual([]);
     expect(tag('(რიგი)').themes).toEqual(['queue']);
@@ -111,6 +116,9 @@ describe('tagText: polarity', () => {
     ['შენიშვნა არ მაქვს', 'none'],
     ['მადლობა', 'none'],
     ['-', 'none'],
+    ['მოქალაქემ იკითხა, რა დოკუმენტებია საჭირო', 'none'],
+    ['შეშის განაწილების სია სად ქვეყნდება?', 'none'],
+    ['rodis chamiricxavt tanxas? ukve ori tvea velodebi', 'problem'],
   ])('%j → %s', (text, polarity) => {
     expect(tag(text).polarity).toBe(polarity);
   });

@@ -23,6 +23,12 @@ describe('themes tagger on the labelled set', () => {
     for (const [theme, figures] of Object.entries(heldOut.perTheme)) expect([theme, figures.f1 >= 0.6]).toEqual([theme, true]);
   });
 
+  test('outside texts (the demo sample, another author): theme micro-F1 and polarity accuracy at least 0.75', () => {
+    const outside = evaluate(loadSet('replay-sample'));
+    expect(outside.micro.f1).toBeGreaterThanOrEqual(0.75);
+    expect(outside.polarityAccuracy).toBeGreaterThanOrEqual(0.75);
+  });
+
   test('development part: theme micro-F1 and polarity accuracy at least 0.85', () => {
     expect(dev.micro.f1).toBeGreaterThanOrEqual(0.85);
     expect(dev.polarityAccuracy).toBeGreaterThanOrEqual(0.85);
