@@ -185,6 +185,19 @@ export function themesOfTab(rows: readonly ThemeRow[] | null): Theme[] {
 }
 
 /**
+ * A themes tab of the product's first version (it holds one of the old ids) moves to the codes of
+ * themes.md once, when setup runs: its old ids are renamed, and the default themes it lacks
+ * (ჩარიცხვა და მიწოდება, კრიტერიუმები და უარი) are added — without them the new codes would
+ * never be tagged. A tab without old ids is staff's own choice and is left as it stands.
+ */
+export function themesTabMigration(ids: readonly string[]): { renamed: Array<{ index: number; id: string }>; added: Theme[] } {
+  const renamed = ids.map((id, index) => ({ index, id: LEGACY_IDS[id.trim()] })).filter((entry): entry is { index: number; id: string } => !!entry.id);
+  if (renamed.length === 0) return { renamed, added: [] };
+  const present = new Set(ids.map((id) => currentThemeId(id.trim())));
+  return { renamed, added: DEFAULT_THEMES.filter((theme) => !present.has(theme.id)) };
+}
+
+/**
  * The label of a theme id: staff's theme first, else the default theme of that id (feedback
  * tagged before staff changed the tab still reads well), else the id itself.
  */

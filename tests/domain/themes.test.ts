@@ -13,6 +13,7 @@ import {
   themeLabel,
   themeLabels,
   themesOfTab,
+  themesTabMigration,
 } from '../../src/domain/themes';
 
 const tag = (text: string): { themes: string[]; polarity: string } => tagText(text, DEFAULT_THEMES);
@@ -213,5 +214,20 @@ describe('themesOfTab: the one rule collection and reports read the themes tab b
     expect(themeLabel('old_theme', staff)).toBe('old_theme');
     expect(reportLabels('ka', staff).theme('payment_delay')).toBe('ჩარიცხვა და მიწოდება');
     expect(themeLabels(staff)).toMatchObject({ parking: 'პარკინგი', queue: 'რიგი და ლოდინი მერიაში' });
+  });
+});
+
+describe('themesTabMigration', () => {
+  it("renames the first version's ids and adds the default themes the tab lacks, once", () => {
+    const migration = themesTabMigration(['waiting', 'documents', ' accessibility ', 'parking']);
+    expect(migration.renamed).toEqual([
+      { index: 0, id: 'queue' },
+      { index: 2, id: 'access' },
+    ]);
+    expect(migration.added.map((t) => t.id)).toEqual(['decision_time', 'payment_delay', 'information', 'staff', 'aid_amount', 'eligibility', 'online']);
+  });
+  it("leaves a tab of today's codes, or one staff emptied, as it stands", () => {
+    expect(themesTabMigration(['queue', 'parking'])).toEqual({ renamed: [], added: [] });
+    expect(themesTabMigration([])).toEqual({ renamed: [], added: [] });
   });
 });
