@@ -8,6 +8,8 @@ import { isDate } from './dates';
 import { FORMS, freeTextItems } from './forms';
 import { effectivePolarity, effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
+import { guardFor, type Release, type ReleaseGuard } from './disclosure';
+import { flaggedPersonal } from './arrival';
 import {
   CHANNEL_INDEX,
   FORM_KEYS,
@@ -45,6 +47,11 @@ export interface ReportInput {
   language: 'ka' | 'en';
   /** The internal report quotes comments and names action owners; the public one does not. */
   internal: boolean;
+  /**
+   * Every group figure output before (disclosure.ts): a figure that, with them, would reveal a
+   * small group is withheld. Absent: nothing is checked against earlier outputs.
+   */
+  ledger?: readonly Release[];
 }
 
 /** A published score: a Summary plus how many distinct responses it rests on. */
@@ -136,6 +143,8 @@ export interface Methodology {
 
 export interface ReportModel {
   language: 'ka' | 'en';
+  /** Figures withheld although large enough, because with earlier outputs they would reveal a small group. */
+  withheldByEarlierOutputs: number;
   internal: boolean;
   period: ReportPeriod;
   previous: ReportPeriod | null;
@@ -165,6 +174,9 @@ export interface ReportModel {
 const MAX_PROBLEM_QUESTIONS = 3;
 const MAX_COMMENTS = 3;
 
+/** The ledger key of texts without a theme. */
+export const UNCATEGORISED = 'uncategorised';
+
 /** Counts of texts by theme for one polarity, and which records each theme gathers (for quotes). */
 class ThemeTally {
   texts = 0;
@@ -184,17 +196,23 @@ class ThemeTally {
     }
   }
 
-  groups(records: readonly FeedbackRecord[], minGroupSize: number, internal: boolean): ThemeGroups {
+  /**
+   * The tally as rows: every count below the minimum group size suppressed, and every count that
+   * with earlier outputs would reveal a small group (`guard`, disclosure ledger keys
+   * `${prefix}:${theme}`, `${prefix}:uncategorised`).
+   */
+  groups(records: readonly FeedbackRecord[], minGroupSize: number, internal: boolean, guard: ReleaseGuard | undefined, prefix: string): ThemeGroups {
+    const hidden = (key: string, count: number): boolean => count < minGroupSize || (!!guard && !guard(`${prefix}:${key}`, count));
     const themes = Array.from(this.counts.entries())
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(
         ([theme, count]): ThemeRow =>
-          count < minGroupSize
+          hidden(theme, count)
             ? { theme, suppressed: true }
             : { theme, suppressed: false, count, comments: internal ? representativeComments(records, this.records.get(theme) ?? []) : [] },
       );
     const uncategorised: CountCell | null =
-      this.uncategorised === 0 ? null : this.uncategorised < minGroupSize ? { suppressed: true } : { suppressed: false, count: this.uncategorised };
+      this.uncategorised === 0 ? null : hidden(UNCATEGORISED, this.uncategorised) ? { suppressed: true } : { suppressed: false, count: this.uncategorised };
     return { texts: this.texts, themes, uncategorised };
   }
 }
@@ -240,6 +258,8 @@ function representativeComments(records: readonly FeedbackRecord[], indices: rea
   const best: Array<{ record: FeedbackRecord; text: string }> = [];
   for (const index of indices) {
     const record = records[index];
+    // Personal data flagged on arrival: quoted only once staff have read it and ticked "quotable".
+    if (!record.quotable && flaggedPersonal(record)) continue;
     if (best.length === MAX_COMMENTS && !ranksBefore(record, best[MAX_COMMENTS - 1].record)) continue;
     const text = recordText(record);
     if (text === '') continue;
@@ -323,7 +343,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (scoreRecord(current, record, index, items)) lowScoreResponses++;
   }
 
-  for (const bucket of [current, previous, lastYear]) if (bucket) withholdBucket(bucket, allItems, minGroupSize);
+  let withheldByEarlierOutputs = 0;
+  const guard = (period: ReportPeriod | undefined) => {
+    if (!input.ledger || !period) return undefined;
+    const allowed = guardFor(input.ledger, period, minGroupSize);
+    return (key: string, respondents: number): boolean => {
+      const ok = allowed(key, respondents);
+      if (!ok) withheldByEarlierOutputs++;
+      return ok;
+    };
+  };
+  withholdBucket(current, allItems, minGroupSize, guard(input.period));
+  if (previous) withholdBucket(previous, allItems, minGroupSize, guard(input.previous));
+  if (lastYear) withholdBucket(lastYear, allItems, minGroupSize, guard(input.lastYear));
+  const themeGuard = guard(input.period);
   const score = (acc: Accumulator | undefined): Score => scoreOf(acc, minGroupSize);
   const questions: QuestionRow[] = allItems.map((item) => ({
     itemId: item.id,
@@ -359,10 +392,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .sort((a, b) => (a.score.share ?? 0) - (b.score.share ?? 0) || (a.score.mean ?? 0) - (b.score.mean ?? 0))
     .slice(0, MAX_PROBLEM_QUESTIONS);
 
-  const problems = problemTally.groups(records, minGroupSize, input.internal);
+  const problems = problemTally.groups(records, minGroupSize, input.internal, themeGuard, 'theme');
 
   return {
     language,
+    withheldByEarlierOutputs,
     internal: input.internal,
     period: input.period,
     previous: input.previous ?? null,
@@ -389,7 +423,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ...serviceRows.map((row) => comparePeriods((bucket) => bucket.services.get(row.code), { kind: 'service', code: row.code, name: row.name })),
     ],
     problems: { lowScoreResponses, lowestQuestions, themes: problems.themes, texts: problems.texts, uncategorised: problems.uncategorised },
-    praise: praiseTally.groups(records, minGroupSize, input.internal),
+    praise: praiseTally.groups(records, minGroupSize, input.internal, themeGuard, 'praise'),
     actions: input.actions.map((action) => actionRow(action, to, input.internal)),
     methodology: {
       minGroupSize,
