@@ -5,6 +5,8 @@ import { wilson } from '../../src/domain/stats';
 import type { ActionRecord, AnswerValue, Channel, FeedbackForm, FeedbackRecord, Service } from '../../src/domain/types';
 import { CHANNELS, DRIVERS } from '../../src/domain/types';
 import { decodePng } from './png-reader';
+import { periodDays } from '../../src/domain/disclosure';
+import { modelReleases } from '../../src/domain/model-releases';
 import { at, feedbackRecord } from '../support/records';
 
 const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
@@ -273,6 +275,29 @@ describe('buildReportModel: main problems', () => {
   it('quotes no comment in the public report', () => {
     const model = buildReportModel(input(problemRecords(), { internal: false }));
     expect(model.problems.themes[1]).toEqual({ theme: 'queue', suppressed: false, count: 5, comments: [] });
+  });
+});
+
+describe('buildReportModel: theme counts and earlier outputs', () => {
+  const praised = (n: number): FeedbackRecord[] =>
+    Array.from({ length: n }, () => record({ form: 'other', channel: 'phone', text: 'თავაზიანები', themes: ['staff'], polarity: 'praise' }));
+  const unthemed = (n: number): FeedbackRecord[] =>
+    Array.from({ length: n }, () => record({ form: 'other', channel: 'letter', text: 'ცუდად', themes: [], polarity: 'problem' }));
+
+  it('records the praise and uncategorised counts it outputs', () => {
+    const keys = modelReleases(buildReportModel(input([...praised(7), ...unthemed(6)]))).map((r) => `${r.key}=${r.respondents}`);
+    expect(keys).toEqual(expect.arrayContaining(['praise:staff=7', 'theme:uncategorised=6']));
+  });
+
+  it('withholds a count that, beside the same period output before, would reveal the two texts added since', () => {
+    const ledger = [
+      { key: 'praise:staff', ...periodDays(JANUARY), respondents: 7 },
+      { key: 'theme:uncategorised', ...periodDays(JANUARY), respondents: 6 },
+    ];
+    const model = buildReportModel(input([...praised(9), ...unthemed(8)], { ledger }));
+    expect(model.praise.themes).toEqual([{ theme: 'staff', suppressed: true }]);
+    expect(model.problems.uncategorised).toEqual({ suppressed: true });
+    expect(buildReportModel(input([...praised(9), ...unthemed(8)])).praise.themes[0]).toMatchObject({ suppressed: false, count: 9 });
   });
 });
 
