@@ -103,6 +103,7 @@ test('demo arguments: --scenario, --out, --seed (also as --flag=value); anything
     seed: 5,
     writeSample: null,
     environment: null,
+    national: null,
   });
   expect(parseArgs([]).out).toBe('demo-out');
   expect(() => parseArgs(['--bogus'])).toThrow(/unknown argument/);
