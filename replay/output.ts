@@ -175,6 +175,7 @@ export interface WrittenOutput {
 export function mailRecord(mail: SentMail): Record<string, unknown> {
   return {
     sentAt: iso(mail.sentAt),
+    from: mail.from,
     to: mail.to,
     subject: mail.subject,
     body: mail.body,
