@@ -59,7 +59,12 @@ function setUpFrom(dir: string): Fixture {
   ws.spreadsheets.setActive(spreadsheetId);
   ws.loadBundle(dir);
   ws.spreadsheets.userOpen(spreadsheetId);
-  const fx: Fixture = { ws, spreadsheetId, click: (caption) => ws.spreadsheets.ui.clickMenuItem(caption) };
+  const fx: Fixture = {
+    ws,
+    spreadsheetId,
+    click: (caption) => ws.spreadsheets.ui.clickMenuItem(caption),
+    clickAs: (caption, user) => ws.spreadsheets.ui.clickMenuItem(caption, user),
+  };
   fx.click('სისტემის მომზადება / განახლება');
   return fx;
 }
