@@ -203,6 +203,24 @@ describe('public report: small groups', () => {
     expect(outputs.text).toContain('ეთანხმება 25% (12 პასუხი)');
   });
 
+  it('charts the services its table shows, each bar named as its row and in the same order, drawn for print', () => {
+    const report = buildPublicReport(reportInput(records, []));
+    const index = report.blocks.findIndex((b) => b.kind === 'chart');
+    const chart = report.blocks[index];
+    const table = report.blocks[index + 1];
+    if (chart?.kind !== 'chart' || table?.kind !== 'table') throw new Error('expected a chart followed by the services table');
+    expect(table.header[0]).toBe('სერვისი');
+    const labels = chart.alt
+      .split(': ')
+      .slice(1)
+      .join(': ')
+      .split('; ')
+      .map((part) => part.split(': ')[0]);
+    expect(labels).toEqual(table.rows.map((row) => row[0]));
+    expect(labels).toContain('ახალშობილთა დახმარება');
+    expect(chart.width).toBeGreaterThanOrEqual((300 / 72) * chart.widthPt);
+  });
+
   it('withholds a service whose figure would give away a small one by subtraction from the overall', () => {
     // 12 newborn and 3 firewood: overall and newborn together would tell how the 3 answered.
     const records = [

@@ -86,4 +86,30 @@ describe('reportLayout', () => {
     expect(cellText({ list: ['ერთი', 'ორი'] })).toBe('• ერთი\n• ორი');
     expect(cellText({ list: [] })).toBe('');
   });
+
+  it('charts the services the table shows with figures, each bar named as its row, in the same order, for print', () => {
+    const services = [
+      { code: 'newborn', ka: 'ახალშობილი', invite: true },
+      { code: 'firewood', ka: 'შეშით უზრუნველყოფა', invite: true },
+      { code: 'medical', ka: 'სამედიცინო თანადაფინანსება', invite: true },
+      { code: 'funeral', ka: 'დაკრძალვის დახმარება', invite: true },
+    ];
+    const forService = (service: string, records: FeedbackRecord[]) => records.map((r) => ({ ...r, service }));
+    const records = [
+      ...forService('newborn', n1(8, 5, '2026-01-10T10:00:00+04:00')),
+      ...forService('firewood', [...n1(4, 2, '2026-01-11T10:00:00+04:00'), ...n1(6, 5, '2026-01-12T10:00:00+04:00')]),
+      ...forService('medical', n1(2, 4, '2026-01-13T10:00:00+04:00')), // below the minimum group: a notice, no bar
+      ...forService('funeral', n1(7, 4, '2026-01-14T10:00:00+04:00')),
+    ];
+    const layout = reportLayout(buildReportModel({ ...input(records), services }), reportLabels('ka'));
+    const heading = layout.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'სერვისების მიხედვით');
+    const chart = layout.blocks[heading + 1];
+    const table = layout.blocks[heading + 2];
+    if (chart.kind !== 'chart' || table.kind !== 'table') throw new Error('expected the services chart, then its table');
+    const shown = table.rows.filter((row) => typeof row[1] === 'string').map((row) => `${cellText(row[0])}: ${cellText(row[1])} (${cellText(row[2])})`);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(table.rows.length).toBeGreaterThan(shown.length); // the suppressed row is in the table only
+    expect(chart.alt.split(': ').slice(1).join(': ').split('; ')).toEqual(shown);
+    expect(chart.width).toBeGreaterThanOrEqual((300 / 72) * chart.widthPt);
+  });
 });
