@@ -43,7 +43,11 @@ function glyphTable(): Map<string, Glyph> {
   for (const entry of CHART_GLYPHS) {
     // The character first (it may be "|" itself), then its numbers and runs.
     const char = String.fromCodePoint(entry.codePointAt(0) as number);
-    const [advance, left, top, width] = entry.slice(char.length + 1).split('|').slice(0, 4).map(Number);
+    const [advance, left, top, width] = entry
+      .slice(char.length + 1)
+      .split('|')
+      .slice(0, 4)
+      .map(Number);
     const runs = entry.slice(char.length + 1).split('|')[4];
     const levels = decode(width, runs);
     glyphs.set(char, { advance, left, top, width, height: width > 0 ? levels.length / width : 0, levels });

@@ -96,7 +96,18 @@ describe('a scenario with only "cases"', () => {
 
   test('every output path of the contract is written', () => {
     const entries = readdirSync(run.out).sort();
-    expect(entries).toEqual(['docs', 'drive', 'environment.json', 'forms', 'index.html', 'mail', 'spreadsheets', 'summary.json', 'triggers.json']);
+    expect(entries).toEqual([
+      'docs',
+      'drive',
+      'environment.json',
+      'feedback.json',
+      'forms',
+      'index.html',
+      'mail',
+      'spreadsheets',
+      'summary.json',
+      'triggers.json',
+    ]);
     expect(readdirSync(join(run.out, 'forms')).sort()).toEqual(['N1.json', 'N2.json']);
     expect(run.read<unknown[]>('triggers.json').length).toBeGreaterThanOrEqual(4);
   });
