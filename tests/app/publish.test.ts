@@ -15,8 +15,8 @@ import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const PUBLISH = 'საჯარო ანგარიშის გამოქვეყნება';
 const AGENDA = 'სამუშაო შეხვედრის დღის წესრიგი';
-const PUBLIC_DOC = 'საჯარო ანგარიში — I კვარტალი 2026';
-const AGENDA_DOC = 'სამუშაო შეხვედრის დღის წესრიგი — I კვარტალი 2026';
+const PUBLIC_DOC = 'საჯარო ანგარიში — 2026 წლის I კვარტალი';
+const AGENDA_DOC = 'სამუშაო შეხვედრის დღის წესრიგი — 2026 წლის I კვარტალი';
 const APRIL = Date.parse('2026-04-02T10:00:00+04:00');
 
 /** Pieces of personal data planted in comments, names and action wording, in every format. */
@@ -278,7 +278,7 @@ describe('public report', () => {
     expect(post).toContain(again.pdf.id);
     // The Doc was rewritten, not appended to.
     const doc = docText(fx, again.doc.id);
-    expect(doc.split('მომხმარებელთა უკუკავშირი — I კვარტალი 2026').length - 1).toBe(1);
+    expect(doc.split('მომხმარებელთა უკუკავშირი — 2026 წლის I კვარტალი').length - 1).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@ import { buildReportModel } from '../../src/domain/report-model';
 import type { ActionRecord, FeedbackRecord, Service } from '../../src/domain/types';
 import { actionRecord, at, feedbackRecord } from '../support/records';
 
-const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: 'I კვარტალი 2026' };
+const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: '2026 წლის I კვარტალი' };
 const SERVICES: Service[] = [
   { code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true },
   { code: 'firewood', ka: 'საშეშე მერქნით უზრუნველყოფა', invite: true },
@@ -266,7 +266,7 @@ describe('public report: social-network post', () => {
     const report = buildPublicReport(reportInput(scoredRecords(), [action({ status: 'done', publicWording: 'x' })], { municipality: name }));
     const post = socialPost(report, PDF_URL);
     expect(post.length).toBeLessThanOrEqual(POST_LIMIT);
-    expect(post).toContain('I კვარტალი 2026');
+    expect(post).toContain('2026 წლის I კვარტალი');
     expect(post).toContain(PDF_URL);
   });
 });

@@ -6,9 +6,9 @@ import { renderReportHtml } from '../../src/domain/report-html';
 import type { FeedbackRecord } from '../../src/domain/types';
 
 const at = (iso: string): Date => new Date(iso);
-const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
-const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
-const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
+const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: '2026 წლის იანვარი' };
+const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: '2025 წლის დეკემბერი' };
+const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: '2025 წლის იანვარი' };
 
 let id = 0;
 function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[] {
@@ -57,7 +57,7 @@ describe('reportLayout', () => {
     const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('საერთო კმაყოფილება პერიოდების მიხედვით'));
     // 6/6: Wilson [61 %, 100 %]; 3/6: [19 %, 81 %].
     expect(trend?.alt).toBe(
-      'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)',
+      'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის იანვარი): 100% (61%–100%); წინა პერიოდი (2025 წლის დეკემბერი): 50% (19%–81%)',
     );
     expect(trend?.png.slice(0, 8)).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   });
@@ -72,7 +72,7 @@ describe('reportLayout', () => {
     expect(layout.blocks.slice(0, 4)).toEqual([
       { kind: 'title', text: 'უკუკავშირის ანალიტიკური ანგარიში' },
       { kind: 'paragraph', text: 'მერია' },
-      { kind: 'paragraph', text: 'პერიოდი: იანვარი 2026' },
+      { kind: 'paragraph', text: 'პერიოდი: 2026 წლის იანვარი' },
       { kind: 'paragraph', text: 'მომზადდა: 03.02.2026' },
     ]);
     // Every group is empty: nothing is charted and every score is the notice.

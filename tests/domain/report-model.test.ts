@@ -7,9 +7,9 @@ import { CHANNELS, DRIVERS } from '../../src/domain/types';
 import { decodePng } from './png-reader';
 import { at, feedbackRecord } from '../support/records';
 
-const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
-const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
-const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
+const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: '2026 წლის იანვარი' };
+const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: '2025 წლის დეკემბერი' };
+const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: '2025 წლის იანვარი' };
 
 const SERVICES: Service[] = [
   { code: 'newborn', ka: 'ახალშობილთა დახმარება', en: 'Newborn allowance', invite: true },
@@ -438,6 +438,6 @@ describe('renderReportHtml', () => {
     expect(internal.match(/დიდია/g)!.length).toBe(1); // the same comment six times is quoted once
     expect(publicHtml).not.toContain('დიდია');
     expect(publicHtml).toContain('მომხმარებელთა უკუკავშირი — საჯარო ანგარიში');
-    expect(publicHtml).toContain('წინა პერიოდი (დეკემბერი 2025)');
+    expect(publicHtml).toContain('წინა პერიოდი (2025 წლის დეკემბერი)');
   });
 });
