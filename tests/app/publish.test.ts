@@ -499,7 +499,7 @@ describe('meeting agenda and overdue actions', () => {
   it('a bad period gets a Georgian explanation and makes nothing', () => {
     const count = fx.ws.docs.list().length;
     const message = click(fx, PUBLISH, '2026-Q5');
-    expect(message).toContain('მაგალითად: 2026-Q1');
+    expect(message).toContain('მაგალითად: 2026 წლის I კვარტალი (ან 2026-Q1)');
     expect(fx.ws.docs.list().length).toBe(count);
     expect(live(fx).some((row) => row.name.endsWith('.pdf'))).toBe(false);
   });
@@ -535,7 +535,7 @@ describe('agenda figures from the same model as the analysis report', () => {
   it('tells the manager when the period cannot be read, and when the prompt was cancelled', () => {
     const fx = setUpWorkbook();
     fx.ws.core.setNow(APRIL);
-    expect(click(fx, AGENDA, '2026-13')).toMatch(/^დღის წესრიგი არ მომზადდა\. თვე 13 არ არსებობს\. მაგალითად: 2026-Q1/);
+    expect(click(fx, AGENDA, '2026-13')).toMatch(/^დღის წესრიგი არ მომზადდა\. თვე 13 არ არსებობს\. მაგალითად: 2026 წლის I კვარტალი \(ან 2026-Q1\)/);
     fx.ws.spreadsheets.ui.answerNext({ button: 'CANCEL' });
     fx.click(PUBLISH);
     expect(fx.ws.spreadsheets.ui.shown.slice(-1)[0].message).toBe('გამოქვეყნება გაუქმდა.');

@@ -290,7 +290,7 @@ describe('analysis report from the menu', () => {
     const message = buildFromMenu(f, text);
     expect(message).toContain('ანგარიში არ მომზადდა.');
     expect(message).toContain(reason);
-    expect(message).toContain('მაგალითად: 2026-Q1');
+    expect(message).toContain('მაგალითად: 2026 წლის I კვარტალი (ან 2026-Q1)');
     expect(reportDocs(f)).toHaveLength(0);
   });
 

@@ -423,9 +423,13 @@ describe('renderReportHtml', () => {
 
   it('embeds decodable PNG charts with alt text', () => {
     const html = renderReportHtml(reportModel(true, 'en'), reportLabels('en'));
-    const images = [...html.matchAll(/<img src="data:image\/png;base64,([^"]+)" alt="([^"]*)">/g)];
+    const images = [...html.matchAll(/<img src="data:image\/png;base64,([^"]+)" alt="([^"]*)" width="(\d+)"/g)];
     expect(images.length).toBe(2);
-    for (const [, base64] of images) expect(decodePng(Array.from(Buffer.from(base64, 'base64'))).width).toBe(480);
+    for (const [, base64, , shown] of images) {
+      // Shown 440 pt (587 CSS px) wide and drawn for print at 300 dpi and more.
+      expect(shown).toBe('587');
+      expect(decodePng(Array.from(Buffer.from(base64, 'base64'))).width).toBeGreaterThanOrEqual((300 / 72) * 440);
+    }
     expect(images[0][2]).toContain('Satisfaction: 43% ('); // 6 of 14, the suppressed service included
     // The suppressed firewood group is neither charted nor given a figure.
     expect(images[1][2]).not.toContain('Firewood');
