@@ -7,7 +7,7 @@
  */
 import { FORMS, freeTextItems } from '../src/domain/forms';
 import { feedbackRecords } from '../src/domain/report-inputs';
-import { effectiveThemes } from '../src/domain/themes';
+import { effectivePolarity, effectiveThemes } from '../src/domain/themes';
 import type { AnswerValue, FeedbackRecord } from '../src/domain/types';
 
 export interface FeedbackJsonRecord {
@@ -22,10 +22,13 @@ export interface FeedbackJsonRecord {
   answers: Record<string, AnswerValue>;
   /** The free-text answers, each with its item id; an other-channel note has the id "text". */
   text: Array<{ item: string; text: string }>;
-  /** Theme codes: staff's correction when there is one, else the automatic ones. */
+  /**
+   * Theme codes: staff's correction when there is one; else the automatic ones, those of the
+   * record's polarity first, then those of its praise texts (N2's "what you liked").
+   */
   themes: string[];
-  /** The polarity code, when the product records one; null until then. */
-  polarity: string | null;
+  /** The polarity code (../shared/themes.md): staff's correction when set, else the automatic one. */
+  polarity: string;
   flags: string[];
   quotable: boolean;
 }
@@ -38,10 +41,11 @@ const FREE_TEXT_IDS: Record<string, string[]> = {
   N2: freeTextItems(FORMS.N2).map((item) => item.id),
 };
 
-/** A record's polarity, read safely: the field is added to the table by the themes work. */
-function polarityOf(record: FeedbackRecord): string | null {
-  const value = (record as FeedbackRecord & { polarity?: unknown }).polarity;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+function themesOf(record: FeedbackRecord): string[] {
+  const themes = effectiveThemes(record);
+  if (record.staffTags.length > 0) return themes;
+  for (const theme of record.praiseThemes) if (!themes.includes(theme)) themes.push(theme);
+  return themes;
 }
 
 export function feedbackJsonRecord(record: FeedbackRecord): FeedbackJsonRecord {
@@ -59,8 +63,8 @@ export function feedbackJsonRecord(record: FeedbackRecord): FeedbackJsonRecord {
     date: Number.isNaN(record.receivedAt.getTime()) ? null : record.receivedAt.toISOString(),
     answers: record.answers,
     text,
-    themes: effectiveThemes(record),
-    polarity: polarityOf(record),
+    themes: themesOf(record),
+    polarity: effectivePolarity(record),
     flags: record.flags,
     quotable: record.quotable,
   };

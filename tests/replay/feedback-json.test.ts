@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../replay/demo';
 import { type FeedbackJsonRecord, feedbackJson, feedbackJsonRecord } from '../../replay/feedback-json';
-import type { FeedbackRecord } from '../../src/domain/types';
 import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
 import { safeName } from '../../replay/output';
 import { TABS } from '../../src/domain/schema';
@@ -44,7 +43,7 @@ describe('feedbackJson', () => {
       answers: expect.objectContaining({ 'n1.overall': 2, 'n1.improve': 'რიგი ძალიან დიდი იყო', 'n1.wait_ok': null }),
       text: [{ item: 'n1.improve', text: 'რიგი ძალიან დიდი იყო' }],
       themes: ['queue'],
-      polarity: null,
+      polarity: 'problem',
       flags: [],
       quotable: true,
     });
@@ -65,11 +64,12 @@ describe('feedbackJson', () => {
     expect(feedbackJson([FEEDBACK_HEADERS])).toEqual([]);
   });
 
-  it('writes a record’s polarity when the product records one, and null where it holds none', () => {
-    // The feedback table has no polarity column yet (the themes work adds it): null, never missing.
-    expect(feedbackJson(table(FEEDBACK_HEADERS)).every((r) => r.polarity === null)).toBe(true);
-    const tagged = { ...feedbackRecord(), polarity: 'problem' } as FeedbackRecord;
-    expect(feedbackJsonRecord(tagged).polarity).toBe('problem');
+  it('writes the polarity staff set, else the automatic one, and praise themes after the others', () => {
+    expect(feedbackJsonRecord(feedbackRecord({ polarity: 'problem' })).polarity).toBe('problem');
+    expect(feedbackJsonRecord(feedbackRecord({ polarity: 'problem', staffPolarity: 'suggestion' })).polarity).toBe('suggestion');
+    expect(feedbackJsonRecord(feedbackRecord({ themes: ['queue'], praiseThemes: ['staff'] })).themes).toEqual(['queue', 'staff']);
+    // Staff's tags replace every automatic theme.
+    expect(feedbackJsonRecord(feedbackRecord({ themes: ['queue'], praiseThemes: ['staff'], staffTags: ['documents'] })).themes).toEqual(['documents']);
   });
 });
 
@@ -126,6 +126,7 @@ describe('the replay writes feedback.json', () => {
     // An other-channel note is stored as its day: Tbilisi midnight.
     expect(byForm.other.date).toBe(new Date('2026-01-09T00:00:00+04:00').toISOString());
     for (const record of records) {
+      expect(['problem', 'praise', 'suggestion', 'none']).toContain(record.polarity);
       expect(Array.isArray(record.themes)).toBe(true);
       expect(typeof record.quotable).toBe('boolean');
     }
