@@ -11,6 +11,7 @@ import type { FormSnapshot } from '../emulator';
 import type { SentMail } from '../emulator';
 import type { DriveIndexRow } from '../emulator';
 import type { PlayResult, RefusedInput, ShownAlert, StepError } from './player';
+import { feedbackJson } from './feedback-json';
 import { renderIndexPage } from './index-page';
 
 export interface Summary {
@@ -261,6 +262,10 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
     files++;
     driveFiles.push({ row, file });
   }
+
+  // feedback.json: the normalized feedback table as records, read by the product's own reader.
+  const feedbackTab = (bound ?? ws.spreadsheets.snapshot(result.spreadsheetId)).tabs.find((tab) => tab.name === TABS.feedback.name);
+  json(join(outDir, 'feedback.json'), feedbackJson(feedbackTab?.values ?? []));
 
   // environment.json: the world the replay ran in, and what the product's self-check reported.
   json(join(outDir, 'environment.json'), result.environment);

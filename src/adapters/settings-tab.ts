@@ -2,9 +2,10 @@
  * The settings tab: one setting a row (key, value, description). Staff type the values; the keys
  * and descriptions are the script's.
  */
+import { t } from '../domain/messages';
 import { escapeForSheet } from '../domain/sanitize';
-import { SETTING_SPECS, TABS } from '../domain/schema';
-import { parseSettings, type Parsed } from '../domain/settings';
+import { SETTING_CHOICES, SETTING_SPECS, TABS } from '../domain/schema';
+import { choiceOf, parseSettings, type Parsed } from '../domain/settings';
 import type { Settings } from '../domain/types';
 import { appendRows, cell, readTab, text } from './tables';
 
@@ -16,7 +17,10 @@ export function readSettings(): Parsed<Settings> {
 
 /**
  * Adds each setting the tab does not have yet, with its default (or the municipality profile's
- * value) and description. A setting already in the tab is never overwritten: staff's word wins.
+ * value) and description; a setting already in the tab is never overwritten: staff's word wins.
+ * Gives each setting of a few choices a list of its Georgian words, and rewrites a code an earlier
+ * version wrote (quarterly, en …) as its word. The list warns rather than refuses: a code typed
+ * from an old instruction is still read.
  */
 export function seedSettings(values: ReadonlyMap<string, string | number> = new Map()): void {
   const table = readTab(TABS.settings);
@@ -25,6 +29,27 @@ export function seedSettings(values: ReadonlyMap<string, string | number> = new 
     table,
     SETTING_SPECS.filter((s) => !present.has(s.key)).map((s) => [s.key, seedValue(values.get(s.key)) ?? s.default, s.ka]),
   );
+  const valueColumn = table.index.value + 1;
+  if (valueColumn < 1) return;
+  table.rows.forEach((row, i) => {
+    const key = text(table, row, 'key');
+    if (key !== 'reportPeriod' && key !== 'language' && key !== 'mode') return;
+    const choices: ReadonlyArray<{ id: string; ka: string }> = SETTING_CHOICES[key];
+    const range = table.sheet.getRange(i + 2, valueColumn);
+    const id = choiceOf(choices, cell(table, row, 'value'));
+    const word = choices.find((choice) => choice.id === id)?.ka;
+    if (word && word !== text(table, row, 'value')) range.setValue(word);
+    range.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(
+          choices.map((choice) => choice.ka),
+          true,
+        )
+        .setAllowInvalid(true)
+        .setHelpText(t('help.list'))
+        .build(),
+    );
+  });
 }
 
 /** A profile's value as the tab should hold it: a number as typed, text kept from reading as a formula. */

@@ -43,10 +43,11 @@ export const MESSAGES = {
   'settings.bad_reply_to': 'პარამეტრი „replyTo“: „{value}“ ელფოსტის მისამართი არ არის; საპასუხო მისამართი არ მიეთითება',
   'settings.bad_manager': 'პარამეტრი „managers“: „{value}“ ელფოსტის მისამართი არ არის და გამოტოვებულია',
   'settings.not_positive_int': 'პარამეტრი „{key}“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია {value}',
+  'settings.bad_report_period': 'პარამეტრი „reportPeriod“: კვარტალური ან თვიური; გამოყენებულია {value}',
+  'settings.bad_language': 'პარამეტრი „language“: ქართული ან ინგლისური; გამოყენებულია {value}',
   'settings.min_group_too_small':
     'პარამეტრი „minGroupSize“: {value} ძალიან მცირეა — {floor}-ზე მცირე ჯგუფში რესპონდენტის ამოცნობა შესაძლებელია. გამოყენებულია {floor} (შეიძლება გაიზარდოს, არა შემცირდეს)',
-  'settings.bad_mode': 'პარამეტრი „mode“: municipal ან national; გამოყენებულია {value}',
-  'settings.bad_report_period': 'პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია {value}',
+  'settings.bad_mode': 'პარამეტრი „mode“: მუნიციპალური ან ეროვნული; გამოყენებულია {value}',
 
   // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
   'note.paper':
@@ -266,7 +267,7 @@ export const MESSAGES = {
   'notice.open': 'ანგარიშის გახსნა — {period}',
 
   // The period dialog of the three documents.
-  'period.help': 'მაგალითად: 2026-Q1 (კვარტალი), 2026-03 (თვე), 2026 (წელი) ან 2026-01-01..2026-03-31 (თარიღებით; ასევე 01.01.2026..31.03.2026).',
+  'period.help': 'მაგალითად: 2026 წლის I კვარტალი (ან 2026-Q1), 2026 წლის მარტი (ან 2026-03), 2026 წელი ან 01.01.2026..31.03.2026 (თარიღებით).',
   'period.empty': 'პერიოდი არ არის მითითებული.',
   'period.not_started': 'პერიოდი „{period}“ ჯერ არ დაწყებულა.',
   'period.bad_year': 'წელი {year} არ არის დასაშვები.',
@@ -509,9 +510,15 @@ export const MESSAGES = {
   'setting.mail_quota':
     'დღეში გასაგზავნი მოწვევების ზღვარი; დანარჩენი გადაიდება მეორე დღისთვის. Google-ის დღიურ კვოტაზე (100, Workspace-ში 1500) მეტი მაინც ვერ გაიგზავნება',
   'setting.email_retention': 'რამდენი დღის შემდეგ წაიშალოს განმცხადებლის ელფოსტა დასრულებული, მოწვეული განცხადებიდან',
-  'setting.report_period': 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: monthly ან quarterly',
-  'setting.language': 'ანგარიშის ენა: ka ან en',
-  'setting.mode': 'რეჟიმი: municipal (მუნიციპალიტეტის სამუშაო წიგნი) ან national (ასოციაციის: მუნიციპალიტეტების შედარება)',
+  'setting.report_period': 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: კვარტალური ან თვიური',
+  'setting.language': 'ანგარიშის ენა: ქართული ან ინგლისური',
+  'setting.quarterly': 'კვარტალური',
+  'setting.monthly': 'თვიური',
+  'setting.language_ka': 'ქართული',
+  'setting.language_en': 'ინგლისური',
+  'setting.mode': 'რეჟიმი: მუნიციპალური (მუნიციპალიტეტის სამუშაო წიგნი) ან ეროვნული (ასოციაციის: მუნიციპალიტეტების შედარება)',
+  'setting.mode_municipal': 'მუნიციპალური',
+  'setting.mode_national': 'ეროვნული',
 
   // A form's service list before any service exists: the respondent can still say "other".
   'form.no_services': 'სხვა',

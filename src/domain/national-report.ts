@@ -14,6 +14,8 @@ import { DRIVERS } from './types';
 
 export const FUNNEL_WIDTH = 640;
 export const FUNNEL_HEIGHT = 380;
+/** Placed at the report charts' width; drawn at 640 px this prints at about 100 dpi (the report charts are drawn for 300). */
+export const FUNNEL_WIDTH_PT = 440;
 
 export interface NationalIndicator {
   key: string;
@@ -85,7 +87,7 @@ export function nationalReportBlocks(input: {
     }
     blocks.push({ kind: 'paragraph', text: t('national.figure', { share: pct(result.national), respondents: result.respondents }) });
     const chart = funnelChartPng(result, { width: FUNNEL_WIDTH, height: FUNNEL_HEIGHT, title: t('national.chart_title', { indicator: indicator.title }) });
-    blocks.push({ kind: 'chart', png: chart.png, alt: chart.alt, width: FUNNEL_WIDTH, height: FUNNEL_HEIGHT });
+    blocks.push({ kind: 'chart', png: chart.png, alt: chart.alt, width: FUNNEL_WIDTH, height: FUNNEL_HEIGHT, widthPt: FUNNEL_WIDTH_PT });
     blocks.push({
       kind: 'table',
       header: [t('national.col.number'), t('national.col.municipality'), t('national.col.respondents'), t('national.col.share'), t('national.col.comparison')],
