@@ -236,6 +236,9 @@ export const MESSAGES = {
   'log.interrupted': 'შესრულება გაგზავნისას შეწყდა; შედეგი ვერ დადგინდა',
   'log.renumbered': 'განცხადების ნომერი შეიცვალა: ჩანაწერი გადავიდა ნომერზე {caseId}',
 
+  // The paper form's assurance, under the annex intro.
+  'form.paper_no_effect': 'ფორმის შევსება ნებაყოფლობითია და არანაირ გავლენას არ ახდენს თქვენი განცხადების განხილვაზე.',
+
   // The N2 invitation mail.
   'mail.greeting': 'გამარჯობა,',
   'mail.thanks': 'მადლობა,',
@@ -313,6 +316,12 @@ export const MESSAGES = {
 
   // The print material.
   'print.paper': 'ქაღალდის ფორმა',
+  // The paper form's own lines (the questions come from domain/forms.ts).
+  'paper.other': 'სხვა',
+  'paper.scale_legend': 'შეფასების სკალა: {legend}.',
+  'paper.how_to_mark': 'თითო კითხვაზე მონიშნეთ ერთი წრე {mark} (გადახაზეთ ან შემოხაზეთ). * — აუცილებელი კითხვა; დანარჩენი შეგიძლიათ გამოტოვოთ.',
+  'paper.return': 'შევსებული ფორმა ჩააგდეთ უკუკავშირის ყუთში (კანცელარიაში) ან გადაეცით კანცელარიის თანამშრომელს. გმადლობთ!',
+  'paper.online': 'გირჩევნიათ ონლაინ? დაასკანერეთ QR კოდი ტელეფონით — ფორმა ანონიმურია, შესვლა და ელფოსტა არ არის საჭირო.',
   'print.poster': 'QR პლაკატი',
   'print.no_form': 'ონლაინ ფორმა ჯერ არ არსებობს ({forms}). ჯერ გაუშვით „სისტემის მომზადება / განახლება“.',
   'print.ready': 'ქაღალდის ფორმა და QR პლაკატი მზადაა საქაღალდეში „{folder}“ (Google Drive).',
