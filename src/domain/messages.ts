@@ -236,6 +236,8 @@ export const MESSAGES = {
   'log.interrupted': 'შესრულება გაგზავნისას შეწყდა; შედეგი ვერ დადგინდა',
   'log.renumbered': 'განცხადების ნომერი შეიცვალა: ჩანაწერი გადავიდა ნომერზე {caseId}',
 
+  // Every scale question's help online (screen readers do not read a scale's end labels).
+  'form.scale_help': 'აირჩიეთ ერთი ციფრი 1-დან 5-მდე: {legend}.',
   // The paper form's assurance, under the annex intro.
   'form.paper_no_effect': 'ფორმის შევსება ნებაყოფლობითია და არანაირ გავლენას არ ახდენს თქვენი განცხადების განხილვაზე.',
 
