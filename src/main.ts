@@ -11,6 +11,7 @@ import { buildReportAction, runScheduledReport } from './app/report';
 import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
+import { sampleCheckAction } from './app/box';
 import { selfCheckAction } from './app/self-check';
 import { recordJobOutcomes } from './app/job-problems';
 import { sheetEditOf, submittedTab } from './adapters/events';
@@ -36,6 +37,10 @@ export function menuPaperForms(): void {
 
 export function menuImportPaper(): void {
   runMenuAction('importPaper', importPaperAction);
+}
+
+export function menuSampleCheck(): void {
+  runMenuAction('sampleCheck', sampleCheckAction);
 }
 
 export function menuCollectNow(): void {

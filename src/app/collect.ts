@@ -58,6 +58,7 @@ import { readApplicantNames } from '../adapters/applications-tab';
 import { storeCallbacks } from '../adapters/callback-list';
 import { readFormRecord, readJson, writeAll } from '../adapters/config';
 import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
+import { checkBoxBatches } from './box';
 import { submittedCount } from '../adapters/form-submissions';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
@@ -86,6 +87,8 @@ export interface CollectResult {
    * how many of them this run added — so the menu can say "31 recorded, all by earlier runs; 0 new".
    */
   sources?: Partial<Record<Source, { recorded: number; added: number }>>;
+  /** Paper forms typed against forms found, per opening of the box (app/box.ts): the menu's lines. */
+  box?: string[];
 }
 
 /** A form's submissions against what collection accounts for. */
@@ -141,6 +144,8 @@ interface Run {
   knownNames: string[];
   /** Requests to be contacted found in this run, for the coordinator's list. */
   callbacks: CallbackRequest[];
+  /** The paper tab as this run read it, for the box check after the writes. */
+  paperTab?: EntryTab | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +194,7 @@ export function collectNowAction(): string {
     r.corrected ? t('collect.corrected', { count: r.corrected }) : '',
     r.incomplete ? t('collect.incomplete', { count: r.incomplete, column: statusHeader() }) : '',
     r.more ? t('collect.more') : '',
+    ...(r.box ?? []),
     ...(r.gaps ?? []).map((gap) =>
       t('collect.gap', { form: gap.form, submitted: gap.submitted, accounted: gap.accounted, missing: gap.submitted - gap.accounted }),
     ),
@@ -206,6 +212,7 @@ export function importPaperAction(): string {
     r.empty ? t('paper.empty', { count: r.empty }) : '',
     r.corrected ? t('paper.corrected', { count: r.corrected }) : '',
     r.incomplete ? t('collect.incomplete', { count: r.incomplete, column: statusHeader() }) : '',
+    ...(r.box ?? []),
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -248,6 +255,8 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
   // form-submit run with none of its own costs no call for them.
   if (run.callbacks.length > 0 || reconcile) storeCallbacks(run.callbacks);
   if (Object.keys(run.state).length) writeAll(run.state);
+  // Typed against found per box opening, from the paper tab already read (one read of the box tab).
+  if (run.paperTab) run.result.box = checkBoxBatches(run.paperTab);
   run.result.added = run.records.length;
   if (run.corrections.length) run.result.corrected = run.corrections.length;
   return run.result;

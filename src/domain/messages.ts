@@ -12,6 +12,7 @@ export const MESSAGES = {
   'menu.root': 'უკუკავშირი',
   'menu.setup': 'სისტემის მომზადება / განახლება',
   'menu.import_paper': 'ქაღალდის ფორმების შეტანა',
+  'menu.sample_check': 'ქაღალდის ფორმების შერჩევითი შემოწმება (10%)',
   'menu.collect_now': 'უკუკავშირის შეგროვება ახლავე',
   'menu.send_invitations': 'მოწვევების გაგზავნა ახლავე',
   'menu.build_report': 'ანალიტიკური ანგარიშის მომზადება',
@@ -45,6 +46,10 @@ export const MESSAGES = {
   'settings.bad_report_period': 'პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია {value}',
 
   // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
+  'note.box':
+    'ყოველ ჯერზე, როცა უკუკავშირის ყუთს ხსნით, ჩაწერეთ ერთი სტრიქონი: გახსნის № (1, 2, 3 …), თარიღი, ვინ გახსნა და რამდენი ფორმა იპოვეთ. ამ ფორმების ჩაწერისას „ქაღალდის ფორმების“ ჩანართში მიუთითეთ იგივე №. სისტემა შეადარებს ნაპოვნს და ჩაწერილს.',
+  'note.paper_check':
+    'შერჩევითი შემოწმება: მეორე თანამშრომელი ქაღალდის ფორმიდან ხელახლა ჩაწერს აქ მითითებული სტრიქონების პასუხებს, პირველ ჩანაწერში ჩაუხედავად. შემდეგ ისევ გაუშვით მენიუს ბრძანება „ქაღალდის ფორმების შერჩევითი შემოწმება“.',
   'note.paper':
     'როგორ შევიტანოთ ქაღალდის ფორმები:\n' +
     '• ერთი ფორმა = ერთი სტრიქონი; სვეტები მიჰყვება ფორმის კითხვებს თანმიმდევრობით.\n' +
@@ -321,6 +326,28 @@ export const MESSAGES = {
 
   // The print material.
   'print.paper': 'ქაღალდის ფორმა',
+  // The box: typed against found, per opening.
+  'box.matches': 'ემთხვევა: ნაპოვნია და ჩაწერილია {typed}',
+  'box.fewer': '⚠ შეუსაბამობა: ნაპოვნია {found}, ჩაწერილია {typed} — აკლია {missing}',
+  'box.more': '⚠ შეუსაბამობა: ნაპოვნია {found}, ჩაწერილია {typed} — მეტია {extra} (ორჯერ ჩაწერილი?)',
+  'box.found_missing': 'შეავსეთ „ნაპოვნი ფორმები“ (მთელი რიცხვი)',
+  'box.summary_ok': 'ყუთის გახსნები: {count}, ყველა ემთხვევა (ნაპოვნი = ჩაწერილი).',
+  'box.summary_mismatch': '⚠ ყუთის გახსნა № {batch}: {status}.',
+  'box.unknown_batch': '⚠ ჩაწერილია {count} ფორმა გახსნის №-ით „{batch}“, რომელიც ჩანართში „{tab}“ არ არის.',
+  // The sample check.
+  'sample.title': 'შერჩევითი შემოწმება',
+  'sample.ask': 'რომელი ყუთის გახსნის № შევამოწმოთ?',
+  'sample.cancelled': 'შემოწმება გაუქმდა.',
+  'sample.no_batch': 'გახსნის №-ით „{batch}“ ჩაწერილი ქაღალდის ფორმა არ მოიძებნა.',
+  'sample.created':
+    'გახსნა № {batch}: ჩაწერილი {total} ფორმიდან შემთხვევით შეირჩა {count} (10%). ჩანართში „{tab}“ მეორე თანამშრომელმა ხელახლა ჩაწეროს მათი პასუხები ქაღალდიდან, პირველ ჩანაწერში ჩაუხედავად; შემდეგ ისევ გაუშვით ეს ბრძანება.',
+  'sample.waiting': 'გახსნა № {batch}: ხელახლა ჩაწერილია {typed} ფორმა {count}-დან. დაასრულეთ ჩაწერა და ისევ გაუშვით ეს ბრძანება.',
+  'sample.result': 'გახსნა № {batch}: შემოწმდა {count} ფორმა. განსხვავება კითხვების მიხედვით:',
+  'sample.question': '• {question}: განსხვავდება {differ} ფორმაზე {compared}-დან ({rate})',
+  'sample.row_same': 'ემთხვევა პირველ ჩანაწერს',
+  'sample.row_differs': '⚠ განსხვავდება: {questions}',
+  'sample.row_waiting': 'ჩაწერეთ ამ ფორმის პასუხები ქაღალდიდან',
+
   // The paper form's own lines (the questions come from domain/forms.ts).
   'paper.other': 'სხვა',
   'paper.scale_legend': 'შეფასების სკალა: {legend}.',
@@ -349,6 +376,8 @@ export const MESSAGES = {
   'tab.applications': 'განცხადებები',
   'tab.feedback': 'უკუკავშირი',
   'tab.paper': 'ქაღალდის ფორმები',
+  'tab.box': 'ყუთის გახსნები',
+  'tab.paper_check': 'ქაღალდის ფორმების შემოწმება',
   'tab.other_channels': 'სხვა არხები',
   'tab.actions': 'ღონისძიებები',
   'tab.themes': 'თემები',
@@ -382,6 +411,13 @@ export const MESSAGES = {
   'col.service': 'სერვისი',
   'col.status': 'სტატუსი',
   'col.received_at': 'მიღების თარიღი',
+  'col.batch': 'ყუთის გახსნის №',
+  'col.opened_at': 'გახსნის თარიღი',
+  'col.opened_by': 'ვინ გახსნა',
+  'col.found': 'ნაპოვნი ფორმები',
+  'col.typed': 'ჩაწერილი ფორმები',
+  'col.box_check': 'შემოწმება',
+  'col.paper_row': 'სტრიქონი ჩანართში „ქაღალდის ფორმები“',
   'col.feedback_id': 'ჩანაწერის ID',
   'col.fingerprint': 'შიგთავსის ანაბეჭდი',
   'col.theme': 'თემა',

@@ -105,9 +105,9 @@ test('no text on the paper N1 is smaller than 13 pt', async () => {
 test('the scale questions are a grid: numbers as column headers, the words just above, a large box under each number', async () => {
   const grid = await page.evaluate(() => {
     const tables = [...document.querySelectorAll('table')];
-    const table = tables.find((tb) => tb.rows[0]?.cells[1]?.innerText.trim() === '1');
+    const table = tables.find((tb) => tb.rows[0]?.cells[1]?.textContent.trim() === '1');
     if (!table) return null;
-    const header = [...table.rows[0].cells].map((c) => c.innerText.trim());
+    const header = [...table.rows[0].cells].map((c) => c.textContent.trim());
     const boxes = [...table.rows].slice(1).flatMap((row) =>
       [...row.cells].slice(1).map((cell) => {
         const r = cell.getBoundingClientRect();
@@ -123,9 +123,9 @@ test('the scale questions are a grid: numbers as column headers, the words just 
     const ctx = document.createElement('canvas').getContext('2d')!;
     const paragraphSpan = cell.querySelector('span') ?? cell;
     ctx.font = getComputedStyle(paragraphSpan).font;
-    const ink = ctx.measureText(cell.innerText.trim());
+    const ink = ctx.measureText(cell.textContent.trim());
     return {
-      legend: (table.previousElementSibling as HTMLElement | null)?.innerText ?? '',
+      legend: (table.previousElementSibling as HTMLElement | null)?.textContent ?? '',
       header,
       rows: table.rows.length - 1,
       boxes,
@@ -162,9 +162,9 @@ test('both sides carry the scale words; the form says it is anonymous and does n
     const at = html.indexOf('page-break');
     const holder = document.createElement('div');
     holder.innerHTML = html.slice(0, at);
-    const first = holder.innerText;
+    const first = holder.textContent;
     holder.innerHTML = `<div>${html.slice(at)}`;
-    return [first, holder.innerText];
+    return [first, holder.textContent];
   });
   expect(sides).toHaveLength(2);
   for (const side of sides) {
@@ -176,7 +176,7 @@ test('both sides carry the scale words; the form says it is anonymous and does n
   // The service list, in columns read top to bottom: "other" is its last entry.
   const services = await page.evaluate(() => {
     const table = document.querySelectorAll('table')[0];
-    const rows = [...table.rows].map((r) => [...r.cells].map((c) => c.innerText.trim()));
+    const rows = [...table.rows].map((r) => [...r.cells].map((c) => c.textContent.trim()));
     const columns = rows[0].length / 2;
     const labels: string[] = [];
     for (let c = 0; c < columns; c++) for (const row of rows) if (row[2 * c + 1]) labels.push(row[2 * c + 1]);
