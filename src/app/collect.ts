@@ -264,8 +264,9 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
 
 /** Collects one source; returns how many of its responses the feedback table now holds. */
 function collectSource(run: Run, source: Source): number {
-  if (source === 'paper')
-    return collectTyped(run, readPaperEntry(), {
+  if (source === 'paper') {
+    run.paperTab = readPaperEntry();
+    return collectTyped(run, run.paperTab, {
       tab: 'paper',
       prefix: 'paper',
       contentKeys: FORMS.N1.items.map((item) => item.id),
@@ -274,6 +275,7 @@ function collectSource(run: Run, source: Source): number {
       normalize: (cells, id, now) =>
         normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
     });
+  }
   if (source === 'otherChannels')
     return collectTyped(run, readOtherChannels(), {
       tab: 'otherChannels',
