@@ -85,8 +85,18 @@ export interface ScenarioEnvironment {
   otherMailPerDay?: number;
 }
 
+/** An opening of the paper feedback box (../shared/scenario.md, Additions: `boxOpenings`). */
+export interface ScenarioBoxOpening {
+  at?: unknown;
+  by?: unknown;
+  found?: unknown;
+  [key: string]: unknown;
+}
+
 export interface Scenario {
   now?: unknown;
+  /** When the box is emptied; paper N1 forms are then typed in by batch (absent: as they come). */
+  boxOpenings?: ScenarioBoxOpening[];
   environment?: ScenarioEnvironment;
   settings?: ScenarioSettings;
   services?: ScenarioService[];
@@ -106,7 +116,7 @@ export class ScenarioError extends Error {
 }
 
 const LIST_KEYS = ['services', 'cases', 'responses', 'otherFeedback', 'actions'] as const;
-const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', ...LIST_KEYS]);
+const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', 'boxOpenings', ...LIST_KEYS]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -159,6 +169,10 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
   if ('report' in data && !isObject(data.report)) problems.push(`"report" must be an object, found ${kindOf(data.report)}`);
   if ('now' in data && typeof data.now !== 'string' && typeof data.now !== 'number') problems.push(`"now" must be an ISO 8601 time, found ${kindOf(data.now)}`);
   if ('environment' in data) problems.push(...environmentProblems(data.environment));
+  if ('boxOpenings' in data) {
+    if (!Array.isArray(data.boxOpenings)) problems.push(`"boxOpenings" must be a list, found ${kindOf(data.boxOpenings)}`);
+    else data.boxOpenings.forEach((element, i) => !isObject(element) && problems.push(`"boxOpenings"[${i}] must be an object, found ${kindOf(element)}`));
+  }
   if (problems.length > 0) {
     throw new ScenarioError(`${source} is not a scenario (see ../shared/scenario.md):\n  - ${problems.slice(0, 10).join('\n  - ')}`);
   }
@@ -173,6 +187,7 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
     actions: list<ScenarioAction>('actions'),
     report: isObject(data.report) ? (data.report as ScenarioReport) : undefined,
     environment: isObject(data.environment) ? scenarioEnvironment(data.environment) : undefined,
+    boxOpenings: Array.isArray(data.boxOpenings) ? (data.boxOpenings as ScenarioBoxOpening[]) : undefined,
   };
 }
 

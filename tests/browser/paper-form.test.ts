@@ -104,20 +104,26 @@ test('no text on the paper N1 is smaller than 13 pt', async () => {
 
 test('the scale questions are a grid: numbers as column headers, the words just above, a large box under each number', async () => {
   const grid = await page.evaluate(() => {
-    const tables = [...document.querySelectorAll('table')];
+    const tables = Array.from(document.querySelectorAll('table'));
     const table = tables.find((tb) => tb.rows[0]?.cells[1]?.textContent.trim() === '1');
     if (!table) return null;
-    const header = [...table.rows[0].cells].map((c) => c.textContent.trim());
-    const boxes = [...table.rows].slice(1).flatMap((row) =>
-      [...row.cells].slice(1).map((cell) => {
-        const r = cell.getBoundingClientRect();
-        return { width: r.width, height: r.height, centre: r.left + r.width / 2 };
-      }),
-    );
-    const headerCentres = [...table.rows[0].cells].slice(1).map((c) => {
-      const r = c.getBoundingClientRect();
-      return r.left + r.width / 2;
-    });
+    const header = Array.from(table.rows[0].cells).map((c) => c.textContent.trim());
+    const boxes = Array.from(table.rows)
+      .slice(1)
+      .flatMap((row) =>
+        Array.from(row.cells)
+          .slice(1)
+          .map((cell) => {
+            const r = cell.getBoundingClientRect();
+            return { width: r.width, height: r.height, centre: r.left + r.width / 2 };
+          }),
+      );
+    const headerCentres = Array.from(table.rows[0].cells)
+      .slice(1)
+      .map((c) => {
+        const r = c.getBoundingClientRect();
+        return r.left + r.width / 2;
+      });
     // The ink of the circle drawn in each box, in its own font.
     const cell = table.rows[1].cells[1];
     const ctx = document.createElement('canvas').getContext('2d')!;
@@ -176,7 +182,7 @@ test('both sides carry the scale words; the form says it is anonymous and does n
   // The service list, in columns read top to bottom: "other" is its last entry.
   const services = await page.evaluate(() => {
     const table = document.querySelectorAll('table')[0];
-    const rows = [...table.rows].map((r) => [...r.cells].map((c) => c.textContent.trim()));
+    const rows = Array.from(table.rows).map((r) => Array.from(r.cells).map((c) => c.textContent.trim()));
     const columns = rows[0].length / 2;
     const labels: string[] = [];
     for (let c = 0; c < columns; c++) for (const row of rows) if (row[2 * c + 1]) labels.push(row[2 * c + 1]);
