@@ -14,6 +14,7 @@ import { paperFormsAction } from './app/paper-docs';
 import { sampleCheckAction } from './app/box';
 import { selfCheckAction } from './app/self-check';
 import { recordJobOutcomes } from './app/job-problems';
+import { runsAsOwner } from './app/owner';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -81,6 +82,7 @@ export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): v
 
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
 export function hourlySweep(): void {
+  if (!runsAsOwner('hourlySweep')) return;
   const jobs: Array<[string, () => unknown]> = [
     // A services edit's forms and N2 links first, so that the invitations below carry the new links.
     ['services', syncMarkedServices],
@@ -93,6 +95,7 @@ export function hourlySweep(): void {
 
 /** Time-driven, daily: privacy clean-up, the scheduled analysis report, overdue actions marked. */
 export function dailyJobs(): void {
+  if (!runsAsOwner('dailyJobs')) return;
   runJobs('dailyJobs', [
     ['clearExpiredEmails', clearExpiredEmails],
     ['scheduledReport', runScheduledReport],
