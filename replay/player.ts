@@ -603,11 +603,49 @@ export class Player {
     }
   }
 
-  /** Staff type one paper N1 into the paper tab. */
-  private typePaperForm(r: ScenarioResponse, answers: Record<string, unknown>): number | null {
+  /** The scenario's box openings with a readable time, in time order (others are warned about). */
+  private boxOpenings(): Array<{ at: number; by: string; found: unknown }> {
+    const openings: Array<{ at: number; by: string; found: unknown }> = [];
+    (this.scenario.boxOpenings ?? []).forEach((opening, i) => {
+      const at = timeOf(opening.at);
+      if (at === null) this.record.warnings.push(`boxOpenings[${i}]: "at" is not a time; that opening was not played`);
+      else openings.push({ at, by: typedText(opening.by), found: opening.found });
+    });
+    return openings.sort((a, b) => a.at - b.at);
+  }
+
+  /** Staff empty the box: the opening is logged (number, date, who, forms found), then its forms typed with its number. */
+  private openBox(opening: { at: number; by: string; found: unknown }, batch: number, forms: Array<{ r: ScenarioResponse; index: number }>): void {
+    const tab = TABS.box;
+    const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
+    const found = typeof opening.found === 'number' ? opening.found : typedText(opening.found);
+    this.appendRow(
+      tab.name,
+      [
+        [h('batch'), String(batch)],
+        [h('openedAt'), typedDate(opening.at)],
+        [h('openedBy'), opening.by],
+        [h('found'), found],
+      ],
+      'staff',
+      `box opening ${batch}`,
+    );
+    for (const { r, index } of forms) {
+      const answers = (typeof r.answers === 'object' && r.answers !== null && !Array.isArray(r.answers) ? r.answers : {}) as Record<string, unknown>;
+      const row = this.typePaperForm(r, answers, String(batch));
+      if (row === null) continue;
+      // An edit names a paper form by its index in `responses` (as without openings).
+      this.paperRows.set(index, row);
+      this.record.responsesAccepted['N1/paper'] = (this.record.responsesAccepted['N1/paper'] ?? 0) + 1;
+    }
+  }
+
+  /** Staff type one paper N1 into the paper tab (with its box opening's number, if it came from one). */
+  private typePaperForm(r: ScenarioResponse, answers: Record<string, unknown>, batch = ''): number | null {
     const tab = TABS.paper.name;
     const received = timeOf(r.submittedAt);
     const cells: Array<[string, unknown]> = [[TABS.paper.columns[0].header, received === null ? typedText(r.submittedAt) : typedDate(received)]];
+    if (batch) cells.push([TABS.paper.columns.find((c) => c.key === 'batch')!.header, batch]);
     for (const [id, value] of Object.entries(answers)) {
       const item = N1.items.find((i) => i.id === id);
       if (!item) {
@@ -788,9 +826,26 @@ export class Player {
       }
       add(submitted !== null && closed < submitted ? submitted : closed, 1, `case ${typedText(c.id)} closed`, () => this.closeCase(c));
     }
-    this.scenario.responses.forEach((r, i) =>
-      add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r, i)),
-    );
+    // With box openings, a paper N1 waits in the box and is typed in with the next opening's batch.
+    const openings = this.boxOpenings();
+    const inBox = (r: ScenarioResponse) => openings.length > 0 && isPaperN1(r);
+    this.scenario.responses.forEach((r, i) => {
+      if (!inBox(r)) add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r, i));
+    });
+    openings.forEach((opening, i) => {
+      const after = i === 0 ? Number.NEGATIVE_INFINITY : openings[i - 1].at;
+      const batch = this.scenario.responses.flatMap((r, index) => {
+        if (!inBox(r)) return [];
+        const dropped = timeOf(r.submittedAt) ?? start;
+        return dropped > after && dropped <= opening.at ? [{ r, index }] : [];
+      });
+      add(opening.at, 2, `box opening ${i + 1}`, () => this.openBox(opening, i + 1, batch));
+    });
+    if (openings.length > 0) {
+      const last = openings[openings.length - 1].at;
+      const left = this.scenario.responses.filter((r) => inBox(r) && (timeOf(r.submittedAt) ?? start) > last).length;
+      if (left > 0) this.record.warnings.push(`${left} paper form(s) dropped after the last box opening are still in the box; not typed`);
+    }
     this.scenario.otherFeedback.forEach((f, i) => add(timeOf(f.receivedAt), 3, `${typedText(f.channel)} feedback`, () => this.logFeedback(f, i)));
     (this.scenario.edits ?? []).forEach((e, i) => {
       const at = timeOf(e.at);
@@ -933,6 +988,11 @@ export function menuCaptionOf(menus: Array<{ items: MenuEntries }>, handler: str
 }
 
 /** Plays `scenario` on a fresh emulated Workspace with the built bundle. */
+/** A paper N1 (form and channel as the scenario spells them, case and spaces aside). */
+function isPaperN1(r: ScenarioResponse): boolean {
+  return typedText(r.form).trim().toUpperCase() === 'N1' && typedText(r.channel).trim() === 'paper';
+}
+
 export function playScenario(scenario: Scenario, options: PlayOptions = {}): PlayResult {
   return new Player(scenario, options).play();
 }

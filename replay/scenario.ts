@@ -113,8 +113,18 @@ export interface ScenarioEnvironment {
   otherMailPerDay?: number;
 }
 
+/** An opening of the paper feedback box (../shared/scenario.md, Additions: `boxOpenings`). */
+export interface ScenarioBoxOpening {
+  at?: unknown;
+  by?: unknown;
+  found?: unknown;
+  [key: string]: unknown;
+}
+
 export interface Scenario {
   now?: unknown;
+  /** When the box is emptied; paper N1 forms are then typed in by batch (absent: as they come). */
+  boxOpenings?: ScenarioBoxOpening[];
   environment?: ScenarioEnvironment;
   settings?: ScenarioSettings;
   services?: ScenarioService[];
@@ -136,7 +146,7 @@ export class ScenarioError extends Error {
 }
 
 const LIST_KEYS = ['services', 'cases', 'responses', 'otherFeedback', 'actions', 'edits'] as const;
-const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', 'users', ...LIST_KEYS]);
+const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', 'users', 'boxOpenings', ...LIST_KEYS]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -190,6 +200,10 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
   if ('now' in data && typeof data.now !== 'string' && typeof data.now !== 'number') problems.push(`"now" must be an ISO 8601 time, found ${kindOf(data.now)}`);
   if ('environment' in data) problems.push(...environmentProblems(data.environment));
   if ('users' in data) problems.push(...usersProblems(data.users));
+  if ('boxOpenings' in data) {
+    if (!Array.isArray(data.boxOpenings)) problems.push(`"boxOpenings" must be a list, found ${kindOf(data.boxOpenings)}`);
+    else data.boxOpenings.forEach((element, i) => !isObject(element) && problems.push(`"boxOpenings"[${i}] must be an object, found ${kindOf(element)}`));
+  }
   if (problems.length > 0) {
     throw new ScenarioError(`${source} is not a scenario (see ../shared/scenario.md):\n  - ${problems.slice(0, 10).join('\n  - ')}`);
   }
@@ -206,6 +220,7 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
     environment: isObject(data.environment) ? scenarioEnvironment(data.environment) : undefined,
     users: isObject(data.users) ? scenarioUsers(data.users) : undefined,
     edits: list<ScenarioEdit>('edits'),
+    boxOpenings: Array.isArray(data.boxOpenings) ? (data.boxOpenings as ScenarioBoxOpening[]) : undefined,
   };
 }
 

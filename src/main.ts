@@ -11,6 +11,7 @@ import { buildReportAction, runScheduledReport } from './app/report';
 import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
+import { sampleCheckAction } from './app/box';
 import { selfCheckAction } from './app/self-check';
 import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
@@ -39,6 +40,10 @@ export function menuPaperForms(): void {
 
 export function menuImportPaper(): void {
   runMenuAction('importPaper', importPaperAction);
+}
+
+export function menuSampleCheck(): void {
+  runMenuAction('sampleCheck', sampleCheckAction);
 }
 
 export function menuCollectNow(): void {

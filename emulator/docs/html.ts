@@ -2,7 +2,7 @@
  * A document as a self-contained HTML page (UTF-8, images inlined, page size as CSS @page): the
  * harness's view and the Drive export to text/html.
  */
-import { type BlockNode, type DocModel, ORDERED_GLYPHS, type ParagraphNode, type TextNode } from './model';
+import { type BlockNode, type DocModel, ORDERED_GLYPHS, type ParagraphNode, type TableNode, type TextNode } from './model';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -51,6 +51,21 @@ function inlineHtml(paragraph: ParagraphNode): string {
     .join('');
 }
 
+/** The font size set on every character of a paragraph's text (the largest if several), else null. */
+function wholeTextSize(paragraph: ParagraphNode): number | null {
+  let largest: number | null = null;
+  for (const inline of paragraph.inlines) {
+    if (inline.kind !== 'text' || inline.text === '') continue;
+    const sized = inline.styles.filter((s) => typeof s.attributes.FONT_SIZE === 'number');
+    for (let i = 0; i < inline.text.length; i++) {
+      const style = sized.filter((s) => i >= s.start && i <= s.end).pop();
+      if (!style) return null;
+      largest = Math.max(largest ?? 0, style.attributes.FONT_SIZE as number);
+    }
+  }
+  return largest;
+}
+
 const HEADING_TAGS: Record<string, string> = {
   HEADING1: 'h1',
   HEADING2: 'h2',
@@ -82,24 +97,62 @@ function blocksHtml(blocks: BlockNode[]): string {
     }
     closeList();
     if (block.kind === 'table') {
-      const border = Number(block.attributes.BORDER_WIDTH ?? 1);
-      const rows = block.rows.map((r) => {
-        const cells = r.cells.map((c) => {
-          const bg = c.attributes.BACKGROUND_COLOR ? ` style="background:${escapeHtml(String(c.attributes.BACKGROUND_COLOR))}"` : '';
-          return `<td${bg}>${blocksHtml(c.children)}</td>`;
-        });
-        return `<tr>${cells.join('')}</tr>`;
-      });
-      out.push(`<table style="border-collapse:collapse" border="${border}">${rows.join('')}</table>`);
+      out.push(tableHtml(block));
       continue;
     }
     const tag = HEADING_TAGS[block.heading] ?? 'p';
     const classes = block.heading === 'TITLE' ? ' class="title"' : block.heading === 'SUBTITLE' ? ' class="subtitle"' : '';
-    const align = block.alignment ? ` style="text-align:${block.alignment === 'JUSTIFY' ? 'justify' : block.alignment.toLowerCase()}"` : '';
-    out.push(`<${tag}${classes}${align}>${inlineHtml(block)}</${tag}>`);
+    const css: string[] = [];
+    if (block.alignment) css.push(`text-align:${block.alignment === 'JUSTIFY' ? 'justify' : block.alignment.toLowerCase()}`);
+    // Spacing set on the paragraph (setSpacingBefore/After, points; setLineSpacing, a multiple).
+    const points = (key: string) => (typeof block.attributes[key] === 'number' ? (block.attributes[key] as number) : null);
+    if (points('SPACING_BEFORE') !== null) css.push(`margin-top:${points('SPACING_BEFORE')}pt`);
+    if (points('SPACING_AFTER') !== null) css.push(`margin-bottom:${points('SPACING_AFTER')}pt`);
+    if (points('LINE_SPACING') !== null) css.push(`line-height:${points('LINE_SPACING')}`);
+    // Docs sizes a line by its text; a heading whose whole text was given a size is that size.
+    const size = wholeTextSize(block);
+    if (size !== null && block.heading !== 'NORMAL') css.push(`font-size:${size}pt`);
+    const style = css.length ? ` style="${css.join(';')}"` : '';
+    out.push(`<${tag}${classes}${style}>${inlineHtml(block)}</${tag}>`);
   }
   closeList();
   return out.join('\n');
+}
+
+/**
+ * A table as the Doc lays it out: border width and colour, column widths (Table.setColumnWidth,
+ * else TableCell.setWidth), each row's minimum height, each cell's padding, background and
+ * vertical alignment, in points. A row is never split across pages (as Docs keeps a row whole
+ * unless it is taller than a page).
+ */
+function tableHtml(table: TableNode): string {
+  const border = Number(table.attributes.BORDER_WIDTH ?? 1);
+  // A border colour set on the table draws each cell's border in it (the default: the HTML border).
+  const color = table.attributes.BORDER_COLOR && border > 0 ? escapeHtml(String(table.attributes.BORDER_COLOR)) : null;
+  const rows = table.rows.map((r) => {
+    const cells = r.cells.map((c, index) => {
+      const css: string[] = color ? [`border:${border}pt solid ${color}`] : [];
+      const width = table.columnWidths[index] ?? (typeof c.attributes.WIDTH === 'number' ? c.attributes.WIDTH : null);
+      if (typeof width === 'number') css.push(`width:${width}pt`);
+      for (const side of ['TOP', 'BOTTOM', 'LEFT', 'RIGHT']) {
+        const padding = c.attributes[`PADDING_${side}`];
+        if (typeof padding === 'number') css.push(`padding-${side.toLowerCase()}:${padding}pt`);
+      }
+      if (c.attributes.BACKGROUND_COLOR) css.push(`background:${escapeHtml(String(c.attributes.BACKGROUND_COLOR))}`);
+      const vertical = c.attributes.VERTICAL_ALIGNMENT;
+      if (vertical === 'CENTER') css.push('vertical-align:middle');
+      if (vertical === 'BOTTOM') css.push('vertical-align:bottom');
+      return `<td${css.length ? ` style="${css.join(';')}"` : ''}>${blocksHtml(c.children)}</td>`;
+    });
+    const minHeight = r.attributes.MINIMUM_HEIGHT;
+    const height = typeof minHeight === 'number' && minHeight > 0 ? ` style="height:${minHeight}pt"` : '';
+    return `<tr${height}>${cells.join('')}</tr>`;
+  });
+  const widths =
+    table.columnWidths.length > 0 && table.columnWidths.every((w) => typeof w === 'number')
+      ? `;table-layout:fixed;width:${table.columnWidths.reduce<number>((sum, w) => sum + (w ?? 0), 0)}pt`
+      : '';
+  return `<table style="border-collapse:collapse${widths}" border="${border}">${rows.join('')}</table>`;
 }
 
 /** What the page declares that the document does not say: its language and its fonts. */
@@ -123,7 +176,7 @@ export function renderHtml(model: DocModel, name: string, view: HtmlView): strin
     `body { font-family: ${view.fontFamily}; font-size: 11pt; }`,
     `main { max-width: ${model.pageWidth - m.left - m.right}pt; margin: 0 auto; }`,
     'td { padding: 5pt; vertical-align: top; } .title { font-size: 26pt; } .subtitle { font-size: 15pt; color: #666; }',
-    '.page-break { display: block; break-after: page; }',
+    '.page-break { display: block; break-after: page; } tr { break-inside: avoid; }',
     '</style>',
     '</head>',
     '<body>',

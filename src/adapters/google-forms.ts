@@ -5,6 +5,7 @@
  */
 import { ANSWER_MAX_CHARS, FORM_LIST, LIKERT_SCALE, formUrlKey, groupedNumber, serviceItem } from '../domain/forms';
 import { t } from '../domain/messages';
+import { scaleLegend } from '../domain/paper-layout';
 import { choiceFor, distinctServiceNames } from '../domain/services';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
 import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
@@ -29,6 +30,7 @@ function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { ge
       return form
         .addScaleItem()
         .setTitle(item.ka)
+        .setHelpText(scaleHelp())
         .setBounds(LIKERT_SCALE.min, LIKERT_SCALE.max)
         .setLabels(LIKERT_SCALE.minLabel, LIKERT_SCALE.maxLabel)
         .setRequired(item.required);
@@ -63,9 +65,21 @@ function limitAnswer(item: GoogleAppsScript.Forms.ParagraphTextItem): GoogleApps
   return item;
 }
 
-/** Forms made before the limit existed get it on the next setup run (their item ids stay). */
+/**
+ * The scale's words in the help text of every scale question: screen readers announce a question's
+ * title and help, but not a linear scale's end labels, so "1 … 5" alone would mean nothing.
+ */
+function scaleHelp(): string {
+  return t('form.scale_help', { legend: scaleLegend() });
+}
+
+/** Forms made before the limit (or the scale help) existed get it on the next setup run (their item ids stay). */
 function limitAnswers(form: Form, def: FormDefinition, record: FormRecord): void {
   for (const item of def.items) {
+    if (item.type === 'likert' && record.items[item.id] !== undefined) {
+      const scale = form.getItemById(record.items[item.id]);
+      if (scale && scale.getHelpText() !== scaleHelp()) scale.setHelpText(scaleHelp());
+    }
     if (item.type !== 'paragraph' || record.items[item.id] === undefined) continue;
     const existing = form.getItemById(record.items[item.id]);
     if (existing) limitAnswer(existing.asParagraphTextItem());

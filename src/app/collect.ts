@@ -58,6 +58,7 @@ import { readApplicantNames } from '../adapters/applications-tab';
 import { storeCallbacks } from '../adapters/callback-list';
 import { readFormRecord, readJson, writeAll } from '../adapters/config';
 import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
+import { checkBoxBatches } from './box';
 import { submittedCount } from '../adapters/form-submissions';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
@@ -81,6 +82,13 @@ export interface CollectResult {
   more?: boolean;
   /** Forms that hold more responses than reached the feedback table (or were counted empty). */
   gaps?: SubmissionGap[];
+  /**
+   * Each source this run looked at: how many of its responses the feedback table holds now, and
+   * how many of them this run added — so the menu can say "31 recorded, all by earlier runs; 0 new".
+   */
+  sources?: Partial<Record<Source, { recorded: number; added: number }>>;
+  /** Paper forms typed against forms found, per opening of the box (app/box.ts): the menu's lines. */
+  box?: string[];
 }
 
 /** A form's submissions against what collection accounts for. */
@@ -136,6 +144,8 @@ interface Run {
   knownNames: string[];
   /** Requests to be contacted found in this run, for the coordinator's list. */
   callbacks: CallbackRequest[];
+  /** The paper tab as this run read it, for the box check after the writes. */
+  paperTab?: EntryTab | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,13 +186,15 @@ export function collectFirst(): string | null {
 
 export function collectNowAction(): string {
   const r = collectAll();
+  const recorded = Object.values(r.sources ?? {}).reduce((sum, s) => sum + s.recorded, 0);
   return [
-    t('collect.added', { count: r.added }),
+    t('collect.overall', { total: recorded, before: recorded - r.added, added: r.added }),
     r.problems ? t('collect.with_notes', { count: r.problems }) : '',
     r.empty ? t('collect.empty', { count: r.empty }) : '',
     r.corrected ? t('collect.corrected', { count: r.corrected }) : '',
     r.incomplete ? t('collect.incomplete', { count: r.incomplete, column: statusHeader() }) : '',
     r.more ? t('collect.more') : '',
+    ...(r.box ?? []),
     ...(r.gaps ?? []).map((gap) =>
       t('collect.gap', { form: gap.form, submitted: gap.submitted, accounted: gap.accounted, missing: gap.submitted - gap.accounted }),
     ),
@@ -193,12 +205,14 @@ export function collectNowAction(): string {
 
 export function importPaperAction(): string {
   const r = withScriptLock(() => collect(['paper']));
+  const paper = r.sources?.paper ?? { recorded: 0, added: 0 };
   return [
-    t('paper.added', { count: r.added }),
+    t('paper.overall', { total: paper.recorded, before: paper.recorded - paper.added, added: paper.added }),
     r.problems ? t('paper.with_notes', { count: r.problems, column: statusHeader() }) : '',
     r.empty ? t('paper.empty', { count: r.empty }) : '',
     r.corrected ? t('paper.corrected', { count: r.corrected }) : '',
     r.incomplete ? t('collect.incomplete', { count: r.incomplete, column: statusHeader() }) : '',
+    ...(r.box ?? []),
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -227,36 +241,9 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
     callbacks: [],
   };
   for (const source of sources) {
-    if (source === 'paper')
-      collectTyped(run, readPaperEntry(), {
-        tab: 'paper',
-        prefix: 'paper',
-        contentKeys: FORMS.N1.items.map((item) => item.id),
-        missing: missingPaper,
-        withdrawn: { form: 'N1', channel: 'paper' },
-        normalize: (cells, id, now) =>
-          normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
-      });
-    else if (source === 'otherChannels')
-      collectTyped(run, readOtherChannels(), {
-        tab: 'otherChannels',
-        prefix: 'other',
-        contentKeys: ['channel', 'service', 'text'],
-        missing: missingOther,
-        withdrawn: { form: 'other', channel: 'other' },
-        normalize: (cells, id, now) =>
-          normalizeOtherFeedback({
-            id,
-            channel: cells.channel,
-            service: cells.service,
-            receivedAt: cells.receivedAt,
-            text: cells.text,
-            enteredAt: now,
-            services: run.services,
-            themes: run.themes,
-          }),
-      });
-    else collectForm(run, FORMS[source]);
+    const before = run.records.length;
+    const recorded = collectSource(run, source);
+    run.result.sources = { ...run.result.sources, [source]: { recorded, added: run.records.length - before } };
   }
   // Order matters for a crash: feedback rows first (keyed, so a re-run skips them), then the
   // typed rows' statuses, then the watermarks (so a crash before them only means a re-read).
@@ -268,9 +255,50 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
   // form-submit run with none of its own costs no call for them.
   if (run.callbacks.length > 0 || reconcile) storeCallbacks(run.callbacks);
   if (Object.keys(run.state).length) writeAll(run.state);
+  // Typed against found per box opening, from the paper tab already read (one read of the box tab).
+  if (run.paperTab) run.result.box = checkBoxBatches(run.paperTab);
   run.result.added = run.records.length;
   if (run.corrections.length) run.result.corrected = run.corrections.length;
   return run.result;
+}
+
+/** Collects one source; returns how many of its responses the feedback table now holds. */
+function collectSource(run: Run, source: Source): number {
+  if (source === 'paper') {
+    run.paperTab = readPaperEntry();
+    return collectTyped(run, run.paperTab, {
+      tab: 'paper',
+      prefix: 'paper',
+      contentKeys: FORMS.N1.items.map((item) => item.id),
+      missing: missingPaper,
+      withdrawn: { form: 'N1', channel: 'paper' },
+      normalize: (cells, id, now) =>
+        normalizePaperRow({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
+    });
+  }
+  if (source === 'otherChannels')
+    return collectTyped(run, readOtherChannels(), {
+      tab: 'otherChannels',
+      prefix: 'other',
+      contentKeys: ['channel', 'service', 'text'],
+      missing: missingOther,
+      withdrawn: { form: 'other', channel: 'other' },
+      normalize: (cells, id, now) =>
+        normalizeOtherFeedback({
+          id,
+          channel: cells.channel,
+          service: cells.service,
+          receivedAt: cells.receivedAt,
+          text: cells.text,
+          enteredAt: now,
+          services: run.services,
+          themes: run.themes,
+        }),
+    });
+  collectForm(run, FORMS[source]);
+  let stored = 0;
+  for (const id of run.known) if (id.startsWith(`${source}-`)) stored++;
+  return stored;
 }
 
 /** Applicants' names; none when the applications tab is missing (setup repairs it): collection goes on. */
@@ -447,8 +475,10 @@ interface TypedSource {
  * one), withdraws those of imported rows cleared, and queues one write of the status, feedback-id
  * and fingerprint columns for the rows whose cells change. No service call per row.
  */
-function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void {
-  if (!tab) return;
+function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): number {
+  if (!tab) return 0;
+  // Rows whose form the feedback table holds once this run is written (imported, not withdrawn).
+  let recorded = 0;
   const now = new Date();
   const today = formatDateKa(now);
   const headers = new Map(columnsOf(source.tab).map((c) => [c.key, c.header]));
@@ -480,10 +510,13 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
         continue;
       }
       const { status, id } = accept(run, source.normalize(row.cells, typedRowKey(source.prefix, row.sheetRow, values), now));
+      if (id) recorded++;
       set(row, { status, feedbackId: id, fingerprint: id ? fingerprintCell(fp) : '' });
       continue;
     }
 
+    // A cleared row's feedback row is withdrawn (below, or by an earlier run): no longer recorded.
+    if (!blank) recorded++;
     // Imported: unchanged since, nothing to do (but finish what a stopped run left).
     if (storedFingerprint(feedbackId, row.fingerprint) === fp) {
       if (feedbackId !== row.feedbackId) {
@@ -519,4 +552,5 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
     set(row, { status: t('row.corrected', { status: base, date: today }), feedbackId, fingerprint: fingerprintCell(fp) });
   }
   if (updates.length) run.after.push(() => tab.recordStatuses(updates));
+  return recorded;
 }

@@ -15,6 +15,7 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   item('menu.paper_form', 'menuPaperForms'),
   'separator',
   item('menu.import_paper', 'menuImportPaper'),
+  item('menu.sample_check', 'menuSampleCheck'),
   item('menu.collect_now', 'menuCollectNow'),
   item('menu.send_invitations', 'menuSendInvitations'),
   'separator',

@@ -4,6 +4,7 @@
  * place, so the links staff bookmarked keep working and no copies pile up.
  */
 import { FORM_LIST } from '../domain/forms';
+import { distinctServiceNames } from '../domain/services';
 import { t } from '../domain/messages';
 import { paperFormBlocks, posterBlocks, type PaperBlock, type PaperContext } from '../domain/paper-layout';
 import type { FormDefinition } from '../domain/types';
@@ -46,7 +47,7 @@ export function ensurePrintMaterial(onlyIfStale: boolean): PrintResult {
   }
   if (online.length === 0) return result;
   const settings = readSettings().value;
-  const serviceNames = readServices().services.map((s) => s.ka);
+  const serviceNames = distinctServiceNames(readServices().services);
   let folder: DocFolder | null = null;
   for (const [def, record] of online) {
     const context: PaperContext = { municipality: settings.municipality, onlineUrl: record.publishedUrl, serviceNames };

@@ -5,6 +5,7 @@
  * FORMS; nothing below names an item id.
  */
 import type { Driver, FormDefinition, FormKey, ItemDefinition } from './types';
+import { t } from './messages';
 
 /** The 1–5 agreement scale of every likert item. */
 export const LIKERT_SCALE = {
@@ -46,6 +47,7 @@ export const N1: FormDefinition = {
   title: 'სოციალური სერვისის მომხმარებლის უკუკავშირის ფორმა — განცხადების წარდგენა',
   intro:
     'თქვენი აზრი გვეხმარება სერვისების გაუმჯობესებაში. ფორმა ანონიმურია: ნუ მიუთითებთ სახელს, პირად ნომერს ან საკონტაქტო მონაცემებს. შევსებული ფორმა ჩააგდეთ უკუკავშირის ყუთში ან გადაეცით კანცელარიის თანამშრომელს.',
+  paperNote: t('form.paper_no_effect'),
   confirmation: 'გმადლობთ! თქვენი პასუხი ანონიმურად ჩაიწერა. თქვენი აზრი დაგვეხმარება მომსახურების გაუმჯობესებაში.',
   items: [
     {

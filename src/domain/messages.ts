@@ -12,6 +12,7 @@ export const MESSAGES = {
   'menu.root': 'უკუკავშირი',
   'menu.setup': 'სისტემის მომზადება / განახლება',
   'menu.import_paper': 'ქაღალდის ფორმების შეტანა',
+  'menu.sample_check': 'ქაღალდის ფორმების შერჩევითი შემოწმება (10%)',
   'menu.collect_now': 'უკუკავშირის შეგროვება ახლავე',
   'menu.send_invitations': 'მოწვევების გაგზავნა ახლავე',
   'menu.build_report': 'ანალიტიკური ანგარიშის მომზადება',
@@ -50,6 +51,10 @@ export const MESSAGES = {
   'settings.bad_mode': 'პარამეტრი „mode“: მუნიციპალური ან ეროვნული; გამოყენებულია {value}',
 
   // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
+  'note.box':
+    'ყოველ ჯერზე, როცა უკუკავშირის ყუთს ხსნით, ჩაწერეთ ერთი სტრიქონი: გახსნის № (1, 2, 3 …), თარიღი, ვინ გახსნა და რამდენი ფორმა იპოვეთ. ამ ფორმების ჩაწერისას „ქაღალდის ფორმების“ ჩანართში მიუთითეთ იგივე №. სისტემა შეადარებს ნაპოვნს და ჩაწერილს.',
+  'note.paper_check':
+    'შერჩევითი შემოწმება: მეორე თანამშრომელი ქაღალდის ფორმიდან ხელახლა ჩაწერს აქ მითითებული სტრიქონების პასუხებს, პირველ ჩანაწერში ჩაუხედავად. შემდეგ ისევ გაუშვით მენიუს ბრძანება „ქაღალდის ფორმების შერჩევითი შემოწმება“.',
   'note.paper':
     'როგორ შევიტანოთ ქაღალდის ფორმები:\n' +
     '• ერთი ფორმა = ერთი სტრიქონი; სვეტები მიჰყვება ფორმის კითხვებს თანმიმდევრობით.\n' +
@@ -155,14 +160,17 @@ export const MESSAGES = {
   'help.score': 'შეიყვანეთ რიცხვი 1-დან 5-მდე ან დატოვეთ ცარიელი',
 
   // Collection.
-  'collect.added': 'უკუკავშირის ცხრილში დაემატა ჩანაწერი: {count}.',
+  // What happened overall, not only in this click: the hourly run may have recorded them all already.
+  'collect.overall':
+    'უკუკავშირის ცხრილში სულ არის {total} ჩანაწერი: {before} უკვე ჩაწერილი იყო (საათობრივი ავტომატური შეგროვებით ან წინა გაშვებით), ახალი ახლა: {added}.',
   'collect.with_notes': 'მათგან შენიშვნით: {count} (იხ. სვეტი flags და სტატუსები).',
   'collect.empty': 'ცარიელი ფორმა (არ ჩაიწერა): {count}.',
   'collect.more': 'ახალი პასუხები ჯერ კიდევ დარჩა: დანარჩენს სისტემა შემდეგ გაშვებაზე (ყოველ საათში) შეაგროვებს.',
   'collect.gap':
     'ყურადღება: ფორმა {form}-ში გაგზავნილია {submitted} პასუხი, ცხრილში კი აღრიცხულია {accounted} (ცარიელი ფორმების ჩათვლით). {missing} პასუხი ცხრილამდე ვერ მივიდა — ნახეთ ისინი ფორმის „პასუხების“ გვერდზე.',
   'collect.failed_before_build': 'ყურადღება: უკუკავშირის შეგროვება ვერ შესრულდა, ამიტომ ბოლო პასუხები შეიძლება ანგარიშში არ იყოს.',
-  'paper.added': 'ქაღალდის ფორმებიდან ჩაიწერა: {count}.',
+  'paper.overall':
+    'ქაღალდის ფორმებიდან უკუკავშირის ცხრილში სულ არის {total}: {before} უკვე ჩაწერილი იყო (წინა გაშვებით ან ანგარიშის მომზადებისას), ახალი ახლა: {added}.',
   'paper.with_notes': 'მათგან შენიშვნით: {count} — იხ. სვეტი „{column}“.',
   'paper.empty': 'ცარიელი სტრიქონი (არ ჩაიწერა): {count}.',
   'collect.corrected': 'შესწორდა უკვე ჩაწერილი ჩანაწერი: {count}.',
@@ -242,6 +250,11 @@ export const MESSAGES = {
   'log.invalid_email': 'ელფოსტის მისამართი არასწორია',
   'log.interrupted': 'შესრულება გაგზავნისას შეწყდა; შედეგი ვერ დადგინდა',
   'log.renumbered': 'განცხადების ნომერი შეიცვალა: ჩანაწერი გადავიდა ნომერზე {caseId}',
+
+  // Every scale question's help online (screen readers do not read a scale's end labels).
+  'form.scale_help': 'აირჩიეთ ერთი ციფრი 1-დან 5-მდე: {legend}.',
+  // The paper form's assurance, under the annex intro.
+  'form.paper_no_effect': 'ფორმის შევსება ნებაყოფლობითია და არანაირ გავლენას არ ახდენს თქვენი განცხადების განხილვაზე.',
 
   // The N2 invitation mail.
   'mail.greeting': 'გამარჯობა,',
@@ -375,6 +388,34 @@ export const MESSAGES = {
 
   // The print material.
   'print.paper': 'ქაღალდის ფორმა',
+  // The box: typed against found, per opening.
+  'box.matches': 'ემთხვევა: ნაპოვნია და ჩაწერილია {typed}',
+  'box.fewer': '⚠ შეუსაბამობა: ნაპოვნია {found}, ჩაწერილია {typed} — აკლია {missing}',
+  'box.more': '⚠ შეუსაბამობა: ნაპოვნია {found}, ჩაწერილია {typed} — მეტია {extra} (ორჯერ ჩაწერილი?)',
+  'box.found_missing': 'შეავსეთ „ნაპოვნი ფორმები“ (მთელი რიცხვი)',
+  'box.summary_ok': 'ყუთის გახსნები: {count}, ყველა ემთხვევა (ნაპოვნი = ჩაწერილი).',
+  'box.summary_mismatch': '⚠ ყუთის გახსნა № {batch}: {status}.',
+  'box.unknown_batch': '⚠ ჩაწერილია {count} ფორმა გახსნის №-ით „{batch}“, რომელიც ჩანართში „{tab}“ არ არის.',
+  // The sample check.
+  'sample.title': 'შერჩევითი შემოწმება',
+  'sample.ask': 'რომელი ყუთის გახსნის № შევამოწმოთ?',
+  'sample.cancelled': 'შემოწმება გაუქმდა.',
+  'sample.no_batch': 'გახსნის №-ით „{batch}“ ჩაწერილი ქაღალდის ფორმა არ მოიძებნა.',
+  'sample.created':
+    'გახსნა № {batch}: ჩაწერილი {total} ფორმიდან შემთხვევით შეირჩა {count} (10%). ჩანართში „{tab}“ მეორე თანამშრომელმა ხელახლა ჩაწეროს მათი პასუხები ქაღალდიდან, პირველ ჩანაწერში ჩაუხედავად; შემდეგ ისევ გაუშვით ეს ბრძანება.',
+  'sample.waiting': 'გახსნა № {batch}: ხელახლა ჩაწერილია {typed} ფორმა {count}-დან. დაასრულეთ ჩაწერა და ისევ გაუშვით ეს ბრძანება.',
+  'sample.result': 'გახსნა № {batch}: შემოწმდა {count} ფორმა. განსხვავება კითხვების მიხედვით:',
+  'sample.question': '• {question}: განსხვავდება {differ} ფორმაზე {compared}-დან ({rate})',
+  'sample.row_same': 'ემთხვევა პირველ ჩანაწერს',
+  'sample.row_differs': '⚠ განსხვავდება: {questions}',
+  'sample.row_waiting': 'ჩაწერეთ ამ ფორმის პასუხები ქაღალდიდან',
+
+  // The paper form's own lines (the questions come from domain/forms.ts).
+  'paper.other': 'სხვა',
+  'paper.scale_legend': 'შეფასების სკალა: {legend}.',
+  'paper.how_to_mark': 'თითო კითხვაზე მონიშნეთ ერთი წრე {mark} (გადახაზეთ ან შემოხაზეთ). * — აუცილებელი კითხვა; დანარჩენი შეგიძლიათ გამოტოვოთ.',
+  'paper.return': 'შევსებული ფორმა ჩააგდეთ უკუკავშირის ყუთში (კანცელარიაში) ან გადაეცით კანცელარიის თანამშრომელს. გმადლობთ!',
+  'paper.online': 'გირჩევნიათ ონლაინ? დაასკანერეთ QR კოდი ტელეფონით — ფორმა ანონიმურია, შესვლა და ელფოსტა არ არის საჭირო.',
   'print.poster': 'QR პლაკატი',
   'print.no_form': 'ონლაინ ფორმა ჯერ არ არსებობს ({forms}). ჯერ გაუშვით „სისტემის მომზადება / განახლება“.',
   'print.ready': 'ქაღალდის ფორმა და QR პლაკატი მზადაა საქაღალდეში „{folder}“ (Google Drive).',
@@ -398,6 +439,8 @@ export const MESSAGES = {
   'tab.applications': 'განცხადებები',
   'tab.feedback': 'უკუკავშირი',
   'tab.paper': 'ქაღალდის ფორმები',
+  'tab.box': 'ყუთის გახსნები',
+  'tab.paper_check': 'ქაღალდის ფორმების შემოწმება',
   'tab.other_channels': 'სხვა არხები',
   'tab.actions': 'ღონისძიებები',
   'tab.themes': 'თემები',
@@ -431,6 +474,13 @@ export const MESSAGES = {
   'col.service': 'სერვისი',
   'col.status': 'სტატუსი',
   'col.received_at': 'მიღების თარიღი',
+  'col.batch': 'ყუთის გახსნის №',
+  'col.opened_at': 'გახსნის თარიღი',
+  'col.opened_by': 'ვინ გახსნა',
+  'col.found': 'ნაპოვნი ფორმები',
+  'col.typed': 'ჩაწერილი ფორმები',
+  'col.box_check': 'შემოწმება',
+  'col.paper_row': 'სტრიქონი ჩანართში „ქაღალდის ფორმები“',
   'col.feedback_id': 'ჩანაწერის ID',
   'col.fingerprint': 'შიგთავსის ანაბეჭდი',
   'col.theme': 'თემა',

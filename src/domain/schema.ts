@@ -62,7 +62,18 @@ export interface TabSpec {
   note?: string;
 }
 
-export type TabKey = 'settings' | 'services' | 'applications' | 'invitations' | 'paper' | 'otherChannels' | 'feedback' | 'themes' | 'actions';
+export type TabKey =
+  | 'settings'
+  | 'services'
+  | 'applications'
+  | 'invitations'
+  | 'paper'
+  | 'box'
+  | 'paperCheck'
+  | 'otherChannels'
+  | 'feedback'
+  | 'themes'
+  | 'actions';
 
 /** Georgian status words staff pick in the applications tab, with their stable ids. */
 export const CASE_STATUSES = [
@@ -144,10 +155,37 @@ export const TABS: Record<TabKey, TabSpec> = {
     // The N1 item columns go between these (paperColumns).
     columns: [
       { key: 'receivedAt', header: t('col.received_at'), rule: { kind: 'date' }, width: 120 },
+      // Which opening of the box the form came out of (the box tab's number); blank: handed in at the desk.
+      { key: 'batch', header: t('col.batch'), width: 90, plainText: true },
       { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
       { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
       // The content the feedback row was made from, hashed: an edit since shows as a difference.
       { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90 },
+    ],
+  },
+  box: {
+    key: 'box',
+    name: t('tab.box'),
+    strictValidation: true,
+    note: t('note.box'),
+    columns: [
+      { key: 'batch', header: t('col.batch'), width: 90, plainText: true },
+      { key: 'openedAt', header: t('col.opened_at'), rule: { kind: 'date' }, width: 120 },
+      { key: 'openedBy', header: t('col.opened_by'), width: 180, plainText: true },
+      { key: 'found', header: t('col.found'), width: 110 },
+      { key: 'typed', header: t('col.typed'), scriptOnly: true, width: 110 },
+      { key: 'status', header: t('col.box_check'), scriptOnly: true, width: 320 },
+    ],
+  },
+  paperCheck: {
+    key: 'paperCheck',
+    name: t('tab.paper_check'),
+    note: t('note.paper_check'),
+    // The N1 item columns go between these (paperCheckColumns).
+    columns: [
+      { key: 'batch', header: t('col.batch'), scriptOnly: true, width: 90 },
+      { key: 'paperRow', header: t('col.paper_row'), scriptOnly: true, width: 110 },
+      { key: 'status', header: t('col.status'), scriptOnly: true, width: 260 },
     ],
   },
   otherChannels: {
@@ -200,7 +238,19 @@ export const TABS: Record<TabKey, TabSpec> = {
 };
 
 /** Tabs in the order setup creates them (the first is what staff see first). */
-export const TAB_ORDER: readonly TabKey[] = ['applications', 'paper', 'otherChannels', 'feedback', 'actions', 'services', 'themes', 'invitations', 'settings'];
+export const TAB_ORDER: readonly TabKey[] = [
+  'applications',
+  'paper',
+  'box',
+  'otherChannels',
+  'feedback',
+  'actions',
+  'services',
+  'themes',
+  'invitations',
+  'settings',
+  'paperCheck',
+];
 
 /** Settings keys with defaults and a Georgian description shown in the settings tab. */
 export const SETTING_SPECS = [
@@ -256,6 +306,7 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
     }));
   }
   if (key === 'paper') return paperColumns();
+  if (key === 'paperCheck') return paperCheckColumns();
   return TABS[key].columns;
 }
 
@@ -264,8 +315,19 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
  * clerk types a paper form top to bottom, one row per form; dropdowns refuse invalid values.
  */
 export function paperColumns(): ColumnSpec[] {
-  const [receivedAt, ...scriptColumns] = TABS.paper.columns;
-  const items: ColumnSpec[] = N1.items.map((item) => {
+  const [receivedAt, batch, ...scriptColumns] = TABS.paper.columns;
+  return [receivedAt, batch, ...paperItemColumns(), ...scriptColumns];
+}
+
+/** The sample check's tab: which batch and paper row to re-type, the N1 questions as on the paper tab, a status. */
+export function paperCheckColumns(): ColumnSpec[] {
+  const [batch, paperRow, status] = TABS.paperCheck.columns;
+  return [batch, paperRow, ...paperItemColumns(), status];
+}
+
+/** Every N1 question as a typed column, in annex order, with its dropdown or rule. */
+function paperItemColumns(): ColumnSpec[] {
+  return N1.items.map((item) => {
     const header = `${item.ka} [${item.id}]`;
     switch (item.type) {
       case 'service':
@@ -282,5 +344,4 @@ export function paperColumns(): ColumnSpec[] {
         return { key: item.id, header, width: 320, plainText: true };
     }
   });
-  return [receivedAt, ...items, ...scriptColumns];
 }

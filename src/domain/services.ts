@@ -43,15 +43,27 @@ export function resolveService(input: string, services: readonly Service[]): Ser
   return services.find((s) => matchKey(s.code) === key) ?? services.find((s) => matchKey(s.ka) === key) ?? null;
 }
 
+const OTHER = DEFAULT_SERVICES[DEFAULT_SERVICES.length - 1];
+
+/** "Other" (by its code or its name) is a catch-all: it stays last however staff order the tab. */
+export function isOtherService(service: Service): boolean {
+  return service.code.trim() === OTHER.code || matchKey(service.ka) === matchKey(OTHER.ka);
+}
+
+/** The services in the tab's order, but "other" at the end (a service added below it goes above it). */
+export function otherLast(services: readonly Service[]): Service[] {
+  return [...services.filter((s) => !isOtherService(s)), ...services.filter(isOtherService)];
+}
+
 /**
- * The service names a form lists: each once, in the tab's order, as first spelled. A name typed
+ * The service names a form lists (the online forms, the paper form), "other" last: each once, in the tab's order, as first spelled. A name typed
  * twice (or twice but for spacing and case) would offer the same choice twice, and a respondent's
  * pick could not tell the two apart (resolveService takes the first anyway).
  */
 export function distinctServiceNames(services: readonly Service[]): string[] {
   const seen = new Set<string>();
   const names: string[] = [];
-  for (const s of services) {
+  for (const s of otherLast(services)) {
     const name = s.ka.trim();
     const key = matchKey(name);
     if (key === '' || seen.has(key)) continue;

@@ -44,7 +44,10 @@ export interface FormDefinition {
   /** Which channel a response through the online form gets. */
   onlineChannel: Channel;
   title: string;
+  /** The annex's intro, printed on the paper form. */
   intro: string;
+  /** Printed under the intro on the paper form only. */
+  paperNote?: string;
   /** Shown after submission. */
   confirmation: string;
   items: readonly ItemDefinition[];

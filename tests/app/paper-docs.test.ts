@@ -10,6 +10,7 @@ import { LOGGED_CHANNELS, TABS } from '../../src/domain/schema';
 import { MENU_ITEMS } from '../../src/app/menu';
 import { PRINT_FOLDER } from '../../src/app/paper-docs';
 import { PUBLIC_FOLDER } from '../../src/app/publish';
+import { t } from '../../src/domain/messages';
 import type { DocJson } from '../../emulator';
 import { decodePng } from '../domain/png-reader';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
@@ -89,22 +90,29 @@ describe('printable paper N1 and QR poster', () => {
     for (const item of N1.items) expect(all.filter((t) => t.includes(item.ka))).toHaveLength(1);
     // required questions are marked
     for (const item of N1.items.filter((i) => i.required)) expect(all.find((t) => t.includes(item.ka))).toMatch(/\*$/);
-    // likert: tick boxes 1–5 with the scale labels, one row per likert item
-    const scaleRows = all.filter((t) => /☐ 1.*☐ 2.*☐ 3.*☐ 4.*☐ 5/.test(t));
-    expect(scaleRows).toHaveLength(N1.items.filter((i) => i.type === 'likert').length);
-    for (const row of scaleRows) {
-      expect(row.startsWith(LIKERT_SCALE.minLabel)).toBe(true);
-      expect(row.endsWith(LIKERT_SCALE.maxLabel)).toBe(true);
-    }
+    // likert: one grid, the numbers 1–5 as its header, a circle to mark under each, a row per likert item
+    const tables = json.body.flatMap((b) => (b.type === 'table' ? [b.rows] : []));
+    const grid = tables.find((rows) => rows[0].join('|') === '|1|2|3|4|5');
+    expect(grid).toBeDefined();
+    expect(grid!.slice(1).map((row) => row.slice(1).join(''))).toEqual(N1.items.filter((i) => i.type === 'likert').map(() => '○○○○○'));
+    expect(joined).toContain(LIKERT_SCALE.minLabel);
     expect(joined).toContain(LIKERT_SCALE.midLabel);
-    // choices with tick boxes, "other" with a line; the services of the services tab
+    expect(joined).toContain(LIKERT_SCALE.maxLabel);
+    // choices beside a circle each, "other" with a line and last; the services of the services tab, "other" last
     for (const item of N1.items.filter((i) => i.type === 'choice')) {
-      for (const choice of item.choices ?? []) expect(joined).toContain(`☐ ${choice}`);
+      for (const choice of item.choices ?? []) expect(all).toContain(choice);
     }
-    expect(joined).toMatch(/☐ სხვა: _{5,}/);
-    for (const service of DEFAULT_SERVICES) expect(all).toContain(`☐ ${service.ka}`);
+    expect(joined).toMatch(/სხვა: _{5,}/);
+    const serviceTable = tables[0];
+    const columns = serviceTable[0].length / 2;
+    const listed: string[] = [];
+    for (let c = 0; c < columns; c++) for (const row of serviceTable) if (row[2 * c + 1]) listed.push(row[2 * c + 1]);
+    expect(listed).toEqual(DEFAULT_SERVICES.map((service) => service.ka));
+    expect(serviceTable.every((row) => row.every((cell, i) => i % 2 === 1 || cell === '○' || cell === ''))).toBe(true);
+    // the form says answering does not affect the application
+    expect(all).toContain(t('form.paper_no_effect'));
     // lines for free text, and where to drop the form
-    expect(all.filter((t) => /^_{40,}$/.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(all.filter((t) => /^_{40,}$/.test(t)).length).toBeGreaterThanOrEqual(2);
     expect(joined).toContain('უკუკავშირის ყუთში');
     expect(joined).toContain('კანცელარი');
   });

@@ -141,10 +141,11 @@ describe('setup (menu "სისტემის მომზადება / �
     }
     expect(tabValues(fx, 'N1 — პასუხები')[0]).toEqual(['Timestamp', ...N1.items.map((i) => i.ka)]);
     expect(tabValues(fx, 'N2 — პასუხები')[0]).toEqual(['Timestamp', ...N2.items.map((i) => i.ka)]);
-    // paper tab: the date, every N1 question in order, then the script's columns
+    // paper tab: the date, the box opening's number, every N1 question in order, then the script's columns
     const paperHeader = tabValues(fx, TABS.paper.name)[0].map(String);
-    expect(paperHeader).toHaveLength(1 + N1.items.length + 3);
-    N1.items.forEach((item, i) => expect(paperHeader[1 + i]).toContain(`[${item.id}]`));
+    expect(paperHeader).toHaveLength(2 + N1.items.length + 3);
+    expect(paperHeader[1]).toBe(TABS.paper.columns[1].header);
+    N1.items.forEach((item, i) => expect(paperHeader[2 + i]).toContain(`[${item.id}]`));
   });
 
   it('seeds the services tab from the annex and links each service to its prefilled N2 form', () => {
@@ -247,7 +248,9 @@ describe('setup (menu "სისტემის მომზადება / �
     // no setup run: the next hourly sweep (at most an hour later) carries the edit
     fx.ws.script.runClockUntil(fx.ws.core.now() + 3_600_000);
     expect(prop(fx, 'services.pending')).toBeNull();
-    const wanted = DEFAULT_SERVICES.map((s) => (s.code === 'newborn' ? 'ახალშობილის დახმარება' : s.ka)).concat('ახალგაზრდული პროგრამა');
+    // The new service goes above "other", which stays last (issue 19).
+    const renamed = DEFAULT_SERVICES.map((s) => (s.code === 'newborn' ? 'ახალშობილის დახმარება' : s.ka));
+    const wanted = [...renamed.slice(0, -1), 'ახალგაზრდული პროგრამა', renamed[renamed.length - 1]];
     [N1, N2].forEach((def, k) => {
       const after = fx.ws.forms.snapshot(formRecord(fx, def.key).id);
       expect(after.id).toBe(before[k].id);

@@ -117,7 +117,7 @@ describe('forms, paper and other channels → feedback tab', () => {
     const paper = tabSnapshot(f, TABS.paper.name).values[0].map(String);
     const at = (id: string) => paper.findIndex((h) => h.endsWith(`[${id}]`));
     typedTexts.forEach((text, i) => {
-      const row = new Array(paper.indexOf(TABS.paper.columns[1].header)).fill('');
+      const row = new Array(paper.indexOf(TABS.paper.columns.find((c) => c.key === 'status')!.header)).fill('');
       row[0] = new Date(f.ws.core.now() - 86_400_000);
       row[at('n1.service')] = DEFAULT_SERVICES[3].ka;
       row[at('n1.overall')] = 3;
@@ -125,7 +125,7 @@ describe('forms, paper and other channels → feedback tab', () => {
       f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${i + 2}:${letter(row.length - 1)}${i + 2}`, [row]);
     });
     // A blank row between typed rows, and a partial one (the date and overall only: no service).
-    const partial = new Array(paper.indexOf(TABS.paper.columns[1].header)).fill('');
+    const partial = new Array(paper.indexOf(TABS.paper.columns.find((c) => c.key === 'status')!.header)).fill('');
     partial[0] = new Date(f.ws.core.now() - 86_400_000);
     partial[at('n1.overall')] = 2;
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, `A${typedTexts.length + 3}:${letter(partial.length - 1)}${typedTexts.length + 3}`, [partial]);

@@ -1,18 +1,30 @@
-import { N1, N2 } from '../../src/domain/forms';
+import { LIKERT_SCALE, N1, N2 } from '../../src/domain/forms';
 import { paperFormBlocks, posterBlocks, type PaperBlock } from '../../src/domain/paper-layout';
 import type { FormDefinition } from '../../src/domain/types';
 
 const context = { municipality: 'მერია', onlineUrl: 'https://docs.google.com/forms/d/e/X/viewform', serviceNames: ['ა', 'ბ', 'გ'] };
-const textOf = (blocks: PaperBlock[]): string[] => blocks.flatMap((b) => (b.kind === 'ticks' ? b.options : 'text' in b ? [b.text] : []));
+const textOf = (blocks: PaperBlock[]): string[] =>
+  blocks.flatMap((b) => (b.kind === 'choices' ? b.options : b.kind === 'scaleGrid' ? b.rows : 'text' in b ? [b.text] : []));
+/** Question texts in order: the plain questions and the rows of the scale grids. */
+const questionsOf = (blocks: PaperBlock[]): string[] => blocks.flatMap((b) => (b.kind === 'question' ? [b.text] : b.kind === 'scaleGrid' ? b.rows : []));
 
 describe('paper layout from a form definition', () => {
   it.each([N1, N2])('prints every question of $key once, numbered, in order, with answer blocks', (def) => {
     const blocks = paperFormBlocks(def, context);
-    const questions = blocks.filter((b): b is Extract<PaperBlock, { kind: 'question' }> => b.kind === 'question');
-    expect(questions.map((q) => q.text.replace(/^\d+\. /, '').replace(/ \*$/, ''))).toEqual(def.items.map((i) => i.ka));
-    questions.forEach((q, i) => expect(q.text.startsWith(`${i + 1}. `)).toBe(true));
-    // each question is followed by its answer block
-    for (const q of questions) expect(['ticks', 'lines']).toContain(blocks[blocks.indexOf(q) + 1].kind);
+    const questions = questionsOf(blocks);
+    expect(questions.map((q) => q.replace(/^\d+\. /, '').replace(/ \*$/, ''))).toEqual(def.items.map((i) => i.ka));
+    questions.forEach((q, i) => expect(q.startsWith(`${i + 1}. `)).toBe(true));
+    // each plain question is followed by its answer block; the scale questions share one grid with the numbers 1–5
+    for (const q of blocks.filter((b) => b.kind === 'question')) expect(['choices', 'lines']).toContain(blocks[blocks.indexOf(q) + 1].kind);
+    const grids = blocks.filter((b): b is Extract<PaperBlock, { kind: 'scaleGrid' }> => b.kind === 'scaleGrid');
+    expect(grids).toHaveLength(1);
+    expect(grids[0].numbers).toEqual([1, 2, 3, 4, 5]);
+    expect(grids[0].rows).toHaveLength(def.items.filter((i) => i.type === 'likert').length);
+    // one sheet: a single page break, before the grid, and the scale's words on both sides
+    const pageBreak = blocks.findIndex((b) => b.kind === 'pageBreak');
+    expect(blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(1);
+    expect(pageBreak).toBeLessThan(blocks.indexOf(grids[0]));
+    for (const side of [blocks.slice(0, pageBreak), blocks.slice(pageBreak)]) expect(textOf(side).join(' ')).toContain(LIKERT_SCALE.maxLabel);
     expect(blocks.filter((b) => b.kind === 'qr')).toEqual([expect.objectContaining({ url: context.onlineUrl })]);
   });
 
@@ -31,7 +43,7 @@ describe('paper layout from a form definition', () => {
       ],
     };
     const text = textOf(paperFormBlocks(N3, context));
-    expect(text).toEqual(expect.arrayContaining(['ახალი ფორმა', '1. სერვისი? *', '☐ ა', '☐ 5', '☐ დიახ', '☐ არა', '4. კომენტარი']));
+    expect(text).toEqual(expect.arrayContaining(['ახალი ფორმა', '1. სერვისი? *', 'ა', '2. კარგი იყო.', 'დიახ', 'არა', '4. კომენტარი']));
   });
 
   it('the poster invites, promises anonymity and shows a big QR code', () => {

@@ -218,7 +218,7 @@ export function playRun(seed: number, world: World): RunResult {
         if (h.endsWith('[n1.improve]')) return `${token} ქაღალდი`;
         return '';
       });
-      const statusAt = header.indexOf(TABS.paper.columns[1].header);
+      const statusAt = header.indexOf(TABS.paper.columns.find((c) => c.key === 'status')!.header);
       const r = sheet.getLastRow() + 1;
       ws.spreadsheets.userEdit(spreadsheetId, TABS.paper.name, `A${r}:${letter(statusAt)}${r}`, [row.slice(0, statusAt)]);
       submissions.push({ token, form: 'paper' });
