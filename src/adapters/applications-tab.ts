@@ -3,7 +3,7 @@
  * date left blank, each row's invitation status and time, and clears an applicant's address
  * once it has been kept long enough.
  */
-import { isDate } from '../domain/dates';
+import { isDate, startOfDay } from '../domain/dates';
 import type { ApplicationRow, RowDisplay } from '../domain/invitations';
 import { escapeForSheet, isBlankCell } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
@@ -33,6 +33,8 @@ export function openApplications(): ApplicationsTab {
     email: cell(table, row, 'email'),
     status: cell(table, row, 'status'),
     closedAt: cell(table, row, 'closedAt'),
+    submittedAt: cell(table, row, 'submittedAt'),
+    applyChannel: cell(table, row, 'applyChannel'),
   }));
   return {
     rows,
@@ -78,10 +80,12 @@ function showInviteStatuses(table: Table, wanted: ReadonlyMap<number, RowDisplay
   for (const [index, shown] of wanted) {
     const line = table.rows[index];
     const currentAt = atCol >= 0 ? line[atCol] : '';
-    const sameAt = shown.at === '' ? currentAt === '' || currentAt === null : isDate(currentAt) && currentAt.getTime() === shown.at.getTime();
+    // The day only: a time of sending would tie the case to an answer of that hour.
+    const at = shown.at === '' ? '' : startOfDay(shown.at);
+    const sameAt = at === '' ? currentAt === '' || currentAt === null : isDate(currentAt) && currentAt.getTime() === at.getTime();
     if (String(line[statusCol] ?? '') === shown.status && sameAt) continue;
     line[statusCol] = escapeForSheet(shown.status);
-    if (atCol >= 0) line[atCol] = shown.at;
+    if (atCol >= 0) line[atCol] = at;
     changed.push(index);
   }
   writeColumns(table, ['inviteStatus', 'inviteAt'], changed);

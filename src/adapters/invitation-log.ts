@@ -3,7 +3,7 @@
  * the send protocol keeps (domain/invitations.ts), and the count of invitations the report reads.
  */
 import type { Period } from '../domain/dates';
-import { isDate } from '../domain/dates';
+import { isDate, startOfDay } from '../domain/dates';
 import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseLogState, type LogRecord } from '../domain/invitation-log';
 import type { Ledger } from '../domain/invitations';
 import { countInvitationsSent } from '../domain/report-inputs';
@@ -49,7 +49,8 @@ export function openInvitationLog(): Ledger {
       caseId: escapeForSheet(record.caseId),
       service: escapeForSheet(record.service),
       status: LOG_STATE_KA[record.state],
-      at: record.at ?? '',
+      // The day only: the log is readable by every editor, and a time would tie a case to an answer.
+      at: record.at ? startOfDay(record.at) : '',
       note: escapeForSheet(encodeNote(record.note, record.ref)),
     });
 

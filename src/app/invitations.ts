@@ -1,10 +1,12 @@
 /**
- * The N2 invitation, sent once when a case is closed.
+ * The N2 invitation, sent once after a case is closed, in the daily batch.
  *
- * The installable edit trigger acts on the edited rows at once; the hourly sweep sends whatever
- * it did not (rows closed by import or script, deferred, failed, left by a busy lock). Exactly
- * once is kept by the invitations log (domain/invitations.ts); the applications tab only shows
- * what the log says.
+ * The installable edit trigger plans the edited rows at once but sends nothing: a due case is
+ * queued in the log and its row says when it goes. The hourly sweep sends only once a day, on its
+ * first run at or after the hour set in `inviteHour`: every due case of a service with enough of
+ * them (domain/invite-batch.ts), in random order; a run stopped by the time budget is carried on
+ * by the next sweep the same day. Exactly once is kept by the invitations log
+ * (domain/invitations.ts); the applications tab only shows what the log says.
  */
 import { t } from '../domain/messages';
 import {
@@ -19,9 +21,11 @@ import {
   type SendCounts,
 } from '../domain/invitations';
 import { caseKey } from '../domain/invitation-log';
+import { batchDue, holdInvitations, selectBatch } from '../domain/invite-batch';
+import { dayKey } from '../domain/dates';
 import { TABS } from '../domain/schema';
 import { openApplications } from '../adapters/applications-tab';
-import { readFormRecord } from '../adapters/config';
+import { readFormRecord, readString, writeString } from '../adapters/config';
 import type { SheetEdit } from '../adapters/events';
 import { openInvitationLog } from '../adapters/invitation-log';
 import { tryScriptLock } from '../adapters/lock';
@@ -32,6 +36,8 @@ import { readSettings } from '../adapters/settings-tab';
 export interface SweepResult extends SendCounts {
   /** The run found another execution holding the lock and left everything for the next one. */
   locked?: boolean;
+  /** Due invitations left waiting for the daily batch (or for more of their service). */
+  held?: number;
 }
 
 /** An edit trigger must not keep staff's edits waiting: it leaves the rows to the sweep instead. */
@@ -42,6 +48,9 @@ const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 
 const MAILER = { remainingDailyQuota, send: sendMail };
 
+/** Script property: the day (dayKey) whose batch of invitations ran to its end. */
+const BATCH_DAY_KEY = 'invite.batchDay';
+
 export function handleWorkbookEdit(edit: SheetEdit | null): void {
   const startedAt = Date.now();
   if (!edit || edit.tab !== TABS.applications.name) return;
@@ -50,12 +59,18 @@ export function handleWorkbookEdit(edit: SheetEdit | null): void {
   // Data-row indexes (sheet row 2 is index 0). The edited values are not used, but for a case
   // number changed in a single cell: the case's log record follows it to the new number.
   const renamed = renamedCase(edit);
-  const result = runInvitations({ only: { first: Math.max(first, 2) - 2, last: last - 2 }, lockWaitMs: EDIT_LOCK_WAIT_MS, startedAt, renamed });
+  const result = runInvitations({
+    only: { first: Math.max(first, 2) - 2, last: last - 2 },
+    lockWaitMs: EDIT_LOCK_WAIT_MS,
+    startedAt,
+    renamed,
+    mayBatch: false,
+  });
   console.info(`onWorkbookEdit invitations: ${JSON.stringify(result)}`);
 }
 
 export function sweepInvitations(): SweepResult {
-  return runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now() });
+  return runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now(), mayBatch: true });
 }
 
 export function sendInvitationsAction(): string {
@@ -93,6 +108,8 @@ interface RunOptions {
   startedAt: number;
   /** A case number the edit changed. */
   renamed?: { from: string; to: string; index: number } | null;
+  /** Whether this run may send the daily batch (the sweep, once its hour has come); else it only queues. */
+  mayBatch: boolean;
 }
 
 function runInvitations(options: RunOptions): SweepResult {
@@ -118,11 +135,39 @@ function runInvitations(options: RunOptions): SweepResult {
       if (moveCase(ledger, renamed.from, renamed.to, new Date())) console.info('invitations: a case number was corrected; its log record moved');
     }
     const genericUrl = readFormRecord('N2')?.publishedUrl ?? null;
-    const plan = planInvitations({ rows, log: ledger.records, services, links, genericUrl, only });
-    applications.fillClosedAt(plan.fillClosedAt, new Date());
-    const { counts, display } = sendInvitations(plan, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
+    const plan = planInvitations({ rows, log: ledger.records, services, links, genericUrl, only, inviteDeskCases: settings.inviteDeskCases });
+    const now = new Date();
+    applications.fillClosedAt(plan.fillClosedAt, now);
+    // Not the batch's time: every due case waits for it. The batch: services with too few wait on.
+    const batchNow = options.mayBatch && batchDue(now, settings.inviteHour, readString(BATCH_DAY_KEY));
+    const stateOf = (send: { caseId: string }) => ledger.records.get(caseKey(send.caseId))?.state;
+    const carried = (send: { caseId: string }): boolean => stateOf(send) === 'deferred' || stateOf(send) === 'failed';
+    const due = plan.sends.map((send) => ({
+      ...send,
+      dueSince: send.dueSince ?? ledger.records.get(caseKey(send.caseId))?.at ?? null,
+      carried: carried(send),
+    }));
+    const selected = batchNow
+      ? selectBatch(due, { min: settings.inviteBatchMin, maxHoldDays: settings.inviteMaxHoldDays }, now, Math.random)
+      : { batch: [], held: due };
+    // Cases an earlier batch could not send (quota, a refusal) go first: a case closed today never jumps the queue.
+    const batch = [...selected.batch.filter(carried), ...selected.batch.filter((send) => !carried(send))];
+    const held = selected.held;
+    const waiting = batchNow
+      ? t('invite.waiting_group', { min: settings.inviteBatchMin, days: settings.inviteMaxHoldDays })
+      : t('invite.waiting_batch', { hour: settings.inviteHour });
+    // A case deferred by the quota or refused once keeps its state and its row's reason until it goes.
+    const keptWaiting = held.filter(carried);
+    const newlyHeld = held.filter((send) => !keptWaiting.includes(send));
+    const heldDisplay = holdInvitations(newlyHeld, ledger, now, waiting);
+    const { counts, display } = sendInvitations({ ...plan, sends: batch }, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
+    for (const [index, shown] of heldDisplay) if (!display.has(index)) display.set(index, shown);
     applications.showInviteStatuses(rowStatuses(rows, ledger.records, display));
-    return { ...counts, unknown: counts.unknown + unknown };
+    // A batch stopped by the time budget is carried on by the next sweep the same day; one that
+    // ran out of quota is not: the rest go in tomorrow's batch, never alone later today.
+    if (batchNow && !counts.more) writeString(BATCH_DAY_KEY, dayKey(now));
+    const deferred = counts.deferred + keptWaiting.filter((send) => stateOf(send) === 'deferred').length;
+    return { ...counts, deferred, unknown: counts.unknown + unknown, held: newlyHeld.length };
   });
   if (run.locked) return run.value;
   // Another run is sending. Nothing is lost: the closed rows stay pending for the hourly sweep.

@@ -109,4 +109,14 @@ export interface Settings {
   reportPeriod: 'monthly' | 'quarterly';
   /** Report language. */
   language: 'ka' | 'en';
+  /** The hour (municipal time, 0–23) of the daily batch of N2 invitations. */
+  inviteHour: number;
+  /** A service's invitations wait until at least this many are due… */
+  inviteBatchMin: number;
+  /** …or the oldest has waited this many days. */
+  inviteMaxHoldDays: number;
+  /** Also invite desk (chancellery) cases that left an email; by the guideline only email cases are. */
+  inviteDeskCases: boolean;
+  /** The phone number the invitation gives for questions; '' when none is set. */
+  contactPhone: string;
 }
