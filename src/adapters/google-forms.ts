@@ -189,9 +189,29 @@ function prefilledServiceUrls(form: Form, def: FormDefinition, record: FormRecor
   const choices = list ? list.getChoices().map((c) => c.getValue()) : [];
   for (const name of serviceNames) {
     const choice = choiceFor(name, choices);
-    links.set(name, list && choice !== undefined ? form.createResponse().withItemResponse(list.createResponse(choice)).toPrefilledUrl() : record.publishedUrl);
+    links.set(
+      name,
+      shortLink(
+        form,
+        list && choice !== undefined ? form.createResponse().withItemResponse(list.createResponse(choice)).toPrefilledUrl() : record.publishedUrl,
+      ),
+    );
   }
   return links;
+}
+
+/**
+ * Forms' own short link (forms.gle) of a long form URL: what an invitation shows and a person can
+ * type. A prefilled URL keeps its values through it. The long URL when Google refuses.
+ * https://developers.google.com/apps-script/reference/forms/form#shortenFormUrl(String)
+ */
+function shortLink(form: Form, url: string): string {
+  try {
+    return form.shortenFormUrl(url);
+  } catch (err) {
+    console.warn(`Forms would not shorten ${url} (${errorText(err)}); the long link is used`);
+    return url;
+  }
 }
 
 /** A form made before its title was set explicitly shows no title to respondents: give it its title. */

@@ -123,7 +123,9 @@ describe('closing a case', () => {
     expect(f.ws.mail.sent).toHaveLength(1);
     const mail = f.ws.mail.sent[0];
     const link = serviceLink(f, 'newborn');
-    expect(link).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
+    // Forms' own short link, which opens the service's prefilled form.
+    expect(link).toMatch(/^https:\/\/forms\.gle\//);
+    expect(f.ws.forms.expandShortLink(link)).toMatch(/^https:\/\/docs\.google\.com\/forms\/.*entry\./);
     expect(mail).toMatchObject({ to: 'applicant1@example.ge', name: 'ამბროლაურის მერია', replyTo: 'feedback@ambrolauri.gov.ge' });
     expect(mail.subject).toContain('ამბროლაურის მუნიციპალიტეტის მერია');
     expect(mail.body).toContain(link);

@@ -21,7 +21,7 @@ import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
-import { formRecord, tabSnapshot } from '../support/tabs';
+import { formRecord, setSetting, tabSnapshot } from '../support/tabs';
 import { t } from '../../src/domain/messages';
 import { environment } from '../../emulator';
 
@@ -75,6 +75,9 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   const rnd = prng(seed);
   // The account also mails for other reasons, drawn from the same quota.
   const f = setUpWorkbook({ environment: environment('consumer', { otherMailPerDay: between(rnd, 0, 3) }) });
+  // Invitations go in the daily batch; a service with fewer than inviteBatchMin due waits at most
+  // a day here (7 by default), so that the three days of recovery see every case's batch.
+  setSetting(f, 'inviteMaxHoldDays', '1');
   let corrections = 0;
   let otherMail = 0;
   const { ws, spreadsheetId } = f;
