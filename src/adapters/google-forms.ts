@@ -110,7 +110,7 @@ function createForm(
   onCreated(form.getId());
   form
     .setTitle(def.title)
-    .setDescription(def.intro)
+    .setDescription(def.onlineIntro ?? def.intro)
     .setConfirmationMessage(def.confirmation)
     .setCollectEmail(false)
     .setAllowResponseEdits(false)
@@ -217,6 +217,9 @@ function shortLink(form: Form, url: string): string {
 /** A form made before its title was set explicitly shows no title to respondents: give it its title. */
 function syncTitle(form: Form, def: FormDefinition): void {
   if (form.getTitle() !== def.title) form.setTitle(def.title);
+  // A form made when its description was the annex's paper intro gets the online one.
+  const description = def.onlineIntro ?? def.intro;
+  if (form.getDescription() !== description) form.setDescription(description);
 }
 
 /**

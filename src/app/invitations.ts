@@ -158,7 +158,8 @@ function runInvitations(options: RunOptions): SweepResult {
       : t('invite.waiting_batch', { hour: settings.inviteHour });
     // A case deferred by the quota or refused once keeps its state and its row's reason until it goes.
     const keptWaiting = held.filter(carried);
-    const newlyHeld = held.filter((send) => !keptWaiting.includes(send));
+    // Outside the batch, a case already queued keeps what its row says (e.g. waiting for more of its service).
+    const newlyHeld = held.filter((send) => !keptWaiting.includes(send) && (batchNow || stateOf(send) !== 'queued'));
     const heldDisplay = holdInvitations(newlyHeld, ledger, now, waiting);
     const { counts, display } = sendInvitations({ ...plan, sends: batch }, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
     for (const [index, shown] of heldDisplay) if (!display.has(index)) display.set(index, shown);
@@ -167,7 +168,7 @@ function runInvitations(options: RunOptions): SweepResult {
     // ran out of quota is not: the rest go in tomorrow's batch, never alone later today.
     if (batchNow && !counts.more) writeString(BATCH_DAY_KEY, dayKey(now));
     const deferred = counts.deferred + keptWaiting.filter((send) => stateOf(send) === 'deferred').length;
-    return { ...counts, deferred, unknown: counts.unknown + unknown, held: newlyHeld.length };
+    return { ...counts, deferred, unknown: counts.unknown + unknown, held: held.length - keptWaiting.length };
   });
   if (run.locked) return run.value;
   // Another run is sending. Nothing is lost: the closed rows stay pending for the hourly sweep.

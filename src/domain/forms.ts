@@ -5,6 +5,7 @@
  * FORMS; nothing below names an item id.
  */
 import type { Driver, FormDefinition, FormKey, ItemDefinition } from './types';
+import { t } from './messages';
 
 /** The 1–5 agreement scale of every likert item. */
 export const LIKERT_SCALE = {
@@ -46,6 +47,9 @@ export const N1: FormDefinition = {
   title: 'სოციალური სერვისის მომხმარებლის უკუკავშირის ფორმა — განცხადების წარდგენა',
   intro:
     'თქვენი აზრი გვეხმარება სერვისების გაუმჯობესებაში. ფორმა ანონიმურია: ნუ მიუთითებთ სახელს, პირად ნომერს ან საკონტაქტო მონაცემებს. შევსებული ფორმა ჩააგდეთ უკუკავშირის ყუთში ან გადაეცით კანცელარიის თანამშრომელს.',
+  // Online (the kiosk, the QR code) there is no box: the annex's last sentence is for paper.
+  onlineIntro: t('form.n1_online_intro'),
+  paperNote: t('form.paper_no_effect'),
   confirmation: 'გმადლობთ! თქვენი პასუხი ანონიმურად ჩაიწერა. თქვენი აზრი დაგვეხმარება მომსახურების გაუმჯობესებაში.',
   items: [
     {

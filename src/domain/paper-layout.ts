@@ -69,6 +69,7 @@ export function paperFormBlocks(def: FormDefinition, context: PaperContext): Pap
     { kind: 'subtitle', text: context.municipality },
     { kind: 'title', text: def.title },
     { kind: 'text', text: def.intro, emphasis: 'italic' },
+    ...(def.paperNote ? [{ kind: 'text' as const, text: def.paperNote, emphasis: 'italic' as const }] : []),
     {
       kind: 'text',
       text: `შეფასების სკალა: ${scaleLegend()}. მონიშნეთ ერთი უჯრა (☒ ან ✓). ვარსკვლავით (*) აღნიშნულ კითხვებს უპასუხეთ აუცილებლად; დანარჩენი შეგიძლიათ გამოტოვოთ.`,

@@ -41,7 +41,12 @@ export interface FormDefinition {
   /** Which channel a response through the online form gets. */
   onlineChannel: Channel;
   title: string;
+  /** The annex's intro, printed on the paper form. */
   intro: string;
+  /** What the online form says instead (no box to drop a web form into); the annex intro when absent. */
+  onlineIntro?: string;
+  /** Printed under the intro on the paper form only. */
+  paperNote?: string;
   /** Shown after submission. */
   confirmation: string;
   items: readonly ItemDefinition[];

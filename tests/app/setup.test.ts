@@ -30,7 +30,7 @@ function liveForms(fx: Fixture): FormSnapshot[] {
 /** Checks one generated form against its definition, item by item. */
 function expectMatchesDefinition(snap: FormSnapshot, def: FormDefinition, serviceNames: string[]): void {
   expect(snap.title).toBe(def.title);
-  expect(snap.description).toBe(def.intro);
+  expect(snap.description).toBe(def.onlineIntro ?? def.intro);
   expect(snap.confirmationMessage).toBe(def.confirmation);
   expect(snap.collectsEmail).toBe(false);
   expect(snap.requiresLogin).toBe(false);

@@ -28,7 +28,8 @@ import { TABS } from '../../src/domain/schema';
 import { publicFileNames } from '../../src/app/publish';
 
 const SCENARIOS: ReadonlyArray<[string, Scenario, { minEligible: number }]> = [
-  ['the sample quarter', sampleScenario(), { minEligible: 100 }],
+  // Cases that came by email, closed at least 8 days before the end (the rest may wait for their batch).
+  ['the sample quarter', sampleScenario(), { minEligible: 90 }],
   // The first month has 4 cases that came by email; desk cases are not invited (N1 at the desk).
   ['the first month', parseScenario(readFileSync(join(__dirname, 'scenarios', 'first-month.json'), 'utf8')), { minEligible: 2 }],
 ];
