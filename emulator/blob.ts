@@ -17,7 +17,18 @@ export function fromByteArray(data: ArrayLike<number>): Uint8Array {
 
 /** Charset names as Java accepts them; Apps Script defaults to UTF-8. */
 export function encodeString(text: string, charset = 'UTF-8'): Uint8Array {
-  return new Uint8Array(Buffer.from(text, nodeEncoding(charset)));
+  const encoding = nodeEncoding(charset);
+  if (encoding === 'ascii') return asciiBytes(text);
+  return new Uint8Array(Buffer.from(text, encoding));
+}
+
+/**
+ * US-ASCII as Java encodes it: a character outside ASCII becomes one '?' (63), a surrogate pair
+ * too; Node's 'ascii' would keep each code unit's low byte instead. Live Apps Script hashes '€🙂'
+ * without a charset as '??' (gas-fakes test/testutilities.js:292–350).
+ */
+function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(Array.from(text, (c) => ((c.codePointAt(0) ?? 63) < 128 ? (c.codePointAt(0) as number) : 63)));
 }
 
 export function decodeBytes(bytes: Uint8Array, charset = 'UTF-8'): string {
@@ -70,6 +81,9 @@ export class BlobFake
     >,
     BlobLike
 {
+  toString(): string {
+    return 'Blob';
+  }
   private bytes: Uint8Array;
   private contentType: string | null;
   private name: string | null;

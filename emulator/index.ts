@@ -53,6 +53,15 @@ export { FormsService, type FormItemSnapshot, type FormSnapshot, type RespondOpt
 export { DocsService, type DocJson, type DocJsonItem, type DocsOptions, type PdfTransliterate } from './docs';
 export { DriveService, MIME_TYPES, type AdvancedDrive, type DriveIndexRow } from './drive';
 export { MailService, type SentMail } from './mail';
+export {
+  UrlFetchService,
+  CONSUMER_FETCHES_PER_DAY,
+  WORKSPACE_FETCHES_PER_DAY,
+  type FetchHandler,
+  type FetchRecord,
+  type FetchReply,
+  type FetchRequest,
+} from './url-fetch';
 export { ScriptService } from './script';
 export { LockServiceFake } from './lock';
 export { PropertiesServiceFake, PropertiesFake } from './properties';

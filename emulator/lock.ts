@@ -23,8 +23,10 @@ class LockFake implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock
     private readonly key: string,
   ) {}
 
+  /** A negative timeout never acquires, even a free lock (gas-fakes test/testlock.js:64–75, run on live Apps Script). */
   tryLock(timeoutInMillis: number): boolean {
     this.core.call('LockService', 'tryLock');
+    if (Number(timeoutInMillis) < 0) return false;
     const me = this.core.current()?.id ?? NO_EXECUTION;
     const holder = this.holders.get(this.key);
     if (holder === undefined || holder === me) {
@@ -46,6 +48,10 @@ class LockFake implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock
     if (!this.hasLock()) return;
     this.holders.delete(this.key);
     this.acquired = false;
+  }
+
+  toString(): string {
+    return 'Lock';
   }
 
   hasLock(): boolean {

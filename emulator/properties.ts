@@ -23,6 +23,9 @@ export class PropertiesFake
       'getProperty' | 'setProperty' | 'getProperties' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getKeys'
     >
 {
+  toString(): string {
+    return 'Properties';
+  }
   constructor(
     private readonly core: Core,
     private readonly store: Map<string, string>,

@@ -15,6 +15,11 @@ class UserFake implements Pick<GoogleAppsScript.Base.User, 'getEmail' | 'getUser
   getUserLoginId(): string {
     return this.email;
   }
+
+  /** A user prints as its email (gas-fakes test/testsession.js:21, live). */
+  toString(): string {
+    return this.email;
+  }
 }
 
 /**

@@ -50,6 +50,9 @@ function idOf(source: unknown): string {
 class TriggerFake
   implements Pick<GoogleAppsScript.Script.Trigger, 'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'>
 {
+  toString(): string {
+    return 'Trigger';
+  }
   constructor(readonly record: TriggerRecord) {}
 
   getUniqueId(): string {
@@ -211,6 +214,9 @@ function javaWeekOfYear(d: Date): number {
 type Create = (partial: Omit<TriggerRecord, 'id' | 'createdBy'>) => TriggerFake;
 
 class SpreadsheetTriggerBuilderFake implements GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
+  toString(): string {
+    return 'SpreadsheetTriggerBuilder';
+  }
   private eventType: TriggerEventType | null = null;
 
   constructor(
@@ -246,6 +252,9 @@ class SpreadsheetTriggerBuilderFake implements GoogleAppsScript.Script.Spreadshe
 }
 
 class FormTriggerBuilderFake implements GoogleAppsScript.Script.FormTriggerBuilder {
+  toString(): string {
+    return 'FormTriggerBuilder';
+  }
   private eventType: TriggerEventType | null = null;
 
   constructor(
@@ -271,6 +280,9 @@ class FormTriggerBuilderFake implements GoogleAppsScript.Script.FormTriggerBuild
 }
 
 class ClockTriggerBuilderFake implements GoogleAppsScript.Script.ClockTriggerBuilder {
+  toString(): string {
+    return 'ClockTriggerBuilder';
+  }
   private readonly schedule: ClockSchedule = {};
   /** atDate's day, resolved at create() in the trigger's time zone (inTimezone may come later). */
   private localDate: LocalDate | null = null;
@@ -354,6 +366,9 @@ class ClockTriggerBuilderFake implements GoogleAppsScript.Script.ClockTriggerBui
 }
 
 class TriggerBuilderFake implements GoogleAppsScript.Script.TriggerBuilder {
+  toString(): string {
+    return 'TriggerBuilder';
+  }
   constructor(
     private readonly handler: string,
     private readonly scriptTimeZone: string,

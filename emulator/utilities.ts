@@ -29,6 +29,19 @@ function signatureError(method: string, args: unknown[]): Error {
   return gasError(`The parameters (${args.map(gasTypeName).join(',')}) don't match the method signature for Utilities.${method}.`);
 }
 
+/**
+ * The digest and HMAC overloads are (…, value[, charset]): a missing value, a charset that is not
+ * one, or one argument more fit none of them, and Google names the types it got.
+ */
+function checkSignature(method: string, required: unknown[], charset: unknown, extra: unknown[]): void {
+  const badCharset = charset !== undefined && enumName(charset) === null && typeof charset !== 'string';
+  if (required.some((a) => a === undefined) || badCharset || extra.length > 0) {
+    const given = [...required, charset, ...extra];
+    while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
+    throw signatureError(method, given);
+  }
+}
+
 /** Advances the simulated clock by a wait and enforces the running execution's time limit. */
 export function passTime(core: Core, ms: number): void {
   core.advance(ms);
@@ -157,16 +170,34 @@ export class UtilitiesFake
     return this.decodeBase64(encoded, /^[A-Za-z0-9_-]*={0,2}$/);
   }
 
-  computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset): Bytes {
+  /**
+   * Text without a charset is encoded as US-ASCII, so anything outside ASCII hashes as '?': every
+   * Georgian word of the same length has the same digest unless Utilities.Charset.UTF_8 is passed.
+   * Bytes are hashed as given. (gas-fakes test/testutilities.js:292–350, run on live Apps Script.)
+   * Arguments that fit no overload throw Google's signature message (same file, :367–375).
+   */
+  computeDigest(
+    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string | Bytes,
+    charset?: GoogleAppsScript.Utilities.Charset,
+    ...extra: unknown[]
+  ): Bytes {
     this.core.call('Utilities', 'computeDigest');
+    checkSignature('computeDigest', [algorithm, value], charset, extra);
     const name = enumName(algorithm) ?? String(algorithm);
     const hash = name.startsWith('HMAC') ? undefined : NODE_HASH[name];
     if (!hash) throw gasError('Invalid argument: algorithm');
-    return toSignedBytes(createHash(hash).update(this.bytesOf(value, charset)).digest());
+    return toSignedBytes(
+      createHash(hash)
+        .update(this.bytesOf(value, charset, 'US-ASCII'))
+        .digest(),
+    );
   }
 
-  computeHmacSha256Signature(value: string | Bytes, key: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset): Bytes {
+  /** Text keys and values without a charset are US-ASCII, as computeDigest (gas-fakes test/testutilities.js:150–182, live). */
+  computeHmacSha256Signature(value: string | Bytes, key: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset, ...extra: unknown[]): Bytes {
     this.core.call('Utilities', 'computeHmacSha256Signature');
+    checkSignature('computeHmacSha256Signature', [value, key], charset, extra);
     return this.hmac('sha256', value, key, charset);
   }
 
@@ -175,8 +206,10 @@ export class UtilitiesFake
     value: string | Bytes,
     key: string | Bytes,
     charset?: GoogleAppsScript.Utilities.Charset,
+    ...extra: unknown[]
   ): Bytes {
     this.core.call('Utilities', 'computeHmacSignature');
+    checkSignature('computeHmacSignature', [algorithm, value, key], charset, extra);
     const name = enumName(algorithm) ?? String(algorithm);
     const hash = name.startsWith('HMAC') ? NODE_HASH[name] : undefined;
     if (!hash) throw gasError('Invalid argument: algorithm');
@@ -253,8 +286,8 @@ export class UtilitiesFake
     return rows;
   }
 
-  private bytesOf(data: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset): Uint8Array {
-    if (typeof data === 'string') return encodeString(data, charset === undefined ? 'UTF-8' : (enumName(charset) ?? String(charset)));
+  private bytesOf(data: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset, textDefault = 'UTF-8'): Uint8Array {
+    if (typeof data === 'string') return encodeString(data, charset === undefined ? textDefault : (enumName(charset) ?? String(charset)));
     if (Array.isArray(data)) return fromByteArray(data);
     return encodeString(String(data));
   }
@@ -267,6 +300,10 @@ export class UtilitiesFake
   }
 
   private hmac(hash: string, value: string | Bytes, key: string | Bytes, charset?: GoogleAppsScript.Utilities.Charset): Bytes {
-    return toSignedBytes(createHmac(hash, this.bytesOf(key, charset)).update(this.bytesOf(value, charset)).digest());
+    return toSignedBytes(
+      createHmac(hash, this.bytesOf(key, charset, 'US-ASCII'))
+        .update(this.bytesOf(value, charset, 'US-ASCII'))
+        .digest(),
+    );
   }
 }

@@ -17,6 +17,7 @@ import { UtilitiesFake } from './utilities';
 import { createSession, createLogger, createConsole } from './runtime';
 import { DriveService } from './drive';
 import { DocsService, type DocsOptions } from './docs';
+import { UrlFetchService } from './url-fetch';
 import { unsupportedDriveVersion } from './drive/advanced';
 export { CONSUMER_MAIL_QUOTA_PER_DAY, WORKSPACE_MAIL_QUOTA_PER_DAY } from './mail';
 
@@ -51,6 +52,7 @@ export class Workspace {
   readonly utilities: UtilitiesFake;
   readonly drive: DriveService;
   readonly docs: DocsService;
+  readonly urlFetch: UrlFetchService;
   private context: Record<string, unknown> | null = null;
 
   constructor(options: WorkspaceOptions) {
@@ -64,6 +66,7 @@ export class Workspace {
     this.utilities = new UtilitiesFake(this.core);
     this.drive = new DriveService(this.core);
     this.docs = new DocsService(this.core, options.docs);
+    this.urlFetch = new UrlFetchService(this.core);
   }
 
   /**
@@ -95,6 +98,7 @@ export class Workspace {
       Utilities: this.utilities,
       DriveApp: this.drive.app,
       DocumentApp: this.docs.app,
+      UrlFetchApp: this.urlFetch.app,
       MimeType: this.drive.mimeTypes,
       Session: createSession(core),
       Logger: createLogger(core),

@@ -7,6 +7,7 @@ import { gasError } from '../core';
 import { enumName } from '../gas-enum';
 import {
   type BlockNode,
+  type BodyNode,
   type CellNode,
   type ContainerNode,
   type DocModel,
@@ -29,6 +30,7 @@ import {
   type TableNode,
   type TextNode,
   childIndexError,
+  insertIndexError,
   elementType,
   imageFromBlob,
   newParagraph,
@@ -42,7 +44,7 @@ import { type DocSession, nodeOf, toGas, wrapBlock } from './session';
 import { InlineImageFake, MarkerFake } from './inline';
 import { ListItemFake, ParagraphFake } from './paragraphs';
 import { TableFake, TableRowFake } from './tables';
-import { TextFake, normalizeAttributes } from './text';
+import { TEXT_STYLE_ATTRIBUTES, TextFake, normalizeAttributes } from './text';
 
 abstract class ContainerFake<Self> {
   constructor(
@@ -124,7 +126,7 @@ abstract class ContainerFake<Self> {
 
   /** Inserts a block; a body always ends with a paragraph, so a table appended last gets one after it. */
   protected insertBlock(index: number, block: BlockNode, method: string): void {
-    if (index < 0 || index > this.node.children.length) throw childIndexError(index, this.node.children.length + 1);
+    if (index < 0 || index > this.node.children.length) throw insertIndexError(index, this.node.children.length);
     this.session.write(`${this.label}.${method}`, block.kind === 'table' ? tableCells(block) : 0);
     block.parent = this.node;
     this.node.children.splice(index, 0, block);
@@ -140,11 +142,22 @@ abstract class ContainerFake<Self> {
     return node as T;
   }
 
+  /**
+   * A paragraph made from text here reports its named style's computed attributes, and takes the
+   * body's text attributes (Body.setAttributes). Anything but text or a detached paragraph fits
+   * no overload: insertParagraph(1, body) is refused with Google's signature message (gas-fakes
+   * test/testdocsnext.js:231, live).
+   */
   insertParagraph(childIndex: number, paragraph: string | GParagraph): GParagraph {
+    if (typeof paragraph === 'object' && paragraph !== null && !(paragraph instanceof ParagraphFake)) {
+      const given = String((paragraph as object).constructor?.name ?? 'Object').replace(/Fake$/, '');
+      throw gasError(`The parameters (number,DocumentApp.${given}) don't match the method signature for DocumentApp.${this.label}.insertParagraph.`);
+    }
     const node =
       typeof paragraph === 'string' || typeof paragraph !== 'object'
-        ? newParagraph('paragraph', paragraphText(paragraph), null)
+        ? { ...newParagraph('paragraph', paragraphText(paragraph), null), computed: true }
         : this.detachedBlock<ParagraphNode>(paragraph, 'paragraph');
+    if (node.computed && this.node.kind === 'body' && this.node.textDefaults) Object.assign(node.attributes, this.node.textDefaults);
     this.insertBlock(childIndex, node, 'insertParagraph');
     return toGas(new ParagraphFake(this.session, node));
   }
@@ -323,6 +336,10 @@ export class BodyFake
       | 'getAttributes'
     >
 {
+  /** What live Apps Script prints for a body (gas-fakes test/testdocs.js:144). */
+  toString(): string {
+    return 'DocumentBodySection';
+  }
   protected readonly label = 'Body';
 
   getType(): GElementType {
@@ -398,9 +415,19 @@ export class BodyFake
     return this.model.pageHeight;
   }
 
-  /** Page and margin attributes; other keys have no body-level meaning here. */
+  /**
+   * Page and margin attributes; text attributes (ITALIC, FONT_FAMILY …) style every paragraph of
+   * the body and the paragraphs added later; paragraph attributes (alignment …) change neither
+   * (gas-fakes test/testdocsstyles.js:62–98, run on live Apps Script).
+   */
   setAttributes(attributes: unknown): GBody {
     const values = normalizeAttributes(attributes);
+    const text = Object.fromEntries(Object.entries(values).filter(([key]) => TEXT_STYLE_ATTRIBUTES.includes(key)));
+    if (Object.keys(text).length > 0) {
+      const body = this.node as BodyNode;
+      body.textDefaults = { ...body.textDefaults, ...text };
+      for (const block of body.children) if (block.kind !== 'table') Object.assign(block.attributes, text);
+    }
     return this.setPage('setAttributes', () => {
       const number = (key: string) => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
       this.model.pageWidth = number('PAGE_WIDTH') ?? this.model.pageWidth;
@@ -459,6 +486,9 @@ export class TableCellFake
       | 'getAttributes'
     >
 {
+  toString(): string {
+    return 'TableCell';
+  }
   protected readonly label = 'TableCell';
 
   private get cell(): CellNode {

@@ -29,7 +29,12 @@ import { renderHtml, type HtmlView } from './html';
 import { renderMarkdown } from './markdown';
 import { renderPdf, type PdfTransliterate } from './pdf';
 
-class DocumentFake implements Pick<GDocument, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose' | 'getAs' | 'getBlob'> {
+class DocumentFake
+  implements Pick<GDocument, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose' | 'getAs' | 'getBlob' | 'getHeader' | 'getFooter'>
+{
+  toString(): string {
+    return 'Document';
+  }
   constructor(private readonly session: DocSession) {}
 
   private get entry(): DriveEntry {
@@ -60,6 +65,17 @@ class DocumentFake implements Pick<GDocument, 'getId' | 'getName' | 'setName' | 
     return toGas(new BodyFake(this.session, this.session.model.body));
   }
 
+  /**
+   * The emulator has no headers or footers (addHeader is not emulated), so a document has none:
+   * "Retrieves the document's header section, if one exists", else null.
+   * https://developers.google.com/apps-script/reference/document/document#getHeader()
+   */
+  getHeader(): GoogleAppsScript.Document.HeaderSection {
+    return null as unknown as GoogleAppsScript.Document.HeaderSection;
+  }
+  getFooter(): GoogleAppsScript.Document.FooterSection {
+    return null as unknown as GoogleAppsScript.Document.FooterSection;
+  }
   /** Later edits through this Document object fail; DocumentApp.openById gives a fresh one. */
   saveAndClose(): void {
     this.session.write('Document.saveAndClose');

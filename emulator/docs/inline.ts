@@ -35,6 +35,9 @@ export class InlineImageFake
       | 'getParent'
     >
 {
+  toString(): string {
+    return 'InlineImage';
+  }
   constructor(
     private readonly session: DocSession,
     readonly node: ImageNode,

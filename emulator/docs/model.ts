@@ -134,6 +134,9 @@ export const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updat
 export const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
 export const MUST_BE_DETACHED = 'Element must be detached.';
 export const childIndexError = (index: number, count: number) => gasError(`Child index (${index}) must be less than the number of child elements (${count}).`);
+/** Inserting may also append: "must be less than or equal to" (gas-fakes test/testdocsnext.js:227–228, live). */
+export const insertIndexError = (index: number, count: number) =>
+  gasError(`Child index (${index}) must be less than or equal to the number of child elements (${count}).`);
 export const offsetError = (offset: number, length: number) => gasError(`Index (${offset}) must be less than the content length (${length}).`);
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +184,8 @@ export interface ParagraphNode {
   glyph: string;
   nesting: number;
   listId: string;
+  /** Added by appendParagraph/insertParagraph: reports its named style's computed paragraph attributes (ParagraphFake.getAttributes). */
+  computed?: boolean;
 }
 
 export interface TableNode {
@@ -208,6 +213,8 @@ export interface CellNode {
 export interface BodyNode {
   kind: 'body';
   children: BlockNode[];
+  /** Text attributes Body.setAttributes gave every paragraph; paragraphs added later get them too. */
+  textDefaults?: Record<string, unknown>;
 }
 
 export type BlockNode = ParagraphNode | TableNode;

@@ -34,7 +34,7 @@ import {
   textOf,
 } from './model';
 import { InlineImageFake, MarkerFake } from './inline';
-import { TextFake, normalizeAttributes } from './text';
+import { TEXT_STYLE_ATTRIBUTES, TextFake, normalizeAttributes } from './text';
 import { firstRun } from './containers';
 
 export abstract class ParagraphLikeFake<Self> {
@@ -172,11 +172,20 @@ export abstract class ParagraphLikeFake<Self> {
     });
   }
 
+  /**
+   * Every attribute a paragraph can carry, null when unset. A paragraph added by appendParagraph /
+   * insertParagraph reports its NORMAL_TEXT style's computed values (left to right, LEFT, line
+   * spacing 1.15); one made otherwise (Body.setText) reports null for what it inherits (gas-fakes
+   * test/testdocsstyles.js:71–98 and 175–184, run on live Apps Script).
+   */
   getAttributes(): Record<string, unknown> {
+    const computed = this.node.computed === true && this.node.heading === 'NORMAL';
     return {
+      ...Object.fromEntries(PARAGRAPH_ATTRIBUTES.map((a) => [a, null])),
+      ...(computed ? { LEFT_TO_RIGHT: true, LINE_SPACING: 1.15 } : {}),
       ...this.node.attributes,
       HEADING: this.getHeading(),
-      HORIZONTAL_ALIGNMENT: this.getAlignment(),
+      HORIZONTAL_ALIGNMENT: this.getAlignment() ?? (computed ? enumValue(HORIZONTAL_ALIGNMENT, 'LEFT') : null),
     };
   }
 
@@ -235,6 +244,20 @@ export abstract class ParagraphLikeFake<Self> {
   }
 }
 
+/** What Paragraph.getAttributes lists: its text attributes and its paragraph attributes. */
+const PARAGRAPH_ATTRIBUTES = [
+  ...TEXT_STYLE_ATTRIBUTES,
+  'HEADING',
+  'HORIZONTAL_ALIGNMENT',
+  'INDENT_END',
+  'INDENT_FIRST_LINE',
+  'INDENT_START',
+  'LEFT_TO_RIGHT',
+  'LINE_SPACING',
+  'SPACING_AFTER',
+  'SPACING_BEFORE',
+];
+
 export class ParagraphFake
   extends ParagraphLikeFake<GParagraph>
   implements
@@ -272,6 +295,9 @@ export class ParagraphFake
       | 'asText'
     >
 {
+  toString(): string {
+    return 'Paragraph';
+  }
   protected readonly label = 'Paragraph';
 
   getType(): GElementType {
@@ -316,6 +342,9 @@ export class ListItemFake
       | 'setListId'
     >
 {
+  toString(): string {
+    return 'ListItem';
+  }
   protected readonly label = 'ListItem';
 
   getType(): GElementType {

@@ -56,6 +56,9 @@ export class TableFake
       | 'asTable'
     >
 {
+  toString(): string {
+    return 'Table';
+  }
   constructor(
     private readonly session: DocSession,
     readonly node: TableNode,
@@ -212,6 +215,9 @@ export class TableRowFake
       | 'editAsText'
     >
 {
+  toString(): string {
+    return 'TableRow';
+  }
   constructor(
     private readonly session: DocSession,
     readonly node: RowNode,

@@ -13,7 +13,17 @@ interface TextScope {
   replace(text: string): void;
 }
 
-const TEXT_STYLE_ATTRIBUTES = ['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'FONT_SIZE', 'FONT_FAMILY', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'LINK_URL'];
+export const TEXT_STYLE_ATTRIBUTES = [
+  'BOLD',
+  'ITALIC',
+  'UNDERLINE',
+  'STRIKETHROUGH',
+  'FONT_SIZE',
+  'FONT_FAMILY',
+  'FOREGROUND_COLOR',
+  'BACKGROUND_COLOR',
+  'LINK_URL',
+];
 
 /** Attribute maps keyed by Attribute enum values (names when used as keys); enum values stored by name. */
 export function normalizeAttributes(attributes: unknown): Record<string, unknown> {
@@ -57,6 +67,9 @@ export class TextFake
       | 'getAttributes'
     >
 {
+  toString(): string {
+    return 'Text';
+  }
   constructor(
     private readonly session: DocSession,
     private readonly scope: TextScope,

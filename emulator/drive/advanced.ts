@@ -64,8 +64,14 @@ export class AdvancedDriveFake implements AdvancedDrive {
   }
 }
 
+/**
+ * A user's or group's permission says whether that account was deleted ("deleted: Whether the
+ * account associated with this permission has been deleted. This field only pertains to user and
+ * group permissions", https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions;
+ * false for the owner on live Apps Script: gas-fakes test/testdrive.js:379–383).
+ */
 function asSchema(p: DrivePermission): Schema {
-  return { kind: 'drive#permission', ...p };
+  return { kind: 'drive#permission', ...p, ...(p.type === 'user' || p.type === 'group' ? { deleted: false } : {}) };
 }
 
 /**

@@ -3,19 +3,16 @@
  * https://developers.google.com/apps-script/reference/drive/drive-app
  */
 import { type DriveEntry, gasError } from '../core';
-import {
-  ACCESS,
-  type DriveStore,
-  FOLDER_MIME,
-  type FileContent,
-  type GFile,
-  type GFileIterator,
-  type GFolder,
-  type GFolderIterator,
-  NOT_FOUND,
-  PERMISSION,
-} from './store';
+import { ACCESS, type DriveStore, FOLDER_MIME, type GFile, type GFileIterator, type GFolder, type GFolderIterator, NOT_FOUND, PERMISSION } from './store';
 import { DriveIterator } from './query';
+
+/**
+ * An empty id: "Unexpected error" on live Apps Script (gas-fakes test/testdrive.js:764); the rest
+ * is the wording Apps Script gives such failures.
+ */
+function emptyId(method: string): Error {
+  return gasError(`Unexpected error while getting the method or property ${method} on object DriveApp.`);
+}
 
 export class DriveAppFake
   implements
@@ -45,6 +42,11 @@ export class DriveAppFake
 
   constructor(private readonly store: DriveStore) {}
 
+  /** DriveApp prints as "Drive" on live Apps Script (gas-fakes test/testdrive.js:536). */
+  toString(): string {
+    return 'Drive';
+  }
+
   getRootFolder(): GFolder {
     this.store.charge('getRootFolder');
     return this.store.folder(this.store.root.id);
@@ -52,6 +54,7 @@ export class DriveAppFake
 
   getFolderById(id: string): GFolder {
     this.store.charge('getFolderById');
+    if (id === '') throw emptyId('getFolderById');
     const entry = this.store.entry(id);
     if (entry.mimeType !== FOLDER_MIME) throw gasError(NOT_FOUND);
     return this.store.folder(entry.id);
@@ -59,6 +62,7 @@ export class DriveAppFake
 
   getFileById(id: string): GFile {
     this.store.charge('getFileById');
+    if (id === '') throw emptyId('getFileById');
     return this.store.file(this.store.entry(id).id);
   }
 
@@ -100,8 +104,9 @@ export class DriveAppFake
     return this.store.createFolder(this.store.root.id, name);
   }
 
-  createFile(source: FileContent, content?: string, mimeType?: string): GFile {
-    return this.store.createFile(this.store.root.id, source, content, mimeType);
+  /** createFile(blob), (name, content), (name, content, mimeType); anything else fails as Google's overloads do (store.ts). */
+  createFile(...args: unknown[]): GFile {
+    return this.store.createFile(this.store.root.id, 'DriveApp.createFile', args);
   }
 
   /** Unlike getFilesByName, a query sees trashed files unless it says `trashed = false`. */

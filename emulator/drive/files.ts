@@ -7,7 +7,6 @@ import { type DriveEntry, gasError } from '../core';
 import { BlobFake, encodeString } from '../blob';
 import {
   type DriveStore,
-  type FileContent,
   type GAccess,
   type GBlob,
   type GFile,
@@ -32,6 +31,11 @@ abstract class DriveItemFake {
 
   getId(): string {
     return this.id;
+  }
+
+  /** A file or folder prints as its name: the root folder as "My Drive" (gas-fakes test/testdrive.js, live). */
+  toString(): string {
+    return this.entry.name;
   }
 
   getName(): string {
@@ -266,8 +270,9 @@ export class FolderFake
     return this.store.createFolder(this.getId(), name);
   }
 
-  createFile(source: FileContent, content?: string, mimeType?: string): GFile {
-    return this.store.createFile(this.getId(), source, content, mimeType);
+  /** createFile(blob), (name, content), (name, content, mimeType); anything else fails as Google's overloads do (store.ts). */
+  createFile(...args: unknown[]): GFile {
+    return this.store.createFile(this.getId(), 'DriveApp.Folder.createFile', args);
   }
 
   private liveChildren(): DriveEntry[] {

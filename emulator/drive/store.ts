@@ -87,6 +87,18 @@ export interface DriveIndexRow {
 
 export type FileContent = GoogleAppsScript.Base.BlobSource | string;
 
+function isBlobSource(x: unknown): x is GoogleAppsScript.Base.BlobSource {
+  return typeof x === 'object' && x !== null && typeof (x as { getBlob?: unknown }).getBlob === 'function';
+}
+
+/** How Apps Script names an argument's type in its "don't match the method signature" message. */
+function driveTypeName(x: unknown): string {
+  if (typeof x === 'string') return 'String';
+  if (x === null || x === undefined) return 'null';
+  if (isBlobSource(x)) return 'Blob';
+  return typeof x === 'number' ? 'number' : 'Object';
+}
+
 /** The state behind every Drive wrapper: the registry, the root folder, and shared lookups. */
 export class DriveStore {
   readonly root: DriveEntry;
@@ -114,7 +126,9 @@ export class DriveStore {
     return id === this.root.id ? this.root : this.core.drive.get(String(id));
   }
 
+  /** getFileById(null) and the like: "Invalid argument: id" (gas-fakes test/testdrive.js:755–763, live). */
   entry(id: string): DriveEntry {
+    if (id === null || id === undefined) throw gasError('Invalid argument: id');
     const found = this.find(id);
     if (!found) throw gasError(NOT_FOUND);
     return found;
@@ -200,17 +214,29 @@ export class DriveStore {
     }
   }
 
-  /** createFile(blob) and createFile(name, content[, mimeType]) of DriveApp and Folder. */
-  createFile(parentId: string, source: FileContent, content?: string, mimeType?: string): GFile {
+  /**
+   * createFile(blob) and createFile(name, content[, mimeType]) of DriveApp and Folder. Live Apps
+   * Script refuses the calls no overload fits with its signature message (a name alone, a blob and
+   * a name, nothing), a null name with "Invalid argument: name", and a blob without a name
+   * (gas-fakes test/testdrive.js:140–146).
+   */
+  createFile(parentId: string, method: string, args: unknown[]): GFile {
     this.charge('createFile');
+    const [source, content, mimeType] = args;
+    const fits = args.length === 1 ? isBlobSource(source) : (args.length === 2 || args.length === 3) && (source === null || typeof source === 'string');
+    if (!fits) throw gasError(`The parameters (${args.map(driveTypeName).join(',')}) don't match the method signature for ${method}.`);
+    if (source === null || source === undefined) throw gasError('Invalid argument: name');
     if (typeof source === 'string') {
-      const bytes = encodeString(content === undefined ? '' : String(content));
-      return this.file(this.register(source, mimeType ?? MIME_TYPES.PLAIN_TEXT, parentId, { bytes }).id);
+      const bytes = encodeString(content === undefined || content === null ? '' : String(content));
+      const type = mimeType === undefined || mimeType === null ? MIME_TYPES.PLAIN_TEXT : String(mimeType);
+      return this.file(this.register(source, type, parentId, { bytes }).id);
     }
-    const blob = source.getBlob();
+    const blob = (source as GoogleAppsScript.Base.BlobSource).getBlob();
+    const name = blob.getName();
+    if (name === null || name === undefined || name === '') throw gasError('Blob object must have non-null name for this operation.');
     const bytes = fromByteArray(blob.getBytes());
     const type = blob.getContentType() ?? 'application/octet-stream';
-    return this.file(this.register(blob.getName() ?? 'Untitled', type, parentId, { bytes }).id);
+    return this.file(this.register(name, type, parentId, { bytes }).id);
   }
 
   createFolder(parentId: string, name: string): GFolder {
@@ -260,10 +286,12 @@ export class DriveStore {
    * https://developers.google.com/apps-script/reference/drive/permission
    */
   setSharing(entry: DriveEntry, access: GAccess, permission: GPermission): void {
+    // NONE goes with PRIVATE too: setSharing(PRIVATE, NONE) makes a file private again (gas-fakes test/testdrivesharing.js:29–31, live).
     const accessName = enumName(access);
     const permissionName = enumName(permission);
     if (!accessName) throw gasError('Invalid argument: accessType');
-    const settable = ['VIEW', 'EDIT', 'COMMENT'].includes(permissionName ?? '') || (permissionName === 'NONE' && accessName === 'ANYONE');
+    const settable =
+      ['VIEW', 'EDIT', 'COMMENT'].includes(permissionName ?? '') || (permissionName === 'NONE' && (accessName === 'ANYONE' || accessName === 'PRIVATE'));
     if (!permissionName || !settable) throw gasError('Invalid argument: permissionType');
     this.charge('setSharing');
     this.checkSharingAllowed(accessName);

@@ -83,11 +83,16 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     this.store.charge('openById');
     return new FormFake(this.store, this.store.form(id)) as unknown as FormIface;
   }
-  /** Takes the editor URL (…/forms/d/<id>/edit); the respondent's /d/e/<publishedId>/ URL is not a form id. */
+  /**
+   * Takes the editor URL (…/forms/d/<id>/edit); the respondent's /d/e/<publishedId>/ URL is not a
+   * form id. A URL that is no form's is refused with "Invalid argument: url" (gas-fakes
+   * test/testform.js:88–92, live).
+   */
   openByUrl(url: string): FormIface {
     this.store.charge('openByUrl');
     const match = /\/forms\/d\/([A-Za-z0-9_-]+)/.exec(String(url));
-    if (!match || match[1] === 'e') throw gasError(NOT_FOUND_MESSAGE);
+    if (!match) throw gasError('Invalid argument: url');
+    if (match[1] === 'e') throw gasError(NOT_FOUND_MESSAGE);
     return new FormFake(this.store, this.store.form(match[1])) as unknown as FormIface;
   }
   /** https://developers.google.com/apps-script/reference/forms/form-app#createParagraphTextValidation() */

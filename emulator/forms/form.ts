@@ -3,6 +3,7 @@
  * https://developers.google.com/apps-script/reference/forms/form
  */
 import { gasError } from '../core';
+import { enumName } from '../gas-enum';
 import {
   CheckboxItemFake,
   ItemFake,
@@ -82,6 +83,10 @@ type FormMethods =
 type ItemView = new (store: FormsStore, form: FormState, item: ItemState) => object;
 
 export class FormFake implements Pick<FormIface, FormMethods> {
+  /** Apps Script objects print as their class name (gas-fakes test/testform.js:214 and others, live). */
+  toString(): string {
+    return 'Form';
+  }
   constructor(
     private readonly store: FormsStore,
     private readonly state: FormState,
@@ -220,6 +225,11 @@ export class FormFake implements Pick<FormIface, FormMethods> {
    */
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): FormIface {
     this.store.charge('setDestination');
+    // A type that is no DestinationType fits no overload (gas-fakes test/testform.js:535–542, live: "parameters").
+    if (enumName(type) === null)
+      throw gasError(
+        `The parameters (${typeof type === 'string' ? 'String' : 'Object'},String) don't match the method signature for FormApp.Form.setDestination.`,
+      );
     if (String(type) !== 'SPREADSHEET') throw gasError('Invalid argument: type');
     if (!this.store.destinations.exists(String(id))) throw gasError(NOT_FOUND_MESSAGE);
     const titles = questionItems(this.state).map((item) => item.title);
@@ -256,7 +266,9 @@ export class FormFake implements Pick<FormIface, FormMethods> {
       title: '',
       helpText: '',
       required: false,
-      choices: [],
+      // A new checkbox, multiple-choice or list item has one choice, empty, until setChoices /
+      // setChoiceValues replace it (gas-fakes test/testform.js:214–222, 245–253, 410–418, live).
+      choices: type === 'CHECKBOX' || type === 'MULTIPLE_CHOICE' || type === 'LIST' ? [''] : [],
       hasOtherOption: false,
       // A new scale runs 1–5 until setBounds (scale-item#setBounds).
       lowerBound: 1,

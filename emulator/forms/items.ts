@@ -19,6 +19,9 @@ import type { FormsStore } from './store';
 import { ItemResponseFake } from './responses';
 
 class ChoiceFake implements Pick<GoogleAppsScript.Forms.Choice, 'getValue'> {
+  toString(): string {
+    return 'Choice';
+  }
   constructor(private readonly value: string) {}
   getValue(): string {
     return this.value;
@@ -147,6 +150,9 @@ type ScaleMethods =
   | 'createResponse';
 
 export class ScaleItemFake extends QuestionHandle<GoogleAppsScript.Forms.ScaleItem> implements Pick<GoogleAppsScript.Forms.ScaleItem, ScaleMethods> {
+  toString(): string {
+    return 'ScaleItem';
+  }
   /**
    * "The lower bound must be 0 or 1. The upper bound must be between 3 and 10, inclusive."
    * https://developers.google.com/apps-script/reference/forms/scale-item#setBounds(Integer,Integer)
@@ -206,6 +212,9 @@ type ChoiceMethods =
   | 'createResponse';
 
 export class ListItemFake extends ChoiceHandle<GoogleAppsScript.Forms.ListItem> implements Pick<GoogleAppsScript.Forms.ListItem, ChoiceMethods> {
+  toString(): string {
+    return 'ListItem';
+  }
   /** Throws unless the value is one of the choices (documented). */
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
@@ -217,6 +226,9 @@ export class MultipleChoiceItemFake
   extends OtherOptionHandle<GoogleAppsScript.Forms.MultipleChoiceItem>
   implements Pick<GoogleAppsScript.Forms.MultipleChoiceItem, ChoiceMethods | 'hasOtherOption' | 'showOtherOption'>
 {
+  toString(): string {
+    return 'MultipleChoiceItem';
+  }
   /** Throws unless the value is a choice or the item shows "Other" (documented). */
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
@@ -228,6 +240,9 @@ export class CheckboxItemFake
   extends OtherOptionHandle<GoogleAppsScript.Forms.CheckboxItem>
   implements Pick<GoogleAppsScript.Forms.CheckboxItem, ChoiceMethods | 'hasOtherOption' | 'showOtherOption'>
 {
+  toString(): string {
+    return 'CheckboxItem';
+  }
   createResponse(responses: string[]): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
     if (!Array.isArray(responses)) throw gasError(INVALID_RESPONSE_MESSAGE);
@@ -241,6 +256,9 @@ export class ParagraphTextItemFake
   extends QuestionHandle<GoogleAppsScript.Forms.ParagraphTextItem>
   implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, TextMethods | 'setValidation' | 'clearValidation'>
 {
+  toString(): string {
+    return 'ParagraphTextItem';
+  }
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
     return this.responseFor(this.normalizeForScript(response));
@@ -261,6 +279,9 @@ export class ParagraphTextItemFake
 
 /** A built paragraph rule, as setValidation takes it. */
 export class ParagraphTextValidationFake {
+  toString(): string {
+    return 'ParagraphTextValidation';
+  }
   constructor(readonly spec: Readonly<TextValidationSpec>) {}
 }
 
@@ -274,6 +295,9 @@ type ValidationBuilder = GoogleAppsScript.Forms.ParagraphTextValidationBuilder;
 export class ParagraphTextValidationBuilderFake
   implements Pick<ValidationBuilder, 'requireTextLengthLessThanOrEqualTo' | 'requireTextLengthGreaterThanOrEqualTo' | 'setHelpText' | 'build'>
 {
+  toString(): string {
+    return 'ParagraphTextValidationBuilder';
+  }
   private spec: TextValidationSpec = { helpText: null };
 
   requireTextLengthLessThanOrEqualTo(number: number): ValidationBuilder {
@@ -315,6 +339,9 @@ export function validationFailure(item: ItemState, answer: string): string | nul
 }
 
 export class TextItemFake extends QuestionHandle<GoogleAppsScript.Forms.TextItem> implements Pick<GoogleAppsScript.Forms.TextItem, TextMethods> {
+  toString(): string {
+    return 'TextItem';
+  }
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.charge('createResponse');
     return this.responseFor(this.normalizeForScript(response));
@@ -325,9 +352,18 @@ type LayoutMethods = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHel
 
 export class SectionHeaderItemFake
   extends ItemHandle<GoogleAppsScript.Forms.SectionHeaderItem>
-  implements Pick<GoogleAppsScript.Forms.SectionHeaderItem, LayoutMethods> {}
+  implements Pick<GoogleAppsScript.Forms.SectionHeaderItem, LayoutMethods>
+{
+  toString(): string {
+    return 'SectionHeaderItem';
+  }
+}
 
-export class PageBreakItemFake extends ItemHandle<GoogleAppsScript.Forms.PageBreakItem> implements Pick<GoogleAppsScript.Forms.PageBreakItem, LayoutMethods> {}
+export class PageBreakItemFake extends ItemHandle<GoogleAppsScript.Forms.PageBreakItem> implements Pick<GoogleAppsScript.Forms.PageBreakItem, LayoutMethods> {
+  toString(): string {
+    return 'PageBreakItem';
+  }
+}
 
 type ItemMethods =
   | LayoutMethods
@@ -342,6 +378,9 @@ type ItemMethods =
 
 /** The generic Item that getItems() returns; as…Item() gives the typed view. */
 export class ItemFake extends ItemHandle<GoogleAppsScript.Forms.Item> implements Pick<GoogleAppsScript.Forms.Item, ItemMethods> {
+  toString(): string {
+    return 'Item';
+  }
   asItem(): GoogleAppsScript.Forms.Item {
     return this.self();
   }

@@ -17,6 +17,10 @@ import type { FormsStore } from './store';
 import { ItemFake } from './items';
 
 export class ItemResponseFake implements Pick<GoogleAppsScript.Forms.ItemResponse, 'getItem' | 'getResponse'> {
+  /** Prints as its class name, as Apps Script objects do. */
+  toString(): string {
+    return 'ItemResponse';
+  }
   constructor(
     private readonly store: FormsStore,
     readonly form: FormState,
@@ -44,6 +48,10 @@ type FormResponseMethods =
   | 'getEditResponseUrl';
 
 export class FormResponseFake implements Pick<GoogleAppsScript.Forms.FormResponse, FormResponseMethods> {
+  /** Prints as its class name, as Apps Script objects do. */
+  toString(): string {
+    return 'FormResponse';
+  }
   constructor(
     private readonly store: FormsStore,
     private readonly form: FormState,

@@ -24,6 +24,12 @@ export interface Area {
   column: number;
   numRows: number;
   numColumns: number;
+  /**
+   * How getA1Notation names it when it was asked for as whole rows ("5:7"), whole columns ("D:F")
+   * or a whole sheet (a sheet protection's range: ""), as live Apps Script does (gas-fakes
+   * test/testsheetsdeveloper.js:42–60, test/testsheetspermissions.js:47). Absent: plain A1.
+   */
+  span?: 'rows' | 'columns' | 'sheet';
 }
 
 export function contains(area: Area, row: number, column: number): boolean {

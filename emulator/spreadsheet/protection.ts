@@ -41,7 +41,8 @@ type Methods =
   | 'setWarningOnly';
 
 export function userOf(email: string): User {
-  return { getEmail: () => email, getUserLoginId: () => email };
+  const user = { getEmail: () => email, getUserLoginId: () => email, toString: () => email };
+  return user;
 }
 
 function emailOf(user: string | User): string {
@@ -49,6 +50,9 @@ function emailOf(user: string | User): string {
 }
 
 export class ProtectionFake implements Pick<Protection, Methods> {
+  toString(): string {
+    return 'Protection';
+  }
   private description = '';
   private warningOnly = false;
   /** null = mirrors the spreadsheet's editors (nobody is kept out). */
@@ -122,7 +126,9 @@ export class ProtectionFake implements Pick<Protection, Methods> {
     this.editors = (this.editors ?? this.spreadsheetEditors()).filter((e) => !removed.has(e));
     return this as unknown as Protection;
   }
+  /** A warning-only protection keeps nobody out, so it names no editors (gas-fakes test/testsheets.js:2917, live). */
   getEditors(): User[] {
+    if (this.warningOnly) return [];
     return (this.editors ?? this.spreadsheetEditors()).map(userOf);
   }
   canDomainEdit(): boolean {
@@ -158,7 +164,8 @@ export class ProtectionFake implements Pick<Protection, Methods> {
     return enumValue<GoogleAppsScript.Spreadsheet.ProtectionType>(ProtectionType, this.type);
   }
   getRange(): GoogleAppsScript.Spreadsheet.Range {
-    return this.rangeOf(this.sheet, this.area ?? { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns });
+    // A sheet protection's range is the whole sheet, with no A1 notation (""): gas-fakes test/testsheetspermissions.js:47, live.
+    return this.rangeOf(this.sheet, this.area ?? { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns, span: 'sheet' });
   }
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     return this.unprotected.map((a) => this.rangeOf(this.sheet, a));

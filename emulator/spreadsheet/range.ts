@@ -3,7 +3,8 @@
  * each read or write is charged by the cells it moves.
  * https://developers.google.com/apps-script/reference/spreadsheet/range
  */
-import { a1, display } from './values';
+import { a1, columnLetters, display } from './values';
+import { normalColour, shiftFormula } from './notation';
 import { DataValidationFake, type ValueSource } from './validation';
 import { ProtectionFake } from './protection';
 import type { SheetModel, SpreadsheetModel, Area, Cell } from './model';
@@ -60,6 +61,10 @@ type RangeMethods =
   | 'setWrap';
 
 export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
+  /** Apps Script objects print as their class name (gas-fakes test/ toString() checks, live). */
+  toString(): string {
+    return 'Range';
+  }
   constructor(
     private readonly svc: SpreadsheetService,
     private readonly ss: SpreadsheetModel,
@@ -114,7 +119,11 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
     return this.formatAll('clearDataValidations', (cell) => delete cell.validation);
   }
   getA1Notation(): string {
-    return a1(this.area.row, this.area.column, this.area.numRows, this.area.numColumns);
+    const { row, column, numRows, numColumns, span } = this.area;
+    if (span === 'sheet') return '';
+    if (span === 'rows') return `${row}:${row + numRows - 1}`;
+    if (span === 'columns') return `${columnLetters(column)}:${columnLetters(column + numColumns - 1)}`;
+    return a1(row, column, numRows, numColumns);
   }
   getBackground(): string {
     return this.getBackgrounds()[0][0];
@@ -223,7 +232,7 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   setBackground(color: string | null): GRange {
     return this.formatAll('setBackground', (cell) => {
       if (color === null) delete cell.background;
-      else cell.background = color;
+      else cell.background = normalColour(color);
     });
   }
   setBackgrounds(colors: Array<Array<string | null>>): GRange {
@@ -233,7 +242,7 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
       (cell, i, j) => {
         const color = colors[i][j];
         if (color === null) delete cell.background;
-        else cell.background = color;
+        else cell.background = normalColour(color);
       },
       true,
     );
@@ -260,9 +269,12 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange {
     return this.formatAll('setFontWeight', (cell) => (cell.fontWeight = fontWeight ?? 'normal'));
   }
+  /** One formula for the range: each cell gets it with its relative references moved (notation.ts). */
   setFormula(formula: string): GRange {
     this.svc.charge('setFormula', 'write', cellsOf(this.area));
-    this.svc.write(this.ss, this.sheet, this.area, this.fill(formula), this.svc.typed());
+    const text = String(formula);
+    const formulas = Array.from({ length: this.area.numRows }, (_, i) => Array.from({ length: this.area.numColumns }, (_, j) => shiftFormula(text, i, j)));
+    this.svc.write(this.ss, this.sheet, this.area, formulas, this.svc.typed());
     return this.self();
   }
   setFormulas(formulas: string[][]): GRange {
@@ -293,11 +305,11 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
     );
   }
   setNumberFormat(numberFormat: string): GRange {
-    return this.formatAll('setNumberFormat', (cell) => (cell.numberFormat = String(numberFormat)));
+    return this.formatAll('setNumberFormat', (cell) => setFormat(cell, numberFormat));
   }
   setNumberFormats(numberFormats: string[][]): GRange {
     checkShape(numberFormats, this.area, 'setNumberFormats');
-    return this.formatAll('setNumberFormats', (cell, i, j) => (cell.numberFormat = String(numberFormats[i][j])), true);
+    return this.formatAll('setNumberFormats', (cell, i, j) => setFormat(cell, numberFormats[i][j]), true);
   }
   /** Every cell of the range gets the value. */
   setValue(value: unknown): GRange {
@@ -318,4 +330,14 @@ export class RangeFake implements Pick<GRange, RangeMethods>, ValueSource {
   private fill(value: unknown): unknown[][] {
     return Array.from({ length: this.area.numRows }, () => new Array<unknown>(this.area.numColumns).fill(value));
   }
+}
+
+/**
+ * 'general' is no stored format: the cell reads back Google's default '0.###############'
+ * (gas-fakes test/testsheets.js:2126–2135, run on live Apps Script).
+ */
+function setFormat(cell: Cell, numberFormat: string): void {
+  const format = String(numberFormat);
+  if (format.toLowerCase() === 'general') delete cell.numberFormat;
+  else cell.numberFormat = format;
 }

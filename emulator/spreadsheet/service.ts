@@ -305,6 +305,7 @@ export class SpreadsheetService implements FormDestinationStore {
       column: ref.column,
       numRows: (ref.lastRow ?? target.maxRows) - ref.row + 1,
       numColumns: (ref.lastColumn ?? target.maxColumns) - ref.column + 1,
+      ...(ref.span ? { span: ref.span } : {}),
     };
     checkBounds(target, area);
     return area;

@@ -46,6 +46,9 @@ type SheetMethods =
   | 'showSheet';
 
 export class SheetFake implements Pick<GSheet, SheetMethods> {
+  toString(): string {
+    return 'Sheet';
+  }
   constructor(
     private readonly svc: SpreadsheetService,
     private readonly ss: SpreadsheetModel,

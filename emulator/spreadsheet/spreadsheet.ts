@@ -43,6 +43,9 @@ type SpreadsheetMethods =
   | 'getSheetById';
 
 export class SpreadsheetFake implements Pick<GSpreadsheet, SpreadsheetMethods> {
+  toString(): string {
+    return 'Spreadsheet';
+  }
   constructor(
     private readonly svc: SpreadsheetService,
     readonly model: SpreadsheetModel,

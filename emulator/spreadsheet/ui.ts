@@ -39,6 +39,9 @@ export interface QueuedAnswer {
 }
 
 export class MenuFake implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+  toString(): string {
+    return 'Menu';
+  }
   readonly items: MenuEntry[] = [];
 
   constructor(
@@ -67,6 +70,9 @@ export class MenuFake implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'a
 type UiMethods = 'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar' | 'ButtonSet' | 'Button';
 
 export class UiFake implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
+  toString(): string {
+    return 'Ui';
+  }
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   /** Menus as the user sees them in the menu bar (what addToUi registered since the last open). */

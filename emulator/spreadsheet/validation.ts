@@ -55,6 +55,9 @@ type EnumCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 export class DataValidationFake
   implements Pick<GoogleAppsScript.Spreadsheet.DataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
 {
+  toString(): string {
+    return 'DataValidation';
+  }
   constructor(readonly spec: Readonly<RuleSpec> & { criteria: Criteria }) {}
 
   copy(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
@@ -189,6 +192,9 @@ type BuilderMethods =
 type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
 export class DataValidationBuilderFake implements Pick<Builder, BuilderMethods> {
+  toString(): string {
+    return 'DataValidationBuilder';
+  }
   private spec: RuleSpec;
 
   /** A new builder allows invalid data (shows a warning) until setAllowInvalid(false). */
@@ -290,10 +296,14 @@ export class DataValidationBuilderFake implements Pick<Builder, BuilderMethods> 
   requireTextIsUrl(): Builder {
     return this.set('TEXT_IS_VALID_URL', []);
   }
-  /** Criteria values are [values, showDropdown]; the dropdown shows unless told otherwise. */
+  /**
+   * Criteria values are [values, showDropdown]; the dropdown shows unless told otherwise. Google
+   * keeps the values as strings: [9, false, 'z'] reads back ['9', 'false', 'z'] (gas-fakes
+   * test/testsheetsdatavalidations.js:411–417, run on live Apps Script).
+   */
   requireValueInList(values: string[], showDropdown = true): Builder {
     if (!Array.isArray(values)) throw gasError('Invalid argument: values');
-    return this.set('VALUE_IN_LIST', [[...values], showDropdown]);
+    return this.set('VALUE_IN_LIST', [values.map((v) => String(v)), showDropdown]);
   }
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): Builder {
     return this.set('VALUE_IN_RANGE', [range, showDropdown]);

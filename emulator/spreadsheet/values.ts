@@ -275,13 +275,25 @@ export function formatDate(date: Date, format: string, timeZone: string): string
 // ---------------------------------------------------------------------------------------------
 // A1 notation
 
+/**
+ * getRange in R1C1 notation: "R5C3" is C5, "R2C2:R4C5" is B2:E4 (gas-fakes
+ * test/testsheets.js:219–232, run on live Apps Script). Returns the A1 equivalent, or null when
+ * the text is not R1C1.
+ */
+export function r1c1ToA1(notation: string): string | null {
+  const m = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(notation.trim());
+  if (!m) return null;
+  const start = `${columnLetters(Number(m[2]))}${m[1]}`;
+  return m[3] === undefined ? start : `${start}:${columnLetters(Number(m[4]))}${m[3]}`;
+}
+
 export function columnLetters(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
-function columnNumber(letters: string): number {
+export function columnNumber(letters: string): number {
   return letters
     .toUpperCase()
     .split('')
@@ -300,10 +312,15 @@ export interface A1Ref {
   /** null = to the last row / column of the sheet (A:A, 2:2, A2:C). */
   lastRow: number | null;
   lastColumn: number | null;
+  /** Whole rows ("5:7") or whole columns ("D:F"): Google keeps that notation (getA1Notation). */
+  span: 'rows' | 'columns' | null;
 }
 
-/** Parses "A1", "B2:C9", "A:C", "2:4", "A2:C", "Sheet!A1", "'My tab'!A1:B2"; else 'Range not found'. */
+/** Parses "A1", "R1C1" (notation.ts), "B2:C9", "A:C", "2:4", "A2:C", "Sheet!A1", "'My tab'!A1:B2"; else 'Range not found'. */
 export function parseA1(notation: string): A1Ref {
+  const bang = notation.lastIndexOf('!');
+  const r1c1 = r1c1ToA1(notation.slice(bang + 1));
+  if (r1c1 !== null) notation = `${notation.slice(0, bang + 1)}${r1c1}`;
   const m = /^(?:(?:'((?:[^']|'')+)'|([^!']+))!)?\$?([A-Za-z]*)\$?(\d*)(?::\$?([A-Za-z]*)\$?(\d*))?$/.exec(notation.trim());
   if (!m) throw gasError('Range not found');
   const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
@@ -323,5 +340,6 @@ export function parseA1(notation: string): A1Ref {
     column: colB === null ? colA : Math.min(colA, colB),
     lastRow: rowB === null ? null : Math.max(rowA, rowB),
     lastColumn: colB === null ? null : Math.max(colA, colB),
+    span: isRange && c1 === '' ? 'rows' : isRange && r1 === '' && r2 === '' ? 'columns' : null,
   };
 }
