@@ -122,6 +122,8 @@ export const N2: FormDefinition = {
   title: 'სოციალური სერვისის მომხმარებლის უკუკავშირის ფორმა — მომსახურების დასრულება',
   intro:
     'თქვენი განცხადების განხილვა დასრულდა. გთხოვთ, შეაფასოთ მომსახურება — ეს 2 წუთს დაგჭირდებათ. ფორმა ანონიმურია: თქვენი პასუხი არ უკავშირდება თქვენს განცხადებას.',
+  // What the online form can truthfully say (README, anonymity): stored without name, address or case number.
+  onlineIntro: t('form.n2_online_intro'),
   confirmation: 'გმადლობთ, რომ დრო დაუთმეთ შეფასებას! თქვენი პასუხი ანონიმურად ჩაიწერა.',
   items: [
     {

@@ -5,7 +5,7 @@
 import { batchDue, selectBatch, shuffle } from '../../src/domain/invite-batch';
 import { applyChannelOf, planInvitations, type ApplicationRow } from '../../src/domain/invitation-plan';
 import { composeInvitation } from '../../src/domain/mails';
-import { N1 } from '../../src/domain/forms';
+import { N1, N2 } from '../../src/domain/forms';
 import { t } from '../../src/domain/messages';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 
@@ -136,7 +136,7 @@ describe('the invitation', () => {
   test('tells the truth about anonymity: no longer "your answer is not linked to your application"', () => {
     expect(mail.body).not.toContain('არ უკავშირდება თქვენს განცხადებას');
     expect(mail.body).toContain('დღეში ერთხელ');
-    expect(mail.body).toContain('მხოლოდ თარიღს');
+    expect(mail.body).toContain('განცხადების ნომრის გარეშე');
   });
 
   test('without a phone set, no contact line', () => {
@@ -152,5 +152,7 @@ describe('the forms’ texts', () => {
     expect(N1.onlineIntro).not.toContain('ყუთ');
     expect(N1.paperNote).toBe(t('form.paper_no_effect'));
     expect(N1.paperNote).toContain('გავლენას არ ახდენს');
+    // The online N2 no longer promises that the answer "is not linked to your application".
+    expect(N2.onlineIntro).not.toContain('არ უკავშირდება');
   });
 });
