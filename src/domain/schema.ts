@@ -90,6 +90,9 @@ export const TABS: Record<TabKey, TabSpec> = {
   settings: {
     key: 'settings',
     name: t('tab.settings'),
+    // Only the owner (who runs setup and whose triggers send) may change what the product does:
+    // a real protection with the owner its only editor, not a warning.
+    protectedTab: true,
     columns: [
       { key: 'key', header: t('col.setting_key'), scriptOnly: true, width: 170 },
       { key: 'value', header: t('col.setting_value'), width: 320, plainText: true },
@@ -99,6 +102,8 @@ export const TABS: Record<TabKey, TabSpec> = {
   services: {
     key: 'services',
     name: t('tab.services'),
+    // The owner's: a service's name and "invite" reach both forms and every N2 link.
+    protectedTab: true,
     columns: [
       { key: 'code', header: t('col.service_code'), width: 130, plainText: true },
       { key: 'ka', header: t('col.service_name'), width: 420, plainText: true },

@@ -157,6 +157,23 @@ describe.each(WORLDS)('in a %s world', (name) => {
     expect(() => typeInto(f, TABS.applications.name, t('col.invite_status'), 2, 'გაგზავნილია', 'clerk@example.ge')).toThrow('protected cell');
     expect(f.ws.core.logs.filter((l) => /could not close protection/.test(l))).toEqual([]);
   });
+
+  test('the settings and services tabs are the owner’s: no warning to click through, a colleague cannot edit them, the owner can', () => {
+    for (const tab of [TABS.settings, TABS.services]) {
+      const [protection] = sheetOf(f, tab.name)
+        .getProtections(f.ws.spreadsheets.app.ProtectionType.SHEET)
+        .filter((p) => p.getDescription() === `ukukavshiri:${tab.key}`);
+      expect(protection).toBeDefined();
+      expect(protection.isWarningOnly()).toBe(false);
+      expect(protection.getEditors()).toHaveLength(1);
+      expect(protection.getUnprotectedRanges()).toEqual([]);
+      const header = tab.columns[1].header;
+      expect(() => typeInto(f, tab.name, header, 2, 'x', 'clerk@example.ge')).toThrow('protected cell');
+    }
+    const owner = sheetOf(f, TABS.settings.name).getProtections(f.ws.spreadsheets.app.ProtectionType.SHEET)[0].getEditors()[0].getEmail();
+    const before = sheetOf(f, TABS.settings.name).getRange('B2').getValue();
+    typeInto(f, TABS.settings.name, TABS.settings.columns[1].header, 2, before, owner);
+  });
 });
 
 describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)', (name) => {
