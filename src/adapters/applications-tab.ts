@@ -13,7 +13,7 @@ export interface ApplicationsTab {
   /** Every data row, in tab order (`index` 0 is sheet row 2). */
   rows: ApplicationRow[];
   /**
-   * Sets the closing date of the given rows to `now` where it is blank, in one write however
+   * Sets the closing date of the given rows to the day of `now` where it is blank, in one write however
    * they are spread. The column is read again just before: the rows in between go back as staff
    * left them, and a date typed meanwhile is kept.
    */
@@ -68,7 +68,8 @@ function fillClosedAt(table: Table, indexes: readonly number[], now: Date): void
   const fresh = table.sheet.getRange(first + 2, column + 1, Math.max(...indexes) - first + 1, 1).getValues();
   fresh.forEach(([value], k) => (table.rows[first + k][column] = value));
   const blank = indexes.filter((i) => isBlankCell(table.rows[i][column]));
-  for (const i of blank) table.rows[i][column] = now;
+  // The day only, as staff type it: the time a case was closed is nobody's business in this tab.
+  for (const i of blank) table.rows[i][column] = startOfDay(now);
   writeColumns(table, ['closedAt'], blank);
 }
 

@@ -192,10 +192,10 @@ describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)',
     expect(f.ws.mail.sent).toHaveLength(1);
     f.ws.script.runClockUntil(Date.parse('2026-01-06T12:00:00+04:00'));
     expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
-    // Cleared by the daily job once the invitation is more than 30 days old, not before.
-    f.ws.script.runClockUntil(Date.parse('2026-02-04T12:00:00+04:00'));
+    // Cleared by the daily job 30 days after the closing day (the script filled it in as the day, 5 January), not before.
+    f.ws.script.runClockUntil(Date.parse('2026-02-03T12:00:00+04:00'));
     expect(apps.getRange('E2:E3').getValues().flat()).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
-    f.ws.script.runClockUntil(Date.parse('2026-02-05T12:00:00+04:00'));
+    f.ws.script.runClockUntil(Date.parse('2026-02-04T12:00:00+04:00'));
     expect(apps.getRange('E2:E3').getValues().flat()).toEqual(['', '']);
   });
 
