@@ -13,7 +13,7 @@ import { mulberry32 as prng } from '../replay/sample';
  * counted. The naive jobs run in one execution with the kill lifted (runUnlimited), so they finish
  * and show how far past 6 minutes they would go.
  *
- * Usage: npm run bench [-- --sizes 1000,10000 --out bench-out] [--jobs collect,report,invitations,day]
+ * Usage: npm run bench [-- --sizes 1000,10000 --out bench-out] [--jobs collect,report,invitations,redaction,day]
  * (`day`: a busy day's trigger runtime per event and in total, bench/day-bench.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ import { benchCollect } from './collect-bench';
 import { benchRecords, benchReport } from './report-bench';
 import { HeapPeak } from './heap';
 import { dayReport } from './day-bench';
+import { redactionBench } from './redaction-bench';
 
 export interface Metrics {
   calls: number;
@@ -378,7 +379,7 @@ function main(): void {
   const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
   const cases = Number(arg('--cases') ?? 500);
   const out = arg('--out') ?? 'bench-out';
-  const jobs = new Set((arg('--jobs') ?? 'collect,report,invitations').split(','));
+  const jobs = new Set((arg('--jobs') ?? 'collect,report,invitations,redaction').split(','));
   const rows: Row[] = [];
   const attempt = (label: string, fn: () => Row | null): void => {
     process.stderr.write(`bench: ${label} …\n`);
@@ -404,14 +405,16 @@ function main(): void {
     attempt(`invitations ${cases} (naive)`, () => invitationsNaive(cases));
   }
 
-  if (rows.length || !jobs.has('day')) console.log(table(rows));
+  if (rows.length) console.log(table(rows));
   // A busy day against the daily trigger runtime (bench/day-bench.ts, bench/README.md).
   const day = jobs.has('day') ? dayReport() : null;
   if (day) console.log(`\n${day}`);
+  const redaction = jobs.has('redaction') ? redactionBench() : null;
+  if (redaction) console.log(`\n${redaction.text}`);
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'bench.json'),
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows, day }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows, day, redaction: redaction?.figures ?? null }, null, 2)}\n`,
   );
   console.log(`\nwritten ${join(out, 'bench.json')}`);
 }

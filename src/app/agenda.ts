@@ -12,7 +12,7 @@ import { readApplicantNames } from '../adapters/applications-tab';
 import { openFolder, type FolderPlace } from '../adapters/documents';
 import { withScriptLock } from '../adapters/lock';
 import { collectFirst } from './collect';
-import { loadPeriodData } from './period-data';
+import { loadPeriodData, recordOutput } from './period-data';
 import { askPeriod } from './ui';
 
 /** Staff working documents (agendas, the editable source of the public report): not shared. */
@@ -29,12 +29,16 @@ export interface AgendaResult {
   overdue: number;
   /** Georgian note when the collection before the build failed (the agenda was built anyway). */
   collectionProblem: string | null;
+  /** Figures withheld because earlier outputs would difference them. */
+  withheld: number;
+  minGroupSize: number;
 }
 
 export function prepareMeeting(period: Period): AgendaResult {
   const collectionProblem = collectFirst();
   return withScriptLock(() => {
-    const { settings, services, actions, themes, model } = loadPeriodData(period, { internal: true, language: 'ka' });
+    const data = loadPeriodData(period, { internal: true, language: 'ka' });
+    const { settings, services, actions, themes, model } = data;
     const blocks = buildAgenda({
       model,
       actions,
@@ -47,8 +51,9 @@ export function prepareMeeting(period: Period): AgendaResult {
     });
     const doc = openFolder(WORKING_FOLDER).doc(`agendaDoc.${periodKey(period)}`, agendaTitle(period.label));
     doc.write(blocks);
+    recordOutput(data, `agenda ${periodKey(period)}`);
     const overdue = highlightOverdueActions();
-    return { docId: doc.id, url: doc.url, overdue, collectionProblem };
+    return { docId: doc.id, url: doc.url, overdue, collectionProblem, withheld: model.withheldByEarlierOutputs, minGroupSize: settings.minGroupSize };
   });
 }
 
@@ -60,6 +65,7 @@ export function prepareMeetingAction(): string {
     t('agenda.ready', { period: answer.period.label, url: result.url }),
     result.overdue > 0 ? t('agenda.overdue', { count: result.overdue, tab: TABS.actions.name }) : '',
     t('agenda.record_decisions', { tab: TABS.actions.name }),
+    result.withheld > 0 ? t('disclosure.withheld', { count: result.withheld, min: result.minGroupSize }) : '',
     result.collectionProblem ?? '',
   ]
     .filter(Boolean)

@@ -22,6 +22,7 @@
  * read of the feedback ids, ONE append of all new feedback rows and one rewrite of the corrected
  * ones (a read of their block and a write per run of script columns), whatever their number.
  */
+import { screenArrival, type CallbackRequest } from '../domain/arrival';
 import { FORMS } from '../domain/forms';
 import { t } from '../domain/messages';
 import {
@@ -53,6 +54,8 @@ import {
   type Watermark,
 } from '../domain/collect-keys';
 import { formatDateKa, isDate } from '../domain/dates';
+import { readApplicantNames } from '../adapters/applications-tab';
+import { storeCallbacks } from '../adapters/callback-list';
 import { readFormRecord, readJson, writeAll } from '../adapters/config';
 import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
 import { submittedCount } from '../adapters/form-submissions';
@@ -129,6 +132,10 @@ interface Run {
   state: Record<string, string>;
   /** Whether to compare each form's own response count with what was collected (menu, hourly). */
   reconcile: boolean;
+  /** Applicants' names, read once: a text naming one is flagged on arrival. */
+  knownNames: string[];
+  /** Requests to be contacted found in this run, for the coordinator's list. */
+  callbacks: CallbackRequest[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +223,8 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
     result: { added: 0, empty: 0, problems: 0 },
     after: [],
     state: {},
+    knownNames: applicantNames(),
+    callbacks: [],
   };
   for (const source of sources) {
     if (source === 'paper')
@@ -254,15 +263,39 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
   feedback.append(run.records);
   feedback.update(run.corrections);
   for (const write of run.after) write();
+  // After the rows; the list is keyed by feedback id, so a request written twice is one line.
+  // Requests waiting for the owner are filed by the hourly and menu runs (reconcile), so that a
+  // form-submit run with none of its own costs no call for them.
+  if (run.callbacks.length > 0 || reconcile) storeCallbacks(run.callbacks);
   if (Object.keys(run.state).length) writeAll(run.state);
   run.result.added = run.records.length;
   if (run.corrections.length) run.result.corrected = run.corrections.length;
   return run.result;
 }
 
+/** Applicants' names; none when the applications tab is missing (setup repairs it): collection goes on. */
+function applicantNames(): string[] {
+  try {
+    return readApplicantNames();
+  } catch (err) {
+    console.warn(`collect: applicants' names not read (${err instanceof Error ? err.message : String(err)}); names are not screened this run`);
+    return [];
+  }
+}
+
+/**
+ * Personal data on arrival (domain/arrival.ts): flags it, and moves a request to be contacted to
+ * the coordinator's list, its contact details hidden in the feedback row.
+ */
+function screen(run: Run, record: FeedbackRecord): FeedbackRecord {
+  const screened = screenArrival(record, run.knownNames);
+  if (screened.callback) run.callbacks.push(screened.callback);
+  return screened.record;
+}
+
 /** Adds a normalized input to the run; returns the Georgian status its typed row should show. */
 function accept(run: Run, normalized: Normalized): { status: string; id: string } {
-  const record = normalized.record;
+  const record = normalized.record ? screen(run, normalized.record) : null;
   if (!record) {
     run.result.empty++;
     return { status: t('row.skipped_empty'), id: '' };
@@ -474,8 +507,9 @@ function collectTyped(run: Run, tab: EntryTab | null, source: TypedSource): void
       set(row, { status: t('row.correction_incomplete', { missing: missingText(missing) }), feedbackId, fingerprint: row.fingerprint });
       continue;
     }
-    const record = source.normalize(row.cells, feedbackId, now).record;
-    if (!record) continue; // cannot happen for a complete row
+    const normalizedRecord = source.normalize(row.cells, feedbackId, now).record;
+    if (!normalizedRecord) continue; // cannot happen for a complete row
+    const record = screen(run, normalizedRecord);
     if (record.flags.length) run.result.problems++;
     if (run.known.has(record.id)) run.corrections.push(record);
     else {

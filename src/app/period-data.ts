@@ -5,10 +5,13 @@
  */
 import { previousPeriod, samePeriodLastYear, type Period } from '../domain/dates';
 import { reportServices } from '../domain/report-inputs';
+import { newReleases, type Release } from '../domain/disclosure';
+import { modelReleases } from '../domain/model-releases';
 import { buildReportModel, type ReportModel, type ReportPeriod } from '../domain/report-model';
 import type { Theme } from '../domain/themes';
 import type { ActionRecord, FeedbackRecord, Service, Settings } from '../domain/types';
 import { readActions } from '../adapters/actions-tab';
+import { readLedger, recordReleases } from '../adapters/disclosure-ledger';
 import { readFeedback } from '../adapters/feedback-table';
 import { invitationsSentIn } from '../adapters/invitation-log';
 import { readServices } from '../adapters/services-tab';
@@ -22,6 +25,8 @@ export interface PeriodData {
   actions: ActionRecord[];
   themes: Theme[];
   model: ReportModel;
+  /** Every group figure output before this one (the disclosure ledger). */
+  ledger: Release[];
 }
 
 function reportPeriod(period: Period, language: 'ka' | 'en'): ReportPeriod {
@@ -36,6 +41,7 @@ export function loadPeriodData(period: Period, options: { internal: boolean; lan
   const actions = readActions(services);
   const themes = readThemes();
   const invitationsSent = invitationsSentIn(period);
+  const ledger = readLedger();
   const language = options.language ?? settings.language;
   const model = buildReportModel({
     records,
@@ -48,6 +54,15 @@ export function loadPeriodData(period: Period, options: { internal: boolean; lan
     services: reportServices(services, records),
     language,
     internal: options.internal,
+    ledger,
   });
-  return { settings, services, records, actions, themes, model };
+  return { settings, services, records, actions, themes, model, ledger };
+}
+
+/**
+ * Records in the ledger the group figures an output just showed, so that no later output can be
+ * combined with them to reveal a small group. Called once the output is written.
+ */
+export function recordOutput(data: PeriodData, output: string): void {
+  recordReleases(newReleases(data.ledger, modelReleases(data.model)), output);
 }

@@ -15,7 +15,7 @@ import { openFolder, type FolderPlace } from '../adapters/documents';
 import { withScriptLock } from '../adapters/lock';
 import { WORKING_FOLDER, highlightOverdueActions } from './agenda';
 import { collectFirst } from './collect';
-import { loadPeriodData } from './period-data';
+import { loadPeriodData, recordOutput } from './period-data';
 import { askPeriod } from './ui';
 
 /** Everything in it is public: anyone with the link may view. */
@@ -33,6 +33,9 @@ export interface PublishResult {
   shared: boolean;
   /** Georgian note when the collection before the build failed (published anyway). */
   collectionProblem: string | null;
+  /** Figures withheld because earlier outputs would difference them. */
+  withheld: number;
+  minGroupSize: number;
 }
 
 /** File names of a period's public files (one of each per period). */
@@ -44,7 +47,8 @@ export function publicFileNames(period: Period): { doc: string; pdf: string; htm
 export function publishReport(period: Period): PublishResult {
   const collectionProblem = collectFirst();
   return withScriptLock(() => {
-    const { settings, services, records, actions, themes, model } = loadPeriodData(period, { internal: false, language: 'ka' });
+    const data = loadPeriodData(period, { internal: false, language: 'ka' });
+    const { settings, services, records, actions, themes, model } = data;
     const report = buildPublicReport({
       model,
       records,
@@ -71,8 +75,22 @@ export function publishReport(period: Period): PublishResult {
     const htmlId = publicFolder.saveText(`publicHtml.${key}`, names.html, publicHtmlFragment(report, pdf.url), 'text/html');
     const post = socialPost(report, pdf.url);
     const postId = publicFolder.saveText(`publicPost.${key}`, names.post, post, 'text/plain');
+    recordOutput(data, `public ${key}`);
     highlightOverdueActions();
-    return { docId: doc.id, pdfId: pdf.id, pdfUrl: pdf.url, htmlId, postId, folderUrl: publicFolder.url(), post, shared, collectionProblem };
+    const withheld = model.withheldByEarlierOutputs;
+    return {
+      docId: doc.id,
+      pdfId: pdf.id,
+      pdfUrl: pdf.url,
+      htmlId,
+      postId,
+      folderUrl: publicFolder.url(),
+      post,
+      shared,
+      collectionProblem,
+      withheld,
+      minGroupSize: settings.minGroupSize,
+    };
   });
 }
 
@@ -85,6 +103,7 @@ export function publishReportAction(): string {
     t(result.shared ? 'publish.pdf' : 'publish.pdf_private', { url: result.pdfUrl }),
     t('publish.files', { url: result.folderUrl }),
     ...(result.shared ? [] : [t('publish.not_shared')]),
+    ...(result.withheld > 0 ? [t('disclosure.withheld', { count: result.withheld, min: result.minGroupSize })] : []),
     ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');
 }

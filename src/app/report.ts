@@ -18,7 +18,7 @@ import { withScriptLock } from '../adapters/lock';
 import { sendMail } from '../adapters/mail';
 import { readSettings } from '../adapters/settings-tab';
 import { collectFirst } from './collect';
-import { loadPeriodData } from './period-data';
+import { loadPeriodData, recordOutput } from './period-data';
 import { askPeriod } from './ui';
 
 const REPORTS_FOLDER: FolderPlace = { key: 'folder.reports', name: t('folder.reports') };
@@ -32,6 +32,9 @@ export interface ReportResult {
   /** Georgian note when the collection before the build failed (the report was built anyway). */
   collectionProblem: string | null;
   feedbackRows: number;
+  /** Figures withheld because earlier outputs would difference them. */
+  withheld: number;
+  minGroupSize: number;
 }
 
 /** The last period of the given kind that has ended by `now`. */
@@ -57,8 +60,18 @@ function writeReport(period: Period, collectionProblem: string | null): ReportRe
   const doc = folder.doc(`report.doc.${key}`, name);
   doc.write(layout.blocks);
   const htmlFileId = folder.saveText(`report.html.${key}`, `${name}.html`, renderLayoutHtml(layout), 'text/html');
+  recordOutput(data, `report ${key}`);
   console.info(`report ${key}: ${doc.created ? 'created' : 'updated'} doc ${doc.id} from ${records.length} feedback rows`);
-  return { docId: doc.id, url: doc.url, htmlFileId, created: doc.created, collectionProblem, feedbackRows: records.length };
+  return {
+    docId: doc.id,
+    url: doc.url,
+    htmlFileId,
+    created: doc.created,
+    collectionProblem,
+    feedbackRows: records.length,
+    withheld: model.withheldByEarlierOutputs,
+    minGroupSize: settings.minGroupSize,
+  };
 }
 
 /** The menu item: asks for the period, builds, says where the report is. */
@@ -69,6 +82,7 @@ export function buildReportAction(): string {
   return [
     t(result.created ? 'report.created' : 'report.updated', { period: answer.period.label }),
     result.url,
+    ...(result.withheld > 0 ? [t('disclosure.withheld', { count: result.withheld, min: result.minGroupSize })] : []),
     ...(result.collectionProblem ? [result.collectionProblem] : []),
   ].join('\n');
 }

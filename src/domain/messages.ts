@@ -42,6 +42,8 @@ export const MESSAGES = {
   'settings.not_positive_int': 'პარამეტრი „{key}“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია {value}',
   'settings.bad_invite_hour': 'პარამეტრი „inviteHour“: საათი 0-დან 23-მდე; გამოყენებულია {value}',
   'settings.bad_yes_no': 'პარამეტრი „{key}“: yes ან no; გამოყენებულია {value}',
+  'settings.min_group_too_small':
+    'პარამეტრი „minGroupSize“: {value} ძალიან მცირეა — {floor}-ზე მცირე ჯგუფში რესპონდენტის ამოცნობა შესაძლებელია. გამოყენებულია {floor} (შეიძლება გაიზარდოს, არა შემცირდეს)',
   'settings.bad_report_period': 'პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია {value}',
 
   // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
@@ -180,6 +182,16 @@ export const MESSAGES = {
   'error.unknown_service': 'უცნობი სერვისი „{value}“ — ჩაიწერა როგორც „უცნობი“',
   'error.missing_required': '{item}: სავალდებულო პასუხი აკლია',
   'error.empty_submission': 'ცარიელი ფორმა: პასუხები არ არის, ჩანაწერი არ შეიქმნა',
+  // Personal data found in a feedback text on arrival (domain/arrival.ts), and the kinds it names.
+  'flag.personal_data': 'პერსონალური მონაცემი ({kinds}): არ ციტირდება, სანამ თანამშრომელი არ გადაამოწმებს და არ მონიშნავს „quotable“',
+  'flag.callback': 'ითხოვს დაკავშირებას: გადაეცა კოორდინატორის სიას; კონტაქტი აქ დამალულია',
+  'pd.phone': 'ტელეფონი',
+  'pd.personal_number': 'პირადი ნომერი',
+  'pd.email': 'ელფოსტა',
+  'pd.name': 'განმცხადებლის სახელი',
+  'pd.address': 'მისამართი',
+  'folder.coordinator': 'უკუკავშირი — კოორდინატორი (არ გააზიაროთ)',
+  'file.callbacks': 'დასაკავშირებელი მომხმარებლები.csv',
   'error.text_truncated': '{item}: ტექსტი 50 000 სიმბოლოზე გრძელი იყო და შემოკლდა',
   'error.invalid_date': 'არასწორი თარიღი „{value}“ — გამოიყენეთ ფორმატი დდ.თთ.წწწწ; ჩაიწერა შეტანის თარიღი',
   'error.invalid_channel': 'უცნობი არხი „{value}“ — ჩაიწერა როგორც „სხვა“',
@@ -280,6 +292,16 @@ export const MESSAGES = {
   'report.not_built': 'ანგარიში არ მომზადდა. {error}',
   'report.created': 'ანალიტიკური ანგარიში ({period}) მომზადდა.',
   'report.updated': 'ანალიტიკური ანგარიში ({period}) განახლდა.',
+  // The hidden ledger of every group figure output (adapters/disclosure-ledger.ts).
+  'tab.disclosure_ledger': 'გამოტანილი მაჩვენებლები',
+  'col.ledger_group': 'ჯგუფი',
+  'col.ledger_from': 'პირველი დღე (№)',
+  'col.ledger_to': 'ბოლო დღის შემდეგ (№)',
+  'col.ledger_people': 'ადამიანი',
+  'col.ledger_output': 'გამოტანა',
+  // A period whose every figure earlier outputs would let be subtracted down to a small group.
+  'disclosure.withheld':
+    '{count} მაჩვენებელი არ გამოჩნდება: ადრე გამოტანილ ანგარიშებთან ერთად (შეკრებით ან გამოკლებით) ის {min}-ზე ნაკლები ადამიანის პასუხს გაამჟღავნებდა.',
 
   // The meeting agenda.
   'agenda.question': 'რომელი პერიოდის შედეგები განვიხილოთ?',

@@ -116,24 +116,57 @@ export function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: numbe
  * the suppressed groups of a split added up to fewer than the minimum, subtracting the published
  * groups from the overall score would reveal them (15 respondents overall, 12 for one service: the
  * other 3 are known). So the smallest published groups are withheld as well until the hidden ones
- * together reach the minimum.
+ * together reach the minimum. A group withheld because earlier outputs would difference it
+ * (disclosure.ts) is hidden too, and must not be the only one: alone, the overall score minus the
+ * published groups would give its figure back.
  */
 function withholdComplements(groups: readonly Accumulator[], minGroupSize: number): void {
   const answered = groups.filter((group) => group.respondents > 0).sort((a, b) => a.respondents - b.respondents);
   let hidden = 0;
+  let hiddenGroups = 0;
+  let differenced = false;
   for (const group of answered) {
-    if (group.respondents < minGroupSize) hidden += group.respondents;
+    if (group.respondents < minGroupSize || group.withheld) {
+      hidden += group.respondents;
+      hiddenGroups++;
+      differenced ||= group.withheld;
+    }
   }
   for (const group of answered) {
-    if (hidden === 0 || hidden >= minGroupSize) return;
-    if (group.respondents < minGroupSize) continue;
+    const enough = hidden === 0 || (hidden >= minGroupSize && !(differenced && hiddenGroups === 1));
+    if (enough) return;
+    if (group.respondents < minGroupSize || group.withheld) continue;
     group.withheld = true;
     hidden += group.respondents;
+    hiddenGroups++;
   }
 }
 
-/** Applies withholdComplements to each split of a period's overall score. */
-export function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], minGroupSize: number): void {
+/** The key a group's figure is recorded under in the disclosure ledger (disclosure.ts). */
+export type GroupGuard = (key: string, respondents: number) => boolean;
+
+/**
+ * Withholds every publishable group the guard refuses (its figure, with earlier outputs, would
+ * reveal a small group), then applies withholdComplements to each split of the period's overall score.
+ */
+export function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], minGroupSize: number, guard?: GroupGuard): void {
+  if (guard) {
+    const check = (key: string, group: Accumulator): void => {
+      if (!group.withheld && group.respondents >= minGroupSize && !guard(key, group.respondents)) group.withheld = true;
+    };
+    check('overall', bucket.overall);
+    for (const form of FORM_KEYS) check(`form:${form}`, bucket.formOverall[form]);
+    bucket.drivers.forEach((group, i) => check(`driver:${DRIVERS[i]}`, group));
+    for (const item of items) check(`question:${item.id}`, bucket.questions[item.question]);
+    bucket.services.forEach((group, code) => check(`service:${code}`, group));
+    bucket.channels.forEach((group, i) => check(`channel:${CHANNELS[i]}`, group));
+  }
+  // Groups that are the same people under two keys stand or fall together.
+  const satisfaction = bucket.drivers[DRIVERS.indexOf('satisfaction')];
+  if (satisfaction) bucket.overall.withheld = satisfaction.withheld = bucket.overall.withheld || satisfaction.withheld;
+  for (const item of items) {
+    if (item.overall && bucket.questions[item.question].withheld) bucket.formOverall[item.form].withheld = true;
+  }
   withholdComplements(
     FORM_KEYS.map((form) => bucket.formOverall[form]),
     minGroupSize,
@@ -142,6 +175,9 @@ export function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], min
   withholdComplements(bucket.channels, minGroupSize);
   // The overall question of a form is the same group as the form's overall score.
   for (const item of items) {
-    if (item.overall) bucket.questions[item.question].withheld = bucket.formOverall[item.form].withheld;
+    if (item.overall) {
+      const question = bucket.questions[item.question];
+      question.withheld = question.withheld || bucket.formOverall[item.form].withheld;
+    }
   }
 }

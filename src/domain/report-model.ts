@@ -8,6 +8,8 @@ import { isDate } from './dates';
 import { FORMS, freeTextItems } from './forms';
 import { effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
+import { guardFor, type Release } from './disclosure';
+import { flaggedPersonal } from './arrival';
 import {
   CHANNEL_INDEX,
   FORM_KEYS,
@@ -45,6 +47,11 @@ export interface ReportInput {
   language: 'ka' | 'en';
   /** The internal report quotes comments and names action owners; the public one does not. */
   internal: boolean;
+  /**
+   * Every group figure output before (disclosure.ts): a figure that, with them, would reveal a
+   * small group is withheld. Absent: nothing is checked against earlier outputs.
+   */
+  ledger?: readonly Release[];
 }
 
 /** A published score: a Summary plus how many distinct responses it rests on. */
@@ -123,6 +130,8 @@ export interface Methodology {
 
 export interface ReportModel {
   language: 'ka' | 'en';
+  /** Figures withheld although large enough, because with earlier outputs they would reveal a small group. */
+  withheldByEarlierOutputs: number;
   internal: boolean;
   period: ReportPeriod;
   previous: ReportPeriod | null;
@@ -189,6 +198,8 @@ function representativeComments(records: readonly FeedbackRecord[], indices: rea
   const best: Array<{ record: FeedbackRecord; text: string }> = [];
   for (const index of indices) {
     const record = records[index];
+    // Personal data flagged on arrival: quoted only once staff have read it and ticked "quotable".
+    if (!record.quotable && flaggedPersonal(record)) continue;
     if (best.length === MAX_COMMENTS && !ranksBefore(record, best[MAX_COMMENTS - 1].record)) continue;
     const text = recordText(record);
     if (text === '') continue;
@@ -277,7 +288,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
     }
   }
 
-  for (const bucket of [current, previous, lastYear]) if (bucket) withholdBucket(bucket, allItems, minGroupSize);
+  let withheldByEarlierOutputs = 0;
+  const guard = (period: ReportPeriod | undefined) => {
+    if (!input.ledger || !period) return undefined;
+    const allowed = guardFor(input.ledger, period, minGroupSize);
+    return (key: string, respondents: number): boolean => {
+      const ok = allowed(key, respondents);
+      if (!ok) withheldByEarlierOutputs++;
+      return ok;
+    };
+  };
+  withholdBucket(current, allItems, minGroupSize, guard(input.period));
+  if (previous) withholdBucket(previous, allItems, minGroupSize, guard(input.previous));
+  if (lastYear) withholdBucket(lastYear, allItems, minGroupSize, guard(input.lastYear));
+  const themeGuard = guard(input.period);
   const score = (acc: Accumulator | undefined): Score => scoreOf(acc, minGroupSize);
   const questions: QuestionRow[] = allItems.map((item) => ({
     itemId: item.id,
@@ -318,13 +342,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .slice(0, MAX_PROBLEM_THEMES)
     .map(
       ([theme, count]): ThemeRow =>
-        count < minGroupSize
+        count < minGroupSize || (themeGuard && !themeGuard(`theme:${theme}`, count))
           ? { theme, suppressed: true }
           : { theme, suppressed: false, count, comments: input.internal ? representativeComments(records, themeRecords.get(theme) ?? []) : [] },
     );
 
   return {
     language,
+    withheldByEarlierOutputs,
     internal: input.internal,
     period: input.period,
     previous: input.previous ?? null,

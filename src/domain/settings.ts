@@ -13,6 +13,12 @@ export interface Parsed<T> {
   problems: string[];
 }
 
+/**
+ * The smallest minimum group size accepted: below it a published group can be small enough to
+ * recognise its members. Staff may raise it, never lower it.
+ */
+export const MIN_GROUP_FLOOR = 5;
+
 const positiveInt = (raw: string, fallback: number): number => {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : fallback;
@@ -34,7 +40,11 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const reportPeriod = raw.reportPeriod === 'monthly' ? 'monthly' : 'quarterly';
   if (raw.reportPeriod !== reportPeriod) problems.push(t('settings.bad_report_period', { value: reportPeriod }));
   const language = raw.language === 'en' ? 'en' : 'ka';
-  const minGroupSize = int('minGroupSize');
+  let minGroupSize = int('minGroupSize');
+  if (minGroupSize < MIN_GROUP_FLOOR) {
+    problems.push(t('settings.min_group_too_small', { value: minGroupSize, floor: MIN_GROUP_FLOOR }));
+    minGroupSize = MIN_GROUP_FLOOR;
+  }
   const mailQuotaPerDay = int('mailQuotaPerDay');
   const emailRetentionDays = int('emailRetentionDays');
   const inviteBatchMin = int('inviteBatchMin');

@@ -333,6 +333,9 @@ describe('analysis report from the menu', () => {
       f,
       Array.from({ length: 2000 }, (_, i) => record({ answers: { 'n1.overall': 1 + (i % 5) }, service: i % 2 ? 'newborn' : 'firewood', receivedAt: lastYear })),
     );
+    // The build that first shows last year's figures also appends them to the disclosure ledger
+    // (one write); rebuilding the same report appends nothing, as in `few`.
+    buildFromMenu(f, '2026-Q1');
     expect(countCalls()).toBe(few);
   });
 });

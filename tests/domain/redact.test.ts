@@ -155,3 +155,39 @@ describe('mixed', () => {
     expect(containsPersonalData('ყველაფერი კარგად იყო', NAMES)).toBe(false);
   });
 });
+
+describe('Unicode, separators, addresses and transliterated names', () => {
+  test.each([
+    'ქეთო@მერია.გე',
+    'გიორგი.ბერიძე@ფოსტა.გე',
+    'nino [at] gmail.com',
+    '577/12/34/56',
+    '577_12_34_56',
+    '５７７ １２ ３４ ５６',
+    '٥٧٧١٢٣٤٥٦',
+    '𝟓𝟕𝟕𝟏𝟐𝟑𝟒𝟓𝟔',
+    '０１００１０１２３４５',
+    'რუსთაველის ქუჩა 12',
+    'ქ. რუსთაველის №12',
+    'სოფ. ზნაკვა',
+    'სოფელ ზნაკვაში',
+    'ბინა 45',
+  ])('%j is hidden whole', (item) => {
+    expect(redactPersonalData(`ეს არის: ${item}, აქ`, [])).toBe(`ეს არის: ${REDACTED}, აქ`);
+  });
+
+  test('a name typed in Latin letters is hidden in Georgian with its endings, and the other way round', () => {
+    expect(redactPersonalData('ლევან კაპანაძემ დამირეკა', ['Levan Kapanadze'])).toBe(`${REDACTED} დამირეკა`);
+    expect(redactPersonalData('Irakli Tsiklauri was rude', ['ირაკლი წიკლაური'])).toBe(`${REDACTED} was rude`);
+    expect(redactPersonalData('შოთა კვარაცხელიასთან ვიყავი', ['Shota Kvaratskhelia'])).toBe(`${REDACTED} ვიყავი`);
+  });
+
+  test('a word that only starts like a name stays', () => {
+    expect(redactPersonalData('ნინოწმინდიდან ჩამოვედი', ['ნინო ბერიძე'])).toBe('ნინოწმინდიდან ჩამოვედი');
+  });
+
+  test('amounts, dates, times and a city without a street number stay', () => {
+    for (const text of ['150 ლარი', '1 500 ლარი', '12.03.2026 10:30', 'ქ. ამბროლაური', '№ 2 ფანჯარა', 'ცხელი ხაზი 1505', '05.01.2026 10.01.2026'])
+      expect(redactPersonalData(text, [])).toBe(text);
+  });
+});

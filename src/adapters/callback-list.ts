@@ -1,0 +1,58 @@
+/**
+ * The call-back list: requests to be contacted (domain/arrival.ts), in a CSV file in a folder of
+ * the workbook owner's Drive that is never shared, so only the owner — the coordinator — can open
+ * it. A tab would not do: protection stops edits, not reading, and any editor can show a hidden
+ * tab. A run by another account (a staff member's menu click) cannot open the owner's file: its
+ * requests wait in the script properties until the next run as the owner (the hourly sweep).
+ */
+import { mergeCallbacks, parseCallbacks, renderCallbacks, type CallbackRequest } from '../domain/arrival';
+import { t } from '../domain/messages';
+import { deleteKey, readJson, readString, writeJson } from './config';
+import { ensureFolder, saveTextFile } from './drive-files';
+import { activeWorkbook } from './tables';
+
+const FOLDER_KEY = 'folder.coordinator';
+const FILE_KEY = 'callbacks.file';
+const PENDING_KEY = 'callbacks.pending';
+
+/** Whether this run is the workbook owner's: only the owner's Drive holds the list. */
+function runByOwner(): boolean {
+  const owner = activeWorkbook().getOwner();
+  const me = Session.getEffectiveUser().getEmail();
+  return owner !== null && me !== '' && owner.getEmail() === me;
+}
+
+function storedList(): CallbackRequest[] {
+  const id = readString(FILE_KEY);
+  if (!id || id.startsWith('making:')) return [];
+  try {
+    const file = DriveApp.getFileById(id);
+    return file.isTrashed() ? [] : parseCallbacks(file.getBlob().getDataAsString());
+  } catch (err) {
+    console.warn(`callbacks: stored list ${id} cannot be read (${err instanceof Error ? err.message : String(err)}); a new one is made`);
+    return [];
+  }
+}
+
+export interface CallbackOutcome {
+  /** Requests now in the coordinator's list from this run (with those that were waiting). */
+  stored: number;
+  /** Requests waiting for a run as the owner. */
+  waiting: number;
+}
+
+/** Adds requests to the coordinator's list (and any that were waiting); none: only drains the wait. */
+export function storeCallbacks(fresh: readonly CallbackRequest[]): CallbackOutcome {
+  const waiting = readJson<CallbackRequest[]>(PENDING_KEY) ?? [];
+  const all = mergeCallbacks(waiting, fresh);
+  if (all.length === 0) return { stored: 0, waiting: 0 };
+  if (!runByOwner()) {
+    writeJson(PENDING_KEY, all);
+    console.warn(`callbacks: ${all.length} request(s) wait for a run as the workbook's owner`);
+    return { stored: 0, waiting: all.length };
+  }
+  const folder = ensureFolder(FOLDER_KEY, t('folder.coordinator'));
+  saveTextFile(FILE_KEY, folder, t('file.callbacks'), renderCallbacks(mergeCallbacks(storedList(), all)), 'text/csv');
+  if (waiting.length > 0) deleteKey(PENDING_KEY);
+  return { stored: all.length, waiting: 0 };
+}

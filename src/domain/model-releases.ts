@@ -1,0 +1,32 @@
+/**
+ * The group figures a report model outputs, as the disclosure ledger records them (disclosure.ts):
+ * every published score of the period and of its comparison periods, and every theme count.
+ */
+import { distinctReleases, periodDays, type Release } from './disclosure';
+import type { ReportModel, Score } from './report-model';
+
+/** The group figures a report model outputs, as releases: what the ledger records after an output. */
+export function modelReleases(model: ReportModel): Release[] {
+  const releases: Release[] = [];
+  const add = (key: string, period: { from: Date; to: Date } | null, score: Score | null | undefined): void => {
+    if (!period || !score || score.suppressed) return;
+    releases.push({ key, ...periodDays(period), respondents: score.respondents });
+  };
+  add('overall', model.period, model.satisfaction.overall);
+  for (const row of model.satisfaction.byForm) add(`form:${row.form}`, model.period, row.score);
+  for (const row of model.drivers) add(`driver:${row.driver}`, model.period, row.score);
+  for (const row of model.questions) add(`question:${row.itemId}`, model.period, row.score);
+  for (const row of model.services) add(`service:${row.code}`, model.period, row.score);
+  for (const row of model.channels) add(`channel:${row.channel}`, model.period, row.score);
+  for (const trend of model.trends) {
+    const key =
+      trend.subject.kind === 'overall' ? 'overall' : trend.subject.kind === 'driver' ? `driver:${trend.subject.driver}` : `service:${trend.subject.code}`;
+    add(key, model.period, trend.current);
+    add(key, model.previous, trend.previous);
+    add(key, model.lastYear, trend.lastYear);
+  }
+  for (const theme of model.problems.themes) {
+    if (!theme.suppressed) releases.push({ key: `theme:${theme.theme}`, ...periodDays(model.period), respondents: theme.count });
+  }
+  return distinctReleases(releases);
+}
