@@ -13,7 +13,7 @@ export const MESSAGES = {
   'menu.setup': 'სისტემის მომზადება / განახლება',
   'menu.import_paper': 'ქაღალდის ფორმების შეტანა',
   'menu.collect_now': 'უკუკავშირის შეგროვება ახლავე',
-  'menu.send_invitations': 'მოწვევების გაგზავნა ახლავე',
+  'menu.send_invitations': 'მოწვევების დღის გაგზავნა',
   'menu.build_report': 'ანალიტიკური ანგარიშის მომზადება',
   'menu.prepare_meeting': 'სამუშაო შეხვედრის დღის წესრიგი',
   'menu.publish_report': 'საჯარო ანგარიშის გამოქვეყნება',

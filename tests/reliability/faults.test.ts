@@ -78,6 +78,8 @@ function playRun(seed: number, focus: 'invitations' | 'collection'): RunResult {
   // Invitations go in the daily batch; a service with fewer than inviteBatchMin due waits at most
   // a day here (7 by default), so that the three days of recovery see every case's batch.
   setSetting(f, 'inviteMaxHoldDays', '1');
+  // The batch hour at midnight: the first hourly sweep of each day sends, inside the fault phase.
+  setSetting(f, 'inviteHour', '0');
   let corrections = 0;
   let otherMail = 0;
   const { ws, spreadsheetId } = f;
