@@ -13,8 +13,9 @@ import { mulberry32 as prng } from '../replay/sample';
  * counted. The naive jobs run in one execution with the kill lifted (runUnlimited), so they finish
  * and show how far past 6 minutes they would go.
  *
- * Usage: npm run bench [-- --sizes 1000,10000 --out bench-out] [--jobs collect,report,invitations,redaction,day]
- * (`day`: a busy day's trigger runtime per event and in total, bench/day-bench.ts)
+ * Usage: npm run bench [-- --sizes 1000,10000 --out bench-out] [--jobs themes,collect,report,invitations,redaction,day]
+ * (`day`: a busy day's trigger runtime per event and in total, bench/day-bench.ts; `themes`: the themes
+ * tagger's precision, recall and F1 on the labelled set, bench/themes-bench.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ import { benchCollect } from './collect-bench';
 import { benchRecords, benchReport } from './report-bench';
 import { HeapPeak } from './heap';
 import { dayReport } from './day-bench';
+import { themesBench } from './themes-bench';
 import { redactionBench } from './redaction-bench';
 
 export interface Metrics {
@@ -379,7 +381,7 @@ function main(): void {
   const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
   const cases = Number(arg('--cases') ?? 500);
   const out = arg('--out') ?? 'bench-out';
-  const jobs = new Set((arg('--jobs') ?? 'collect,report,invitations,redaction').split(','));
+  const jobs = new Set((arg('--jobs') ?? 'themes,collect,report,invitations,redaction').split(','));
   const rows: Row[] = [];
   const attempt = (label: string, fn: () => Row | null): void => {
     process.stderr.write(`bench: ${label} …\n`);
@@ -405,6 +407,9 @@ function main(): void {
     attempt(`invitations ${cases} (naive)`, () => invitationsNaive(cases));
   }
 
+  // The themes tagger's quality on the labelled set, development and held-out parts apart.
+  const themes = jobs.has('themes') ? themesBench() : null;
+  if (themes) console.log(`${themes.text}\n`);
   if (rows.length) console.log(table(rows));
   // A busy day against the daily trigger runtime (bench/day-bench.ts, bench/README.md).
   const day = jobs.has('day') ? dayReport() : null;
@@ -414,7 +419,7 @@ function main(): void {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'bench.json'),
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows, day, redaction: redaction?.figures ?? null }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, costs: APPS_SCRIPT_COST_SOURCES, rows, day, themes: themes?.figures ?? null, redaction: redaction?.figures ?? null }, null, 2)}\n`,
   );
   console.log(`\nwritten ${join(out, 'bench.json')}`);
 }

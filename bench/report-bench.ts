@@ -61,6 +61,9 @@ export function benchRecords(rows: number): FeedbackRecord[] {
       text: '',
       themes: comment ? [DEFAULT_THEMES[i % DEFAULT_THEMES.length].id] : [],
       staffTags: [],
+      polarity: 'problem',
+      staffPolarity: null,
+      praiseThemes: [],
       quotable: i % 17 === 0,
       flags: [],
     });

@@ -23,14 +23,14 @@ export interface FeedbackAppender {
   /**
    * Rewrites the rows of records already in the table (corrections) in place: one read of the
    * block of rows that covers them and one write per run of adjacent script columns (two with
-   * the columns in setup's order), whatever their number. Staff's columns (staff_tags, quotable)
+   * the columns in setup's order), whatever their number. Staff's columns (staff_tags, staff_polarity, quotable)
    * are never written. Records whose id is not in the table are ignored.
    */
   update(records: readonly FeedbackRecord[]): void;
 }
 
 /** The feedback columns staff own: a correction of the source never overwrites them. */
-const STAFF_COLUMNS: readonly string[] = ['staff_tags', 'quotable'];
+const STAFF_COLUMNS: readonly string[] = ['staff_tags', 'staff_polarity', 'quotable'];
 
 /** Reads the header and the id column only: the table may hold many thousand rows. */
 export function openFeedbackForAppend(): FeedbackAppender {

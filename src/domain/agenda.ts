@@ -9,6 +9,7 @@ import { formatDateKa, isDate, parseDateInput } from './dates';
 import type { DocBlock } from './doc-blocks';
 import { redactPersonalData } from './redact';
 import type { PublishedScore, ReportModel, Score } from './report-model';
+import { t } from './messages';
 import { ACTION_STATUSES, TABS } from './schema';
 import type { ActionRecord, ActionStatus } from './types';
 
@@ -133,7 +134,7 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
     .filter((s): s is typeof s & { score: PublishedScore } => !s.score.suppressed && s.score.share !== null)
     .sort((a, b) => (a.score.share ?? 0) - (b.score.share ?? 0))
     .slice(0, MAX_WEAK_SERVICES);
-  if (questions.length === 0 && themes.length === 0 && weakServices.length === 0) {
+  if (questions.length === 0 && themes.length === 0 && !model.problems.uncategorised && weakServices.length === 0) {
     blocks.push({ kind: 'paragraph', text: `ამ პერიოდში პრობლემების გამოსავლენად საკმარისი მონაცემები არ არის (ჯგუფის მინიმალური ზომა: ${minGroupSize}).` });
   }
   if (questions.length > 0) {
@@ -146,19 +147,25 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
       },
     );
   }
-  if (themes.length > 0) {
+  const uncategorised = model.problems.uncategorised;
+  if (themes.length > 0 || uncategorised) {
+    const rows = themes.map((th) => [
+      input.themeLabels[th.theme] ?? th.theme,
+      th.suppressed ? `${minGroupSize}-ზე ნაკლები` : String(th.count),
+      th.suppressed ? '' : th.comments.map((c) => `„${redactPersonalData(c, knownNames)}“`).join('\n'),
+    ]);
+    if (uncategorised) rows.push([t('themes.uncategorised'), uncategorised.suppressed ? `${minGroupSize}-ზე ნაკლები` : String(uncategorised.count), '']);
     blocks.push(
-      { kind: 'heading', level: 2, text: 'ხშირი თემები დაბალ შეფასებებში' },
-      {
-        kind: 'table',
-        header: ['თემა', 'დაბალი შეფასებები', 'კომენტარების მაგალითები'],
-        rows: themes.map((th) => [
-          input.themeLabels[th.theme] ?? th.theme,
-          th.suppressed ? `${minGroupSize}-ზე ნაკლები` : String(th.count),
-          th.suppressed ? '' : th.comments.map((c) => `„${redactPersonalData(c, knownNames)}“`).join('\n'),
-        ]),
-      },
+      { kind: 'heading', level: 2, text: t('themes.problems_heading') },
+      { kind: 'table', header: ['თემა', t('themes.texts'), t('themes.examples')], rows },
     );
+  }
+  const liked = model.praise.themes.filter((th): th is Extract<typeof th, { suppressed: false }> => !th.suppressed);
+  if (liked.length > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t('themes.praise_line', { themes: liked.map((th) => `${input.themeLabels[th.theme] ?? th.theme} (${th.count})`).join(', ') }),
+    });
   }
   if (weakServices.length > 0) {
     blocks.push(

@@ -437,6 +437,21 @@ export const MESSAGES = {
   'channel.letter': 'წერილი',
   'channel.other': 'სხვა',
 
+  // Polarity of a free text (../shared/themes.md): the feedback tab's polarity columns.
+  'polarity.problem': 'პრობლემა',
+  'polarity.praise': 'შექება',
+  'polarity.suggestion': 'შეთავაზება',
+  'polarity.none': 'ნეიტრალური',
+
+  // Free texts by theme in the agenda and the public report (../shared/themes.md, "Where they show").
+  'themes.problems_heading': 'პრობლემები თემების მიხედვით (ყველა არხი)',
+  'themes.texts': 'ტექსტები',
+  'themes.examples': 'კომენტარების მაგალითები',
+  'themes.uncategorised': 'უკატეგორიო',
+  'themes.praise_line': 'რა მოეწონათ: {themes}',
+  'themes.public_problems': 'ყველაზე ხშირად გვწერდით პრობლემაზე, რომელიც ეხებოდა: {themes}',
+  'themes.public_praise': 'ყველაზე ხშირად შეგვაქეთ: {themes}',
+
   // The settings tab: each setting's description, and the defaults that are words.
   'setting.municipality': 'მუნიციპალიტეტის / მერიის სახელი (ჩანს წერილებსა და ანგარიშებში)',
   'setting.municipality_default': 'ამბროლაურის მუნიციპალიტეტის მერია',

@@ -1,9 +1,10 @@
 /**
  * The group figures a report model outputs, as the disclosure ledger records them (disclosure.ts):
- * every published score of the period and of its comparison periods, and every theme count.
+ * every published score of the period and of its comparison periods, and every theme count
+ * (problems and praise, the uncategorised texts of each).
  */
 import { distinctReleases, periodDays, type Release } from './disclosure';
-import type { ReportModel, Score } from './report-model';
+import { UNCATEGORISED, type ReportModel, type Score } from './report-model';
 
 /** The group figures a report model outputs, as releases: what the ledger records after an output. */
 export function modelReleases(model: ReportModel): Release[] {
@@ -25,8 +26,17 @@ export function modelReleases(model: ReportModel): Release[] {
     add(key, model.previous, trend.previous);
     add(key, model.lastYear, trend.lastYear);
   }
-  for (const theme of model.problems.themes) {
-    if (!theme.suppressed) releases.push({ key: `theme:${theme.theme}`, ...periodDays(model.period), respondents: theme.count });
+  // Theme counts: problems (theme:…), praise (praise:…), and the texts of each without a theme.
+  const groups: Array<[string, { themes: ReportModel['problems']['themes']; uncategorised: ReportModel['problems']['uncategorised'] }]> = [
+    ['theme', model.problems],
+    ['praise', model.praise],
+  ];
+  for (const [prefix, group] of groups) {
+    for (const theme of group.themes) {
+      if (!theme.suppressed) releases.push({ key: `${prefix}:${theme.theme}`, ...periodDays(model.period), respondents: theme.count });
+    }
+    const other = group.uncategorised;
+    if (other && !other.suppressed) releases.push({ key: `${prefix}:${UNCATEGORISED}`, ...periodDays(model.period), respondents: other.count });
   }
   return distinctReleases(releases);
 }

@@ -12,9 +12,9 @@ import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './form
 import { t } from './messages';
 import { UNKNOWN_SERVICE, resolveService } from './services';
 import { capCell, cleanText, escapeForSheet, isBlankCell, unescapeFromSheet } from './sanitize';
-import { DEFAULT_THEMES, tagThemes, type Theme } from './themes';
+import { DEFAULT_THEMES, parsePolarity, tagTexts, type Theme } from './themes';
 import { CHANNELS } from './types';
-import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Service } from './types';
+import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Polarity, Service } from './types';
 
 export interface Normalized {
   /** Null when there is nothing to store (an empty submission). */
@@ -125,7 +125,10 @@ export function normalizeFormResponse(input: FormResponseInput): Normalized {
     if (item.required && isBlankCell(raw)) flags.push(t('error.missing_required', { item: item.id }));
   }
   if (!answered) return { record: null, empty: true, problems: [t('error.empty_submission')] };
-  const texts = freeTextItems(form).map((item) => values[item.id]);
+  const texts = freeTextItems(form)
+    .map((item) => values[item.id])
+    .filter((v): v is string => typeof v === 'string');
+  const tagging = tagTexts(texts, input.themes ?? DEFAULT_THEMES);
   const record: FeedbackRecord = {
     id: input.responseId,
     receivedAt: input.timestamp,
@@ -134,8 +137,11 @@ export function normalizeFormResponse(input: FormResponseInput): Normalized {
     service,
     answers: values,
     text: '',
-    themes: tagThemes(texts.filter((v) => typeof v === 'string').join('\n'), input.themes ?? DEFAULT_THEMES),
+    themes: tagging.themes,
     staffTags: [],
+    polarity: tagging.polarity,
+    staffPolarity: null,
+    praiseThemes: tagging.praiseThemes,
     quotable: false,
     flags,
   };
@@ -215,6 +221,7 @@ export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
   }
   const service = resolveServiceCode(input.service, input.services, flags);
   const text = freeText(input.text, 'text', flags);
+  const tagging = tagTexts([text], input.themes ?? DEFAULT_THEMES);
   const record: FeedbackRecord = {
     id: input.id,
     receivedAt,
@@ -223,8 +230,11 @@ export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
     service,
     answers: {},
     text,
-    themes: tagThemes(text, input.themes ?? DEFAULT_THEMES),
+    themes: tagging.themes,
     staffTags: [],
+    polarity: tagging.polarity,
+    staffPolarity: null,
+    praiseThemes: tagging.praiseThemes,
     quotable: false,
     flags,
   };
@@ -271,6 +281,9 @@ export function withdrawnRecord(id: string, form: FeedbackForm, channel: Channel
     text: '',
     themes: [],
     staffTags: [],
+    polarity: 'none',
+    staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [flag],
   };
@@ -286,7 +299,10 @@ export const FEEDBACK_HEADERS: readonly string[] = [
   ...feedbackItemColumns(),
   'text',
   'themes',
+  'polarity',
+  'praise_themes',
   'staff_tags',
+  'staff_polarity',
   'quotable',
   'flags',
 ];
@@ -317,8 +333,14 @@ export function recordToRow(record: FeedbackRecord, columns: readonly string[] =
         return escapeForSheet(record.text);
       case 'themes':
         return escapeForSheet(record.themes.join(LIST_SEPARATOR));
+      case 'polarity':
+        return polarityName(record.polarity);
+      case 'praise_themes':
+        return escapeForSheet(record.praiseThemes.join(LIST_SEPARATOR));
       case 'staff_tags':
         return escapeForSheet(record.staffTags.join(LIST_SEPARATOR));
+      case 'staff_polarity':
+        return record.staffPolarity === null ? '' : polarityName(record.staffPolarity);
       case 'quotable':
         return record.quotable;
       case 'flags':
@@ -330,6 +352,23 @@ export function recordToRow(record: FeedbackRecord, columns: readonly string[] =
       }
     }
   });
+}
+
+/** Polarities show in Georgian in the feedback tab (staff read and correct them there). */
+const POLARITY_NAMES: Record<Polarity, string> = {
+  problem: t('polarity.problem'),
+  praise: t('polarity.praise'),
+  suggestion: t('polarity.suggestion'),
+  none: t('polarity.none'),
+};
+
+export function polarityName(polarity: Polarity): string {
+  return POLARITY_NAMES[polarity];
+}
+
+/** A polarity cell: its Georgian name or its code; null when blank or unreadable. */
+function readPolarity(value: unknown): Polarity | null {
+  return parsePolarity(readText(value), POLARITY_NAMES);
 }
 
 function readText(value: unknown): string {
@@ -381,6 +420,9 @@ export function rowToRecord(row: readonly unknown[], columns: readonly string[] 
     text: readText(byColumn.get('text')),
     themes: readList(byColumn.get('themes'), TAG_SEPARATORS),
     staffTags: readList(byColumn.get('staff_tags'), TAG_SEPARATORS),
+    polarity: readPolarity(byColumn.get('polarity')) ?? 'none',
+    staffPolarity: readPolarity(byColumn.get('staff_polarity')),
+    praiseThemes: readList(byColumn.get('praise_themes'), TAG_SEPARATORS),
     quotable: quotable === true || String(quotable).trim().toLowerCase() === 'true',
     flags: readList(byColumn.get('flags'), /\n/),
   };

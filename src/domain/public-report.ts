@@ -12,6 +12,7 @@ import { redactPersonalData } from './redact';
 import { recordText, type PublishedScore, type QuestionRow, type ReportModel } from './report-model';
 import type { ActionRecord, FeedbackRecord } from './types';
 import { countText } from './agenda';
+import { t } from './messages';
 import { UNKNOWN_SERVICE } from './services';
 
 export interface PublicReportInput {
@@ -132,15 +133,20 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
   blocks.push({ kind: 'heading', level: 1, text: 'რა მოგეწონათ' });
   const nothingValued =
     published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ დაეთანხმა პასუხების ნახევარი მაინც.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
-  blocks.push(best.length > 0 ? { kind: 'bullets', items: best.map(questionLine) } : { kind: 'paragraph', text: nothingValued });
+  const named = (rows: ReportModel['problems']['themes']): string =>
+    rows
+      .filter((th): th is Extract<typeof th, { suppressed: false }> => !th.suppressed)
+      .slice(0, MAX_EACH)
+      .map((th) => `${redactPersonalData(input.themeLabels[th.theme] ?? th.theme, knownNames)} (${th.count})`)
+      .join(', ');
+  const valuedItems = best.map(questionLine);
+  const praiseThemes = named(model.praise.themes);
+  if (praiseThemes !== '') valuedItems.push(t('themes.public_praise', { themes: praiseThemes }));
+  blocks.push(valuedItems.length > 0 ? { kind: 'bullets', items: valuedItems } : { kind: 'paragraph', text: nothingValued });
   blocks.push({ kind: 'heading', level: 1, text: 'რა გაგიჭირდათ' });
   const hardItems = hardest.map(questionLine);
-  const themes = model.problems.themes.filter((th): th is Extract<typeof th, { suppressed: false }> => !th.suppressed);
-  if (themes.length > 0) {
-    hardItems.push(
-      `დაბალ შეფასებებთან ერთად ყველაზე ხშირად გვწერდით: ${themes.map((th) => `${redactPersonalData(input.themeLabels[th.theme] ?? th.theme, knownNames)} (${th.count})`).join(', ')}`,
-    );
-  }
+  const problemThemes = named(model.problems.themes);
+  if (problemThemes !== '') hardItems.push(t('themes.public_problems', { themes: problemThemes }));
   const nothingHard =
     published.length > 0 ? 'ამ პერიოდში არცერთ საკითხს არ მიუღია დაბალი შეფასება.' : 'ამ პერიოდში გამოსაქვეყნებლად საკმარისი პასუხები არ არის.';
   blocks.push(hardItems.length > 0 ? { kind: 'bullets', items: hardItems } : { kind: 'paragraph', text: nothingHard });

@@ -7,7 +7,7 @@
 import { barChartPng, percentText, type Bar } from './chart';
 import { formatDateKa } from './dates';
 import type { Cell, DocBlock } from './doc-blocks';
-import type { PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
+import type { CountCell, PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
 import type { ReportLabels, ReportTextId } from './report-labels';
 
 export interface ReportLayout {
@@ -35,6 +35,11 @@ function decimal(value: number, lang: 'ka' | 'en'): string {
 
 function suppressedCell(labels: ReportLabels, min: number): Cell {
   return { spans: [{ text: labels.text('suppressed', { min }), tone: 'suppressed' }] };
+}
+
+/** A count of people in a sentence: itself, or the suppression notice below the minimum group size. */
+function countText(count: number, labels: ReportLabels, min: number): string {
+  return count > 0 && count < min ? labels.text('suppressed', { min }) : String(count);
 }
 
 function isPublished(score: Score | null): score is PublishedScore {
@@ -80,6 +85,17 @@ function trendSubject(trend: TrendRow, labels: ReportLabels): string {
   if (subject.kind === 'overall') return labels.text('overall');
   if (subject.kind === 'driver') return labels.driver(subject.driver);
   return subject.name;
+}
+
+/** The rows of a theme table: each theme, then the uncategorised texts (never dropped). */
+function themeRows(groups: { themes: readonly ThemeRow[]; uncategorised: CountCell | null }, labels: ReportLabels, min: number, internal: boolean): Cell[][] {
+  const rows = groups.themes.map((theme) => themeRow(theme, labels, min, internal));
+  if (groups.uncategorised) {
+    const row: Cell[] = [labels.text('uncategorised'), groups.uncategorised.suppressed ? suppressedCell(labels, min) : String(groups.uncategorised.count)];
+    if (internal) row.push('');
+    rows.push(row);
+  }
+  return rows;
 }
 
 function themeRow(theme: ThemeRow, labels: ReportLabels, min: number, internal: boolean): Cell[] {
@@ -200,13 +216,18 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   }
   paragraph(`${L('lowScore')}: ${problems.lowScoreResponses}`);
   heading(2, L('themes'));
-  const themeHeader = [L('theme'), L('count')];
+  const themeHeader = [L('theme'), L('texts')];
   if (model.internal) themeHeader.push(L('comments'));
-  if (problems.themes.length)
-    table(
-      themeHeader,
-      problems.themes.map((theme) => themeRow(theme, labels, min, model.internal)),
-    );
+  paragraph(L('problemTexts', { count: countText(problems.texts, labels, min) }));
+  const problemRows = themeRows(problems, labels, min, model.internal);
+  if (problemRows.length) table(themeHeader, problemRows);
+  else paragraph(L('none'));
+
+  heading(1, L('praiseHeading'));
+  heading(2, L('praiseThemes'));
+  paragraph(L('praiseTexts', { count: countText(model.praise.texts, labels, min) }));
+  const praiseRows = themeRows(model.praise, labels, min, model.internal);
+  if (praiseRows.length) table(themeHeader, praiseRows);
   else paragraph(L('none'));
 
   heading(1, L('actions'));
@@ -231,6 +252,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   paragraph(L('methodSuppression', { min: method.minGroupSize }));
   paragraph(L('methodLow', { low: method.lowScoreMax }));
   paragraph(L('methodRate'));
+  paragraph(L('methodThemes', { min: method.minGroupSize }));
 
   return { language: model.language, title, periodLabel: model.period.label, blocks };
 }

@@ -6,9 +6,9 @@
  */
 import { isDate } from './dates';
 import { FORMS, freeTextItems } from './forms';
-import { effectiveThemes } from './themes';
+import { effectivePolarity, effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
-import { guardFor, type Release } from './disclosure';
+import { guardFor, type Release, type ReleaseGuard } from './disclosure';
 import { flaggedPersonal } from './arrival';
 import {
   CHANNEL_INDEX,
@@ -100,6 +100,19 @@ export interface TrendRow {
 
 export type ThemeRow = { theme: string; suppressed: true } | { theme: string; suppressed: false; count: number; comments: string[] };
 
+/** A count of people: suppressed below the minimum group size like every other figure. */
+export type CountCell = { suppressed: true } | { suppressed: false; count: number };
+
+/** Free texts of one polarity grouped by theme (../shared/themes.md, "Where they show"). */
+export interface ThemeGroups {
+  /** Texts of that polarity, any theme or none. */
+  texts: number;
+  /** Every theme with at least one text, most frequent first. */
+  themes: ThemeRow[];
+  /** Texts of that polarity with no theme (უკატეგორიო); null when there are none. */
+  uncategorised: CountCell | null;
+}
+
 export interface ActionRow {
   /** Internal: the decision; public: the public wording (the decision when none was written). */
   text: string;
@@ -147,15 +160,62 @@ export interface ReportModel {
     /** Responses with a low score in the period. */
     lowScoreResponses: number;
     lowestQuestions: Array<QuestionRow & { score: PublishedScore }>;
+    /** Problem texts of every channel (polarity `problem`, staff's correction first), by theme. */
     themes: ThemeRow[];
+    texts: number;
+    uncategorised: CountCell | null;
   };
+  /** What people liked: praise texts of every channel, by theme. */
+  praise: ThemeGroups;
   actions: ActionRow[];
   methodology: Methodology;
 }
 
 const MAX_PROBLEM_QUESTIONS = 3;
-const MAX_PROBLEM_THEMES = 5;
 const MAX_COMMENTS = 3;
+
+/** The ledger key of texts without a theme. */
+export const UNCATEGORISED = 'uncategorised';
+
+/** Counts of texts by theme for one polarity, and which records each theme gathers (for quotes). */
+class ThemeTally {
+  texts = 0;
+  uncategorised = 0;
+  readonly counts = new Map<string, number>();
+  readonly records = new Map<string, number[]>();
+
+  add(themes: readonly string[], index: number, keepRecords: boolean): void {
+    this.texts++;
+    if (themes.length === 0) this.uncategorised++;
+    for (const theme of themes) {
+      this.counts.set(theme, (this.counts.get(theme) ?? 0) + 1);
+      if (!keepRecords) continue;
+      const list = this.records.get(theme);
+      if (list) list.push(index);
+      else this.records.set(theme, [index]);
+    }
+  }
+
+  /**
+   * The tally as rows: every count below the minimum group size suppressed, and every count that
+   * with earlier outputs would reveal a small group (`guard`, disclosure ledger keys
+   * `${prefix}:${theme}`, `${prefix}:uncategorised`).
+   */
+  groups(records: readonly FeedbackRecord[], minGroupSize: number, internal: boolean, guard: ReleaseGuard | undefined, prefix: string): ThemeGroups {
+    const hidden = (key: string, count: number): boolean => count < minGroupSize || (!!guard && !guard(`${prefix}:${key}`, count));
+    const themes = Array.from(this.counts.entries())
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(
+        ([theme, count]): ThemeRow =>
+          hidden(theme, count)
+            ? { theme, suppressed: true }
+            : { theme, suppressed: false, count, comments: internal ? representativeComments(records, this.records.get(theme) ?? []) : [] },
+      );
+    const uncategorised: CountCell | null =
+      this.uncategorised === 0 ? null : hidden(UNCATEGORISED, this.uncategorised) ? { suppressed: true } : { suppressed: false, count: this.uncategorised };
+    return { texts: this.texts, themes, uncategorised };
+  }
+}
 
 function scoreOf(acc: Accumulator | undefined, minGroupSize: number): Score {
   if (!acc || acc.withheld || acc.respondents === 0 || acc.respondents < minGroupSize) return { suppressed: true };
@@ -253,8 +313,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const seenServices = new Set<string>();
   let total = 0;
   let lowScoreResponses = 0;
-  const themeCounts = new Map<string, number>();
-  const themeRecords = new Map<string, number[]>();
+  const problemTally = new ThemeTally();
+  const praiseTally = new ThemeTally();
 
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
@@ -269,23 +329,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (Object.prototype.hasOwnProperty.call(byForm, record.form)) byForm[record.form]++;
     const channel = CHANNEL_INDEX.get(record.channel);
     if (channel !== undefined) channelCounts[channel]++;
+    // Every channel's words count, scored or not: a phone call about rent aid is a problem too.
+    const polarity = effectivePolarity(record);
+    if (polarity === 'problem') problemTally.add(effectiveThemes(record), index, input.internal);
+    else if (polarity === 'praise') praiseTally.add(effectiveThemes(record), index, input.internal);
+    // What people liked beside a problem (N2's "liked"): praise, unless staff retagged the record.
+    if (polarity !== 'praise' && record.staffTags.length === 0 && record.praiseThemes.length > 0) {
+      praiseTally.add(effectiveThemes({ themes: record.praiseThemes, staffTags: [] }), index, input.internal);
+    }
     if (!items) continue;
     if (channel !== undefined) scoredChannels[channel] = true;
     seenServices.add(record.service);
-    if (!scoreRecord(current, record, index, items)) continue;
-
-    lowScoreResponses++;
-    const themes = effectiveThemes(record);
-    for (let t = 0; t < themes.length; t++) {
-      const theme = themes[t];
-      if (themes.indexOf(theme) !== t) continue; // a theme tagged twice counts once
-      themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1);
-      if (input.internal) {
-        const list = themeRecords.get(theme);
-        if (list) list.push(index);
-        else themeRecords.set(theme, [index]);
-      }
-    }
+    if (scoreRecord(current, record, index, items)) lowScoreResponses++;
   }
 
   let withheldByEarlierOutputs = 0;
@@ -337,15 +392,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .sort((a, b) => (a.score.share ?? 0) - (b.score.share ?? 0) || (a.score.mean ?? 0) - (b.score.mean ?? 0))
     .slice(0, MAX_PROBLEM_QUESTIONS);
 
-  const themes: ThemeRow[] = Array.from(themeCounts.entries())
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MAX_PROBLEM_THEMES)
-    .map(
-      ([theme, count]): ThemeRow =>
-        count < minGroupSize || (themeGuard && !themeGuard(`theme:${theme}`, count))
-          ? { theme, suppressed: true }
-          : { theme, suppressed: false, count, comments: input.internal ? representativeComments(records, themeRecords.get(theme) ?? []) : [] },
-    );
+  const problems = problemTally.groups(records, minGroupSize, input.internal, themeGuard, 'theme');
 
   return {
     language,
@@ -375,7 +422,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       ...DRIVERS.map((driver, i) => comparePeriods((bucket) => bucket.drivers[i], { kind: 'driver', driver })),
       ...serviceRows.map((row) => comparePeriods((bucket) => bucket.services.get(row.code), { kind: 'service', code: row.code, name: row.name })),
     ],
-    problems: { lowScoreResponses, lowestQuestions, themes },
+    problems: { lowScoreResponses, lowestQuestions, themes: problems.themes, texts: problems.texts, uncategorised: problems.uncategorised },
+    praise: praiseTally.groups(records, minGroupSize, input.internal, themeGuard, 'praise'),
     actions: input.actions.map((action) => actionRow(action, to, input.internal)),
     methodology: {
       minGroupSize,
@@ -395,8 +443,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
  * phone number, so quotes leave the model only redacted, as in the agenda and the public report.
  */
 export function withRedactedComments(model: ReportModel, knownNames: readonly string[]): ReportModel {
-  const themes = model.problems.themes.map((row) =>
-    row.suppressed ? row : { ...row, comments: row.comments.map((comment) => redactPersonalData(comment, knownNames)) },
-  );
-  return { ...model, problems: { ...model.problems, themes } };
+  const redacted = (rows: readonly ThemeRow[]): ThemeRow[] =>
+    rows.map((row) => (row.suppressed ? row : { ...row, comments: row.comments.map((comment) => redactPersonalData(comment, knownNames)) }));
+  return {
+    ...model,
+    problems: { ...model.problems, themes: redacted(model.problems.themes) },
+    praise: { ...model.praise, themes: redacted(model.praise.themes) },
+  };
 }

@@ -176,7 +176,7 @@ export const TABS: Record<TabKey, TabSpec> = {
     key: 'feedback',
     name: t('tab.feedback'),
     protectedTab: true,
-    // The columns are FEEDBACK_HEADERS (columnsOf); staff edit only tags and "quotable".
+    // The columns are FEEDBACK_HEADERS (columnsOf); staff edit only tags, polarity and "quotable".
     columns: [],
   },
   themes: {
@@ -236,10 +236,10 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
     return FEEDBACK_HEADERS.map((h) => ({
       key: h,
       header: h,
-      staffEditable: h === 'staff_tags' || h === 'quotable',
+      staffEditable: h === 'staff_tags' || h === 'staff_polarity' || h === 'quotable',
       rule: h === 'quotable' ? ({ kind: 'checkbox' } as const) : undefined,
       // Staff's own notes on a row: text as typed.
-      plainText: h === 'staff_tags' || undefined,
+      plainText: h === 'staff_tags' || h === 'staff_polarity' || undefined,
       // The day only: an online answer's time would tie it to the invitation sent just before.
       dates: h === 'received_at' ? ('date' as const) : undefined,
     }));

@@ -2,6 +2,9 @@
  * The shared vocabulary of the domain code. Nothing here touches a Google global.
  */
 
+/** What a free text does (../shared/themes.md): reports a problem, praises, proposes, or none of these. */
+export type Polarity = 'problem' | 'praise' | 'suggestion' | 'none';
+
 /** Where a piece of feedback came from (shared/annexes.md, "Other channels"). */
 export type Channel = 'paper' | 'kiosk' | 'email_link' | 'phone' | 'social' | 'website' | 'letter' | 'other';
 export const CHANNELS: readonly Channel[] = ['paper', 'kiosk', 'email_link', 'phone', 'social', 'website', 'letter', 'other'];
@@ -76,10 +79,19 @@ export interface FeedbackRecord {
   answers: Record<string, AnswerValue>;
   /** Free text of other channels (phone, social, letter …). */
   text: string;
-  /** Themes found automatically in the free texts. */
+  /** Themes found automatically in the free texts of the record's polarity. */
   themes: string[];
   /** Themes staff set by hand; when present they override `themes`. */
   staffTags: string[];
+  /** The dominant polarity of the free texts, found automatically (../shared/themes.md). */
+  polarity: Polarity;
+  /** Polarity staff set by hand; when set it overrides `polarity`. */
+  staffPolarity: Polarity | null;
+  /**
+   * Themes of the record's praise texts when its polarity is not praise (N2's "what you liked"
+   * beside a problem): counted with what people liked, never as problems. Staff tags override it.
+   */
+  praiseThemes: string[];
   /** Staff marked the comment as fit to quote publicly (after redaction). */
   quotable: boolean;
   /** Why a value was kept out of the scores, etc. (Georgian, one per problem). */

@@ -95,7 +95,9 @@ describe('each channel lands as a normalized row', () => {
       staff_tags: '',
       flags: '',
     });
-    expect(String(row.themes).split(', ')).toEqual(expect.arrayContaining(['waiting', 'decision_speed']));
+    // Standing in line is the queue, not the time to a decision (themes.md); the text reports a problem.
+    expect(row.themes).toBe('queue');
+    expect(row.polarity).toBe('პრობლემა');
     const raw = tabSnapshot(fx, formRecord(fx, 'N1').responseSheet).values[1];
     // The day only, and an id without the time: README, anonymity.
     expect((row.received_at as Date).getTime()).toBe(startOfDay(raw[0] as Date).getTime());
@@ -169,8 +171,8 @@ describe('each channel lands as a normalized row', () => {
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ form: 'other', channel: 'phone', service: 'newborn', text: 'თანამშრომელი უხეში იყო', themes: 'staff_attitude' });
-    expect(rows[1]).toMatchObject({ form: 'other', channel: 'letter', service: 'unknown', themes: 'accessibility' });
+    expect(rows[0]).toMatchObject({ form: 'other', channel: 'phone', service: 'newborn', text: 'თანამშრომელი უხეში იყო', themes: 'staff' });
+    expect(rows[1]).toMatchObject({ form: 'other', channel: 'letter', service: 'unknown', themes: 'access' });
     const { status, ids } = statusColumn(fx, TABS.otherChannels.name);
     expect(ids.slice(0, 2)).toEqual([rows[0].id, rows[1].id]);
     expect(status[2]).toBe('ჯერ არ ჩაიწერა: შეავსეთ „უკუკავშირის შინაარსი“ — შევსების შემდეგ ჩაიწერება შემდეგი შეგროვებისას');
@@ -387,7 +389,7 @@ describe('normalization', () => {
     const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
     ss.deleteSheet(ss.getSheetByName(TABS.themes.name)!);
     respond(fx, 'N2', { 'n2.service': firewood.ka, 'n2.overall': 2, 'n2.improve': 'რიგში დიდხანს ვიდექი' });
-    expect(feedbackRows(fx)[1].themes).toBe('waiting, decision_speed');
+    expect(feedbackRows(fx)[1].themes).toBe('queue');
   });
 });
 

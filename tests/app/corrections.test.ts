@@ -23,11 +23,12 @@ function typedRows(fx: Fixture, tab: string): Array<{ status: string; id: string
   return rows.map((r) => ({ status: r[s], id: r[f] }));
 }
 
-/** Staff tag a feedback row and tick "quotable" (their own columns). */
+/** Staff tag a feedback row, correct its polarity and tick "quotable" (their own columns). */
 function tagFeedback(fx: Fixture, row: number, tags: string): void {
   const header = tabSnapshot(fx, TABS.feedback.name).values[0].map(String);
   const at = (h: string): string => `${columnLetter(header.indexOf(h))}${row}`;
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, at('staff_tags'), [[tags]]);
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, at('staff_polarity'), [['შექება']]);
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, at('quotable'), [[true]]);
 }
 
@@ -46,7 +47,15 @@ describe('a correction to an imported row updates its feedback row', () => {
     fx.click(IMPORT_PAPER);
     const after = feedbackRows(fx);
     expect(after).toHaveLength(2);
-    expect(after[0]).toMatchObject({ id: before[0].id, service: 'firewood', 'n1.overall': 2, staff_tags: 'მნიშვნელოვანი', quotable: true, flags: '' });
+    expect(after[0]).toMatchObject({
+      id: before[0].id,
+      service: 'firewood',
+      'n1.overall': 2,
+      staff_tags: 'მნიშვნელოვანი',
+      staff_polarity: 'შექება',
+      quotable: true,
+      flags: '',
+    });
     expect((after[0].received_at as Date).getTime()).toBe(new Date('2026-01-02T00:00:00+04:00').getTime());
     // The other row is untouched.
     expect(after[1]).toEqual(before[1]);
@@ -69,7 +78,7 @@ describe('a correction to an imported row updates its feedback row', () => {
     const [row] = feedbackRows(fx);
     expect(row.id).toBe(first.id);
     expect(row['n1.improve']).toBe('რიგში ძალიან დიდხანს ვიდექი');
-    expect(String(row.themes).split(', ')).toContain('waiting');
+    expect(String(row.themes).split(', ')).toContain('queue');
     expect(row.flags).toBe('');
     expect(typedRows(fx, TABS.paper.name)[0].status).toMatch(CORRECTED);
   });
@@ -79,11 +88,11 @@ describe('a correction to an imported row updates its feedback row', () => {
     typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'თანამშრომელი უხეში იყო']);
     fx.click(COLLECT_NOW);
     const [first] = feedbackRows(fx);
-    expect(first.themes).toBe('staff_attitude');
+    expect(first.themes).toBe('staff');
     typeOther(fx, 2, ['2026-01-02', 'ტელეფონი', newborn.ka, 'შენობაში ეტლით შესვლა შეუძლებელია']);
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
-    expect(rows).toEqual([expect.objectContaining({ id: first.id, text: 'შენობაში ეტლით შესვლა შეუძლებელია', themes: 'accessibility' })]);
+    expect(rows).toEqual([expect.objectContaining({ id: first.id, text: 'შენობაში ეტლით შესვლა შეუძლებელია', themes: 'access' })]);
     expect(typedRows(fx, TABS.otherChannels.name)[0].status).toMatch(CORRECTED);
   });
 
@@ -219,7 +228,7 @@ describe('cost', () => {
     expect(large.imported).toEqual(small.imported);
     expect(large.corrected).toEqual(small.corrected);
     // Corrections: one read of the block of corrected rows, one write per run of script columns
-    // (two: id … themes, and flags; staff_tags and quotable between them are not written), one
+    // (two: id … praise_themes, and flags; staff's columns between them are not written), one
     // write of the typed rows' status columns per tab.
     expect(large.corrected['SpreadsheetApp.setValues']).toBe(4);
   });

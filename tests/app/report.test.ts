@@ -11,7 +11,7 @@ import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';
 import { failOnceAfter } from '../support/faults';
 import type { DocJson, DocJsonItem } from '../../emulator';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
-import { setSetting } from '../support/tabs';
+import { setSetting, typeOther } from '../support/tabs';
 
 const MENU = 'ანალიტიკური ანგარიშის მომზადება';
 const NEWBORN = 'ახალშობილთა ოჯახების ერთჯერადი ფინანსური დახმარება';
@@ -116,6 +116,29 @@ function rowOf(rows: string[][], first: string): string[] {
   return row;
 }
 
+describe('notes from other channels reach the problems', () => {
+  it('phone and social-network notes, without scores, are read: typed, collected, counted under their theme', () => {
+    const f = setUpWorkbook({ now: '2026-04-03T10:00:00+04:00' });
+    const notes = [
+      ['ტელეფონი', 'ქირის დახმარება ორი თვეა არ მოსულა'],
+      ['ტელეფონი', 'თანხა ჯერ არ ჩამრიცხეს'],
+      ['სოციალური ქსელი', 'tanxa ar charicxula jer'],
+      ['სოციალური ქსელი', 'ᲨᲔᲨᲐ ᲯᲔᲠ ᲐᲠ ᲛᲝᲣᲢᲐᲜᲘᲐᲗ'],
+      ['წერილი', 'დახმარება დაგვიანებით ჩაირიცხა'],
+      // Praise is not a problem.
+      ['ტელეფონი', 'თანხა დროულად ჩაირიცხა, მადლობა'],
+    ];
+    notes.forEach(([channel, text], i) => typeOther(f, i + 2, ['2026-02-1' + i, channel, '', text]));
+    buildFromMenu(f, '2026-Q1');
+    const doc = onlyReport(f);
+    expect(rowOf(tableAfter(doc, 'პრობლემები თემების მიხედვით'), 'ჩარიცხვა და მიწოდება')[1]).toBe('5');
+    expect(doc.body).toContainEqual(
+      expect.objectContaining({ type: 'paragraph', text: expect.stringContaining('ყველა არხიდან (ფორმები, ტელეფონი, სოციალური ქსელი, ვებგვერდი, წერილი): 5') }),
+    );
+    expect(rowOf(tableAfter(doc, 'შექება თემების მიხედვით'), 'ჩარიცხვა და მიწოდება')[1]).toBe(SUPPRESSED);
+  });
+});
+
 describe('analysis report from the menu', () => {
   let f: Fixture;
   beforeEach(() => {
@@ -179,11 +202,12 @@ describe('analysis report from the menu', () => {
       'არასაკმარისი მონაცემები',
     ]);
 
-    // Main problems: wait_ok is the lowest question; "waiting" has 5 low responses, its comment quoted once.
+    // Main problems: wait_ok is the lowest question; the queue has 5 problem texts, its comment quoted once.
     const lowest = tableAfter(doc, 'ყველაზე დაბალი შეფასების შეკითხვები');
     expect(lowest[1][0]).toContain('გონივრული დრო');
-    const themes = tableAfter(doc, 'ხშირი თემები დაბალ შეფასებებში');
-    expect(themes[1]).toEqual(['რიგი და ლოდინი', '5', `• ${COMMENT}`]);
+    const themes = tableAfter(doc, 'პრობლემები თემების მიხედვით');
+    expect(themes[0]).toEqual(['თემა', 'ტექსტები', 'კომენტარები']);
+    expect(themes[1]).toEqual(['რიგი და ლოდინი მერიაში', '5', `• ${COMMENT}`]);
     expect(doc.body).toContainEqual(expect.objectContaining({ type: 'paragraph', text: 'დაბალი შეფასების (1–2) პასუხები: 5' }));
 
     // Actions with status; the open one due 1 February is overdue at the end of March.
@@ -203,6 +227,7 @@ describe('analysis report from the menu', () => {
       'არხების მიხედვით',
       'დინამიკა',
       'ძირითადი პრობლემები',
+      'რა მოეწონათ',
       'ღონისძიებები',
       'მეთოდოლოგია',
     ]);
@@ -215,7 +240,7 @@ describe('analysis report from the menu', () => {
     const rows = themes.getLastRow() - 1;
     themes.getRange(2, 1, rows, 3).setValues([['parking', 'პარკინგი', 'პარკ'], ...Array.from({ length: rows - 1 }, () => ['', '', ''])]);
     buildFromMenu(f, '2026-Q1');
-    expect(tableAfter(onlyReport(f), 'ხშირი თემები დაბალ შეფასებებში')[1][0]).toBe('რიგი და ლოდინი');
+    expect(tableAfter(onlyReport(f), 'პრობლემები თემების მიხედვით')[1][0]).toBe('რიგი და ლოდინი მერიაში');
   });
 
   it('draws the driver, service and trend charts as PNG images with alt text, without suppressed groups', () => {

@@ -269,3 +269,33 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(fx2.ws.core.triggers).toHaveLength(4);
   });
 });
+
+describe('the themes tab of a workbook set up by the first version', () => {
+  it('gets the codes of themes.md once: old ids renamed, the missing default themes added, staff rows kept', () => {
+    const fx = setUpWorkbook();
+    const tab = (): string[][] => tabValues(fx, TABS.themes.name).map((row) => row.slice(0, 3).map(String));
+    const rows = tab().length - 1;
+    // The first version's tab, with a theme staff added.
+    const old = [
+      ['waiting', 'რიგი და ლოდინი', 'რიგ, ლოდინ'],
+      ['documents', 'დოკუმენტები', 'დოკუმენტ'],
+      ['staff_attitude', 'თანამშრომლები', 'თანამშრომ'],
+      ['parking', 'პარკინგი', 'პარკ'],
+    ];
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.themes.name, `A2:C${rows + 1}`, [
+      ...old,
+      ...Array.from({ length: rows - old.length }, () => ['', '', '']),
+    ]);
+    fx.click(SETUP);
+    const after = tab();
+    expect(after.slice(1, 5)).toEqual([
+      ['queue', 'რიგი და ლოდინი', 'რიგ, ლოდინ'],
+      ['documents', 'დოკუმენტები', 'დოკუმენტ'],
+      ['staff', 'თანამშრომლები', 'თანამშრომ'],
+      ['parking', 'პარკინგი', 'პარკ'],
+    ]);
+    expect(after.slice(5).map((row) => row[0])).toEqual(['decision_time', 'payment_delay', 'information', 'aid_amount', 'eligibility', 'access', 'online']);
+    fx.click(SETUP);
+    expect(tab()).toEqual(after);
+  });
+});

@@ -223,7 +223,7 @@ describe('forms, paper and other channels → feedback tab', () => {
     const text = header.indexOf('text');
     const themes = header.indexOf('themes');
     const zw = rows.find((r) => r[text] === cleanText(ZERO_WIDTH))!;
-    expect(String(zw[themes])).toContain('waiting');
+    expect(String(zw[themes])).toContain('queue');
   });
 
   test('a date column refuses what is not a date, as the dropdown rule does for a person', () => {

@@ -46,10 +46,27 @@ describe('meeting agenda', () => {
     text: '',
     themes: [],
     staffTags: ['documents'],
+    polarity: 'problem',
+    staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [],
   }));
   records[0].answers['n1.improve'] = 'ნინო ბერიძემ მითხრა, რომ საბუთები დაიკარგა, 555123456';
+  // Six letters with a problem and no theme: counted as uncategorised. Two praising the staff: too few to name.
+  for (let i = 0; i < 8; i++) {
+    records.push({
+      ...records[0],
+      id: `o${i}`,
+      form: 'other',
+      channel: 'letter',
+      answers: {},
+      text: 'ცუდად იყო',
+      staffTags: [],
+      polarity: i < 6 ? 'problem' : 'praise',
+      themes: i < 6 ? [] : ['staff'],
+    });
+  }
   const model = buildReportModel({
     records,
     actions: [],
@@ -86,6 +103,9 @@ describe('meeting agenda', () => {
     // Comments in the agenda are redacted too.
     expect(themes?.rows[0][2]).toContain('საბუთები დაიკარგა');
     expect(themes?.rows[0][2]).not.toMatch(/ნინო|ბერიძ|555123456/);
+    expect(themes?.header.slice(0, 2)).toEqual(['თემა', 'ტექსტები']);
+    expect(themes?.rows[1]).toEqual(['უკატეგორიო', '6', '']);
+    expect(blocks.some((b) => b.kind === 'paragraph' && b.text.startsWith('რა მოეწონათ'))).toBe(false);
   });
 
   it('lists open actions, overdue first and marked, and leaves done ones out', () => {

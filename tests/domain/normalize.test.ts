@@ -75,8 +75,11 @@ describe('normalizeFormResponse', () => {
         'n1.age_group': '65 და მეტი',
       },
       text: '',
-      themes: ['waiting'],
+      themes: ['queue'],
       staffTags: [],
+      polarity: 'problem',
+      staffPolarity: null,
+      praiseThemes: [],
       quotable: false,
       flags: [],
     });
@@ -136,7 +139,11 @@ describe('normalizeFormResponse', () => {
     expect(improve.length).toBe(CELL_LIMIT - 1);
     expect(improve.endsWith(TRUNCATION_MARKER)).toBe(true);
     expect(record!.flags).toEqual(['n2.improve: ტექსტი 50 000 სიმბოლოზე გრძელი იყო და შემოკლდა']);
-    expect(record!.themes).toEqual(['waiting', 'staff_attitude']);
+    // The liked text is praise, the rest a problem: the record's polarity is the problem (themes.md),
+    // its themes those of the problem, and the staff it praised are kept for what people liked.
+    expect(record!.polarity).toBe('problem');
+    expect(record!.themes).toEqual(['queue']);
+    expect(record!.praiseThemes).toEqual(['staff']);
   });
 
   test('an empty submission (nothing, or nothing but the service) is not stored', () => {
@@ -227,8 +234,8 @@ describe('parseChannel', () => {
 describe('feedback table rows', () => {
   test('FEEDBACK_HEADERS', () => {
     expect(FEEDBACK_HEADERS.slice(0, 5)).toEqual(['id', 'received_at', 'form', 'channel', 'service']);
-    expect(FEEDBACK_HEADERS.slice(5, -5)).toEqual(feedbackItemColumns());
-    expect(FEEDBACK_HEADERS.slice(-5)).toEqual(['text', 'themes', 'staff_tags', 'quotable', 'flags']);
+    expect(FEEDBACK_HEADERS.slice(5, -8)).toEqual(feedbackItemColumns());
+    expect(FEEDBACK_HEADERS.slice(-8)).toEqual(['text', 'themes', 'polarity', 'praise_themes', 'staff_tags', 'staff_polarity', 'quotable', 'flags']);
   });
 
   const n2Record = n2({
@@ -239,7 +246,8 @@ describe('feedback table rows', () => {
     'n2.problem_text': '=1+1 რიგი',
     'n2.liked': "'ციტატა'",
   }).record!;
-  n2Record.staffTags = ['documents', 'waiting'];
+  n2Record.staffTags = ['documents', 'queue'];
+  n2Record.staffPolarity = 'praise';
   n2Record.quotable = true;
   const other = normalizeOtherFeedback({
     id: 'o1',
@@ -277,7 +285,10 @@ describe('feedback table rows', () => {
     expect(cell('n2.overall')).toBe('');
     expect(cell('n2.trust')).toBe(4);
     expect(cell('n1.overall')).toBe('');
-    expect(cell('staff_tags')).toBe('documents, waiting');
+    expect(cell('staff_tags')).toBe('documents, queue');
+    // Polarities show in Georgian: staff read and correct them there.
+    expect(cell('polarity')).toBe('პრობლემა');
+    expect(cell('staff_polarity')).toBe('შექება');
     expect(cell('quotable')).toBe(true);
     expect(cell('received_at')).toEqual(startOfDay(at));
     expect(cell('flags')).toBe(n2Record.flags.join('\n'));
@@ -287,7 +298,8 @@ describe('feedback table rows', () => {
   test('rows as Sheets gives them back (apostrophe dropped, checkbox, foreign Date, staff-typed tags) are read', () => {
     const row = recordToRow(n2Record).map((value) => (typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value));
     row[FEEDBACK_HEADERS.indexOf('received_at')] = runInNewContext('new Date(Date.UTC(2026, 0, 4, 20))');
-    row[FEEDBACK_HEADERS.indexOf('staff_tags')] = 'documents;waiting, ';
+    row[FEEDBACK_HEADERS.indexOf('staff_tags')] = 'documents;queue, ';
+    row[FEEDBACK_HEADERS.indexOf('staff_polarity')] = ' praise ';
     row[FEEDBACK_HEADERS.indexOf('quotable')] = 'TRUE';
     row[FEEDBACK_HEADERS.indexOf('n2.trust')] = '4';
     const back = rowToRecord(row);

@@ -225,6 +225,33 @@ describe('public report: small groups', () => {
   });
 });
 
+describe('public report: themes', () => {
+  const labels = { payment_delay: 'ჩარიცხვა და მიწოდება', staff: 'თანამშრომლების მოპყრობა', access: 'შენობა და მისასვლელობა' };
+  const records = [
+    // Phone notes: no scores, and their problems count all the same.
+    ...Array.from({ length: 6 }, () => record({ form: 'other', channel: 'phone', text: 'ქირის თანხა არ მოსულა', themes: ['payment_delay'] })),
+    ...Array.from({ length: 5 }, () => record({ answers: { 'n1.overall': 5, 'n1.improve': 'თავაზიანები იყვნენ' }, themes: ['staff'], polarity: 'praise' })),
+    // Two letters about the building: fewer than the minimum, never named.
+    ...Array.from({ length: 2 }, () => record({ form: 'other', channel: 'letter', text: 'კიბეა', themes: ['access'] })),
+  ];
+  const out = allOutputs(reportInput(records, [], { themeLabels: labels }));
+
+  it('names the problems of every channel under what was hard, the praise under what people liked', () => {
+    const valued = out.text.indexOf('რა მოგეწონათ');
+    const hard = out.text.indexOf('რა გაგიჭირდათ');
+    const praise = out.text.indexOf('ყველაზე ხშირად შეგვაქეთ: თანამშრომლების მოპყრობა (5)');
+    const problems = out.text.indexOf('ყველაზე ხშირად გვწერდით პრობლემაზე, რომელიც ეხებოდა: ჩარიცხვა და მიწოდება (6)');
+    expect(praise).toBeGreaterThan(valued);
+    expect(praise).toBeLessThan(hard);
+    expect(problems).toBeGreaterThan(hard);
+  });
+
+  it('never names a theme fewer people than the minimum wrote about', () => {
+    expect(out.text).not.toContain('შენობა და მისასვლელობა');
+    expect(out.html).not.toContain('შენობა და მისასვლელობა');
+  });
+});
+
 describe('public report: social-network post', () => {
   it('gives key figures and the whole PDF link', () => {
     const report = buildPublicReport(reportInput(scoredRecords(), [action({ status: 'done', publicWording: 'გავხსენით მეორე ფანჯარა' })]));

@@ -33,6 +33,9 @@ describe('feedbackRecords', () => {
       text: '',
       themes: ['waiting'],
       staffTags: [],
+      polarity: 'problem',
+      staffPolarity: null,
+      praiseThemes: [],
       quotable: true,
       flags: [],
     };

@@ -22,6 +22,9 @@ function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[
     text: '',
     themes: [],
     staffTags: [],
+    polarity: 'problem',
+    staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [],
   }));
@@ -85,5 +88,35 @@ describe('reportLayout', () => {
     expect(cellText({ spans: [{ text: 'დაგეგმილია' }, { text: 'ვადაგადაცილებულია', tone: 'overdue' }] })).toBe('დაგეგმილია — ვადაგადაცილებულია');
     expect(cellText({ list: ['ერთი', 'ორი'] })).toBe('• ერთი\n• ორი');
     expect(cellText({ list: [] })).toBe('');
+  });
+});
+
+describe('reportLayout: themes', () => {
+  const text = (n: number, fields: Partial<FeedbackRecord>): FeedbackRecord[] =>
+    Array.from({ length: n }, () => ({ ...n1(1, 3, '2026-01-10T10:00:00+04:00')[0], answers: {}, ...fields }));
+
+  it('problems by theme with the uncategorised row, praise apart, small counts suppressed', () => {
+    const records = [
+      ...text(6, { form: 'other', channel: 'phone', text: 'შეშა არ მოიტანეს', themes: ['payment_delay'], polarity: 'problem' }),
+      ...text(2, { form: 'other', channel: 'letter', text: 'კიბეა', themes: ['access'], polarity: 'problem' }),
+      ...text(5, { form: 'other', channel: 'social', text: 'ცუდად', themes: [], polarity: 'problem' }),
+      ...text(5, { form: 'other', channel: 'social', text: 'თავაზიანები', themes: ['staff'], polarity: 'praise' }),
+    ];
+    const blocks = reportLayout(buildReportModel(input(records)), reportLabels('ka')).blocks;
+    const tableAfter = (heading: string): string[][] => {
+      const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === heading);
+      const table = blocks.slice(at).find((b): b is Extract<DocBlock, { kind: 'table' }> => b.kind === 'table');
+      return table ? table.rows.map((row) => row.slice(0, 2).map(cellText)) : [];
+    };
+    expect(tableAfter('პრობლემები თემების მიხედვით')).toEqual([
+      ['ჩარიცხვა და მიწოდება', '6'],
+      ['შენობა და მისასვლელობა', '5-ზე ნაკლები პასუხი — არ ქვეყნდება'],
+      ['უკატეგორიო', '5'],
+    ]);
+    expect(tableAfter('შექება თემების მიხედვით')).toEqual([['თანამშრომლების მოპყრობა', '5']]);
+    expect(blocks).toContainEqual({
+      kind: 'paragraph',
+      text: 'პრობლემის შემცველი ტექსტები ყველა არხიდან (ფორმები, ტელეფონი, სოციალური ქსელი, ვებგვერდი, წერილი): 13',
+    });
   });
 });

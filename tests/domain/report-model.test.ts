@@ -5,6 +5,8 @@ import { wilson } from '../../src/domain/stats';
 import type { ActionRecord, AnswerValue, Channel, FeedbackForm, FeedbackRecord, Service } from '../../src/domain/types';
 import { CHANNELS, DRIVERS } from '../../src/domain/types';
 import { decodePng } from './png-reader';
+import { periodDays } from '../../src/domain/disclosure';
+import { modelReleases } from '../../src/domain/model-releases';
 import { at, feedbackRecord } from '../support/records';
 
 const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
@@ -222,29 +224,80 @@ describe('buildReportModel: main problems', () => {
       lowWaiting('რიგი', { receivedAt: at('2026-01-02T10:00:00+04:00'), themes: ['waiting', 'waiting'] }),
       // Staff tags override the automatic themes.
       ...Array.from({ length: 2 }, () => record({ answers: { 'n1.overall': 2 }, themes: ['waiting'], staffTags: ['documents'] })),
-      // High scores with a theme are not problems.
-      ...Array.from({ length: 10 }, () => record({ answers: { 'n1.overall': 5, 'n1.wait_ok': 4 }, themes: ['online'] })),
+      // Praise is not a problem, whatever its theme: it is counted apart.
+      ...Array.from({ length: 10 }, () => record({ answers: { 'n1.overall': 5, 'n1.wait_ok': 4 }, themes: ['online'], polarity: 'praise' })),
+      // Staff's polarity wins: tagged a problem, corrected to praise.
+      record({ answers: { 'n1.overall': 5 }, themes: ['online'], polarity: 'problem', staffPolarity: 'praise' }),
+      // Other channels have no scores, and their problems count all the same.
+      ...Array.from({ length: 5 }, () => record({ form: 'other', channel: 'phone', text: 'ქირის დახმარება ორი თვეა არ მოსულა', themes: ['payment_delay'] })),
+      // A problem with no theme is counted as uncategorised, never dropped.
+      ...Array.from({ length: 6 }, () => record({ form: 'other', channel: 'letter', text: 'ცუდად იყო', themes: [], polarity: 'problem' })),
+      // N2: the money came late (a problem), the staff were kind (what they liked): staff is praise, not a problem.
+      ...Array.from({ length: 2 }, () =>
+        record({ form: 'N2', channel: 'email_link', answers: {}, themes: ['payment_delay'], polarity: 'problem', praiseThemes: ['staff'] }),
+      ),
+      // Suggestions and texts without evaluation are neither.
+      record({ form: 'other', channel: 'social', text: 'ონლაინ რომ იყოს', themes: ['online'], polarity: 'suggestion' }),
     ];
   }
 
-  it('ranks the lowest published questions and counts themes among low scores', () => {
+  it('groups problem texts of every channel by theme, praise apart, uncategorised counted, small groups suppressed', () => {
     const model = buildReportModel(input(problemRecords()));
     expect(model.problems.lowScoreResponses).toBe(7);
     expect(model.problems.lowestQuestions.map((q) => q.itemId)).toEqual(['n1.wait_ok', 'n1.overall']);
     expect(model.problems.themes).toEqual([
+      { theme: 'payment_delay', suppressed: false, count: 7, comments: ['ქირის დახმარება ორი თვეა არ მოსულა'] },
       {
-        theme: 'waiting',
+        theme: 'queue',
         suppressed: false,
         count: 5,
         comments: ['ლოდინი <script>', 'დიდხანს ველოდე', 'რიგი ძალიან დიდი იყო'],
       },
       { theme: 'documents', suppressed: true },
     ]);
+    expect(model.problems.texts).toBe(5 + 2 + 5 + 2 + 6);
+    expect(model.problems.themes.some((row) => row.theme === 'staff')).toBe(false);
+    expect(model.problems.uncategorised).toEqual({ suppressed: false, count: 6 });
+    expect(model.praise.texts).toBe(11 + 2);
+    expect(model.praise.themes).toEqual([
+      { theme: 'online', suppressed: false, count: 11, comments: [] },
+      { theme: 'staff', suppressed: true },
+    ]);
+    expect(model.praise.uncategorised).toBeNull();
+  });
+
+  it('suppresses a small uncategorised count like any other count of people', () => {
+    const model = buildReportModel(input([record({ form: 'other', channel: 'letter', text: 'ცუდად', polarity: 'problem' })]));
+    expect(model.problems.uncategorised).toEqual({ suppressed: true });
+    expect(model.problems.themes).toEqual([]);
   });
 
   it('quotes no comment in the public report', () => {
     const model = buildReportModel(input(problemRecords(), { internal: false }));
-    expect(model.problems.themes[0]).toEqual({ theme: 'waiting', suppressed: false, count: 5, comments: [] });
+    expect(model.problems.themes[1]).toEqual({ theme: 'queue', suppressed: false, count: 5, comments: [] });
+  });
+});
+
+describe('buildReportModel: theme counts and earlier outputs', () => {
+  const praised = (n: number): FeedbackRecord[] =>
+    Array.from({ length: n }, () => record({ form: 'other', channel: 'phone', text: 'თავაზიანები', themes: ['staff'], polarity: 'praise' }));
+  const unthemed = (n: number): FeedbackRecord[] =>
+    Array.from({ length: n }, () => record({ form: 'other', channel: 'letter', text: 'ცუდად', themes: [], polarity: 'problem' }));
+
+  it('records the praise and uncategorised counts it outputs', () => {
+    const keys = modelReleases(buildReportModel(input([...praised(7), ...unthemed(6)]))).map((r) => `${r.key}=${r.respondents}`);
+    expect(keys).toEqual(expect.arrayContaining(['praise:staff=7', 'theme:uncategorised=6']));
+  });
+
+  it('withholds a count that, beside the same period output before, would reveal the two texts added since', () => {
+    const ledger = [
+      { key: 'praise:staff', ...periodDays(JANUARY), respondents: 7 },
+      { key: 'theme:uncategorised', ...periodDays(JANUARY), respondents: 6 },
+    ];
+    const model = buildReportModel(input([...praised(9), ...unthemed(8)], { ledger }));
+    expect(model.praise.themes).toEqual([{ theme: 'staff', suppressed: true }]);
+    expect(model.problems.uncategorised).toEqual({ suppressed: true });
+    expect(buildReportModel(input([...praised(9), ...unthemed(8)])).praise.themes[0]).toMatchObject({ suppressed: false, count: 9 });
   });
 });
 
@@ -317,7 +370,8 @@ describe('buildReportModel on 10,000 generated records', () => {
           service: services[Math.floor(random() * services.length)],
           receivedAt: new Date(JANUARY_2025.from.getTime() + random() * (JANUARY.to.getTime() - JANUARY_2025.from.getTime() + 5e9)),
           answers,
-          themes: random() < 0.3 ? ['waiting'] : random() < 0.5 ? ['documents', 'staff_attitude'] : [],
+          themes: random() < 0.3 ? ['queue'] : random() < 0.5 ? ['documents', 'staff'] : [],
+          polarity: random() < 0.5 ? 'problem' : 'praise',
         }),
       );
     }
@@ -391,8 +445,11 @@ describe('buildReportModel on 10,000 generated records', () => {
         }),
     );
     expect(model.problems.lowScoreResponses).toBe(low.length);
-    const waiting = model.problems.themes.find((theme) => theme.theme === 'waiting');
-    expect(waiting).toMatchObject({ suppressed: false, count: low.filter((r) => r.themes.includes('waiting')).length });
+    // Problems by theme count problem texts of every form in the period, scored or not.
+    const problems = records.filter((r) => r.receivedAt >= JANUARY.from && r.receivedAt < JANUARY.to && r.polarity === 'problem');
+    const queue = model.problems.themes.find((theme) => theme.theme === 'queue');
+    expect(queue).toMatchObject({ suppressed: false, count: problems.filter((r) => r.themes.includes('queue')).length });
+    expect(model.problems.uncategorised).toEqual({ suppressed: false, count: problems.filter((r) => r.themes.length === 0).length });
   });
 });
 

@@ -23,6 +23,10 @@ export function feedbackRecord(fields: Partial<FeedbackRecord> = {}): FeedbackRe
     text: '',
     themes: [],
     staffTags: [],
+    // A record given themes reads as a problem unless the test says otherwise (themes.md polarity).
+    polarity: (fields.themes?.length ?? 0) > 0 || (fields.staffTags?.length ?? 0) > 0 ? 'problem' : 'none',
+    staffPolarity: null,
+    praiseThemes: [],
     quotable: false,
     flags: [],
     ...fields,
