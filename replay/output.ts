@@ -175,6 +175,7 @@ export interface WrittenOutput {
 export function mailRecord(mail: SentMail): Record<string, unknown> {
   return {
     sentAt: iso(mail.sentAt),
+    from: mail.from,
     to: mail.to,
     subject: mail.subject,
     body: mail.body,
@@ -269,6 +270,7 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
     join(outDir, 'triggers.json'),
     ws.core.triggers.map((t) => ({
       handler: t.handler,
+      owner: t.createdBy,
       kind: t.eventType === 'CLOCK' ? 'time-driven' : `${t.sourceKind.toLowerCase()} ${t.eventType}`,
       eventType: t.eventType,
       source: t.sourceKind,
