@@ -205,10 +205,18 @@ export class FormFake implements Pick<FormIface, FormMethods> {
     this.store.charge('getEditUrl');
     return `https://docs.google.com/forms/d/${this.state.id}/edit`;
   }
-  /** Google's short links are forms.gle/<opaque>; ours reuse the tail of the published id. */
-  shortenFormUrl(_url: string): string {
+  /**
+   * "Converts a long URL for a form to a short URL. Throws an exception if the long URL does not
+   * belong to Google Forms." Google's short links are forms.gle/<opaque>; a prefilled URL gets its
+   * own short link, which opens the form with those values filled in (as the editor's "Get
+   * pre-filled link ▸ Shorten URL" does).
+   * https://developers.google.com/apps-script/reference/forms/form#shortenFormUrl(String)
+   */
+  shortenFormUrl(url: string): string {
     this.store.charge('shortenFormUrl');
-    return `https://forms.gle/${this.state.publishedId.slice(-17)}`;
+    const text = String(url);
+    if (!/^https:\/\/docs\.google\.com\/forms\//.test(text)) throw gasError('Invalid argument: url');
+    return this.store.shortLinkFor(text);
   }
 
   /**

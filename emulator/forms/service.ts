@@ -34,6 +34,11 @@ export class FormsService {
     this.app = new FormAppFake(this.store);
   }
 
+  /** The long URL a forms.gle link opens (what a browser is redirected to); null for an unknown link. */
+  expandShortLink(url: string): string | null {
+    return this.store.shortLinks.get(url.split(/[?#]/)[0]) ?? null;
+  }
+
   /**
    * A respondent submits the published form in a browser. Values from `prefilledUrl` are filled in
    * first, then `answers` (keyed by item title or item id) on top. Refused, as the form page would
@@ -181,7 +186,10 @@ export class FormsService {
 
   /** Reads entry.N values (repeated for checkboxes, "Other" text from entry.N.other_option_response). */
   private readPrefilledUrl(form: FormState, url: string, into: Map<ItemState, unknown>): void {
-    const parsed = new URL(url);
+    // A forms.gle link opens the long URL it was made from (Form.shortenFormUrl).
+    const long = url.startsWith('https://forms.gle/') ? this.store.shortLinks.get(url.split(/[?#]/)[0]) : url;
+    if (!long) throw new Error(`Short link ${url} leads nowhere`);
+    const parsed = new URL(long);
     if (!parsed.pathname.includes(form.publishedId)) throw new Error(`Prefilled URL is not a link to form ${form.title}`);
     for (const item of questionItems(form)) {
       const name = `entry.${item.entryId}`;

@@ -18,6 +18,8 @@ import {
 /** Shared state and the operations the fake classes and the harness both need. */
 export class FormsStore {
   readonly forms = new Map<string, FormState>();
+  /** forms.gle short links made by shortenFormUrl: short → the long URL it opens. */
+  readonly shortLinks = new Map<string, string>();
   private readonly usedNumericIds = new Set<number>();
   private numericIdCounter = 0;
 
@@ -44,6 +46,20 @@ export class FormsStore {
   /** A published form id: a different opaque id, 56 characters starting '1FAIpQL' as Google's do. */
   newPublishedId(): string {
     return `1FAIpQLS${this.core.newId('')}${this.core.newId('')}`.slice(0, 56);
+  }
+
+  /**
+   * The short link of a long Forms URL, the same each time for the same URL; a different long
+   * URL (another prefilled answer) gets its own, which opens that URL with its prefilled values.
+   */
+  shortLinkFor(longUrl: string): string {
+    for (const [short, long] of this.shortLinks) if (long === longUrl) return short;
+    const short = `https://forms.gle/${this.core
+      .newId('')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 17)}`;
+    this.shortLinks.set(short, longUrl);
+    return short;
   }
 
   form(id: string): FormState {

@@ -253,6 +253,29 @@ describe('prefilled URLs', () => {
   });
 });
 
+describe('shortenFormUrl: forms.gle links', () => {
+  test('each long URL gets its own stable short link, which opens it with its prefilled values', () => {
+    const { FormApp, forms } = setup();
+    const { form, service } = buildForm(FormApp);
+    const first = form.createResponse().withItemResponse(service.createResponse(SERVICES[0])).toPrefilledUrl();
+    const second = form.createResponse().withItemResponse(service.createResponse(SERVICES[1])).toPrefilledUrl();
+    const short = form.shortenFormUrl(first);
+    expect(short).toMatch(/^https:\/\/forms\.gle\/[A-Za-z0-9]{10,}$/);
+    expect(form.shortenFormUrl(first)).toBe(short);
+    expect(form.shortenFormUrl(second)).not.toBe(short);
+    expect(form.shortenFormUrl(form.getPublishedUrl())).not.toBe(short);
+    const response = forms.respond(form.getId(), { overall: 4 }, { prefilledUrl: short });
+    const byTitle = Object.fromEntries(response.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse()]));
+    expect(byTitle.service).toBe(SERVICES[0]);
+  });
+
+  test('a URL that is not Google Forms’ is refused', () => {
+    const { FormApp } = setup();
+    const { form } = buildForm(FormApp);
+    expect(() => form.shortenFormUrl('https://example.org/form')).toThrow(/Invalid argument/);
+  });
+});
+
 describe('respond(): a respondent in the browser', () => {
   test('refuses what the form page refuses', () => {
     const { FormApp, forms } = setup();

@@ -3,7 +3,7 @@
  * date left blank, each row's invitation status and time, and clears an applicant's address
  * once it has been kept long enough.
  */
-import { isDate } from '../domain/dates';
+import { isDate, startOfDay } from '../domain/dates';
 import type { ApplicationRow, RowDisplay } from '../domain/invitations';
 import { escapeForSheet, isBlankCell } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
@@ -13,7 +13,7 @@ export interface ApplicationsTab {
   /** Every data row, in tab order (`index` 0 is sheet row 2). */
   rows: ApplicationRow[];
   /**
-   * Sets the closing date of the given rows to `now` where it is blank, in one write however
+   * Sets the closing date of the given rows to the day of `now` where it is blank, in one write however
    * they are spread. The column is read again just before: the rows in between go back as staff
    * left them, and a date typed meanwhile is kept.
    */
@@ -33,6 +33,8 @@ export function openApplications(): ApplicationsTab {
     email: cell(table, row, 'email'),
     status: cell(table, row, 'status'),
     closedAt: cell(table, row, 'closedAt'),
+    submittedAt: cell(table, row, 'submittedAt'),
+    applyChannel: cell(table, row, 'applyChannel'),
   }));
   return {
     rows,
@@ -66,7 +68,8 @@ function fillClosedAt(table: Table, indexes: readonly number[], now: Date): void
   const fresh = table.sheet.getRange(first + 2, column + 1, Math.max(...indexes) - first + 1, 1).getValues();
   fresh.forEach(([value], k) => (table.rows[first + k][column] = value));
   const blank = indexes.filter((i) => isBlankCell(table.rows[i][column]));
-  for (const i of blank) table.rows[i][column] = now;
+  // The day only, as staff type it: the time a case was closed is nobody's business in this tab.
+  for (const i of blank) table.rows[i][column] = startOfDay(now);
   writeColumns(table, ['closedAt'], blank);
 }
 
@@ -78,10 +81,12 @@ function showInviteStatuses(table: Table, wanted: ReadonlyMap<number, RowDisplay
   for (const [index, shown] of wanted) {
     const line = table.rows[index];
     const currentAt = atCol >= 0 ? line[atCol] : '';
-    const sameAt = shown.at === '' ? currentAt === '' || currentAt === null : isDate(currentAt) && currentAt.getTime() === shown.at.getTime();
+    // The day only: a time of sending would tie the case to an answer of that hour.
+    const at = shown.at === '' ? '' : startOfDay(shown.at);
+    const sameAt = at === '' ? currentAt === '' || currentAt === null : isDate(currentAt) && currentAt.getTime() === at.getTime();
     if (String(line[statusCol] ?? '') === shown.status && sameAt) continue;
     line[statusCol] = escapeForSheet(shown.status);
-    if (atCol >= 0) line[atCol] = shown.at;
+    if (atCol >= 0) line[atCol] = at;
     changed.push(index);
   }
   writeColumns(table, ['inviteStatus', 'inviteAt'], changed);

@@ -5,7 +5,7 @@
 import { FEEDBACK_HEADERS, recordToRow } from '../domain/normalize';
 import { feedbackRecords } from '../domain/report-inputs';
 import { escapeForSheet } from '../domain/sanitize';
-import { DATE_TIME_FORMAT, TABS, columnsOf } from '../domain/schema';
+import { DATE_FORMAT, DATE_TIME_FORMAT, TABS, columnsOf } from '../domain/schema';
 import type { FeedbackRecord } from '../domain/types';
 import { getTab } from './tables';
 import { reopenStaffColumns } from './workbook';
@@ -75,7 +75,7 @@ export function openFeedbackForAppend(): FeedbackAppender {
         // …nor the tab's formats: staff's notes stay text as typed, dates show as Georgians write them.
         for (const column of columnsOf('feedback')) {
           const at = header.indexOf(column.header);
-          const format = column.plainText ? '@' : column.dates === 'dateTime' ? DATE_TIME_FORMAT : null;
+          const format = column.plainText ? '@' : column.dates === 'dateTime' ? DATE_TIME_FORMAT : column.dates === 'date' ? DATE_FORMAT : null;
           if (at >= 0 && format) sheet.getRange(maxRows + 1, at + 1, last - maxRows, 1).setNumberFormat(format);
         }
         // …and may still edit tags and "quotable" there: the new rows join the tab's unprotected ranges.

@@ -124,7 +124,7 @@ function createForm(
   onCreated(form.getId());
   form
     .setTitle(def.title)
-    .setDescription(def.intro)
+    .setDescription(def.onlineIntro ?? def.intro)
     .setConfirmationMessage(def.confirmation)
     .setCollectEmail(false)
     .setAllowResponseEdits(false)
@@ -203,14 +203,37 @@ function prefilledServiceUrls(form: Form, def: FormDefinition, record: FormRecor
   const choices = list ? list.getChoices().map((c) => c.getValue()) : [];
   for (const name of serviceNames) {
     const choice = choiceFor(name, choices);
-    links.set(name, list && choice !== undefined ? form.createResponse().withItemResponse(list.createResponse(choice)).toPrefilledUrl() : record.publishedUrl);
+    links.set(
+      name,
+      shortLink(
+        form,
+        list && choice !== undefined ? form.createResponse().withItemResponse(list.createResponse(choice)).toPrefilledUrl() : record.publishedUrl,
+      ),
+    );
   }
   return links;
+}
+
+/**
+ * Forms' own short link (forms.gle) of a long form URL: what an invitation shows and a person can
+ * type. A prefilled URL keeps its values through it. The long URL when Google refuses.
+ * https://developers.google.com/apps-script/reference/forms/form#shortenFormUrl(String)
+ */
+function shortLink(form: Form, url: string): string {
+  try {
+    return form.shortenFormUrl(url);
+  } catch (err) {
+    console.warn(`Forms would not shorten ${url} (${errorText(err)}); the long link is used`);
+    return url;
+  }
 }
 
 /** A form made before its title was set explicitly shows no title to respondents: give it its title. */
 function syncTitle(form: Form, def: FormDefinition): void {
   if (form.getTitle() !== def.title) form.setTitle(def.title);
+  // A form made when its description was the annex's paper intro gets the online one.
+  const description = def.onlineIntro ?? def.intro;
+  if (form.getDescription() !== description) form.setDescription(description);
 }
 
 /**

@@ -411,7 +411,9 @@ function collectForm(run: Run, def: FormDefinition): void {
     keyed = keyRows(def.key, read(2, 0), 2, START) as NonNullable<ReturnType<typeof keyRows>>;
   }
   let empty = 0;
-  for (const { key, row } of keyed.keyed) {
+  for (const { key, legacyKey, row } of keyed.keyed) {
+    // Collected before keys lost their time: known under the old key, not imported again.
+    if (run.known.has(legacyKey)) continue;
     const normalized = normalizeFormResponse({
       form: def,
       responseId: key,

@@ -1,10 +1,12 @@
 /**
- * The N2 invitation, sent once when a case is closed.
+ * The N2 invitation, sent once after a case is closed, in the daily batch.
  *
- * The installable edit trigger acts on the edited rows at once; the hourly sweep sends whatever
- * it did not (rows closed by import or script, deferred, failed, left by a busy lock). Exactly
- * once is kept by the invitations log (domain/invitations.ts); the applications tab only shows
- * what the log says.
+ * The installable edit trigger plans the edited rows at once but sends nothing: a due case is
+ * queued in the log and its row says when it goes. The hourly sweep sends only once a day, on its
+ * first run at or after the hour set in `inviteHour`: every due case of a service with enough of
+ * them (domain/invite-batch.ts), in random order; a run stopped by the time budget is carried on
+ * by the next sweep the same day. Exactly once is kept by the invitations log
+ * (domain/invitations.ts); the applications tab only shows what the log says.
  */
 import { t } from '../domain/messages';
 import {
@@ -19,9 +21,11 @@ import {
   type SendCounts,
 } from '../domain/invitations';
 import { caseKey } from '../domain/invitation-log';
+import { batchDue, holdInvitations, selectBatch } from '../domain/invite-batch';
+import { dayKey } from '../domain/dates';
 import { TABS } from '../domain/schema';
 import { openApplications } from '../adapters/applications-tab';
-import { deleteKey, readFormRecord, readJson, writeJson } from '../adapters/config';
+import { deleteKey, readFormRecord, readJson, readString, writeJson, writeString } from '../adapters/config';
 import type { SheetEdit } from '../adapters/events';
 import { openInvitationLog } from '../adapters/invitation-log';
 import { tryScriptLock } from '../adapters/lock';
@@ -33,6 +37,8 @@ import { runningAccount } from './owner';
 export interface SweepResult extends SendCounts {
   /** The run found another execution holding the lock and left everything for the next one. */
   locked?: boolean;
+  /** Due invitations left waiting for the daily batch (or for more of their service). */
+  held?: number;
   /**
    * The running account is not the deployment's owner (its address): nothing was sent from its
    * mailbox or quota; the owner's triggers send.
@@ -51,6 +57,9 @@ const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 
 const MAILER = { remainingDailyQuota, send: sendMail };
 
+/** Script property: the day (dayKey) whose batch of invitations ran to its end. */
+const BATCH_DAY_KEY = 'invite.batchDay';
+
 export function handleWorkbookEdit(edit: SheetEdit | null): void {
   const startedAt = Date.now();
   if (!edit || edit.tab !== TABS.applications.name) return;
@@ -59,20 +68,28 @@ export function handleWorkbookEdit(edit: SheetEdit | null): void {
   // Data-row indexes (sheet row 2 is index 0). The edited values are not used, but for a case
   // number changed in a single cell: the case's log record follows it to the new number.
   const renamed = renamedCase(edit);
-  const result = runInvitations({ only: { first: Math.max(first, 2) - 2, last: last - 2 }, lockWaitMs: EDIT_LOCK_WAIT_MS, startedAt, renamed });
+  const result = runInvitations({
+    only: { first: Math.max(first, 2) - 2, last: last - 2 },
+    lockWaitMs: EDIT_LOCK_WAIT_MS,
+    startedAt,
+    renamed,
+    mayBatch: false,
+  });
   console.info(`onWorkbookEdit invitations: ${JSON.stringify(result)}`);
 }
 
 export function sweepInvitations(): SweepResult {
-  const result = runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now() });
+  const result = runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now(), mayBatch: true });
   if (!result.locked && !result.notOwner) serveQueuedRequest();
   return result;
 }
 
 /**
- * The menu item. The owner's click sends now. Anyone else's click sends nothing from their own
- * mailbox and quota: it queues the request for the owner's next hourly sweep, which sends every
- * pending invitation, and tells the clerk so and who the owner is.
+ * The menu item: the day's batch. The owner's click runs the sweep now, which sends the batch if
+ * its hour has come and it has not gone yet today; it never sends a case outside the batch.
+ * Anyone else's click sends nothing from their own mailbox and quota: it queues the request for
+ * the owner's next hourly sweep, which runs the same batch under the same rules, and tells the
+ * clerk so and who the owner is.
  */
 export function sendInvitationsAction(): string {
   const running = runningAccount();
@@ -80,14 +97,18 @@ export function sendInvitationsAction(): string {
     writeJson(REQUESTED, { by: running.me, at: new Date().toISOString() });
     console.info(`invitations: ${running.me || 'an unknown account'} asked to send; queued for the owner's (${running.verdict.recorded}) next sweep`);
     const column = TABS.applications.columns.find((c) => c.key === 'inviteStatus')?.header ?? '';
-    return t('invite.queued_for_owner', { me: running.me || '?', owner: running.verdict.recorded, tab: TABS.applications.name, column });
+    const hour = readSettings().value.inviteHour;
+    return t('invite.queued_for_owner', { me: running.me || '?', owner: running.verdict.recorded, hour, tab: TABS.applications.name, column });
   }
   const result = sweepInvitations();
   if (result.locked) return t('invite.busy');
   return summaryText(result);
 }
 
-/** A request queued from the menu is served by the owner's sweep that just ran: noted and cleared. */
+/**
+ * A request queued from the menu is served by the owner's sweep that just ran: noted and cleared.
+ * That sweep ran the day's batch if it was due; the request never sends a case outside the batch.
+ */
 function serveQueuedRequest(): void {
   const request = readJson<{ by?: string; at?: string }>(REQUESTED);
   if (!request) return;
@@ -124,6 +145,8 @@ interface RunOptions {
   startedAt: number;
   /** A case number the edit changed. */
   renamed?: { from: string; to: string; index: number } | null;
+  /** Whether this run may send the daily batch (the sweep, once its hour has come); else it only queues. */
+  mayBatch: boolean;
 }
 
 function runInvitations(options: RunOptions): SweepResult {
@@ -157,11 +180,40 @@ function runInvitations(options: RunOptions): SweepResult {
       if (moveCase(ledger, renamed.from, renamed.to, new Date())) console.info('invitations: a case number was corrected; its log record moved');
     }
     const genericUrl = readFormRecord('N2')?.publishedUrl ?? null;
-    const plan = planInvitations({ rows, log: ledger.records, services, links, genericUrl, only });
-    applications.fillClosedAt(plan.fillClosedAt, new Date());
-    const { counts, display } = sendInvitations(plan, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
+    const plan = planInvitations({ rows, log: ledger.records, services, links, genericUrl, only, inviteDeskCases: settings.inviteDeskCases });
+    const now = new Date();
+    applications.fillClosedAt(plan.fillClosedAt, now);
+    // Not the batch's time: every due case waits for it. The batch: services with too few wait on.
+    const batchNow = options.mayBatch && batchDue(now, settings.inviteHour, readString(BATCH_DAY_KEY));
+    const stateOf = (send: { caseId: string }) => ledger.records.get(caseKey(send.caseId))?.state;
+    const carried = (send: { caseId: string }): boolean => stateOf(send) === 'deferred' || stateOf(send) === 'failed';
+    const due = plan.sends.map((send) => ({
+      ...send,
+      dueSince: send.dueSince ?? ledger.records.get(caseKey(send.caseId))?.at ?? null,
+      carried: carried(send),
+    }));
+    const selected = batchNow
+      ? selectBatch(due, { min: settings.inviteBatchMin, maxHoldDays: settings.inviteMaxHoldDays }, now, Math.random)
+      : { batch: [], held: due };
+    // Cases an earlier batch could not send (quota, a refusal) go first: a case closed today never jumps the queue.
+    const batch = [...selected.batch.filter(carried), ...selected.batch.filter((send) => !carried(send))];
+    const held = selected.held;
+    const waiting = batchNow
+      ? t('invite.waiting_group', { min: settings.inviteBatchMin, days: settings.inviteMaxHoldDays })
+      : t('invite.waiting_batch', { hour: settings.inviteHour });
+    // A case deferred by the quota or refused once keeps its state and its row's reason until it goes.
+    const keptWaiting = held.filter(carried);
+    // Outside the batch, a case already queued keeps what its row says (e.g. waiting for more of its service).
+    const newlyHeld = held.filter((send) => !keptWaiting.includes(send) && (batchNow || stateOf(send) !== 'queued'));
+    const heldDisplay = holdInvitations(newlyHeld, ledger, now, waiting);
+    const { counts, display } = sendInvitations({ ...plan, sends: batch }, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
+    for (const [index, shown] of heldDisplay) if (!display.has(index)) display.set(index, shown);
     applications.showInviteStatuses(rowStatuses(rows, ledger.records, display));
-    return { ...counts, unknown: counts.unknown + unknown };
+    // A batch stopped by the time budget is carried on by the next sweep the same day; one that
+    // ran out of quota is not: the rest go in tomorrow's batch, never alone later today.
+    if (batchNow && !counts.more) writeString(BATCH_DAY_KEY, dayKey(now));
+    const deferred = counts.deferred + keptWaiting.filter((send) => stateOf(send) === 'deferred').length;
+    return { ...counts, deferred, unknown: counts.unknown + unknown, held: held.length - keptWaiting.length };
   });
   if (run.locked) return run.value;
   // Another run is sending. Nothing is lost: the closed rows stay pending for the hourly sweep.

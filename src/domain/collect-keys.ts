@@ -11,7 +11,7 @@
  * feedback write and the status write finds the same key, while a new form typed into a reused row
  * gets a new one.
  */
-import { isDate } from './dates';
+import { dayKey, isDate } from './dates';
 import { isBlankCell } from './sanitize';
 
 /** FNV-1a, 32-bit, over UTF-16 code units: a short, deterministic content fingerprint (not security). */
@@ -76,8 +76,21 @@ export function fingerprintCell(fp: string): string {
   return fp === '' ? '' : `h${fp}`;
 }
 
-/** The key of a response row: `N1-1767590100000-0` (form, timestamp in ms, occurrence). */
+/**
+ * The key of a response row: `N1-20260105-3` (form, the day it came in, its place among that
+ * day's rows). It carries no time: the feedback tab shows it as the row's id, and a time would tie
+ * the answer to the invitation sent just before. A response tab sorted by hand within a day is
+ * the one case it does not survive (Google only appends).
+ */
 export function responseKey(form: string, timestamp: unknown, occurrence: number): string {
+  return `${form}-${stampOf(timestamp)}-${occurrence}`;
+}
+
+/**
+ * The key the same row had before keys lost their time (`N1-1767590100000-0`: the timestamp in
+ * ms): a row collected under it is known, never imported again.
+ */
+export function legacyResponseKey(form: string, timestamp: unknown, occurrence: number): string {
   const stamp = isDate(timestamp) && !Number.isNaN(timestamp.getTime()) ? String(timestamp.getTime()) : `x${fingerprint(cellKey(timestamp))}`;
   return `${form}-${stamp}-${occurrence}`;
 }
@@ -165,11 +178,18 @@ export interface Watermark {
   tailStamp: string;
   /** How many processed rows at the end share `tailStamp` (the next occurrence index). */
   tailCount: number;
+  /** A fingerprint of that row's cells: a tab sorted within the day no longer matches it. */
+  anchor?: string;
 }
 
 export const START: Watermark = { row: 1, tailStamp: '', tailCount: 0 };
 
+/** What rows are counted by: the day of the timestamp (municipal time), else the cell's text. */
 export function stampOf(value: unknown): string {
+  return isDate(value) && !Number.isNaN(value.getTime()) ? dayKey(value) : `x${fingerprint(cellKey(value))}`;
+}
+
+function msStampOf(value: unknown): string {
   return isDate(value) && !Number.isNaN(value.getTime()) ? String(value.getTime()) : `x${cellKey(value)}`;
 }
 
@@ -177,6 +197,8 @@ export interface KeyedRow {
   /** 1-based sheet row. */
   sheetRow: number;
   key: string;
+  /** The key this row had when keys held the time (legacyResponseKey). */
+  legacyKey: string;
   row: unknown[];
 }
 
@@ -190,10 +212,13 @@ export function keyRows(form: string, rows: readonly unknown[][], firstRow: numb
   let start = 0;
   if (mark.row >= 2) {
     if (firstRow !== mark.row || rows.length === 0 || stampOf(rows[0][0]) !== mark.tailStamp) return null;
+    if (mark.anchor !== undefined && contentFingerprint(rows[0]) !== mark.anchor) return null;
     counts.set(mark.tailStamp, mark.tailCount);
     start = 1;
   }
   const keyed: KeyedRow[] = [];
+  // Legacy keys counted rows of the same millisecond; the reads after the change start past them.
+  const msCounts = new Map<string, number>();
   let next: Watermark = { ...mark };
   for (let i = start; i < rows.length; i++) {
     const row = rows[i];
@@ -201,8 +226,11 @@ export function keyRows(form: string, rows: readonly unknown[][], firstRow: numb
     const stamp = stampOf(row[0]);
     const occurrence = counts.get(stamp) ?? 0;
     counts.set(stamp, occurrence + 1);
-    keyed.push({ sheetRow: firstRow + i, key: responseKey(form, row[0], occurrence), row });
-    next = { row: firstRow + i, tailStamp: stamp, tailCount: occurrence + 1 };
+    const ms = msStampOf(row[0]);
+    const msOccurrence = msCounts.get(ms) ?? 0;
+    msCounts.set(ms, msOccurrence + 1);
+    keyed.push({ sheetRow: firstRow + i, key: responseKey(form, row[0], occurrence), legacyKey: legacyResponseKey(form, row[0], msOccurrence), row });
+    next = { row: firstRow + i, tailStamp: stamp, tailCount: occurrence + 1, anchor: contentFingerprint(row) };
   }
   return { keyed, next };
 }

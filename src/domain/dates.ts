@@ -95,6 +95,26 @@ export function formatDateKa(date: Date, timeZone = 'Asia/Tbilisi'): string {
   return `${pad2(f.day)}.${pad2(f.month)}.${f.year}`;
 }
 
+/**
+ * The start of the calendar day (municipal time) that holds `date`. What the product writes where
+ * staff can read it when a time could tie an answer or an invitation to a person: the day only.
+ */
+export function startOfDay(date: Date, timeZone = 'Asia/Tbilisi'): Date {
+  const f = localFields(date, timeZone);
+  return fromLocal(f.year, f.month, f.day, 0, 0, 0, 0, timeZone) ?? new Date(date.getTime());
+}
+
+/** The hour of the day (0–23) in municipal time. */
+export function localHour(date: Date, timeZone = 'Asia/Tbilisi'): number {
+  return localFields(date, timeZone).hour;
+}
+
+/** 'YYYYMMDD' of the day in municipal time (sorts as text). */
+export function dayKey(date: Date, timeZone = 'Asia/Tbilisi'): string {
+  const f = localFields(date, timeZone);
+  return `${f.year}${pad2(f.month)}${pad2(f.day)}`;
+}
+
 /** 'DD.MM.YYYY HH:mm' in municipal time. */
 export function formatDateTimeKa(date: Date, timeZone = 'Asia/Tbilisi'): string {
   const f = localFields(date, timeZone);

@@ -47,6 +47,8 @@ export const N1: FormDefinition = {
   title: 'სოციალური სერვისის მომხმარებლის უკუკავშირის ფორმა — განცხადების წარდგენა',
   intro:
     'თქვენი აზრი გვეხმარება სერვისების გაუმჯობესებაში. ფორმა ანონიმურია: ნუ მიუთითებთ სახელს, პირად ნომერს ან საკონტაქტო მონაცემებს. შევსებული ფორმა ჩააგდეთ უკუკავშირის ყუთში ან გადაეცით კანცელარიის თანამშრომელს.',
+  // Online (the kiosk, the QR code) there is no box: the annex's last sentence is for paper.
+  onlineIntro: t('form.n1_online_intro'),
   paperNote: t('form.paper_no_effect'),
   confirmation: 'გმადლობთ! თქვენი პასუხი ანონიმურად ჩაიწერა. თქვენი აზრი დაგვეხმარება მომსახურების გაუმჯობესებაში.',
   items: [
@@ -120,6 +122,8 @@ export const N2: FormDefinition = {
   title: 'სოციალური სერვისის მომხმარებლის უკუკავშირის ფორმა — მომსახურების დასრულება',
   intro:
     'თქვენი განცხადების განხილვა დასრულდა. გთხოვთ, შეაფასოთ მომსახურება — ეს 2 წუთს დაგჭირდებათ. ფორმა ანონიმურია: თქვენი პასუხი არ უკავშირდება თქვენს განცხადებას.',
+  // What the online form can truthfully say (README, anonymity): stored without name, address or case number.
+  onlineIntro: t('form.n2_online_intro'),
   confirmation: 'გმადლობთ, რომ დრო დაუთმეთ შეფასებას! თქვენი პასუხი ანონიმურად ჩაიწერა.',
   items: [
     {

@@ -2,12 +2,12 @@
  * Which closed case gets its N2 invitation now, with which link, and what the row of every other
  * closed case says instead; and which applicants' addresses have been kept long enough.
  */
-import { isDate } from './dates';
+import { formatDateKa, isDate } from './dates';
 import { parseEmail } from './email';
 import { addressRef, caseKey, isFinal, type LogRecord, type LogState } from './invitation-log';
 import { t } from './messages';
 import { isBlankCell, matchKey, stripInvisible } from './sanitize';
-import { CASE_STATUSES } from './schema';
+import { APPLY_CHANNELS, CASE_STATUSES } from './schema';
 import { UNKNOWN_SERVICE, resolveService } from './services';
 import type { Service } from './types';
 
@@ -26,6 +26,10 @@ export interface ApplicationRow {
   email: unknown;
   status: unknown;
   closedAt: unknown;
+  /** The day the application came in (shown in the invitation, the case number never). */
+  submittedAt?: unknown;
+  /** How the application came: the chancellery (desk) or email. */
+  applyChannel?: unknown;
 }
 
 export interface PlannedSend {
@@ -41,6 +45,10 @@ export interface PlannedSend {
   sentNote: string;
   /** The address and service as a digest (addressRef), kept in the log with the case. */
   ref: string;
+  /** The application's date, dd.mm.yyyy; null when the row has none. */
+  appliedOn: string | null;
+  /** Since when the case has been due: its closing date (null when it has none). */
+  dueSince: Date | null;
 }
 
 /** What the row of a case shows, decided without sending. */
@@ -78,6 +86,16 @@ export interface PlanInput {
   genericUrl: string | null;
   /** Only these rows may be sent (an edit trigger acts on the edited rows); all when absent. */
   only?: ReadonlySet<number>;
+  /** Also invite desk cases that left an email (the setting inviteDeskCases); by the guideline, only email cases. */
+  inviteDeskCases?: boolean;
+}
+
+/** How a case came in, by the applications tab's channel column: 'office', 'email' or '' (not stated). */
+export function applyChannelOf(raw: unknown): 'office' | 'email' | '' {
+  const key = matchKey(String(raw ?? ''));
+  if (key === '') return '';
+  const found = APPLY_CHANNELS.find((c) => key === matchKey(c.ka) || key === c.id);
+  return found ? found.id : '';
 }
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : stripInvisible(String(value)).trim());
@@ -195,6 +213,12 @@ export function planInvitations(input: PlanInput): Plan {
       skip(t('invite.skipped_opted_out'), t('invite.skipped_opted_out'), false);
       continue;
     }
+    // By the guideline N2 is for those who applied by email and were answered by email; a desk
+    // applicant is offered N1 at the desk. Not a failure, and not counted as a problem.
+    if (applyChannelOf(row.applyChannel) === 'office' && !(input.inviteDeskCases && parseEmail(row.email).ok)) {
+      skip(t('invite.not_applicable_desk'), t('invite.not_applicable_desk'), false);
+      continue;
+    }
     const email = parseEmail(row.email);
     if (!email.ok) {
       if (email.reason === 'empty') skip(t('invite.skipped_no_email'), t('invite.skipped_no_email'));
@@ -234,6 +258,8 @@ export function planInvitations(input: PlanInput): Plan {
       sentStatus,
       sentNote: sentStatus === t('invite.sent') ? '' : sentStatus,
       ref,
+      appliedOn: isDate(row.submittedAt) ? formatDateKa(row.submittedAt) : null,
+      dueSince: isDate(row.closedAt) ? row.closedAt : null,
     });
   }
   return { sends, outcomes, fillClosedAt, moves };

@@ -46,7 +46,7 @@ export interface Mailer {
 export interface SendRun {
   ledger: Ledger;
   mail: Mailer;
-  settings: Pick<Settings, 'municipality' | 'senderName' | 'replyTo' | 'mailQuotaPerDay'>;
+  settings: Pick<Settings, 'municipality' | 'senderName' | 'replyTo' | 'mailQuotaPerDay'> & Partial<Pick<Settings, 'contactPhone'>>;
   /** When the execution began, in ms: the time budget counts from here. */
   startedAt: number;
   /** A run stops sending this long after it began, well before Apps Script's 6-minute limit. */
@@ -147,7 +147,8 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
   // Google's quota and the settings' daily cap, read once; each message sent counts down both.
   let quota = run.mail.remainingDailyQuota();
   let sentToday = sentOnDay(ledger.records.values(), run.now());
-  const runId = run.startedAt.toString(36);
+  // A random run id: the log is readable by every editor, and a time in it would date the sends.
+  const runId = Math.floor(Math.random() * 36 ** 6).toString(36);
   for (let i = 0; i < sends.length; i++) {
     const send = sends[i];
     if (elapsed() > run.budgetMs) {
@@ -169,7 +170,13 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
       ref: send.ref,
     });
     ledger.flush();
-    const message = composeInvitation({ municipality: run.settings.municipality, serviceName: send.serviceName, link: send.link });
+    const message = composeInvitation({
+      municipality: run.settings.municipality,
+      serviceName: send.serviceName,
+      link: send.link,
+      appliedOn: send.appliedOn,
+      contactPhone: run.settings.contactPhone,
+    });
     const outcome = run.mail.send({ to: send.email, ...message, name: run.settings.senderName, replyTo: run.settings.replyTo });
     if (outcome.ok) {
       const at = run.now();
@@ -233,9 +240,10 @@ export function touchesClosedCase(rows: readonly ApplicationRow[], only: { first
 }
 
 /** The Georgian summary the menu item shows. */
-export function summaryText(result: { sent: number; deferred: number; problems: number; more: boolean; unknown?: number }): string {
+export function summaryText(result: { sent: number; deferred: number; problems: number; more: boolean; unknown?: number; held?: number }): string {
   const lines = [
     t('invite.summary_sent', { count: result.sent }),
+    ...(result.held ? [t('invite.summary_held', { count: result.held })] : []),
     t('invite.summary_deferred', { count: result.deferred }),
     t('invite.summary_problems', { count: result.problems }),
   ];

@@ -26,12 +26,23 @@ export type SendOutcome = { ok: true } | { ok: false; quota: boolean; permanent:
 
 /**
  * The N2 invitation. It names no person and no case: the same text and link go to every
- * applicant of a service.
+ * applicant of a service, but for the day the application came in (`appliedOn`, dd.mm.yyyy; the
+ * case number never), so that the applicant knows which application it is about.
  */
-export function composeInvitation(input: { municipality: string; serviceName: string | null; link: string }): MailText {
+export function composeInvitation(input: {
+  municipality: string;
+  serviceName: string | null;
+  link: string;
+  appliedOn?: string | null;
+  contactPhone?: string;
+}): MailText {
   const municipality = input.municipality.trim();
   const done = input.serviceName ? t('invitation.done_service', { service: input.serviceName }) : t('invitation.done');
-  const from = t('invitation.from', { municipality, done });
+  const applied = input.appliedOn ? ` ${t('invitation.applied_on', { date: input.appliedOn })}` : '';
+  const from = `${t('invitation.from', { municipality, done })}${applied}`;
+  const published = t('invitation.published');
+  const phone = (input.contactPhone ?? '').trim();
+  const contact = phone ? t('invitation.contact', { phone }) : '';
   const why = t('invitation.why');
   const time = t('invitation.time');
   const anonymity = t('invitation.anonymity');
@@ -45,6 +56,8 @@ export function composeInvitation(input: { municipality: string; serviceName: st
     anonymity,
     `${t('invitation.link')}\n${input.link}`,
     voluntary,
+    published,
+    ...(contact ? [contact] : []),
     `${t('mail.thanks')}\n${municipality}`,
   ].join('\n\n');
   const p = (s: string): string => `<p>${escapeHtml(s)}</p>`;
@@ -58,6 +71,8 @@ export function composeInvitation(input: { municipality: string; serviceName: st
     `<p><a href="${escapeHtml(input.link)}" style="display: inline-block; padding: 10px 18px; background: #1a56a8; color: #ffffff; text-decoration: none; border-radius: 4px">${t('invitation.button')}</a></p>`,
     `<p style="font-size: 13px; color: #555555">${t('invitation.fallback', { link: escapeHtml(input.link) })}</p>`,
     p(voluntary),
+    p(published),
+    ...(contact ? [p(contact)] : []),
     `<p>${t('mail.thanks')}<br>${escapeHtml(municipality)}</p>`,
     '</div>',
   ].join('\n');

@@ -7,7 +7,7 @@
  * happens where they become cells (recordToRow), so reports and mail built from records never show
  * the apostrophe Sheets uses to mark text.
  */
-import { formatDateKa, isDate, parseDateInput } from './dates';
+import { formatDateKa, isDate, parseDateInput, startOfDay } from './dates';
 import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './forms';
 import { t } from './messages';
 import { UNKNOWN_SERVICE, resolveService } from './services';
@@ -320,8 +320,9 @@ export function recordToRow(record: FeedbackRecord, columns: readonly string[] =
       case 'id':
         return escapeForSheet(record.id);
       case 'received_at':
-        // A withdrawn row has no date (an invalid Date would not be a cell value).
-        return Number.isNaN(record.receivedAt.getTime()) ? '' : record.receivedAt;
+        // A withdrawn row has no date (an invalid Date would not be a cell value). The day only:
+        // an online answer's time would tie it to the invitation sent just before (README, anonymity).
+        return Number.isNaN(record.receivedAt.getTime()) ? '' : startOfDay(record.receivedAt);
       case 'form':
         return record.form;
       case 'channel':

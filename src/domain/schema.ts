@@ -101,6 +101,9 @@ export const TABS: Record<TabKey, TabSpec> = {
   settings: {
     key: 'settings',
     name: t('tab.settings'),
+    // Only the owner (who runs setup and whose triggers send) may change what the product does:
+    // a real protection with the owner its only editor, not a warning.
+    protectedTab: true,
     columns: [
       { key: 'key', header: t('col.setting_key'), scriptOnly: true, width: 170 },
       { key: 'value', header: t('col.setting_value'), width: 320, plainText: true },
@@ -110,6 +113,8 @@ export const TABS: Record<TabKey, TabSpec> = {
   services: {
     key: 'services',
     name: t('tab.services'),
+    // The owner's: a service's name and "invite" reach both forms and every N2 link.
+    protectedTab: true,
     columns: [
       { key: 'code', header: t('col.service_code'), width: 130, plainText: true },
       { key: 'ka', header: t('col.service_name'), width: 420, plainText: true },
@@ -131,7 +136,8 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'status', header: t('col.status'), rule: { kind: 'list', values: CASE_STATUSES.map((s) => s.ka) }, width: 130 },
       { key: 'closedAt', header: t('col.closed_at'), rule: { kind: 'date' }, width: 130 },
       { key: 'inviteStatus', header: t('col.invite_status'), scriptOnly: true, width: 260 },
-      { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150, dates: 'dateTime' },
+      // A date, never a time: see the README's anonymity section.
+      { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150, dates: 'date' },
     ],
   },
   invitations: {
@@ -142,7 +148,7 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'caseId', header: t('col.case_id') },
       { key: 'service', header: t('col.service') },
       { key: 'status', header: t('col.status') },
-      { key: 'at', header: t('col.log_at'), dates: 'dateTime' },
+      { key: 'at', header: t('col.log_at'), dates: 'date' },
       { key: 'note', header: t('col.log_note') },
     ],
   },
@@ -266,6 +272,13 @@ export const SETTING_SPECS = [
   { key: 'language', default: t('setting.language_ka'), ka: t('setting.language') },
   // The association's workbook runs the same code in national mode (issue 18).
   { key: 'mode', default: t('setting.mode_municipal'), ka: t('setting.mode') },
+  // N2 invitations go out once a day, in a batch, so that no answer can be tied to a case by time.
+  { key: 'inviteHour', default: '11', ka: t('setting.invite_hour') },
+  { key: 'inviteBatchMin', default: '3', ka: t('setting.invite_batch_min') },
+  { key: 'inviteMaxHoldDays', default: '7', ka: t('setting.invite_max_hold') },
+  // By the guideline N2 is for cases that came by email; `yes` also invites desk cases that left an address.
+  { key: 'inviteDeskCases', default: 'no', ka: t('setting.invite_desk_cases') },
+  { key: 'contactPhone', default: '', ka: t('setting.contact_phone') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
 
@@ -302,7 +315,8 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
       rule: h === 'quotable' ? ({ kind: 'checkbox' } as const) : undefined,
       // Staff's own notes on a row: text as typed.
       plainText: h === 'staff_tags' || h === 'staff_polarity' || undefined,
-      dates: h === 'received_at' ? ('dateTime' as const) : undefined,
+      // The day only: an online answer's time would tie it to the invitation sent just before.
+      dates: h === 'received_at' ? ('date' as const) : undefined,
     }));
   }
   if (key === 'paper') return paperColumns();

@@ -39,7 +39,7 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
     if (key in raw && value !== '' && value !== null && value !== undefined) raw[key] = String(value).trim();
   }
   const problems: string[] = [];
-  const int = (key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays'): number => {
+  const int = (key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays' | 'inviteBatchMin' | 'inviteMaxHoldDays'): number => {
     const fallback = Number(SETTING_SPECS.find((s) => s.key === key)?.default);
     const n = positiveInt(raw[key], fallback);
     if (String(n) !== raw[key]) problems.push(t('settings.not_positive_int', { key, value: n }));
@@ -58,6 +58,14 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   }
   const mailQuotaPerDay = int('mailQuotaPerDay');
   const emailRetentionDays = int('emailRetentionDays');
+  const inviteBatchMin = int('inviteBatchMin');
+  const inviteMaxHoldDays = int('inviteMaxHoldDays');
+  const hour = Number(raw.inviteHour);
+  const inviteHour = Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : Number(SETTING_SPECS.find((s) => s.key === 'inviteHour')?.default);
+  if (String(inviteHour) !== raw.inviteHour) problems.push(t('settings.bad_invite_hour', { value: inviteHour }));
+  const desk = raw.inviteDeskCases.toLowerCase();
+  const inviteDeskCases = desk === 'yes' || desk === 'true' || desk === 'კი';
+  if (!inviteDeskCases && desk !== 'no' && desk !== 'false' && desk !== 'არა') problems.push(t('settings.bad_yes_no', { key: 'inviteDeskCases', value: 'no' }));
   // A mistyped address is left out (a malformed Reply-To would reach every applicant) and named.
   const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);
   if (replyTo && !replyTo.ok) problems.push(t('settings.bad_reply_to', { value: raw.replyTo }));
@@ -82,6 +90,11 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
       reportPeriod: reportPeriod ?? SETTING_CHOICES.reportPeriod[0].id,
       language: language ?? SETTING_CHOICES.language[0].id,
       mode: mode ?? SETTING_CHOICES.mode[0].id,
+      inviteHour,
+      inviteBatchMin,
+      inviteMaxHoldDays,
+      inviteDeskCases,
+      contactPhone: raw.contactPhone,
     },
     problems,
   };

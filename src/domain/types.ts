@@ -46,6 +46,8 @@ export interface FormDefinition {
   title: string;
   /** The annex's intro, printed on the paper form. */
   intro: string;
+  /** What the online form says instead (no box to drop a web form into); the annex intro when absent. */
+  onlineIntro?: string;
   /** Printed under the intro on the paper form only. */
   paperNote?: string;
   /** Shown after submission. */
@@ -126,4 +128,14 @@ export interface Settings {
   language: 'ka' | 'en';
   /** A municipality's workbook, or the association's (national comparison of exported aggregates). */
   mode: 'municipal' | 'national';
+  /** The hour (municipal time, 0–23) of the daily batch of N2 invitations. */
+  inviteHour: number;
+  /** A service's invitations wait until at least this many are due… */
+  inviteBatchMin: number;
+  /** …or the oldest has waited this many days. */
+  inviteMaxHoldDays: number;
+  /** Also invite desk (chancellery) cases that left an email; by the guideline only email cases are. */
+  inviteDeskCases: boolean;
+  /** The phone number the invitation gives for questions; '' when none is set. */
+  contactPhone: string;
 }

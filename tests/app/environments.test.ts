@@ -110,7 +110,7 @@ describe('setup on a strict Workspace tenant (link sharing forbidden; the Forms 
     expect(fx.ws.docs.list()).toHaveLength(2);
     const links = tabValues(fx, TABS.services.name)
       .slice(1)
-      .map((r) => String(r[3]));
+      .map((r) => fx.ws.forms.expandShortLink(String(r[3])) ?? '');
     expect(links.every((l) => l.includes('viewform?'))).toBe(true);
   });
 
@@ -188,7 +188,7 @@ describe('a service name typed twice in the services tab', () => {
     );
     expect(links.get('large_family_2')).toBe(links.get('large_family'));
     const entry = fx.ws.forms.snapshot(formId(fx, 'N2')).items[0].entryId;
-    expect(new URL(String(links.get('large_family_2'))).searchParams.get(`entry.${entry}`)).toBe(twice);
+    expect(new URL(fx.ws.forms.expandShortLink(String(links.get('large_family_2')))!).searchParams.get(`entry.${entry}`)).toBe(twice);
   });
 });
 

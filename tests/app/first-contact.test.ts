@@ -10,7 +10,7 @@ import { environment, type EnvironmentName } from '../../emulator';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { ANSWER_MAX_CHARS, N2, groupedNumber } from '../../src/domain/forms';
 import { t } from '../../src/domain/messages';
-import { DATE_FORMAT, DATE_TIME_FORMAT, TABS, TAB_ORDER, columnsOf, paperColumns } from '../../src/domain/schema';
+import { DATE_FORMAT, TABS, TAB_ORDER, columnsOf, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { periodOf } from '../../src/domain/dates';
 import { columnLetter, dataRows, formRecord, lastAlert, setSetting, tabValues } from '../support/tabs';
@@ -79,20 +79,21 @@ describe.each(WORLDS)('in a %s world', (name) => {
     expect(book(f).getSpreadsheetLocale()).toBe('ka_GE');
   });
 
-  test('date columns show dd.mm.yyyy, script times dd.mm.yyyy hh:mm, and the date help says so', () => {
+  test('date columns show dd.mm.yyyy, the invitation and answer days too (never a time), and the date help says so', () => {
     const apps = sheetOf(f, TABS.applications.name);
     for (const header of [t('col.submitted_at'), t('col.closed_at')]) {
       const cell = apps.getRange(2, columnNumber(f, TABS.applications.name, header));
       expect(cell.getNumberFormat()).toBe(DATE_FORMAT);
       expect(cell.getDataValidation()?.getHelpText()).toContain('05.01.2026');
     }
-    expect(apps.getRange(2, columnNumber(f, TABS.applications.name, t('col.invite_at'))).getNumberFormat()).toBe(DATE_TIME_FORMAT);
+    // A time would tie a case to an answer: the invitation's and the answer's day only (README, anonymity).
+    expect(apps.getRange(2, columnNumber(f, TABS.applications.name, t('col.invite_at'))).getNumberFormat()).toBe(DATE_FORMAT);
     expect(sheetOf(f, TABS.paper.name).getRange('A2').getNumberFormat()).toBe(DATE_FORMAT);
     expect(
       sheetOf(f, TABS.feedback.name)
         .getRange(2, columnNumber(f, TABS.feedback.name, 'received_at'))
         .getNumberFormat(),
-    ).toBe(DATE_TIME_FORMAT);
+    ).toBe(DATE_FORMAT);
   });
 
   test('staff typing 05.01.2026 get 5 January 2026 in Tbilisi time, in every date column', () => {
@@ -156,24 +157,45 @@ describe.each(WORLDS)('in a %s world', (name) => {
     expect(() => typeInto(f, TABS.applications.name, t('col.invite_status'), 2, 'გაგზავნილია', 'clerk@example.ge')).toThrow('protected cell');
     expect(f.ws.core.logs.filter((l) => /could not close protection/.test(l))).toEqual([]);
   });
+
+  test('the settings and services tabs are the owner’s: no warning to click through, a colleague cannot edit them, the owner can', () => {
+    for (const tab of [TABS.settings, TABS.services]) {
+      const [protection] = sheetOf(f, tab.name)
+        .getProtections(f.ws.spreadsheets.app.ProtectionType.SHEET)
+        .filter((p) => p.getDescription() === `ukukavshiri:${tab.key}`);
+      expect(protection).toBeDefined();
+      expect(protection.isWarningOnly()).toBe(false);
+      expect(protection.getEditors()).toHaveLength(1);
+      expect(protection.getUnprotectedRanges()).toEqual([]);
+      const header = tab.columns[1].header;
+      expect(() => typeInto(f, tab.name, header, 2, 'x', 'clerk@example.ge')).toThrow('protected cell');
+    }
+    const owner = sheetOf(f, TABS.settings.name).getProtections(f.ws.spreadsheets.app.ProtectionType.SHEET)[0].getEditors()[0].getEmail();
+    const before = sheetOf(f, TABS.settings.name).getRange('B2').getValue();
+    typeInto(f, TABS.settings.name, TABS.settings.columns[1].header, 2, before, owner);
+  });
 });
 
 describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)', (name) => {
-  test('invitations go out in row order, one a day under the cap, and emails are cleared after the retention days', () => {
+  test('invitations go out in the day’s batch, one a day under the cap, and emails are cleared after the retention days', () => {
     const f = world(name);
     setSetting(f, 'mailQuotaPerDay', '1');
     setSetting(f, 'emailRetentionDays', '30');
+    setSetting(f, 'inviteBatchMin', '2');
     const row = (i: number) => [`01-2026-000${i}`, '02.01.2026', newborn.ka, `განმცხადებელი ${i}`, `applicant${i}@example.ge`, 'ელფოსტა', CLOSED];
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, 'A2:G3', [row(1), row(2)]);
-    expect(f.ws.mail.sent.map((m) => m.to)).toEqual(['applicant1@example.ge']);
+    expect(f.ws.mail.sent).toHaveLength(0);
     const apps = sheetOf(f, TABS.applications.name);
     expect((apps.getRange('B2').getValue() as Date).toISOString()).toBe('2026-01-01T20:00:00.000Z');
+    // The batch at 11:00 (inviteHour) has room for one; the next day's for the other.
+    f.ws.script.runClockUntil(Date.parse('2026-01-05T12:00:00+04:00'));
+    expect(f.ws.mail.sent).toHaveLength(1);
     f.ws.script.runClockUntil(Date.parse('2026-01-06T12:00:00+04:00'));
-    expect(f.ws.mail.sent.map((m) => m.to)).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
-    // Cleared by the daily job once the invitation is more than 30 days old, not before.
-    f.ws.script.runClockUntil(Date.parse('2026-02-04T12:00:00+04:00'));
+    expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
+    // Cleared by the daily job 30 days after the closing day (the script filled it in as the day, 5 January), not before.
+    f.ws.script.runClockUntil(Date.parse('2026-02-03T12:00:00+04:00'));
     expect(apps.getRange('E2:E3').getValues().flat()).toEqual(['applicant1@example.ge', 'applicant2@example.ge']);
-    f.ws.script.runClockUntil(Date.parse('2026-02-05T12:00:00+04:00'));
+    f.ws.script.runClockUntil(Date.parse('2026-02-04T12:00:00+04:00'));
     expect(apps.getRange('E2:E3').getValues().flat()).toEqual(['', '']);
   });
 

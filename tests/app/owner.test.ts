@@ -2,13 +2,15 @@
  * One owner per deployment, in a workbook several staff accounts share (built bundle). Setup
  * records the account that ran it first; the triggers exist once, under it; mail goes out only
  * from its mailbox and quota. Another editor's setup changes nothing and names the owner; a
- * clerk's "send now" queues the work for the owner's next sweep; a second set of triggers someone
- * added by hand does nothing.
+ * clerk's click on "the day's batch" queues the request for the owner's next sweep, which runs the
+ * day's batch under the batch's own rules; a second set of triggers someone added by hand does
+ * nothing. Invitations go in the daily batch (tests/app/invite-batch.test.ts): these workbooks
+ * batch from midnight with no minimum per service, and "a new day" clears the day's batch mark.
  */
 import { TABS } from '../../src/domain/schema';
 import { t } from '../../src/domain/messages';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { dataRows, lastAlert } from '../support/tabs';
+import { dataRows, lastAlert, setSetting } from '../support/tabs';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
 import { ADMIN_USER, STAFF_USER } from '../support/workspace';
 
@@ -27,6 +29,19 @@ function closeCase(f: Fixture, row: number, email: string, user = STAFF_USER): v
 }
 
 const ownersOfTriggers = (f: Fixture): string[] => [...new Set(f.ws.core.triggers.map((tr) => tr.createdBy))];
+
+/** A set-up workbook whose daily batch is due from midnight, with no minimum per service. */
+function batchingWorkbook(): Fixture {
+  const f = setUpWorkbook();
+  setSetting(f, 'inviteHour', '0');
+  setSetting(f, 'inviteBatchMin', '1');
+  return f;
+}
+
+/** A new day: no batch has run yet today. */
+function newDay(f: Fixture): void {
+  props(f).deleteProperty('invite.batchDay');
+}
 
 describe('setup', () => {
   test("another editor's setup installs nothing, changes nothing, and names the owner in Georgian", () => {
@@ -62,36 +77,45 @@ describe('setup', () => {
 });
 
 describe('sending', () => {
-  test("a clerk's click sends nothing from the clerk's mailbox: it queues, says who sends, and the owner's next sweep sends", () => {
-    const f = setUpWorkbook();
-    // The owner's quota is spent when the case is closed: the invitation waits.
-    f.ws.mail.setDailyQuota(0);
+  test("a clerk's click sends nothing from the clerk's mailbox: it queues, says who sends, and the owner's next sweep runs the day's batch", () => {
+    const f = batchingWorkbook();
+    // Closing only queues the invitation for the day's batch.
     closeCase(f, 2, 'applicant2@example.ge');
     expect(f.ws.mail.sent).toHaveLength(0);
-    f.ws.mail.setDailyQuota(100);
+    newDay(f);
     f.clickAs(SEND, STAFF_USER);
     expect(f.ws.mail.sent).toHaveLength(0);
-    expect(lastAlert(f)).toBe(t('invite.queued_for_owner', { me: STAFF_USER, owner: ADMIN_USER, tab: APPS, column: inviteColumn }));
+    expect(lastAlert(f)).toBe(t('invite.queued_for_owner', { me: STAFF_USER, owner: ADMIN_USER, hour: 0, tab: APPS, column: inviteColumn }));
     expect(props(f).getProperty('invitations.requested')).toContain(STAFF_USER);
     f.ws.core.invoke('hourlySweep', 'time', {});
     expect(f.ws.mail.sent.map((m) => [m.to, m.from])).toEqual([['applicant2@example.ge', ADMIN_USER]]);
     expect(props(f).getProperty('invitations.requested')).toBeNull();
-    // The owner's own click sends at once.
-    f.ws.mail.setDailyQuota(1);
+    // The day's batch has gone: a clerk's request later that day does not send a case outside it.
     closeCase(f, 3, 'applicant3@example.ge');
-    f.ws.mail.setDailyQuota(100);
+    f.clickAs(SEND, STAFF_USER);
+    f.ws.core.invoke('hourlySweep', 'time', {});
+    expect(f.ws.mail.sent).toHaveLength(1);
+    expect(props(f).getProperty('invitations.requested')).toBeNull();
+    // The owner's own click runs the next day's batch at once.
+    newDay(f);
     f.clickAs(SEND, ADMIN_USER);
-    expect(f.ws.mail.sent.map((m) => m.from)).toEqual([ADMIN_USER, ADMIN_USER]);
+    expect(f.ws.mail.sent.map((m) => [m.to, m.from])).toEqual([
+      ['applicant2@example.ge', ADMIN_USER],
+      ['applicant3@example.ge', ADMIN_USER],
+    ]);
   });
 
   test('clerks closing cases at once: every invitation goes once, from the owner, whose triggers alone ran', () => {
-    const f = setUpWorkbook();
+    const f = batchingWorkbook();
     closeCase(f, 2, 'a2@example.ge', STAFF_USER);
     closeCase(f, 3, 'a3@example.ge', SECOND_CLERK);
     f.clickAs(SEND, SECOND_CLERK);
     closeCase(f, 4, 'a4@example.ge', STAFF_USER);
+    expect(f.ws.mail.sent).toHaveLength(0);
+    newDay(f);
     f.ws.core.invoke('hourlySweep', 'time', {});
-    expect(f.ws.mail.sent.map((m) => [m.to, m.from])).toEqual([
+    // The batch goes in random order.
+    expect(f.ws.mail.sent.map((m) => [m.to, m.from]).sort()).toEqual([
       ['a2@example.ge', ADMIN_USER],
       ['a3@example.ge', ADMIN_USER],
       ['a4@example.ge', ADMIN_USER],
@@ -100,21 +124,27 @@ describe('sending', () => {
   });
 
   test('a second set of triggers a clerk added by hand sends nothing and does no job; the owner sends once', () => {
-    const f = setUpWorkbook();
+    const f = batchingWorkbook();
     // Apps Script ▸ Triggers ▸ Add, signed in as the clerk: the same handlers, run before the owner's.
     const copies = f.ws.core.triggers.map((tr) => ({ ...tr, id: `${tr.id}-clerk`, createdBy: STAFF_USER }));
     f.ws.core.triggers.unshift(...copies);
     f.ws.mail.setDailyQuota(100);
     closeCase(f, 2, 'applicant2@example.ge');
-    expect(f.ws.mail.sent.map((m) => [m.to, m.from])).toEqual([['applicant2@example.ge', ADMIN_USER]]);
+    expect(f.ws.mail.sent).toHaveLength(0);
     expect(f.ws.core.logs.join('\n')).toContain(`${STAFF_USER} is not the deployment's owner (${ADMIN_USER}); nothing sent here`);
-    // Its hourly and daily runs do nothing either (no report mail or Doc from the clerk's account).
+    // Its hourly and daily runs do nothing either, even with the day's batch due (no invitation,
+    // report mail or Doc from the clerk's account).
+    newDay(f);
     f.ws.core.invoke('hourlySweep', 'time', {}, { user: STAFF_USER });
     f.ws.core.invoke('dailyJobs', 'time', {}, { user: STAFF_USER });
     expect(f.ws.core.logs.join('\n')).toContain(
       `hourlySweep: these triggers belong to ${STAFF_USER}, not the deployment's owner (${ADMIN_USER}); nothing done`,
     );
-    expect(f.ws.mail.sent).toHaveLength(1);
+    expect(f.ws.mail.sent).toHaveLength(0);
+    // The owner's sweep sends the day's batch, once.
+    f.ws.core.invoke('hourlySweep', 'time', {});
+    f.ws.core.invoke('hourlySweep', 'time', {});
+    expect(f.ws.mail.sent.map((m) => [m.to, m.from])).toEqual([['applicant2@example.ge', ADMIN_USER]]);
     const status = dataRows(f, APPS)[0][TABS.applications.columns.findIndex((c) => c.key === 'inviteStatus')];
     expect(status).toBe(t('invite.sent'));
   });

@@ -83,6 +83,8 @@ describe('printable paper N1 and QR poster', () => {
     expect(json.body.some((b) => b.type === 'paragraph' && b.heading === 'TITLE' && b.text === N1.title)).toBe(true);
     expect(all).toContain(N1.intro);
     expect(N1.intro).toContain('ანონიმურია');
+    // The paper says answering does not affect the application (the online form says it its own way).
+    expect(all).toContain(t('form.paper_no_effect'));
     // every question once, in the definition's order
     const positions = N1.items.map((item) => all.findIndex((t) => t.includes(item.ka)));
     expect(positions.every((p) => p >= 0)).toBe(true);

@@ -31,7 +31,7 @@ function liveForms(fx: Fixture): FormSnapshot[] {
 /** Checks one generated form against its definition, item by item. */
 function expectMatchesDefinition(snap: FormSnapshot, def: FormDefinition, serviceNames: string[]): void {
   expect(snap.title).toBe(def.title);
-  expect(snap.description).toBe(def.intro);
+  expect(snap.description).toBe(def.onlineIntro ?? def.intro);
   expect(snap.confirmationMessage).toBe(def.confirmation);
   expect(snap.collectsEmail).toBe(false);
   expect(snap.requiresLogin).toBe(false);
@@ -155,7 +155,9 @@ describe('setup (menu "სისტემის მომზადება / �
     const published = fx.ws.forms.snapshot(n2.id).publishedUrl;
     const serviceEntry = fx.ws.forms.snapshot(n2.id).items[0].entryId;
     for (const row of rows) {
-      const link = String(row[3]);
+      // Forms' own short link (forms.gle), which opens the prefilled URL.
+      expect(String(row[3])).toMatch(/^https:\/\/forms\.gle\/[A-Za-z0-9]+$/);
+      const link = fx.ws.forms.expandShortLink(String(row[3]))!;
       expect(link.startsWith(published.replace('/viewform', '/viewform?'))).toBe(true);
       const params = new URL(link).searchParams;
       // the link carries the service and nothing else: no case id, no email
@@ -262,7 +264,7 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
     // the new service has its N2 link too
     const added = tabValues(fx, TABS.services.name).find((r) => r[0] === 'youth');
-    expect(String(added?.[3])).toContain('viewform?');
+    expect(fx.ws.forms.expandShortLink(String(added?.[3]))).toContain('viewform?');
     // the paper form's service list follows as well
     const paperDocId = prop(fx, 'print.paper.N1')!;
     const text = JSON.stringify(fx.ws.docs.toJson(paperDocId).body);

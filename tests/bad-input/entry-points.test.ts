@@ -50,6 +50,9 @@ describe('applications tab → invitations', () => {
       ]);
       f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, `${letter(col('status'))}${row}`, [[CLOSED]]);
     });
+    // Invitations go out in the next day's batch (a batch of one is allowed here: inviteBatchMin 1).
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.settings.name, `B${settings.indexOf('inviteBatchMin') + 1}`, [['1']]);
+    f.ws.script.runClockUntil(f.ws.core.now() + 26 * 3_600_000);
   });
 
   test('valid addresses (oddly cased, padded, with a zero-width space) get exactly one invitation, normalized', () => {
@@ -86,6 +89,7 @@ describe('applications tab → invitations', () => {
       ['=1+0', new Date(f.ws.core.now() - 86_400_000), DEFAULT_SERVICES[1].ka, 'ნინო', 'short-id@example.ge', 'ელფოსტა', 'მიღებულია'],
     ]);
     f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, `${letter(col('status'))}${row}`, [[CLOSED]]);
+    f.ws.script.runClockUntil(f.ws.core.now() + 26 * 3_600_000);
     expect(f.ws.mail.sent.filter((m) => m.to === 'short-id@example.ge')).toHaveLength(1);
   });
 

@@ -5,6 +5,7 @@ import {
   keyRows,
   mapResponseColumns,
   rememberTitles,
+  legacyResponseKey,
   responseKey,
   typedRowKey,
   type TitleHistory,
@@ -26,10 +27,19 @@ describe('keys', () => {
     expect(typedRowKey('paper', 4, ['newborn', 4, t0])).not.toBe(a);
     expect(typedRowKey('paper', 3, ['newborn', 5, t0])).not.toBe(a);
   });
-  test('responses: form, instant and occurrence', () => {
-    expect(responseKey('N1', t0, 0)).toBe(`N1-${t0.getTime()}-0`);
+  test('responses: form, the day (never the time) and the place among that day’s rows', () => {
+    // 05:00 UTC is 09:00 in Tbilisi, 5 January.
+    expect(responseKey('N1', t0, 0)).toBe('N1-20260105-0');
+    expect(responseKey('N1', t1, 0)).toBe(responseKey('N1', t0, 0));
     expect(responseKey('N1', t0, 1)).not.toBe(responseKey('N1', t0, 0));
     expect(responseKey('N1', 'not a date', 0)).toMatch(/^N1-x[0-9a-f]{8}-0$/);
+    // Nothing of the instant: neither the milliseconds nor the seconds.
+    expect(responseKey('N1', t0, 0)).not.toContain(String(t0.getTime()));
+  });
+  test('the key a row had when keys held the time is still known', () => {
+    expect(legacyResponseKey('N1', t0, 0)).toBe(`N1-${t0.getTime()}-0`);
+    const read = keyRows('N1', [[t0, 'a']], 2, START)!;
+    expect(read.keyed[0].legacyKey).toBe(`N1-${t0.getTime()}-0`);
   });
 });
 
@@ -63,19 +73,19 @@ describe('watermark', () => {
     [t0, 'b'],
     [t1, 'c'],
   ];
-  test('a full read keys same-instant rows by occurrence and ends at the last row', () => {
+  test('a full read keys same-day rows by their place and ends at the last row', () => {
     const read = keyRows('N1', rows, 2, START)!;
     expect(read.keyed.map((k) => [k.sheetRow, k.key])).toEqual([
-      [2, responseKey('N1', t0, 0)],
-      [3, responseKey('N1', t0, 1)],
-      [4, responseKey('N1', t1, 0)],
+      [2, 'N1-20260105-0'],
+      [3, 'N1-20260105-1'],
+      [4, 'N1-20260105-2'],
     ]);
-    expect(read.next).toEqual({ row: 4, tailStamp: String(t1.getTime()), tailCount: 1 });
+    expect(read.next).toMatchObject({ row: 4, tailStamp: '20260105', tailCount: 3 });
   });
-  test('an incremental read continues the occurrence count of the anchor instant', () => {
+  test('an incremental read continues the count of the anchor’s day', () => {
     const first = keyRows('N1', rows.slice(0, 2), 2, START)!;
     const next = keyRows('N1', [rows[1], rows[2], [t1, 'd']], 3, first.next)!;
-    expect(next.keyed.map((k) => k.key)).toEqual([responseKey('N1', t1, 0), responseKey('N1', t1, 1)]);
+    expect(next.keyed.map((k) => k.key)).toEqual([responseKey('N1', t1, 2), responseKey('N1', t1, 3)]);
     const again = keyRows(
       'N1',
       [
@@ -90,6 +100,8 @@ describe('watermark', () => {
   test('an anchor that no longer matches asks for a full read', () => {
     const first = keyRows('N1', rows, 2, START)!;
     expect(keyRows('N1', [[t0, 'sorted']], 4, first.next)).toBeNull();
+    // Sorted within the day: the day matches, the anchor row's content does not.
+    expect(keyRows('N1', [[t1, 'a']], 4, first.next)).toBeNull();
     expect(keyRows('N1', [], 4, first.next)).toBeNull();
   });
   test('blank rows are skipped and do not move the watermark', () => {

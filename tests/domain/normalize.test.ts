@@ -15,6 +15,7 @@ import { DEFAULT_SERVICES } from '../../src/domain/services';
 import type { FeedbackRecord } from '../../src/domain/types';
 
 const services = DEFAULT_SERVICES;
+import { startOfDay } from '../../src/domain/dates';
 const at = new Date('2026-01-05T05:00:00Z');
 
 function n1(answers: Record<string, unknown>) {
@@ -266,7 +267,14 @@ describe('feedback table rows', () => {
   ])('%s record round-trips', (_name, record) => {
     const row = recordToRow(record);
     expect(row).toHaveLength(FEEDBACK_HEADERS.length);
-    expect(rowToRecord(row)).toEqual(record);
+    // Everything but the time of day: the row keeps the day only.
+    expect(rowToRecord(row)).toEqual({ ...record, receivedAt: startOfDay(record.receivedAt) });
+  });
+
+  test('an online answer’s time never reaches the row: the day only, in Tbilisi', () => {
+    const late = new Date('2026-01-05T19:59:00Z'); // 23:59 in Tbilisi
+    const row = recordToRow({ ...n2Record, receivedAt: late });
+    expect((row[FEEDBACK_HEADERS.indexOf('received_at')] as Date).toISOString()).toBe('2026-01-04T20:00:00.000Z');
   });
 
   test('cells: formulas escaped, lists joined, blanks empty, dates as Date', () => {
@@ -282,20 +290,20 @@ describe('feedback table rows', () => {
     expect(cell('polarity')).toBe('პრობლემა');
     expect(cell('staff_polarity')).toBe('შექება');
     expect(cell('quotable')).toBe(true);
-    expect(cell('received_at')).toBe(at);
+    expect(cell('received_at')).toEqual(startOfDay(at));
     expect(cell('flags')).toBe(n2Record.flags.join('\n'));
     expect(recordToRow(other)[FEEDBACK_HEADERS.indexOf('text')]).toBe("'@everyone თანხა მცირეა");
   });
 
   test('rows as Sheets gives them back (apostrophe dropped, checkbox, foreign Date, staff-typed tags) are read', () => {
     const row = recordToRow(n2Record).map((value) => (typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value));
-    row[FEEDBACK_HEADERS.indexOf('received_at')] = runInNewContext('new Date(Date.UTC(2026, 0, 5, 5))');
+    row[FEEDBACK_HEADERS.indexOf('received_at')] = runInNewContext('new Date(Date.UTC(2026, 0, 4, 20))');
     row[FEEDBACK_HEADERS.indexOf('staff_tags')] = 'documents;queue, ';
     row[FEEDBACK_HEADERS.indexOf('staff_polarity')] = ' praise ';
     row[FEEDBACK_HEADERS.indexOf('quotable')] = 'TRUE';
     row[FEEDBACK_HEADERS.indexOf('n2.trust')] = '4';
     const back = rowToRecord(row);
-    expect(back).toEqual(n2Record);
+    expect(back).toEqual({ ...n2Record, receivedAt: startOfDay(n2Record.receivedAt) });
     expect(back.answers['n2.liked']).toBe("'ციტატა'");
     expect(back.answers['n2.problem_text']).toBe('=1+1 რიგი');
   });

@@ -29,7 +29,7 @@ import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
-import { formRecord, tabSnapshot } from '../support/tabs';
+import { formRecord, setSetting, tabSnapshot } from '../support/tabs';
 import { t } from '../../src/domain/messages';
 import { environment } from '../../emulator';
 import { ADMIN_USER, STAFF_USER } from '../support/workspace';
@@ -102,6 +102,11 @@ export function playRun(seed: number, world: World): RunResult {
   let clerkActs = 0;
   // The account also mails for other reasons, drawn from the same quota.
   const f = setUpWorkbook({ environment: environment('consumer', { otherMailPerDay: between(rnd, 0, 3) }) });
+  // Invitations go in the daily batch; a service with fewer than inviteBatchMin due waits at most
+  // a day here (7 by default), so that the three days of recovery see every case's batch.
+  setSetting(f, 'inviteMaxHoldDays', '1');
+  // The batch hour at midnight: the first hourly sweep of each day sends, inside the fault phase.
+  setSetting(f, 'inviteHour', '0');
   let corrections = 0;
   let otherMail = 0;
   const { ws, spreadsheetId } = f;
@@ -248,7 +253,7 @@ export function playRun(seed: number, world: World): RunResult {
   // Typed tabs are collected when staff ask (menu), not by the hourly sweep.
   if (focus === 'collection') for (let i = between(rnd, 1, 2); i > 0; i--) actions.push(() => ws.core.invoke('menuCollectNow', 'menu', undefined));
   if (world === 'staff') {
-    // Clerks click the menu too: "send now" (queued for the owner), "collect now", even setup (refused).
+    // Clerks click the menu too: "the day's batch" (queued for the owner), "collect now", even setup (refused).
     const clicks = ['menuSendInvitations', 'menuCollectNow', 'menuSetup'];
     for (let i = between(rnd, 1, 3); i > 0; i--)
       actions.push(() => {
@@ -262,7 +267,7 @@ export function playRun(seed: number, world: World): RunResult {
 
   const quotaShort = rnd() < 0.3;
   ws.mail.setDailyQuota(quotaShort ? between(rnd, 0, 2) : 100);
-  // Another clerk acting in the middle of a send or a write: re-closing a case, or clicking "send now".
+  // Another clerk acting in the middle of a send or a write: re-closing a case, or clicking "the day's batch".
   const concurrent =
     world === 'staff'
       ? () => {

@@ -302,7 +302,13 @@ test('forms/<name>.json: title, description, URL, no email, no sign-in, destinat
   for (const def of [N1, N2]) {
     const form = readJson<FormSnapshot>('forms', `${def.key}.json`);
     expect(form).toEqual(
-      expect.objectContaining({ title: def.title, description: def.intro, collectsEmail: false, requiresLogin: false, destinationSpreadsheetId: workbookId }),
+      expect.objectContaining({
+        title: def.title,
+        description: def.onlineIntro ?? def.intro,
+        collectsEmail: false,
+        requiresLogin: false,
+        destinationSpreadsheetId: workbookId,
+      }),
     );
     expect(form.publishedUrl).toMatch(/^https:\/\/docs\.google\.com\/forms\/d\/e\/.+\/viewform$/);
     expect(form.items.map((i) => i.title)).toEqual(def.items.map((i) => i.ka));

@@ -6,7 +6,9 @@
  * invitation went, a status set again, a paper form's answer and a phone note after both were
  * imported. Checked: no invitation twice, the corrected address invited once, the renumbered case
  * not invited again, the corrections in the feedback table, every trigger and every mail the
- * administrator's.
+ * administrator's. This municipality also invites desk cases that left an address
+ * (inviteDeskCases) and sends each day's batch with no minimum per service (inviteBatchMin 1), so
+ * that every invitation goes the day after its case closes — before the corrections.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +91,9 @@ describe('several staff accounts', () => {
     const status = column(apps, t('col.invite_status'));
     const renumbered = apps.find((r) => r[id] === '01-2026-0003')!;
     expect(renumbered[status]).toBe(t('invite.sent'));
+    // Its invitation went before the case number was corrected.
+    const elene = result.ws.mail.sent.find((m) => m.to === 'elene.lomidze@example.ge')!;
+    expect(elene.sentAt).toBeLessThan(Date.parse('2026-01-20T10:00:00+04:00'));
     // The invitations log follows the case to its corrected number.
     const log = tabValues(TABS.invitations.name);
     const logStatus = (caseId: string) => log.slice(1).find((r) => String(r[column(log, t('col.case_id'))]) === caseId);
