@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABS } from '../../src/domain/schema';
+import { t } from '../../src/domain/messages';
 import { dataRows, setSetting } from '../support/tabs';
 import type { Fixture } from '../support/workbook';
 import { DIST_DIR, newWorkspace } from '../support/workspace';
@@ -78,7 +79,8 @@ test("setup seeds the settings and services tabs from the deployed profile, and 
   expect(settings.get('senderName')).toBe('ონის მერია');
   expect(settings.get('managers')).toBe('meri@oni.example.ge');
   expect(settings.get('minGroupSize')).toBe('7');
-  expect(settings.get('reportPeriod')).toBe('monthly');
+  // The profile's code is written as the setting's Georgian word, as setup writes every choice.
+  expect(settings.get('reportPeriod')).toBe(t('setting.monthly'));
   // Not in the profile: the standard default.
   expect(settings.get('emailRetentionDays')).toBe('30');
   const services = dataRows(fx, TABS.services.name).map((r) => [r[0], r[1], r[2]]);
