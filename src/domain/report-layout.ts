@@ -9,6 +9,7 @@ import { formatDateKa } from './dates';
 import type { Cell, DocBlock } from './doc-blocks';
 import type { CountCell, PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
 import type { ReportLabels, ReportTextId } from './report-labels';
+import type { FormKey } from './types';
 
 export interface ReportLayout {
   language: 'ka' | 'en';
@@ -27,13 +28,16 @@ export interface LayoutOptions {
 
 export const CHART_WIDTH = 480;
 
+const FORMS: readonly FormKey[] = ['N1', 'N2'];
+
 /** Georgian writes a decimal comma. */
 function decimal(value: number, lang: 'ka' | 'en'): string {
   const text = value.toFixed(1);
   return lang === 'ka' ? text.replace('.', ',') : text;
 }
 
-function suppressedCell(labels: ReportLabels, min: number): Cell {
+function suppressedCell(labels: ReportLabels, min: number, score?: Score | null): Cell {
+  if (score?.suppressed && score.noData) return labels.text('noData');
   return { spans: [{ text: labels.text('suppressed', { min }), tone: 'suppressed' }] };
 }
 
@@ -48,11 +52,13 @@ function isPublished(score: Score | null): score is PublishedScore {
 
 /** Four cells: agree share, interval, respondents, mean — or the notice and three blanks. */
 function scoreCells(score: Score, labels: ReportLabels, min: number): Cell[] {
-  if (!isPublished(score)) return [suppressedCell(labels, min), '', '', ''];
+  if (!isPublished(score)) return [suppressedCell(labels, min, score), '', '', ''];
+  // The share counts ratings; a driver of several items has more ratings than respondents.
+  const people = score.n === score.respondents ? String(score.respondents) : `${score.respondents} (${labels.text('ratings', { n: score.n })})`;
   return [
     percentText(score.share as number),
     `${percentText(score.low as number)}–${percentText(score.high as number)}`,
-    String(score.respondents),
+    people,
     decimal(score.mean as number, labels.lang),
   ];
 }
@@ -63,7 +69,7 @@ function scoreHeader(first: string, labels: ReportLabels): string[] {
 
 function shortScore(score: Score | null, labels: ReportLabels, min: number): Cell {
   if (score === null) return '—';
-  if (!isPublished(score)) return suppressedCell(labels, min);
+  if (!isPublished(score)) return suppressedCell(labels, min, score);
   return `${percentText(score.share as number)} (n = ${score.respondents})`;
 }
 
@@ -82,9 +88,9 @@ function chart(title: string, entries: Array<{ label: string; score: Score | nul
 
 function trendSubject(trend: TrendRow, labels: ReportLabels): string {
   const subject = trend.subject;
-  if (subject.kind === 'overall') return labels.text('overall');
-  if (subject.kind === 'driver') return labels.driver(subject.driver);
-  return subject.name;
+  if (subject.kind === 'form') return `${subject.form}: ${labels.driver('satisfaction', subject.form)}`;
+  if (subject.kind === 'driver') return `${subject.form}: ${labels.driver(subject.driver, subject.form)}`;
+  return `${subject.form}: ${subject.name}`;
 }
 
 /** The rows of a theme table: each theme, then the uncategorised texts (never dropped). */
@@ -129,31 +135,36 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
       [L('total'), String(basis.total)],
       ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), String(basis.byForm[form])]),
       [L('invitations'), String(basis.invitationsSent)],
-      [L('responseRate'), basis.n2ResponseRate === null ? '—' : percentText(basis.n2ResponseRate)],
+      [L('responseRate'), basis.n2ResponseRate !== null ? percentText(basis.n2ResponseRate) : basis.n2MoreAnswersThanInvitations ? L('rateMoreAnswers') : '—'],
     ],
   );
   table(
     [L('channel'), L('count')],
-    basis.byChannel.map((entry) => [labels.channel(entry.channel), String(entry.count)]),
+    basis.byChannel.map((entry) => [labels.channel(entry.channel), countText(entry.count, labels, min)]),
   );
 
   heading(1, L('satisfaction'));
-  table(scoreHeader('', labels), [
-    [L('overall'), ...scoreCells(model.satisfaction.overall, labels, min)],
-    ...model.satisfaction.byForm.map((entry) => [labels.form(entry.form), ...scoreCells(entry.score, labels, min)]),
-  ]);
+  paragraph(L('satisfactionNote'));
+  table(
+    scoreHeader('', labels),
+    model.satisfaction.byForm.map((entry) => [`${entry.form}: ${labels.driver('satisfaction', entry.form)}`, ...scoreCells(entry.score, labels, min)]),
+  );
 
   heading(1, L('drivers'));
-  push(
-    chart(
-      L('drivers'),
-      model.drivers.map((entry) => ({ label: labels.driver(entry.driver), score: entry.score })),
-    ),
-  );
-  table(
-    scoreHeader(L('driver'), labels),
-    model.drivers.map((entry) => [labels.driver(entry.driver), ...scoreCells(entry.score, labels, min)]),
-  );
+  for (const form of FORMS) {
+    const drivers = model.drivers.filter((entry) => entry.form === form);
+    heading(2, labels.form(form));
+    push(
+      chart(
+        `${L('drivers')} — ${form}`,
+        drivers.map((entry) => ({ label: labels.driver(entry.driver, form), score: entry.score })),
+      ),
+    );
+    table(
+      scoreHeader(L('driver'), labels),
+      drivers.map((entry) => [labels.driver(entry.driver, form), ...scoreCells(entry.score, labels, min)]),
+    );
+  }
 
   heading(1, L('questions'));
   table(
@@ -162,32 +173,43 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   );
 
   heading(1, L('services'));
-  push(
-    chart(
-      L('services'),
-      model.services.map((entry) => ({ label: entry.name, score: entry.score })),
-    ),
-  );
-  table(
-    scoreHeader(L('service'), labels),
-    model.services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]),
-  );
+  for (const form of FORMS) {
+    const services = model.services.filter((entry) => entry.form === form && !(entry.score.suppressed && entry.score.noData));
+    if (services.length === 0) continue;
+    heading(2, `${form}: ${labels.driver('satisfaction', form)}`);
+    push(
+      chart(
+        `${L('services')} — ${form}`,
+        services.map((entry) => ({ label: entry.name, score: entry.score })),
+      ),
+    );
+    table(
+      scoreHeader(L('service'), labels),
+      services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]),
+    );
+  }
 
   heading(1, L('channels'));
-  table(
-    scoreHeader(L('channel'), labels),
-    model.channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]),
-  );
+  for (const form of FORMS) {
+    const channels = model.channels.filter((entry) => entry.form === form);
+    if (channels.length === 0) continue;
+    heading(2, `${form}: ${labels.driver('satisfaction', form)}`);
+    table(
+      scoreHeader(L('channel'), labels),
+      channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]),
+    );
+  }
 
   if (model.previous || model.lastYear) {
     heading(1, L('trends'));
-    const overall = model.trends.find((trend) => trend.subject.kind === 'overall');
-    if (overall) {
+    for (const form of FORMS) {
+      const overall = model.trends.find((trend) => trend.subject.kind === 'form' && trend.subject.form === form);
+      if (!overall) continue;
       const bars: Array<{ label: string; score: Score | null }> = [{ label: `${L('current')} (${model.period.label})`, score: overall.current }];
       if (model.previous) bars.push({ label: `${L('previous')} (${model.previous.label})`, score: overall.previous });
       if (model.lastYear) bars.push({ label: `${L('lastYear')} (${model.lastYear.label})`, score: overall.lastYear });
       // One bar is no trend.
-      push(chart(L('trendChart'), bars, 2));
+      push(chart(L('trendChart', { form: labels.driver('satisfaction', form) }), bars, 2));
     }
     const header = ['', L('current')];
     if (model.previous) header.push(`${L('previous')} (${model.previous.label})`, L('change'));

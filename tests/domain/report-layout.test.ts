@@ -57,17 +57,17 @@ describe('reportLayout', () => {
       ...n1(4, 5, '2025-01-10T10:00:00+04:00'),
     ];
     const layout = reportLayout(buildReportModel(input(records)), reportLabels('ka'));
-    const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('საერთო კმაყოფილება პერიოდების მიხედვით'));
+    const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით'));
     // 6/6: Wilson [61 %, 100 %]; 3/6: [19 %, 81 %].
     expect(trend?.alt).toBe(
-      'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)',
+      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)',
     );
     expect(trend?.png.slice(0, 8)).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   });
 
   it('draws no trend chart when only one period is published', () => {
     const layout = reportLayout(buildReportModel(input(n1(6, 5, '2026-01-10T10:00:00+04:00'))), reportLabels('ka'));
-    expect(charts(layout.blocks).map((chart) => chart.alt.split(':')[0])).toEqual(['კმაყოფილების ფაქტორები', 'სერვისების მიხედვით']);
+    expect(charts(layout.blocks).map((chart) => chart.alt.split(':')[0])).toEqual(['კმაყოფილების ფაქტორები — N1', 'სერვისების მიხედვით — N1']);
   });
 
   it('puts the organisation and the date under the title', () => {
