@@ -30,6 +30,16 @@ export function modelReleases(model: ReportModel): Release[] {
     add(key, model.previous, trend.previous);
     add(key, model.lastYear, trend.lastYear);
   }
+  // Who answered: the N2 problem share's base, how people heard, age groups.
+  const profile = model.profile;
+  if (!profile.problemShare.suppressed) releases.push({ key: 'problem_share', ...periodDays(model.period), respondents: profile.problemShare.answered });
+  for (const [prefix, rows] of [
+    ['heard', profile.heardFrom],
+    ['age', profile.ageGroups],
+  ] as const) {
+    for (const row of rows)
+      if (!row.count.suppressed) releases.push({ key: `${prefix}:${row.choice}`, ...periodDays(model.period), respondents: row.count.count });
+  }
   // Theme counts: problems (theme:…), praise (praise:…), and the texts of each without a theme.
   const groups: Array<[string, { themes: ReportModel['problems']['themes']; uncategorised: ReportModel['problems']['uncategorised'] }]> = [
     ['theme', model.problems],

@@ -107,6 +107,21 @@ const REPORT_TEXT = {
     ka: 'N2 გამოხმაურების მაჩვენებელი = პერიოდში მიღებული N2 პასუხები / იმავე პერიოდში გაგზავნილი მოწვევები. პასუხები ანონიმურია და მოწვევას ვერ დავუკავშირებთ, ამიტომ ეს შეფასებაა: ნაწილი შეიძლება წინა პერიოდის მოწვევას პასუხობდეს. თუ პასუხები მოწვევებზე მეტია, მაჩვენებელი არ ჩანს (100%-ზე მეტი მაჩვენებელი არ არსებობს).',
     en: 'N2 response rate = N2 answers received in the period / invitations sent in the same period. Answers are anonymous and cannot be matched to their invitation, so this is an estimate: some may answer invitations of an earlier period. When answers outnumber invitations no rate is shown (a rate above 100% does not exist).',
   },
+  summary: { ka: 'მოკლედ', en: 'In brief' },
+  summaryForms: {
+    ka: 'პერიოდში შეივსო {forms} შეფასების ფორმა (N1 — {n1}, N2 — {n2}) და სხვა არხით (ტელეფონი, სოციალური ქსელი, ვებგვერდი, წერილი) მოვიდა {notes} გამოხმაურება.',
+    en: 'In the period {forms} feedback forms were filled in (N1 {n1}, N2 {n2}) and {notes} notes came through other channels (phone, social network, website, letter).',
+  },
+  summarySatisfied: { ka: '{name}: {share} (n = {n}).', en: '{name}: {share} (n = {n}).' },
+  summaryProblemShare: { ka: 'N2-ის მოპასუხეთა {share}-ს მომსახურების მიღებისას პრობლემა შეექმნა.', en: '{share} of N2 respondents met a problem.' },
+  summaryTopProblem: { ka: 'ყველაზე ხშირი პრობლემა: {theme} ({count} ტექსტი).', en: 'Most frequent problem: {theme} ({count} texts).' },
+  summaryActions: { ka: 'ღონისძიებები: შესრულებული — {done}, ვადაგადაცილებული — {overdue}.', en: 'Actions: {done} done, {overdue} overdue.' },
+  profile: { ka: 'ვინ გვიპასუხა', en: 'Who answered' },
+  problemShare: { ka: 'N2: პრობლემა შეექმნა (ვინც ამ შეკითხვას უპასუხა)', en: 'N2: met a problem (of those who answered the question)' },
+  heardFrom: { ka: 'N1: საიდან შეიტყვეს სერვისის შესახებ', en: 'N1: how people heard of the service' },
+  ageGroups: { ka: 'N1: ასაკობრივი ჯგუფები', en: 'N1: age groups' },
+  answer: { ka: 'პასუხი', en: 'Answer' },
+  people: { ka: 'ადამიანი', en: 'People' },
   unknownService: { ka: 'სერვისი უცნობია', en: 'Service not known' },
 } as const;
 

@@ -10,6 +10,7 @@ import type { Cell, DocBlock } from './doc-blocks';
 import type { CountCell, PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
 import type { ReportLabels, ReportTextId } from './report-labels';
 import type { FormKey } from './types';
+import { profileBlocks, summaryText } from './report-summary';
 
 export interface ReportLayout {
   language: 'ka' | 'en';
@@ -44,6 +45,15 @@ function suppressedCell(labels: ReportLabels, min: number, score?: Score | null)
 /** A count of people in a sentence: itself, or the suppression notice below the minimum group size. */
 function countText(count: number, labels: ReportLabels, min: number): string {
   return count > 0 && count < min ? labels.text('suppressed', { min }) : String(count);
+}
+
+/** The N2 rate rests on the N2 respondents: withheld with them below the minimum group size. */
+function rateCell(model: ReportModel, labels: ReportLabels, min: number): Cell {
+  const basis = model.basis;
+  if (basis.n2MoreAnswersThanInvitations) return labels.text('rateMoreAnswers');
+  if (basis.n2ResponseRate === null) return '—';
+  if (basis.byForm.N2 > 0 && basis.byForm.N2 < min) return suppressedCell(labels, min);
+  return percentText(basis.n2ResponseRate);
 }
 
 function isPublished(score: Score | null): score is PublishedScore {
@@ -126,6 +136,8 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   if (options.organisation) paragraph(options.organisation);
   paragraph(`${L('period')}: ${model.period.label}`);
   if (options.preparedAt) paragraph(`${L('prepared')}: ${formatDateKa(options.preparedAt)}`);
+  heading(1, L('summary'));
+  paragraph(summaryText(model, labels));
 
   const basis = model.basis;
   heading(1, L('basis'));
@@ -133,15 +145,17 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
     ['', L('count')],
     [
       [L('total'), String(basis.total)],
-      ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), String(basis.byForm[form])]),
+      ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), countText(basis.byForm[form], labels, min)]),
       [L('invitations'), String(basis.invitationsSent)],
-      [L('responseRate'), basis.n2ResponseRate !== null ? percentText(basis.n2ResponseRate) : basis.n2MoreAnswersThanInvitations ? L('rateMoreAnswers') : '—'],
+      [L('responseRate'), rateCell(model, labels, min)],
     ],
   );
   table(
     [L('channel'), L('count')],
     basis.byChannel.map((entry) => [labels.channel(entry.channel), countText(entry.count, labels, min)]),
   );
+
+  for (const block of profileBlocks(model, labels)) push(block);
 
   heading(1, L('satisfaction'));
   paragraph(L('satisfactionNote'));

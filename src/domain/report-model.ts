@@ -108,6 +108,7 @@ export interface TrendRow {
   vsLastYear: Trend;
 }
 
+import { ProfileTally, type Profile } from './report-profile';
 import { ThemeTally, type CountCell, type ThemeGroups, type ThemeRow } from './report-themes';
 export { UNCATEGORISED, recordText, type CountCell, type ThemeGroups, type ThemeRow } from './report-themes';
 
@@ -169,6 +170,8 @@ export interface ReportModel {
   };
   /** What people liked: praise texts of every channel, by theme. */
   praise: ThemeGroups;
+  /** N2's problem share, how N1 respondents heard of the service, their age groups. */
+  profile: Profile;
   actions: ActionRow[];
   methodology: Methodology;
 }
@@ -225,6 +228,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   let lowScoreResponses = 0;
   const problemTally = new ThemeTally();
   const praiseTally = new ThemeTally();
+  const profileTally = new ProfileTally();
 
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
@@ -236,6 +240,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (!(time >= from && time < to)) continue;
 
     total++;
+    profileTally.add(record);
     if (Object.prototype.hasOwnProperty.call(byForm, record.form)) byForm[record.form]++;
     const channel = CHANNEL_INDEX.get(record.channel);
     if (channel !== undefined) channelCounts[channel]++;
@@ -343,6 +348,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ]),
     problems: { lowScoreResponses, lowestQuestions, themes: problems.themes, texts: problems.texts, uncategorised: problems.uncategorised },
     praise: praiseTally.groups(records, minGroupSize, input.internal, themeGuard, 'praise'),
+    profile: profileTally.profile(minGroupSize, themeGuard ?? (() => true)),
     actions: input.actions.map((action) => actionRow(action, to, input.internal)),
     methodology: {
       minGroupSize,

@@ -158,9 +158,10 @@ describe('analysis report from the menu', () => {
     const basis = tableAfter(doc, 'მონაცემთა საფუძველი');
     expect(rowOf(basis, 'უკუკავშირი სულ')[1]).toBe('11');
     expect(rowOf(basis, 'ფორმა N1 (განცხადების წარდგენა)')[1]).toBe('8');
-    expect(rowOf(basis, 'ფორმა N2 (მომსახურების დასრულება)')[1]).toBe('3');
+    // 3 N2 answers: a count of people below the minimum, suppressed like every other, and the rate resting on them too.
+    expect(rowOf(basis, 'ფორმა N2 (მომსახურების დასრულება)')[1]).toBe(SUPPRESSED);
     expect(rowOf(basis, 'გაგზავნილი მოწვევები (N2)')[1]).toBe('6');
-    expect(rowOf(basis, 'N2 გამოხმაურების მაჩვენებელი')[1]).toBe('50%');
+    expect(rowOf(basis, 'N2 გამოხმაურების მაჩვენებელი')[1]).toBe(SUPPRESSED);
 
     // N1 and N2 apart, never pooled: N1 5 of 8 agree = 63 %, Wilson [31 %, 86 %]; N2 (3) suppressed.
     const overall = tableAfter(doc, 'კმაყოფილება: N1 და N2 ცალ-ცალკე');
@@ -218,7 +219,9 @@ describe('analysis report from the menu', () => {
     expect(doc.body[0]).toMatchObject({ type: 'paragraph', heading: 'TITLE', text: 'უკუკავშირის ანალიტიკური ანგარიში' });
     const headings = doc.body.filter((item) => item.type === 'paragraph' && item.heading === 'HEADING1').map((item) => (item as { text: string }).text);
     expect(headings).toEqual([
+      'მოკლედ',
       'მონაცემთა საფუძველი',
+      'ვინ გვიპასუხა',
       'კმაყოფილება: N1 და N2 ცალ-ცალკე',
       'კმაყოფილების ფაქტორები',
       'შეკითხვების მიხედვით',
@@ -387,6 +390,12 @@ describe('scheduled report (dailyJobs)', () => {
     expect(mail.body).toContain(`https://docs.google.com/document/d/${docs[0].id}/edit`);
     expect(mail.htmlBody).toContain('მერია &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.htmlBody).not.toContain('<script>');
+    // The key figures are in the mail itself, each form apart (N1: 5 of 8 agree), never pooled (8 of 11: 73 %).
+    for (const text of [mail.body, mail.htmlBody]) {
+      expect(text).toContain('კმაყოფილება განცხადების მიღებით: 63% (n = 8).');
+      expect(text).toContain('N1 — 8, N2 — 5-ზე ნაკლები პასუხი — არ ქვეყნდება');
+      expect(text).not.toContain('73%');
+    }
 
     f.ws.script.runClockUntil(at('2026-04-20T12:00:00+04:00').getTime());
     expect(reportDocs(f)).toHaveLength(1);
