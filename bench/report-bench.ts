@@ -111,7 +111,7 @@ export function benchReport(rows: number): ReportBench {
   const modelledMs = ws.core.now() - clock;
   const peakHeapMB = heap.stop();
   const summary = ws.core.callSummary();
-  const ok = ws.docs.list().some((doc) => doc.name.includes('I კვარტალი 2026'));
+  const ok = ws.docs.list().some((doc) => doc.name.includes('2026 წლის I კვარტალი'));
   return {
     rows,
     callsByKind: summary.byService,

@@ -7,6 +7,11 @@ import { gasError, type Core } from './core';
 
 export interface SentMail {
   sentAt: number;
+  /**
+   * The account whose mailbox sent it: the one the execution ran as (a menu click: whoever
+   * clicked; an installable trigger: whoever created it). MailApp sends "as" the effective user.
+   */
+  from: string;
   to: string;
   cc?: string;
   bcc?: string;
@@ -152,6 +157,7 @@ export class MailService {
   private record(message: MailParameters): SentMail {
     const mail: SentMail = {
       sentAt: this.core.now(),
+      from: this.core.current()?.user ?? this.core.user,
       to: String(message.to ?? ''),
       subject: String(message.subject ?? ''),
       body: String(message.body ?? ''),

@@ -427,6 +427,11 @@ export class ScriptService {
         core.requireFullAuth('ScriptApp.newTrigger', SCRIPTAPP_SCOPE);
         return new TriggerBuilderFake(String(functionName), core.timeZone, createTrigger);
       },
+      /**
+       * Only the caller's own: "Gets all installable triggers associated with the current project
+       * and current user" (developers.google.com/apps-script/reference/script/script-app#getProjectTriggers());
+       * another editor's triggers of the same project are invisible, and cannot be deleted, from here.
+       */
       getProjectTriggers() {
         core.requireFullAuth('ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE);
         core.call('ScriptApp', 'getProjectTriggers');

@@ -269,7 +269,7 @@ export function renderIndexPage(input: IndexInput): string {
 </header>
 <main>
 <section id="summary"><h2>შეჯამება</h2>
-<p id="environment"><b>გარემო (environment):</b> ${esc(environmentLine(input.environment))} · ადმინისტრატორი ${esc(input.environment.users.admin)}, თანამშრომელი ${esc(input.environment.users.staff)}</p>
+<p id="environment"><b>გარემო (environment):</b> ${esc(environmentLine(input.environment))} · ადმინისტრატორი ${esc(input.environment.users.admin)}, თანამშრომელი ${esc(input.environment.users.staff.join(', '))}</p>
 ${summary}${renderSelfCheck(input.environment)}${refusedInvites}${refused}${warnings}${alerts}${problemList}
 <p class="meta"><a href="summary.json">summary.json</a> · <a href="environment.json">environment.json</a> · <a href="triggers.json">triggers.json</a> · <a href="drive/index.json">drive/index.json</a></p></section>
 <section id="forms"><h2>ფორმები — როგორც მათ რესპონდენტი ხედავს</h2>${input.forms.map(renderForm).join('\n') || '<p>ფორმები არ შექმნილა.</p>'}</section>

@@ -11,6 +11,7 @@ import type { FormSnapshot } from '../emulator';
 import type { SentMail } from '../emulator';
 import type { DriveIndexRow } from '../emulator';
 import type { PlayResult, RefusedInput, ShownAlert, StepError } from './player';
+import { feedbackJson } from './feedback-json';
 import { renderIndexPage } from './index-page';
 
 export interface Summary {
@@ -175,6 +176,7 @@ export interface WrittenOutput {
 export function mailRecord(mail: SentMail): Record<string, unknown> {
   return {
     sentAt: iso(mail.sentAt),
+    from: mail.from,
     to: mail.to,
     subject: mail.subject,
     body: mail.body,
@@ -261,6 +263,10 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
     driveFiles.push({ row, file });
   }
 
+  // feedback.json: the normalized feedback table as records, read by the product's own reader.
+  const feedbackTab = (bound ?? ws.spreadsheets.snapshot(result.spreadsheetId)).tabs.find((tab) => tab.name === TABS.feedback.name);
+  json(join(outDir, 'feedback.json'), feedbackJson(feedbackTab?.values ?? []));
+
   // environment.json: the world the replay ran in, and what the product's self-check reported.
   json(join(outDir, 'environment.json'), result.environment);
 
@@ -269,6 +275,7 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
     join(outDir, 'triggers.json'),
     ws.core.triggers.map((t) => ({
       handler: t.handler,
+      owner: t.createdBy,
       kind: t.eventType === 'CLOCK' ? 'time-driven' : `${t.sourceKind.toLowerCase()} ${t.eventType}`,
       eventType: t.eventType,
       source: t.sourceKind,

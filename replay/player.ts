@@ -7,7 +7,7 @@
  * the replay goes on.
  */
 import { columnLetters, type Environment, type EnvironmentName, type Workspace } from '../emulator';
-import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, type Users, newWorkspace, usersFor } from '../tests/support/workspace';
+import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, newWorkspace, usersFor } from '../tests/support/workspace';
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
@@ -20,6 +20,7 @@ import {
   type Scenario,
   type ScenarioAction,
   type ScenarioCase,
+  type ScenarioEdit,
   type ScenarioFeedback,
   type ScenarioResponse,
 } from './scenario';
@@ -35,6 +36,15 @@ export const SELF_CHECK_HANDLER = 'menuSelfCheck';
 /** The tab the self-check writes its checklist to. */
 export { SELF_CHECK_TAB };
 const HOUR = 3_600_000;
+
+/**
+ * Who acts in the replay (the scenario's `users`, else the world's usual two): the admin runs
+ * setup, owns the triggers and clicks the manager's menu items; staff type and close cases.
+ */
+export interface People {
+  admin: string;
+  staff: string[];
+}
 
 export const MENU = {
   setup: 'სისტემის მომზადება / განახლება',
@@ -83,6 +93,8 @@ export interface PlayRecord {
   warnings: string[];
   feedbackLogged: number;
   actionsLogged: number;
+  /** The scenario's later corrections as they were typed. */
+  edits: Array<{ at: string; by: string; tab: string; row: number; field: string; value: unknown }>;
 }
 
 /** One row of the self-check's checklist, as its tab shows it. */
@@ -119,7 +131,7 @@ export interface SelfCheckRecord {
 export interface EnvironmentRecord extends Environment {
   name: EnvironmentName | null;
   source: ResolvedEnvironment['source'];
-  users: Users;
+  users: People;
   selfCheck: SelfCheckRecord | null;
 }
 
@@ -203,8 +215,8 @@ export class Player {
   readonly spreadsheetId: string;
   readonly record: PlayRecord;
   readonly environment: ResolvedEnvironment;
-  /** The administrator (the script's account) and the staff member, in this world. */
-  readonly users: Users;
+  /** The administrator (the script's account, the owner) and the staff, in this world. */
+  readonly users: People;
   private readonly log: (line: string) => void;
   /** Next empty row per staff tab (only people append to these tabs). */
   private readonly nextRow = new Map<string, number>();
@@ -213,6 +225,9 @@ export class Player {
   private serviceNames = new Map<string, string>();
   private serviceLinks = new Map<string, string>();
   private readonly formIds = new Map<string, string>();
+  /** Where each paper N1 (by its index in `responses`) and other-channel note (in `otherFeedback`) was typed. */
+  private readonly paperRows = new Map<number, number>();
+  private readonly otherRows = new Map<number, number>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -221,7 +236,13 @@ export class Player {
     this.log = options.log ?? (() => undefined);
     const start = this.startTime();
     this.environment = options.environment ?? resolveEnvironment(scenario.environment);
-    this.users = usersFor(this.environment.environment);
+    const usual = usersFor(this.environment.environment);
+    const given = scenario.users;
+    this.users = {
+      admin: given?.admin ?? usual.admin,
+      // A scenario naming its people names all its staff: none listed, the admin does it all.
+      staff: given ? (given.staff ?? []) : [usual.staff],
+    };
     // Google's daily mail quota is the account's (the emulator's default for the environment);
     // the settings' mailQuotaPerDay is the product's own cap, typed into the settings tab.
     this.ws = newWorkspace({ now: start, environment: this.environment.environment, user: this.users.admin });
@@ -248,6 +269,7 @@ export class Player {
       warnings: [],
       feedbackLogged: 0,
       actionsLogged: 0,
+      edits: [],
     };
   }
 
@@ -296,12 +318,12 @@ export class Player {
   }
 
   /** Clicks a menu item; prints and records the alerts it showed. */
-  click(caption: string, promptAnswer?: string): void {
+  click(caption: string, promptAnswer?: string, user: string = this.users.admin): void {
     const ui = this.ws.spreadsheets.ui;
     const before = ui.shown.length;
     if (promptAnswer !== undefined) ui.answerNext({ button: 'OK', text: promptAnswer });
     this.attempt(`menu "${caption}"`, () => {
-      ui.clickMenuItem(caption);
+      ui.clickMenuItem(caption, user);
     });
     for (const shown of ui.shown.slice(before)) {
       if (shown.kind === 'prompt') continue;
@@ -368,12 +390,12 @@ export class Player {
   }
 
   /** Appends a row to a staff tab; returns its row number, or null when the tab refused it. */
-  private appendRow(tabName: string, byHeader: Array<[string, unknown]>, actor: string, what: string): number | null {
+  private appendRow(tabName: string, byHeader: Array<[string, unknown]>, actor: string, what: string, user = this.firstStaff()): number | null {
     const row = this.rowFor(tabName);
     const cells = new Map<number, unknown>();
     for (const [header, value] of byHeader) cells.set(this.column(tabName, header), value);
     try {
-      this.typeCells(tabName, row, cells, this.users.staff);
+      this.typeCells(tabName, row, cells, user);
     } catch (err) {
       this.refuse(actor, what, err);
       return null;
@@ -477,6 +499,16 @@ export class Player {
     }
   }
 
+  /** The first staff user, else the admin: who types paper forms, notes and actions. */
+  private firstStaff(): string {
+    return this.users.staff[0] ?? this.users.admin;
+  }
+
+  /** Who types and closes a case: its `closedBy`, else the first staff user, else the admin. */
+  private caseUser(c: ScenarioCase): string {
+    return typedText(c.closedBy).trim() || this.firstStaff();
+  }
+
   private submitCase(c: ScenarioCase): void {
     const tab = TABS.applications;
     const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
@@ -496,6 +528,7 @@ export class Player {
       ],
       'staff',
       `case ${id}`,
+      this.caseUser(c),
     );
     if (row !== null) this.record.casesEntered.push({ id, row, email: typedText(c.email).trim(), service: this.serviceName(c.service) });
   }
@@ -510,7 +543,7 @@ export class Player {
     const tab = TABS.applications;
     const status = this.column(tab.name, tab.columns.find((col) => col.key === 'status')!.header);
     try {
-      this.typeCells(tab.name, entered.row, new Map([[status, CLOSED]]), this.users.staff);
+      this.typeCells(tab.name, entered.row, new Map([[status, CLOSED]]), this.caseUser(c));
       this.record.casesClosed.push(entered);
     } catch (err) {
       this.refuse('staff', `closing case ${id}`, err);
@@ -534,7 +567,7 @@ export class Player {
     return out;
   }
 
-  private submitResponse(r: ScenarioResponse): void {
+  private submitResponse(r: ScenarioResponse, index: number): void {
     const form = typedText(r.form).trim().toUpperCase();
     const channel = typedText(r.channel).trim();
     const answers = (typeof r.answers === 'object' && r.answers !== null && !Array.isArray(r.answers) ? r.answers : {}) as Record<string, unknown>;
@@ -543,7 +576,11 @@ export class Player {
       this.record.responsesAccepted[key] = (this.record.responsesAccepted[key] ?? 0) + 1;
     };
     if (form === 'N1' && channel === 'paper') {
-      if (this.typePaperForm(r, answers)) accepted();
+      const row = this.typePaperForm(r, answers);
+      if (row !== null) {
+        this.paperRows.set(index, row);
+        accepted();
+      }
       return;
     }
     const def = FORMS[form as 'N1' | 'N2'];
@@ -567,7 +604,7 @@ export class Player {
   }
 
   /** Staff type one paper N1 into the paper tab. */
-  private typePaperForm(r: ScenarioResponse, answers: Record<string, unknown>): boolean {
+  private typePaperForm(r: ScenarioResponse, answers: Record<string, unknown>): number | null {
     const tab = TABS.paper.name;
     const received = timeOf(r.submittedAt);
     const cells: Array<[string, unknown]> = [[TABS.paper.columns[0].header, received === null ? typedText(r.submittedAt) : typedDate(received)]];
@@ -579,10 +616,10 @@ export class Player {
       }
       cells.push([id, item.type === 'service' ? this.serviceName(value) : typeof value === 'number' ? value : typedText(value)]);
     }
-    return this.appendRow(tab, cells, 'staff', `paper N1 received ${typedText(r.submittedAt)}`) !== null;
+    return this.appendRow(tab, cells, 'staff', `paper N1 received ${typedText(r.submittedAt)}`);
   }
 
-  private logFeedback(f: ScenarioFeedback): void {
+  private logFeedback(f: ScenarioFeedback, index: number): void {
     const tab = TABS.otherChannels;
     const h = (key: string) => tab.columns.find((col) => col.key === key)!.header;
     const received = timeOf(f.receivedAt);
@@ -598,7 +635,10 @@ export class Player {
       'staff',
       `${channel || 'other'} feedback`,
     );
-    if (row !== null) this.record.feedbackLogged++;
+    if (row !== null) {
+      this.otherRows.set(index, row);
+      this.record.feedbackLogged++;
+    }
   }
 
   private logAction(a: ScenarioAction): void {
@@ -618,6 +658,112 @@ export class Player {
     if (a.publicWording !== undefined && a.publicWording !== null) cells.push([h('publicWording'), typedText(a.publicWording)]);
     const row = this.appendRow(tab.name, cells, 'staff', `action "${typedText(a.problem).slice(0, 40)}"`);
     if (row !== null) this.record.actionsLogged++;
+  }
+
+  // --- later corrections (the scenario's `edits`) -------------------------------------------------
+
+  /**
+   * One later correction, typed by `by` into one cell, as a user edit (the installable edit
+   * trigger fires as for any edit). What cannot be played (an unknown tab, case, response or
+   * field) is recorded as a warning; what the sheet refuses, as refused input.
+   */
+  private playEdit(e: ScenarioEdit, index: number): void {
+    const tabKey = typedText(e.tab).trim();
+    const field = typedText(e.field).trim();
+    const what = `edit ${index} (${tabKey} ${field})`;
+    const target = this.editTarget(e, tabKey, field);
+    if ('problem' in target) {
+      this.record.warnings.push(`${what}: ${target.problem}; not played`);
+      return;
+    }
+    const user = typedText(e.by).trim() || target.user;
+    try {
+      this.typeCells(target.tab, target.row, new Map([[target.column, target.value]]), user);
+      target.after?.();
+      this.record.edits.push({ at: this.now(), by: user, tab: tabKey, row: target.row, field, value: target.value });
+      this.log(`  ✎ ${user}: ${target.tab} row ${target.row}, ${field} → ${typedText(target.value)}`);
+    } catch (err) {
+      this.refuse(user, what, err);
+      return;
+    }
+    if (tabKey === 'services') this.attempt('read the services tab', () => this.loadServices());
+  }
+
+  /** Where an edit goes (tab, row, column), what is typed, and who types it unless `by` says. */
+  private editTarget(
+    e: ScenarioEdit,
+    tabKey: string,
+    field: string,
+  ): { tab: string; row: number; column: number; value: unknown; user: string; after?: () => void } | { problem: string } {
+    const raw = e.value;
+    const asTyped = (v: unknown): unknown => (typeof v === 'number' ? v : typedText(v));
+    const asDate = (v: unknown): unknown => {
+      const ms = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? timeOf(v) : null;
+      return ms === null ? asTyped(v) : typedDate(ms);
+    };
+    switch (tabKey) {
+      case 'applications': {
+        const tab = TABS.applications;
+        const id = typedText(e.case).trim();
+        const entered = this.record.casesEntered.find((c) => c.id.trim() === id);
+        if (!entered) return { problem: `no case "${id}" was typed` };
+        const key = field === 'id' ? 'caseId' : field === 'channel' ? 'applyChannel' : field;
+        const column = tab.columns.find((c) => c.key === key && !c.scriptOnly);
+        if (!column) return { problem: `the applications tab has no column "${field}" staff type` };
+        let value: unknown = asTyped(raw);
+        if (key === 'status') value = CASE_STATUSES.find((st) => st.id === typedText(raw).trim())?.ka ?? value;
+        if (key === 'applyChannel') value = APPLY_CHANNELS.find((ch) => ch.id === typedText(raw).trim())?.ka ?? value;
+        if (key === 'service') value = this.serviceName(raw);
+        if (key === 'submittedAt' || key === 'closedAt') value = asDate(raw);
+        const c = this.scenario.cases.find((x) => typedText(x.id).trim() === id);
+        // The summary counts a case's invitation at its address as it stands (the case keeps its first number as its name).
+        const after = key === 'email' ? () => (entered.email = typedText(raw).trim()) : undefined;
+        return { tab: tab.name, row: entered.row, column: this.column(tab.name, column.header), value, user: c ? this.caseUser(c) : this.firstStaff(), after };
+      }
+      case 'paper': {
+        const n = Number(e.response);
+        const row = this.paperRows.get(n);
+        if (row === undefined) return { problem: `response ${typedText(e.response)} is not a paper N1 that was typed` };
+        if (field === 'receivedAt' || field === 'submittedAt')
+          return { tab: TABS.paper.name, row, column: this.column(TABS.paper.name, TABS.paper.columns[0].header), value: asDate(raw), user: this.firstStaff() };
+        const item = N1.items.find((i) => i.id === field);
+        if (!item) return { problem: `N1 has no item "${field}"` };
+        const value = item.type === 'service' ? this.serviceName(raw) : asTyped(raw);
+        return { tab: TABS.paper.name, row, column: this.column(TABS.paper.name, field), value, user: this.firstStaff() };
+      }
+      case 'other': {
+        const tab = TABS.otherChannels;
+        const row = this.otherRows.get(Number(e.response));
+        if (row === undefined) return { problem: `otherFeedback ${typedText(e.response)} was not typed` };
+        const column = tab.columns.find((c) => c.key === field && !c.scriptOnly);
+        if (!column) return { problem: `the other-channels tab has no column "${field}" staff type` };
+        let value: unknown = asTyped(raw);
+        if (field === 'channel') value = LOGGED_CHANNELS.find((ch) => ch.id === typedText(raw).trim())?.ka ?? value;
+        if (field === 'service') value = this.serviceName(raw);
+        if (field === 'receivedAt') value = asDate(raw);
+        return { tab: tab.name, row, column: this.column(tab.name, column.header), value, user: this.firstStaff() };
+      }
+      case 'services': {
+        // `field` names the service (its code, or its name as it stands); `value` is its new Georgian name.
+        const tab = TABS.services;
+        const values = this.tab(tab.name).values;
+        const [code, ka] = [tab.columns[0].header, tab.columns[1].header].map((h) => this.column(tab.name, h) - 1);
+        const at = values.findIndex((r, i) => i > 0 && (String(r[code]).trim() === field || String(r[ka]).trim() === field));
+        if (at < 1) return { problem: `no service "${field}" in the services tab` };
+        return { tab: tab.name, row: at + 1, column: ka + 1, value: typedText(raw), user: this.users.admin };
+      }
+      case 'settings': {
+        const tab = TABS.settings;
+        const values = this.tab(tab.name).values;
+        const keyCol = this.column(tab.name, tab.columns[0].header);
+        const at = values.findIndex((r, i) => i > 0 && String(r[keyCol - 1]).trim() === field);
+        if (at < 1) return { problem: `no setting "${field}" in the settings tab` };
+        const value = Array.isArray(raw) ? raw.map(typedText).join(', ') : asTyped(raw);
+        return { tab: tab.name, row: at + 1, column: this.column(tab.name, tab.columns[1].header), value, user: this.users.admin };
+      }
+      default:
+        return { problem: 'tab must be applications, paper, other, services or settings' };
+    }
   }
 
   /** 2–4. Staff, respondents and the clock, in time order. */
@@ -642,9 +788,18 @@ export class Player {
       }
       add(submitted !== null && closed < submitted ? submitted : closed, 1, `case ${typedText(c.id)} closed`, () => this.closeCase(c));
     }
-    for (const r of this.scenario.responses)
-      add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r));
-    for (const f of this.scenario.otherFeedback) add(timeOf(f.receivedAt), 3, `${typedText(f.channel)} feedback`, () => this.logFeedback(f));
+    this.scenario.responses.forEach((r, i) =>
+      add(timeOf(r.submittedAt), 2, `response ${typedText(r.form)}/${typedText(r.channel)}`, () => this.submitResponse(r, i)),
+    );
+    this.scenario.otherFeedback.forEach((f, i) => add(timeOf(f.receivedAt), 3, `${typedText(f.channel)} feedback`, () => this.logFeedback(f, i)));
+    (this.scenario.edits ?? []).forEach((e, i) => {
+      const at = timeOf(e.at);
+      if (at === null) {
+        this.record.warnings.push(`edit ${i}: at "${typedText(e.at)}" is not a time; it was not played`);
+        return;
+      }
+      add(at, 4, `edit ${i} (${typedText(e.tab)} ${typedText(e.field)})`, () => this.playEdit(e, i));
+    });
     steps.sort((a, b) => a.at - b.at || a.order - b.order || a.seq - b.seq);
     return steps;
   }

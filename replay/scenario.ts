@@ -27,6 +27,8 @@ export interface ScenarioService {
 
 export interface ScenarioCase {
   id?: unknown;
+  /** The staff user who types and closes it (Additions); default: the first staff user, else the admin. */
+  closedBy?: unknown;
   service?: unknown;
   applicant?: unknown;
   email?: unknown;
@@ -67,6 +69,32 @@ export interface ScenarioAction {
   [key: string]: unknown;
 }
 
+/**
+ * A later correction typed by a person (Additions): `tab` applications | paper | other | services |
+ * settings; `case` names an applications row by its case number as first typed; `response` a
+ * paper N1 or other-channel entry by its index in `responses` / `otherFeedback`; `field` the
+ * column (applications: id | email | status | service | applicant | …; paper: an item id such
+ * as n1.overall, or receivedAt; other: receivedAt | channel | service | text; services: the
+ * service's code, whose Georgian name becomes `value`; settings: the setting's key). Kept as
+ * written: the player plays what it can and records why it could not play the rest.
+ */
+export interface ScenarioEdit {
+  at?: unknown;
+  by?: unknown;
+  tab?: unknown;
+  case?: unknown;
+  response?: unknown;
+  field?: unknown;
+  value?: unknown;
+  [key: string]: unknown;
+}
+
+/** Who does what (Additions): the admin runs setup and owns the triggers; staff type and close cases. */
+export interface ScenarioUsers {
+  admin?: string;
+  staff?: string[];
+}
+
 export interface ScenarioReport {
   from?: unknown;
   to?: unknown;
@@ -95,6 +123,8 @@ export interface Scenario {
   otherFeedback: ScenarioFeedback[];
   actions: ScenarioAction[];
   report?: ScenarioReport;
+  users?: ScenarioUsers;
+  edits?: ScenarioEdit[];
 }
 
 /** A scenario the replay cannot play at all: its message is shown and the replay exits with 2. */
@@ -105,8 +135,8 @@ export class ScenarioError extends Error {
   }
 }
 
-const LIST_KEYS = ['services', 'cases', 'responses', 'otherFeedback', 'actions'] as const;
-const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', ...LIST_KEYS]);
+const LIST_KEYS = ['services', 'cases', 'responses', 'otherFeedback', 'actions', 'edits'] as const;
+const KNOWN_KEYS = new Set<string>(['now', 'settings', 'report', 'environment', 'users', ...LIST_KEYS]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -159,6 +189,7 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
   if ('report' in data && !isObject(data.report)) problems.push(`"report" must be an object, found ${kindOf(data.report)}`);
   if ('now' in data && typeof data.now !== 'string' && typeof data.now !== 'number') problems.push(`"now" must be an ISO 8601 time, found ${kindOf(data.now)}`);
   if ('environment' in data) problems.push(...environmentProblems(data.environment));
+  if ('users' in data) problems.push(...usersProblems(data.users));
   if (problems.length > 0) {
     throw new ScenarioError(`${source} is not a scenario (see ../shared/scenario.md):\n  - ${problems.slice(0, 10).join('\n  - ')}`);
   }
@@ -173,7 +204,42 @@ export function validateScenario(parsed: unknown, source = 'scenario'): Scenario
     actions: list<ScenarioAction>('actions'),
     report: isObject(data.report) ? (data.report as ScenarioReport) : undefined,
     environment: isObject(data.environment) ? scenarioEnvironment(data.environment) : undefined,
+    users: isObject(data.users) ? scenarioUsers(data.users) : undefined,
+    edits: list<ScenarioEdit>('edits'),
   };
+}
+
+// --- users ------------------------------------------------------------------------------------
+
+/** An account's address, as the replay signs people in with it. */
+const ACCOUNT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What is wrong with a scenario's `users` (the people the replay signs in as, not typed data). */
+function usersProblems(value: unknown): string[] {
+  if (!isObject(value)) return [`"users" must be an object, found ${kindOf(value)}`];
+  const problems: string[] = [];
+  for (const key of Object.keys(value))
+    if (key !== 'admin' && key !== 'staff' && value[key] !== null) problems.push(`"users.${key}" is not a users field (admin, staff)`);
+  const admin = value.admin;
+  if (admin !== undefined && admin !== null && (typeof admin !== 'string' || !ACCOUNT.test(admin.trim())))
+    problems.push(`"users.admin" must be an account's email address, found ${JSON.stringify(admin)}`);
+  const staff = value.staff;
+  if (staff !== undefined && staff !== null) {
+    if (!Array.isArray(staff)) problems.push(`"users.staff" must be a list of email addresses, found ${kindOf(staff)}`);
+    else
+      staff.forEach((s, i) => {
+        if (typeof s !== 'string' || !ACCOUNT.test(s.trim()))
+          problems.push(`"users.staff"[${i}] must be an account's email address, found ${JSON.stringify(s)}`);
+      });
+  }
+  return problems;
+}
+
+function scenarioUsers(value: Record<string, unknown>): ScenarioUsers {
+  const users: ScenarioUsers = {};
+  if (typeof value.admin === 'string') users.admin = value.admin.trim();
+  if (Array.isArray(value.staff)) users.staff = (value.staff as string[]).map((s) => s.trim());
+  return users;
 }
 
 // --- environment ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 import { selfCheckAction } from './app/self-check';
 import { recordJobOutcomes } from './app/job-problems';
+import { runsAsOwner } from './app/owner';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -76,6 +77,7 @@ export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): v
 
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
 export function hourlySweep(): void {
+  if (!runsAsOwner('hourlySweep')) return;
   const jobs: Array<[string, () => unknown]> = [
     // A services edit's forms and N2 links first, so that the invitations below carry the new links.
     ['services', syncMarkedServices],
@@ -88,6 +90,7 @@ export function hourlySweep(): void {
 
 /** Time-driven, daily: privacy clean-up, the scheduled analysis report, overdue actions marked. */
 export function dailyJobs(): void {
+  if (!runsAsOwner('dailyJobs')) return;
   runJobs('dailyJobs', [
     ['clearExpiredEmails', clearExpiredEmails],
     ['scheduledReport', runScheduledReport],

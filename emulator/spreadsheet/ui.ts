@@ -143,14 +143,23 @@ export class UiFake implements Pick<GoogleAppsScript.Base.Ui, UiMethods> {
     this.answers.push(answer);
   }
 
-  /** Runs the function behind a menu item, as a click does: its errors go to the execution log. */
-  clickMenuItem(itemCaption: string): unknown {
+  /**
+   * Runs the function behind a menu item, as a click does: its errors go to the execution log.
+   * The click runs as the person who clicked (`user`, default the harness's user), under their own
+   * authorization: Session.getEffectiveUser() is them, their installable triggers are the ones
+   * ScriptApp.getProjectTriggers() shows, mail goes out from their mailbox against their own daily
+   * quota ("Gets information about the user under whose authority the script is running",
+   * developers.google.com/apps-script/reference/base/session#getEffectiveUser(); "Quotas are per
+   * user", developers.google.com/apps-script/guides/services/quotas). A menu click is not a
+   * trigger: it spends no one's daily trigger runtime.
+   */
+  clickMenuItem(itemCaption: string, user?: string): unknown {
     const item = findItem(
       this.menus.flatMap((m) => m.items),
       itemCaption,
     );
     if (!item) throw new Error(`No menu item "${itemCaption}" (menus: ${JSON.stringify(this.menus.map((m) => m.caption))})`);
-    return this.core.invoke(item.functionName, 'menu', undefined, { rethrow: false });
+    return this.core.invoke(item.functionName, 'menu', undefined, { rethrow: false, user });
   }
 
   /** A reload of the page: menus added by the last onOpen are gone until onOpen adds them again. */

@@ -9,9 +9,6 @@ import { cellText, type DocBlock } from '../domain/doc-blocks';
 type Document = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;
 
-/** Charts are drawn 480 px wide; this fits them inside an A4 page's margins. */
-const CHART_WIDTH_PT = 440;
-
 /**
  * A PNG as a blob. Apps Script byte arrays are Java bytes (-128..127); the PNG encoders give
  * 0..255, so the upper half is wrapped.
@@ -74,7 +71,8 @@ function appendBlock(body: Body, block: DocBlock, chartNumber: number): void {
       const image = body.appendImage(pngBlob(block.png, `chart-${chartNumber}.png`));
       image.setAltTitle(block.alt.split(':')[0]);
       image.setAltDescription(block.alt);
-      image.setWidth(CHART_WIDTH_PT).setHeight(Math.round((block.height * CHART_WIDTH_PT) / block.width));
+      // Placed at the size it was drawn for (print resolution: domain/chart.ts).
+      image.setWidth(block.widthPt).setHeight(Math.round((block.height * block.widthPt) / block.width));
       return;
     }
   }

@@ -2,8 +2,9 @@
  * The settings tab: one setting a row (key, value, description). Staff type the values; the keys
  * and descriptions are the script's.
  */
-import { SETTING_SPECS, TABS } from '../domain/schema';
-import { parseSettings, type Parsed } from '../domain/settings';
+import { t } from '../domain/messages';
+import { SETTING_CHOICES, SETTING_SPECS, TABS } from '../domain/schema';
+import { choiceOf, parseSettings, type Parsed } from '../domain/settings';
 import type { Settings } from '../domain/types';
 import { appendRows, cell, readTab, text } from './tables';
 
@@ -13,7 +14,12 @@ export function readSettings(): Parsed<Settings> {
   return parseSettings(table.rows.map((r) => [String(cell(table, r, 'key')).trim(), cell(table, r, 'value')]));
 }
 
-/** Adds each setting the tab does not have yet, with its default and description. */
+/**
+ * Adds each setting the tab does not have yet, with its default and description; gives each
+ * setting of a few choices a list of its Georgian words, and rewrites a code an earlier version
+ * wrote (quarterly, en …) as its word. The list warns rather than refuses: a code typed from an
+ * old instruction is still read.
+ */
 export function seedSettings(): void {
   const table = readTab(TABS.settings);
   const present = new Set(table.rows.map((r) => text(table, r, 'key')));
@@ -21,4 +27,25 @@ export function seedSettings(): void {
     table,
     SETTING_SPECS.filter((s) => !present.has(s.key)).map((s) => [s.key, s.default, s.ka]),
   );
+  const valueColumn = table.index.value + 1;
+  if (valueColumn < 1) return;
+  table.rows.forEach((row, i) => {
+    const key = text(table, row, 'key');
+    if (key !== 'reportPeriod' && key !== 'language') return;
+    const choices: ReadonlyArray<{ id: string; ka: string }> = SETTING_CHOICES[key];
+    const range = table.sheet.getRange(i + 2, valueColumn);
+    const id = choiceOf(choices, cell(table, row, 'value'));
+    const word = choices.find((choice) => choice.id === id)?.ka;
+    if (word && word !== text(table, row, 'value')) range.setValue(word);
+    range.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(
+          choices.map((choice) => choice.ka),
+          true,
+        )
+        .setAllowInvalid(true)
+        .setHelpText(t('help.list'))
+        .build(),
+    );
+  });
 }

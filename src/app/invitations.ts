@@ -21,18 +21,27 @@ import {
 import { caseKey } from '../domain/invitation-log';
 import { TABS } from '../domain/schema';
 import { openApplications } from '../adapters/applications-tab';
-import { readFormRecord } from '../adapters/config';
+import { deleteKey, readFormRecord, readJson, writeJson } from '../adapters/config';
 import type { SheetEdit } from '../adapters/events';
 import { openInvitationLog } from '../adapters/invitation-log';
 import { tryScriptLock } from '../adapters/lock';
 import { remainingDailyQuota, sendMail } from '../adapters/mail';
 import { readServices } from '../adapters/services-tab';
 import { readSettings } from '../adapters/settings-tab';
+import { runningAccount } from './owner';
 
 export interface SweepResult extends SendCounts {
   /** The run found another execution holding the lock and left everything for the next one. */
   locked?: boolean;
+  /**
+   * The running account is not the deployment's owner (its address): nothing was sent from its
+   * mailbox or quota; the owner's triggers send.
+   */
+  notOwner?: string;
 }
+
+/** Script property: a send asked for from the menu by someone other than the owner, for the owner's next sweep. */
+const REQUESTED = 'invitations.requested';
 
 /** An edit trigger must not keep staff's edits waiting: it leaves the rows to the sweep instead. */
 const EDIT_LOCK_WAIT_MS = 5_000;
@@ -55,13 +64,35 @@ export function handleWorkbookEdit(edit: SheetEdit | null): void {
 }
 
 export function sweepInvitations(): SweepResult {
-  return runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now() });
+  const result = runInvitations({ lockWaitMs: SWEEP_LOCK_WAIT_MS, startedAt: Date.now() });
+  if (!result.locked && !result.notOwner) serveQueuedRequest();
+  return result;
 }
 
+/**
+ * The menu item. The owner's click sends now. Anyone else's click sends nothing from their own
+ * mailbox and quota: it queues the request for the owner's next hourly sweep, which sends every
+ * pending invitation, and tells the clerk so and who the owner is.
+ */
 export function sendInvitationsAction(): string {
+  const running = runningAccount();
+  if (!running.verdict.owner) {
+    writeJson(REQUESTED, { by: running.me, at: new Date().toISOString() });
+    console.info(`invitations: ${running.me || 'an unknown account'} asked to send; queued for the owner's (${running.verdict.recorded}) next sweep`);
+    const column = TABS.applications.columns.find((c) => c.key === 'inviteStatus')?.header ?? '';
+    return t('invite.queued_for_owner', { me: running.me || '?', owner: running.verdict.recorded, tab: TABS.applications.name, column });
+  }
   const result = sweepInvitations();
   if (result.locked) return t('invite.busy');
   return summaryText(result);
+}
+
+/** A request queued from the menu is served by the owner's sweep that just ran: noted and cleared. */
+function serveQueuedRequest(): void {
+  const request = readJson<{ by?: string; at?: string }>(REQUESTED);
+  if (!request) return;
+  deleteKey(REQUESTED);
+  console.info(`invitations: the send ${request.by ?? 'someone'} asked for at ${request.at ?? '?'} was done by this run`);
 }
 
 /** Clears applicants' emails from closed cases invited more than emailRetentionDays ago; one write. */
@@ -105,6 +136,14 @@ function runInvitations(options: RunOptions): SweepResult {
       if (!touchesClosedCase(rows, options.only)) return nothing;
       const { first, last } = options.only;
       only = new Set(rows.filter((r) => r.index >= first && r.index <= last).map((r) => r.index));
+    }
+    // Mail goes out from the running account's mailbox, against its quota: only the owner's.
+    // (An edit runs the owner's installable trigger, as the owner; a second set of triggers
+    // installed by another editor, or another editor's click, sends nothing.)
+    const running = runningAccount();
+    if (!running.verdict.owner) {
+      console.warn(`invitations: ${running.me || 'an unknown account'} is not the deployment's owner (${running.verdict.recorded}); nothing sent here`);
+      return { ...nothing, more: true, notOwner: running.verdict.recorded };
     }
     const ledger = openInvitationLog();
     const ports = { ledger, mail: MAILER, now: () => new Date(), warn: (message: string) => console.warn(message) };

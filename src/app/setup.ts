@@ -17,7 +17,8 @@ import { tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
 import { seedThemes } from '../adapters/themes-tab';
-import { currentAccount, ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
+import { ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
+import { runningAccount } from './owner';
 import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
 import { PRINT_FOLDER, ensurePrintMaterial } from './paper-docs';
 import { SELF_CHECK_TAB, runSelfCheck } from './self-check';
@@ -35,11 +36,17 @@ export interface SetupResult {
   settingsProblems: string[];
   /** Forms that anyone with the link cannot answer yet (Google refused or could not confirm it), with their editor links. */
   formsNotPublic: Array<{ form: FormKey; editUrl: string }>;
+  /**
+   * Set when another account than the recorded owner ran it: nothing was done (its triggers
+   * would be a second set, its forms and Docs in its own Drive); the owner must run it.
+   */
+  notOwner?: { owner: string; me: string };
 }
 
 /** The menu item: sets up (or updates), runs the self-check, and says in Georgian what it did and what to check. */
 export function setupAction(): string {
   const result = setupWorkbook();
+  if (result.notOwner) return t('setup.not_owner', { owner: result.notOwner.owner, me: result.notOwner.me || '?' });
   return [
     t('setup.ready'),
     result.createdTabs.length ? t('setup.created_tabs', { tabs: result.createdTabs.join(', ') }) : t('setup.tabs_existed'),
@@ -72,7 +79,15 @@ function selfCheckLine(): string {
 }
 
 export function setupWorkbook(): SetupResult {
-  return withScriptLock(() => {
+  return withScriptLock((): SetupResult => {
+    // Only the owner sets up: the triggers it installs run as whoever runs it, and Google shows
+    // each account only its own, so another editor's setup would install a second set.
+    const running = runningAccount();
+    if (!running.verdict.owner) {
+      console.warn(`setup: refused for ${running.me || 'an unknown account'}; the deployment's owner is ${running.verdict.recorded}`);
+      const none = { createdTabs: [], createdForms: [], triggersCreated: [], printDocs: [], settingsProblems: [], formsNotPublic: [] };
+      return { ...none, notOwner: { owner: running.verdict.recorded, me: running.me } };
+    }
     // First: the locale reads what staff type, the time zone what a typed date means.
     const settingsChanged = ensureWorkbookSettings();
     if (settingsChanged.length) console.info(`setup: workbook ${settingsChanged.join('; ')}`);
@@ -101,7 +116,7 @@ export function setupWorkbook(): SetupResult {
     writeString(SERVICES_SYNCED, servicesFingerprint(services));
     const { created } = ensureTriggers(TRIGGERS);
     // They run as this account, and only it sees them: the self-check compares with this.
-    recordTriggerOwner(currentAccount());
+    recordTriggerOwner(running.me);
     // Last, because the print material shows the N1 link and the services just synced.
     const print = ensurePrintMaterial(true);
     return {

@@ -1,9 +1,11 @@
 /**
- * Horizontal bar charts as small indexed PNGs, for the report documents. Labels are not drawn
- * (no font rasterising in Apps Script); the document carries them in the image's alt text and a
- * table beside it. Each bar may carry a confidence-interval whisker; its percentage is drawn at
- * the right with a built-in 5×7 pixel font.
+ * Horizontal bar charts as indexed PNGs for the report documents, drawn at print resolution:
+ * each bar named in Georgian on its left (up to two lines), its share and 95% interval written
+ * on its right, the interval drawn as a whisker, a 0–100% axis below. Apps Script has no font
+ * rasteriser, so the text is drawn from a glyph set prepared at build time (chart-text.ts).
+ * The alt text carries every label and figure in full for screen readers and the Doc.
  */
+import { ASCENT, drawTextRuns, LINE_HEIGHT, textWidth, wrapText } from './chart-text';
 import { encodePalettePng } from './png';
 
 export interface Bar {
@@ -16,8 +18,8 @@ export interface Bar {
 
 export interface BarChartInput {
   bars: readonly Bar[];
+  /** Pixels; the height follows from the bars. */
   width: number;
-  height: number;
   /** Leads the alt text, e.g. the chart's caption. */
   title?: string;
 }
@@ -25,39 +27,39 @@ export interface BarChartInput {
 export interface Chart {
   png: number[];
   alt: string;
+  width: number;
+  height: number;
 }
 
 const WHITE = 0;
 const GRID = 1;
 const BAR = 2;
 const WHISKER = 3;
+/** Text: full ink, then two lighter levels for the glyphs' anti-aliased edges. */
 const INK = 4;
+const INK_2 = 5;
+const INK_1 = 6;
 /** Indexed by the constants above (0xRRGGBB). */
-export const CHART_PALETTE: readonly number[] = [0xffffff, 0xd0d0d0, 0x2b6cb0, 0x1a1a1a, 0x333333];
+export const CHART_PALETTE: readonly number[] = [0xffffff, 0xc8c8c8, 0x2b6cb0, 0x1a1a1a, 0x222222, 0x6f6f6f, 0xbdbdbd];
+const INK_BY_LEVEL = [WHITE, INK_1, INK_2, INK];
 
-const PADDING = 8;
+/**
+ * The report places charts 440 pt wide (an A4 page inside its margins); 1840 px across them is
+ * 301 dpi in print.
+ */
+export const CHART_WIDTH_PX = 1840;
+export const CHART_WIDTH_PT = 440;
+
+const PADDING = 24;
+const GAP = 28;
+const ROW_PADDING = 30;
+const LABEL_LINES = 2;
+/** The labels take at most this share of the width; longer names wrap, then end in "…". */
+const LABEL_SHARE = 0.4;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
-const TICK_LENGTH = 4;
-const GLYPH_WIDTH = 5;
-const GLYPH_HEIGHT = 7;
-const GLYPH_GAP = 1;
-/** Room for "100%" at the right of each bar. */
-const LABEL_GLYPHS = 4;
-
-/** 5×7 glyphs, one string of five 0/1 a row. */
-const FONT: Record<string, readonly string[]> = {
-  '0': ['01110', '10001', '10011', '10101', '11001', '10001', '01110'],
-  '1': ['00100', '01100', '00100', '00100', '00100', '00100', '01110'],
-  '2': ['01110', '10001', '00001', '00010', '00100', '01000', '11111'],
-  '3': ['11110', '00001', '00001', '01110', '00001', '00001', '11110'],
-  '4': ['00010', '00110', '01010', '10010', '11111', '00010', '00010'],
-  '5': ['11111', '10000', '11110', '00001', '00001', '10001', '01110'],
-  '6': ['00110', '01000', '10000', '11110', '10001', '10001', '01110'],
-  '7': ['11111', '00001', '00010', '00100', '01000', '01000', '01000'],
-  '8': ['01110', '10001', '10001', '01110', '10001', '10001', '01110'],
-  '9': ['01110', '10001', '10001', '01111', '00001', '00010', '01100'],
-  '%': ['11000', '11001', '00010', '00100', '01000', '10011', '00011'],
-};
+const TICK_LENGTH = 12;
+const GRID_WIDTH = 2;
+const WHISKER_WIDTH = 5;
 
 function clampShare(value: number | undefined): number | undefined {
   if (value === undefined || !Number.isFinite(value)) return undefined;
@@ -82,75 +84,115 @@ function fillRect(canvas: Canvas, left: number, top: number, right: number, bott
   for (let y = y0; y < y1; y++) canvas.pixels.fill(colour, y * canvas.width + x0, y * canvas.width + Math.max(x0, x1));
 }
 
-function drawText(canvas: Canvas, text: string, left: number, top: number, scale: number): void {
-  let x = left;
-  for (const char of text) {
-    const glyph = FONT[char];
-    if (glyph) {
-      glyph.forEach((row, gy) => {
-        for (let gx = 0; gx < GLYPH_WIDTH; gx++) {
-          if (row[gx] === '1') fillRect(canvas, x + gx * scale, top + gy * scale, x + (gx + 1) * scale, top + (gy + 1) * scale, INK);
-        }
-      });
-    }
-    x += (GLYPH_WIDTH + GLYPH_GAP) * scale;
-  }
+function drawText(canvas: Canvas, text: string, left: number, baseline: number): void {
+  drawTextRuns(text, left, baseline, (x, y, level) => {
+    if (x < 0 || y < 0 || x >= canvas.width || y >= canvas.height) return;
+    const at = y * canvas.width + x;
+    // Overlapping edges of neighbouring glyphs keep the darker level.
+    if (canvas.pixels[at] === WHITE || INK_BY_LEVEL.indexOf(canvas.pixels[at]) < level) canvas.pixels[at] = INK_BY_LEVEL[level];
+  });
+}
+
+interface Interval {
+  low: number;
+  high: number;
+}
+
+function intervalOf(bar: Bar): Interval | null {
+  const low = clampShare(bar.low);
+  const high = clampShare(bar.high);
+  return low !== undefined && high !== undefined && high >= low ? { low, high } : null;
+}
+
+/** "78% (66–87%)": the share and its interval, as the table writes them. */
+export function barValueText(bar: Bar): string {
+  const value = percentText(clampShare(bar.value) ?? 0);
+  const interval = intervalOf(bar);
+  return interval ? `${value} (${Math.round(interval.low * 100)}–${percentText(interval.high)})` : value;
 }
 
 function altText(input: BarChartInput): string {
   const parts = input.bars.map((bar) => {
     const value = clampShare(bar.value) ?? 0;
-    const low = clampShare(bar.low);
-    const high = clampShare(bar.high);
-    const interval = low !== undefined && high !== undefined ? ` (${percentText(low)}–${percentText(high)})` : '';
-    return `${bar.label}: ${percentText(value)}${interval}`;
+    const interval = intervalOf(bar);
+    return `${bar.label}: ${percentText(value)}${interval ? ` (${percentText(interval.low)}–${percentText(interval.high)})` : ''}`;
   });
   return [input.title, parts.join('; ')].filter((part) => part).join(': ');
 }
 
+/** Where each part of the chart goes, in pixels. */
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  labelLeft: number;
+  labelWidth: number;
+  plotLeft: number;
+  plotRight: number;
+  valueLeft: number;
+  rows: Array<{ top: number; bottom: number; lines: string[] }>;
+  axisTop: number;
+}
+
+export function chartGeometry(bars: readonly Bar[], width: number): ChartGeometry {
+  const w = Math.max(200, Math.round(width));
+  const labelCap = Math.round(w * LABEL_SHARE);
+  const labelWidth = Math.min(labelCap, Math.max(0, ...bars.map((bar) => textWidth(bar.label))));
+  const valueWidth = Math.max(textWidth('100% (100–100%)') / 2, ...bars.map((bar) => textWidth(barValueText(bar))));
+  const labelLeft = PADDING;
+  const plotLeft = labelLeft + labelWidth + GAP;
+  const valueLeft = w - PADDING - valueWidth;
+  const plotRight = Math.max(plotLeft + 1, valueLeft - GAP);
+  const rows: ChartGeometry['rows'] = [];
+  let y = PADDING;
+  for (const bar of bars) {
+    const lines = wrapText(bar.label, labelWidth, LABEL_LINES);
+    const height = Math.max(1, lines.length) * LINE_HEIGHT + ROW_PADDING;
+    rows.push({ top: y, bottom: y + height, lines });
+    y += height;
+  }
+  const axisTop = y;
+  const height = axisTop + TICK_LENGTH + LINE_HEIGHT + PADDING;
+  return { width: w, height, labelLeft, labelWidth, plotLeft, plotRight, valueLeft, rows, axisTop };
+}
+
 /**
- * Draws bars top to bottom in the given order, scaled 0–100 % across the plot with grid lines
- * and ticks every 25 %. Whiskers span [low, high] with end caps.
+ * Draws the bars top to bottom in the given order, scaled 0–100% across the plot, with grid lines
+ * and labelled ticks every 25%. Whiskers span [low, high] with end caps.
  */
 export function barChartPng(input: BarChartInput): Chart {
-  const width = Math.max(1, Math.round(input.width));
-  const height = Math.max(1, Math.round(input.height));
-  const canvas: Canvas = { width, height, pixels: new Uint8Array(width * height).fill(WHITE) };
-  const count = input.bars.length;
-  const rowHeight = (height - 2 * PADDING - TICK_LENGTH) / Math.max(1, count);
-  const textScale = Math.max(1, Math.min(3, Math.floor((rowHeight * 0.6) / GLYPH_HEIGHT)));
-  const labelWidth = LABEL_GLYPHS * (GLYPH_WIDTH + GLYPH_GAP) * textScale;
-  const plotLeft = PADDING;
-  const plotRight = Math.max(plotLeft + 1, width - PADDING - labelWidth - PADDING);
-  const plotTop = PADDING;
-  const plotBottom = height - PADDING - TICK_LENGTH;
-  const xOf = (share: number): number => plotLeft + share * (plotRight - plotLeft);
+  const g = chartGeometry(input.bars, input.width);
+  const canvas: Canvas = { width: g.width, height: g.height, pixels: new Uint8Array(g.width * g.height).fill(WHITE) };
+  const xOf = (share: number): number => g.plotLeft + share * (g.plotRight - g.plotLeft);
+  const plotTop = g.rows.length ? g.rows[0].top : PADDING;
 
   for (const tick of TICKS) {
-    const x = Math.min(Math.round(xOf(tick)), plotRight - 1);
-    fillRect(canvas, x, plotTop, x + 1, plotBottom + TICK_LENGTH, GRID);
+    const x = Math.min(Math.round(xOf(tick)), g.plotRight - GRID_WIDTH);
+    fillRect(canvas, x, plotTop, x + GRID_WIDTH, g.axisTop + TICK_LENGTH, GRID);
+    const label = percentText(tick);
+    const labelX = Math.min(g.width - PADDING - textWidth(label), Math.max(g.plotLeft, x - textWidth(label) / 2));
+    drawText(canvas, label, labelX, g.axisTop + TICK_LENGTH + ASCENT);
   }
-  fillRect(canvas, plotLeft, plotBottom, plotRight, plotBottom + 1, GRID);
+  fillRect(canvas, g.plotLeft, g.axisTop, g.plotRight, g.axisTop + GRID_WIDTH, GRID);
 
   input.bars.forEach((bar, i) => {
+    const row = g.rows[i];
     const value = clampShare(bar.value) ?? 0;
-    const rowTop = plotTop + i * rowHeight;
-    const thickness = rowHeight * 0.6;
-    const barTop = rowTop + (rowHeight - thickness) / 2;
-    const centre = Math.round(barTop + thickness / 2);
-    fillRect(canvas, plotLeft, barTop, xOf(value), barTop + thickness, BAR);
-    const low = clampShare(bar.low);
-    const high = clampShare(bar.high);
-    if (low !== undefined && high !== undefined && high >= low) {
-      const capHalf = Math.max(2, thickness / 4);
-      const lineHalf = thickness >= 12 ? 1 : 0.5;
-      fillRect(canvas, xOf(low), centre - lineHalf, xOf(high) + 1, centre + lineHalf, WHISKER);
-      fillRect(canvas, xOf(low), centre - capHalf, xOf(low) + 1, centre + capHalf, WHISKER);
-      fillRect(canvas, xOf(high), centre - capHalf, xOf(high) + 1, centre + capHalf, WHISKER);
+    const centre = Math.round((row.top + row.bottom) / 2);
+    const thickness = Math.min(LINE_HEIGHT, row.bottom - row.top - ROW_PADDING / 2);
+    fillRect(canvas, g.plotLeft, centre - thickness / 2, xOf(value), centre + thickness / 2, BAR);
+    const interval = intervalOf(bar);
+    if (interval) {
+      const capHalf = thickness * 0.35;
+      fillRect(canvas, xOf(interval.low), centre - WHISKER_WIDTH / 2, xOf(interval.high) + WHISKER_WIDTH, centre + WHISKER_WIDTH / 2, WHISKER);
+      fillRect(canvas, xOf(interval.low), centre - capHalf, xOf(interval.low) + WHISKER_WIDTH, centre + capHalf, WHISKER);
+      fillRect(canvas, xOf(interval.high), centre - capHalf, xOf(interval.high) + WHISKER_WIDTH, centre + capHalf, WHISKER);
     }
-    drawText(canvas, percentText(value), plotRight + PADDING, centre - (GLYPH_HEIGHT * textScale) / 2, textScale);
+    // The label's lines centred on the bar; the value on the bar's line at the right.
+    const firstBaseline = centre - (row.lines.length * LINE_HEIGHT) / 2 + ASCENT - 4;
+    row.lines.forEach((line, n) => drawText(canvas, line, g.labelLeft, firstBaseline + n * LINE_HEIGHT));
+    drawText(canvas, barValueText(bar), g.valueLeft, centre - LINE_HEIGHT / 2 + ASCENT - 4);
   });
 
-  const png = encodePalettePng(width, height, CHART_PALETTE, (x, y) => canvas.pixels[y * width + x]);
-  return { png, alt: altText(input) };
+  const png = encodePalettePng(g.width, g.height, CHART_PALETTE, (x, y) => canvas.pixels[y * g.width + x]);
+  return { png, alt: altText(input), width: g.width, height: g.height };
 }

@@ -140,7 +140,7 @@ export function periodOf(kind: 'month' | 'quarter' | 'year', date: Date): Period
       kind,
       from: startOf(year, month),
       to: startOf(year, month + 1),
-      label: `${MONTHS_KA[month - 1]} ${year}`,
+      label: `${year} წლის ${MONTHS_KA[month - 1]}`,
       labelEn: `${MONTHS_EN[month - 1]} ${year}`,
     };
   }
@@ -150,7 +150,7 @@ export function periodOf(kind: 'month' | 'quarter' | 'year', date: Date): Period
       kind,
       from: startOf(year, quarter * 3 + 1),
       to: startOf(year, quarter * 3 + 4),
-      label: `${QUARTERS_ROMAN[quarter]} კვარტალი ${year}`,
+      label: `${year} წლის ${QUARTERS_ROMAN[quarter]} კვარტალი`,
       labelEn: `Q${quarter + 1} ${year}`,
     };
   }

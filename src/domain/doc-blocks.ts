@@ -23,8 +23,11 @@ export type DocBlock =
   | { kind: 'bullets'; items: string[] }
   | { kind: 'table'; header: string[]; rows: Cell[][] }
   | { kind: 'link'; text: string; url: string }
-  /** A PNG (bytes 0..255) drawn `width` × `height` px; `alt` says what it shows. */
-  | { kind: 'chart'; png: number[]; alt: string; width: number; height: number };
+  /**
+   * A PNG (bytes 0..255) drawn `width` × `height` px, placed `widthPt` points wide (drawn for
+   * print: width ≥ 300/72 × widthPt); `alt` says what it shows.
+   */
+  | { kind: 'chart'; png: number[]; alt: string; width: number; height: number; widthPt: number };
 
 /** A cell as one line of text (lists one item a line), for renderers without rich cells. */
 export function cellText(cell: Cell): string {
@@ -124,7 +127,8 @@ function blockHtml(block: DocBlock, style: HtmlStyle): string {
       return url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(block.text)}</a></p>` : `<p>${escapeHtml(block.text)}</p>`;
     }
     case 'chart':
-      return `<p><img src="${pngDataUri(block.png)}" alt="${escapeHtml(block.alt)}"></p>`;
+      // Shown at its print size (CSS: 96 px an inch, 72 pt), never wider than the page.
+      return `<p><img src="${pngDataUri(block.png)}" alt="${escapeHtml(block.alt)}" width="${Math.round((block.widthPt * 96) / 72)}" style="max-width:100%;height:auto"></p>`;
   }
 }
 

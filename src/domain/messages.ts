@@ -36,13 +36,16 @@ export const MESSAGES = {
     '1. გახსენით თითოეული ფორმა (ბმულები ქვემოთ) ▸ „Publish“ / „გამოქვეყნება“ ▸ პასუხისმცემლები (Responders) ▸ „Anyone with the link“ / „ნებისმიერი, ვისაც აქვს ბმული“.\n' +
     '2. თუ ეს არჩევანი არ ჩანს, Google Workspace-ის ადმინისტრატორმა Admin console-ში (Apps ▸ Google Workspace ▸ Drive and Docs ▸ Sharing settings) უნდა დაუშვას გაზიარება ორგანიზაციის გარეთ.\n' +
     '3. შემდეგ ხელახლა გაუშვით „სისტემის მომზადება / განახლება“ — სისტემა შეამოწმებს.\n{links}',
+  'setup.not_owner':
+    'არაფერი შეცვლილა: „სისტემის მომზადება / განახლება“ უნდა გაუშვას სისტემის მფლობელმა, ანგარიშმა {owner}. ავტომატური გაშვებები (ტრიგერები) მის სახელზეა და მოწვევებიც მისი ფოსტიდან იგზავნება; თქვენი ანგარიშიდან ({me}) გაშვება ტრიგერების მეორე კომპლექტს შექმნიდა და ყოველი სამუშაო ორჯერ შესრულდებოდა. სთხოვეთ {owner}-ს, თავისი ანგარიშით გაუშვას ეს პუნქტი. თუ {owner} სისტემას აღარ მართავს: ჯერ მისი ტრიგერები უნდა წაიშალოს (Apps Script ▸ ტრიგერები, მისი ანგარიშით), შემდეგ Apps Script ▸ პროექტის პარამეტრები ▸ სკრიპტის თვისებებში წაშალეთ „triggers.owner“ და ეს პუნქტი ხელახლა გაუშვით.',
   'setup.self_check': '{summary} დეტალები და რა უნდა გაკეთდეს — ჩანართში „{tab}“.',
   'settings.bad_reply_to': 'პარამეტრი „replyTo“: „{value}“ ელფოსტის მისამართი არ არის; საპასუხო მისამართი არ მიეთითება',
   'settings.bad_manager': 'პარამეტრი „managers“: „{value}“ ელფოსტის მისამართი არ არის და გამოტოვებულია',
   'settings.not_positive_int': 'პარამეტრი „{key}“ უნდა იყოს დადებითი მთელი რიცხვი; გამოყენებულია {value}',
+  'settings.bad_report_period': 'პარამეტრი „reportPeriod“: კვარტალური ან თვიური; გამოყენებულია {value}',
+  'settings.bad_language': 'პარამეტრი „language“: ქართული ან ინგლისური; გამოყენებულია {value}',
   'settings.min_group_too_small':
     'პარამეტრი „minGroupSize“: {value} ძალიან მცირეა — {floor}-ზე მცირე ჯგუფში რესპონდენტის ამოცნობა შესაძლებელია. გამოყენებულია {floor} (შეიძლება გაიზარდოს, არა შემცირდეს)',
-  'settings.bad_report_period': 'პარამეტრი „reportPeriod“: monthly ან quarterly; გამოყენებულია {value}',
 
   // How-to notes on the header of the tabs staff type into (shown when the pointer rests on A1).
   'note.paper':
@@ -214,6 +217,8 @@ export const MESSAGES = {
   'invite.sent_unknown_service': 'გაგზავნილია ზოგადი ბმულით: სერვისი „{value}“ ვერ ამოვიცანით',
   'invite.no_service_link': 'გაგზავნილია ზოგადი ბმულით: სერვისს N2 ბმული არ აქვს — გაუშვით „სისტემის მომზადება / განახლება“',
   // What the menu item says.
+  'invite.queued_for_owner':
+    'თქვენი ანგარიშიდან ({me}) მოწვევები არ იგზავნება: ისინი მხოლოდ სისტემის მფლობელის, {owner}-ის, ფოსტიდან და დღიური ლიმიტიდან იგზავნება. მოთხოვნა რიგშია: ყველა მოლოდინში მყოფ მოწვევას გაგზავნის მფლობელის ანგარიშის მომდევნო საათობრივი გაშვება (ერთი საათის განმავლობაში). თითოეულის მდგომარეობა ჩანს ჩანართის „{tab}“ სვეტში „{column}“.',
   'invite.busy': 'მოწვევებს ამ წუთას სხვა პროცესი აგზავნის. სცადეთ ერთ წუთში ხელახლა.',
   'invite.summary_sent': 'გაიგზავნა: {count}',
   'invite.summary_deferred': 'გადაიდო (დღიური ლიმიტი): {count}',
@@ -260,7 +265,7 @@ export const MESSAGES = {
   'notice.open': 'ანგარიშის გახსნა — {period}',
 
   // The period dialog of the three documents.
-  'period.help': 'მაგალითად: 2026-Q1 (კვარტალი), 2026-03 (თვე), 2026 (წელი) ან 2026-01-01..2026-03-31 (თარიღებით; ასევე 01.01.2026..31.03.2026).',
+  'period.help': 'მაგალითად: 2026 წლის I კვარტალი (ან 2026-Q1), 2026 წლის მარტი (ან 2026-03), 2026 წელი ან 01.01.2026..31.03.2026 (თარიღებით).',
   'period.empty': 'პერიოდი არ არის მითითებული.',
   'period.not_started': 'პერიოდი „{period}“ ჯერ არ დაწყებულა.',
   'period.bad_year': 'წელი {year} არ არის დასაშვები.',
@@ -447,8 +452,12 @@ export const MESSAGES = {
   'setting.mail_quota':
     'დღეში გასაგზავნი მოწვევების ზღვარი; დანარჩენი გადაიდება მეორე დღისთვის. Google-ის დღიურ კვოტაზე (100, Workspace-ში 1500) მეტი მაინც ვერ გაიგზავნება',
   'setting.email_retention': 'რამდენი დღის შემდეგ წაიშალოს განმცხადებლის ელფოსტა დასრულებული, მოწვეული განცხადებიდან',
-  'setting.report_period': 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: monthly ან quarterly',
-  'setting.language': 'ანგარიშის ენა: ka ან en',
+  'setting.report_period': 'ავტომატური ანალიტიკური ანგარიშის პერიოდი: კვარტალური ან თვიური',
+  'setting.language': 'ანგარიშის ენა: ქართული ან ინგლისური',
+  'setting.quarterly': 'კვარტალური',
+  'setting.monthly': 'თვიური',
+  'setting.language_ka': 'ქართული',
+  'setting.language_en': 'ინგლისური',
 
   // A form's service list before any service exists: the respondent can still say "other".
   'form.no_services': 'სხვა',

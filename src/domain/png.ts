@@ -1,15 +1,16 @@
 /**
  * A minimal PNG writer (PNG spec, W3C 2nd ed. https://www.w3.org/TR/png/): signature, IHDR,
- * optional PLTE, one IDAT holding a zlib stream (RFC 1950) of stored deflate blocks (RFC 1951
- * §3.2.4, no compression, each ≤ 65535 bytes) with its Adler-32, a CRC-32 per chunk, IEND.
+ * optional PLTE, one IDAT holding a zlib stream (RFC 1950) of deflate data (RFC 1951, fixed
+ * Huffman codes: domain/deflate.ts) with its Adler-32, a CRC-32 per chunk, IEND.
  * Every scanline uses filter type 0 (None). Bytes come back as numbers 0–255.
  */
+
+import { deflateRaw } from './deflate';
 
 /** Either RGBA bytes (4 per pixel, row by row) or a function giving 0xRRGGBBAA for a pixel. */
 export type RgbaSource = ArrayLike<number> | ((x: number, y: number) => number);
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const MAX_STORED_BLOCK = 65535;
 const COLOR_GRAY = 0;
 const COLOR_RGBA = 6;
 const COLOR_PALETTE = 3;
@@ -59,18 +60,10 @@ function pushChunk(out: number[], type: string, data: ArrayLike<number>): void {
   pushUint32(out, crc32(out, typeStart, out.length));
 }
 
-/** A zlib stream of stored deflate blocks: no compression, but valid for every inflater. */
-function zlibStored(raw: ArrayLike<number>): number[] {
+/** A zlib stream (RFC 1950) around compressed deflate data (domain/deflate.ts). */
+function zlibStream(raw: ArrayLike<number>): number[] {
   // CMF 0x78 = deflate, 32 KB window; FLG 0x01 makes CMF·256 + FLG a multiple of 31.
-  const out = [0x78, 0x01];
-  let offset = 0;
-  do {
-    const length = Math.min(MAX_STORED_BLOCK, raw.length - offset);
-    const final = offset + length >= raw.length ? 1 : 0;
-    out.push(final, length & 0xff, length >>> 8, ~length & 0xff, (~length >>> 8) & 0xff);
-    for (let i = 0; i < length; i++) out.push(raw[offset + i]);
-    offset += length;
-  } while (offset < raw.length);
+  const out = [0x78, 0x01, ...deflateRaw(raw)];
   pushUint32(out, adler32(raw));
   return out;
 }
@@ -90,7 +83,7 @@ function assemble(width: number, height: number, bitDepth: number, colorType: nu
   header.push(bitDepth, colorType, 0, 0, 0); // deflate, adaptive filtering, no interlace
   pushChunk(out, 'IHDR', header);
   if (palette) pushChunk(out, 'PLTE', palette);
-  pushChunk(out, 'IDAT', zlibStored(scanlines));
+  pushChunk(out, 'IDAT', zlibStream(scanlines));
   pushChunk(out, 'IEND', []);
   return out;
 }

@@ -12,6 +12,7 @@ import { redactPersonalData } from './redact';
 import { recordText, type PublishedScore, type QuestionRow, type ReportModel } from './report-model';
 import type { ActionRecord, FeedbackRecord } from './types';
 import { countText } from './agenda';
+import { chartBlock } from './report-layout';
 import { t } from './messages';
 import { UNKNOWN_SERVICE } from './services';
 import { reportLabels } from './report-labels';
@@ -138,12 +139,15 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
       (s): s is typeof s & { score: PublishedScore } => s.form === form && s.code !== UNKNOWN_SERVICE && !s.score.suppressed && s.score.share !== null,
     );
     if (services.length === 0) continue;
+    services.sort((a, b) => (b.score.share ?? 0) - (a.score.share ?? 0));
+    const named = services.map((s) => ({ label: input.serviceNames[s.code] ?? s.name, score: s.score }));
+    // The chart names the same services as the table, in the same order.
+    const chart = chartBlock(`${KA.driver('satisfaction', form)} (${form}) სერვისების მიხედვით`, named);
+    if (chart) blocks.push(chart);
     blocks.push({
       kind: 'table',
       header: ['სერვისი', `${KA.driver('satisfaction', form)} (${form})`, KA.text('responses')],
-      rows: services
-        .sort((a, b) => (b.score.share ?? 0) - (a.score.share ?? 0))
-        .map((s) => [input.serviceNames[s.code] ?? s.name, percentText(s.score.share ?? 0), String(s.score.respondents)]),
+      rows: named.map((s) => [s.label, percentText(s.score.share ?? 0), String(s.score.respondents)]),
     });
   }
 

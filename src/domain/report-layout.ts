@@ -4,7 +4,7 @@
  * blocks, so they cannot disagree. Suppressed groups appear only as a notice: the layout never
  * sees their numbers (the model holds none), and they are left out of every chart.
  */
-import { barChartPng, percentText, type Bar } from './chart';
+import { barChartPng, CHART_WIDTH_PT, CHART_WIDTH_PX, percentText, type Bar } from './chart';
 import { formatDateKa } from './dates';
 import type { Cell, DocBlock } from './doc-blocks';
 import type { CountCell, PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
@@ -26,8 +26,6 @@ export interface LayoutOptions {
   /** When the report was made, shown under the title. */
   preparedAt?: Date;
 }
-
-export const CHART_WIDTH = 480;
 
 const FORMS: readonly FormKey[] = ['N1', 'N2'];
 
@@ -83,17 +81,20 @@ function shortScore(score: Score | null, labels: ReportLabels, min: number): Cel
   return `${percentText(score.share as number)} (n = ${score.respondents})`;
 }
 
-/** A bar chart of the published groups only; null when none is published. */
-function chart(title: string, entries: Array<{ label: string; score: Score | null }>, minBars = 1): DocBlock | null {
+/**
+ * A bar chart of the rows a table beside it shows with figures: the same entries, in the same
+ * order, each bar named as its row; suppressed rows (a notice in the table) get no bar. Null when
+ * fewer than `minBars` are published.
+ */
+export function chartBlock(title: string, entries: Array<{ label: string; score: Score | null }>, minBars = 1): DocBlock | null {
   const bars: Bar[] = [];
   for (const entry of entries) {
     if (!isPublished(entry.score)) continue;
     bars.push({ label: entry.label, value: entry.score.share as number, low: entry.score.low as number, high: entry.score.high as number });
   }
   if (bars.length < minBars) return null;
-  const height = Math.max(60, 28 * bars.length + 24);
-  const { png, alt } = barChartPng({ title, width: CHART_WIDTH, height, bars });
-  return { kind: 'chart', png, alt, width: CHART_WIDTH, height };
+  const { png, alt, width, height } = barChartPng({ title, width: CHART_WIDTH_PX, bars });
+  return { kind: 'chart', png, alt, width, height, widthPt: CHART_WIDTH_PT };
 }
 
 function trendSubject(trend: TrendRow, labels: ReportLabels): string {
@@ -169,7 +170,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
     const drivers = model.drivers.filter((entry) => entry.form === form);
     heading(2, labels.form(form));
     push(
-      chart(
+      chartBlock(
         `${L('drivers')} — ${form}`,
         drivers.map((entry) => ({ label: labels.driver(entry.driver, form), score: entry.score })),
       ),
@@ -192,7 +193,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
     if (services.length === 0) continue;
     heading(2, `${form}: ${labels.driver('satisfaction', form)}`);
     push(
-      chart(
+      chartBlock(
         `${L('services')} — ${form}`,
         services.map((entry) => ({ label: entry.name, score: entry.score })),
       ),
@@ -223,7 +224,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
       if (model.previous) bars.push({ label: `${L('previous')} (${model.previous.label})`, score: overall.previous });
       if (model.lastYear) bars.push({ label: `${L('lastYear')} (${model.lastYear.label})`, score: overall.lastYear });
       // One bar is no trend.
-      push(chart(L('trendChart', { form: labels.driver('satisfaction', form) }), bars, 2));
+      push(chartBlock(L('trendChart', { form: labels.driver('satisfaction', form) }), bars, 2));
     }
     const header = ['', L('current')];
     if (model.previous) header.push(`${L('previous')} (${model.previous.label})`, L('change'));

@@ -212,10 +212,28 @@ export const SETTING_SPECS = [
   // Google's Workspace quota: by default only Google's own quota limits (100 on consumer accounts).
   { key: 'mailQuotaPerDay', default: '1500', ka: t('setting.mail_quota') },
   { key: 'emailRetentionDays', default: '30', ka: t('setting.email_retention') },
-  { key: 'reportPeriod', default: 'quarterly', ka: t('setting.report_period') },
-  { key: 'language', default: 'ka', ka: t('setting.language') },
+  { key: 'reportPeriod', default: t('setting.quarterly'), ka: t('setting.report_period') },
+  { key: 'language', default: t('setting.language_ka'), ka: t('setting.language') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
+
+/**
+ * Settings whose value is one of a few choices: staff pick the Georgian word from a list; the
+ * codes of earlier versions (quarterly, monthly, ka, en) are still read, and setup rewrites them.
+ */
+export const SETTING_CHOICES: {
+  reportPeriod: ReadonlyArray<{ id: 'quarterly' | 'monthly'; ka: string }>;
+  language: ReadonlyArray<{ id: 'ka' | 'en'; ka: string }>;
+} = {
+  reportPeriod: [
+    { id: 'quarterly', ka: t('setting.quarterly') },
+    { id: 'monthly', ka: t('setting.monthly') },
+  ],
+  language: [
+    { id: 'ka', ka: t('setting.language_ka') },
+    { id: 'en', ka: t('setting.language_en') },
+  ],
+};
 
 /** The columns of a tab as setup lays them out and the code reads them. */
 export function columnsOf(key: TabKey): readonly ColumnSpec[] {

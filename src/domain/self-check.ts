@@ -3,6 +3,7 @@
  * ended with), one row of the checklist — a status (✓ ⚠ ✗), what was checked, what was found and
  * what to do, in Georgian. Pure: the probes are src/adapters', the running src/app/self-check.ts's.
  */
+import { sameAccount } from './owner';
 import { formatDateTimeKa } from './dates';
 import { groupedNumber } from './forms';
 import { t } from './messages';
@@ -187,7 +188,7 @@ export interface TriggerVerdict {
   forgetPrevious: boolean;
 }
 
-const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+const same = sameAccount;
 
 /**
  * Triggers run as the account that installed them, and ScriptApp.getProjectTriggers shows the

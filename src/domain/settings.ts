@@ -5,7 +5,7 @@
 import { parseEmail } from './email';
 import { t } from './messages';
 import { unescapeFromSheet } from './sanitize';
-import { SETTING_SPECS } from './schema';
+import { SETTING_CHOICES, SETTING_SPECS } from './schema';
 import type { Service, Settings } from './types';
 
 export interface Parsed<T> {
@@ -24,6 +24,14 @@ const positiveInt = (raw: string, fallback: number): number => {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
+/** A choice typed as its Georgian word or as its code, in any case; null when it is neither. */
+export function choiceOf<Id extends string>(choices: ReadonlyArray<{ id: Id; ka: string }>, typed: unknown): Id | null {
+  const key = String(typed ?? '')
+    .trim()
+    .toLowerCase();
+  return choices.find((choice) => choice.id === key || choice.ka.toLowerCase() === key)?.id ?? null;
+}
+
 export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings> {
   const raw: Record<string, string> = {};
   for (const spec of SETTING_SPECS) raw[spec.key] = spec.default;
@@ -37,9 +45,10 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
     if (String(n) !== raw[key]) problems.push(t('settings.not_positive_int', { key, value: n }));
     return n;
   };
-  const reportPeriod = raw.reportPeriod === 'monthly' ? 'monthly' : 'quarterly';
-  if (raw.reportPeriod !== reportPeriod) problems.push(t('settings.bad_report_period', { value: reportPeriod }));
-  const language = raw.language === 'en' ? 'en' : 'ka';
+  const reportPeriod = choiceOf(SETTING_CHOICES.reportPeriod, raw.reportPeriod);
+  if (!reportPeriod) problems.push(t('settings.bad_report_period', { value: SETTING_CHOICES.reportPeriod[0].ka }));
+  const language = choiceOf(SETTING_CHOICES.language, raw.language);
+  if (!language) problems.push(t('settings.bad_language', { value: SETTING_CHOICES.language[0].ka }));
   let minGroupSize = int('minGroupSize');
   if (minGroupSize < MIN_GROUP_FLOOR) {
     problems.push(t('settings.min_group_too_small', { value: minGroupSize, floor: MIN_GROUP_FLOOR }));
@@ -68,8 +77,8 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
       minGroupSize,
       mailQuotaPerDay,
       emailRetentionDays,
-      reportPeriod,
-      language,
+      reportPeriod: reportPeriod ?? SETTING_CHOICES.reportPeriod[0].id,
+      language: language ?? SETTING_CHOICES.language[0].id,
     },
     problems,
   };

@@ -15,8 +15,8 @@ import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const PUBLISH = 'საჯარო ანგარიშის გამოქვეყნება';
 const AGENDA = 'სამუშაო შეხვედრის დღის წესრიგი';
-const PUBLIC_DOC = 'საჯარო ანგარიში — I კვარტალი 2026';
-const AGENDA_DOC = 'სამუშაო შეხვედრის დღის წესრიგი — I კვარტალი 2026';
+const PUBLIC_DOC = 'საჯარო ანგარიში — 2026 წლის I კვარტალი';
+const AGENDA_DOC = 'სამუშაო შეხვედრის დღის წესრიგი — 2026 წლის I კვარტალი';
 const APRIL = Date.parse('2026-04-02T10:00:00+04:00');
 
 /** Pieces of personal data planted in comments, names and action wording, in every format. */
@@ -280,7 +280,7 @@ describe('public report', () => {
     expect(post).toContain(again.pdf.id);
     // The Doc was rewritten, not appended to.
     const doc = docText(fx, again.doc.id);
-    expect(doc.split('მომხმარებელთა უკუკავშირი — I კვარტალი 2026').length - 1).toBe(1);
+    expect(doc.split('მომხმარებელთა უკუკავშირი — 2026 წლის I კვარტალი').length - 1).toBe(1);
   });
 });
 
@@ -501,7 +501,7 @@ describe('meeting agenda and overdue actions', () => {
   it('a bad period gets a Georgian explanation and makes nothing', () => {
     const count = fx.ws.docs.list().length;
     const message = click(fx, PUBLISH, '2026-Q5');
-    expect(message).toContain('მაგალითად: 2026-Q1');
+    expect(message).toContain('მაგალითად: 2026 წლის I კვარტალი (ან 2026-Q1)');
     expect(fx.ws.docs.list().length).toBe(count);
     expect(live(fx).some((row) => row.name.endsWith('.pdf'))).toBe(false);
   });
@@ -537,7 +537,7 @@ describe('agenda figures from the same model as the analysis report', () => {
   it('tells the manager when the period cannot be read, and when the prompt was cancelled', () => {
     const fx = setUpWorkbook();
     fx.ws.core.setNow(APRIL);
-    expect(click(fx, AGENDA, '2026-13')).toMatch(/^დღის წესრიგი არ მომზადდა\. თვე 13 არ არსებობს\. მაგალითად: 2026-Q1/);
+    expect(click(fx, AGENDA, '2026-13')).toMatch(/^დღის წესრიგი არ მომზადდა\. თვე 13 არ არსებობს\. მაგალითად: 2026 წლის I კვარტალი \(ან 2026-Q1\)/);
     fx.ws.spreadsheets.ui.answerNext({ button: 'CANCEL' });
     fx.click(PUBLISH);
     expect(fx.ws.spreadsheets.ui.shown.slice(-1)[0].message).toBe('გამოქვეყნება გაუქმდა.');

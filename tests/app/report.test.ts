@@ -148,10 +148,10 @@ describe('analysis report from the menu', () => {
 
   it('builds the quarter with the figures computed by hand', () => {
     const message = buildFromMenu(f, '2026-Q1');
-    expect(message).toContain('ანალიტიკური ანგარიში (I კვარტალი 2026) მომზადდა');
+    expect(message).toContain('ანალიტიკური ანგარიში (2026 წლის I კვარტალი) მომზადდა');
     expect(message).toMatch(/https:\/\/docs\.google\.com\/document\/d\//);
     const doc = onlyReport(f);
-    expect(doc.name).toBe('უკუკავშირის ანალიტიკური ანგარიში — I კვარტალი 2026');
+    expect(doc.name).toBe('უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის I კვარტალი');
     expect([doc.pageWidth, doc.pageHeight]).toEqual([595.276, 841.89]); // A4, as printed in Georgia
 
     // Data basis: 11 rows in Q1 (the row of 1 April is outside); N2 rate 3 / 6 sent.
@@ -188,9 +188,9 @@ describe('analysis report from the menu', () => {
     expect(trends[0]).toEqual([
       '',
       'მიმდინარე პერიოდი',
-      'წინა პერიოდი (IV კვარტალი 2025)',
+      'წინა პერიოდი (2025 წლის IV კვარტალი)',
       'ცვლილება',
-      'გასული წლის იგივე პერიოდი (I კვარტალი 2025)',
+      'გასული წლის იგივე პერიოდი (2025 წლის I კვარტალი)',
       'ცვლილება',
     ]);
     expect(rowOf(trends, 'N1: კმაყოფილება განცხადების მიღებით')).toEqual([
@@ -258,14 +258,14 @@ describe('analysis report from the menu', () => {
     expect(images[0].altDescription).not.toContain('სიმარტივე'); // no answers: not charted
     expect(images.some((image) => `${image.altDescription}`.includes(FIREWOOD))).toBe(false);
     expect(images[2].altDescription).toBe(
-      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (I კვარტალი 2026): 63% (31%–86%); წინა პერიოდი (IV კვარტალი 2025): 0% (0%–28%)',
+      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის I კვარტალი): 63% (31%–86%); წინა პერიოდი (2025 წლის IV კვარტალი): 0% (0%–28%)',
     );
   });
 
   it('writes the HTML rendering next to the Doc, escaped', () => {
     buildFromMenu(f, '2026-Q1');
     const index = f.ws.drive.index();
-    const doc = index.find((row) => row.name === 'უკუკავშირის ანალიტიკური ანგარიში — I კვარტალი 2026')!;
+    const doc = index.find((row) => row.name === 'უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის I კვარტალი')!;
     const html = index.filter((row) => row.name.endsWith('.html'));
     expect(html).toHaveLength(1);
     expect(html[0]).toMatchObject({ name: `${doc.name}.html`, mimeType: 'text/html', folderPath: doc.folderPath });
@@ -318,7 +318,7 @@ describe('analysis report from the menu', () => {
     const message = buildFromMenu(f, text);
     expect(message).toContain('ანგარიში არ მომზადდა.');
     expect(message).toContain(reason);
-    expect(message).toContain('მაგალითად: 2026-Q1');
+    expect(message).toContain('მაგალითად: 2026 წლის I კვარტალი (ან 2026-Q1)');
     expect(reportDocs(f)).toHaveLength(0);
   });
 
@@ -381,11 +381,11 @@ describe('scheduled report (dailyJobs)', () => {
 
     f.ws.script.runClockUntil(at('2026-04-01T12:00:00+04:00').getTime());
     const docs = reportDocs(f);
-    expect(docs.map((d) => d.name)).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — I კვარტალი 2026']);
+    expect(docs.map((d) => d.name)).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის I კვარტალი']);
     expect(f.ws.mail.sent).toHaveLength(1);
     const mail = f.ws.mail.sent[0];
     expect(mail.to).toBe('director@example.ge,deputy@example.ge');
-    expect(mail.subject).toBe('ანალიტიკური ანგარიში — I კვარტალი 2026');
+    expect(mail.subject).toBe('ანალიტიკური ანგარიში — 2026 წლის I კვარტალი');
     expect(mail.htmlBody).toContain(`https://docs.google.com/document/d/${docs[0].id}/edit`);
     expect(mail.body).toContain(`https://docs.google.com/document/d/${docs[0].id}/edit`);
     expect(mail.htmlBody).toContain('მერია &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -415,7 +415,7 @@ describe('scheduled report (dailyJobs)', () => {
       }
     };
     f.ws.script.runClockUntil(at('2026-02-01T12:00:00+04:00').getTime());
-    expect(reportDocs(f).map((d) => d.name)).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — იანვარი 2026']);
+    expect(reportDocs(f).map((d) => d.name)).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის იანვარი']);
     expect(f.ws.mail.sent).toHaveLength(0); // the send failed
 
     f.ws.script.runClockUntil(at('2026-03-01T12:00:00+04:00').getTime());
@@ -423,8 +423,8 @@ describe('scheduled report (dailyJobs)', () => {
       reportDocs(f)
         .map((d) => d.name)
         .sort(),
-    ).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — თებერვალი 2026', 'უკუკავშირის ანალიტიკური ანგარიში — იანვარი 2026']);
-    expect(f.ws.mail.sent.map((m) => m.subject)).toEqual(['ანალიტიკური ანგარიში — იანვარი 2026', 'ანალიტიკური ანგარიში — თებერვალი 2026']);
+    ).toEqual(['უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის თებერვალი', 'უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის იანვარი']);
+    expect(f.ws.mail.sent.map((m) => m.subject)).toEqual(['ანალიტიკური ანგარიში — 2026 წლის იანვარი', 'ანალიტიკური ანგარიში — 2026 წლის თებერვალი']);
   });
 });
 

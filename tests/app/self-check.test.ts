@@ -255,7 +255,7 @@ describe('triggers belong to one account', () => {
     expect(row(fx, 'check.triggers').status).toBe('✓');
   });
 
-  it('a new administrator running setup: the former one is told to check for their own triggers, and once gone the note goes', () => {
+  it('a new administrator: setup refuses them while another owner is recorded; after the hand-over it is theirs', () => {
     const former = 'former.admin@municipality.example.ge';
     const fresh = world('consumer');
     const props = fresh.ws.properties.app.getScriptProperties();
@@ -263,9 +263,33 @@ describe('triggers belong to one account', () => {
     props.setProperty('triggers.owner', former);
     const theirs = fresh.ws.core.triggers.map((tr) => ({ ...tr, id: `${tr.id}-former`, createdBy: former }));
     fresh.ws.core.triggers.push(...theirs);
+    const before = JSON.stringify(fresh.ws.core.triggers);
+    fresh.click(SETUP);
+    expect(lastAlert(fresh)).toBe(t('setup.not_owner', { owner: former, me: ADMIN_USER }));
+    expect(props.getProperty('triggers.owner')).toBe(former);
+    expect(JSON.stringify(fresh.ws.core.triggers)).toBe(before);
+    // The hand-over the dialog describes: the former owner's triggers deleted, the recorded owner
+    // removed from the script properties; then setup makes the new administrator the owner.
+    fresh.ws.core.triggers.splice(0, fresh.ws.core.triggers.length, ...fresh.ws.core.triggers.filter((tr) => tr.createdBy !== former));
+    props.deleteProperty('triggers.owner');
     fresh.click(SETUP);
     expect(props.getProperty('triggers.owner')).toBe(ADMIN_USER);
-    expect(props.getProperty('triggers.previousOwner')).toBe(former);
+    expect(row(fresh, 'check.triggers')).toEqual({
+      status: '✓',
+      found: t('check.triggers_ok', { count: '4', handlers: HANDLERS, owner: ADMIN_USER }),
+      todo: '',
+    });
+  });
+
+  it('a workbook whose earlier version let a second administrator take over: the former one is told to check for their own triggers, and once gone the note goes', () => {
+    const former = 'former.admin@municipality.example.ge';
+    const fresh = world('consumer');
+    const props = fresh.ws.properties.app.getScriptProperties();
+    // What the former setup recorded when the owner changed: the previous owner's triggers may still run.
+    props.setProperty('triggers.previousOwner', former);
+    const theirs = fresh.ws.core.triggers.map((tr) => ({ ...tr, id: `${tr.id}-former`, createdBy: former }));
+    fresh.ws.core.triggers.push(...theirs);
+    fresh.click(SELF_CHECK);
     expect(row(fresh, 'check.triggers')).toEqual({
       status: '⚠',
       found: `${t('check.triggers_ok', { count: '4', handlers: HANDLERS, owner: ADMIN_USER })} ${t('check.triggers_previous', { previous: former })}`,

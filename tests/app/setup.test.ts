@@ -10,6 +10,7 @@ import type { FormDefinition } from '../../src/domain/types';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
 import type { FormSnapshot } from '../../emulator';
 import { formRecord, tabValues } from '../support/tabs';
+import { tabOf } from '../support/records';
 
 const SETUP = 'სისტემის მომზადება / განახლება';
 
@@ -104,6 +105,29 @@ describe('setup (menu "სისტემის მომზადება / �
     typeSetting('managers', 'director@example.ge');
     fx.click(SETUP);
     expect(String(fx.ws.spreadsheets.ui.shown.at(-1)?.message)).not.toContain('შეამოწმეთ');
+  });
+
+  it('writes the report period and language in Georgian, each with a list of its Georgian choices', () => {
+    const settings = tabValues(fx, TABS.settings.name);
+    const rowOf = (key: string): number => settings.findIndex((r) => r[0] === key) + 1;
+    expect(settings[rowOf('reportPeriod') - 1][1]).toBe('კვარტალური');
+    expect(settings[rowOf('language') - 1][1]).toBe('ქართული');
+    const tab = tabOf(fx, TABS.settings.name);
+    const choices = (key: string) => tab.getRange(rowOf(key), 2).getDataValidation()?.getCriteriaValues()[0];
+    expect(choices('reportPeriod')).toEqual(['კვარტალური', 'თვიური']);
+    expect(choices('language')).toEqual(['ქართული', 'ინგლისური']);
+  });
+
+  it('reads the codes an earlier version wrote, and setup run again rewrites them in Georgian', () => {
+    const settings = tabValues(fx, TABS.settings.name);
+    const rowOf = (key: string): number => settings.findIndex((r) => r[0] === key) + 1;
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.settings.name, `B${rowOf('reportPeriod')}`, [['monthly']]);
+    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.settings.name, `B${rowOf('language')}`, [['en']]);
+    fx.click(SETUP);
+    expect(String(fx.ws.spreadsheets.ui.shown.at(-1)?.message)).not.toContain('შეამოწმეთ');
+    const after = tabValues(fx, TABS.settings.name);
+    expect(after[rowOf('reportPeriod') - 1][1]).toBe('თვიური');
+    expect(after[rowOf('language') - 1][1]).toBe('ინგლისური');
   });
 
   it("creates every tab with its header, frozen, and the forms' response tabs", () => {

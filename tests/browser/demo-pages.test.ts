@@ -185,3 +185,78 @@ test('the public report page renders Georgian with a Georgian font and makes no 
   expect(external).toEqual([]);
   await tab.context().close();
 }, 120_000);
+
+/** The analysis report's HTML copy the demo left in Drive (the internal report). */
+function analysisReportFile(): string {
+  const index = JSON.parse(readFileSync(join(outDir, 'drive', 'index.json'), 'utf8')) as DriveIndexRow[];
+  const report = index.find((r) => r.mimeType === 'text/html' && !r.trashed && r.name.startsWith('უკუკავშირის ანალიტიკური ანგარიში'));
+  if (!report) throw new Error('the demo left no analysis report HTML in Drive');
+  return join(outDir, 'drive', 'files', safeName(report.name));
+}
+
+/**
+ * Each chart as the browser shows it: drawn for print (≥ 300 pixels an inch at the size it is
+ * placed), every bar named — the label column left of the bars holds text in every bar's row.
+ */
+async function checkCharts(path: string, name: string): Promise<number> {
+  const { page, external } = await open(path);
+  const charts = await page.$$eval('img', (nodes) =>
+    nodes.map((node) => {
+      const img = node as HTMLImageElement;
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const barColour = (x: number, y: number) => {
+        const i = (y * canvas.width + x) * 4;
+        return data[i] === 0x2b && data[i + 1] === 0x6c && data[i + 2] === 0xb0;
+      };
+      const dark = (x: number, y: number) => data[(y * canvas.width + x) * 4] < 100;
+      // Bars: vertical runs of the bar colour just right of where the first bar starts.
+      let barLeft = -1;
+      for (let x = 0; x < canvas.width && barLeft < 0; x++)
+        for (let y = 0; y < canvas.height; y++)
+          if (barColour(x, y)) {
+            barLeft = x;
+            break;
+          }
+      const rows: Array<[number, number]> = [];
+      for (let y = 0; y < canvas.height; y++) {
+        if (!barColour(barLeft + 1, y)) continue;
+        if (rows.length && rows[rows.length - 1][1] === y) rows[rows.length - 1][1] = y + 1;
+        else rows.push([y, y + 1]);
+      }
+      const inkLeftOf = rows.map(([top, bottom]) => {
+        let ink = 0;
+        for (let y = Math.max(0, top - 30); y < Math.min(canvas.height, bottom + 30); y++) for (let x = 0; x < barLeft - 10; x++) if (dark(x, y)) ink++;
+        return ink;
+      });
+      return { naturalWidth: img.naturalWidth, shownWidth: img.getBoundingClientRect().width, alt: img.alt, bars: rows.length, inkLeftOf };
+    }),
+  );
+  for (const chart of charts) {
+    // Shown at its print width, 440 pt (587 CSS px), never stretched beyond what it was drawn for.
+    expect(chart.shownWidth).toBeGreaterThan(500);
+    expect(chart.naturalWidth).toBeGreaterThanOrEqual((300 / 96) * chart.shownWidth);
+    expect(chart.bars).toBeGreaterThan(0);
+    // One named bar per entry of the alt text ("caption: label: value; label: value").
+    expect(chart.alt.split('; ')).toHaveLength(chart.bars);
+    for (const ink of chart.inkLeftOf) expect(ink).toBeGreaterThan(300);
+  }
+  let n = 0;
+  for (const image of await page.$$('img')) await image.screenshot({ path: join(results, `${name}-chart-${++n}.png`) });
+  await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+  expect(external).toEqual([]);
+  await page.context().close();
+  return charts.length;
+}
+
+test('the analysis report and the public report show charts with every bar named, drawn for print', async () => {
+  expect(await checkCharts(analysisReportFile(), 'analysis-report')).toBeGreaterThanOrEqual(2);
+  // The public report page written by the test above, as the website shows it.
+  const publicPage = join(results, 'public-report.html');
+  if (!existsSync(publicPage)) throw new Error('the public report page test did not run first');
+  expect(await checkCharts(publicPage, 'public-report-page')).toBeGreaterThanOrEqual(1);
+}, 180_000);

@@ -70,7 +70,7 @@ describe('meeting agenda', () => {
   const model = buildReportModel({
     records,
     actions: [],
-    period: { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: 'I კვარტალი 2026' },
+    period: { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: '2026 წლის I კვარტალი' },
     invitationsSent: 0,
     minGroupSize: 5,
     services: [{ code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true }],
@@ -125,7 +125,7 @@ describe('meeting agenda', () => {
 });
 
 describe('agenda: N2 response rate', () => {
-  const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: 'I კვარტალი 2026' };
+  const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: '2026 წლის I კვარტალი' };
   const n2 = (count: number): FeedbackRecord[] => Array.from({ length: count }, () => feedbackRecord({ form: 'N2', answers: { 'n2.overall': 4 } }));
   const modelOf = (responses: number, invitationsSent: number) =>
     buildReportModel({

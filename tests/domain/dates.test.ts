@@ -42,7 +42,7 @@ describe('parseDateInput', () => {
     '2026-02-30',
     '2026-01-05T24:00',
     '01-05-2026',
-    '5 იანვარი 2026',
+    '5 2026 წლის იანვარი',
     'ხვალ',
     '',
     '   ',
@@ -92,28 +92,28 @@ describe('periods', () => {
 
   test('month', () => {
     const p = periodOf('month', at('15.02.2026 12:00'));
-    expect(p).toMatchObject({ kind: 'month', label: 'თებერვალი 2026', labelEn: 'February 2026' });
+    expect(p).toMatchObject({ kind: 'month', label: '2026 წლის თებერვალი', labelEn: 'February 2026' });
     expect(iso(p.from)).toBe(iso(at('01.02.2026')));
     expect(iso(p.to)).toBe(iso(at('01.03.2026')));
   });
 
   test('a moment just after Tbilisi midnight belongs to the new month', () => {
     const p = periodOf('month', new Date('2026-02-28T20:00:00Z'));
-    expect(p.label).toBe('მარტი 2026');
+    expect(p.label).toBe('2026 წლის მარტი');
   });
 
   test('every month has its Georgian name', () => {
     expect(MONTHS_KA).toHaveLength(12);
-    expect(periodOf('month', at('01.12.2026')).label).toBe('დეკემბერი 2026');
+    expect(periodOf('month', at('01.12.2026')).label).toBe('2026 წლის დეკემბერი');
     expect(iso(periodOf('month', at('01.12.2026')).to)).toBe(iso(at('01.01.2027')));
   });
 
   test('quarter', () => {
     const q = periodOf('quarter', at('05.01.2026'));
-    expect(q).toMatchObject({ kind: 'quarter', label: 'I კვარტალი 2026', labelEn: 'Q1 2026' });
+    expect(q).toMatchObject({ kind: 'quarter', label: '2026 წლის I კვარტალი', labelEn: 'Q1 2026' });
     expect(iso(q.to)).toBe(iso(at('01.04.2026')));
-    expect(periodOf('quarter', at('30.09.2026')).label).toBe('III კვარტალი 2026');
-    expect(periodOf('quarter', at('31.12.2026')).label).toBe('IV კვარტალი 2026');
+    expect(periodOf('quarter', at('30.09.2026')).label).toBe('2026 წლის III კვარტალი');
+    expect(periodOf('quarter', at('31.12.2026')).label).toBe('2026 წლის IV კვარტალი');
   });
 
   test('year', () => {
@@ -124,14 +124,14 @@ describe('periods', () => {
   });
 
   test('previousPeriod', () => {
-    expect(previousPeriod(periodOf('month', at('10.01.2026'))).label).toBe('დეკემბერი 2025');
-    expect(previousPeriod(periodOf('quarter', at('10.01.2026'))).label).toBe('IV კვარტალი 2025');
+    expect(previousPeriod(periodOf('month', at('10.01.2026'))).label).toBe('2025 წლის დეკემბერი');
+    expect(previousPeriod(periodOf('quarter', at('10.01.2026'))).label).toBe('2025 წლის IV კვარტალი');
     expect(previousPeriod(periodOf('year', at('10.01.2026'))).label).toBe('2025 წელი');
   });
 
   test('samePeriodLastYear', () => {
-    expect(samePeriodLastYear(periodOf('month', at('10.03.2026'))).label).toBe('მარტი 2025');
-    expect(samePeriodLastYear(periodOf('quarter', at('10.08.2026'))).label).toBe('III კვარტალი 2025');
+    expect(samePeriodLastYear(periodOf('month', at('10.03.2026'))).label).toBe('2025 წლის მარტი');
+    expect(samePeriodLastYear(periodOf('quarter', at('10.08.2026'))).label).toBe('2025 წლის III კვარტალი');
   });
 
   test('custom periods: whole days, both ends inclusive', () => {
@@ -147,15 +147,15 @@ describe('periods', () => {
     expect(samePeriodLastYear(customPeriod(at('29.02.2028'), at('29.02.2028'))).label).toBe('28.02.2027–28.02.2027');
     expect(samePeriodLastYear(customPeriod(at('01.02.2028'), at('28.02.2028'))).label).toBe('01.02.2027–28.02.2027');
     // 1–29 February 2028 is the whole month: last year's is February 2027 (28 days).
-    expect(samePeriodLastYear(customPeriod(at('01.02.2028'), at('29.02.2028'))).label).toBe('თებერვალი 2027');
+    expect(samePeriodLastYear(customPeriod(at('01.02.2028'), at('29.02.2028'))).label).toBe('2027 წლის თებერვალი');
     expect(samePeriodLastYear(customPeriod(at('29.02.2028'), at('10.03.2028'))).label).toBe('28.02.2027–10.03.2027');
   });
 });
 
 describe('customPeriod over exactly a calendar period', () => {
   test.each([
-    ['2026-01-01', '2026-03-31', 'quarter', 'I კვარტალი 2026'],
-    ['2026-02-01', '2026-02-28', 'month', 'თებერვალი 2026'],
+    ['2026-01-01', '2026-03-31', 'quarter', '2026 წლის I კვარტალი'],
+    ['2026-02-01', '2026-02-28', 'month', '2026 წლის თებერვალი'],
     ['2025-01-01', '2025-12-31', 'year', '2025 წელი'],
   ])('%s..%s is the %s %s', (first, last, kind, label) => {
     const period = customPeriod(parseDateInput(first)!, parseDateInput(last)!);

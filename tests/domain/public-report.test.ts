@@ -6,7 +6,7 @@ import { buildReportModel } from '../../src/domain/report-model';
 import type { ActionRecord, FeedbackRecord, Service } from '../../src/domain/types';
 import { actionRecord, at, feedbackRecord } from '../support/records';
 
-const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: 'I კვარტალი 2026' };
+const Q1 = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-04-01T00:00:00+04:00'), label: '2026 წლის I კვარტალი' };
 const SERVICES: Service[] = [
   { code: 'newborn', ka: 'ახალშობილთა დახმარება', invite: true },
   { code: 'firewood', ka: 'საშეშე მერქნით უზრუნველყოფა', invite: true },
@@ -205,6 +205,24 @@ describe('public report: small groups', () => {
     expect(outputs.text).toContain('ეთანხმება 25% (12 პასუხი)');
   });
 
+  it('charts the services its table shows, each bar named as its row and in the same order, drawn for print', () => {
+    const report = buildPublicReport(reportInput(records, []));
+    const index = report.blocks.findIndex((b) => b.kind === 'chart');
+    const chart = report.blocks[index];
+    const table = report.blocks[index + 1];
+    if (chart?.kind !== 'chart' || table?.kind !== 'table') throw new Error('expected a chart followed by the services table');
+    expect(table.header[0]).toBe('სერვისი');
+    const labels = chart.alt
+      .split(': ')
+      .slice(1)
+      .join(': ')
+      .split('; ')
+      .map((part) => part.split(': ')[0]);
+    expect(labels).toEqual(table.rows.map((row) => row[0]));
+    expect(labels).toContain('ახალშობილთა დახმარება');
+    expect(chart.width).toBeGreaterThanOrEqual((300 / 72) * chart.widthPt);
+  });
+
   it('withholds a service whose figure would give away a small one by subtraction from the overall', () => {
     // 12 newborn and 3 firewood: overall and newborn together would tell how the 3 answered.
     const records = [
@@ -281,7 +299,7 @@ describe('public report: social-network post', () => {
     const report = buildPublicReport(reportInput(scoredRecords(), [action({ status: 'done', publicWording: 'x' })], { municipality: name }));
     const post = socialPost(report, PDF_URL);
     expect(post.length).toBeLessThanOrEqual(POST_LIMIT);
-    expect(post).toContain('I კვარტალი 2026');
+    expect(post).toContain('2026 წლის I კვარტალი');
     expect(post).toContain(PDF_URL);
   });
 });

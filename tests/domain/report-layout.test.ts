@@ -6,9 +6,9 @@ import { renderReportHtml } from '../../src/domain/report-html';
 import type { FeedbackRecord } from '../../src/domain/types';
 
 const at = (iso: string): Date => new Date(iso);
-const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
-const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
-const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
+const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: '2026 წლის იანვარი' };
+const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: '2025 წლის დეკემბერი' };
+const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: '2025 წლის იანვარი' };
 
 let id = 0;
 function n1(count: number, overall: number, receivedAt: string): FeedbackRecord[] {
@@ -60,7 +60,7 @@ describe('reportLayout', () => {
     const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით'));
     // 6/6: Wilson [61 %, 100 %]; 3/6: [19 %, 81 %].
     expect(trend?.alt).toBe(
-      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (იანვარი 2026): 100% (61%–100%); წინა პერიოდი (დეკემბერი 2025): 50% (19%–81%)',
+      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის იანვარი): 100% (61%–100%); წინა პერიოდი (2025 წლის დეკემბერი): 50% (19%–81%)',
     );
     expect(trend?.png.slice(0, 8)).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   });
@@ -75,7 +75,7 @@ describe('reportLayout', () => {
     expect(layout.blocks.slice(0, 4)).toEqual([
       { kind: 'title', text: 'უკუკავშირის ანალიტიკური ანგარიში' },
       { kind: 'paragraph', text: 'მერია' },
-      { kind: 'paragraph', text: 'პერიოდი: იანვარი 2026' },
+      { kind: 'paragraph', text: 'პერიოდი: 2026 წლის იანვარი' },
       { kind: 'paragraph', text: 'მომზადდა: 03.02.2026' },
     ]);
     // Every group is empty: nothing is charted and every score is the notice.
@@ -88,6 +88,34 @@ describe('reportLayout', () => {
     expect(cellText({ spans: [{ text: 'დაგეგმილია' }, { text: 'ვადაგადაცილებულია', tone: 'overdue' }] })).toBe('დაგეგმილია — ვადაგადაცილებულია');
     expect(cellText({ list: ['ერთი', 'ორი'] })).toBe('• ერთი\n• ორი');
     expect(cellText({ list: [] })).toBe('');
+  });
+
+  it('charts the services the table shows with figures, each bar named as its row, in the same order, for print', () => {
+    const services = [
+      { code: 'newborn', ka: 'ახალშობილი', invite: true },
+      { code: 'firewood', ka: 'შეშით უზრუნველყოფა', invite: true },
+      { code: 'medical', ka: 'სამედიცინო თანადაფინანსება', invite: true },
+      { code: 'funeral', ka: 'დაკრძალვის დახმარება', invite: true },
+    ];
+    const forService = (service: string, records: FeedbackRecord[]) => records.map((r) => ({ ...r, service }));
+    const records = [
+      ...forService('newborn', n1(8, 5, '2026-01-10T10:00:00+04:00')),
+      ...forService('firewood', [...n1(4, 2, '2026-01-11T10:00:00+04:00'), ...n1(6, 5, '2026-01-12T10:00:00+04:00')]),
+      ...forService('medical', n1(2, 4, '2026-01-13T10:00:00+04:00')), // below the minimum group: a notice, no bar
+      ...forService('funeral', n1(7, 4, '2026-01-14T10:00:00+04:00')),
+    ];
+    const layout = reportLayout(buildReportModel({ ...input(records), services }), reportLabels('ka'));
+    const heading = layout.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'სერვისების მიხედვით');
+    // Each form's services apart: the N1 sub-heading, then its chart and table.
+    expect(layout.blocks[heading + 1]).toEqual({ kind: 'heading', level: 2, text: 'N1: კმაყოფილება განცხადების მიღებით' });
+    const chart = layout.blocks[heading + 2];
+    const table = layout.blocks[heading + 3];
+    if (chart.kind !== 'chart' || table.kind !== 'table') throw new Error('expected the services chart, then its table');
+    const shown = table.rows.filter((row) => typeof row[1] === 'string').map((row) => `${cellText(row[0])}: ${cellText(row[1])} (${cellText(row[2])})`);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(table.rows.length).toBeGreaterThan(shown.length); // the suppressed row is in the table only
+    expect(chart.alt.split(': ').slice(1).join(': ').split('; ')).toEqual(shown);
+    expect(chart.width).toBeGreaterThanOrEqual((300 / 72) * chart.widthPt);
   });
 });
 

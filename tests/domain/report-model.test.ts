@@ -9,9 +9,9 @@ import { periodDays } from '../../src/domain/disclosure';
 import { modelReleases } from '../../src/domain/model-releases';
 import { at, feedbackRecord } from '../support/records';
 
-const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: 'იანვარი 2026' };
-const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: 'დეკემბერი 2025' };
-const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: 'იანვარი 2025' };
+const JANUARY = { from: at('2026-01-01T00:00:00+04:00'), to: at('2026-02-01T00:00:00+04:00'), label: '2026 წლის იანვარი' };
+const DECEMBER = { from: at('2025-12-01T00:00:00+04:00'), to: at('2026-01-01T00:00:00+04:00'), label: '2025 წლის დეკემბერი' };
+const JANUARY_2025 = { from: at('2025-01-01T00:00:00+04:00'), to: at('2025-02-01T00:00:00+04:00'), label: '2025 წლის იანვარი' };
 
 const SERVICES: Service[] = [
   { code: 'newborn', ka: 'ახალშობილთა დახმარება', en: 'Newborn allowance', invite: true },
@@ -513,10 +513,14 @@ describe('renderReportHtml', () => {
 
   it('embeds decodable PNG charts with alt text', () => {
     const html = renderReportHtml(reportModel(true, 'en'), reportLabels('en'));
-    const images = [...html.matchAll(/<img src="data:image\/png;base64,([^"]+)" alt="([^"]*)">/g)];
+    const images = [...html.matchAll(/<img src="data:image\/png;base64,([^"]+)" alt="([^"]*)" width="(\d+)"/g)];
     // N1's drivers and N1's services: N2 has no answers, December none either (no trend of one bar).
     expect(images.map((image) => image[2].split(':')[0])).toEqual(['Satisfaction drivers — N1', 'By service — N1']);
-    for (const [, base64] of images) expect(decodePng(Array.from(Buffer.from(base64, 'base64'))).width).toBe(480);
+    for (const [, base64, , shown] of images) {
+      // Shown 440 pt (587 CSS px) wide and drawn for print at 300 dpi and more.
+      expect(shown).toBe('587');
+      expect(decodePng(Array.from(Buffer.from(base64, 'base64'))).width).toBeGreaterThanOrEqual((300 / 72) * 440);
+    }
     expect(images[0][2]).toContain('Satisfied with how the application was received: 43% ('); // 6 of 14, the suppressed service included
     // The suppressed firewood group is neither charted nor given a figure.
     expect(images[1][2]).not.toContain('Firewood');
@@ -529,6 +533,6 @@ describe('renderReportHtml', () => {
     expect(internal.match(/დიდია/g)!.length).toBe(1); // the same comment six times is quoted once
     expect(publicHtml).not.toContain('დიდია');
     expect(publicHtml).toContain('მომხმარებელთა უკუკავშირი — საჯარო ანგარიში');
-    expect(publicHtml).toContain('წინა პერიოდი (დეკემბერი 2025)');
+    expect(publicHtml).toContain('წინა პერიოდი (2025 წლის დეკემბერი)');
   });
 });

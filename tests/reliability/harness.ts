@@ -41,6 +41,11 @@ export interface FaultPlan {
   concurrencyRate: number;
   /** The handler the concurrent execution runs. */
   concurrentHandler: string;
+  /**
+   * What happens at the same time instead of that handler, when given: e.g. another clerk's edit
+   * or menu click (which starts its own executions). Its failures are its own.
+   */
+  concurrent?: () => void;
 }
 
 export interface FaultStats {
@@ -64,7 +69,8 @@ export function installFaults(ws: Workspace, rnd: () => number, plan: FaultPlan,
       nested = true;
       stats.concurrent++;
       try {
-        core.invoke(plan.concurrentHandler, 'time', {});
+        if (plan.concurrent) plan.concurrent();
+        else core.invoke(plan.concurrentHandler, 'time', {});
       } finally {
         nested = false;
       }

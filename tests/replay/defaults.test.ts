@@ -80,7 +80,7 @@ describe('a scenario with only "cases"', () => {
     expect(run.summary.report).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     // The manager's menu items ran for that quarter.
     expect(run.summary.documents).toEqual(
-      expect.arrayContaining(['უკუკავშირის ანალიტიკური ანგარიში — II კვარტალი 2026', 'საჯარო ანგარიში — II კვარტალი 2026']),
+      expect.arrayContaining(['უკუკავშირის ანალიტიკური ანგარიში — 2026 წლის II კვარტალი', 'საჯარო ანგარიში — 2026 წლის II კვარტალი']),
     );
   });
 
@@ -96,7 +96,18 @@ describe('a scenario with only "cases"', () => {
 
   test('every output path of the contract is written', () => {
     const entries = readdirSync(run.out).sort();
-    expect(entries).toEqual(['docs', 'drive', 'environment.json', 'forms', 'index.html', 'mail', 'spreadsheets', 'summary.json', 'triggers.json']);
+    expect(entries).toEqual([
+      'docs',
+      'drive',
+      'environment.json',
+      'feedback.json',
+      'forms',
+      'index.html',
+      'mail',
+      'spreadsheets',
+      'summary.json',
+      'triggers.json',
+    ]);
     expect(readdirSync(join(run.out, 'forms')).sort()).toEqual(['N1.json', 'N2.json']);
     expect(run.read<unknown[]>('triggers.json').length).toBeGreaterThanOrEqual(4);
   });

@@ -186,7 +186,7 @@ describe('environment.json and index.html', () => {
       ...environment('workspace', { locale: 'ka_GE', otherMailPerDay: 10 }),
       name: null,
       source: 'scenario',
-      users: { admin: 'admin@example.ge', staff: 'kancelaria@example.ge' },
+      users: { admin: 'admin@example.ge', staff: ['kancelaria@example.ge'] },
       selfCheck,
     });
     expect(fromFlag.code).toBe(0);

@@ -40,6 +40,7 @@ describe('parseScenario', () => {
       responses: [],
       otherFeedback: [],
       actions: [],
+      edits: [],
     });
     expect(() => parseScenario('{"cases": null, "responses": null}', 'x.json')).toThrow(/neither "cases" nor "responses" \(keys found: cases, responses/);
   });

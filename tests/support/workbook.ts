@@ -10,6 +10,8 @@ export interface Fixture {
   spreadsheetId: string;
   /** Clicks a menu item by its Georgian caption, as a person would. */
   click(caption: string): void;
+  /** The same click by another person: the menu item runs as them (their mailbox, quota and triggers). */
+  clickAs(caption: string, user: string): void;
 }
 
 /**
@@ -23,7 +25,12 @@ export function freshWorkbook(options: Partial<WorkspaceOptions> = {}): Fixture 
   ws.spreadsheets.setActive(spreadsheetId);
   ws.loadBundle(DIST_DIR);
   ws.spreadsheets.userOpen(spreadsheetId);
-  return { ws, spreadsheetId, click: (caption) => ws.spreadsheets.ui.clickMenuItem(caption) };
+  return {
+    ws,
+    spreadsheetId,
+    click: (caption) => ws.spreadsheets.ui.clickMenuItem(caption),
+    clickAs: (caption, user) => ws.spreadsheets.ui.clickMenuItem(caption, user),
+  };
 }
 
 export function setUpWorkbook(options: Partial<WorkspaceOptions> = {}): Fixture {

@@ -1,0 +1,37 @@
+/**
+ * Who is running, and whether that is the deployment's owner (domain/owner.ts): setup and
+ * sending ask here before acting.
+ */
+import { ownerVerdict, type OwnerVerdict } from '../domain/owner';
+import { currentAccount, triggerOwners } from '../adapters/triggers';
+
+export interface RunningAccount {
+  /** The account running now ('' when Google does not say). */
+  me: string;
+  verdict: OwnerVerdict;
+}
+
+export function runningAccount(): RunningAccount {
+  let me = '';
+  try {
+    me = currentAccount();
+  } catch (err) {
+    console.warn(`owner: the running account is unknown (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { me, verdict: ownerVerdict(me, triggerOwners().owner) };
+}
+
+/**
+ * Whether a time-driven run should do its work: only under the owner's triggers. A second set,
+ * installed by another editor (before setup refused them, or by hand), would send mail from that
+ * editor's mailbox and make Docs in their Drive; it does nothing and says so in the log (the
+ * self-check, run by that editor, tells them to delete it).
+ */
+export function runsAsOwner(run: string): boolean {
+  const running = runningAccount();
+  if (running.verdict.owner) return true;
+  console.warn(
+    `${run}: these triggers belong to ${running.me || 'an unknown account'}, not the deployment's owner (${running.verdict.recorded}); nothing done`,
+  );
+  return false;
+}
