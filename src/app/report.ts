@@ -17,6 +17,7 @@ import { openFolder, type FolderPlace } from '../adapters/documents';
 import { withScriptLock } from '../adapters/lock';
 import { sendMail } from '../adapters/mail';
 import { readSettings } from '../adapters/settings-tab';
+import { summaryText } from '../domain/report-summary';
 import { collectFirst } from './collect';
 import { loadPeriodData, recordOutput } from './period-data';
 import { askPeriod } from './ui';
@@ -35,6 +36,8 @@ export interface ReportResult {
   /** Figures withheld because earlier outputs would difference them. */
   withheld: number;
   minGroupSize: number;
+  /** The report's summary paragraph (published figures only), for the managers' email. */
+  summary: string;
 }
 
 /** The last period of the given kind that has ended by `now`. */
@@ -71,6 +74,7 @@ function writeReport(period: Period, collectionProblem: string | null): ReportRe
     feedbackRows: records.length,
     withheld: model.withheldByEarlierOutputs,
     minGroupSize: settings.minGroupSize,
+    summary: summaryText(model, labels),
   };
 }
 
@@ -131,6 +135,7 @@ export function runScheduledReport(): ScheduledReportResult | null {
         municipality: settings.municipality,
         periodLabel: settings.language === 'en' ? period.labelEn : period.label,
         url: result.url,
+        keyFigures: result.summary,
         collectionProblem: result.collectionProblem,
       });
       const sent = sendMail({ to: managers.join(','), ...message, name: settings.senderName, replyTo: settings.replyTo });

@@ -10,6 +10,7 @@ import type { DocBlock } from './doc-blocks';
 import { redactPersonalData } from './redact';
 import type { PublishedScore, ReportModel, Score } from './report-model';
 import { t } from './messages';
+import { reportLabels } from './report-labels';
 import { ACTION_STATUSES, TABS } from './schema';
 import type { ActionRecord, ActionStatus } from './types';
 
@@ -69,6 +70,7 @@ export function responseRateLine(model: ReportModel, minGroupSize: number): stri
   const answered = model.basis.byForm.N2;
   const label = 'N2 გამოხმაურების მაჩვენებელი';
   if (invited === 0) return `${label}: — (პერიოდში N2 მოწვევა არ გაგზავნილა)`;
+  if (model.basis.n2MoreAnswersThanInvitations) return `${label}: ${KA.text('rateMoreAnswers')} (${invited} მოწვევა)`;
   if (model.basis.n2ResponseRate === null || (answered > 0 && answered < minGroupSize)) {
     return `${label}: ${suppressedText(minGroupSize)} (${invited} მოწვევა)`;
   }
@@ -92,6 +94,7 @@ export interface AgendaInput {
 }
 
 const DECISION_ROWS = 5;
+const KA = reportLabels('ka');
 const MAX_WEAK_SERVICES = 3;
 
 const header = (key: string): string => TABS.actions.columns.find((c) => c.key === key)?.header ?? key;
@@ -121,7 +124,7 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
       items: [
         `მიღებული უკუკავშირი: ${model.basis.total}`,
         responseRateLine(model, minGroupSize),
-        scoreLine('საერთო კმაყოფილება', model.satisfaction.overall, minGroupSize),
+        ...model.satisfaction.byForm.map((entry) => scoreLine(`${entry.form}: ${KA.driver('satisfaction', entry.form)}`, entry.score, minGroupSize)),
         `დაბალი შეფასების (1–2) პასუხები: ${countText(model.problems.lowScoreResponses, minGroupSize)}`,
       ],
     },
@@ -173,7 +176,11 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
       {
         kind: 'table',
         header: ['სერვისი', 'კმაყოფილება (4–5)', 'პასუხები'],
-        rows: weakServices.map((s) => [input.serviceNames[s.code] ?? s.name, shareText(s.score), String(s.score.respondents)]),
+        rows: weakServices.map((s) => [
+          `${input.serviceNames[s.code] ?? s.name} (${s.form}: ${KA.driver('satisfaction', s.form)})`,
+          shareText(s.score),
+          String(s.score.respondents),
+        ]),
       },
     );
   }

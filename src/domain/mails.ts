@@ -80,11 +80,19 @@ export function composeInvitation(input: {
 }
 
 /** The managers' notice that the analysis report of a period is ready, with its link. */
-export function composeReportNotice(input: { municipality: string; periodLabel: string; url: string; collectionProblem: string | null }): MailText {
+export function composeReportNotice(input: {
+  municipality: string;
+  periodLabel: string;
+  url: string;
+  /** The report's summary paragraph: the key figures in the mail itself, not only behind a link. */
+  keyFigures?: string;
+  collectionProblem: string | null;
+}): MailText {
   const period = input.periodLabel;
   const lines = [
     t('mail.greeting'),
     t('notice.ready', { period, municipality: input.municipality }),
+    ...(input.keyFigures ? [input.keyFigures] : []),
     t('notice.internal'),
     ...(input.collectionProblem ? [input.collectionProblem] : []),
   ];

@@ -13,18 +13,32 @@ export function modelReleases(model: ReportModel): Release[] {
     if (!period || !score || score.suppressed) return;
     releases.push({ key, ...periodDays(period), respondents: score.respondents });
   };
-  add('overall', model.period, model.satisfaction.overall);
   for (const row of model.satisfaction.byForm) add(`form:${row.form}`, model.period, row.score);
-  for (const row of model.drivers) add(`driver:${row.driver}`, model.period, row.score);
+  for (const row of model.drivers) add(`driver:${row.form}:${row.driver}`, model.period, row.score);
   for (const row of model.questions) add(`question:${row.itemId}`, model.period, row.score);
-  for (const row of model.services) add(`service:${row.code}`, model.period, row.score);
-  for (const row of model.channels) add(`channel:${row.channel}`, model.period, row.score);
+  for (const row of model.services) add(`service:${row.form}:${row.code}`, model.period, row.score);
+  for (const row of model.channels) add(`channel:${row.form}:${row.channel}`, model.period, row.score);
   for (const trend of model.trends) {
+    const subject = trend.subject;
     const key =
-      trend.subject.kind === 'overall' ? 'overall' : trend.subject.kind === 'driver' ? `driver:${trend.subject.driver}` : `service:${trend.subject.code}`;
+      subject.kind === 'form'
+        ? `form:${subject.form}`
+        : subject.kind === 'driver'
+          ? `driver:${subject.form}:${subject.driver}`
+          : `service:${subject.form}:${subject.code}`;
     add(key, model.period, trend.current);
     add(key, model.previous, trend.previous);
     add(key, model.lastYear, trend.lastYear);
+  }
+  // Who answered: the N2 problem share's base, how people heard, age groups.
+  const profile = model.profile;
+  if (!profile.problemShare.suppressed) releases.push({ key: 'problem_share', ...periodDays(model.period), respondents: profile.problemShare.answered });
+  for (const [prefix, rows] of [
+    ['heard', profile.heardFrom],
+    ['age', profile.ageGroups],
+  ] as const) {
+    for (const row of rows)
+      if (!row.count.suppressed) releases.push({ key: `${prefix}:${row.choice}`, ...periodDays(model.period), respondents: row.count.count });
   }
   // Theme counts: problems (theme:…), praise (praise:…), and the texts of each without a theme.
   const groups: Array<[string, { themes: ReportModel['problems']['themes']; uncategorised: ReportModel['problems']['uncategorised'] }]> = [

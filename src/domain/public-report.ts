@@ -15,6 +15,24 @@ import { countText } from './agenda';
 import { chartBlock } from './report-layout';
 import { t } from './messages';
 import { UNKNOWN_SERVICE } from './services';
+import { reportLabels } from './report-labels';
+
+const KA = reportLabels('ka');
+
+/** A form's published satisfied share; null when withheld or empty. */
+function formShare(model: ReportModel, form: 'N1' | 'N2'): number | null {
+  const score = model.satisfaction.byForm.find((entry) => entry.form === form)?.score;
+  return score && !score.suppressed ? score.share : null;
+}
+
+/** Forms filled in and notes logged from other channels: two different things, counted apart. */
+function basisLines(model: ReportModel, minGroupSize: number): string[] {
+  const byForm = model.basis.byForm;
+  const lines = [`შევსებული შეფასების ფორმები (N1, N2): ${countText(byForm.N1 + byForm.N2, minGroupSize)}`];
+  if (byForm.other > 0)
+    lines.push(`სხვა არხით (ტელეფონი, სოციალური ქსელი, ვებგვერდი, წერილი) მიღებული გამოხმაურებები: ${countText(byForm.other, minGroupSize)}`);
+  return lines;
+}
 
 export interface PublicReportInput {
   /** The public model (`internal: false`) of the period. */
@@ -37,7 +55,11 @@ export interface PublicReport {
   periodLabel: string;
   blocks: DocBlock[];
   /** For the social-network post. */
-  figures: { total: number; satisfiedShare: number | null; done: number; planned: number };
+  /**
+   * ratings: filled-in forms (N1, N2); notes: feedback logged from other channels (calls, posts,
+   * letters) — never counted as ratings. n1Share / n2Share: each form's satisfied share, apart.
+   */
+  figures: { ratings: number; notes: number; n1Share: number | null; n2Share: number | null; done: number; planned: number };
   municipality: string;
   minGroupSize: number;
 }
@@ -90,7 +112,6 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
   const { model, minGroupSize, knownNames } = input;
   const label = model.period.label;
   const title = publicReportTitle(label);
-  const overall = model.satisfaction.overall;
   const blocks: DocBlock[] = [
     { kind: 'title', text: title },
     {
@@ -102,26 +123,30 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
     { kind: 'heading', level: 1, text: 'მთავარი მაჩვენებლები' },
   ];
 
-  const keyFigures = [`მიღებული შეფასებები და გამოხმაურებები: ${countText(model.basis.total, minGroupSize)}`];
-  if (!overall.suppressed && overall.share !== null) {
-    keyFigures.push(`მომსახურებით კმაყოფილია ${percentText(overall.share)} (${overall.respondents} პასუხიდან, ვინც შეაფასა საერთო კმაყოფილება)`);
-  } else {
-    keyFigures.push('საერთო კმაყოფილების მაჩვენებლის გამოსაქვეყნებლად პასუხები ჯერ საკმარისი არ არის.');
+  const keyFigures = [...basisLines(model, minGroupSize)];
+  // N1 asks how the application was received, N2 about the service: two figures, never one.
+  for (const entry of model.satisfaction.byForm) {
+    const name = KA.driver('satisfaction', entry.form);
+    const score = entry.score;
+    if (!score.suppressed && score.share !== null) keyFigures.push(`${name} (${entry.form}): ${percentText(score.share)} (${score.respondents} მოპასუხიდან)`);
+    else
+      keyFigures.push(`${name} (${entry.form}): ${score.suppressed && score.noData ? KA.text('noData') : 'გამოსაქვეყნებლად პასუხები ჯერ საკმარისი არ არის'}.`);
   }
   blocks.push({ kind: 'bullets', items: keyFigures });
 
-  const services = model.services.filter(
-    (s): s is typeof s & { score: PublishedScore } => s.code !== UNKNOWN_SERVICE && !s.score.suppressed && s.score.share !== null,
-  );
-  if (services.length > 0) {
+  for (const form of ['N1', 'N2'] as const) {
+    const services = model.services.filter(
+      (s): s is typeof s & { score: PublishedScore } => s.form === form && s.code !== UNKNOWN_SERVICE && !s.score.suppressed && s.score.share !== null,
+    );
+    if (services.length === 0) continue;
     services.sort((a, b) => (b.score.share ?? 0) - (a.score.share ?? 0));
     const named = services.map((s) => ({ label: input.serviceNames[s.code] ?? s.name, score: s.score }));
     // The chart names the same services as the table, in the same order.
-    const chart = chartBlock('კმაყოფილება სერვისების მიხედვით', named);
+    const chart = chartBlock(`${KA.driver('satisfaction', form)} (${form}) სერვისების მიხედვით`, named);
     if (chart) blocks.push(chart);
     blocks.push({
       kind: 'table',
-      header: ['სერვისი', 'კმაყოფილია', 'პასუხები'],
+      header: ['სერვისი', `${KA.driver('satisfaction', form)} (${form})`, KA.text('responses')],
       rows: named.map((s) => [s.label, percentText(s.score.share ?? 0), String(s.score.respondents)]),
     });
   }
@@ -194,8 +219,10 @@ export function buildPublicReport(input: PublicReportInput): PublicReport {
     periodLabel: label,
     blocks,
     figures: {
-      total: model.basis.total,
-      satisfiedShare: !overall.suppressed ? overall.share : null,
+      ratings: model.basis.byForm.N1 + model.basis.byForm.N2,
+      notes: model.basis.byForm.other,
+      n1Share: formShare(model, 'N1'),
+      n2Share: formShare(model, 'N2'),
       done: done.length,
       planned: planned.length,
     },
@@ -218,8 +245,10 @@ export function socialPost(report: PublicReport, pdfUrl: string): string {
   const link = `სრული ანგარიში: ${pdfUrl}`;
   const head = `${report.municipality}: სოციალური სერვისების მომხმარებელთა უკუკავშირი — ${report.periodLabel}.`;
   const optional = [
-    `მიღებულია ${countText(figures.total, minGroupSize)} შეფასება.`,
-    figures.satisfiedShare !== null ? `მომსახურებით კმაყოფილია ${percentText(figures.satisfiedShare)}.` : '',
+    `შევსებული შეფასების ფორმები: ${countText(figures.ratings, minGroupSize)}.`,
+    figures.notes > 0 ? `სხვა არხით მიღებული გამოხმაურებები: ${countText(figures.notes, minGroupSize)}.` : '',
+    figures.n2Share !== null ? `${KA.driver('satisfaction', 'N2')}: ${percentText(figures.n2Share)}.` : '',
+    figures.n1Share !== null ? `${KA.driver('satisfaction', 'N1')}: ${percentText(figures.n1Share)}.` : '',
     figures.done > 0 ? `თქვენი შეფასებების საფუძველზე გაკეთდა ${figures.done} ცვლილება.` : '',
     figures.planned > 0 ? `დაგეგმილია ${figures.planned}.` : '',
   ].filter((s) => s !== '');

@@ -1,6 +1,7 @@
 /**
- * The groups a report counts answers in — overall, by form, driver, question, service and
- * channel — for one period, and the secondary suppression that withholds a group whose figure
+ * The groups a report counts answers in — for each form apart (N1 asks about handing in the
+ * application, N2 about the service: never one pooled figure): its overall score, drivers,
+ * services and channels; and each question — for one period, and the secondary suppression that withholds a group whose figure
  * would let a suppressed one be worked out. report-model.ts turns them into published scores.
  */
 import { FORMS, likertItems } from './forms';
@@ -64,24 +65,28 @@ export function scoredItems(language: 'ka' | 'en'): Record<FormKey, ScoredItem[]
   return byForm;
 }
 
-/** The groups of one period. */
-export interface Bucket {
+/** The groups of one form in one period: every split is of that form's overall score. */
+export interface FormBucket {
   overall: Accumulator;
-  formOverall: Record<FormKey, Accumulator>;
   drivers: Accumulator[];
-  questions: Accumulator[];
   services: Map<string, Accumulator>;
   channels: Accumulator[];
 }
 
+/** The groups of one period. */
+export interface Bucket {
+  forms: Record<FormKey, FormBucket>;
+  questions: Accumulator[];
+}
+
+function newFormBucket(): FormBucket {
+  return { overall: newAccumulator(), drivers: DRIVERS.map(newAccumulator), services: new Map(), channels: CHANNELS.map(newAccumulator) };
+}
+
 export function newBucket(questionCount: number): Bucket {
   return {
-    overall: newAccumulator(),
-    formOverall: { N1: newAccumulator(), N2: newAccumulator() },
-    drivers: DRIVERS.map(newAccumulator),
+    forms: { N1: newFormBucket(), N2: newFormBucket() },
     questions: Array.from({ length: questionCount }, newAccumulator),
-    services: new Map(),
-    channels: CHANNELS.map(newAccumulator),
   };
 }
 
@@ -95,18 +100,18 @@ export function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: numbe
     const value = record.answers[item.id];
     if (!isScore(value)) continue;
     if (value <= LOW_SCORE_MAX) low = true;
+    const form = bucket.forms[item.form];
     add(bucket.questions[item.question], value, index);
-    add(bucket.drivers[item.driverIndex], value, index);
+    add(form.drivers[item.driverIndex], value, index);
     if (!item.overall) continue;
-    add(bucket.overall, value, index);
-    add(bucket.formOverall[item.form], value, index);
-    let service = bucket.services.get(record.service);
+    add(form.overall, value, index);
+    let service = form.services.get(record.service);
     if (!service) {
       service = newAccumulator();
-      bucket.services.set(record.service, service);
+      form.services.set(record.service, service);
     }
     add(service, value, index);
-    if (channel !== undefined) add(bucket.channels[channel], value, index);
+    if (channel !== undefined) add(form.channels[channel], value, index);
   }
   return low;
 }
@@ -150,34 +155,25 @@ export type GroupGuard = (key: string, respondents: number) => boolean;
  * reveal a small group), then applies withholdComplements to each split of the period's overall score.
  */
 export function withholdBucket(bucket: Bucket, items: readonly ScoredItem[], minGroupSize: number, guard?: GroupGuard): void {
-  if (guard) {
-    const check = (key: string, group: Accumulator): void => {
-      if (!group.withheld && group.respondents >= minGroupSize && !guard(key, group.respondents)) group.withheld = true;
-    };
-    check('overall', bucket.overall);
-    for (const form of FORM_KEYS) check(`form:${form}`, bucket.formOverall[form]);
-    bucket.drivers.forEach((group, i) => check(`driver:${DRIVERS[i]}`, group));
-    for (const item of items) check(`question:${item.id}`, bucket.questions[item.question]);
-    bucket.services.forEach((group, code) => check(`service:${code}`, group));
-    bucket.channels.forEach((group, i) => check(`channel:${CHANNELS[i]}`, group));
-  }
-  // Groups that are the same people under two keys stand or fall together.
-  const satisfaction = bucket.drivers[DRIVERS.indexOf('satisfaction')];
-  if (satisfaction) bucket.overall.withheld = satisfaction.withheld = bucket.overall.withheld || satisfaction.withheld;
-  for (const item of items) {
-    if (item.overall && bucket.questions[item.question].withheld) bucket.formOverall[item.form].withheld = true;
-  }
-  withholdComplements(
-    FORM_KEYS.map((form) => bucket.formOverall[form]),
-    minGroupSize,
-  );
-  withholdComplements(Array.from(bucket.services.values()), minGroupSize);
-  withholdComplements(bucket.channels, minGroupSize);
-  // The overall question of a form is the same group as the form's overall score.
-  for (const item of items) {
-    if (item.overall) {
-      const question = bucket.questions[item.question];
-      question.withheld = question.withheld || bucket.formOverall[item.form].withheld;
-    }
+  const check = (key: string, group: Accumulator): void => {
+    if (guard && !group.withheld && group.respondents >= minGroupSize && !guard(key, group.respondents)) group.withheld = true;
+  };
+  for (const item of items) check(`question:${item.id}`, bucket.questions[item.question]);
+  const satisfaction = DRIVERS.indexOf('satisfaction');
+  for (const key of FORM_KEYS) {
+    const form = bucket.forms[key];
+    check(`form:${key}`, form.overall);
+    form.drivers.forEach((group, i) => check(`driver:${key}:${DRIVERS[i]}`, group));
+    form.services.forEach((group, code) => check(`service:${key}:${code}`, group));
+    form.channels.forEach((group, i) => check(`channel:${key}:${CHANNELS[i]}`, group));
+    // Groups that are the same people under two keys stand or fall together: the form's overall
+    // score, its satisfaction driver and its overall question.
+    const overallItem = items.find((item) => item.form === key && item.overall);
+    const question = overallItem ? bucket.questions[overallItem.question] : null;
+    const same = form.overall.withheld || form.drivers[satisfaction].withheld || !!question?.withheld;
+    form.overall.withheld = form.drivers[satisfaction].withheld = same;
+    withholdComplements(Array.from(form.services.values()), minGroupSize);
+    withholdComplements(form.channels, minGroupSize);
+    if (question) question.withheld = same;
   }
 }

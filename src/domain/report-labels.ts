@@ -8,7 +8,7 @@ import { t } from './messages';
 import { ACTION_STATUSES } from './schema';
 import type { Trend } from './stats';
 import { DEFAULT_THEMES, themeLabel, type Theme } from './themes';
-import type { ActionStatus, Channel, Driver, FeedbackForm } from './types';
+import type { ActionStatus, Channel, Driver, FeedbackForm, FormKey } from './types';
 
 export type Lang = 'ka' | 'en';
 
@@ -23,7 +23,11 @@ const REPORT_TEXT = {
   responseRate: { ka: 'N2 გამოხმაურების მაჩვენებელი', en: 'N2 response rate' },
   channel: { ka: 'არხი', en: 'Channel' },
   count: { ka: 'რაოდენობა', en: 'Count' },
-  satisfaction: { ka: 'საერთო კმაყოფილება', en: 'Overall satisfaction' },
+  satisfaction: { ka: 'კმაყოფილება: N1 და N2 ცალ-ცალკე', en: 'Satisfaction: N1 and N2 apart' },
+  satisfactionNote: {
+    ka: 'N1 და N2 სხვადასხვა რამეს კითხულობს სხვადასხვა დროს — N1 განცხადების მიღებას (გადაწყვეტილებამდე), N2 მომსახურებას (დასრულების შემდეგ) — ამიტომ მათი მაჩვენებლები არასოდეს ერთიანდება და არხები მხოლოდ ერთი ფორმის შიგნით შედარდება.',
+    en: 'N1 and N2 ask different things at different moments — N1 about how the application was received (before any decision), N2 about the service (after it) — so their figures are never pooled and channels are compared only within a form.',
+  },
   drivers: { ka: 'კმაყოფილების ფაქტორები', en: 'Satisfaction drivers' },
   driver: { ka: 'ფაქტორი', en: 'Driver' },
   questions: { ka: 'შეკითხვების მიხედვით', en: 'By question' },
@@ -34,7 +38,13 @@ const REPORT_TEXT = {
   form: { ka: 'ფორმა', en: 'Form' },
   agree: { ka: 'ეთანხმება (4–5)', en: 'Agree (4–5)' },
   interval: { ka: '95% სანდოობის ინტერვალი', en: '95% confidence interval' },
-  responses: { ka: 'პასუხები', en: 'Responses' },
+  responses: { ka: 'მოპასუხეები', en: 'Respondents' },
+  ratings: { ka: '{n} შეფასება', en: '{n} ratings' },
+  noData: { ka: 'მონაცემი არ არის', en: 'No data' },
+  rateMoreAnswers: {
+    ka: '— (პერიოდში მეტი პასუხი მოვიდა, ვიდრე მოწვევა გაიგზავნა: ნაწილი წინა პერიოდის მოწვევებზეა)',
+    en: '— (more answers than invitations in the period: some answer earlier invitations)',
+  },
   mean: { ka: 'საშუალო (1–5)', en: 'Mean (1–5)' },
   suppressed: { ka: '{min}-ზე ნაკლები პასუხი — არ ქვეყნდება', en: 'Fewer than {min} responses — not shown' },
   trends: { ka: 'დინამიკა', en: 'Trends' },
@@ -42,7 +52,7 @@ const REPORT_TEXT = {
   previous: { ka: 'წინა პერიოდი', en: 'Previous period' },
   lastYear: { ka: 'გასული წლის იგივე პერიოდი', en: 'Same period last year' },
   change: { ka: 'ცვლილება', en: 'Change' },
-  overall: { ka: 'საერთო კმაყოფილება', en: 'Overall satisfaction' },
+
   problems: { ka: 'ძირითადი პრობლემები', en: 'Main problems' },
   lowest: { ka: 'ყველაზე დაბალი შეფასების შეკითხვები', en: 'Lowest-scoring questions' },
   lowScore: { ka: 'დაბალი შეფასების (1–2) პასუხები', en: 'Responses with a low score (1–2)' },
@@ -91,12 +101,27 @@ const REPORT_TEXT = {
     ka: 'დაბალ შეფასებად ითვლება პასუხი, რომელშიც რომელიმე შეფასება {low} ან ნაკლებია.',
     en: 'A response counts as a low score when any of its ratings is {low} or less.',
   },
-  trendChart: { ka: 'საერთო კმაყოფილება პერიოდების მიხედვით', en: 'Overall satisfaction by period' },
+  trendChart: { ka: '{form}: კმაყოფილება პერიოდების მიხედვით', en: '{form}: satisfaction by period' },
   prepared: { ka: 'მომზადდა', en: 'Prepared' },
   methodRate: {
-    ka: 'N2 გამოხმაურების მაჩვენებელი = პერიოდში მიღებული N2 პასუხები / იმავე პერიოდში გაგზავნილი მოწვევები. პასუხები ანონიმურია და მოწვევებს არ უკავშირდება, ამიტომ მაჩვენებელი შეიძლება 100%-ს აღემატებოდეს.',
-    en: 'N2 response rate = N2 responses received in the period / invitations sent in the same period. Responses are anonymous and not matched to invitations, so the rate can exceed 100%.',
+    ka: 'N2 გამოხმაურების მაჩვენებელი = პერიოდში მიღებული N2 პასუხები / იმავე პერიოდში გაგზავნილი მოწვევები. პასუხები ანონიმურია და მოწვევას ვერ დავუკავშირებთ, ამიტომ ეს შეფასებაა: ნაწილი შეიძლება წინა პერიოდის მოწვევას პასუხობდეს. თუ პასუხები მოწვევებზე მეტია, მაჩვენებელი არ ჩანს (100%-ზე მეტი მაჩვენებელი არ არსებობს).',
+    en: 'N2 response rate = N2 answers received in the period / invitations sent in the same period. Answers are anonymous and cannot be matched to their invitation, so this is an estimate: some may answer invitations of an earlier period. When answers outnumber invitations no rate is shown (a rate above 100% does not exist).',
   },
+  summary: { ka: 'მოკლედ', en: 'In brief' },
+  summaryForms: {
+    ka: 'პერიოდში შეივსო {forms} შეფასების ფორმა (N1 — {n1}, N2 — {n2}) და სხვა არხით (ტელეფონი, სოციალური ქსელი, ვებგვერდი, წერილი) მოვიდა {notes} გამოხმაურება.',
+    en: 'In the period {forms} feedback forms were filled in (N1 {n1}, N2 {n2}) and {notes} notes came through other channels (phone, social network, website, letter).',
+  },
+  summarySatisfied: { ka: '{name}: {share} (n = {n}).', en: '{name}: {share} (n = {n}).' },
+  summaryProblemShare: { ka: 'N2-ის მოპასუხეთა {share}-ს მომსახურების მიღებისას პრობლემა შეექმნა.', en: '{share} of N2 respondents met a problem.' },
+  summaryTopProblem: { ka: 'ყველაზე ხშირი პრობლემა: {theme} ({count} ტექსტი).', en: 'Most frequent problem: {theme} ({count} texts).' },
+  summaryActions: { ka: 'ღონისძიებები: შესრულებული — {done}, ვადაგადაცილებული — {overdue}.', en: 'Actions: {done} done, {overdue} overdue.' },
+  profile: { ka: 'ვინ გვიპასუხა', en: 'Who answered' },
+  problemShare: { ka: 'N2: პრობლემა შეექმნა (ვინც ამ შეკითხვას უპასუხა)', en: 'N2: met a problem (of those who answered the question)' },
+  heardFrom: { ka: 'N1: საიდან შეიტყვეს სერვისის შესახებ', en: 'N1: how people heard of the service' },
+  ageGroups: { ka: 'N1: ასაკობრივი ჯგუფები', en: 'N1: age groups' },
+  answer: { ka: 'პასუხი', en: 'Answer' },
+  people: { ka: 'ადამიანი', en: 'People' },
   unknownService: { ka: 'სერვისი უცნობია', en: 'Service not known' },
 } as const;
 
@@ -133,11 +158,20 @@ const DRIVER_NAMES: Record<Driver, { ka: string; en: string }> = {
   ease: { ka: 'სიმარტივე', en: 'Ease' },
   efficiency: { ka: 'ეფექტიანობა', en: 'Efficiency' },
   transparency: { ka: 'გამჭვირვალობა', en: 'Transparency' },
-  helpfulness: { ka: 'დახმარება', en: 'Helpfulness' },
+  helpfulness: { ka: 'თანამშრომლების თავაზიანობა და მზადყოფნა', en: 'Staff courtesy and helpfulness' },
   quality: { ka: 'ხარისხი', en: 'Quality' },
-  equity: { ka: 'სამართლიანობა', en: 'Equity' },
+  equity: { ka: 'სამართლიანი მოპყრობა', en: 'Fair treatment' },
   satisfaction: { ka: 'კმაყოფილება', en: 'Satisfaction' },
   trust: { ka: 'ნდობა', en: 'Trust' },
+};
+
+/** Where a form's items under a driver ask something narrower than the driver's name says. */
+const FORM_DRIVER_NAMES: Partial<Record<FormKey, Partial<Record<Driver, { ka: string; en: string }>>>> = {
+  N1: {
+    equity: { ka: 'შენობის ხელმისაწვდომობა და კომფორტი', en: 'Building accessibility and comfort' },
+    satisfaction: { ka: 'კმაყოფილება განცხადების მიღებით', en: 'Satisfied with how the application was received' },
+  },
+  N2: { satisfaction: { ka: 'კმაყოფილება მომსახურებით', en: 'Satisfied with the service' } },
 };
 
 /** One entry of the report's wording, with each {name} replaced by params[name]. */
@@ -151,7 +185,8 @@ export function reportText(id: ReportTextId, lang: Lang, params: Record<string, 
 export interface ReportLabels {
   lang: Lang;
   text(id: ReportTextId, params?: Record<string, string | number>): string;
-  driver(driver: Driver): string;
+  /** A driver's name; of a form, the name of what that form's items ask (N1's "equity" item is the building's accessibility). */
+  driver(driver: Driver, form?: FormKey): string;
   channel(channel: Channel): string;
   form(form: FeedbackForm): string;
   theme(id: string): string;
@@ -163,7 +198,7 @@ export function reportLabels(lang: Lang, themes: readonly Theme[] = DEFAULT_THEM
   return {
     lang,
     text: (id, params = {}) => reportText(id, lang, params),
-    driver: (driver) => DRIVER_NAMES[driver][lang],
+    driver: (driver, form) => (form ? FORM_DRIVER_NAMES[form]?.[driver]?.[lang] : undefined) ?? DRIVER_NAMES[driver][lang],
     channel: (channel) => (lang === 'en' ? CHANNEL_EN[channel] : t(`channel.${channel}`)),
     form: (form) => FORM_NAMES[form][lang],
     theme: (id) => themeLabel(id, themes, lang),

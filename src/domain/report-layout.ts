@@ -9,6 +9,8 @@ import { formatDateKa } from './dates';
 import type { Cell, DocBlock } from './doc-blocks';
 import type { CountCell, PublishedScore, ReportModel, Score, ThemeRow, TrendRow } from './report-model';
 import type { ReportLabels, ReportTextId } from './report-labels';
+import type { FormKey } from './types';
+import { profileBlocks, summaryText } from './report-summary';
 
 export interface ReportLayout {
   language: 'ka' | 'en';
@@ -25,13 +27,16 @@ export interface LayoutOptions {
   preparedAt?: Date;
 }
 
+const FORMS: readonly FormKey[] = ['N1', 'N2'];
+
 /** Georgian writes a decimal comma. */
 function decimal(value: number, lang: 'ka' | 'en'): string {
   const text = value.toFixed(1);
   return lang === 'ka' ? text.replace('.', ',') : text;
 }
 
-function suppressedCell(labels: ReportLabels, min: number): Cell {
+function suppressedCell(labels: ReportLabels, min: number, score?: Score | null): Cell {
+  if (score?.suppressed && score.noData) return labels.text('noData');
   return { spans: [{ text: labels.text('suppressed', { min }), tone: 'suppressed' }] };
 }
 
@@ -40,17 +45,28 @@ function countText(count: number, labels: ReportLabels, min: number): string {
   return count > 0 && count < min ? labels.text('suppressed', { min }) : String(count);
 }
 
+/** The N2 rate rests on the N2 respondents: withheld with them below the minimum group size. */
+function rateCell(model: ReportModel, labels: ReportLabels, min: number): Cell {
+  const basis = model.basis;
+  if (basis.n2MoreAnswersThanInvitations) return labels.text('rateMoreAnswers');
+  if (basis.n2ResponseRate === null) return '—';
+  if (basis.byForm.N2 > 0 && basis.byForm.N2 < min) return suppressedCell(labels, min);
+  return percentText(basis.n2ResponseRate);
+}
+
 function isPublished(score: Score | null): score is PublishedScore {
   return !!score && !score.suppressed && score.share !== null && score.low !== null && score.high !== null && score.mean !== null;
 }
 
 /** Four cells: agree share, interval, respondents, mean — or the notice and three blanks. */
 function scoreCells(score: Score, labels: ReportLabels, min: number): Cell[] {
-  if (!isPublished(score)) return [suppressedCell(labels, min), '', '', ''];
+  if (!isPublished(score)) return [suppressedCell(labels, min, score), '', '', ''];
+  // The share counts ratings; a driver of several items has more ratings than respondents.
+  const people = score.n === score.respondents ? String(score.respondents) : `${score.respondents} (${labels.text('ratings', { n: score.n })})`;
   return [
     percentText(score.share as number),
     `${percentText(score.low as number)}–${percentText(score.high as number)}`,
-    String(score.respondents),
+    people,
     decimal(score.mean as number, labels.lang),
   ];
 }
@@ -61,7 +77,7 @@ function scoreHeader(first: string, labels: ReportLabels): string[] {
 
 function shortScore(score: Score | null, labels: ReportLabels, min: number): Cell {
   if (score === null) return '—';
-  if (!isPublished(score)) return suppressedCell(labels, min);
+  if (!isPublished(score)) return suppressedCell(labels, min, score);
   return `${percentText(score.share as number)} (n = ${score.respondents})`;
 }
 
@@ -83,9 +99,9 @@ export function chartBlock(title: string, entries: Array<{ label: string; score:
 
 function trendSubject(trend: TrendRow, labels: ReportLabels): string {
   const subject = trend.subject;
-  if (subject.kind === 'overall') return labels.text('overall');
-  if (subject.kind === 'driver') return labels.driver(subject.driver);
-  return subject.name;
+  if (subject.kind === 'form') return `${subject.form}: ${labels.driver('satisfaction', subject.form)}`;
+  if (subject.kind === 'driver') return `${subject.form}: ${labels.driver(subject.driver, subject.form)}`;
+  return `${subject.form}: ${subject.name}`;
 }
 
 /** The rows of a theme table: each theme, then the uncategorised texts (never dropped). */
@@ -121,6 +137,8 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   if (options.organisation) paragraph(options.organisation);
   paragraph(`${L('period')}: ${model.period.label}`);
   if (options.preparedAt) paragraph(`${L('prepared')}: ${formatDateKa(options.preparedAt)}`);
+  heading(1, L('summary'));
+  paragraph(summaryText(model, labels));
 
   const basis = model.basis;
   heading(1, L('basis'));
@@ -128,33 +146,40 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
     ['', L('count')],
     [
       [L('total'), String(basis.total)],
-      ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), String(basis.byForm[form])]),
+      ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), countText(basis.byForm[form], labels, min)]),
       [L('invitations'), String(basis.invitationsSent)],
-      [L('responseRate'), basis.n2ResponseRate === null ? '—' : percentText(basis.n2ResponseRate)],
+      [L('responseRate'), rateCell(model, labels, min)],
     ],
   );
   table(
     [L('channel'), L('count')],
-    basis.byChannel.map((entry) => [labels.channel(entry.channel), String(entry.count)]),
+    basis.byChannel.map((entry) => [labels.channel(entry.channel), countText(entry.count, labels, min)]),
   );
+
+  for (const block of profileBlocks(model, labels)) push(block);
 
   heading(1, L('satisfaction'));
-  table(scoreHeader('', labels), [
-    [L('overall'), ...scoreCells(model.satisfaction.overall, labels, min)],
-    ...model.satisfaction.byForm.map((entry) => [labels.form(entry.form), ...scoreCells(entry.score, labels, min)]),
-  ]);
+  paragraph(L('satisfactionNote'));
+  table(
+    scoreHeader('', labels),
+    model.satisfaction.byForm.map((entry) => [`${entry.form}: ${labels.driver('satisfaction', entry.form)}`, ...scoreCells(entry.score, labels, min)]),
+  );
 
   heading(1, L('drivers'));
-  push(
-    chartBlock(
-      L('drivers'),
-      model.drivers.map((entry) => ({ label: labels.driver(entry.driver), score: entry.score })),
-    ),
-  );
-  table(
-    scoreHeader(L('driver'), labels),
-    model.drivers.map((entry) => [labels.driver(entry.driver), ...scoreCells(entry.score, labels, min)]),
-  );
+  for (const form of FORMS) {
+    const drivers = model.drivers.filter((entry) => entry.form === form);
+    heading(2, labels.form(form));
+    push(
+      chartBlock(
+        `${L('drivers')} — ${form}`,
+        drivers.map((entry) => ({ label: labels.driver(entry.driver, form), score: entry.score })),
+      ),
+    );
+    table(
+      scoreHeader(L('driver'), labels),
+      drivers.map((entry) => [labels.driver(entry.driver, form), ...scoreCells(entry.score, labels, min)]),
+    );
+  }
 
   heading(1, L('questions'));
   table(
@@ -163,32 +188,43 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   );
 
   heading(1, L('services'));
-  push(
-    chartBlock(
-      L('services'),
-      model.services.map((entry) => ({ label: entry.name, score: entry.score })),
-    ),
-  );
-  table(
-    scoreHeader(L('service'), labels),
-    model.services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]),
-  );
+  for (const form of FORMS) {
+    const services = model.services.filter((entry) => entry.form === form && !(entry.score.suppressed && entry.score.noData));
+    if (services.length === 0) continue;
+    heading(2, `${form}: ${labels.driver('satisfaction', form)}`);
+    push(
+      chartBlock(
+        `${L('services')} — ${form}`,
+        services.map((entry) => ({ label: entry.name, score: entry.score })),
+      ),
+    );
+    table(
+      scoreHeader(L('service'), labels),
+      services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]),
+    );
+  }
 
   heading(1, L('channels'));
-  table(
-    scoreHeader(L('channel'), labels),
-    model.channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]),
-  );
+  for (const form of FORMS) {
+    const channels = model.channels.filter((entry) => entry.form === form);
+    if (channels.length === 0) continue;
+    heading(2, `${form}: ${labels.driver('satisfaction', form)}`);
+    table(
+      scoreHeader(L('channel'), labels),
+      channels.map((entry) => [labels.channel(entry.channel), ...scoreCells(entry.score, labels, min)]),
+    );
+  }
 
   if (model.previous || model.lastYear) {
     heading(1, L('trends'));
-    const overall = model.trends.find((trend) => trend.subject.kind === 'overall');
-    if (overall) {
+    for (const form of FORMS) {
+      const overall = model.trends.find((trend) => trend.subject.kind === 'form' && trend.subject.form === form);
+      if (!overall) continue;
       const bars: Array<{ label: string; score: Score | null }> = [{ label: `${L('current')} (${model.period.label})`, score: overall.current }];
       if (model.previous) bars.push({ label: `${L('previous')} (${model.previous.label})`, score: overall.previous });
       if (model.lastYear) bars.push({ label: `${L('lastYear')} (${model.lastYear.label})`, score: overall.lastYear });
       // One bar is no trend.
-      push(chartBlock(L('trendChart'), bars, 2));
+      push(chartBlock(L('trendChart', { form: labels.driver('satisfaction', form) }), bars, 2));
     }
     const header = ['', L('current')];
     if (model.previous) header.push(`${L('previous')} (${model.previous.label})`, L('change'));

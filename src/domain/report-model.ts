@@ -5,11 +5,9 @@
  * renderer can show it by mistake.
  */
 import { isDate } from './dates';
-import { FORMS, freeTextItems } from './forms';
 import { effectivePolarity, effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
-import { guardFor, type Release, type ReleaseGuard } from './disclosure';
-import { flaggedPersonal } from './arrival';
+import { guardFor, type Release } from './disclosure';
 import {
   CHANNEL_INDEX,
   FORM_KEYS,
@@ -67,8 +65,15 @@ export interface DataBasis {
   /** Rows logged from other channels (phone, social network, website, letter …): form 'other'. */
   otherChannels: number;
   invitationsSent: number;
-  /** N2 responses / N2 invitations sent in the period; null without invitations. */
+  /**
+   * N2 answers received in the period ÷ N2 invitations sent in it (answers are anonymous and carry
+   * no case, so they cannot be matched to their invitation). Null without invitations, and null
+   * when more answers than invitations arrived (answers to earlier invitations): a rate above
+   * 100 % is no rate.
+   */
   n2ResponseRate: number | null;
+  /** More N2 answers than invitations in the period: the rate is not shown. */
+  n2MoreAnswersThanInvitations: boolean;
 }
 
 export interface QuestionRow {
@@ -80,13 +85,18 @@ export interface QuestionRow {
   score: Score;
 }
 
+/** A service's overall score of one form (N1: handing in the application; N2: the service). */
 export interface ServiceRow {
+  form: FormKey;
   code: string;
   name: string;
   score: Score;
 }
 
-export type TrendSubject = { kind: 'overall' } | { kind: 'driver'; driver: Driver } | { kind: 'service'; code: string; name: string };
+export type TrendSubject =
+  | { kind: 'form'; form: FormKey }
+  | { kind: 'driver'; form: FormKey; driver: Driver }
+  | { kind: 'service'; form: FormKey; code: string; name: string };
 
 export interface TrendRow {
   subject: TrendSubject;
@@ -98,20 +108,9 @@ export interface TrendRow {
   vsLastYear: Trend;
 }
 
-export type ThemeRow = { theme: string; suppressed: true } | { theme: string; suppressed: false; count: number; comments: string[] };
-
-/** A count of people: suppressed below the minimum group size like every other figure. */
-export type CountCell = { suppressed: true } | { suppressed: false; count: number };
-
-/** Free texts of one polarity grouped by theme (../shared/themes.md, "Where they show"). */
-export interface ThemeGroups {
-  /** Texts of that polarity, any theme or none. */
-  texts: number;
-  /** Every theme with at least one text, most frequent first. */
-  themes: ThemeRow[];
-  /** Texts of that polarity with no theme (უკატეგორიო); null when there are none. */
-  uncategorised: CountCell | null;
-}
+import { ProfileTally, type Profile } from './report-profile';
+import { ThemeTally, type CountCell, type ThemeGroups, type ThemeRow } from './report-themes';
+export { UNCATEGORISED, recordText, type CountCell, type ThemeGroups, type ThemeRow } from './report-themes';
 
 export interface ActionRow {
   /** Internal: the decision; public: the public wording (the decision when none was written). */
@@ -150,11 +149,15 @@ export interface ReportModel {
   previous: ReportPeriod | null;
   lastYear: ReportPeriod | null;
   basis: DataBasis;
-  satisfaction: { overall: Score; byForm: Array<{ form: FormKey; score: Score }> };
-  drivers: Array<{ driver: Driver; score: Score }>;
+  /** Each form's overall satisfaction apart: N1 and N2 ask different questions at different moments. */
+  satisfaction: { byForm: Array<{ form: FormKey; score: Score }> };
+  /** Each form's drivers (only those it has items for). */
+  drivers: Array<{ form: FormKey; driver: Driver; score: Score }>;
   questions: QuestionRow[];
+  /** Every service once per form, forms in order. */
   services: ServiceRow[];
-  channels: Array<{ channel: Channel; score: Score }>;
+  /** Channels compared only within a form: each form's channels that had scored answers. */
+  channels: Array<{ form: FormKey; channel: Channel; score: Score }>;
   trends: TrendRow[];
   problems: {
     /** Responses with a low score in the period. */
@@ -167,112 +170,22 @@ export interface ReportModel {
   };
   /** What people liked: praise texts of every channel, by theme. */
   praise: ThemeGroups;
+  /** N2's problem share, how N1 respondents heard of the service, their age groups. */
+  profile: Profile;
   actions: ActionRow[];
   methodology: Methodology;
 }
 
 const MAX_PROBLEM_QUESTIONS = 3;
-const MAX_COMMENTS = 3;
-
-/** The ledger key of texts without a theme. */
-export const UNCATEGORISED = 'uncategorised';
-
-/** Counts of texts by theme for one polarity, and which records each theme gathers (for quotes). */
-class ThemeTally {
-  texts = 0;
-  uncategorised = 0;
-  readonly counts = new Map<string, number>();
-  readonly records = new Map<string, number[]>();
-
-  add(themes: readonly string[], index: number, keepRecords: boolean): void {
-    this.texts++;
-    if (themes.length === 0) this.uncategorised++;
-    for (const theme of themes) {
-      this.counts.set(theme, (this.counts.get(theme) ?? 0) + 1);
-      if (!keepRecords) continue;
-      const list = this.records.get(theme);
-      if (list) list.push(index);
-      else this.records.set(theme, [index]);
-    }
-  }
-
-  /**
-   * The tally as rows: every count below the minimum group size suppressed, and every count that
-   * with earlier outputs would reveal a small group (`guard`, disclosure ledger keys
-   * `${prefix}:${theme}`, `${prefix}:uncategorised`).
-   */
-  groups(records: readonly FeedbackRecord[], minGroupSize: number, internal: boolean, guard: ReleaseGuard | undefined, prefix: string): ThemeGroups {
-    const hidden = (key: string, count: number): boolean => count < minGroupSize || (!!guard && !guard(`${prefix}:${key}`, count));
-    const themes = Array.from(this.counts.entries())
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(
-        ([theme, count]): ThemeRow =>
-          hidden(theme, count)
-            ? { theme, suppressed: true }
-            : { theme, suppressed: false, count, comments: internal ? representativeComments(records, this.records.get(theme) ?? []) : [] },
-      );
-    const uncategorised: CountCell | null =
-      this.uncategorised === 0 ? null : hidden(UNCATEGORISED, this.uncategorised) ? { suppressed: true } : { suppressed: false, count: this.uncategorised };
-    return { texts: this.texts, themes, uncategorised };
-  }
-}
 
 function scoreOf(acc: Accumulator | undefined, minGroupSize: number): Score {
-  if (!acc || acc.withheld || acc.respondents === 0 || acc.respondents < minGroupSize) return { suppressed: true };
+  if (!acc || acc.respondents === 0) return { suppressed: true, noData: true };
+  if (acc.withheld || acc.respondents < minGroupSize) return { suppressed: true };
   return { ...summaryOf(acc), respondents: acc.respondents };
 }
 
 function timeRange(period: ReportPeriod | undefined): [number, number] {
   return period ? [period.from.getTime(), period.to.getTime()] : [NaN, NaN];
-}
-
-/** Ids of the free-text items of each form, whose answers are a response's comments. */
-const FREE_TEXT_IDS: Record<FormKey, string[]> = {
-  N1: freeTextItems(FORMS.N1).map((item) => item.id),
-  N2: freeTextItems(FORMS.N2).map((item) => item.id),
-};
-
-/** A record's own words: its free-text answers and the text logged from other channels, joined. */
-export function recordText(record: FeedbackRecord): string {
-  const parts: string[] = [];
-  const ids = record.form === 'N1' || record.form === 'N2' ? FREE_TEXT_IDS[record.form] : [];
-  for (const id of ids) {
-    const value = record.answers[id];
-    if (typeof value === 'string' && value.trim() !== '') parts.push(value.trim());
-  }
-  if (record.text && record.text.trim() !== '') parts.push(record.text.trim());
-  return parts.join(' / ');
-}
-
-/** Comment order: those staff marked quotable first, then the most recent. */
-function ranksBefore(a: FeedbackRecord, b: FeedbackRecord): boolean {
-  if (a.quotable !== b.quotable) return a.quotable;
-  return a.receivedAt.getTime() > b.receivedAt.getTime();
-}
-
-/**
- * The first three distinct comments in comment order, in one pass that keeps only the best three
- * so far: a theme may gather tens of thousands of records.
- */
-function representativeComments(records: readonly FeedbackRecord[], indices: readonly number[]): string[] {
-  const best: Array<{ record: FeedbackRecord; text: string }> = [];
-  for (const index of indices) {
-    const record = records[index];
-    // Personal data flagged on arrival: quoted only once staff have read it and ticked "quotable".
-    if (!record.quotable && flaggedPersonal(record)) continue;
-    if (best.length === MAX_COMMENTS && !ranksBefore(record, best[MAX_COMMENTS - 1].record)) continue;
-    const text = recordText(record);
-    if (text === '') continue;
-    const same = best.findIndex((entry) => entry.text === text);
-    if (same >= 0) {
-      if (!ranksBefore(record, best[same].record)) continue;
-      best.splice(same, 1);
-    }
-    const at = best.findIndex((entry) => ranksBefore(record, entry.record));
-    best.splice(at < 0 ? best.length : at, 0, { record, text });
-    if (best.length > MAX_COMMENTS) best.pop();
-  }
-  return best.map((entry) => entry.text);
 }
 
 function serviceName(service: Service, language: 'ka' | 'en'): string {
@@ -309,12 +222,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const byForm: Record<FeedbackForm, number> = { N1: 0, N2: 0, other: 0 };
   const channelCounts = CHANNELS.map(() => 0);
-  const scoredChannels = CHANNELS.map(() => false);
+  const scoredChannels: Record<FormKey, boolean[]> = { N1: CHANNELS.map(() => false), N2: CHANNELS.map(() => false) };
   const seenServices = new Set<string>();
   let total = 0;
   let lowScoreResponses = 0;
   const problemTally = new ThemeTally();
   const praiseTally = new ThemeTally();
+  const profileTally = new ProfileTally();
 
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
@@ -326,6 +240,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (!(time >= from && time < to)) continue;
 
     total++;
+    profileTally.add(record);
     if (Object.prototype.hasOwnProperty.call(byForm, record.form)) byForm[record.form]++;
     const channel = CHANNEL_INDEX.get(record.channel);
     if (channel !== undefined) channelCounts[channel]++;
@@ -338,7 +253,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       praiseTally.add(effectiveThemes({ themes: record.praiseThemes, staffTags: [] }), index, input.internal);
     }
     if (!items) continue;
-    if (channel !== undefined) scoredChannels[channel] = true;
+    if (channel !== undefined && (record.form === 'N1' || record.form === 'N2')) scoredChannels[record.form][channel] = true;
     seenServices.add(record.service);
     if (scoreRecord(current, record, index, items)) lowScoreResponses++;
   }
@@ -372,6 +287,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (!listed.has(code)) serviceRows.push({ code, name: code });
   });
 
+  const formDrivers = (form: FormKey): Driver[] => DRIVERS.filter((driver) => itemsByForm[form].some((item) => item.driver === driver));
   const comparePeriods = (pick: (bucket: Bucket) => Accumulator | undefined, subject: TrendSubject): TrendRow => {
     const now = score(pick(current));
     const before = previous ? score(pick(previous)) : null;
@@ -408,22 +324,31 @@ export function buildReportModel(input: ReportInput): ReportModel {
       otherChannels: byForm.other,
       invitationsSent: input.invitationsSent,
       n2ResponseRate: responseRate(byForm.N2, input.invitationsSent),
+      n2MoreAnswersThanInvitations: input.invitationsSent > 0 && byForm.N2 > input.invitationsSent,
     },
     satisfaction: {
-      overall: score(current.overall),
-      byForm: FORM_KEYS.map((form) => ({ form, score: score(current.formOverall[form]) })),
+      byForm: FORM_KEYS.map((form) => ({ form, score: score(current.forms[form].overall) })),
     },
-    drivers: DRIVERS.map((driver, i) => ({ driver, score: score(current.drivers[i]) })),
+    drivers: FORM_KEYS.flatMap((form) =>
+      formDrivers(form).map((driver) => ({ form, driver, score: score(current.forms[form].drivers[DRIVERS.indexOf(driver)]) })),
+    ),
     questions,
-    services: serviceRows.map((row) => ({ ...row, score: score(current.services.get(row.code)) })),
-    channels: CHANNELS.map((channel, i) => ({ channel, score: score(current.channels[i]) })).filter((_, i) => scoredChannels[i]),
-    trends: [
-      comparePeriods((bucket) => bucket.overall, { kind: 'overall' }),
-      ...DRIVERS.map((driver, i) => comparePeriods((bucket) => bucket.drivers[i], { kind: 'driver', driver })),
-      ...serviceRows.map((row) => comparePeriods((bucket) => bucket.services.get(row.code), { kind: 'service', code: row.code, name: row.name })),
-    ],
+    services: FORM_KEYS.flatMap((form) => serviceRows.map((row) => ({ form, ...row, score: score(current.forms[form].services.get(row.code)) }))),
+    channels: FORM_KEYS.flatMap((form) =>
+      CHANNELS.map((channel, i) => ({ form, channel, score: score(current.forms[form].channels[i]) })).filter((_, i) => scoredChannels[form][i]),
+    ),
+    trends: FORM_KEYS.flatMap((form) => [
+      comparePeriods((bucket) => bucket.forms[form].overall, { kind: 'form', form }),
+      ...formDrivers(form)
+        .filter((driver) => driver !== 'satisfaction')
+        .map((driver) => comparePeriods((bucket) => bucket.forms[form].drivers[DRIVERS.indexOf(driver)], { kind: 'driver', form, driver })),
+      ...serviceRows.map((row) =>
+        comparePeriods((bucket) => bucket.forms[form].services.get(row.code), { kind: 'service', form, code: row.code, name: row.name }),
+      ),
+    ]),
     problems: { lowScoreResponses, lowestQuestions, themes: problems.themes, texts: problems.texts, uncategorised: problems.uncategorised },
     praise: praiseTally.groups(records, minGroupSize, input.internal, themeGuard, 'praise'),
+    profile: profileTally.profile(minGroupSize, themeGuard ?? (() => true)),
     actions: input.actions.map((action) => actionRow(action, to, input.internal)),
     methodology: {
       minGroupSize,

@@ -32,6 +32,8 @@ export interface Summary {
 /** A group too small to publish: it carries no numbers at all, so none can leak into a report. */
 export interface Suppressed {
   suppressed: true;
+  /** Nobody answered at all: "no data", not "too few to publish". */
+  noData?: true;
 }
 
 export type Figure = Summary | Suppressed;
@@ -134,10 +136,11 @@ export function compare(current: Figure | undefined, previous: Figure | undefine
 }
 
 /**
- * Responses per invitation, as a fraction; null when no invitation was sent. It can exceed 1
- * when responses to invitations of the previous period arrive in this one (responses are
- * anonymous and cannot be matched to invitations).
+ * Answers received in a period per invitation sent in it, as a fraction. Answers are anonymous and
+ * cannot be matched to their invitation, so answers to invitations of an earlier period count
+ * too: the figure is an estimate, and when answers outnumber invitations it is no rate at all —
+ * null then, as when no invitation was sent. Never above 1.
  */
 export function responseRate(responses: number, invitations: number): number | null {
-  return invitations > 0 ? responses / invitations : null;
+  return invitations > 0 && responses <= invitations ? responses / invitations : null;
 }

@@ -158,29 +158,29 @@ describe('analysis report from the menu', () => {
     const basis = tableAfter(doc, 'მონაცემთა საფუძველი');
     expect(rowOf(basis, 'უკუკავშირი სულ')[1]).toBe('11');
     expect(rowOf(basis, 'ფორმა N1 (განცხადების წარდგენა)')[1]).toBe('8');
-    expect(rowOf(basis, 'ფორმა N2 (მომსახურების დასრულება)')[1]).toBe('3');
+    // 3 N2 answers: a count of people below the minimum, suppressed like every other, and the rate resting on them too.
+    expect(rowOf(basis, 'ფორმა N2 (მომსახურების დასრულება)')[1]).toBe(SUPPRESSED);
     expect(rowOf(basis, 'გაგზავნილი მოწვევები (N2)')[1]).toBe('6');
-    expect(rowOf(basis, 'N2 გამოხმაურების მაჩვენებელი')[1]).toBe('50%');
+    expect(rowOf(basis, 'N2 გამოხმაურების მაჩვენებელი')[1]).toBe(SUPPRESSED);
 
-    // Overall: 8 of 11 agree = 73 %, Wilson [43 %, 90 %], mean 44 / 11 = 4.0.
-    const overall = tableAfter(doc, 'საერთო კმაყოფილება');
-    expect(rowOf(overall, 'საერთო კმაყოფილება')).toEqual(['საერთო კმაყოფილება', '73%', '43%–90%', '11', '4,0']);
-    // N2 (3 responses) suppressed; N1 (8) withheld too: overall minus N1 would give N2 away.
-    expect(rowOf(overall, 'ფორმა N1 (განცხადების წარდგენა)')).toEqual(['ფორმა N1 (განცხადების წარდგენა)', SUPPRESSED, '', '', '']);
-    expect(rowOf(overall, 'ფორმა N2 (მომსახურების დასრულება)')).toEqual(['ფორმა N2 (მომსახურების დასრულება)', SUPPRESSED, '', '', '']);
+    // N1 and N2 apart, never pooled: N1 5 of 8 agree = 63 %, Wilson [31 %, 86 %]; N2 (3) suppressed.
+    const overall = tableAfter(doc, 'კმაყოფილება: N1 და N2 ცალ-ცალკე');
+    expect(rowOf(overall, 'N1: კმაყოფილება განცხადების მიღებით').slice(0, 4)).toEqual(['N1: კმაყოფილება განცხადების მიღებით', '63%', '31%–86%', '8']);
+    expect(rowOf(overall, 'N2: კმაყოფილება მომსახურებით')).toEqual(['N2: კმაყოფილება მომსახურებით', SUPPRESSED, '', '', '']);
+    expect(overall.flat()).not.toContain('73%');
 
     // Drivers: efficiency is wait_ok, 2 of 8 agree, mean 20 / 8 = 2.5; ease has no answers.
     const drivers = tableAfter(doc, 'კმაყოფილების ფაქტორები');
     expect(rowOf(drivers, 'ეფექტიანობა').slice(1, 5)).toEqual(['25%', '7%–59%', '8', '2,5']);
-    expect(rowOf(drivers, 'სიმარტივე')[1]).toBe(SUPPRESSED);
+    expect(rowOf(drivers, 'სიმარტივე')[1]).toBe('მონაცემი არ არის'); // nobody answered: no data, not "too few"
 
-    // By service and by channel: firewood / the email link (3) suppressed, and with them the only
-    // other group (newborn / paper, 8), which the overall figure would otherwise give away.
+    // By service and by channel, within a form: N1's newborn / paper (8) are all of N1: published.
+    // N2's firewood / email link (3) suppressed.
     const services = tableAfter(doc, 'სერვისების მიხედვით');
-    expect(rowOf(services, NEWBORN)).toEqual([NEWBORN, SUPPRESSED, '', '', '']);
-    expect(rowOf(services, FIREWOOD)).toEqual([FIREWOOD, SUPPRESSED, '', '', '']);
+    expect(rowOf(services, NEWBORN).slice(1, 4)).toEqual(['63%', '31%–86%', '8']);
+    expect(rowOf(tableAfter(doc, 'N2: კმაყოფილება მომსახურებით'), FIREWOOD)).toEqual([FIREWOOD, SUPPRESSED, '', '', '']);
     const channels = tableAfter(doc, 'არხების მიხედვით');
-    expect(rowOf(channels, 'ქაღალდის ფორმა')[1]).toBe(SUPPRESSED);
+    expect(rowOf(channels, 'ქაღალდის ფორმა')[1]).toBe('63%');
 
     // Trend: Q4 2025 was 0 of 10 ([0 %, 28 %]); Q1's [43 %, 90 %] lies above it: improved.
     // Q1 2025 had nothing: not enough data.
@@ -193,12 +193,12 @@ describe('analysis report from the menu', () => {
       'გასული წლის იგივე პერიოდი (2025 წლის I კვარტალი)',
       'ცვლილება',
     ]);
-    expect(rowOf(trends, 'საერთო კმაყოფილება')).toEqual([
-      'საერთო კმაყოფილება',
-      '73% (n = 11)',
+    expect(rowOf(trends, 'N1: კმაყოფილება განცხადების მიღებით')).toEqual([
+      'N1: კმაყოფილება განცხადების მიღებით',
+      '63% (n = 8)',
       '0% (n = 10)',
       'გაუმჯობესდა',
-      SUPPRESSED,
+      'მონაცემი არ არის', // nobody answered in Q1 2025: no data, not "too few"
       'არასაკმარისი მონაცემები',
     ]);
 
@@ -219,8 +219,10 @@ describe('analysis report from the menu', () => {
     expect(doc.body[0]).toMatchObject({ type: 'paragraph', heading: 'TITLE', text: 'უკუკავშირის ანალიტიკური ანგარიში' });
     const headings = doc.body.filter((item) => item.type === 'paragraph' && item.heading === 'HEADING1').map((item) => (item as { text: string }).text);
     expect(headings).toEqual([
+      'მოკლედ',
       'მონაცემთა საფუძველი',
-      'საერთო კმაყოფილება',
+      'ვინ გვიპასუხა',
+      'კმაყოფილება: N1 და N2 ცალ-ცალკე',
       'კმაყოფილების ფაქტორები',
       'შეკითხვების მიხედვით',
       'სერვისების მიხედვით',
@@ -246,17 +248,17 @@ describe('analysis report from the menu', () => {
   it('draws the driver, service and trend charts as PNG images with alt text, without suppressed groups', () => {
     buildFromMenu(f, '2026-Q1');
     const images = onlyReport(f).body.filter((item): item is Image => item.type === 'image');
-    expect(images).toHaveLength(2); // no services chart: both services are hidden (one small, one its complement)
+    expect(images).toHaveLength(3); // N1's drivers, N1's services, N1's trend: N2 (3 answers) is hidden
     for (const image of images) {
       expect(image.mimeType).toBe('image/png');
       expect(image.width).toBe(440);
     }
-    expect(images[0].altDescription).toMatch(/^კმაყოფილების ფაქტორები: /);
+    expect(images[0].altDescription).toMatch(/^კმაყოფილების ფაქტორები — N1: /);
     expect(images[0].altDescription).toContain('ეფექტიანობა: 25% (7%–59%)');
     expect(images[0].altDescription).not.toContain('სიმარტივე'); // no answers: not charted
-    expect(images.some((image) => `${image.altDescription}`.includes(NEWBORN) || `${image.altDescription}`.includes(FIREWOOD))).toBe(false);
-    expect(images[1].altDescription).toBe(
-      'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის I კვარტალი): 73% (43%–90%); წინა პერიოდი (2025 წლის IV კვარტალი): 0% (0%–28%)',
+    expect(images.some((image) => `${image.altDescription}`.includes(FIREWOOD))).toBe(false);
+    expect(images[2].altDescription).toBe(
+      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის I კვარტალი): 63% (31%–86%); წინა პერიოდი (2025 წლის IV კვარტალი): 0% (0%–28%)',
     );
   });
 
@@ -271,10 +273,10 @@ describe('analysis report from the menu', () => {
     expect(doc.sharing.access).toBe('PRIVATE');
     const text = Buffer.from(f.ws.drive.contentOf(html[0].id)!).toString('utf8');
     expect(text.startsWith('<!DOCTYPE html><html lang="ka">')).toBe(true);
-    expect(text).toContain('<td>საერთო კმაყოფილება</td><td>73%</td><td>43%–90%</td><td>11</td><td>4,0</td>');
+    expect(text).toContain('<td>N1: კმაყოფილება განცხადების მიღებით</td><td>63%</td><td>31%–86%</td><td>8</td>');
     expect(text).toContain('რიგი &lt;b&gt;ძალიან&lt;/b&gt; გრძელია &amp; ნელი');
     expect(text).not.toContain('<b>ძალიან');
-    expect(text.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2); // drivers, trend: every service is hidden
+    expect(text.match(/<img src="data:image\/png;base64,/g)).toHaveLength(3); // N1's drivers, services and trend
   });
 
   it('rebuilds a period into the same Doc and HTML file, with the new figures', () => {
@@ -289,7 +291,7 @@ describe('analysis report from the menu', () => {
     const doc = onlyReport(f);
     expect(doc.id).toBe(first.id);
     // Firewood now has 7 responses, all agreeing: published.
-    expect(rowOf(tableAfter(doc, 'სერვისების მიხედვით'), FIREWOOD).slice(1, 4)).toEqual(['100%', '65%–100%', '7']);
+    expect(rowOf(tableAfter(doc, 'N2: კმაყოფილება მომსახურებით'), FIREWOOD).slice(1, 4)).toEqual(['100%', '65%–100%', '7']);
     expect(rowOf(tableAfter(doc, 'მონაცემთა საფუძველი'), 'უკუკავშირი სულ')[1]).toBe('15');
     const live = f.ws.drive.index().filter((row) => !row.trashed);
     expect(live.filter((row) => row.name.endsWith('.html'))).toHaveLength(1);
@@ -301,8 +303,9 @@ describe('analysis report from the menu', () => {
     buildFromMenu(f, '2026-Q1');
     const doc = onlyReport(f);
     expect(doc.name).toBe('Feedback analysis report — Q1 2026');
-    expect(rowOf(tableAfter(doc, 'Overall satisfaction'), 'Overall satisfaction')).toEqual(['Overall satisfaction', '73%', '43%–90%', '11', '4.0']);
-    expect(rowOf(tableAfter(doc, 'By service'), 'newborn allowance')[1]).toBe('Fewer than 5 responses — not shown');
+    const satisfied = 'N1: Satisfied with how the application was received';
+    expect(rowOf(tableAfter(doc, 'Satisfaction: N1 and N2 apart'), satisfied).slice(0, 4)).toEqual([satisfied, '63%', '31%–86%', '8']);
+    expect(rowOf(tableAfter(doc, 'N2: Satisfied with the service'), 'firewood')[1]).toBe('Fewer than 5 responses — not shown');
   });
 
   it.each([
@@ -387,6 +390,12 @@ describe('scheduled report (dailyJobs)', () => {
     expect(mail.body).toContain(`https://docs.google.com/document/d/${docs[0].id}/edit`);
     expect(mail.htmlBody).toContain('მერია &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.htmlBody).not.toContain('<script>');
+    // The key figures are in the mail itself, each form apart (N1: 5 of 8 agree), never pooled (8 of 11: 73 %).
+    for (const text of [mail.body, mail.htmlBody]) {
+      expect(text).toContain('კმაყოფილება განცხადების მიღებით: 63% (n = 8).');
+      expect(text).toContain('N1 — 8, N2 — 5-ზე ნაკლები პასუხი — არ ქვეყნდება');
+      expect(text).not.toContain('73%');
+    }
 
     f.ws.script.runClockUntil(at('2026-04-20T12:00:00+04:00').getTime());
     expect(reportDocs(f)).toHaveLength(1);

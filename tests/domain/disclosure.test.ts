@@ -165,7 +165,7 @@ describe.each([1, 2, 3])('a quarter of small services (seed %i), monthly, quarte
       internal: true,
       ledger: first,
     });
-    expect(model.satisfaction.overall.suppressed).toBe(true);
+    expect(model.satisfaction.byForm.find((entry) => entry.form === 'N1')!.score.suppressed).toBe(true);
     expect(recoverableSmallGroups([...first, ...modelReleases(model)], MIN)).toEqual([]);
   });
 });

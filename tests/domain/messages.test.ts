@@ -95,13 +95,18 @@ describe('the catalogue', () => {
       'სიმარტივე',
       'ეფექტიანობა',
       'გამჭვირვალობა',
-      'დახმარება',
+      'თანამშრომლების თავაზიანობა და მზადყოფნა',
       'ხარისხი',
-      'სამართლიანობა',
+      'სამართლიანი მოპყრობა',
       'კმაყოფილება',
       'ნდობა',
     ]);
     expect(reportLabels('en').driver('trust')).toBe('Trust');
+    // N1's only "equity" item asks about the building, not about fair treatment.
+    expect(reportLabels('ka').driver('equity', 'N1')).toBe('შენობის ხელმისაწვდომობა და კომფორტი');
+    expect(reportLabels('ka').driver('equity', 'N2')).toBe('სამართლიანი მოპყრობა');
+    expect(reportLabels('ka').driver('satisfaction', 'N1')).toBe('კმაყოფილება განცხადების მიღებით');
+    expect(reportLabels('ka').driver('satisfaction', 'N2')).toBe('კმაყოფილება მომსახურებით');
   });
 
   test('invitation statuses and row errors exist', () => {

@@ -188,9 +188,11 @@ describe('public report: small groups', () => {
     }
   });
 
-  it('shows the published figures: the overall share over every overall answer, valued and hard questions', () => {
-    // 12 newborn + 3 firewood (N1) + 1 N2 = 16 overall answers, 9 of them 4–5: 56 %.
-    expect(outputs.text).toContain('მომსახურებით კმაყოფილია 56% (16 პასუხიდან');
+  it('shows the published figures: the satisfied share of each form apart, valued and hard questions', () => {
+    // 12 newborn + 3 firewood = 15 N1 overall answers, 9 of them 4–5: 60 %; the one N2 answer is not pooled in.
+    expect(outputs.text).toContain('კმაყოფილება განცხადების მიღებით (N1): 60% (15 მოპასუხიდან)');
+    expect(outputs.text).toContain('კმაყოფილება მომსახურებით (N2): გამოსაქვეყნებლად პასუხები ჯერ საკმარისი არ არის');
+    expect(outputs.text).not.toContain('56%');
     const valued = outputs.text.indexOf('რა მოგეწონათ');
     const hard = outputs.text.indexOf('რა გაგიჭირდათ');
     const staff = outputs.text.indexOf('კანცელარიის თანამშრომელი იყო თავაზიანი და დამეხმარა');
@@ -228,7 +230,8 @@ describe('public report: small groups', () => {
       ...Array.from({ length: 3 }, () => record({ service: 'firewood', answers: { 'n1.overall': 1 } })),
     ];
     const out = allOutputs(reportInput(records, []));
-    expect(out.text).toContain('მომსახურებით კმაყოფილია 80% (15 პასუხიდან');
+    expect(out.text).toContain('კმაყოფილება განცხადების მიღებით (N1): 80% (15 მოპასუხიდან)');
+    expect(out.text).toContain('კმაყოფილება მომსახურებით (N2): მონაცემი არ არის');
     expect(out.text).not.toContain('ახალშობილთა დახმარება');
     expect(out.text).not.toContain('100%');
   });
@@ -274,7 +277,10 @@ describe('public report: social-network post', () => {
   it('gives key figures and the whole PDF link', () => {
     const report = buildPublicReport(reportInput(scoredRecords(), [action({ status: 'done', publicWording: 'გავხსენით მეორე ფანჯარა' })]));
     const post = socialPost(report, PDF_URL);
-    expect(post).toContain('კმაყოფილია 56%');
+    expect(post).toContain('კმაყოფილება განცხადების მიღებით: 60%');
+    expect(post).not.toContain('56%');
+    // Forms filled in are counted apart from notes logged from other channels.
+    expect(post).toContain('შევსებული შეფასების ფორმები: 16.');
     expect(post).toContain('გაკეთდა 1 ცვლილება');
     expect(post.endsWith(PDF_URL)).toBe(true);
     expect(post.length).toBeLessThanOrEqual(POST_LIMIT);

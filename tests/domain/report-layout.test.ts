@@ -57,17 +57,17 @@ describe('reportLayout', () => {
       ...n1(4, 5, '2025-01-10T10:00:00+04:00'),
     ];
     const layout = reportLayout(buildReportModel(input(records)), reportLabels('ka'));
-    const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('საერთო კმაყოფილება პერიოდების მიხედვით'));
+    const trend = charts(layout.blocks).find((chart) => chart.alt.startsWith('კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით'));
     // 6/6: Wilson [61 %, 100 %]; 3/6: [19 %, 81 %].
     expect(trend?.alt).toBe(
-      'საერთო კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის იანვარი): 100% (61%–100%); წინა პერიოდი (2025 წლის დეკემბერი): 50% (19%–81%)',
+      'კმაყოფილება განცხადების მიღებით: კმაყოფილება პერიოდების მიხედვით: მიმდინარე პერიოდი (2026 წლის იანვარი): 100% (61%–100%); წინა პერიოდი (2025 წლის დეკემბერი): 50% (19%–81%)',
     );
     expect(trend?.png.slice(0, 8)).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   });
 
   it('draws no trend chart when only one period is published', () => {
     const layout = reportLayout(buildReportModel(input(n1(6, 5, '2026-01-10T10:00:00+04:00'))), reportLabels('ka'));
-    expect(charts(layout.blocks).map((chart) => chart.alt.split(':')[0])).toEqual(['კმაყოფილების ფაქტორები', 'სერვისების მიხედვით']);
+    expect(charts(layout.blocks).map((chart) => chart.alt.split(':')[0])).toEqual(['კმაყოფილების ფაქტორები — N1', 'სერვისების მიხედვით — N1']);
   });
 
   it('puts the organisation and the date under the title', () => {
@@ -106,8 +106,10 @@ describe('reportLayout', () => {
     ];
     const layout = reportLayout(buildReportModel({ ...input(records), services }), reportLabels('ka'));
     const heading = layout.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'სერვისების მიხედვით');
-    const chart = layout.blocks[heading + 1];
-    const table = layout.blocks[heading + 2];
+    // Each form's services apart: the N1 sub-heading, then its chart and table.
+    expect(layout.blocks[heading + 1]).toEqual({ kind: 'heading', level: 2, text: 'N1: კმაყოფილება განცხადების მიღებით' });
+    const chart = layout.blocks[heading + 2];
+    const table = layout.blocks[heading + 3];
     if (chart.kind !== 'chart' || table.kind !== 'table') throw new Error('expected the services chart, then its table');
     const shown = table.rows.filter((row) => typeof row[1] === 'string').map((row) => `${cellText(row[0])}: ${cellText(row[1])} (${cellText(row[2])})`);
     expect(shown.length).toBeGreaterThanOrEqual(2);

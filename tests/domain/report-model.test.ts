@@ -3,7 +3,7 @@ import { type ReportInput, type ReportModel, type Score, buildReportModel } from
 import { reportLabels, renderReportHtml } from '../../src/domain/report-html';
 import { wilson } from '../../src/domain/stats';
 import type { ActionRecord, AnswerValue, Channel, FeedbackForm, FeedbackRecord, Service } from '../../src/domain/types';
-import { CHANNELS, DRIVERS } from '../../src/domain/types';
+import { DRIVERS } from '../../src/domain/types';
 import { decodePng } from './png-reader';
 import { periodDays } from '../../src/domain/disclosure';
 import { modelReleases } from '../../src/domain/model-releases';
@@ -73,16 +73,26 @@ describe('buildReportModel: data basis and period', () => {
       otherChannels: 2,
       invitationsSent: 4,
       n2ResponseRate: 0.25,
+      n2MoreAnswersThanInvitations: false,
     });
   });
 
   it('has no response rate without invitations', () => {
     expect(buildReportModel(input([])).basis.n2ResponseRate).toBeNull();
   });
+
+  it('shows no rate above 100 %: more answers than invitations in the period is said so, not divided', () => {
+    const answers = Array.from({ length: 37 }, () => record({ form: 'N2', channel: 'email_link', answers: { 'n2.overall': 4 } }));
+    const basis = buildReportModel(input(answers, { invitationsSent: 13 })).basis;
+    expect(basis.n2ResponseRate).toBeNull();
+    expect(basis.n2MoreAnswersThanInvitations).toBe(true);
+    const exact = buildReportModel(input(answers, { invitationsSent: 37 })).basis;
+    expect([exact.n2ResponseRate, exact.n2MoreAnswersThanInvitations]).toEqual([1, false]);
+  });
 });
 
 describe('buildReportModel: scores', () => {
-  it('pools n1.overall and n2.overall, skipping blanks and invalid values', () => {
+  it('never pools n1.overall and n2.overall: each form has its own figure, skipping blanks and invalid values', () => {
     const records = [
       ...n1(3, 5),
       ...n1(1, 2),
@@ -93,12 +103,18 @@ describe('buildReportModel: scores', () => {
       record({ answers: { 'n1.overall': '5' } }),
     ];
     const model = buildReportModel(input(records, { minGroupSize: 1 }));
-    const overall = published(model.satisfaction.overall);
-    expect(overall).toMatchObject({ n: 6, agree: 4, respondents: 6 });
-    expect(overall.share).toBeCloseTo(4 / 6, 10);
-    expect(overall.low).toBeCloseTo(wilson(4, 6)!.low, 10);
-    expect(overall.mean).toBeCloseTo((3 * 5 + 2 + 4 + 1) / 6, 10);
-    expect(model.satisfaction.byForm.map((entry) => published(entry.score).n)).toEqual([4, 2]);
+    expect(model.satisfaction).not.toHaveProperty('overall');
+    const [n1Score, n2Score] = model.satisfaction.byForm.map((entry) => published(entry.score));
+    expect(n1Score).toMatchObject({ n: 4, agree: 3, respondents: 4 });
+    expect(n1Score.low).toBeCloseTo(wilson(3, 4)!.low, 10);
+    expect(n1Score.mean).toBeCloseTo((3 * 5 + 2) / 4, 10);
+    expect(n2Score).toMatchObject({ n: 2, agree: 1, respondents: 2 });
+    // A service's figure is per form as well: newborn has 4 N1 and 2 N2 answers, never 6 together.
+    const newborn = model.services.filter((row) => row.code === 'newborn').map((row) => [row.form, published(row.score).n]);
+    expect(newborn).toEqual([
+      ['N1', 4],
+      ['N2', 2],
+    ]);
   });
 
   it('suppresses every group under the minimum size and keeps no numbers for it', () => {
@@ -106,18 +122,18 @@ describe('buildReportModel: scores', () => {
     // published group has to be withheld to protect them.
     const records = [...n1(5, 5), ...n1(4, 1, { service: 'firewood', channel: 'kiosk' }), ...n1(1, 3, { service: 'other', channel: 'email_link' })];
     const model = buildReportModel(input(records));
-    const firewood = model.services.find((row) => row.code === 'firewood')!;
+    const firewood = model.services.find((row) => row.code === 'firewood' && row.form === 'N1')!;
     expect(firewood.score).toEqual({ suppressed: true });
-    expect(published(model.services.find((row) => row.code === 'newborn')!.score).n).toBe(5);
+    expect(published(model.services.find((row) => row.code === 'newborn' && row.form === 'N1')!.score).n).toBe(5);
     expect(model.channels).toEqual([
-      { channel: 'paper', score: expect.objectContaining({ suppressed: false, n: 5 }) },
-      { channel: 'kiosk', score: { suppressed: true } },
-      { channel: 'email_link', score: { suppressed: true } },
+      { form: 'N1', channel: 'paper', score: expect.objectContaining({ suppressed: false, n: 5 }) },
+      { form: 'N1', channel: 'kiosk', score: { suppressed: true } },
+      { form: 'N1', channel: 'email_link', score: { suppressed: true } },
     ]);
-    expect(model.satisfaction.byForm[1].score).toEqual({ suppressed: true }); // no N2 at all
+    expect(model.satisfaction.byForm[1].score).toEqual({ suppressed: true, noData: true }); // no N2 at all: no data, not "too few"
     const n2Question = model.questions.find((q) => q.itemId === 'n2.overall')!;
-    expect(n2Question.score).toEqual({ suppressed: true });
-    expect(JSON.stringify(model.services.find((row) => row.code === 'firewood'))).not.toMatch(/"n"|share|mean/);
+    expect(n2Question.score).toEqual({ suppressed: true, noData: true });
+    expect(JSON.stringify(firewood)).not.toMatch(/"n"|share|mean/);
   });
 
   it('withholds the smallest published groups when the suppressed ones could be worked out from the overall score', () => {
@@ -130,20 +146,23 @@ describe('buildReportModel: scores', () => {
       record({ form: 'N2', channel: 'email_link', service: 'firewood', answers: { 'n2.overall': 1 } }),
     ];
     const model = buildReportModel(input(records, { previous: JANUARY }));
-    const service = (code: string): Score => model.services.find((row) => row.code === code)!.score;
-    expect(published(model.satisfaction.overall).respondents).toBe(21);
-    expect(service('firewood')).toEqual({ suppressed: true }); // 3
+    // N1 overall 20 (5 + 6 agree); newborn 12, canteen 6, firewood 2: newborn and canteen with
+    // N1's figure would give firewood away, so canteen, the smaller, is withheld.
+    const service = (code: string): Score => model.services.find((row) => row.code === code && row.form === 'N1')!.score;
+    expect(published(model.satisfaction.byForm[0].score).respondents).toBe(20);
+    expect(service('firewood')).toEqual({ suppressed: true }); // 2
     expect(service('canteen')).toEqual({ suppressed: true }); // 6, the smallest published group
     expect(published(service('newborn')).respondents).toBe(12);
-    expect(model.satisfaction.byForm.map((entry) => entry.score.suppressed)).toEqual([true, true]);
-    expect(model.questions.find((q) => q.itemId === 'n1.overall')!.score).toEqual({ suppressed: true });
-    expect(model.channels.map((entry) => [entry.channel, entry.score.suppressed])).toEqual([
-      ['paper', false],
-      ['kiosk', true],
-      ['email_link', true],
+    expect(model.satisfaction.byForm[1].score).toEqual({ suppressed: true }); // the one N2 answer
+    expect(published(model.questions.find((q) => q.itemId === 'n1.overall')!.score).respondents).toBe(20);
+    // Channels are compared within a form: N1's paper 14 and kiosk 6 (both published: nothing hidden).
+    expect(model.channels.map((entry) => [entry.form, entry.channel, entry.score.suppressed])).toEqual([
+      ['N1', 'paper', false],
+      ['N1', 'kiosk', false],
+      ['N2', 'email_link', true],
     ]);
     // The comparison period is split the same way.
-    const canteenTrend = model.trends.find((trend) => trend.subject.kind === 'service' && trend.subject.code === 'canteen')!;
+    const canteenTrend = model.trends.find((trend) => trend.subject.kind === 'service' && trend.subject.form === 'N1' && trend.subject.code === 'canteen')!;
     expect(canteenTrend.previous).toEqual({ suppressed: true });
   });
 
@@ -169,12 +188,14 @@ describe('buildReportModel: scores', () => {
     expect(model.questions.map((q) => q.itemId)).toEqual(expected.map((item) => item.id));
     expect(model.questions.map((q) => q.driver)).toEqual(expected.map((item) => item.driver));
     expect(model.questions[0].text).toBe(expected[0].en);
-    expect(model.drivers.map((entry) => entry.driver)).toEqual(DRIVERS);
+    const ofForm = (form: string) => model.drivers.filter((entry) => entry.form === form).map((entry) => entry.driver);
+    expect(ofForm('N1')).toEqual(DRIVERS.filter((driver) => likertItems(FORMS.N1).some((item) => item.driver === driver)));
+    expect(ofForm('N2')).toEqual(DRIVERS.filter((driver) => likertItems(FORMS.N2).some((item) => item.driver === driver)));
   });
 
   it('adds services seen in the data but missing from the services tab', () => {
     const model = buildReportModel(input([...n1(5, 4, { service: 'unknown' })], { language: 'en' }));
-    expect(model.services.map((row) => [row.code, row.name])).toEqual([
+    expect(model.services.filter((row) => row.form === 'N1').map((row) => [row.code, row.name])).toEqual([
       ['newborn', 'Newborn allowance'],
       ['firewood', 'Firewood'],
       ['unknown', 'unknown'],
@@ -193,15 +214,17 @@ describe('buildReportModel: trends', () => {
     ];
     const model = buildReportModel(input(records, { previous: DECEMBER, lastYear: JANUARY_2025 }));
     const overall = model.trends[0];
-    expect(overall.subject).toEqual({ kind: 'overall' });
+    expect(overall.subject).toEqual({ kind: 'form', form: 'N1' });
     expect(published(overall.previous!).n).toBe(40);
     expect(overall.vsPrevious).toBe('up');
     expect(overall.vsLastYear).toBe('no_change'); // [91 %, 100 %] overlaps [77 %, 96 %]
     const firewood = model.trends.find((trend) => trend.subject.kind === 'service' && trend.subject.code === 'firewood')!;
     expect(firewood.vsPrevious).toBe('insufficient');
-    expect(model.trends.filter((trend) => trend.subject.kind === 'driver').length).toBe(DRIVERS.length);
+    expect(model.trends.filter((trend) => trend.subject.kind === 'driver').length).toBe(
+      model.drivers.filter((entry) => entry.driver !== 'satisfaction').length,
+    );
     // December records do not leak into the current period.
-    expect(published(model.satisfaction.overall).n).toBe(40);
+    expect(published(model.satisfaction.byForm[0].score).n).toBe(40);
   });
 
   it('has null comparisons when no comparison period is given', () => {
@@ -388,8 +411,12 @@ describe('buildReportModel on 10,000 generated records', () => {
   }
 
   const records = generate(10000);
-  const model = buildReportModel(input(records, { previous: DECEMBER, lastYear: JANUARY_2025, invitationsSent: 300 }));
-  const overallOf = (r: FeedbackRecord): unknown[] => [r.answers['n1.overall'], r.answers['n2.overall']];
+  const model = buildReportModel(input(records, { previous: DECEMBER, lastYear: JANUARY_2025, invitationsSent: 1000 }));
+  /** A form's overall answer only: N1 and N2 are never pooled. */
+  const overallOf =
+    (form: 'N1' | 'N2') =>
+    (r: FeedbackRecord): unknown[] =>
+      r.form === form ? [r.answers[form === 'N1' ? 'n1.overall' : 'n2.overall']] : [];
 
   function expectMatches(score: Score | null, expected: { n: number; agree: number; sum: number }): void {
     const figure = published(score!);
@@ -401,10 +428,12 @@ describe('buildReportModel on 10,000 generated records', () => {
     const inJanuary = records.filter((r) => r.receivedAt >= JANUARY.from && r.receivedAt < JANUARY.to);
     expect(model.basis.total).toBe(inJanuary.length);
     expect(model.basis.byForm.N2).toBe(inJanuary.filter((r) => r.form === 'N2').length);
-    expect(model.basis.n2ResponseRate).toBeCloseTo(model.basis.byForm.N2 / 300, 12);
-    expectMatches(model.satisfaction.overall, reference(records, JANUARY.from, JANUARY.to, overallOf));
-    for (const { driver, score } of model.drivers) {
-      const ids = [...likertItems(FORMS.N1), ...likertItems(FORMS.N2)].filter((item) => item.driver === driver).map((item) => item.id);
+    expect(model.basis.n2ResponseRate).toBeCloseTo(model.basis.byForm.N2 / 1000, 12);
+    for (const { form, score } of model.satisfaction.byForm) expectMatches(score, reference(records, JANUARY.from, JANUARY.to, overallOf(form)));
+    for (const { form, driver, score } of model.drivers) {
+      const ids = likertItems(FORMS[form])
+        .filter((item) => item.driver === driver)
+        .map((item) => item.id);
       expectMatches(
         score,
         reference(records, JANUARY.from, JANUARY.to, (r) => ids.map((id) => r.answers[id])),
@@ -419,21 +448,25 @@ describe('buildReportModel on 10,000 generated records', () => {
     for (const service of model.services) {
       expectMatches(
         service.score,
-        reference(records, JANUARY.from, JANUARY.to, (r) => (r.service === service.code ? overallOf(r) : [])),
+        reference(records, JANUARY.from, JANUARY.to, (r) => (r.service === service.code ? overallOf(service.form)(r) : [])),
       );
     }
     for (const channel of model.channels) {
       expectMatches(
         channel.score,
-        reference(records, JANUARY.from, JANUARY.to, (r) => (r.channel === channel.channel ? overallOf(r) : [])),
+        reference(records, JANUARY.from, JANUARY.to, (r) => (r.channel === channel.channel ? overallOf(channel.form)(r) : [])),
       );
     }
-    expect(model.channels.map((entry) => entry.channel)).toEqual(CHANNELS.filter((c) => c === 'paper' || c === 'kiosk' || c === 'email_link'));
+    expect(model.channels.map((entry) => `${entry.form}:${entry.channel}`)).toEqual(['N1:paper', 'N1:kiosk', 'N2:email_link']);
+    expect(model.services.length).toBe(2 * 4);
   });
 
   it('matches the reference for the comparison periods and the low-score themes', () => {
-    expectMatches(model.trends[0].previous, reference(records, DECEMBER.from, DECEMBER.to, overallOf));
-    expectMatches(model.trends[0].lastYear, reference(records, JANUARY_2025.from, JANUARY_2025.to, overallOf));
+    for (const form of ['N1', 'N2'] as const) {
+      const trend = model.trends.find((row) => row.subject.kind === 'form' && row.subject.form === form)!;
+      expectMatches(trend.previous, reference(records, DECEMBER.from, DECEMBER.to, overallOf(form)));
+      expectMatches(trend.lastYear, reference(records, JANUARY_2025.from, JANUARY_2025.to, overallOf(form)));
+    }
     const likertIds = [...likertItems(FORMS.N1), ...likertItems(FORMS.N2)].map((item) => item.id);
     const low = records.filter(
       (r) =>
@@ -473,7 +506,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain('რიგი &lt;b&gt;დიდია&lt;/b&gt; &amp; ნელა');
     expect(html).not.toContain('<b>დიდია');
     expect(html).toContain('ხანძარი &quot;&lt;x&gt;&quot;');
-    expect(html).toContain('საერთო კმაყოფილება');
+    expect(html).toContain('კმაყოფილება განცხადების მიღებით');
     expect(html).not.toMatch(/<(script|link)\b/);
     expect(html).not.toMatch(/src="http/);
   });
@@ -481,13 +514,14 @@ describe('renderReportHtml', () => {
   it('embeds decodable PNG charts with alt text', () => {
     const html = renderReportHtml(reportModel(true, 'en'), reportLabels('en'));
     const images = [...html.matchAll(/<img src="data:image\/png;base64,([^"]+)" alt="([^"]*)" width="(\d+)"/g)];
-    expect(images.length).toBe(2);
+    // N1's drivers and N1's services: N2 has no answers, December none either (no trend of one bar).
+    expect(images.map((image) => image[2].split(':')[0])).toEqual(['Satisfaction drivers — N1', 'By service — N1']);
     for (const [, base64, , shown] of images) {
       // Shown 440 pt (587 CSS px) wide and drawn for print at 300 dpi and more.
       expect(shown).toBe('587');
       expect(decodePng(Array.from(Buffer.from(base64, 'base64'))).width).toBeGreaterThanOrEqual((300 / 72) * 440);
     }
-    expect(images[0][2]).toContain('Satisfaction: 43% ('); // 6 of 14, the suppressed service included
+    expect(images[0][2]).toContain('Satisfied with how the application was received: 43% ('); // 6 of 14, the suppressed service included
     // The suppressed firewood group is neither charted nor given a figure.
     expect(images[1][2]).not.toContain('Firewood');
     expect(html).toMatch(/<td>Firewood<\/td><td><span class="suppressed">Fewer than 5 responses — not shown<\/span>/);
