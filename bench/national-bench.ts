@@ -57,11 +57,10 @@ function fileFor(m: number, periodKey: string): string {
     generatedAt: '2026-04-02T10:00:00.000Z',
     minGroupSize: 5,
     groups: [
-      g('overall', respondents),
       g('form:N1', Math.round(respondents * 0.45)),
       g('form:N2', Math.round(respondents * 0.55)),
-      ...DRIVERS.map((d) => g(`driver:${d}`, respondents)),
-      ...DEFAULT_SERVICES.map((s, i) => g(`service:${s.code}`, Math.round(respondents / (i + 2)))),
+      ...DRIVERS.map((d) => g(`driver:N2:${d}`, Math.round(respondents * 0.55))),
+      ...DEFAULT_SERVICES.map((s, i) => g(`service:N2:${s.code}`, Math.round((respondents * 0.55) / (i + 2)))),
       ...DEFAULT_THEMES.slice(0, 5).map((th, i) => ({ key: `theme:${th.id}`, suppressed: false, respondents: 5 + i })),
     ],
   });

@@ -11,8 +11,9 @@ import type { ReportModel, Score } from './report-model';
 
 export const AGGREGATES_FORMAT = 'ukukavshiri-aggregates';
 /** Bumped when a field changes meaning; the national workbook reads the versions it knows. */
-export const AGGREGATES_VERSION = 1;
-export const READABLE_VERSIONS: readonly number[] = [1];
+export const AGGREGATES_VERSION = 2;
+// Version 1 pooled N1 and N2 into one 'overall' figure and keyed drivers and services without the form: not comparable.
+export const READABLE_VERSIONS: readonly number[] = [AGGREGATES_VERSION];
 
 export type AggregateGroup =
   | { key: string; suppressed: true }
@@ -51,10 +52,11 @@ export function buildAggregates(
   model: ReportModel,
   meta: { municipality: string; municipalityId: string | null; minGroupSize: number; generatedAt: Date },
 ): AggregatesFile {
-  const groups: AggregateGroup[] = [group('overall', model.satisfaction.overall)];
+  // N1 and N2 ask different questions at different moments: no pooled figure, each form apart.
+  const groups: AggregateGroup[] = [];
   for (const row of model.satisfaction.byForm) groups.push(group(`form:${row.form}`, row.score));
-  for (const row of model.drivers) groups.push(group(`driver:${row.driver}`, row.score));
-  for (const row of model.services) groups.push(group(`service:${row.code}`, row.score));
+  for (const row of model.drivers) groups.push(group(`driver:${row.form}:${row.driver}`, row.score));
+  for (const row of model.services) groups.push(group(`service:${row.form}:${row.code}`, row.score));
   for (const theme of model.problems.themes)
     groups.push(
       theme.suppressed ? { key: `theme:${theme.theme}`, suppressed: true } : { key: `theme:${theme.theme}`, suppressed: false, respondents: theme.count },

@@ -27,34 +27,40 @@ export interface NationalIndicator {
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
-/** The indicators compared: overall, each form, each driver (their keys as the files name them). */
+/**
+ * The indicators compared: each form's satisfaction and each form's drivers (their keys as the
+ * files name them). N1 and N2 are never pooled: they ask different questions at different moments.
+ */
 export function indicatorKeys(): Array<{ key: string; title: string }> {
   const labels = reportLabels('ka');
+  const forms = ['N1', 'N2'] as const;
   return [
-    { key: 'overall', title: labels.text('satisfaction') },
-    { key: 'form:N1', title: labels.form('N1') },
-    { key: 'form:N2', title: labels.form('N2') },
-    ...DRIVERS.map((driver) => ({ key: `driver:${driver}`, title: labels.driver(driver) })),
+    ...forms.map((form) => ({ key: `form:${form}`, title: labels.form(form) })),
+    ...forms.flatMap((form) => DRIVERS.map((driver) => ({ key: `driver:${form}:${driver}`, title: `${labels.form(form)} — ${labels.driver(driver)}` }))),
   ];
 }
 
 export function nationalIndicators(files: readonly AggregatesFile[], minRespondents = NATIONAL_MIN_RESPONDENTS): NationalIndicator[] {
-  return indicatorKeys().map(({ key, title }) => {
-    const points: FunnelPoint[] = [];
-    const hidden: string[] = [];
-    for (const file of files) {
-      const group = file.groups.find((g) => g.key === key);
-      if (group && !group.suppressed && typeof group.share === 'number')
-        points.push({ municipality: file.municipality, respondents: group.respondents, share: group.share });
-      else if (group) hidden.push(file.municipality);
-    }
-    return {
-      key,
-      title,
-      result: funnel(points, minRespondents),
-      hidden: alphabetical(hidden.map((municipality) => ({ municipality }))).map((h) => h.municipality),
-    };
-  });
+  // A driver a form does not ask about is in no file: it gets no empty plot.
+  const present = new Set(files.flatMap((file) => file.groups.map((group) => group.key)));
+  return indicatorKeys()
+    .filter(({ key }) => present.has(key))
+    .map(({ key, title }) => {
+      const points: FunnelPoint[] = [];
+      const hidden: string[] = [];
+      for (const file of files) {
+        const group = file.groups.find((g) => g.key === key);
+        if (group && !group.suppressed && typeof group.share === 'number')
+          points.push({ municipality: file.municipality, respondents: group.respondents, share: group.share });
+        else if (group) hidden.push(file.municipality);
+      }
+      return {
+        key,
+        title,
+        result: funnel(points, minRespondents),
+        hidden: alphabetical(hidden.map((municipality) => ({ municipality }))).map((h) => h.municipality),
+      };
+    });
 }
 
 function verdictText(verdict: Verdict): string {

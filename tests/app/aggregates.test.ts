@@ -8,7 +8,7 @@
  */
 import { MENU, playScenario, type PlayResult } from '../../replay/player';
 import { sampleScenario } from '../../replay/sample';
-import { AGGREGATES_FORMAT, readAggregates, type AggregatesFile } from '../../src/domain/aggregates';
+import { AGGREGATES_FORMAT, AGGREGATES_VERSION, readAggregates, type AggregatesFile } from '../../src/domain/aggregates';
 import { periodDays, type Release } from '../../src/domain/disclosure';
 import { t } from '../../src/domain/messages';
 import { recoverableSmallGroups } from '../support/differencing-checker';
@@ -68,7 +68,7 @@ describe('the sample quarter exported as aggregates', () => {
       expect(f.folderPath).toContain(t('folder.public'));
       expect(f.sharing.access).toBe('ANYONE_WITH_LINK');
       const read = readAggregates(f.text);
-      expect(read).toEqual({ ok: true, file: expect.objectContaining({ format: AGGREGATES_FORMAT, version: 1 }) });
+      expect(read).toEqual({ ok: true, file: expect.objectContaining({ format: AGGREGATES_FORMAT, version: AGGREGATES_VERSION }) });
     }
     expect(messages[4]).toContain(files.find((f) => f.name.includes('2026-01-01..2026-03-31'))?.id);
     expect(messages[3]).toMatch(/აგრეგირებული მაჩვენებლები გავიდა/);
@@ -80,14 +80,15 @@ describe('the sample quarter exported as aggregates', () => {
       expect(Object.keys(file).sort()).toEqual(['format', 'generatedAt', 'groups', 'minGroupSize', 'municipality', 'municipalityId', 'period', 'version']);
       expect(file.groups.length).toBeGreaterThan(10);
       for (const g of file.groups) {
-        expect(g.key).toMatch(/^(overall|form:N[12]|driver:[a-z]+|service:[a-z_]+|theme:[a-z_.0-9-]+)$/);
+        expect(g.key).toMatch(/^(form:N[12]|driver:N[12]:[a-z]+|service:N[12]:[a-z_]+|theme:[a-z_.0-9-]+)$/);
         if (!g.suppressed) expect(g.respondents).toBeGreaterThanOrEqual(file.minGroupSize);
         for (const key of Object.keys(g)) expect(['key', 'suppressed', 'respondents', 'answers', 'agree', 'share', 'mean']).toContain(key);
       }
     }
     const quarter = JSON.parse(exported(result).find((f) => f.name.includes('2026-01-01..2026-03-31'))?.text ?? '{}') as AggregatesFile;
-    const overall = quarter.groups.find((g) => g.key === 'overall');
-    expect(overall).toEqual(expect.objectContaining({ suppressed: false }));
+    // Each form apart, never a pooled figure.
+    expect(quarter.groups.find((g) => g.key === 'overall')).toBeUndefined();
+    expect(quarter.groups.find((g) => g.key === 'form:N2')).toEqual(expect.objectContaining({ suppressed: false }));
     // Small services of the sample quarter stay hidden.
     expect(quarter.groups.some((g) => g.key.startsWith('service:') && g.suppressed)).toBe(true);
   });

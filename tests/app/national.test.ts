@@ -4,13 +4,13 @@
  * gets its status (read, another period, unknown version, not JSON, not a file, listed twice) and
  * only good files of the asked quarter reach the Doc. A file of another period is not read again.
  */
-import { AGGREGATES_FORMAT } from '../../src/domain/aggregates';
+import { AGGREGATES_FORMAT, AGGREGATES_VERSION } from '../../src/domain/aggregates';
 import { t } from '../../src/domain/messages';
 import { lastAlert, setSetting } from '../support/tabs';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const Q1 = '2026-01-01..2026-03-31';
-const file = (municipality: string, period = Q1, version = 1) =>
+const file = (municipality: string, period = Q1, version = AGGREGATES_VERSION) =>
   JSON.stringify({
     format: AGGREGATES_FORMAT,
     version,
@@ -19,7 +19,7 @@ const file = (municipality: string, period = Q1, version = 1) =>
     period: { key: period, from: '', to: '', label: period },
     generatedAt: '',
     minGroupSize: 5,
-    groups: [{ key: 'overall', suppressed: false, respondents: 120, answers: 120, agree: 90, share: 0.75, mean: 4 }],
+    groups: [{ key: 'form:N2', suppressed: false, respondents: 120, answers: 120, agree: 90, share: 0.75, mean: 4 }],
   });
 
 function national(fx: Fixture): string {
@@ -46,7 +46,7 @@ test("a municipality's workbook does not compare; the association's lists files 
     [`https://drive.google.com/file/d/${make('ambrolauri.json', file('ამბროლაური'))}/view`],
     [oni],
     [make('old.json', file('ცაგერი', '2025-10-01..2025-12-31'))],
-    [make('v2.json', file('ლენტეხი', Q1, 2))],
+    [make('v99.json', file('ლენტეხი', Q1, 99))],
     [make('note.json', 'this is not json')],
     ['not a link'],
     [oni],
@@ -59,7 +59,7 @@ test("a municipality's workbook does not compare; the association's lists files 
     [t('national.status.ok', { municipality: 'ამბროლაური', period: Q1 }), Q1],
     [t('national.status.ok', { municipality: 'ონი', period: Q1 }), Q1],
     [t('national.status.other_period', { found: '2025-10-01..2025-12-31', wanted: Q1 }), '2025-10-01..2025-12-31'],
-    [t('national.status.version', { version: '2' }), ''],
+    [t('national.status.version', { version: '99' }), ''],
     [t('national.status.not_json'), ''],
     [t('national.status.unreadable'), ''],
     [t('national.status.duplicate'), Q1],

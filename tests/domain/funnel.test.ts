@@ -3,7 +3,7 @@
  * values: at p0 = 0.8 and n = 100 the 95 % limits are 0.8 ± 1.96·0.04 = [0.7216, 0.8784] and the
  * 99.8 % limits 0.8 ± 3.09·0.04 = [0.6764, 0.9236].
  */
-import { AGGREGATES_FORMAT, driveFileId, readAggregates } from '../../src/domain/aggregates';
+import { AGGREGATES_FORMAT, AGGREGATES_VERSION, driveFileId, readAggregates } from '../../src/domain/aggregates';
 import { NATIONAL_MIN_RESPONDENTS, Z95, Z998, funnel, limits } from '../../src/domain/funnel';
 import { blocksToText } from '../../src/domain/doc-blocks';
 import { t } from '../../src/domain/messages';
@@ -39,14 +39,14 @@ test('verdicts: pooled national figure, both limits, and no comparison below the
 const file = (municipality: string, share: number, respondents: number) =>
   JSON.stringify({
     format: AGGREGATES_FORMAT,
-    version: 1,
+    version: AGGREGATES_VERSION,
     municipality,
     municipalityId: null,
     period: { key: '2026-01-01..2026-03-31', from: '', to: '', label: 'Q1' },
     generatedAt: '',
     minGroupSize: 5,
     groups: [
-      { key: 'overall', suppressed: false, respondents, answers: respondents, agree: Math.round(share * respondents), share, mean: 4 },
+      { key: 'form:N2', suppressed: false, respondents, answers: respondents, agree: Math.round(share * respondents), share, mean: 4 },
       { key: 'form:N1', suppressed: true },
       { key: 'driver:ease', suppressed: false, respondents: 3, answers: 3, agree: 3 },
     ],
@@ -55,11 +55,11 @@ const file = (municipality: string, share: number, respondents: number) =>
 test('the reader: format and version checked, figures below the file minimum not trusted, share recomputed', () => {
   expect(readAggregates('not json')).toEqual({ ok: false, reason: 'not_json' });
   expect(readAggregates('{"format":"other"}')).toEqual({ ok: false, reason: 'not_aggregates' });
-  expect(readAggregates(file('ა', 0.8, 50).replace('"version":1', '"version":2'))).toEqual({ ok: false, reason: 'version', version: 2 });
+  expect(readAggregates(file('ა', 0.8, 50).replace('"version":2', '"version":99'))).toEqual({ ok: false, reason: 'version', version: 99 });
   const read = readAggregates(file('ა', 0.8, 50));
   if (!read.ok) throw new Error('unread');
   expect(read.file.groups).toEqual([
-    { key: 'overall', suppressed: false, respondents: 50, answers: 50, agree: 40, share: 0.8, mean: 4 },
+    { key: 'form:N2', suppressed: false, respondents: 50, answers: 50, agree: 40, share: 0.8, mean: 4 },
     { key: 'form:N1', suppressed: true },
   ]);
 });
