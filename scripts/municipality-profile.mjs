@@ -18,6 +18,11 @@ export const SETTING_KEYS = [
   'emailRetentionDays',
   'reportPeriod',
   'language',
+  'inviteHour',
+  'inviteBatchMin',
+  'inviteMaxHoldDays',
+  'inviteDeskCases',
+  'contactPhone',
   'mode',
 ];
 /** The global the staged Municipality.js defines; src/adapters/municipality-profile.ts reads it. */
