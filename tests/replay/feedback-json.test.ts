@@ -39,7 +39,8 @@ describe('feedbackJson', () => {
       form: 'N1',
       channel: 'paper',
       service: 'newborn',
-      date: at('2026-02-10T10:00:00+04:00').toISOString(),
+      // As stored: the table keeps the day only (no time that could tie an answer to an invitation).
+      date: at('2026-02-10T00:00:00+04:00').toISOString(),
       answers: expect.objectContaining({ 'n1.overall': 2, 'n1.improve': 'რიგი ძალიან დიდი იყო', 'n1.wait_ok': null }),
       text: [{ item: 'n1.improve', text: 'რიგი ძალიან დიდი იყო' }],
       themes: ['queue'],
