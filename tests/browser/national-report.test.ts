@@ -20,7 +20,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-core (see README)`);
   mkdirSync(results, { recursive: true });
-  writeNationalOutput(playNational({ count: 3, seed: 11, maxCases: 120 }), outDir);
+  writeNationalOutput(playNational({ count: 3, seed: 11, maxCases: 400 }), outDir);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
