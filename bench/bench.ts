@@ -28,7 +28,7 @@ import { N1 } from '../src/domain/forms';
 import { DEFAULT_SERVICES } from '../src/domain/services';
 import { TABS } from '../src/domain/schema';
 import type { FormRecord } from '../src/adapters/config';
-import { FEEDBACK_HEADERS, recordToRow } from '../src/domain/normalize';
+import { FEEDBACK_HEADERS, recordToRow } from '../src/domain/feedback-row';
 import { benchCollect } from './collect-bench';
 import { benchRecords, benchReport } from './report-bench';
 import { HeapPeak } from './heap';

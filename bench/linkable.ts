@@ -18,6 +18,7 @@ import { N2 } from '../src/domain/forms';
 import { LOG_STATE_KA } from '../src/domain/invitation-log';
 import { t } from '../src/domain/messages';
 import { TABS } from '../src/domain/schema';
+import { feedbackColumnKey } from '../src/domain/feedback-row';
 
 export interface TabJson {
   values: unknown[][];
@@ -69,8 +70,12 @@ function rowsOf(tab: TabJson | undefined): { header: string[]; rows: unknown[][]
 
 /** The figures from the workbook's tabs (tab name → its JSON, as the replay writes them). */
 export function linkableShare(tabs: Record<string, TabJson>): LinkableFigures {
-  const header = (key: string): string => TABS.invitations.columns.find((c) => c.key === key)!.header;
   const log = rowsOf(tabs[TABS.invitations.name]);
+  // A log written before the service names were shown holds the codes under the former header.
+  const header = (key: string): string => {
+    const column = TABS.invitations.columns.find((c) => c.key === key)!;
+    return log.header.includes(column.header) ? column.header : (column.legacyHeaders?.find((h) => log.header.includes(h)) ?? column.header);
+  };
   const sentWords = new Set([LOG_STATE_KA.sent, LOG_STATE_KA.unknown]);
   const invitations = log.rows
     .filter((r) => sentWords.has(String(r[log.header.indexOf(header('status'))]).trim()))
@@ -92,7 +97,9 @@ export function linkableShare(tabs: Record<string, TabJson>): LinkableFigures {
       .filter((x): x is { service: string; stamp: Stamp } => x.stamp !== null);
   } else {
     const feedback = rowsOf(tabs[TABS.feedback.name]);
-    const col = (name: string) => feedback.header.indexOf(name);
+    // Columns by key, whether the header shows the Georgian label or (an older workbook) the key.
+    const keys = feedback.header.map(feedbackColumnKey);
+    const col = (name: string) => keys.indexOf(name);
     answers = feedback.rows
       .filter((r) => r[col('form')] === 'N2')
       .map((r) => ({ service: String(r[col('service')]), stamp: stampOf(r[col('received_at')]) }))

@@ -8,10 +8,11 @@
  * bench runs them inside an execution whose 6-minute limit is lifted (see runUnlimited), so the
  * whole job completes and its modelled time can be compared with the product's.
  */
-import { normalizeFormResponse, normalizePaperRow, recordToRow } from '../src/domain/normalize';
+import { normalizeFormResponse, normalizePaperRow } from '../src/domain/normalize';
+import { recordToRow } from '../src/domain/feedback-row';
 import { N1, N2 } from '../src/domain/forms';
 import { DEFAULT_SERVICES } from '../src/domain/services';
-import { TABS } from '../src/domain/schema';
+import { TABS, paperColumns } from '../src/domain/schema';
 import type { Core } from '../emulator';
 import type { FormDefinition } from '../src/domain/types';
 
@@ -125,7 +126,7 @@ export function naiveImportPaper(g: NaiveGlobals): { added: number } {
   const statusColumn = columnOf(columns, header('status'));
   const idColumn = columnOf(columns, header('feedbackId'));
   const receivedColumn = columnOf(columns, header('receivedAt'));
-  const itemColumns = N1.items.map((item) => [item.id, [...columns].find(([h]) => h.endsWith(`[${item.id}]`))?.[1]] as const);
+  const itemColumns = N1.items.map((item) => [item.id, [...columns].find(([h]) => h === paperColumns().find((c) => c.key === item.id)?.header)?.[1]] as const);
   const last = paper.getLastRow();
   let added = 0;
   for (let i = 2; i <= last; i++) {

@@ -8,7 +8,7 @@
 import { setUpWorkbook } from '../tests/support/workbook';
 import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from '../emulator';
 import { HeapPeak } from './heap';
-import { FEEDBACK_HEADERS, recordToRow } from '../src/domain/normalize';
+import { FEEDBACK_HEADERS, recordToRow } from '../src/domain/feedback-row';
 import { buildReportModel } from '../src/domain/report-model';
 import { DEFAULT_SERVICES } from '../src/domain/services';
 import { DEFAULT_THEMES } from '../src/domain/themes';

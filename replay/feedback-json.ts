@@ -7,6 +7,7 @@
  */
 import { FORMS, freeTextItems } from '../src/domain/forms';
 import { feedbackRecords } from '../src/domain/report-inputs';
+import type { FeedbackVocabulary } from '../src/domain/feedback-row';
 import { effectivePolarity, effectiveThemes } from '../src/domain/themes';
 import type { AnswerValue, FeedbackRecord } from '../src/domain/types';
 
@@ -71,6 +72,6 @@ export function feedbackJsonRecord(record: FeedbackRecord): FeedbackJsonRecord {
 }
 
 /** The feedback tab's values (header row first) as feedback.json's records, in row order. */
-export function feedbackJson(values: readonly (readonly unknown[])[]): FeedbackJsonRecord[] {
-  return feedbackRecords(values).map(feedbackJsonRecord);
+export function feedbackJson(values: readonly (readonly unknown[])[], vocabulary?: FeedbackVocabulary): FeedbackJsonRecord[] {
+  return feedbackRecords(values, vocabulary).map(feedbackJsonRecord);
 }

@@ -6,6 +6,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N1, N2 } from '../src/domain/forms';
 import { TABS } from '../src/domain/schema';
+import { feedbackRecords } from '../src/domain/report-inputs';
+import { themesOfTab } from '../src/domain/themes';
+import { DEFAULT_SERVICES } from '../src/domain/services';
 import type { SpreadsheetSnapshot } from '../emulator';
 import type { FormSnapshot } from '../emulator';
 import type { SentMail } from '../emulator';
@@ -128,10 +131,10 @@ export function summarize(result: PlayResult, scenarioName: string, snapshot: Sp
   }
 
   const feedback = tab(TABS.feedback.name);
-  const fbHeader = (feedback?.values[0] ?? []).map(String);
   const recorded: Record<string, number> = {};
-  for (const row of rowsOf(feedback)) {
-    const key = `${String(row[fbHeader.indexOf('form')] ?? '')}/${String(row[fbHeader.indexOf('channel')] ?? '')}`;
+  // By the product's own reader: the tab shows Georgian names, the summary counts by code.
+  for (const record of feedbackRecords(feedback?.values ?? [])) {
+    const key = `${record.form}/${record.channel}`;
     recorded[key] = (recorded[key] ?? 0) + 1;
   }
 
@@ -264,8 +267,17 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
   }
 
   // feedback.json: the normalized feedback table as records, read by the product's own reader.
-  const feedbackTab = (bound ?? ws.spreadsheets.snapshot(result.spreadsheetId)).tabs.find((tab) => tab.name === TABS.feedback.name);
-  json(join(outDir, 'feedback.json'), feedbackJson(feedbackTab?.values ?? []));
+  const boundTabs = (bound ?? ws.spreadsheets.snapshot(result.spreadsheetId)).tabs;
+  const feedbackTab = boundTabs.find((tab) => tab.name === TABS.feedback.name);
+  // Staff's corrections may name a theme of the themes tab by its label: read back as its code.
+  const themesTab = boundTabs.find((tab) => tab.name === TABS.themes.name)?.values ?? [];
+  const themeColumn = (key: string): number => (themesTab[0] ?? []).map(String).indexOf(TABS.themes.columns.find((c) => c.key === key)?.header ?? '');
+  const themes = themesOfTab(
+    themesTab.length === 0
+      ? null
+      : themesTab.slice(1).map((row) => ({ id: row[themeColumn('id')], label: row[themeColumn('label')], keywords: row[themeColumn('keywords')] })),
+  );
+  json(join(outDir, 'feedback.json'), feedbackJson(feedbackTab?.values ?? [], { services: DEFAULT_SERVICES, themes }));
 
   // environment.json: the world the replay ran in, and what the product's self-check reported.
   json(join(outDir, 'environment.json'), result.environment);

@@ -9,7 +9,7 @@
 import { columnLetters, type Environment, type EnvironmentName, type Workspace } from '../emulator';
 import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, newWorkspace, usersFor } from '../tests/support/workspace';
 import { FORMS, N1, N2 } from '../src/domain/forms';
-import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS } from '../src/domain/schema';
+import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS, paperColumns } from '../src/domain/schema';
 import type { FormDefinition } from '../src/domain/types';
 import { CHECK_HEADER, CHECK_MARKS, SELF_CHECK_TAB } from '../src/domain/self-check';
 import {
@@ -349,11 +349,12 @@ export class Player {
     return header;
   }
 
-  /** 1-based column of a header (exact, or the paper tab's "… [item.id]"). */
+  /** 1-based column of a header (exact, or a paper question by its item id: "n1.overall"). */
   private column(tabName: string, header: string): number {
     const headers = this.header(tabName);
     let i = headers.indexOf(header);
-    if (i < 0) i = headers.findIndex((h) => h.endsWith(`[${header}]`));
+    const question = paperColumns().find((c) => c.key === header);
+    if (i < 0 && question) i = headers.indexOf(question.header);
     if (i < 0) throw new Error(`tab "${tabName}" has no column "${header}"`);
     return i + 1;
   }

@@ -51,6 +51,8 @@ export class SheetModel {
   tabColor: string | null = null;
   formUrl: string | null = null;
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden from view (1-based), as hideColumns leaves them. */
+  readonly hiddenColumns = new Set<number>();
   readonly merges: Area[] = [];
 
   constructor(

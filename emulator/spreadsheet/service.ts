@@ -31,7 +31,8 @@ import { SpreadsheetFake } from './spreadsheet';
 
 export interface SpreadsheetSnapshot {
   name: string;
-  tabs: Array<{ name: string; values: unknown[][]; formulas: string[][] }>;
+  /** `hidden`: the tab is hidden; `hiddenColumns`: 1-based columns hidden from view. */
+  tabs: Array<{ name: string; values: unknown[][]; formulas: string[][]; hidden: boolean; hiddenColumns: number[] }>;
 }
 
 /** How one write enters values: a script or person typing, or a server-side write. */
@@ -107,6 +108,8 @@ export class SpreadsheetService implements FormDestinationStore {
           name: sheet.name,
           values: this.grid(sheet, area, (c) => copyValue(c, (ms) => new Date(ms))),
           formulas: this.grid(sheet, area, (c) => c?.formula ?? ''),
+          hidden: sheet.hidden,
+          hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
         };
       }),
     };

@@ -32,9 +32,11 @@ type SheetMethods =
   | 'getRange'
   | 'getSheetId'
   | 'getTabColor'
+  | 'hideColumns'
   | 'hideSheet'
   | 'insertColumnsAfter'
   | 'insertRowsAfter'
+  | 'isColumnHiddenByUser'
   | 'isSheetHidden'
   | 'protect'
   | 'setColumnWidth'
@@ -43,6 +45,7 @@ type SheetMethods =
   | 'setFrozenRows'
   | 'setName'
   | 'setTabColor'
+  | 'showColumns'
   | 'showSheet';
 
 export class SheetFake implements Pick<GSheet, SheetMethods> {
@@ -194,6 +197,36 @@ export class SheetFake implements Pick<GSheet, SheetMethods> {
     this.svc.charge('getTabColor', 'meta');
     return this.model.tabColor;
   }
+  /**
+   * Hides columns from view; their values stay readable by scripts (getValues reads them).
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideColumns(Integer,Integer)
+   */
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.svc.charge('hideColumns', 'write');
+    this.checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.svc.charge('showColumns', 'write');
+    this.checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenColumns.delete(c);
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#isColumnHiddenByUser(Integer) */
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this.svc.charge('isColumnHiddenByUser', 'meta');
+    return this.model.hiddenColumns.has(columnPosition);
+  }
+  private checkColumns(columnIndex: number, numColumns: number): void {
+    if (
+      !Number.isInteger(columnIndex) ||
+      columnIndex < 1 ||
+      !Number.isInteger(numColumns) ||
+      numColumns < 1 ||
+      columnIndex + numColumns - 1 > this.model.maxColumns
+    ) {
+      throw gasError('Those columns are out of bounds.');
+    }
+  }
   hideSheet(): GSheet {
     this.svc.charge('hideSheet', 'write');
     this.model.hidden = true;
@@ -203,6 +236,10 @@ export class SheetFake implements Pick<GSheet, SheetMethods> {
     this.svc.charge('insertColumnsAfter', 'write');
     this.svc.ensureCapacity(this.ss, howMany * this.model.maxRows);
     for (const line of this.model.rows) if (line && line.length > afterPosition) line.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany));
+    // Hidden columns right of the insertion move with their data.
+    const hidden = [...this.model.hiddenColumns];
+    this.model.hiddenColumns.clear();
+    for (const c of hidden) this.model.hiddenColumns.add(c > afterPosition ? c + howMany : c);
     this.model.maxColumns += howMany;
     return this.self();
   }

@@ -176,4 +176,19 @@ describe('rows and columns (gas-fakes test/testsheetstext.js:144–230)', () => 
     sheet.showSheet();
     expect(sheet.isSheetHidden()).toBe(false);
   });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideColumns(Integer,Integer)
+  test('hidden columns keep their values for scripts, move with an insertion to their left, and show again', () => {
+    const { ss } = sheetOf();
+    const sheet = ss.insertSheet('temp');
+    sheet.appendRow(['a', 'b', 'c']);
+    sheet.hideColumns(2);
+    expect([1, 2, 3].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, false]);
+    expect(sheet.getDataRange().getValues()).toEqual([['a', 'b', 'c']]);
+    sheet.insertColumnsAfter(1, 1);
+    expect([2, 3].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true]);
+    sheet.showColumns(3);
+    expect(sheet.isColumnHiddenByUser(3)).toBe(false);
+    expect(() => sheet.hideColumns(0)).toThrow('out of bounds');
+  });
 });

@@ -2,7 +2,7 @@
  * The feedback tab: the one normalized table every channel's input becomes (protected; staff edit
  * only the tags and "quotable"). Collection appends to it; the reports read it whole.
  */
-import { FEEDBACK_HEADERS, recordToRow } from '../domain/normalize';
+import { DEFAULT_VOCABULARY, FEEDBACK_HEADERS, feedbackColumnKey, recordToRow, rowToRecord, type FeedbackVocabulary } from '../domain/feedback-row';
 import { feedbackRecords } from '../domain/report-inputs';
 import { escapeForSheet } from '../domain/sanitize';
 import { DATE_FORMAT, DATE_TIME_FORMAT, TABS, columnsOf } from '../domain/schema';
@@ -10,9 +10,9 @@ import type { FeedbackRecord } from '../domain/types';
 import { getTab } from './tables';
 import { reopenStaffColumns } from './workbook';
 
-/** Every record of the table. */
-export function readFeedback(): FeedbackRecord[] {
-  return feedbackRecords(getTab(TABS.feedback).getDataRange().getValues());
+/** Every record of the table; `vocabulary` reads staff's theme labels back as codes. */
+export function readFeedback(vocabulary?: FeedbackVocabulary): FeedbackRecord[] {
+  return feedbackRecords(getTab(TABS.feedback).getDataRange().getValues(), vocabulary);
 }
 
 export interface FeedbackAppender {
@@ -32,15 +32,20 @@ export interface FeedbackAppender {
 /** The feedback columns staff own: a correction of the source never overwrites them. */
 const STAFF_COLUMNS: readonly string[] = ['staff_tags', 'staff_polarity', 'quotable'];
 
-/** Reads the header and the id column only: the table may hold many thousand rows. */
-export function openFeedbackForAppend(): FeedbackAppender {
+/**
+ * Reads the header and the id column only: the table may hold many thousand rows. `vocabulary`
+ * names the codes the rows show in Georgian (the services and themes tabs).
+ */
+export function openFeedbackForAppend(vocabulary: FeedbackVocabulary = DEFAULT_VOCABULARY): FeedbackAppender {
   const sheet = getTab(TABS.feedback);
   let lastRow = sheet.getLastRow();
   const lastColumn = Math.max(1, sheet.getLastColumn());
-  const header = sheet
+  // Column keys, found through the Georgian labels (or the English keys of an older workbook).
+  const labels = sheet
     .getRange(1, 1, 1, lastColumn)
     .getValues()[0]
     .map((h) => String(h).trim());
+  const header = labels.map(feedbackColumnKey);
   const idColumn = header.indexOf('id');
   if (idColumn < 0) throw new Error('The feedback tab has no "id" column: run setup');
   const ids = new Set<string>();
@@ -61,25 +66,30 @@ export function openFeedbackForAppend(): FeedbackAppender {
     ids,
     append(records): void {
       if (records.length === 0) return;
-      const rows = records.map((record) => recordToRow(record, header));
+      const rows = records.map((record) => recordToRow(record, header, vocabulary));
       const first = lastRow + 1;
       const last = first + rows.length - 1;
       const maxRows = sheet.getMaxRows();
       if (last > maxRows) {
         sheet.insertRowsAfter(maxRows, last - maxRows);
-        const quotable = header.indexOf('quotable');
-        // Rows added by the script carry no rule; staff still need the "may be quoted" checkbox.
-        if (quotable >= 0) {
-          sheet.getRange(maxRows + 1, quotable + 1, last - maxRows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+        // Rows added by the script carry no rule; staff still need the "may be quoted" checkbox
+        // and the Georgian polarities to pick from.
+        for (const column of columnsOf('feedback')) {
+          const at = header.indexOf(column.key);
+          if (at < 0 || !column.rule) continue;
+          const builder = SpreadsheetApp.newDataValidation();
+          const rule =
+            column.rule.kind === 'list' ? builder.requireValueInList([...column.rule.values], true).setAllowInvalid(true) : builder.requireCheckbox();
+          sheet.getRange(maxRows + 1, at + 1, last - maxRows, 1).setDataValidation(rule.build());
         }
         // …nor the tab's formats: staff's notes stay text as typed, dates show as Georgians write them.
         for (const column of columnsOf('feedback')) {
-          const at = header.indexOf(column.header);
+          const at = header.indexOf(column.key);
           const format = column.plainText ? '@' : column.dates === 'dateTime' ? DATE_TIME_FORMAT : column.dates === 'date' ? DATE_FORMAT : null;
           if (at >= 0 && format) sheet.getRange(maxRows + 1, at + 1, last - maxRows, 1).setNumberFormat(format);
         }
         // …and may still edit tags and "quotable" there: the new rows join the tab's unprotected ranges.
-        reopenStaffColumns(sheet, TABS.feedback, columnsOf('feedback'), header);
+        reopenStaffColumns(sheet, TABS.feedback, columnsOf('feedback'), labels);
       }
       sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
       lastRow = last;
@@ -88,7 +98,7 @@ export function openFeedbackForAppend(): FeedbackAppender {
       const changes = new Map<number, unknown[]>();
       for (const record of records) {
         const at = rowOf.get(record.id);
-        if (at !== undefined) changes.set(at, recordToRow(record, header));
+        if (at !== undefined) changes.set(at, recordToRow(record, header, vocabulary));
       }
       if (changes.size === 0) return;
       const first = Math.min(...changes.keys());
@@ -110,4 +120,45 @@ export function openFeedbackForAppend(): FeedbackAppender {
       }
     },
   };
+}
+
+/** The columns that show a code by its Georgian name, rewritten from the codes beside them. */
+const NAMED_COLUMNS: readonly string[] = ['form', 'channel', 'service_name', 'theme_names', 'praise_theme_names', 'staff_tags', 'flags'];
+
+/**
+ * Setup: every row shows its codes by their Georgian names — the rows of a workbook set up before
+ * the names (English codes in form, channel and staff's tags; no name columns yet), and names
+ * of a service or theme renamed since. One read, one write per run of changed columns, none when
+ * nothing changed (setup run twice writes nothing). Returns how many rows changed.
+ */
+export function refreshFeedbackNames(vocabulary: FeedbackVocabulary): number {
+  const sheet = getTab(TABS.feedback);
+  const values = sheet.getDataRange().getValues();
+  if (values.length < 2) return 0;
+  const keys = values[0].map((h) => feedbackColumnKey(String(h)));
+  const columns = NAMED_COLUMNS.map((key) => keys.indexOf(key)).filter((i) => i >= 0);
+  const changedRows: number[] = [];
+  const changedColumns = new Set<number>();
+  const rows = values.slice(1).map((row, i) => {
+    if (row.every((v) => v === '' || v === null)) return row;
+    const fresh = recordToRow(rowToRecord(row, keys, vocabulary), keys, vocabulary);
+    let changed = false;
+    const out = row.map((v) => (typeof v === 'string' ? escapeForSheet(v) : v));
+    for (const c of columns) {
+      if (String(fresh[c]) !== escapeForSheet(String(row[c] ?? ''))) {
+        out[c] = fresh[c];
+        changedColumns.add(c);
+        changed = true;
+      }
+    }
+    if (changed) changedRows.push(i);
+    return out;
+  });
+  if (changedRows.length === 0) return 0;
+  const first = Math.min(...changedRows);
+  const last = Math.max(...changedRows);
+  for (const c of [...changedColumns].sort((a, b) => a - b)) {
+    sheet.getRange(first + 2, c + 1, last - first + 1, 1).setValues(rows.slice(first, last + 1).map((row) => [row[c]]));
+  }
+  return changedRows.length;
 }

@@ -9,7 +9,10 @@ import type { Ledger } from '../domain/invitations';
 import { countInvitationsSent } from '../domain/report-inputs';
 import { escapeForSheet } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
-import { cell, readTab, rowFromKeys, text } from './tables';
+import { serviceName } from '../domain/feedback-row';
+import { DEFAULT_SERVICES } from '../domain/services';
+import type { Service } from '../domain/types';
+import { cell, readTab, rowFromKeys, text, writeColumns } from './tables';
 
 /** Rows added below the tab's end at a time, so that a run of many sends grows it rarely. */
 const GROWTH = 100;
@@ -23,8 +26,9 @@ const SPLIT_GAP = 75;
  * The log as a ledger: its records by case key (the first row of a case wins; a row this code
  * cannot read is kept as it is), and one write of every changed row per flush.
  */
-export function openInvitationLog(): Ledger {
+export function openInvitationLog(services: readonly Service[] = DEFAULT_SERVICES): Ledger {
   const table = readTab(TABS.invitations);
+  const vocabulary = { services, themes: [] };
   const records = new Map<string, LogRecord>();
   const rowOf = new Map<string, number>();
   /** The record each sheet row holds (null: a row this code cannot read, kept as it is). */
@@ -53,6 +57,7 @@ export function openInvitationLog(): Ledger {
     rowFromKeys(table, {
       caseId: escapeForSheet(record.caseId),
       service: escapeForSheet(record.service),
+      serviceName: escapeForSheet(serviceName(record.service, vocabulary)),
       status: LOG_STATE_KA[record.state],
       // The day only: the log is readable by every editor, and a time would tie a case to an answer.
       at: record.at ? startOfDay(record.at) : '',
@@ -111,6 +116,26 @@ export function openInvitationLog(): Ledger {
     },
     flush: () => withRetry(write),
   };
+}
+
+/**
+ * Setup: every row shows its service's Georgian name beside the code (a log written before the
+ * names, or a service renamed since). One read; one write, none when nothing changed.
+ */
+export function refreshInvitationServiceNames(services: readonly Service[]): number {
+  const table = readTab(TABS.invitations);
+  if (table.index.serviceName < 0 || table.index.service < 0) return 0;
+  const vocabulary = { services, themes: [] };
+  const changed: number[] = [];
+  table.rows.forEach((row, i) => {
+    const code = text(table, row, 'service');
+    const name = code === '' ? '' : escapeForSheet(serviceName(code, vocabulary));
+    if (escapeForSheet(text(table, row, 'serviceName')) === name) return;
+    row[table.index.serviceName] = name;
+    changed.push(i);
+  });
+  writeColumns(table, ['serviceName'], changed);
+  return changed.length;
 }
 
 /** N2 invitations sent in the period, by the log (the report's response rate). */

@@ -50,11 +50,27 @@ export function readTab(spec: TabSpec, columns: readonly ColumnSpec[] = spec.col
 export function readTable(sheet: Sheet, columns: readonly ColumnSpec[]): Table {
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h).trim());
-  const index: Record<string, number> = {};
-  for (const column of columns) index[column.key] = header.indexOf(column.header);
+  const index = columnIndex(header, columns);
   let last = values.length - 1;
   while (last >= 1 && values[last].every((v) => v === '' || v === null)) last--;
   return { sheet, header, rows: values.slice(1, last + 1), index };
+}
+
+/**
+ * Where each column stands: by its header, else by a header it had in an earlier version (a
+ * workbook setup has not yet brought up to date), unless that text is now another column's header.
+ */
+export function columnIndex(header: readonly string[], columns: readonly ColumnSpec[]): Record<string, number> {
+  const current = new Set(columns.map((column) => column.header));
+  const index: Record<string, number> = {};
+  for (const column of columns) {
+    let at = header.indexOf(column.header);
+    for (const legacy of column.legacyHeaders ?? []) {
+      if (at < 0 && !current.has(legacy)) at = header.indexOf(legacy);
+    }
+    index[column.key] = at;
+  }
+  return index;
 }
 
 export function cell(table: Table, row: unknown[], key: string): unknown {

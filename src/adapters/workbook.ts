@@ -109,6 +109,7 @@ function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[
           .getValues()[0]
           .map((h) => String(h).trim())
       : [];
+  renameLegacyHeaders(sheet, columns, header);
   const missing = columns.filter((c) => !header.includes(c.header));
   if (missing.length > 0) {
     const needed = header.length + missing.length - sheet.getMaxColumns();
@@ -122,7 +123,34 @@ function ensureTab(ss: Spreadsheet, spec: TabSpec, columns: readonly ColumnSpec[
   const sized = new Set((created ? columns : missing).map((c) => c.header));
   applyColumnRules(ss, sheet, spec, columns, header, sized);
   protectScriptColumns(sheet, spec, columns, header);
+  hideMachineColumns(sheet, columns, header);
   return { sheet, created };
+}
+
+/**
+ * A workbook set up by an earlier version shows a column under its former header (the feedback
+ * tab's English keys, a paper question with its id in brackets): renamed in place, data kept, in
+ * one write of the header row. Run again, it finds nothing to rename.
+ */
+function renameLegacyHeaders(sheet: Sheet, columns: readonly ColumnSpec[], header: string[]): void {
+  const current = new Set(columns.map((c) => c.header));
+  let renamed = false;
+  for (const column of columns) {
+    if (header.includes(column.header)) continue;
+    const legacy = (column.legacyHeaders ?? []).find((h) => !current.has(h) && header.includes(h));
+    if (legacy === undefined) continue;
+    header[header.indexOf(legacy)] = column.header;
+    renamed = true;
+  }
+  if (renamed) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+}
+
+/** Columns only the machine reads (codes, fingerprints) are hidden from view; scripts still read them. */
+function hideMachineColumns(sheet: Sheet, columns: readonly ColumnSpec[], header: readonly string[]): void {
+  for (const column of columns) {
+    const col = header.indexOf(column.header) + 1;
+    if (column.hidden && col > 0 && !sheet.isColumnHiddenByUser(col)) sheet.hideColumns(col);
+  }
 }
 
 function ruleFor(ss: Spreadsheet, rule: ColumnRule, strict: boolean): GoogleAppsScript.Spreadsheet.DataValidation {

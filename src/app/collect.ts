@@ -226,11 +226,13 @@ function statusHeader(): string {
 // The run
 
 function collect(sources: readonly Source[], reconcile = false): CollectResult {
-  const feedback = openFeedbackForAppend();
+  const services = readServices().services;
+  const themes = readThemes();
+  const feedback = openFeedbackForAppend({ services, themes });
   const run: Run = {
     reconcile,
-    services: readServices().services,
-    themes: readThemes(),
+    services,
+    themes,
     known: feedback.ids,
     records: [],
     corrections: [],

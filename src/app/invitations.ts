@@ -168,12 +168,12 @@ function runInvitations(options: RunOptions): SweepResult {
       console.warn(`invitations: ${running.me || 'an unknown account'} is not the deployment's owner (${running.verdict.recorded}); nothing sent here`);
       return { ...nothing, more: true, notOwner: running.verdict.recorded };
     }
-    const ledger = openInvitationLog();
+    const { services, links } = readServices();
+    const ledger = openInvitationLog(services);
     const ports = { ledger, mail: MAILER, now: () => new Date(), warn: (message: string) => console.warn(message) };
     // Sends a killed run left unfinished are recorded unknown before anything else is sent.
     const unknown = resolveInterrupted(ports);
     const settings = readSettings().value;
-    const { services, links } = readServices();
     const renamed = options.renamed;
     // The old number must stand on no row any more: fixing a duplicate's number moves nothing.
     if (renamed && !rows.some((r) => caseKey(r.caseId) === caseKey(renamed.from)) && caseKey(rows[renamed.index]?.caseId) === caseKey(renamed.to)) {

@@ -37,9 +37,9 @@ function reportPeriod(period: Period, language: 'ka' | 'en'): ReportPeriod {
 export function loadPeriodData(period: Period, options: { internal: boolean; language?: 'ka' | 'en' }): PeriodData {
   const settings = readSettings().value;
   const { services } = readServices();
-  const records = readFeedback();
-  const actions = readActions(services);
   const themes = readThemes();
+  const records = readFeedback({ services, themes });
+  const actions = readActions(services);
   const invitationsSent = invitationsSentIn(period);
   const ledger = readLedger();
   const language = options.language ?? settings.language;

@@ -17,7 +17,9 @@ import { tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
 import { deployedProfile } from '../adapters/municipality-profile';
-import { seedThemes } from '../adapters/themes-tab';
+import { readThemes, seedThemes } from '../adapters/themes-tab';
+import { refreshFeedbackNames } from '../adapters/feedback-table';
+import { refreshInvitationServiceNames } from '../adapters/invitation-log';
 import { ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
 import { runningAccount } from './owner';
 import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
@@ -103,6 +105,9 @@ export function setupWorkbook(): SetupResult {
     // Setup does now what a services edit left to the sweep (an edit made meanwhile marks again).
     deleteKey(SERVICES_PENDING);
     const { services } = readServices();
+    // Rows written before the Georgian names (or before a service or theme was renamed) show them now.
+    const renamedRows = refreshFeedbackNames({ services, themes: readThemes() }) + refreshInvitationServiceNames(services);
+    if (renamedRows > 0) console.info(`setup: ${renamedRows} feedback and invitation rows now show Georgian names`);
     const createdForms: FormKey[] = [];
     const formsNotPublic: SetupResult['formsNotPublic'] = [];
     for (const def of FORM_LIST) {

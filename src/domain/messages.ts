@@ -47,7 +47,7 @@ export const MESSAGES = {
   'settings.bad_report_period': 'პარამეტრი „reportPeriod“: კვარტალური ან თვიური; გამოყენებულია {value}',
   'settings.bad_language': 'პარამეტრი „language“: ქართული ან ინგლისური; გამოყენებულია {value}',
   'settings.bad_invite_hour': 'პარამეტრი „inviteHour“: საათი 0-დან 23-მდე; გამოყენებულია {value}',
-  'settings.bad_yes_no': 'პარამეტრი „{key}“: yes ან no; გამოყენებულია {value}',
+  'settings.bad_yes_no': 'პარამეტრი „{key}“: კი ან არა; გამოყენებულია {value}',
   'settings.min_group_too_small':
     'პარამეტრი „minGroupSize“: {value} ძალიან მცირეა — {floor}-ზე მცირე ჯგუფში რესპონდენტის ამოცნობა შესაძლებელია. გამოყენებულია {floor} (შეიძლება გაიზარდოს, არა შემცირდეს)',
   'settings.bad_mode': 'პარამეტრი „mode“: მუნიციპალური ან ეროვნული; გამოყენებულია {value}',
@@ -196,7 +196,7 @@ export const MESSAGES = {
   'error.missing_required': '{item}: სავალდებულო პასუხი აკლია',
   'error.empty_submission': 'ცარიელი ფორმა: პასუხები არ არის, ჩანაწერი არ შეიქმნა',
   // Personal data found in a feedback text on arrival (domain/arrival.ts), and the kinds it names.
-  'flag.personal_data': 'პერსონალური მონაცემი ({kinds}): არ ციტირდება, სანამ თანამშრომელი არ გადაამოწმებს და არ მონიშნავს „quotable“',
+  'flag.personal_data': 'პერსონალური მონაცემი ({kinds}): არ ციტირდება, სანამ თანამშრომელი არ გადაამოწმებს და არ მონიშნავს „შეიძლება ციტირება“',
   'flag.callback': 'ითხოვს დაკავშირებას: გადაეცა კოორდინატორის სიას; კონტაქტი აქ დამალულია',
   'pd.phone': 'ტელეფონი',
   'pd.personal_number': 'პირადი ნომერი',
@@ -587,7 +587,7 @@ export const MESSAGES = {
   'setting.invite_batch_min': 'ერთი სერვისის მოწვევები ელოდება, სანამ ამდენი არ დაგროვდება (ან სანამ ქვემოთ მითითებული დღეები არ გავა)',
   'setting.invite_max_hold': 'მოწვევა ამდენ დღეზე მეტს არ ელოდება: შემდეგ იგზავნება, რამდენიც არ უნდა დაგროვდეს',
   'setting.invite_desk_cases':
-    'N2 გაეგზავნოს კანცელარიაში შემოსულ განცხადებებსაც, თუ ელფოსტა დატოვეს: yes ან no (წესით N2 მხოლოდ ელფოსტით შემოსულ განცხადებებს ეგზავნება)',
+    'N2 გაეგზავნოს კანცელარიაში შემოსულ განცხადებებსაც, თუ ელფოსტა დატოვეს: კი ან არა (წესით N2 მხოლოდ ელფოსტით შემოსულ განცხადებებს ეგზავნება)',
   'setting.contact_phone': 'საკონტაქტო ტელეფონი, რომელიც მოწვევის წერილში ეწერება კითხვებისთვის',
 
   // A form's service list before any service exists: the respondent can still say "other".
@@ -595,6 +595,31 @@ export const MESSAGES = {
   // Under each free-text question of an online form, and when an answer is longer than that.
   'form.answer_limit': 'არაუმეტეს {limit} სიმბოლო.',
   'form.answer_too_long': 'პასუხი {limit} სიმბოლოზე გრძელია. გთხოვთ, შეამოკლოთ.',
+
+  // The feedback tab's header row (domain/feedback-row.ts): Georgian labels; the codes the
+  // machine needs stand in the hidden columns marked "for the system".
+  'fb.col.id': 'ჩანაწერის ID',
+  'fb.col.received_at': 'მიღების თარიღი',
+  'fb.col.form': 'ფორმა',
+  'fb.col.channel': 'არხი',
+  'fb.col.service_name': 'სერვისი',
+  'fb.col.service': 'სერვისის კოდი (სისტემისთვის)',
+  'fb.col.item': 'ფორმა {form}: {question}',
+  'fb.col.text': 'ჩანაწერის ტექსტი (სხვა არხები)',
+  'fb.col.theme_names': 'თემები',
+  'fb.col.themes': 'თემების კოდები (სისტემისთვის)',
+  'fb.col.polarity': 'შინაარსის ტიპი',
+  'fb.col.praise_theme_names': 'რა მოეწონათ (თემები)',
+  'fb.col.praise_themes': 'მოწონებული თემების კოდები (სისტემისთვის)',
+  'fb.col.staff_tags': 'თემები — თანამშრომლის შესწორება',
+  'fb.col.staff_polarity': 'შინაარსის ტიპი — თანამშრომლის შესწორება',
+  'fb.col.quotable': 'შეიძლება ციტირება',
+  'fb.col.flags': 'შენიშვნები',
+  'fb.form_other': 'სხვა არხი',
+  'fb.unknown_service': 'სერვისი უცნობია',
+  'col.service_code_system': 'სერვისის კოდი (სისტემისთვის)',
+  'setting.yes': 'კი',
+  'setting.no': 'არა',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -7,14 +7,14 @@
  * happens where they become cells (recordToRow), so reports and mail built from records never show
  * the apostrophe Sheets uses to mark text.
  */
-import { formatDateKa, isDate, parseDateInput, startOfDay } from './dates';
-import { FORMS, FORM_LIST, feedbackItemColumns, freeTextItems, N1 } from './forms';
+import { formatDateKa, isDate, parseDateInput } from './dates';
+import { freeTextItems, N1 } from './forms';
 import { t } from './messages';
 import { UNKNOWN_SERVICE, resolveService } from './services';
-import { capCell, cleanText, escapeForSheet, isBlankCell, unescapeFromSheet } from './sanitize';
-import { DEFAULT_THEMES, parsePolarity, tagTexts, type Theme } from './themes';
+import { capCell, cleanText, isBlankCell } from './sanitize';
+import { DEFAULT_THEMES, tagTexts, type Theme } from './themes';
 import { CHANNELS } from './types';
-import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Polarity, Service } from './types';
+import type { AnswerValue, Channel, FeedbackForm, FeedbackRecord, FormDefinition, ItemDefinition, Service } from './types';
 
 export interface Normalized {
   /** Null when there is nothing to store (an empty submission). */
@@ -286,144 +286,5 @@ export function withdrawnRecord(id: string, form: FeedbackForm, channel: Channel
     praiseThemes: [],
     quotable: false,
     flags: [flag],
-  };
-}
-
-/** Column ids of the feedback tab, in order; the header row shows them as they are. */
-export const FEEDBACK_HEADERS: readonly string[] = [
-  'id',
-  'received_at',
-  'form',
-  'channel',
-  'service',
-  ...feedbackItemColumns(),
-  'text',
-  'themes',
-  'polarity',
-  'praise_themes',
-  'staff_tags',
-  'staff_polarity',
-  'quotable',
-  'flags',
-];
-
-/** Flags are sentences that may hold commas, so each goes on its own line of the cell. */
-const FLAG_SEPARATOR = '\n';
-const LIST_SEPARATOR = ', ';
-/** Staff typing tags by hand may separate them with commas or semicolons. */
-const TAG_SEPARATORS = /[,;]/;
-
-/** A record as a row of the feedback tab, in the order of `columns`. Texts are escaped for Sheets. */
-export function recordToRow(record: FeedbackRecord, columns: readonly string[] = FEEDBACK_HEADERS): unknown[] {
-  return columns.map((column) => {
-    switch (column) {
-      case 'id':
-        return escapeForSheet(record.id);
-      case 'received_at':
-        // A withdrawn row has no date (an invalid Date would not be a cell value). The day only:
-        // an online answer's time would tie it to the invitation sent just before (README, anonymity).
-        return Number.isNaN(record.receivedAt.getTime()) ? '' : startOfDay(record.receivedAt);
-      case 'form':
-        return record.form;
-      case 'channel':
-        return record.channel;
-      case 'service':
-        return escapeForSheet(record.service);
-      case 'text':
-        return escapeForSheet(record.text);
-      case 'themes':
-        return escapeForSheet(record.themes.join(LIST_SEPARATOR));
-      case 'polarity':
-        return polarityName(record.polarity);
-      case 'praise_themes':
-        return escapeForSheet(record.praiseThemes.join(LIST_SEPARATOR));
-      case 'staff_tags':
-        return escapeForSheet(record.staffTags.join(LIST_SEPARATOR));
-      case 'staff_polarity':
-        return record.staffPolarity === null ? '' : polarityName(record.staffPolarity);
-      case 'quotable':
-        return record.quotable;
-      case 'flags':
-        return escapeForSheet(record.flags.join(FLAG_SEPARATOR));
-      default: {
-        const value = record.answers[column];
-        if (value === null || value === undefined) return '';
-        return typeof value === 'string' ? escapeForSheet(value) : value;
-      }
-    }
-  });
-}
-
-/** Polarities show in Georgian in the feedback tab (staff read and correct them there). */
-const POLARITY_NAMES: Record<Polarity, string> = {
-  problem: t('polarity.problem'),
-  praise: t('polarity.praise'),
-  suggestion: t('polarity.suggestion'),
-  none: t('polarity.none'),
-};
-
-export function polarityName(polarity: Polarity): string {
-  return POLARITY_NAMES[polarity];
-}
-
-/** A polarity cell: its Georgian name or its code; null when blank or unreadable. */
-function readPolarity(value: unknown): Polarity | null {
-  return parsePolarity(readText(value), POLARITY_NAMES);
-}
-
-function readText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return unescapeFromSheet(String(value));
-}
-
-function readList(value: unknown, separator: RegExp): string[] {
-  return readText(value)
-    .split(separator)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-function readForm(value: unknown): FeedbackForm {
-  const text = readText(value).trim();
-  return text === 'other' || Object.prototype.hasOwnProperty.call(FORMS, text) ? (text as FeedbackForm) : 'other';
-}
-
-function readAnswer(item: ItemDefinition, value: unknown): AnswerValue {
-  if (isBlankCell(value)) return null;
-  if (item.type === 'likert') return parseScore(value);
-  return typeof value === 'number' ? value : readText(value);
-}
-
-/**
- * A row of the feedback tab (as getValues returns it, or as recordToRow made it) back as a
- * record. Answers are read for the items of the record's own form only. A missing or unreadable
- * date gives an invalid Date, which no period contains.
- */
-export function rowToRecord(row: readonly unknown[], columns: readonly string[] = FEEDBACK_HEADERS): FeedbackRecord {
-  const byColumn = new Map<string, unknown>();
-  columns.forEach((column, i) => byColumn.set(column, row[i]));
-  const form = readForm(byColumn.get('form'));
-  const answers: Record<string, AnswerValue> = {};
-  const formItems = FORM_LIST.find((f) => f.key === form)?.items ?? [];
-  for (const item of formItems) {
-    if (item.type !== 'service' && byColumn.has(item.id)) answers[item.id] = readAnswer(item, byColumn.get(item.id));
-  }
-  const quotable = byColumn.get('quotable');
-  const channel = readText(byColumn.get('channel')).trim();
-  return {
-    id: readText(byColumn.get('id')),
-    receivedAt: parseDateInput(byColumn.get('received_at')) ?? new Date(NaN),
-    form,
-    channel: parseChannel(channel) ?? 'other',
-    service: readText(byColumn.get('service')).trim() || UNKNOWN_SERVICE,
-    answers,
-    text: readText(byColumn.get('text')),
-    themes: readList(byColumn.get('themes'), TAG_SEPARATORS),
-    staffTags: readList(byColumn.get('staff_tags'), TAG_SEPARATORS),
-    polarity: readPolarity(byColumn.get('polarity')) ?? 'none',
-    staffPolarity: readPolarity(byColumn.get('staff_polarity')),
-    praiseThemes: readList(byColumn.get('praise_themes'), TAG_SEPARATORS),
-    quotable: quotable === true || String(quotable).trim().toLowerCase() === 'true',
-    flags: readList(byColumn.get('flags'), /\n/),
   };
 }

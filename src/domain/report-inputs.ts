@@ -6,10 +6,10 @@
  */
 import { parseDateInput, type Period } from './dates';
 import { parseLogState } from './invitation-log';
-import { rowToRecord } from './normalize';
+import { feedbackTableRecords, type FeedbackVocabulary } from './feedback-row';
 import { ACTION_STATUSES } from './schema';
 import { reportText } from './report-labels';
-import { isBlankCell, matchKey, unescapeFromSheet } from './sanitize';
+import { matchKey, unescapeFromSheet } from './sanitize';
 import { DEFAULT_SERVICES, UNKNOWN_SERVICE } from './services';
 import type { ActionRecord, ActionStatus, FeedbackRecord, Service } from './types';
 
@@ -17,15 +17,9 @@ function textOf(value: unknown): string {
   return value === null || value === undefined ? '' : unescapeFromSheet(String(value)).trim();
 }
 
-/** The feedback tab (header row first) as records; columns are found by their header. */
-export function feedbackRecords(values: readonly (readonly unknown[])[]): FeedbackRecord[] {
-  if (values.length < 2) return [];
-  const header = values[0].map((h) => String(h).trim());
-  const records: FeedbackRecord[] = [];
-  for (let i = 1; i < values.length; i++) {
-    if (!values[i].every(isBlankCell)) records.push(rowToRecord(values[i], header));
-  }
-  return records;
+/** The feedback tab (header row first) as records; columns are found by their label or key. */
+export function feedbackRecords(values: readonly (readonly unknown[])[], vocabulary?: FeedbackVocabulary): FeedbackRecord[] {
+  return feedbackTableRecords(values, vocabulary);
 }
 
 /**

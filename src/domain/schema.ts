@@ -4,7 +4,7 @@
  */
 import { N1 } from './forms';
 import { t } from './messages';
-import { FEEDBACK_HEADERS } from './normalize';
+import { FEEDBACK_CODE_COLUMNS, FEEDBACK_HEADERS, POLARITY_CHOICES, feedbackLabel } from './feedback-row';
 
 export type ColumnRule =
   | { kind: 'list'; values: readonly string[] }
@@ -31,6 +31,10 @@ export interface ColumnSpec {
   /** A column of dates (staff's date rule) or of times the script writes: shown as DATE_FORMAT / DATE_TIME_FORMAT. */
   dates?: 'date' | 'dateTime';
   width?: number;
+  /** A column for the machine (codes, fingerprints): setup hides it from view. */
+  hidden?: boolean;
+  /** Headers this column had in earlier versions: read as this column, and renamed by setup. */
+  legacyHeaders?: readonly string[];
 }
 
 /**
@@ -146,7 +150,9 @@ export const TABS: Record<TabKey, TabSpec> = {
     protectedTab: true,
     columns: [
       { key: 'caseId', header: t('col.case_id') },
-      { key: 'service', header: t('col.service') },
+      // The service's code, for the machine (the batch groups by it); its name is shown beside.
+      { key: 'service', header: t('col.service_code_system'), legacyHeaders: [t('col.service')], hidden: true },
+      { key: 'serviceName', header: t('col.service_name') },
       { key: 'status', header: t('col.status') },
       { key: 'at', header: t('col.log_at'), dates: 'date' },
       { key: 'note', header: t('col.log_note') },
@@ -166,7 +172,7 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
       { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
       // The content the feedback row was made from, hashed: an edit since shows as a difference.
-      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90 },
+      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90, hidden: true },
     ],
   },
   box: {
@@ -207,7 +213,7 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
       { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
       // The content the feedback row was made from, hashed: an edit since shows as a difference.
-      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90 },
+      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90, hidden: true },
     ],
   },
   feedback: {
@@ -276,8 +282,8 @@ export const SETTING_SPECS = [
   { key: 'inviteHour', default: '11', ka: t('setting.invite_hour') },
   { key: 'inviteBatchMin', default: '3', ka: t('setting.invite_batch_min') },
   { key: 'inviteMaxHoldDays', default: '7', ka: t('setting.invite_max_hold') },
-  // By the guideline N2 is for cases that came by email; `yes` also invites desk cases that left an address.
-  { key: 'inviteDeskCases', default: 'no', ka: t('setting.invite_desk_cases') },
+  // By the guideline N2 is for cases that came by email; კი (yes) also invites desk cases that left an address.
+  { key: 'inviteDeskCases', default: t('setting.no'), ka: t('setting.invite_desk_cases') },
   { key: 'contactPhone', default: '', ka: t('setting.contact_phone') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
@@ -290,6 +296,7 @@ export const SETTING_CHOICES: {
   reportPeriod: ReadonlyArray<{ id: 'quarterly' | 'monthly'; ka: string }>;
   language: ReadonlyArray<{ id: 'ka' | 'en'; ka: string }>;
   mode: ReadonlyArray<{ id: 'municipal' | 'national'; ka: string }>;
+  inviteDeskCases: ReadonlyArray<{ id: 'yes' | 'no'; ka: string }>;
 } = {
   reportPeriod: [
     { id: 'quarterly', ka: t('setting.quarterly') },
@@ -303,6 +310,10 @@ export const SETTING_CHOICES: {
     { id: 'municipal', ka: t('setting.mode_municipal') },
     { id: 'national', ka: t('setting.mode_national') },
   ],
+  inviteDeskCases: [
+    { id: 'yes', ka: t('setting.yes') },
+    { id: 'no', ka: t('setting.no') },
+  ],
 };
 
 /** The columns of a tab as setup lays them out and the code reads them. */
@@ -310,9 +321,12 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
   if (key === 'feedback') {
     return FEEDBACK_HEADERS.map((h) => ({
       key: h,
-      header: h,
+      header: feedbackLabel(h),
+      // Workbooks set up before the Georgian labels show the keys themselves.
+      legacyHeaders: [h],
+      hidden: FEEDBACK_CODE_COLUMNS.includes(h) || undefined,
       staffEditable: h === 'staff_tags' || h === 'staff_polarity' || h === 'quotable',
-      rule: h === 'quotable' ? ({ kind: 'checkbox' } as const) : undefined,
+      rule: h === 'quotable' ? ({ kind: 'checkbox' } as const) : h === 'staff_polarity' ? ({ kind: 'list', values: POLARITY_CHOICES } as const) : undefined,
       // Staff's own notes on a row: text as typed.
       plainText: h === 'staff_tags' || h === 'staff_polarity' || undefined,
       // The day only: an online answer's time would tie it to the invitation sent just before.
@@ -342,20 +356,22 @@ export function paperCheckColumns(): ColumnSpec[] {
 /** Every N1 question as a typed column, in annex order, with its dropdown or rule. */
 function paperItemColumns(): ColumnSpec[] {
   return N1.items.map((item) => {
-    const header = `${item.ka} [${item.id}]`;
+    const header = item.ka;
+    // Until this version the header carried the item's id in brackets: setup renames it.
+    const legacyHeaders = [`${item.ka} [${item.id}]`];
     switch (item.type) {
       case 'service':
-        return { key: item.id, header, rule: { kind: 'serviceList' }, width: 260 };
+        return { key: item.id, header, legacyHeaders, rule: { kind: 'serviceList' }, width: 260 };
       case 'likert':
-        return { key: item.id, header, rule: { kind: 'score' }, width: 110 };
+        return { key: item.id, header, legacyHeaders, rule: { kind: 'score' }, width: 110 };
       case 'choice':
       case 'yesno':
         // An "other" answer is free text, so that column cannot refuse values outside the list.
         return item.hasOther
-          ? { key: item.id, header, width: 180, plainText: true }
-          : { key: item.id, header, rule: { kind: 'list', values: [...(item.choices ?? [])] }, width: 140 };
+          ? { key: item.id, header, legacyHeaders, width: 180, plainText: true }
+          : { key: item.id, header, legacyHeaders, rule: { kind: 'list', values: [...(item.choices ?? [])] }, width: 140 };
       case 'paragraph':
-        return { key: item.id, header, width: 320, plainText: true };
+        return { key: item.id, header, legacyHeaders, width: 320, plainText: true };
     }
   });
 }

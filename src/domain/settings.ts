@@ -65,7 +65,8 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   if (String(inviteHour) !== raw.inviteHour) problems.push(t('settings.bad_invite_hour', { value: inviteHour }));
   const desk = raw.inviteDeskCases.toLowerCase();
   const inviteDeskCases = desk === 'yes' || desk === 'true' || desk === 'კი';
-  if (!inviteDeskCases && desk !== 'no' && desk !== 'false' && desk !== 'არა') problems.push(t('settings.bad_yes_no', { key: 'inviteDeskCases', value: 'no' }));
+  if (!inviteDeskCases && desk !== 'no' && desk !== 'false' && desk !== 'არა')
+    problems.push(t('settings.bad_yes_no', { key: 'inviteDeskCases', value: t('setting.no') }));
   // A mistyped address is left out (a malformed Reply-To would reach every applicant) and named.
   const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);
   if (replyTo && !replyTo.ok) problems.push(t('settings.bad_reply_to', { value: raw.replyTo }));

@@ -3,13 +3,13 @@
  * produce it, lands once as a normalized row of the feedback tab.
  */
 import { setUpWorkbook, type Fixture } from '../support/workbook';
-import { FEEDBACK_HEADERS } from '../../src/domain/normalize';
+import { FEEDBACK_HEADERS, feedbackColumnKey } from '../../src/domain/feedback-row';
 import { TABS } from '../../src/domain/schema';
 import { dayKey, startOfDay } from '../../src/domain/dates';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { ANSWER_MAX_CHARS, N1, N2 } from '../../src/domain/forms';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
-import { feedbackRows, typeOther, typePaper, columnLetter, formRecord, lastAlert, tabSnapshot } from '../support/tabs';
+import { feedbackRows, paperHeader, typeOther, typePaper, columnLetter, formRecord, lastAlert, tabSnapshot } from '../support/tabs';
 import { killAfterFirstWrite } from '../support/faults';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
@@ -56,11 +56,14 @@ describe('the feedback tab', () => {
   test('setup creates it with every column the issue lists', () => {
     const fx = setUpWorkbook();
     const header = tabSnapshot(fx, TABS.feedback.name).values[0].map(String);
-    expect(header).toEqual([...FEEDBACK_HEADERS]);
+    // Georgian labels, each found back as its column's key.
+    const keys = header.map(feedbackColumnKey);
+    expect(keys).toEqual([...FEEDBACK_HEADERS]);
     for (const column of ['id', 'received_at', 'form', 'channel', 'service', 'text', 'themes', 'staff_tags', 'quotable', 'flags']) {
-      expect(header).toContain(column);
+      expect(keys).toContain(column);
+      expect(header).not.toContain(column);
     }
-    for (const item of [...N1.items, ...N2.items].filter((i) => i.type !== 'service')) expect(header).toContain(item.id);
+    for (const item of [...N1.items, ...N2.items].filter((i) => i.type !== 'service')) expect(keys).toContain(item.id);
   });
 });
 
@@ -282,7 +285,7 @@ describe('normalization', () => {
     expect(paper['n1.improve']).toBe(rawTyped.trim());
     // heard_from is a choice column (not plain text), so Sheets may read the same typing differently.
     const paperTab = tabSnapshot(fx, TABS.paper.name).values;
-    const rawHeard = String(paperTab[1][paperTab[0].findIndex((h) => String(h).endsWith('[n1.heard_from]'))]);
+    const rawHeard = String(paperTab[1][paperTab[0].indexOf(paperHeader('n1.heard_from'))]);
     expect(paper['n1.heard_from']).toBe(rawHeard.trim());
     expect(other.text).toBe(rawTyped.trim());
     if (!payload.startsWith("'")) expect(online['n1.improve']).toBe(payload.trim());

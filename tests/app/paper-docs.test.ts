@@ -6,7 +6,7 @@
 import jsQR from 'jsqr';
 import { N1, LIKERT_SCALE } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
-import { LOGGED_CHANNELS, TABS } from '../../src/domain/schema';
+import { LOGGED_CHANNELS, TABS, paperColumns } from '../../src/domain/schema';
 import { MENU_ITEMS } from '../../src/app/menu';
 import { PRINT_FOLDER } from '../../src/app/paper-docs';
 import { PUBLIC_FOLDER } from '../../src/app/publish';
@@ -189,7 +189,7 @@ describe('paper entry tab and other-channels tab', () => {
   let fx: Fixture;
   let header: string[];
   const col = (key: string): string => {
-    const i = header.findIndex((h) => h.endsWith(`[${key}]`) || h === key);
+    const i = header.findIndex((h) => h === key || paperColumns().some((c) => c.key === key && c.header === h));
     if (i < 0) throw new Error(`no column ${key}`);
     return String.fromCharCode(65 + i);
   };

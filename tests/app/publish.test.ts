@@ -4,7 +4,7 @@
  * social post — with planted personal data and small groups that must never reach them.
  * Run `npm run build` first.
  */
-import { recordToRow } from '../../src/domain/normalize';
+import { recordToRow } from '../../src/domain/feedback-row';
 import { OVERDUE_BACKGROUND } from '../../src/domain/agenda';
 import { TABS } from '../../src/domain/schema';
 import type { FeedbackRecord } from '../../src/domain/types';

@@ -4,7 +4,7 @@
  * is built through the menu and by the daily job, and the Doc, its HTML copy and the managers'
  * mail are checked against figures computed by hand.
  */
-import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
+import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/feedback-row';
 import { TABS } from '../../src/domain/schema';
 import type { AnswerValue, FeedbackRecord } from '../../src/domain/types';
 import { appendTabRows, at, feedbackRecord, tabOf } from '../support/records';

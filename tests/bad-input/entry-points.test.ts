@@ -9,7 +9,8 @@ import { ANSWER_MAX_CHARS, N1, N2, groupedNumber } from '../../src/domain/forms'
 import { CELL_LIMIT, TRUNCATION_MARKER, cleanText } from '../../src/domain/sanitize';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { EMOJI, FORMULA_PAYLOADS, HTML_PAYLOADS, HUGE_TEXT, MTAVRULI, ZERO_WIDTH } from './corpus';
-import { formRecord, tabSnapshot } from '../support/tabs';
+import { formRecord, paperHeader, tabSnapshot } from '../support/tabs';
+import { feedbackColumnKey, rowToRecord } from '../../src/domain/feedback-row';
 
 const CLOSED = 'დასრულებულია';
 const col = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key);
@@ -17,7 +18,14 @@ const letter = (i: number): string => String.fromCharCode(65 + i);
 
 function feedback(f: Fixture): { header: string[]; rows: unknown[][]; formulas: string[][] } {
   const t = tabSnapshot(f, TABS.feedback.name);
-  return { header: t.values[0].map(String), rows: t.values.slice(1).filter((r) => r.some((v) => v !== '')), formulas: t.formulas };
+  // Columns by key (the header shows Georgian labels); channel as its code, read back from its Georgian name.
+  const header = t.values[0].map((h) => feedbackColumnKey(String(h)));
+  const channel = header.indexOf('channel');
+  const rows = t.values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => r.map((v, i) => (i === channel ? rowToRecord(r, header).channel : v)));
+  return { header, rows, formulas: t.formulas };
 }
 
 describe('applications tab → invitations', () => {
@@ -119,7 +127,7 @@ describe('forms, paper and other channels → feedback tab', () => {
     f.ws.forms.respond(n1.id, { [n1Title('n1.service')]: DEFAULT_SERVICES[2].ka, [n1Title('n1.overall')]: 5, [n1Title('n1.improve')]: FORMULA_PAYLOADS[0] });
 
     const paper = tabSnapshot(f, TABS.paper.name).values[0].map(String);
-    const at = (id: string) => paper.findIndex((h) => h.endsWith(`[${id}]`));
+    const at = (id: string) => paper.indexOf(paperHeader(id));
     typedTexts.forEach((text, i) => {
       const row = new Array(paper.indexOf(TABS.paper.columns.find((c) => c.key === 'status')!.header)).fill('');
       row[0] = new Date(f.ws.core.now() - 86_400_000);
@@ -203,7 +211,7 @@ describe('forms, paper and other channels → feedback tab', () => {
   });
 
   test('typed paper and phone texts are stored once each; the blank row is skipped, the partial one flagged', () => {
-    const paperImprove = expectedCounts(TABS.paper.name, (h) => h.endsWith('[n1.improve]'));
+    const paperImprove = expectedCounts(TABS.paper.name, (h) => h === paperHeader('n1.improve'));
     expect(storedCounts('n1.improve', 'paper')).toEqual(paperImprove);
     const phone = expectedCounts(TABS.otherChannels.name, (h) => h === TABS.otherChannels.columns[3].header);
     const stored = storedCounts('text', 'phone');

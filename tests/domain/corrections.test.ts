@@ -1,6 +1,7 @@
 /** The pure rules of the corrections flow: fingerprints, completeness, withdrawal. */
 import { contentFingerprint, fingerprintCell, storedFingerprint, typedRowKey, unclaimedTypedIds } from '../../src/domain/collect-keys';
-import { describeMissing, missingOther, missingPaper, recordToRow, withdrawnRecord, FEEDBACK_HEADERS } from '../../src/domain/normalize';
+import { describeMissing, missingOther, missingPaper, withdrawnRecord } from '../../src/domain/normalize';
+import { recordToRow, FEEDBACK_HEADERS } from '../../src/domain/feedback-row';
 
 describe('fingerprints of typed rows', () => {
   const values = [new Date('2026-01-03T00:00:00+04:00'), 'newborn', 4];

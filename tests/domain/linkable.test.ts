@@ -8,12 +8,15 @@ import { LOG_STATE_KA } from '../../src/domain/invitation-log';
 import { TABS, columnsOf } from '../../src/domain/schema';
 
 const log = (rows: Array<[string, string]>): TabJson => ({
-  values: [TABS.invitations.columns.map((c) => c.header), ...rows.map(([service, at], i) => [`c${i}`, service, LOG_STATE_KA.sent, at, ''])],
+  values: [TABS.invitations.columns.map((c) => c.header), ...rows.map(([service, at], i) => [`c${i}`, service, '', LOG_STATE_KA.sent, at, ''])],
 });
 const feedback = (rows: Array<[string, string]>): TabJson => {
-  const header = columnsOf('feedback').map((c) => c.header);
+  const columns = columnsOf('feedback');
   return {
-    values: [header, ...rows.map(([service, at]) => header.map((h) => (h === 'form' ? 'N2' : h === 'service' ? service : h === 'received_at' ? at : '')))],
+    values: [
+      columns.map((c) => c.header),
+      ...rows.map(([service, at]) => columns.map(({ key }) => (key === 'form' ? 'N2' : key === 'service' ? service : key === 'received_at' ? at : ''))),
+    ],
   };
 };
 

@@ -1,15 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { N1, N2, feedbackItemColumns } from '../../src/domain/forms';
-import {
-  FEEDBACK_HEADERS,
-  normalizeFormResponse,
-  normalizeOtherFeedback,
-  normalizePaperRow,
-  parseChannel,
-  parseScore,
-  recordToRow,
-  rowToRecord,
-} from '../../src/domain/normalize';
+import { normalizeFormResponse, normalizeOtherFeedback, normalizePaperRow, parseChannel, parseScore } from '../../src/domain/normalize';
+import { FEEDBACK_HEADERS, feedbackLabel, feedbackTableRecords, recordToRow, rowToRecord } from '../../src/domain/feedback-row';
+import { DEFAULT_THEMES } from '../../src/domain/themes';
 import { CELL_LIMIT, TRUNCATION_MARKER } from '../../src/domain/sanitize';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import type { FeedbackRecord } from '../../src/domain/types';
@@ -233,9 +226,20 @@ describe('parseChannel', () => {
 
 describe('feedback table rows', () => {
   test('FEEDBACK_HEADERS', () => {
-    expect(FEEDBACK_HEADERS.slice(0, 5)).toEqual(['id', 'received_at', 'form', 'channel', 'service']);
-    expect(FEEDBACK_HEADERS.slice(5, -8)).toEqual(feedbackItemColumns());
-    expect(FEEDBACK_HEADERS.slice(-8)).toEqual(['text', 'themes', 'polarity', 'praise_themes', 'staff_tags', 'staff_polarity', 'quotable', 'flags']);
+    expect(FEEDBACK_HEADERS.slice(0, 6)).toEqual(['id', 'received_at', 'form', 'channel', 'service_name', 'service']);
+    expect(FEEDBACK_HEADERS.slice(6, -10)).toEqual(feedbackItemColumns());
+    expect(FEEDBACK_HEADERS.slice(-10)).toEqual([
+      'text',
+      'theme_names',
+      'themes',
+      'polarity',
+      'praise_theme_names',
+      'praise_themes',
+      'staff_tags',
+      'staff_polarity',
+      'quotable',
+      'flags',
+    ]);
   });
 
   const n2Record = n2({
@@ -285,7 +289,12 @@ describe('feedback table rows', () => {
     expect(cell('n2.overall')).toBe('');
     expect(cell('n2.trust')).toBe(4);
     expect(cell('n1.overall')).toBe('');
-    expect(cell('staff_tags')).toBe('documents, queue');
+    // Staff's themes, the service and the channel show by their Georgian names; codes stay in the hidden columns.
+    expect(cell('staff_tags')).toBe('საჭირო დოკუმენტები, რიგი და ლოდინი მერიაში');
+    expect(cell('service')).toBe('rent');
+    expect(cell('service_name')).toBe(DEFAULT_SERVICES.find((s) => s.code === 'rent')!.ka);
+    expect(cell('channel')).toBe('ელფოსტის ბმული');
+    expect(recordToRow(other)[FEEDBACK_HEADERS.indexOf('form')]).toBe('სხვა არხი');
     // Polarities show in Georgian: staff read and correct them there.
     expect(cell('polarity')).toBe('პრობლემა');
     expect(cell('staff_polarity')).toBe('შექება');
@@ -306,6 +315,27 @@ describe('feedback table rows', () => {
     expect(back).toEqual({ ...n2Record, receivedAt: startOfDay(n2Record.receivedAt) });
     expect(back.answers['n2.liked']).toBe("'ციტატა'");
     expect(back.answers['n2.problem_text']).toBe('=1+1 რიგი');
+  });
+
+  test('a theme staff type by its Georgian label (any case, Mtavruli, stray spaces) is read back as its code; codes still read', () => {
+    const staffTheme = { id: 'roads', ka: 'გზები სოფლამდე', en: 'გზები სოფლამდე', keywords: [] };
+    const vocabulary = { services, themes: [...DEFAULT_THEMES, staffTheme] };
+    const row = recordToRow(n2Record, FEEDBACK_HEADERS, vocabulary);
+    row[FEEDBACK_HEADERS.indexOf('staff_tags')] = '  ᲠᲘᲒᲘ და ლოდინი   მერიაში ; გზები სოფლამდე, documents, ';
+    expect(rowToRecord(row, FEEDBACK_HEADERS, vocabulary).staffTags).toEqual(['queue', 'roads', 'documents']);
+    // A word that names no theme is kept as typed (a new theme staff have not added yet).
+    row[FEEDBACK_HEADERS.indexOf('staff_tags')] = 'ახალი თემა';
+    expect(rowToRecord(row, FEEDBACK_HEADERS, vocabulary).staffTags).toEqual(['ახალი თემა']);
+  });
+
+  test('the header row: Georgian labels, or the English keys of an older workbook, give the same records', () => {
+    const records = [n2Record, other, paper];
+    const labelled = [FEEDBACK_HEADERS.map(feedbackLabel), ...records.map((r) => recordToRow(r))];
+    const legacy = [[...FEEDBACK_HEADERS], ...records.map((r) => recordToRow(r))];
+    expect(FEEDBACK_HEADERS.map(feedbackLabel).filter((label) => /[a-z_]{3,}/.test(label))).toEqual([]);
+    expect(new Set(FEEDBACK_HEADERS.map(feedbackLabel)).size).toBe(FEEDBACK_HEADERS.length);
+    expect(feedbackTableRecords(labelled)).toEqual(feedbackTableRecords(legacy));
+    expect(feedbackTableRecords(labelled).map((r) => r.service)).toEqual(['rent', 'canteen', 'fire']);
   });
 
   test('columns in another order (staff moved them) and missing columns', () => {

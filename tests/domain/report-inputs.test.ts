@@ -1,4 +1,4 @@
-import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
+import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/feedback-row';
 import { countInvitationsSent, feedbackRecords, parseAction, parseActionRows, parseActionStatus } from '../../src/domain/report-inputs';
 import type { FeedbackRecord } from '../../src/domain/types';
 

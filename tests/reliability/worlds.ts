@@ -29,7 +29,7 @@ import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
-import { formRecord, setSetting, tabSnapshot } from '../support/tabs';
+import { formRecord, paperHeader, setSetting, tabSnapshot } from '../support/tabs';
 import { t } from '../../src/domain/messages';
 import { environment } from '../../emulator';
 import { ADMIN_USER, STAFF_USER } from '../support/workspace';
@@ -218,9 +218,9 @@ export function playRun(seed: number, world: World): RunResult {
       const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
       const row = header.map((h) => {
         if (h === TABS.paper.columns[0].header) return new Date(ws.core.now() - DAY);
-        if (h.endsWith('[n1.service]')) return DEFAULT_SERVICES[0].ka;
-        if (h.endsWith('[n1.overall]')) return 4;
-        if (h.endsWith('[n1.improve]')) return `${token} ქაღალდი`;
+        if (h === paperHeader('n1.service')) return DEFAULT_SERVICES[0].ka;
+        if (h === paperHeader('n1.overall')) return 4;
+        if (h === paperHeader('n1.improve')) return `${token} ქაღალდი`;
         return '';
       });
       const statusAt = header.indexOf(TABS.paper.columns.find((c) => c.key === 'status')!.header);
@@ -332,9 +332,9 @@ function correctPaper(f: Fixture, submissions: Submission[], token: string, fixe
   const values = sheet.getDataRange().getValues();
   const header = values[0].map(String);
   const row = values.findIndex((r) => r.some((v) => String(v).includes(token))) + 1;
-  const cell = (suffix: string): string => `${letter(header.findIndex((h) => h.endsWith(suffix)) + 1)}${row}`;
-  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, cell('[n1.improve]'), [[`${fixed} ქაღალდი`]]);
-  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, cell('[n1.overall]'), [[2]]);
+  const cell = (key: string): string => `${letter(header.indexOf(paperHeader(key)) + 1)}${row}`;
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, cell('n1.improve'), [[`${fixed} ქაღალდი`]]);
+  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.paper.name, cell('n1.overall'), [[2]]);
   const submission = submissions.find((s) => s.token === token)!;
   submission.stale = [...(submission.stale ?? []), token];
   submission.token = fixed;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../replay/demo';
 import { type FeedbackJsonRecord, feedbackJson, feedbackJsonRecord } from '../../replay/feedback-json';
-import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/normalize';
+import { FEEDBACK_HEADERS, recordToRow } from '../../src/domain/feedback-row';
 import { safeName } from '../../replay/output';
 import { TABS } from '../../src/domain/schema';
 import { WORKBOOK_NAME } from '../../replay/player';

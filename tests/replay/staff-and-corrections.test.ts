@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { type PlayResult, playScenario } from '../../replay/player';
 import { parseScenario, ScenarioError, validateScenario } from '../../replay/scenario';
 import { summarize } from '../../replay/output';
-import { TABS } from '../../src/domain/schema';
+import { TABS, paperColumns } from '../../src/domain/schema';
+import { feedbackColumnKey } from '../../src/domain/feedback-row';
 import { t } from '../../src/domain/messages';
 
 const scenario = parseScenario(readFileSync(join(__dirname, 'scenarios', 'staff-and-corrections.json'), 'utf8'));
@@ -31,7 +32,9 @@ beforeAll(() => {
 const tabValues = (name: string): unknown[][] => result.ws.spreadsheets.snapshot(result.spreadsheetId).tabs.find((tab) => tab.name === name)!.values;
 
 function column(values: unknown[][], header: string): number {
-  const i = (values[0] ?? []).map(String).findIndex((h) => h === header || h.endsWith(`[${header}]`));
+  const i = (values[0] ?? [])
+    .map(String)
+    .findIndex((h) => h === header || h === paperColumns().find((c) => c.key === header)?.header || feedbackColumnKey(h) === header);
   if (i < 0) throw new Error(`no column ${header}`);
   return i;
 }

@@ -5,10 +5,12 @@
 import type { FormRecord } from '../../src/adapters/config';
 import type { FormKey } from '../../src/domain/types';
 import { TABS, paperColumns } from '../../src/domain/schema';
+import { feedbackColumnKey, rowToRecord } from '../../src/domain/feedback-row';
 import type { Fixture } from './workbook';
+import type { SpreadsheetSnapshot } from '../../emulator';
 
 /** A tab's values and formulas as Google would show them, header row included. */
-export function tabSnapshot(fx: Fixture, name: string): { values: unknown[][]; formulas: string[][] } {
+export function tabSnapshot(fx: Fixture, name: string): SpreadsheetSnapshot['tabs'][number] {
   const found = fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.find((t) => t.name === name);
   if (!found) throw new Error(`no tab ${name}`);
   return found;
@@ -58,10 +60,26 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** The feedback tab's data rows as objects by column id. */
+/**
+ * The feedback tab's data rows as objects by column key (found through the Georgian labels). Form
+ * and channel are given as their codes, read back from the Georgian names the tab shows
+ * (tests/app/georgian-tabs.test.ts checks what it shows); service and themes are the hidden code columns.
+ */
 export function feedbackRows(fx: Fixture): Array<Record<string, unknown>> {
   const [header, ...rows] = tabSnapshot(fx, TABS.feedback.name).values;
-  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+  const keys = header.map((h) => feedbackColumnKey(String(h)));
+  return rows
+    .filter((row) => row.some((v) => v !== ''))
+    .map((row) => {
+      const byKey: Record<string, unknown> = Object.fromEntries(keys.map((key, i) => [key, row[i]]));
+      const record = rowToRecord(row, keys);
+      return { ...byKey, form: record.form, channel: record.channel };
+    });
+}
+
+/** The 0-based column of a feedback key in the tab as it stands. */
+export function feedbackColumn(fx: Fixture, key: string): number {
+  return tabSnapshot(fx, TABS.feedback.name).values[0].findIndex((h) => feedbackColumnKey(String(h)) === key);
 }
 
 /** Staff type (or retype) the content cells of one paper row; keys left out are typed blank. */
@@ -74,4 +92,11 @@ export function typePaper(fx: Fixture, row: number, byKey: Record<string, unknow
 /** Staff type one other-channel note: date, channel, service, text. */
 export function typeOther(fx: Fixture, row: number, values: [unknown, string, string, string]): void {
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.otherChannels.name, `A${row}:D${row}`, [values]);
+}
+
+/** The header of a paper-tab column by its key (a question's item id: "n1.overall"). */
+export function paperHeader(key: string): string {
+  const column = paperColumns().find((c) => c.key === key);
+  if (!column) throw new Error(`no paper column ${key}`);
+  return column.header;
 }
