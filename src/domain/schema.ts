@@ -150,12 +150,13 @@ export const TABS: Record<TabKey, TabSpec> = {
     protectedTab: true,
     columns: [
       { key: 'caseId', header: t('col.case_id') },
-      // The service's code, for the machine (the batch groups by it); its name is shown beside.
+      // The service's code, for the machine (the batch groups by it); its name is shown in the
+      // last column (where setup adds it to a log of an earlier version: one layout for all).
       { key: 'service', header: t('col.service_code_system'), legacyHeaders: [t('col.service')], hidden: true },
-      { key: 'serviceName', header: t('col.service_name') },
       { key: 'status', header: t('col.status') },
       { key: 'at', header: t('col.log_at'), dates: 'date' },
       { key: 'note', header: t('col.log_note') },
+      { key: 'serviceName', header: t('col.service_name') },
     ],
   },
   paper: {

@@ -6,6 +6,7 @@
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
+import { feedbackColumnKey } from '../../src/domain/feedback-row';
 import { feedbackRows, typeOther, typePaper, columnLetter, tabSnapshot } from '../support/tabs';
 import { killAfterFirstWrite } from '../support/faults';
 
@@ -25,7 +26,7 @@ function typedRows(fx: Fixture, tab: string): Array<{ status: string; id: string
 
 /** Staff tag a feedback row, correct its polarity and tick "quotable" (their own columns). */
 function tagFeedback(fx: Fixture, row: number, tags: string): void {
-  const header = tabSnapshot(fx, TABS.feedback.name).values[0].map(String);
+  const header = tabSnapshot(fx, TABS.feedback.name).values[0].map((h) => feedbackColumnKey(String(h)));
   const at = (h: string): string => `${columnLetter(header.indexOf(h))}${row}`;
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, at('staff_tags'), [[tags]]);
   fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, at('staff_polarity'), [['შექება']]);

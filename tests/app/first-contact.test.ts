@@ -10,6 +10,7 @@ import { environment, type EnvironmentName } from '../../emulator';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { ANSWER_MAX_CHARS, N2, groupedNumber } from '../../src/domain/forms';
 import { t } from '../../src/domain/messages';
+import { feedbackColumnKey } from '../../src/domain/feedback-row';
 import { DATE_FORMAT, TABS, TAB_ORDER, columnsOf, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { periodOf } from '../../src/domain/dates';
@@ -46,7 +47,8 @@ function columnNumber(f: Fixture, tabName: string, header: string): number {
     .snapshot(f.spreadsheetId)
     .tabs.find((x) => x.name === tabName)!
     .values[0].map(String);
-  const at = values.indexOf(header);
+  // The feedback tab's columns by key (its header row shows Georgian labels).
+  const at = values.findIndex((h) => h === header || (tabName === TABS.feedback.name && feedbackColumnKey(h) === header));
   if (at < 0) throw new Error(`no column ${header} in ${tabName}`);
   return at + 1;
 }
@@ -61,7 +63,7 @@ function typeInto(f: Fixture, tabName: string, header: string, row: number, valu
 const n2Title = (id: string): string => N2.items.find((i) => i.id === id)!.ka;
 
 function feedbackRows(f: Fixture): Array<Record<string, unknown>> {
-  const header = tabValues(f, TABS.feedback.name)[0].map(String);
+  const header = tabValues(f, TABS.feedback.name)[0].map((h) => feedbackColumnKey(String(h)));
   return dataRows(f, TABS.feedback.name).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
 }
 

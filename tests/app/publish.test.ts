@@ -4,7 +4,7 @@
  * social post — with planted personal data and small groups that must never reach them.
  * Run `npm run build` first.
  */
-import { recordToRow } from '../../src/domain/feedback-row';
+import { feedbackColumnKey, recordToRow } from '../../src/domain/feedback-row';
 import { OVERDUE_BACKGROUND } from '../../src/domain/agenda';
 import { TABS } from '../../src/domain/schema';
 import type { FeedbackRecord } from '../../src/domain/types';
@@ -91,7 +91,10 @@ function actionRow(fields: { problem: string; decision: string; due: Date; statu
 }
 
 function seed(fx: Fixture): void {
-  const header = sheet(fx, TABS.feedback.name).getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn()).getValues()[0].map(String);
+  const header = sheet(fx, TABS.feedback.name)
+    .getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn())
+    .getValues()[0]
+    .map((h) => feedbackColumnKey(String(h)));
   writeRows(
     fx,
     TABS.feedback.name,
@@ -510,7 +513,10 @@ describe('meeting agenda and overdue actions', () => {
 describe('agenda figures from the same model as the analysis report', () => {
   it('shows the N2 response rate from the invitations log, and one Doc however the period is typed', () => {
     const fx = setUpWorkbook();
-    const header = sheet(fx, TABS.feedback.name).getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn()).getValues()[0].map(String);
+    const header = sheet(fx, TABS.feedback.name)
+      .getRange(1, 1, 1, sheet(fx, TABS.feedback.name).getLastColumn())
+      .getValues()[0]
+      .map((h) => feedbackColumnKey(String(h)));
     const n2 = Array.from({ length: 6 }, () => record({ form: 'N2', channel: 'email_link', answers: { 'n2.overall': 4 } }));
     writeRows(
       fx,

@@ -145,7 +145,8 @@ describe('setup (menu "სისტემის მომზადება / �
     const paperHeader = tabValues(fx, TABS.paper.name)[0].map(String);
     expect(paperHeader).toHaveLength(2 + N1.items.length + 3);
     expect(paperHeader[1]).toBe(TABS.paper.columns[1].header);
-    N1.items.forEach((item, i) => expect(paperHeader[2 + i]).toContain(`[${item.id}]`));
+    // The questions as printed on the paper form, no machine id beside them.
+    N1.items.forEach((item, i) => expect(paperHeader[2 + i]).toBe(item.ka));
   });
 
   it('seeds the services tab from the annex and links each service to its prefilled N2 form', () => {

@@ -8,7 +8,7 @@ import { LOG_STATE_KA } from '../../src/domain/invitation-log';
 import { TABS, columnsOf } from '../../src/domain/schema';
 
 const log = (rows: Array<[string, string]>): TabJson => ({
-  values: [TABS.invitations.columns.map((c) => c.header), ...rows.map(([service, at], i) => [`c${i}`, service, '', LOG_STATE_KA.sent, at, ''])],
+  values: [TABS.invitations.columns.map((c) => c.header), ...rows.map(([service, at], i) => [`c${i}`, service, LOG_STATE_KA.sent, at, ''])],
 });
 const feedback = (rows: Array<[string, string]>): TabJson => {
   const columns = columnsOf('feedback');
