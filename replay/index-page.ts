@@ -62,7 +62,7 @@ nav a{color:#fff;margin-right:1.2em}
 main{padding:1em 2em;max-width:80em}
 section{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:1em 1.5em;margin:1em 0}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
-th{background:#eef2f7}td.num{text-align:right}
+th{background:#eef2f7}td.num{text-align:right}.hidden-col{opacity:.4}
 .form{border:1px solid #c9d3e0;border-top:8px solid #673ab7;border-radius:8px;padding:1em 1.5em;margin:1em 0;max-width:48em;background:#fff}
 .form h3{margin-top:0;font-size:1.4em}.item{border-top:1px solid #eee;padding:.8em 0}.item .title{font-weight:600;margin-bottom:.4em}
 .req{color:#d93025}.scale{display:flex;align-items:flex-end;gap:1em;flex-wrap:wrap}.scale label{display:flex;flex-direction:column;align-items:center}
@@ -149,10 +149,14 @@ function cellText(value: unknown): string {
 function renderTab(folder: string, file: string, tab: SpreadsheetSnapshot['tabs'][number]): string {
   const [header = [], ...rows] = tab.values;
   const used = rows.filter((row) => row.some((v) => v !== '' && v !== null));
-  const head = `<tr>${header.map((h) => `<th>${esc(cellText(h))}</th>`).join('')}</tr>`;
-  const body = used
-    .map((row) => `<tr>${row.map((v) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cellText(v))}</td>`).join('')}</tr>`)
-    .join('\n');
+  // Columns the product hides from staff (codes for the machine) are shown faded, as such.
+  const hidden = new Set(tab.hiddenColumns ?? []);
+  const attrs = (i: number, v: unknown): string => {
+    const classes = [typeof v === 'number' ? 'num' : '', hidden.has(i + 1) ? 'hidden-col' : ''].filter(Boolean);
+    return `${classes.length ? ` class="${classes.join(' ')}"` : ''}${hidden.has(i + 1) ? ' title="დამალული სვეტი"' : ''}`;
+  };
+  const head = `<tr>${header.map((h, i) => `<th${attrs(i, h)}>${esc(cellText(h))}</th>`).join('')}</tr>`;
+  const body = used.map((row) => `<tr>${row.map((v, i) => `<td${attrs(i, v)}>${esc(cellText(v))}</td>`).join('')}</tr>`).join('\n');
   return `<details><summary><b>${esc(tab.name)}</b> — ${used.length} ჩანაწერი · <a href="${href('spreadsheets', folder, file)}">${esc(file)}</a></summary>
 <div style="overflow:auto"><table>${head}${body}</table></div></details>`;
 }

@@ -111,12 +111,13 @@ describe('several staff accounts', () => {
   test('the corrected paper answer and phone note are in the feedback table, under the same ids, and their rows say so', () => {
     const feedback = tabValues(TABS.feedback.name);
     const [header, ...rows] = feedback;
-    const at = (name: string) => header.map(String).indexOf(name);
-    const paper = rows.filter((r) => r[at('channel')] === 'paper');
+    // Columns by key; the tab shows channels by their Georgian names.
+    const at = (name: string) => header.map((h) => feedbackColumnKey(String(h))).indexOf(name);
+    const paper = rows.filter((r) => r[at('channel')] === t('channel.paper'));
     expect(paper).toHaveLength(3);
     const newborn = paper.find((r) => r[at('service')] === 'newborn')!;
     expect(newborn[at('n1.overall')]).toBe(5);
-    const phone = rows.filter((r) => r[at('channel')] === 'phone');
+    const phone = rows.filter((r) => r[at('channel')] === t('channel.phone'));
     expect(phone).toHaveLength(1);
     expect(String(phone[0][at('text')])).toContain('უკვე ორი კვირაა');
     const paperTab = tabValues(TABS.paper.name);
