@@ -224,6 +224,8 @@ describe('spreadsheet and tabs', () => {
             ['', '=1+1'],
             ['', ''],
           ],
+          hidden: false,
+          hiddenColumns: [],
         },
       ],
     });

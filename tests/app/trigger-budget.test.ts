@@ -4,6 +4,7 @@
  * What each event may cost, that a services edit only marks work the sweep does, and that a day
  * whose budget runs out loses nothing once the next day's sweep runs.
  */
+import { feedbackColumnKey } from '../../src/domain/feedback-row';
 import { APPS_SCRIPT_COSTS, TRIGGER_RUNTIME_EXCEEDED } from '../../emulator';
 import { TABS } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
@@ -106,7 +107,8 @@ describe('per-event cost of the triggers', () => {
     const { byService } = callsOf(fx, () => submit(fx, 2));
     expect(byService.FormApp ?? 0).toBeGreaterThan(0);
     const [header, ...rows] = tabValues(fx, TABS.feedback.name);
-    expect(rows.map((r) => r[header.indexOf('n1.overall')])).toEqual([4, 2]);
+    const overall = header.findIndex((h) => feedbackColumnKey(String(h)) === 'n1.overall');
+    expect(rows.map((r) => r[overall])).toEqual([4, 2]);
     // the next submission trusts the refreshed titles again
     const again = callsOf(fx, () => submit(fx, 5));
     expect(again.byService.FormApp ?? 0).toBe(0);
