@@ -17,7 +17,7 @@ import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
 import { runsAsOwner } from './app/owner';
-import { sheetEditOf, submittedTab } from './adapters/events';
+import { sheetEditOf, submittedFormId } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
 /** Simple trigger: builds the menu when the workbook opens (no authorization needed). */
@@ -87,9 +87,13 @@ export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleWorkbookEdit(edit);
 }
 
-/** Installable form-submit trigger of the workbook (both forms write here). */
-export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  handleFormResponse(submittedTab(e));
+/**
+ * Installable form-submit trigger of each form, the owner's: reads the form's new responses from
+ * the form itself (also still called by the workbook's trigger of an earlier version until setup
+ * replaces it).
+ */
+export function onFormResponse(e: GoogleAppsScript.Events.FormsOnFormSubmit | GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  handleFormResponse(submittedFormId(e));
 }
 
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */

@@ -45,7 +45,9 @@ import {
   contentFingerprint,
   fingerprintCell,
   keyRows,
+  legacyResponseKey,
   mapResponseColumns,
+  responseKey,
   rememberTitles,
   storedFingerprint,
   typedRowKey,
@@ -53,17 +55,26 @@ import {
   type TitleHistory,
   type Watermark,
 } from '../domain/collect-keys';
-import { formatDateKa, isDate } from '../domain/dates';
+import { dayKey, formatDateKa, isDate } from '../domain/dates';
 import { readApplicantNames } from '../adapters/applications-tab';
 import { storeCallbacks } from '../adapters/callback-list';
-import { readFormRecord, readJson, writeAll } from '../adapters/config';
+import { deleteKey, formKey, readFormRecord, readJson, writeAll, writeJson, type FormRecord } from '../adapters/config';
 import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
 import { checkBoxBatches } from './box';
-import { submittedCount } from '../adapters/form-submissions';
+import {
+  FIRST_CURSOR,
+  openOwnForm,
+  readCursor,
+  responseCount,
+  responsesSince,
+  unlinkDestination,
+  writeCursors,
+  type ResponseCursor,
+} from '../adapters/form-responses';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
 import { LOCK_WAIT_MS, tryScriptLock, withScriptLock } from '../adapters/lock';
-import { openResponseTab } from '../adapters/response-tabs';
+import { deleteResponseTab, openResponseTab, type ResponseTab } from '../adapters/response-tabs';
 import { readServices } from '../adapters/services-tab';
 import { readThemes } from '../adapters/themes-tab';
 
@@ -136,8 +147,12 @@ interface Run {
   result: CollectResult;
   /** Writes to make after the feedback rows are safely appended. */
   after: Array<() => void>;
-  /** Script properties to save at the very end (watermarks, title histories, counts). */
+  /** Script properties to save at the very end (a linked form's tab state: title histories, counts). */
   state: Record<string, string>;
+  /** Each form's cursor after this run (the owner's user properties), saved after the rows. */
+  cursors: Record<string, ResponseCursor>;
+  /** A migrated form's tab deleted and forgotten: only once its rows and cursor are saved. */
+  afterCursors: Array<() => void>;
   /** Whether to compare each form's own response count with what was collected (menu, hourly). */
   reconcile: boolean;
   /** Applicants' names, read once: a text naming one is flagged on arrival. */
@@ -151,9 +166,12 @@ interface Run {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-/** Installable form-submit trigger: collects the response tab the event names (both if unsure). */
-export function handleFormResponse(tabName: string): void {
-  const forms = (Object.keys(FORMS) as FormKey[]).filter((form) => readFormRecord(form)?.responseSheet === tabName);
+/**
+ * Installable form-submit trigger of each form (the owner's): collects the form the event names
+ * (both when the event names none: the workbook's trigger of an earlier version).
+ */
+export function handleFormResponse(formId: string): void {
+  const forms = (Object.keys(FORMS) as FormKey[]).filter((form) => formId !== '' && readFormRecord(form)?.id === formId);
   // A trigger that cannot get the lock leaves the work to the hourly catch-up instead of failing.
   const run = tryScriptLock(LOCK_WAIT_MS, () => collect(forms.length ? forms : ['N1', 'N2']));
   if (!run.locked) console.warn('collect: another run holds the lock; the hourly catch-up will collect');
@@ -171,6 +189,14 @@ export function collectAll(): CollectResult {
  */
 export function collectFormResponses(): CollectResult {
   return withScriptLock(() => collect(['N1', 'N2'], true));
+}
+
+/**
+ * Setup, inside its lock: collects the online forms, which migrates a deployment whose forms an
+ * earlier version linked to the workbook (collectForm: unlinked, tab collected, then deleted).
+ */
+export function collectOnlineInLock(): CollectResult {
+  return collect(['N1', 'N2'], true);
 }
 
 /** Brings the feedback table up to date before a document is built; a failure is logged and becomes a note. */
@@ -237,6 +263,8 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
     result: { added: 0, empty: 0, problems: 0 },
     after: [],
     state: {},
+    cursors: {},
+    afterCursors: [],
     knownNames: applicantNames(),
     callbacks: [],
   };
@@ -246,7 +274,7 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
     run.result.sources = { ...run.result.sources, [source]: { recorded, added: run.records.length - before } };
   }
   // Order matters for a crash: feedback rows first (keyed, so a re-run skips them), then the
-  // typed rows' statuses, then the watermarks (so a crash before them only means a re-read).
+  // typed rows' statuses, then the cursors (so a crash before them only means a re-read).
   feedback.append(run.records);
   feedback.update(run.corrections);
   for (const write of run.after) write();
@@ -255,6 +283,9 @@ function collect(sources: readonly Source[], reconcile = false): CollectResult {
   // form-submit run with none of its own costs no call for them.
   if (run.callbacks.length > 0 || reconcile) storeCallbacks(run.callbacks);
   if (Object.keys(run.state).length) writeAll(run.state);
+  // The cursors last: a crash before them only means the same responses are read (and skipped) again.
+  writeCursors(run.cursors);
+  for (const step of run.afterCursors) step();
   // Typed against found per box opening, from the paper tab already read (one read of the box tab).
   if (run.paperTab) run.result.box = checkBoxBatches(run.paperTab);
   run.result.added = run.records.length;
@@ -346,73 +377,148 @@ function initialState(def: FormDefinition): FormState {
   return { mark: { ...START }, empty: 0, titles };
 }
 
+/**
+ * One online form: its new responses, read from the form itself (the raw store only its owner can
+ * open: adapters/form-responses.ts), keyed by day and place in the day, never by time. A form an
+ * earlier version linked to the workbook is first unlinked, its response tab collected to the end
+ * and its cursor seeded from that tab, then the tab deleted (migrateLinkedForm).
+ */
 function collectForm(run: Run, def: FormDefinition): void {
   const record = readFormRecord(def.key);
   if (!record) {
     console.warn(`collect: form ${def.key} is not set up yet`);
     return;
   }
-  const tab = openResponseTab(record);
-  if (!tab) {
-    console.warn(`collect: the response tab of ${def.key} ("${record.responseSheet}") is missing`);
-    return;
+  // Only the owner (and editors) may open it: a staff member's run leaves it to the owner's triggers.
+  const form = openOwnForm(record);
+  if (!form) return;
+  // Counted before the responses are read: one arriving meanwhile is then ahead, never a false gap.
+  const submitted = run.reconcile ? responseCount(form) : null;
+  let cursor = readCursor(def.key);
+  if (record.responseSheet) cursor = migrateLinkedForm(run, def, record, form, cursor);
+  const start: ResponseCursor = cursor ?? { ...FIRST_CURSOR, seen: [] };
+  const all = responsesSince(form, record, start.after);
+  const seen = new Set(start.seen);
+  const next: ResponseCursor = { ...start, seen: [...start.seen] };
+  let taken = 0;
+  let pending = 0;
+  let lastMs = Number.NaN;
+  let msOccurrence = 0;
+  for (const response of all) {
+    const ms = response.timestamp.getTime();
+    // Already collected: before the cursor, or at its instant and seen there (getResponses(date) includes it).
+    if (seen.has(response.id) || (start.after !== null && ms < start.after)) continue;
+    if (taken >= MAX_RESPONSES_PER_RUN) {
+      pending++;
+      continue;
+    }
+    taken++;
+    const day = dayKey(response.timestamp);
+    if (day !== next.day) {
+      next.day = day;
+      next.count = 0;
+    }
+    msOccurrence = ms === lastMs ? msOccurrence + 1 : 0;
+    lastMs = ms;
+    const key = responseKey(def.key, response.timestamp, next.count);
+    next.count++;
+    next.seen = next.after === ms ? [...next.seen, response.id] : [response.id];
+    next.after = ms;
+    // Collected before keys lost their time: known under the old key, not imported again.
+    if (run.known.has(legacyResponseKey(def.key, response.timestamp, msOccurrence))) continue;
+    const normalized = normalizeFormResponse({
+      form: def,
+      responseId: key,
+      timestamp: response.timestamp,
+      answers: response.answers,
+      channel: def.onlineChannel,
+      services: run.services,
+      themes: run.themes,
+    });
+    if (!normalized.record) next.empty++;
+    accept(run, normalized);
   }
-  // Counted before the tab is read: a response arriving meanwhile is then ahead, never a false gap.
-  const submitted = run.reconcile ? submittedCount(record) : null;
+  if (pending) run.result.more = true;
+  if (JSON.stringify(next) !== JSON.stringify(cursor)) run.cursors[def.key] = next;
+  reconcileForm(run, def.key, submitted, next.empty, pending);
+}
+
+/**
+ * A form an earlier version linked to the workbook (its record names a response tab). In this
+ * order, each step safe to repeat after a crash:
+ *  1. the destination is removed: Google writes nothing more into the tab;
+ *  2. the tab is collected to its end as before (keys already in the feedback table are skipped);
+ *  3. the form's cursor is seeded after the tab's last row, with that day's count, so the form's
+ *     next responses continue the tab's keys: nothing collected twice, nothing skipped;
+ *  4. after this run's feedback rows and the cursor are saved, the tab is deleted, then the record
+ *     forgets it. A crash before 4 leaves the tab and the record: the next run finds the cursor
+ *     saved (no second seeding) and deletes the tab.
+ * Returns the cursor to read the form from.
+ */
+function migrateLinkedForm(run: Run, def: FormDefinition, record: FormRecord, form: GoogleAppsScript.Forms.Form, cursor: ResponseCursor | null): ResponseCursor | null {
+  if (unlinkDestination(form)) console.info(`collect: form ${def.key} no longer writes into the workbook`);
+  const tab = openResponseTab(record);
+  let seeded = cursor;
+  if (!seeded && tab) {
+    const tabEnd = collectTab(run, def, record, tab);
+    seeded = seedCursor(form, record, tabEnd);
+  }
+  run.cursors[def.key] = seeded ?? { ...FIRST_CURSOR, seen: [] };
+  run.afterCursors.push(() => {
+    if (deleteResponseTab(record)) console.info(`collect: the raw response tab of ${def.key} is deleted; its responses stay in the form`);
+    writeJson(formKey(def.key), { ...record, responseSheet: '' } satisfies FormRecord);
+    deleteKey(stateKey(def.key));
+  });
+  return seeded;
+}
+
+/**
+ * The cursor after a tab's last row: every response up to that row's time is collected. A sheet
+ * may hold Google's time to the whole second, so responses within that second count as the tab's
+ * (a response after the unlink within the same second as the tab's last one is the one case this
+ * misses; the reconciliation then reports it).
+ */
+function seedCursor(form: GoogleAppsScript.Forms.Form, record: FormRecord, end: TabEnd): ResponseCursor {
+  if (end.lastMs === null) return { ...FIRST_CURSOR, seen: [], empty: end.empty };
+  const tolerance = end.lastMs % 1000 === 0 ? 999 : 0;
+  const inTab = responsesSince(form, record, end.lastMs).filter((r) => r.timestamp.getTime() <= end.lastMs! + tolerance);
+  const after = inTab.reduce((max, r) => Math.max(max, r.timestamp.getTime()), end.lastMs);
+  return {
+    after,
+    seen: inTab.filter((r) => r.timestamp.getTime() === after).map((r) => r.id),
+    day: end.day,
+    count: end.count,
+    empty: end.empty,
+  };
+}
+
+/** Where a response tab ended: its last row's time, that day's key and row count, its empty submissions. */
+interface TabEnd {
+  lastMs: number | null;
+  day: string;
+  count: number;
+  empty: number;
+}
+
+/** Collects a linked form's response tab to its end (the way every version before the migration read it). */
+function collectTab(run: Run, def: FormDefinition, record: FormRecord, tab: ResponseTab): TabEnd {
   const state = readJson<FormState>(stateKey(def.key)) ?? initialState(def);
   const { lastRow, lastColumn } = tab.extent();
-  // The live form's titles cost a Forms call per item (~30 for N1): the runs that reconcile (hourly,
-  // menu) read them, a submission trusts the remembered ones unless the tab gained a column
-  // (a question re-worded or added) or a column matches no remembered title.
-  const refreshTitles = (): boolean => {
-    state.columns = lastColumn;
-    return rememberTitles(state.titles, currentItemTitles(record));
-  };
-  const columnsChanged = state.columns !== lastColumn;
-  const refreshed = run.reconcile || columnsChanged;
-  let stateChanged = refreshed ? refreshTitles() || columnsChanged : false;
-
-  if (lastRow < 2 || lastColumn < 1) {
-    if (stateChanged) run.state[stateKey(def.key)] = JSON.stringify(state);
-    reconcileForm(run, def.key, submitted, state.empty, 0);
-    return;
-  }
-  const header = tab.header(lastColumn);
-  const itemOrder = def.items.map((item) => item.id);
-  let map = mapResponseColumns(header, state.titles, itemOrder);
-  // Headers still unmatched after a refresh (a column typed by hand) do not make every submission read again.
-  const sameUnknown = (): boolean => map.unknown.join('\n') === (state.unknown ?? []).join('\n');
-  if (map.unknown.length && !refreshed && !sameUnknown()) {
-    refreshTitles();
-    map = mapResponseColumns(header, state.titles, itemOrder);
-    state.unknown = map.unknown;
-    stateChanged = true;
-  } else if (refreshed && !sameUnknown()) {
-    state.unknown = map.unknown;
-    stateChanged = true;
-  }
+  if (lastRow < 2 || lastColumn < 1) return { lastMs: null, day: '', count: 0, empty: state.empty };
+  rememberTitles(state.titles, currentItemTitles(record));
+  const map = mapResponseColumns(tab.header(lastColumn), state.titles, def.items.map((item) => item.id));
   if (map.unknown.length) console.warn(`collect: ${def.key} columns not matched to any item: ${map.unknown.join(' | ')}`);
-
-  // An incremental read starts at the watermark's own row (the anchor), so it takes one row more.
-  let readTo = lastRow;
-  const read = (from: number, anchor: number): unknown[][] => {
-    const to = Math.min(lastRow, from + anchor + MAX_RESPONSES_PER_RUN - 1);
-    readTo = to;
-    if (to < lastRow) run.result.more = true;
-    return lastRow >= from ? tab.rows(from, to, lastColumn) : [];
-  };
   let full = state.mark.row < 2 || lastRow < state.mark.row;
-  let keyed = full ? keyRows(def.key, read(2, 0), 2, START) : keyRows(def.key, read(state.mark.row, 1), state.mark.row, state.mark);
+  let keyed = full ? keyRows(def.key, tab.rows(2, lastRow, lastColumn), 2, START) : keyRows(def.key, tab.rows(state.mark.row, lastRow, lastColumn), state.mark.row, state.mark);
   if (!keyed) {
     // The tab no longer looks as it did (rows deleted or sorted by hand): read it all again.
-    // Keys do not depend on row positions, so nothing is imported twice.
-    console.warn(`collect: ${def.key} response tab changed under the watermark; reading it all`);
     full = true;
-    keyed = keyRows(def.key, read(2, 0), 2, START) as NonNullable<ReturnType<typeof keyRows>>;
+    keyed = keyRows(def.key, tab.rows(2, lastRow, lastColumn), 2, START) as NonNullable<ReturnType<typeof keyRows>>;
   }
   let empty = 0;
+  let lastMs: number | null = null;
   for (const { key, legacyKey, row } of keyed.keyed) {
-    // Collected before keys lost their time: known under the old key, not imported again.
+    if (isDate(row[0]) && !Number.isNaN(row[0].getTime())) lastMs = row[0].getTime();
     if (run.known.has(legacyKey)) continue;
     const normalized = normalizeFormResponse({
       form: def,
@@ -426,12 +532,12 @@ function collectForm(run: Run, def: FormDefinition): void {
     if (!normalized.record) empty++;
     accept(run, normalized);
   }
-  // A full read recounts every empty submission of the tab; an incremental one adds to the count.
-  state.empty = full ? empty : state.empty + empty;
-  if (keyed.keyed.length || full) stateChanged = true;
-  state.mark = keyed.next;
-  if (stateChanged) run.state[stateKey(def.key)] = JSON.stringify(state);
-  reconcileForm(run, def.key, submitted, state.empty, lastRow - readTo);
+  if (lastMs === null) {
+    // Nothing new since the watermark: the time of the tab's last row.
+    const last = tab.rows(lastRow, lastRow, lastColumn)[0]?.[0];
+    if (isDate(last) && !Number.isNaN(last.getTime())) lastMs = last.getTime();
+  }
+  return { lastMs, day: keyed.next.tailStamp, count: keyed.next.tailCount, empty: full ? empty : state.empty + empty };
 }
 
 /**

@@ -14,6 +14,7 @@ import { openFormToAnyone } from '../adapters/form-access';
 import { ensureForm, formEditUrl, invitationLinks, syncFormServices } from '../adapters/google-forms';
 import { deleteKey, readString, writeString } from '../adapters/config';
 import { tryScriptLock, withScriptLock } from '../adapters/lock';
+import { collectOnlineInLock } from './collect';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
 import { deployedProfile } from '../adapters/municipality-profile';
@@ -117,6 +118,10 @@ export function setupWorkbook(): SetupResult {
     }
     updateInvitationLinks(services);
     writeString(SERVICES_SYNCED, servicesFingerprint(services));
+    // A deployment whose forms an earlier version linked to the workbook: unlinked, their tabs
+    // collected to the end, then deleted (app/collect.ts); a no-op once done.
+    const migrated = collectOnlineInLock();
+    console.info(`setup: online forms collected ${JSON.stringify(migrated)}`);
     const { created } = ensureTriggers(TRIGGERS);
     // They run as this account, and only it sees them: the self-check compares with this.
     recordTriggerOwner(running.me);

@@ -109,7 +109,7 @@ export const MESSAGES = {
   'check.time_zone_script': 'სკრიპტის დროის სარტყელია {script} და არა {expected}: ვადები და ანგარიშის პერიოდები სხვა დროით ითვლება.',
   'check.time_zone_script_todo': 'appsscript.json-ში timeZone უნდა იყოს {expected}: ხელახლა განათავსეთ სკრიპტი (npm run deploy).',
   'check.form': 'ფორმა {form}: არსებობს, გამოქვეყნებულია, პასუხებს იღებს, ღიაა ბმულით, აქვს პასუხების ჩანართი',
-  'check.form_ok': 'გამოქვეყნებულია, პასუხებს იღებს, სათაური „{title}“, შევსება შეუძლია ნებისმიერს, ვისაც ბმული აქვს; პასუხები — ჩანართში „{tab}“.',
+  'check.form_ok': 'გამოქვეყნებულია, პასუხებს იღებს, სათაური „{title}“, შევსება შეუძლია ნებისმიერს, ვისაც ბმული აქვს; პასუხები ინახება ფორმაში, ცხრილში ჩაიწერება მხოლოდ თარიღით.',
   'check.form_missing': 'ფორმა ჯერ არ შექმნილა.',
   'check.form_gone': 'ფორმა ვერ გაიხსნა ({reason}).',
   'check.form_trashed': 'ფორმა Drive-ის სანაგვეშია',
@@ -118,7 +118,6 @@ export const MESSAGES = {
   'check.form_untitled': 'ფორმას სათაური არ აქვს',
   'check.form_not_open': 'შევსება მხოლოდ ორგანიზაციის ანგარიშებს შეუძლიათ — მოქალაქე ბმულზე ნახავს „You need permission“',
   'check.form_access_unknown': 'ვერ შემოწმდა, ვის შეუძლია შევსება ({reason})',
-  'check.form_no_tab': 'პასუხების ჩანართი „{tab}“ ცხრილში არ არის',
   'check.form_setup_todo': 'გაუშვით „სისტემის მომზადება / განახლება“: შექმნის ფორმას ან აღადგენს მის სათაურს.',
   'check.form_restore_todo': 'აღადგინეთ ფორმა Drive-ის სანაგვიდან (Drive ▸ სანაგვე ▸ აღდგენა).',
   'check.form_publish_todo': 'გახსენით ფორმა ({url}) და დააჭირეთ „Publish“ / „გამოქვეყნება“.',
@@ -126,7 +125,6 @@ export const MESSAGES = {
   'check.form_open_todo':
     'გახსენით ფორმა ({url}) ▸ „Publish“ / „გამოქვეყნება“ ▸ პასუხისმცემლები (Responders) ▸ „Anyone with the link“ / „ნებისმიერი, ვისაც აქვს ბმული“. ' +
     'თუ ეს არჩევანი არ ჩანს, Google Workspace-ის ადმინისტრატორმა Admin console-ში (Apps ▸ Google Workspace ▸ Drive and Docs ▸ Sharing settings) უნდა დაუშვას ფორმების პასუხები ორგანიზაციის გარედან; შემდეგ გაუშვით ეს შემოწმება ხელახლა.',
-  'check.form_tab_todo': 'ფორმაში: „პასუხები“ / „Responses“ ▸ „Link to Sheets“ ▸ აირჩიეთ ეს ცხრილი; შემდეგ გაუშვით ეს შემოწმება ხელახლა.',
   'check.triggers': 'ტრიგერები (ავტომატური გაშვებები): თითოეული ერთხელ, ერთი ანგარიშით',
   'check.triggers_ok': '{count} ტრიგერი, თითოეული ერთხელ ({handlers}); მფლობელი: {owner}.',
   'check.triggers_missing': 'აკლია: {handlers}',
@@ -460,7 +458,6 @@ export const MESSAGES = {
   'tab.themes': 'თემები',
   'tab.invitations': 'მოწვევები',
   'tab.responses': '{form} — პასუხები',
-  'tab.responses_old': '{name} (ძველი {id})',
   'tab.self_check': 'სისტემის შემოწმება',
   'tab.job_problems': 'ავტომატური სამუშაოების შეცდომები',
 
@@ -595,6 +592,10 @@ export const MESSAGES = {
   // Under each free-text question of an online form, and when an answer is longer than that.
   'form.answer_limit': 'არაუმეტეს {limit} სიმბოლო.',
   'form.answer_too_long': 'პასუხი {limit} სიმბოლოზე გრძელია. გთხოვთ, შეამოკლოთ.',
+
+  // Google's raw responses stay in the forms (issue 15): a response tab left in the workbook fails the self-check.
+  'check.form_raw_tab': 'ცხრილში დარჩა Google-ის პასუხების ჩანართი „{tab}“ პასუხების ზუსტი დროით — მას ცხრილის ყველა რედაქტორი ხედავს',
+  'check.form_raw_tab_todo': 'მფლობელმა გაუშვას „სისტემის მომზადება / განახლება“: პასუხები ჩაიწერება უკუკავშირის ცხრილში და ჩანართი წაიშლება.',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
