@@ -129,11 +129,13 @@ interface FormState {
 const stateKey = (form: FormKey): string => `collect.${form}`;
 
 /**
- * New responses one run takes from each response tab. One run writes them all in one setValues;
- * at ~33 cells a row that write alone would pass the 6-minute limit near 75,000 rows (npm run
- * bench), and a killed run would be killed again at every retry. The watermark carries on.
+ * New responses one run takes from each form. Each costs a Forms call (getItemResponses), taken as
+ * 200 ms (emulator/costs.ts: no published figure): 1,000 are ~200 s, well inside the 6-minute
+ * limit with the rest of the run, so a killed run is not killed again at every retry. A form's
+ * own trigger takes one at a time; only a backlog (triggers missing for a while) reaches the cap,
+ * and the next run carries on from the cursor.
  */
-export const MAX_RESPONSES_PER_RUN = 25_000;
+export const MAX_RESPONSES_PER_RUN = 1_000;
 
 /** One collection run: what it has read so far, and what it writes at the end. */
 interface Run {
