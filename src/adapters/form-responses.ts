@@ -118,12 +118,16 @@ export function responseCount(form: Form | null): number | null {
  * https://developers.google.com/apps-script/reference/forms/form#removeDestination()
  */
 export function unlinkDestination(form: Form): boolean {
-  let linked: boolean;
-  try {
-    linked = Boolean(form.getDestinationId());
-  } catch {
-    linked = false;
-  }
+  const linked = hasDestination(form);
   if (linked) form.removeDestination();
   return linked;
+}
+
+/** Whether Google writes the form's responses into a spreadsheet (getDestinationId throws when not). */
+export function hasDestination(form: Form): boolean {
+  try {
+    return Boolean(form.getDestinationId());
+  } catch {
+    return false;
+  }
 }

@@ -63,6 +63,7 @@ import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } f
 import { checkBoxBatches } from './box';
 import {
   FIRST_CURSOR,
+  hasDestination,
   openOwnForm,
   readCursor,
   responseCount,
@@ -74,7 +75,7 @@ import {
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { currentItemTitles } from '../adapters/google-forms';
 import { LOCK_WAIT_MS, tryScriptLock, withScriptLock } from '../adapters/lock';
-import { deleteResponseTab, openResponseTab, type ResponseTab } from '../adapters/response-tabs';
+import { deleteResponseTab, openResponseTab, rawResponseTab, type ResponseTab } from '../adapters/response-tabs';
 import { readServices } from '../adapters/services-tab';
 import { readThemes } from '../adapters/themes-tab';
 
@@ -397,7 +398,9 @@ function collectForm(run: Run, def: FormDefinition): void {
   // Counted before the responses are read: one arriving meanwhile is then ahead, never a false gap.
   const submitted = run.reconcile ? responseCount(form) : null;
   let cursor = readCursor(def.key);
-  if (record.responseSheet) cursor = migrateLinkedForm(run, def, record, form, cursor);
+  // Linked by an earlier version (its record names the tab), or by hand since (checked by the
+  // hourly and menu runs only: one Forms call, not on every submission).
+  if (record.responseSheet || (run.reconcile && hasDestination(form))) cursor = migrateLinkedForm(run, def, record, form, cursor);
   const start: ResponseCursor = cursor ?? { ...FIRST_CURSOR, seen: [] };
   const all = responsesSince(form, record, start.after);
   const seen = new Set(start.seen);
@@ -457,7 +460,16 @@ function collectForm(run: Run, def: FormDefinition): void {
  *     saved (no second seeding) and deletes the tab.
  * Returns the cursor to read the form from.
  */
-function migrateLinkedForm(run: Run, def: FormDefinition, record: FormRecord, form: GoogleAppsScript.Forms.Form, cursor: ResponseCursor | null): ResponseCursor | null {
+function migrateLinkedForm(run: Run, def: FormDefinition, linkedRecord: FormRecord, form: GoogleAppsScript.Forms.Form, cursor: ResponseCursor | null): ResponseCursor | null {
+  let record = linkedRecord;
+  if (!record.responseSheet) {
+    // Linked by hand: the tab's name is remembered first, as unlinking loses the tab's link to the form.
+    const name = rawResponseTab(record, '');
+    if (name) {
+      record = { ...record, responseSheet: name };
+      writeJson(formKey(def.key), record);
+    }
+  }
   if (unlinkDestination(form)) console.info(`collect: form ${def.key} no longer writes into the workbook`);
   const tab = openResponseTab(record);
   let seeded = cursor;
