@@ -81,21 +81,31 @@ export function openOwnForm(record: FormRecord): Form | null {
 
 /**
  * Responses submitted at or after `after` (all when null), oldest first, with their answers by
- * annex item id. One getResponses call, then one getItemResponses per response: a submission's
- * trigger reads one response, and the hourly sweep only those the triggers missed.
+ * annex item id; those `collected` says are already collected are left out before their answers
+ * are read (getResponses(date) returns the response at the cursor's instant again). One
+ * getResponses call, then one getItemResponses per new response: a submission's trigger reads
+ * one, and the hourly sweep only those the triggers missed.
  * https://developers.google.com/apps-script/reference/forms/form#getResponses(Date)
  */
-export function responsesSince(form: Form, record: FormRecord, after: number | null): OnlineResponse[] {
+export function responsesSince(
+  form: Form,
+  record: FormRecord,
+  after: number | null,
+  collected: (id: string, ms: number) => boolean = () => false,
+): OnlineResponse[] {
   const annexOf = new Map<number, string>();
   for (const [annexId, itemId] of Object.entries(record.items)) annexOf.set(itemId, annexId);
   const raw = after === null ? form.getResponses() : form.getResponses(new Date(after));
-  const responses = raw.map((response) => {
+  const fresh = raw
+    .map((response) => ({ response, id: response.getId(), ms: response.getTimestamp().getTime() }))
+    .filter(({ id, ms }) => !collected(id, ms));
+  const responses = fresh.map(({ response, id, ms }) => {
     const answers: Record<string, unknown> = {};
     for (const itemResponse of response.getItemResponses()) {
       const annexId = annexOf.get(itemResponse.getItem().getId());
       if (annexId !== undefined) answers[annexId] = itemResponse.getResponse();
     }
-    return { id: response.getId(), timestamp: new Date(response.getTimestamp().getTime()), answers };
+    return { id, timestamp: new Date(ms), answers };
   });
   // Google lists responses in the order they came; sorted anyway, as the keys depend on it.
   return responses.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());

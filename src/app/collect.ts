@@ -402,8 +402,8 @@ function collectForm(run: Run, def: FormDefinition): void {
   // hourly and menu runs only: one Forms call, not on every submission).
   if (record.responseSheet || (run.reconcile && hasDestination(form))) cursor = migrateLinkedForm(run, def, record, form, cursor);
   const start: ResponseCursor = cursor ?? { ...FIRST_CURSOR, seen: [] };
-  const all = responsesSince(form, record, start.after);
   const seen = new Set(start.seen);
+  const all = responsesSince(form, record, start.after, (id, ms) => seen.has(id) || (start.after !== null && ms < start.after));
   const next: ResponseCursor = { ...start, seen: [...start.seen] };
   let taken = 0;
   let pending = 0;
@@ -495,7 +495,8 @@ function migrateLinkedForm(run: Run, def: FormDefinition, linkedRecord: FormReco
 function seedCursor(form: GoogleAppsScript.Forms.Form, record: FormRecord, end: TabEnd): ResponseCursor {
   if (end.lastMs === null) return { ...FIRST_CURSOR, seen: [], empty: end.empty };
   const tolerance = end.lastMs % 1000 === 0 ? 999 : 0;
-  const inTab = responsesSince(form, record, end.lastMs).filter((r) => r.timestamp.getTime() <= end.lastMs! + tolerance);
+  const last = end.lastMs;
+  const inTab = responsesSince(form, record, last, (_id, ms) => ms > last + tolerance);
   const after = inTab.reduce((max, r) => Math.max(max, r.timestamp.getTime()), end.lastMs);
   return {
     after,
