@@ -29,7 +29,7 @@ import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
-import { formRecord, setSetting, tabSnapshot } from '../support/tabs';
+import { formRecord, formResponses, setSetting, tabSnapshot } from '../support/tabs';
 import { t } from '../../src/domain/messages';
 import { environment } from '../../emulator';
 import { ADMIN_USER, STAFF_USER } from '../support/workspace';
@@ -297,7 +297,7 @@ export function playRun(seed: number, world: World): RunResult {
   ws.mail.setDailyQuota(100);
   ws.core.triggerRuntimePerDayMs = null;
   const budgetStops = ws.core.triggerExecutions.filter((e) => e.outcome !== 'ran').length;
-  const raw = { N1: tabSnapshot(f, formRecord(f, 'N1').responseSheet), N2: tabSnapshot(f, formRecord(f, 'N2').responseSheet) };
+  const raw = { N1: formResponses(f, 'N1'), N2: formResponses(f, 'N2') };
   ws.script.runClockUntil(ws.core.now() + 3 * DAY);
   // After the outage a clerk clicks "collect now" once, for what they typed.
   ws.core.invoke('menuCollectNow', 'menu', undefined);
@@ -351,7 +351,7 @@ function interleave(rnd: () => number, actions: Array<() => void>, chains: Array
   return out;
 }
 
-function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: Record<'N1' | 'N2', { values: unknown[][]; formulas: string[][] }>): string[] {
+function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: Record<'N1' | 'N2', ReturnType<typeof formResponses>>): string[] {
   const violations: string[] = [];
   const { ws } = f;
   const applications = tabSnapshot(f, TABS.applications.name).values;
@@ -394,15 +394,17 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
   }
   if (rows.length !== submissions.length) violations.push(`feedback rows ${rows.length} != submissions ${submissions.length}`);
 
+  // Google's raw store is the form: untouched by recovery, one response per submission; no raw tab in the workbook.
+  if (feedback.formulas.some((r) => r.some((x) => x !== ''))) violations.push('the feedback tab holds formulas');
+  const linked = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.filter((tab) => /— პასუხები$/.test(tab.name)).map((tab) => tab.name);
+  if (linked.length) violations.push(`raw response tabs in the workbook: ${linked.join(', ')}`);
   for (const key of ['N1', 'N2'] as const) {
-    const now = tabSnapshot(f, formRecord(f, key).responseSheet);
-    if (JSON.stringify(now.values) !== JSON.stringify(rawBefore[key].values)) violations.push(`${key} response tab changed during recovery`);
-    if (now.formulas.some((r) => r.some((x) => x !== ''))) violations.push(`${key} response tab holds formulas`);
+    const now = formResponses(f, key);
+    if (JSON.stringify(now) !== JSON.stringify(rawBefore[key])) violations.push(`${key} form responses changed during recovery`);
     const expected = submissions.filter((s) => s.form === key);
-    const dataRows = now.values.slice(1).filter((r) => r.some((v) => v !== ''));
-    if (dataRows.length !== expected.length) violations.push(`${key} response tab has ${dataRows.length} rows for ${expected.length} responses`);
+    if (now.length !== expected.length) violations.push(`${key} form holds ${now.length} responses for ${expected.length} submissions`);
     for (const s of expected) {
-      if (dataRows.filter((r) => r.some((v) => String(v).includes(s.token))).length !== 1)
+      if (now.filter((r) => Object.values(r.answers).some((v) => String(v).includes(s.token))).length !== 1)
         violations.push(`${key} raw response ${s.token} not found exactly once`);
     }
   }
