@@ -96,9 +96,7 @@ export function responsesSince(
   const annexOf = new Map<number, string>();
   for (const [annexId, itemId] of Object.entries(record.items)) annexOf.set(itemId, annexId);
   const raw = after === null ? form.getResponses() : form.getResponses(new Date(after));
-  const fresh = raw
-    .map((response) => ({ response, id: response.getId(), ms: response.getTimestamp().getTime() }))
-    .filter(({ id, ms }) => !collected(id, ms));
+  const fresh = raw.map((response) => ({ response, id: response.getId(), ms: response.getTimestamp().getTime() })).filter(({ id, ms }) => !collected(id, ms));
   const responses = fresh.map(({ response, id, ms }) => {
     const answers: Record<string, unknown> = {};
     for (const itemResponse of response.getItemResponses()) {

@@ -44,7 +44,6 @@ export function deleteResponseTab(record: FormRecord): boolean {
   return true;
 }
 
-
 /**
  * A tab of the form's raw responses still in the workbook: the one its record names, one linked
  * to the form, or one under the name versions before gave it (`defaultName`); null when none.

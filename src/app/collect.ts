@@ -460,7 +460,13 @@ function collectForm(run: Run, def: FormDefinition): void {
  *     saved (no second seeding) and deletes the tab.
  * Returns the cursor to read the form from.
  */
-function migrateLinkedForm(run: Run, def: FormDefinition, linkedRecord: FormRecord, form: GoogleAppsScript.Forms.Form, cursor: ResponseCursor | null): ResponseCursor | null {
+function migrateLinkedForm(
+  run: Run,
+  def: FormDefinition,
+  linkedRecord: FormRecord,
+  form: GoogleAppsScript.Forms.Form,
+  cursor: ResponseCursor | null,
+): ResponseCursor | null {
   let record = linkedRecord;
   if (!record.responseSheet) {
     // Linked by hand: the tab's name is remembered first, as unlinking loses the tab's link to the form.
@@ -521,10 +527,16 @@ function collectTab(run: Run, def: FormDefinition, record: FormRecord, tab: Resp
   const { lastRow, lastColumn } = tab.extent();
   if (lastRow < 2 || lastColumn < 1) return { lastMs: null, day: '', count: 0, empty: state.empty };
   rememberTitles(state.titles, currentItemTitles(record));
-  const map = mapResponseColumns(tab.header(lastColumn), state.titles, def.items.map((item) => item.id));
+  const map = mapResponseColumns(
+    tab.header(lastColumn),
+    state.titles,
+    def.items.map((item) => item.id),
+  );
   if (map.unknown.length) console.warn(`collect: ${def.key} columns not matched to any item: ${map.unknown.join(' | ')}`);
   let full = state.mark.row < 2 || lastRow < state.mark.row;
-  let keyed = full ? keyRows(def.key, tab.rows(2, lastRow, lastColumn), 2, START) : keyRows(def.key, tab.rows(state.mark.row, lastRow, lastColumn), state.mark.row, state.mark);
+  let keyed = full
+    ? keyRows(def.key, tab.rows(2, lastRow, lastColumn), 2, START)
+    : keyRows(def.key, tab.rows(state.mark.row, lastRow, lastColumn), state.mark.row, state.mark);
   if (!keyed) {
     // The tab no longer looks as it did (rows deleted or sorted by hand): read it all again.
     full = true;

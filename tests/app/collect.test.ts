@@ -346,7 +346,9 @@ describe('normalization', () => {
     fx.click(COLLECT_NOW);
     expect(feedbackRows(fx)).toHaveLength(1);
     // Counted in the owner's cursor of the form (the form holds both submissions).
-    const state = JSON.parse(fx.ws.core.runExecution('test', 'direct', () => fx.ws.properties.app.getUserProperties().getProperty('responses.N2')) ?? '{}') as { empty: number };
+    const state = JSON.parse(fx.ws.core.runExecution('test', 'direct', () => fx.ws.properties.app.getUserProperties().getProperty('responses.N2')) ?? '{}') as {
+      empty: number;
+    };
     expect(state.empty).toBe(1);
     expect(formResponses(fx, 'N2')).toHaveLength(2);
   });
@@ -549,30 +551,33 @@ describe('a deployment whose forms an earlier version linked to the workbook', (
     expect(rows.map((r) => r.id)).toEqual([`N1-${day}-0`, `N1-${day}-1`, `N1-${day}-2`]);
   });
 
-  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])('a migration killed %i calls after its first write ends, re-run, with each response once and no tab', (calls) => {
-    const fx = setUpWorkbook();
-    const name = linkAsBefore(fx);
-    const triggers = fx.ws.core.triggers.splice(0, fx.ws.core.triggers.length);
-    for (const score of [1, 2]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
-    let armed = true;
-    fx.ws.core.faultHook = (service, method, core) => {
-      if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
-        armed = false;
-        core.killAfterCalls = calls;
-      }
-    };
-    fx.click(COLLECT_NOW);
-    fx.ws.core.faultHook = null;
-    expect(fx.ws.core.triggerFailures.map((f) => [f.handler, f.message])).toContainEqual(['menuCollectNow', 'Exceeded maximum execution time']);
-    // Submitted between the crash and the re-run: the form keeps it.
-    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 });
-    fx.ws.core.triggers.push(...triggers);
-    fx.click(COLLECT_NOW);
-    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 });
-    const rows = feedbackRows(fx);
-    expect(rows.map((r) => r['n1.overall'])).toEqual([1, 2, 3, 4]);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(4);
-    expect(tabNames(fx)).not.toContain(name);
-    expect(fx.ws.forms.snapshot(formRecord(fx, 'N1').id).destinationSpreadsheetId).toBeNull();
-  });
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+    'a migration killed %i calls after its first write ends, re-run, with each response once and no tab',
+    (calls) => {
+      const fx = setUpWorkbook();
+      const name = linkAsBefore(fx);
+      const triggers = fx.ws.core.triggers.splice(0, fx.ws.core.triggers.length);
+      for (const score of [1, 2]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
+      let armed = true;
+      fx.ws.core.faultHook = (service, method, core) => {
+        if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
+          armed = false;
+          core.killAfterCalls = calls;
+        }
+      };
+      fx.click(COLLECT_NOW);
+      fx.ws.core.faultHook = null;
+      expect(fx.ws.core.triggerFailures.map((f) => [f.handler, f.message])).toContainEqual(['menuCollectNow', 'Exceeded maximum execution time']);
+      // Submitted between the crash and the re-run: the form keeps it.
+      respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 });
+      fx.ws.core.triggers.push(...triggers);
+      fx.click(COLLECT_NOW);
+      respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 });
+      const rows = feedbackRows(fx);
+      expect(rows.map((r) => r['n1.overall'])).toEqual([1, 2, 3, 4]);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(4);
+      expect(tabNames(fx)).not.toContain(name);
+      expect(fx.ws.forms.snapshot(formRecord(fx, 'N1').id).destinationSpreadsheetId).toBeNull();
+    },
+  );
 });

@@ -245,6 +245,10 @@ describe('forms, paper and other channels → feedback tab', () => {
   test('the form holds one response per submission, and the feedback tab one row each, with no formula', () => {
     expect(formResponses(f, 'N2')).toHaveLength(formTexts.length);
     expect(feedback(f).rows.filter((r) => r[feedback(f).header.indexOf('form')] === 'N2')).toHaveLength(formTexts.length);
-    expect(tabSnapshot(f, TABS.feedback.name).formulas.flat().filter((x) => x !== '')).toEqual([]);
+    expect(
+      tabSnapshot(f, TABS.feedback.name)
+        .formulas.flat()
+        .filter((x) => x !== ''),
+    ).toEqual([]);
   });
 });

@@ -396,7 +396,10 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
 
   // Google's raw store is the form: untouched by recovery, one response per submission; no raw tab in the workbook.
   if (feedback.formulas.some((r) => r.some((x) => x !== ''))) violations.push('the feedback tab holds formulas');
-  const linked = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.filter((tab) => /— პასუხები$/.test(tab.name)).map((tab) => tab.name);
+  const linked = f.ws.spreadsheets
+    .snapshot(f.spreadsheetId)
+    .tabs.filter((tab) => /— პასუხები$/.test(tab.name))
+    .map((tab) => tab.name);
   if (linked.length) violations.push(`raw response tabs in the workbook: ${linked.join(', ')}`);
   for (const key of ['N1', 'N2'] as const) {
     const now = formResponses(f, key);

@@ -22,14 +22,28 @@ beforeAll(() => {
   instants = result.ws.core.runExecution(
     'test: the owner reads the forms',
     'direct',
-    () => formIds.flatMap((id) => result.ws.forms.app.openById(id).getResponses().map((r) => r.getTimestamp().getTime())),
+    () =>
+      formIds.flatMap((id) =>
+        result.ws.forms.app
+          .openById(id)
+          .getResponses()
+          .map((r) => r.getTimestamp().getTime()),
+      ),
     ADMIN_USER,
   );
 }, 120_000);
 
 const parts = (ms: number): Record<string, string> =>
   Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(ms))
       .map((p) => [p.type, p.value]),
   );
@@ -69,7 +83,12 @@ test('every tab, every cell: no online answer’s time, as a date-time or as tex
   const texts = instants.flatMap((ms) => {
     const p = parts(ms);
     // The ways a time can be written: Georgian day-first, ISO (UTC and local), and the time alone with its date.
-    return [`${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`, new Date(ms).toISOString().slice(0, 16), `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`, String(ms)];
+    return [
+      `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`,
+      new Date(ms).toISOString().slice(0, 16),
+      `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`,
+      String(ms),
+    ];
   });
   const found: string[] = [];
   let cells = 0;
