@@ -19,6 +19,9 @@ import type { FormRecord } from './config';
 
 type Form = GoogleAppsScript.Forms.Form;
 
+/** A form the running account opened as its owner or editor: opaque to src/app. */
+export type OwnForm = Form;
+
 /** A response as the collector needs it: Google's id, its time, its answers by annex item id. */
 export interface OnlineResponse {
   id: string;
