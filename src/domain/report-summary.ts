@@ -7,6 +7,7 @@ import type { Cell, DocBlock } from './doc-blocks';
 import type { ReportLabels } from './report-labels';
 import type { ReportModel } from './report-model';
 import { choiceLabel, type ChoiceCount } from './report-profile';
+import { actionOutcome } from './report-decisions-layout';
 
 /** A count of people in a sentence: itself, or the suppression notice below the minimum group size. */
 export function peopleCount(count: number, labels: ReportLabels, min: number): string {
@@ -33,6 +34,15 @@ export function summaryText(model: ReportModel, labels: ReportLabels): string {
   if (!problem.suppressed) parts.push(labels.text('summaryProblemShare', { share: percentText(problem.share) }));
   const top = model.problems.themes.find((row) => !row.suppressed);
   if (top && !top.suppressed) parts.push(labels.text('summaryTopProblem', { theme: labels.theme(top.theme), count: top.count }));
+  const coverage = (model.coverage ?? []).map((form) => (!form.rate.suppressed && form.rate.rate !== null ? percentText(form.rate.rate) : null));
+  if (coverage.length === 2 && coverage[0] !== null && coverage[1] !== null) {
+    parts.push(labels.text('summaryCoverage', { rate: coverage[0], n2: coverage[1] }));
+  }
+  const effects = model.actionEffects ?? [];
+  if (effects.length > 0) {
+    const better = effects.filter((effect) => actionOutcome(effect) === 'better').length;
+    parts.push(labels.text('summaryEffects', { count: effects.length, better, rest: effects.length - better }));
+  }
   if (model.actions.length > 0) {
     parts.push(
       labels.text('summaryActions', {
