@@ -117,7 +117,8 @@ export function buildCoverage(input: CoverageInput): FormCoverage[] {
     const services = Array.from(new Set(order))
       .filter((code) => (bases[code] ?? 0) > 0 || (byService.get(code) ?? 0) > 0)
       .map((code): CoverageRow => {
-        const cell = serviceCells.get(code) ?? NO_DATA;
+        // Nobody answered of a service that had applicants: a coverage of 0 %, a figure like any other.
+        const cell = serviceCells.get(code) ?? (allowed(code, 0) ? { suppressed: false, count: 0 } : { suppressed: true });
         return { key: code, base: bases[code] ?? 0, forms: cell, rate: rateOf(cell, byService.get(code) ?? 0, bases[code] ?? 0) };
       });
     const channels = (CHANNELS as readonly Channel[])
