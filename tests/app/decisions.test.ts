@@ -41,7 +41,9 @@ function seed(f: Fixture): void {
     ...JANUARY.map((v, i) => docs(`2026-01-${10 + i}`, v)),
     ...BEFORE.map((v, i) => docs(`2026-02-${10 + i}`, v)),
     ...AFTER.map((v, i) => docs(`2026-03-${10 + i}`, v)),
-    ...Array.from({ length: 6 }, (_, i) => feedbackRecord({ channel: 'kiosk', service: 'firewood', receivedAt: day(`2026-01-2${i}`), answers: { 'n1.overall': 5 } })),
+    ...Array.from({ length: 6 }, (_, i) =>
+      feedbackRecord({ channel: 'kiosk', service: 'firewood', receivedAt: day(`2026-01-2${i}`), answers: { 'n1.overall': 5 } }),
+    ),
     ...Array.from({ length: 5 }, (_, i) => feedbackRecord({ form: 'N2', service: 'newborn', receivedAt: day(`2026-01-1${i}`), answers: { 'n2.overall': 4 } })),
   ];
   appendTabRows(
@@ -52,7 +54,14 @@ function seed(f: Fixture): void {
   // Desk applications of Q1: newborn 25, firewood 12, medical 3; email ones and a case with no channel do not count.
   const applications: unknown[][] = [];
   const application = (i: number, service: string, channel: string, submitted: string) =>
-    rowByKey(f, TABS.applications, { caseId: `01-2026-${1000 + i}`, submittedAt: day(submitted), service, applicant: 'ა ბ', applyChannel: channel, status: 'მიღებულია' });
+    rowByKey(f, TABS.applications, {
+      caseId: `01-2026-${1000 + i}`,
+      submittedAt: day(submitted),
+      service,
+      applicant: 'ა ბ',
+      applyChannel: channel,
+      status: 'მიღებულია',
+    });
   let n = 0;
   for (const [service, count] of [
     [NEWBORN, 25],
@@ -61,7 +70,11 @@ function seed(f: Fixture): void {
   ] as const) {
     for (let i = 0; i < count; i++) applications.push(application(n++, service, 'კანცელარია', '2026-02-02'));
   }
-  applications.push(application(n++, NEWBORN, 'ელფოსტა', '2026-02-02'), application(n++, NEWBORN, '', '2026-02-02'), application(n++, NEWBORN, 'კანცელარია', '2025-12-20'));
+  applications.push(
+    application(n++, NEWBORN, 'ელფოსტა', '2026-02-02'),
+    application(n++, NEWBORN, '', '2026-02-02'),
+    application(n++, NEWBORN, 'კანცელარია', '2025-12-20'),
+  );
   appendTabRows(f, TABS.applications.name, applications);
   // Invitations: 6 sent to newborn applicants in Q1, one failed.
   const invitations = Array.from({ length: 6 }, (_, i) => [`01-2026-${i}`, 'newborn', 'გაგზავნილია', day(`2026-01-0${i + 2}`), '']);
@@ -117,7 +130,9 @@ describe('the report leads to decisions', () => {
     expect(n1).toContainEqual([MEDICAL, '3', '0', '0%']);
     expect(n1[n1.length - 1]).toEqual(['ყველა სერვისი', '40', String(newbornForms + 6), percent(newbornForms + 6, 40)]);
     const body = report.body;
-    const channels = body.slice(body.indexOf(body.find((item) => item.type === 'table' && item.rows === n1) as DocJsonItem) + 1).find((item): item is Table => item.type === 'table');
+    const channels = body
+      .slice(body.indexOf(body.find((item) => item.type === 'table' && item.rows === n1) as DocJsonItem) + 1)
+      .find((item): item is Table => item.type === 'table');
     expect(channels?.rows).toEqual([
       ['არხი', 'განცხადებები კანცელარიაში', 'რაოდენობა', 'მოცვა'],
       ['ქაღალდის ფორმა', '40', String(newbornForms), percent(newbornForms, 40)],
