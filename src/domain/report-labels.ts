@@ -169,10 +169,8 @@ const REPORT_TEXT = {
     ka: 'მოცვა = N1 ფორმები / კანცელარიაში შემოსული განცხადებები (განცხადება, რომლის მიმართვის გზა მითითებული არ არის, არ ითვლება); ფორმების რაოდენობა {min}-ზე ნაკლებისას მაჩვენებელი არ ჩანს. განცხადებებისა და მოწვევების რაოდენობა მერიის რეესტრია, არა პასუხები.',
     en: 'Coverage = N1 forms / desk applications (an application with no channel stated is not counted); with fewer than {min} forms no rate is shown. Applications and invitations are the office’s register, not answers.',
   },
-  summaryCoverage: {
-    ka: 'N1 ფორმა შეავსო კანცელარიაში მომართულთა {rate}-მა; N2 მოწვევას უპასუხა {n2}-მა.',
-    en: 'N1 coverage {rate} of desk applicants; N2 response rate {n2}.',
-  },
+  summaryCoverage: { ka: 'N1 ფორმა შეავსო კანცელარიაში მომართულთა {rate}-მა.', en: 'N1 was filled in by {rate} of desk applicants.' },
+  summaryRate: { ka: 'N2 მოწვევას უპასუხა მოწვეულთა {rate}-მა.', en: '{rate} of those invited answered N2.' },
   summaryEffects: {
     ka: 'შესრულებული ღონისძიებები სამიზნით: {count}; გაუმჯობესება ჩანს — {better}, ჯერ არ ჩანს — {rest}.',
     en: 'Completed actions with targets: {count}; improvement shown — {better}, not yet — {rest}.',

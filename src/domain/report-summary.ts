@@ -34,9 +34,9 @@ export function summaryText(model: ReportModel, labels: ReportLabels): string {
   if (!problem.suppressed) parts.push(labels.text('summaryProblemShare', { share: percentText(problem.share) }));
   const top = model.problems.themes.find((row) => !row.suppressed);
   if (top && !top.suppressed) parts.push(labels.text('summaryTopProblem', { theme: labels.theme(top.theme), count: top.count }));
-  const coverage = (model.coverage ?? []).map((form) => (!form.rate.suppressed && form.rate.rate !== null ? percentText(form.rate.rate) : null));
-  if (coverage.length === 2 && coverage[0] !== null && coverage[1] !== null) {
-    parts.push(labels.text('summaryCoverage', { rate: coverage[0], n2: coverage[1] }));
+  for (const form of model.coverage ?? []) {
+    if (form.rate.suppressed || form.rate.rate === null) continue;
+    parts.push(labels.text(form.form === 'N1' ? 'summaryCoverage' : 'summaryRate', { rate: percentText(form.rate.rate) }));
   }
   const effects = model.actionEffects ?? [];
   if (effects.length > 0) {

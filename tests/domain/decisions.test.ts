@@ -12,6 +12,7 @@ import { modelReleases } from '../../src/domain/model-releases';
 import { buildReportModel, type ReportInput, type ReportModel } from '../../src/domain/report-model';
 import { reportLabels } from '../../src/domain/report-labels';
 import { reportLayout } from '../../src/domain/report-layout';
+import { summaryText } from '../../src/domain/report-summary';
 import { blocksToText } from '../../src/domain/doc-blocks';
 import { buildAgenda } from '../../src/domain/agenda';
 import { wilson } from '../../src/domain/stats';
@@ -139,6 +140,10 @@ describe('coverage and response rates per service and channel', () => {
     expect(row(formN2, 'firewood')?.rate).toEqual({ suppressed: false, rate: null, more: true });
     expect(formN2.rate).toEqual({ suppressed: false, rate: 15 / 15, more: false });
 
+    // The summary, which the managers' email carries: 17 of 29 desk applicants, 15 of 15 invited.
+    expect(summaryText(model, reportLabels('ka'))).toContain(
+      `N1 ფორმა შეავსო კანცელარიაში მომართულთა ${Math.round((17 / 29) * 100)}%-მა. N2 მოწვევას უპასუხა მოწვეულთა 100%-მა.`,
+    );
     const text = blocksToText(reportLayout(model, reportLabels('ka')).blocks);
     expect(text).toContain('სერვისი newborn | 12 | 9 | 75%');
     expect(text).toContain('სერვისი canteen | 3 | 0 | 0%');
