@@ -87,15 +87,19 @@ function compareShares(after: ThemeShare, before: ThemeShare): Trend {
   );
 }
 
-/** The effects, and the window figures they release (for the ledger). */
-export function buildActionEffects(input: ActionEffectsInput): { effects: ActionEffect[]; releases: Release[] } {
+/** The effects, the window figures they release (for the ledger), and how many the ledger withheld. */
+export function buildActionEffects(input: ActionEffectsInput): { effects: ActionEffect[]; releases: Release[]; withheld: number } {
   const released: Release[] = [...input.prior];
   const fresh: Release[] = [];
+  let withheld = 0;
   const effects: ActionEffect[] = [];
   // A count of nobody is a figure too (a window of 0 beside a period of 6 gives the rest away).
   const allow = (key: string, window: { from: Date; to: Date }, respondents: number): boolean => {
     const release: Release = { key, from: dayNumber(window.from), to: dayNumber(window.to), respondents };
-    if (revealsSmallGroup(released, release, input.minGroupSize)) return false;
+    if (revealsSmallGroup(released, release, input.minGroupSize)) {
+      withheld++;
+      return false;
+    }
     released.push(release);
     fresh.push(release);
     return true;
@@ -144,5 +148,5 @@ export function buildActionEffects(input: ActionEffectsInput): { effects: Action
     }
     effects.push(effect);
   });
-  return { effects, releases: fresh };
+  return { effects, releases: fresh, withheld };
 }

@@ -20,6 +20,9 @@ export interface DecisionFigures {
   effectReleases: Release[];
 }
 
+/** The figures, and how many before/after figures earlier outputs withheld (the rest count through `guard`). */
+export type DecisionResult = DecisionFigures & { effectsWithheld: number };
+
 export interface DecisionInput {
   records: readonly FeedbackRecord[];
   /** The period's records with their index in the whole table. */
@@ -37,7 +40,7 @@ export interface DecisionInput {
   prior: readonly Release[];
 }
 
-export function decisionFigures(input: DecisionInput): DecisionFigures {
+export function decisionFigures(input: DecisionInput): DecisionResult {
   const coverage =
     input.deskApplications && input.invitationsByService
       ? buildCoverage({
@@ -65,7 +68,7 @@ export function decisionFigures(input: DecisionInput): DecisionFigures {
     minGroupSize: input.minGroupSize,
     prior: input.prior,
   });
-  return { coverage, serviceDrivers, actionEffects: effects.effects, effectReleases: effects.releases };
+  return { coverage, serviceDrivers, actionEffects: effects.effects, effectReleases: effects.releases, effectsWithheld: effects.withheld };
 }
 
 /** A figure of the period as a release, for `prior`. */

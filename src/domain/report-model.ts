@@ -325,7 +325,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const drivers = FORM_KEYS.flatMap((form) =>
     formDrivers(form).map((driver) => ({ form, driver, score: score(current.forms[form].drivers[DRIVERS.indexOf(driver)]) })),
   );
-  const decisions = decisionFigures({
+  const { effectsWithheld, ...decisions } = decisionFigures({
     records,
     periodRecords,
     actions: input.actions,
@@ -346,7 +346,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   return {
     language,
-    withheldByEarlierOutputs,
+    withheldByEarlierOutputs: withheldByEarlierOutputs + effectsWithheld,
     internal: input.internal,
     period: input.period,
     previous: input.previous ?? null,

@@ -322,7 +322,7 @@ describe('before and after each completed action', () => {
     expect(model.actionEffects[0].questions[0].before).not.toHaveProperty('noData');
   });
 
-  it('a window the ledger would difference is withheld: 10 published for 01.03–30.03 leaves 31.03’s 2', () => {
+  it('a window the ledger would difference is withheld: 12 published for 01.03–30.03 leave 31.03’s 2', () => {
     const records = seeded();
     records.push(docs('2026-03-31', 5), docs('2026-03-31', 4));
     // Of the after window's 14 answers, 12 fall on 01.03–30.03 — give the ledger that figure.
@@ -331,6 +331,8 @@ describe('before and after each completed action', () => {
     ];
     const model = buildReportModel(input(records, { actions: [actions[0]], ledger }));
     expect(model.actionEffects[0].questions[0]).toMatchObject({ after: { suppressed: true }, verdict: 'insufficient' });
+    // Counted among the figures staff are told were withheld because of earlier outputs.
+    expect(model.withheldByEarlierOutputs).toBe(1);
   });
 });
 
