@@ -293,6 +293,12 @@ describe('before and after each completed action', () => {
     expect(text).toContain('N2: განხილვის ვადა | მონაცემი არ არის | მონაცემი არ არის | ჯერ არ არის საკმარისი პასუხი, რომ ვთქვათ');
     expect(text).toContain('შესრულებული ღონისძიებები სამიზნით: 2; გაუმჯობესება ჩანს — 1, ჯერ არ ჩანს — 1.');
 
+    // The English report says the same, with the question's own wording.
+    const english = blocksToText(reportLayout(buildReportModel(input(records, { actions, language: 'en' })), reportLabels('en')).blocks);
+    expect(english).toContain('Before (29.01.2026–28.02.2026) | After (01.03.2026–31.03.2026) | Result');
+    expect(english).toContain('the required documents were clearly explained | 30% (n = 10) | 92% (n = 12) | Improved');
+    expect(english).toContain('| Not enough answers yet to tell');
+
     const agenda = blocksToText(
       buildAgenda({
         model,
