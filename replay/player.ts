@@ -694,6 +694,8 @@ export class Player {
     // Staff write the citizens' wording only when the scenario has one: the column stays empty
     // otherwise, and the public report leaves that action out rather than publish internal text.
     if (a.publicWording !== undefined && a.publicWording !== null) cells.push([h('publicWording'), typedText(a.publicWording)]);
+    if (a.targets !== undefined && a.targets !== null) cells.push([h('targets'), typedText(Array.isArray(a.targets) ? a.targets.join(', ') : a.targets)]);
+    if (a.completedAt !== undefined && a.completedAt !== null) cells.push([h('completedAt'), typedCalendarDate(a.completedAt)]);
     const row = this.appendRow(tab.name, cells, 'staff', `action "${typedText(a.problem).slice(0, 40)}"`);
     if (row !== null) this.record.actionsLogged++;
   }

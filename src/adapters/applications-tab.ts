@@ -5,8 +5,11 @@
  */
 import { isDate, startOfDay } from '../domain/dates';
 import type { ApplicationRow, RowDisplay } from '../domain/invitations';
+import { countDeskApplications } from '../domain/report-inputs';
 import { escapeForSheet, isBlankCell } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
+import { resolveService } from '../domain/services';
+import type { Service } from '../domain/types';
 import { cell, readTab, text, writeColumns, type Table } from './tables';
 
 export interface ApplicationsTab {
@@ -90,4 +93,18 @@ function showInviteStatuses(table: Table, wanted: ReadonlyMap<number, RowDisplay
     changed.push(index);
   }
   writeColumns(table, ['inviteStatus', 'inviteAt'], changed);
+}
+
+/** Desk applications submitted in the period by service code: the base of N1 coverage. */
+export function deskApplicationsIn(period: { from: Date; to: Date }, services: readonly Service[]): Record<string, number> {
+  const table = readTab(TABS.applications);
+  return countDeskApplications(
+    table.rows.map((row) => ({
+      submittedAt: cell(table, row, 'submittedAt'),
+      service: cell(table, row, 'service'),
+      applyChannel: cell(table, row, 'applyChannel'),
+    })),
+    period,
+    (typed) => resolveService(typed, services)?.code ?? typed,
+  );
 }

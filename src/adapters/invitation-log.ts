@@ -6,7 +6,9 @@ import type { Period } from '../domain/dates';
 import { isDate, startOfDay } from '../domain/dates';
 import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseLogState, type LogRecord } from '../domain/invitation-log';
 import type { Ledger } from '../domain/invitations';
-import { countInvitationsSent } from '../domain/report-inputs';
+import { countInvitationsByService, countInvitationsSent } from '../domain/report-inputs';
+import { resolveService } from '../domain/services';
+import type { Service } from '../domain/types';
 import { escapeForSheet } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
 import { cell, readTab, rowFromKeys, text } from './tables';
@@ -119,6 +121,16 @@ export function invitationsSentIn(period: Pick<Period, 'from' | 'to'>): number {
   return countInvitationsSent(
     table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at') })),
     period,
+  );
+}
+
+/** N2 invitations sent in the period by service code (coverage per service); services typed by name become codes. */
+export function invitationsByServiceIn(period: Pick<Period, 'from' | 'to'>, services: readonly Service[]): Record<string, number> {
+  const table = readTab(TABS.invitations);
+  return countInvitationsByService(
+    table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at'), service: cell(table, row, 'service') })),
+    period,
+    (typed) => resolveService(typed, services)?.code ?? typed,
   );
 }
 

@@ -11,6 +11,7 @@ import { renderLayoutHtml } from '../domain/report-html';
 import { reportLayout } from '../domain/report-layout';
 import { withRedactedComments } from '../domain/report-model';
 import type { Settings } from '../domain/types';
+import { showActionChecks } from '../adapters/actions-tab';
 import { readApplicantNames } from '../adapters/applications-tab';
 import { readJson, writeJson } from '../adapters/config';
 import { openFolder, type FolderPlace } from '../adapters/documents';
@@ -64,6 +65,7 @@ function writeReport(period: Period, collectionProblem: string | null): ReportRe
   doc.write(layout.blocks);
   const htmlFileId = folder.saveText(`report.html.${key}`, `${name}.html`, renderLayoutHtml(layout), 'text/html');
   recordOutput(data, `report ${key}`);
+  showActionChecks(themes);
   console.info(`report ${key}: ${doc.created ? 'created' : 'updated'} doc ${doc.id} from ${records.length} feedback rows`);
   return {
     docId: doc.id,

@@ -606,6 +606,32 @@ export const MESSAGES = {
   // Google's raw responses stay in the forms (issue 15): a response tab left in the workbook fails the self-check.
   'check.form_raw_tab': 'ცხრილში დარჩა Google-ის პასუხების ჩანართი „{tab}“ პასუხების ზუსტი დროით — მას ცხრილის ყველა რედაქტორი ხედავს',
   'check.form_raw_tab_todo': 'მფლობელმა გაუშვას „სისტემის მომზადება / განახლება“: პასუხები ჩაიწერება უკუკავშირის ცხრილში და ჩანართი წაიშლება.',
+  // The actions tab: what an action targets (short names of the 1–5 questions; theme names come
+  // from the themes tab), its completion date, and the script's check of the row (issue 16).
+  'col.targets': 'სამიზნე შეკითხვები და თემები',
+  'col.completed_at': 'შესრულების თარიღი',
+  'col.action_check': 'შემოწმება',
+  'target.n1_info_easy': 'N1: ინფორმაციის მოძიება',
+  'target.n1_docs_clear': 'N1: საჭირო დოკუმენტების ახსნა',
+  'target.n1_wait_ok': 'N1: წარდგენის დრო და რიგი',
+  'target.n1_staff_helpful': 'N1: კანცელარიის თანამშრომლის თავაზიანობა',
+  'target.n1_access_ok': 'N1: შენობის ხელმისაწვდომობა',
+  'target.n1_next_steps_clear': 'N1: განხილვის წესი და ვადა',
+  'target.n1_overall': 'N1: კმაყოფილება განცხადების მიღებით',
+  'target.n2_apply_easy': 'N2: განცხადების წარდგენის სიმარტივე',
+  'target.n2_timely': 'N2: განხილვის ვადა',
+  'target.n2_kept_informed': 'N2: ინფორმირება განხილვის ეტაპზე',
+  'target.n2_decision_clear': 'N2: გადაწყვეტილების ახსნა',
+  'target.n2_staff_helpful': 'N2: თანამშრომლების თავაზიანობა',
+  'target.n2_need_met': 'N2: საჭიროების დაკმაყოფილება',
+  'target.n2_fair': 'N2: სამართლიანი მოპყრობა',
+  'target.n2_overall': 'N2: კმაყოფილება მომსახურებით',
+  'target.n2_trust': 'N2: ნდობა მერიის მიმართ',
+  'actions.targets_ok': 'სამიზნეები: {targets}',
+  'actions.targets_unknown':
+    '⚠ ვერ ამოვიცანი: {unknown}. ჩაწერეთ შეკითხვის ან თემის სახელი, მძიმით გამოყოფილი, მაგალითად: „{example}“ (შეკითხვები: {questions}; თემები: ჩანართი „{themes}“)',
+  'actions.completed_missing': '⚠ შეავსეთ შესრულების თარიღი: მის გარეშე ანგარიში ვერ შეადარებს შეფასებებს ღონისძიებამდე და მის შემდეგ',
+  'actions.targets_missing': 'მიუთითეთ სამიზნე შეკითხვები ან თემები, რომ ანგარიშმა აჩვენოს, გაუმჯობესდა თუ არა',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

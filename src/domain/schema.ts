@@ -239,6 +239,10 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'status', header: t('col.status'), rule: { kind: 'list', values: ACTION_STATUSES.map((s) => s.ka) }, width: 130 },
       { key: 'meetingDate', header: t('col.meeting_date'), rule: { kind: 'date' }, width: 130 },
       { key: 'publicWording', header: t('col.public_wording'), width: 360, plainText: true },
+      // Issue 16: what the action was meant to improve, when it was done, and the script's check.
+      { key: 'targets', header: t('col.targets'), width: 320, plainText: true },
+      { key: 'completedAt', header: t('col.completed_at'), rule: { kind: 'date' }, width: 130 },
+      { key: 'check', header: t('col.action_check'), scriptOnly: true, width: 360 },
     ],
   },
 };

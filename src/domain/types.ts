@@ -110,7 +110,16 @@ export interface ActionRecord {
   status: ActionStatus;
   meetingDate: Date | null;
   publicWording: string;
+  /** The day the action was done (the actions tab's completion date); before/after is measured from it. */
+  completedAt?: Date | null;
+  /** The questions and themes the action was meant to improve (action-targets.ts). */
+  targets?: ActionTarget[];
+  /** What staff typed as a target and was not recognised (shown on the row). */
+  unknownTargets?: string[];
 }
+
+/** What an action targets: a 1–5 question (its item id) or a theme (its code). */
+export type ActionTarget = { kind: 'question'; id: string } | { kind: 'theme'; id: string };
 
 /** Settings as read from the settings tab (with defaults). */
 export interface Settings {
