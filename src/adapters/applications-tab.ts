@@ -60,8 +60,14 @@ export function openApplications(): ApplicationsTab {
       const first = Math.min(...indexes);
       const fresh = table.sheet.getRange(first + 2, column + 1, Math.max(...indexes) - first + 1, 1).getValues();
       fresh.forEach(([value], k) => (table.rows[first + k][column] = value));
+      const cleared = new Set(indexes);
+      // The other rows go back as read: the column is plain text, where an apostrophe would stay
+      // visible ("'+995 …"), so only a text Sheets could take for a formula is escaped.
+      const block = fresh.map(([value], k) => [
+        cleared.has(first + k) ? '' : typeof value === 'string' && value.startsWith('=') ? escapeForSheet(value) : value,
+      ]);
       for (const i of indexes) table.rows[i][column] = '';
-      writeColumns(table, ['phone'], [...indexes]);
+      table.sheet.getRange(first + 2, column + 1, block.length, 1).setValues(block);
       return indexes.length;
     },
   };

@@ -18,7 +18,10 @@ export type PhoneParse = { ok: true; msisdn: string } | { ok: false; reason: 'em
  * "+995 599 12 34 56", "599-12-34-56", "(0)599123456", "00995 599…".
  */
 export function parsePhone(raw: unknown): PhoneParse {
-  const typed = stripInvisible(raw === null || raw === undefined ? '' : String(raw)).trim();
+  // An apostrophe Sheets kept in a plain-text cell ("'+995 …") is not part of the number.
+  const typed = stripInvisible(raw === null || raw === undefined ? '' : String(raw))
+    .trim()
+    .replace(/^'/, '');
   if (typed === '') return { ok: false, reason: 'empty' };
   // One number only, and nothing but digits and the usual separators.
   if (!/^[+\d\s\-().]+$/.test(typed)) return { ok: false, reason: 'invalid' };
