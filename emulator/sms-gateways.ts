@@ -58,6 +58,8 @@ export class SmsGateways {
   readonly received: Array<{ provider: GatewayName | null; url: string; at: number }> = [];
   /** Faults the next send requests meet, first first. */
   readonly faults: GatewayFault[] = [];
+  /** Faults send requests met (queued ones, and throttling past the rate), in order. */
+  readonly met: GatewayFault[] = [];
   keys: Partial<Record<GatewayName, string>>;
   private readonly sendTimes = new Map<GatewayName, number[]>();
   private seq = 0;
@@ -83,11 +85,17 @@ export class SmsGateways {
   /** The next fault, or throttling past the rate; null: go ahead. */
   private gate(provider: GatewayName): GatewayFault | null {
     const fault = this.faults.shift() ?? null;
-    if (fault) return fault;
+    if (fault) {
+      this.met.push(fault);
+      return fault;
+    }
     const now = this.options.now();
     const times = (this.sendTimes.get(provider) ?? []).filter((t) => now - t < 60_000);
     this.sendTimes.set(provider, times);
-    if (this.options.perMinute !== undefined && times.length >= this.options.perMinute) return 'throttle';
+    if (this.options.perMinute !== undefined && times.length >= this.options.perMinute) {
+      this.met.push('throttle');
+      return 'throttle';
+    }
     times.push(now);
     return null;
   }
