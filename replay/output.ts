@@ -246,10 +246,11 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
   for (const { file, mail } of mails) json(join(mailDir, file), mailRecord(mail));
 
   // sms/<nnn>.json: each SMS the fake gateway accepted, in order (issue 17).
-  if (result.gateways.accepted.length) {
+  const smsWidth = Math.max(3, String(result.gateways.accepted.length).length);
+  const texts = result.gateways.accepted.map((sms, i) => ({ file: `${String(i + 1).padStart(smsWidth, '0')}.json`, sms: smsRecord(sms) }));
+  if (texts.length) {
     const smsDir = dir('sms');
-    const smsWidth = Math.max(3, String(result.gateways.accepted.length).length);
-    result.gateways.accepted.forEach((sms, i) => json(join(smsDir, `${String(i + 1).padStart(smsWidth, '0')}.json`), smsRecord(sms)));
+    for (const { file, sms } of texts) json(join(smsDir, file), sms);
   }
 
   // spreadsheets/<name>/<tab>.json
@@ -323,7 +324,7 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
 
   writeFileSync(
     join(outDir, 'index.html'),
-    renderIndexPage({ summary, environment: result.environment, forms, mails, spreadsheets, docs, driveFiles }),
+    renderIndexPage({ summary, environment: result.environment, forms, mails, spreadsheets, docs, driveFiles, sms: texts }),
     'utf8',
   );
   files++;
