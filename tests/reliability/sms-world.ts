@@ -74,7 +74,7 @@ export function smsFaultActions(sms: SmsWorld, f: Fixture, rnd: () => number): A
  * recovery's first sends (each is one answer), so most sends meet them, and the recovery's
  * later batches must still invite every case once.
  */
-export function endSmsFaults(sms: SmsWorld, f: Fixture): void {
+export function endSmsFaults(f: Fixture): void {
   f.ws.urlFetch.quotaPerDay = null;
 }
 

@@ -311,7 +311,7 @@ export function playRun(seed: number, world: World): RunResult {
   removeFaults(ws);
   ws.mail.setDailyQuota(100);
   ws.core.triggerRuntimePerDayMs = null;
-  if (sms) endSmsFaults(sms, f);
+  if (sms) endSmsFaults(f);
   const budgetStops = ws.core.triggerExecutions.filter((e) => e.outcome !== 'ran').length;
   const raw = { N1: tabSnapshot(f, formRecord(f, 'N1').responseSheet), N2: tabSnapshot(f, formRecord(f, 'N2').responseSheet) };
   // SMS may wait on their own daily budget and on throttling: a few more days for them.
