@@ -24,6 +24,10 @@ export const SETTING_KEYS = [
   'inviteDeskCases',
   'contactPhone',
   'mode',
+  // Issue 17: the SMS invitation (its key is set from the menu, never in a profile).
+  'smsProvider',
+  'smsSender',
+  'smsPerDay',
 ];
 /** The global the staged Municipality.js defines; src/adapters/municipality-profile.ts reads it. */
 export const PROFILE_GLOBAL = 'UKUKAVSHIRI_MUNICIPALITY';

@@ -12,6 +12,7 @@ import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 import { sampleCheckAction } from './app/box';
+import { setSmsKeyAction } from './app/sms';
 import { selfCheckAction } from './app/self-check';
 import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
@@ -52,6 +53,11 @@ export function menuCollectNow(): void {
 
 export function menuSendInvitations(): void {
   runMenuAction('sendInvitations', sendInvitationsAction);
+}
+
+/** The SMS gateway's API key (issue 17), typed by the owner into a prompt; kept in the script properties. */
+export function menuSmsKey(): void {
+  runMenuAction('smsKey', setSmsKeyAction);
 }
 
 export function menuBuildReport(): void {

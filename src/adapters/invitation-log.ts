@@ -4,7 +4,7 @@
  */
 import type { Period } from '../domain/dates';
 import { isDate, startOfDay } from '../domain/dates';
-import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseLogState, type LogRecord } from '../domain/invitation-log';
+import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseInviteChannel, parseLogState, type LogRecord } from '../domain/invitation-log';
 import type { Ledger } from '../domain/invitations';
 import { countInvitationsByService, countInvitationsSent } from '../domain/report-inputs';
 import { resolveService } from '../domain/services';
@@ -43,6 +43,7 @@ export function openInvitationLog(): Ledger {
       at: isDate(at) ? new Date(at.getTime()) : null,
       note,
       ref,
+      channel: parseInviteChannel(text(table, row, 'channel')),
     };
     records.set(key, record);
     rowOf.set(key, i);
@@ -59,6 +60,7 @@ export function openInvitationLog(): Ledger {
       // The day only: the log is readable by every editor, and a time would tie a case to an answer.
       at: record.at ? startOfDay(record.at) : '',
       note: escapeForSheet(encodeNote(record.note, record.ref)),
+      channel: record.channel ?? 'email',
     });
 
   const write = (): void => {
@@ -135,7 +137,14 @@ export function invitationsByServiceIn(period: Pick<Period, 'from' | 'to'>, serv
 }
 
 function sameRecord(a: LogRecord, b: LogRecord): boolean {
-  return a.state === b.state && a.note === b.note && a.service === b.service && a.caseId === b.caseId && (a.ref ?? '') === (b.ref ?? '');
+  return (
+    a.state === b.state &&
+    a.note === b.note &&
+    a.service === b.service &&
+    a.caseId === b.caseId &&
+    (a.ref ?? '') === (b.ref ?? '') &&
+    (a.channel ?? 'email') === (b.channel ?? 'email')
+  );
 }
 
 /**

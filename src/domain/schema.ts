@@ -138,6 +138,11 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'inviteStatus', header: t('col.invite_status'), scriptOnly: true, width: 260 },
       // A date, never a time: see the README's anonymity section.
       { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150, dates: 'date' },
+      // Issue 17: a mobile number and the applicant's consent to one SMS about the service, asked at
+      // the desk. Last, so that a workbook set up before gets them at the end (setup adds missing
+      // columns there). The number is cleared once the SMS went, and by retention in any case.
+      { key: 'phone', header: t('col.phone'), width: 150, plainText: true },
+      { key: 'smsConsent', header: t('col.sms_consent'), rule: { kind: 'checkbox' }, width: 150 },
     ],
   },
   invitations: {
@@ -150,6 +155,8 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'status', header: t('col.status') },
       { key: 'at', header: t('col.log_at'), dates: 'date' },
       { key: 'note', header: t('col.log_note') },
+      // How the invitation went: email | sms (| phone | desk): a code, read by the reports by reach.
+      { key: 'channel', header: t('col.channel') },
     ],
   },
   paper: {
@@ -283,6 +290,10 @@ export const SETTING_SPECS = [
   // By the guideline N2 is for cases that came by email; `yes` also invites desk cases that left an address.
   { key: 'inviteDeskCases', default: 'no', ka: t('setting.invite_desk_cases') },
   { key: 'contactPhone', default: '', ka: t('setting.contact_phone') },
+  // Issue 17: the SMS invitation, off until a provider is named (its key is set from the menu).
+  { key: 'smsProvider', default: '', ka: t('setting.sms_provider') },
+  { key: 'smsSender', default: '', ka: t('setting.sms_sender') },
+  { key: 'smsPerDay', default: '200', ka: t('setting.sms_per_day') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
 

@@ -147,4 +147,13 @@ export interface Settings {
   inviteDeskCases: boolean;
   /** The phone number the invitation gives for questions; '' when none is set. */
   contactPhone: string;
+  /** The SMS gateway ('' = SMS invitations off). */
+  smsProvider: SmsProvider | '';
+  /** The sender name the gateway shows (registered with the provider). */
+  smsSender: string;
+  /** The most SMS invitations sent in one day (the municipality's budget). */
+  smsPerDay: number;
 }
+
+/** SMS gateways the product can send through (domain/sms-providers.ts). */
+export type SmsProvider = 'smsoffice' | 'gosms' | 'twilio';
