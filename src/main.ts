@@ -17,6 +17,7 @@ import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
 import { runsAsOwner } from './app/owner';
+import { runPhoneSurvey } from './app/phone-survey';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -112,6 +113,8 @@ export function dailyJobs(): void {
     ['clearExpiredEmails', clearExpiredEmails],
     ['scheduledReport', runScheduledReport],
     ['highlightOverdueActions', () => highlightOverdueActions()],
+    // Off until turned on; a call list already made is erased by its rules either way.
+    ['phoneSurvey', () => runPhoneSurvey()],
   ]);
 }
 

@@ -3,7 +3,8 @@
  * date left blank, each row's invitation status and time, and clears an applicant's address
  * once it has been kept long enough.
  */
-import { isDate, startOfDay } from '../domain/dates';
+import { isDate, parseDateInput, startOfDay } from '../domain/dates';
+import { applyChannelOf } from '../domain/invitation-plan';
 import type { ApplicationRow, RowDisplay } from '../domain/invitations';
 import { escapeForSheet, isBlankCell } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
@@ -90,4 +91,17 @@ function showInviteStatuses(table: Table, wanted: ReadonlyMap<number, RowDisplay
     changed.push(index);
   }
   writeColumns(table, ['inviteStatus', 'inviteAt'], changed);
+}
+
+/** Applications handed in at the desk (chancellery) in the period, by the day they came in: the desk's reach. */
+export function deskApplicationsIn(period: { from: Date; to: Date }): number {
+  const table = readTab(TABS.applications);
+  let count = 0;
+  for (const row of table.rows) {
+    if (applyChannelOf(cell(table, row, 'applyChannel')) !== 'office') continue;
+    const raw = cell(table, row, 'submittedAt');
+    const at = isDate(raw) ? raw : parseDateInput(raw);
+    if (at && at >= period.from && at < period.to) count++;
+  }
+  return count;
 }

@@ -41,6 +41,8 @@ export function openInvitationLog(): Ledger {
       at: isDate(at) ? new Date(at.getTime()) : null,
       note,
       ref,
+      // A log from before the channel column holds email invitations only.
+      channel: text(table, row, 'channel') || 'email',
     };
     records.set(key, record);
     rowOf.set(key, i);
@@ -57,6 +59,7 @@ export function openInvitationLog(): Ledger {
       // The day only: the log is readable by every editor, and a time would tie a case to an answer.
       at: record.at ? startOfDay(record.at) : '',
       note: escapeForSheet(encodeNote(record.note, record.ref)),
+      channel: record.channel || 'email',
     });
 
   const write = (): void => {
@@ -120,6 +123,21 @@ export function invitationsSentIn(period: Pick<Period, 'from' | 'to'>): number {
     table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at') })),
     period,
   );
+}
+
+/** Invitations sent in the period by channel (email, sms …), by the log; a blank channel is email. */
+export function invitationsSentByChannel(period: Pick<Period, 'from' | 'to'>): Record<string, number> {
+  const table = readTab(TABS.invitations);
+  const byChannel = new Map<string, Array<{ status: unknown; at: unknown }>>();
+  for (const row of table.rows) {
+    const channel = text(table, row, 'channel') || 'email';
+    const rows = byChannel.get(channel) ?? [];
+    rows.push({ status: cell(table, row, 'status'), at: cell(table, row, 'at') });
+    byChannel.set(channel, rows);
+  }
+  const counts: Record<string, number> = {};
+  for (const [channel, rows] of byChannel) counts[channel] = countInvitationsSent(rows, period);
+  return counts;
 }
 
 function sameRecord(a: LogRecord, b: LogRecord): boolean {

@@ -57,7 +57,8 @@ import { formatDateKa, isDate } from '../domain/dates';
 import { readApplicantNames } from '../adapters/applications-tab';
 import { storeCallbacks } from '../adapters/callback-list';
 import { readFormRecord, readJson, writeAll } from '../adapters/config';
-import { readOtherChannels, readPaperEntry, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
+import { readOtherChannels, readPaperEntry, readPhoneInterviews, type EntryTab, type StatusUpdate } from '../adapters/entry-tabs';
+import { missingPhoneInterview, normalizePhoneInterview } from '../domain/phone-survey';
 import { checkBoxBatches } from './box';
 import { submittedCount } from '../adapters/form-submissions';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
@@ -100,8 +101,8 @@ export interface SubmissionGap {
   accounted: number;
 }
 
-export type Source = FormKey | 'paper' | 'otherChannels';
-const ALL_SOURCES: readonly Source[] = ['N1', 'N2', 'paper', 'otherChannels'];
+export type Source = FormKey | 'paper' | 'otherChannels' | 'phoneInterviews';
+const ALL_SOURCES: readonly Source[] = ['N1', 'N2', 'paper', 'otherChannels', 'phoneInterviews'];
 
 /** What the collector remembers about one response tab (script property `collect.N1` …). */
 interface FormState {
@@ -294,6 +295,17 @@ function collectSource(run: Run, source: Source): number {
           services: run.services,
           themes: run.themes,
         }),
+    });
+  if (source === 'phoneInterviews')
+    // N2 read over the phone (the phone survey): no tab until the survey is turned on.
+    return collectTyped(run, readPhoneInterviews(), {
+      tab: 'phoneInterviews',
+      prefix: 'phone',
+      contentKeys: FORMS.N2.items.map((item) => item.id),
+      missing: missingPhoneInterview,
+      withdrawn: { form: 'N2', channel: 'phone' },
+      normalize: (cells, id, now) =>
+        normalizePhoneInterview({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
     });
   collectForm(run, FORMS[source]);
   let stored = 0;

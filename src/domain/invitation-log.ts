@@ -53,6 +53,8 @@ export interface LogRecord {
    * (addressRef), so that a case whose number was changed is recognised; '' when unknown.
    */
   ref?: string;
+  /** How the invitation went (issue 17): 'email', 'sms', 'phone' or 'desk'; absent or blank: 'email'. */
+  channel?: string;
 }
 
 const MARKER = /^batch=([^;]+);seq=(\d+);quota=(-?\d+)(?: \| ([\s\S]*))?$/;

@@ -138,4 +138,8 @@ export interface Settings {
   inviteDeskCases: boolean;
   /** The phone number the invitation gives for questions; '' when none is set. */
   contactPhone: string;
+  /** The assisted phone survey (issue 17) is on; absent or false: off. */
+  phoneSurvey?: boolean;
+  /** People drawn for it each month (at least minGroupSize are drawn). */
+  phoneSurveySample?: number;
 }
