@@ -67,7 +67,11 @@ export function reachBlocks(model: ReachModel, labels: ReportLabels, min: number
   const first = model.outcomes[0];
   const rows: Cell[][] = [
     [labels.driver('satisfaction', 'N2'), ...model.outcomes.map((row) => scoreCell(row.satisfaction))],
-    ...first.drivers.map((d, i) => [labels.driver(d.driver, 'N2'), ...model.outcomes.map((row) => scoreCell(row.drivers[i].score))]),
+    // A driver nobody in any group rated is left out.
+    ...first.drivers
+      .map((d, i) => ({ driver: d.driver, scores: model.outcomes.map((row) => row.drivers[i].score) }))
+      .filter((d) => d.scores.some((score) => !(score.suppressed && score.noData)))
+      .map((d) => [labels.driver(d.driver, 'N2'), ...d.scores.map(scoreCell)]),
   ];
   blocks.push(
     { kind: 'heading', level: 2, text: L('outcomeHeading') },
