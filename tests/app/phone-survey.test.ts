@@ -309,3 +309,34 @@ function tableAfter(doc: DocJson, heading: string): string[][] {
   if (!table) throw new Error(`no table after ${heading}`);
   return table.rows;
 }
+
+describe('the phone survey, stopped half-way', () => {
+  it('a run killed right after the list was made is finished by the next: one file, the same people, no second rows', () => {
+    const f = setUpWorkbook({ now: '2026-01-05T09:00:00+04:00' });
+    seedCases(f);
+    setSetting(f, 'phoneSurvey', 'yes');
+    let armed = true;
+    f.ws.core.faultHook = (service, method, core) => {
+      if (armed && service === 'DriveApp' && method === 'createFile' && core.current()?.handler === 'dailyJobs') {
+        armed = false;
+        core.killAfterCalls = 1;
+      }
+    };
+    f.ws.core.setNow(Date.parse('2026-02-01T09:00:00+04:00'));
+    f.ws.core.invoke('dailyJobs', 'time', {});
+    f.ws.core.faultHook = null;
+    expect(armed).toBe(false);
+    const made = listFiles(f);
+    expect(made).toHaveLength(1);
+    expect(f.ws.properties.app.getScriptProperties().getProperty('phoneSurvey.state') ?? '').not.toContain('2026-01');
+
+    daily(f, '2026-02-01T10:00:00+04:00');
+    const files = listFiles(f);
+    expect(files).toHaveLength(1);
+    expect(files[0].text).toBe(made[0].text);
+    expect(dataRows(f, TABS.phoneCalls.name)).toHaveLength(10);
+    daily(f, '2026-02-02T10:00:00+04:00');
+    expect(listFiles(f)).toHaveLength(1);
+    expect(dataRows(f, TABS.phoneCalls.name)).toHaveLength(10);
+  });
+});
