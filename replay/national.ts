@@ -12,7 +12,7 @@ import { readAggregates, type AggregatesFile } from '../src/domain/aggregates';
 import { t } from '../src/domain/messages';
 import { nationalIndicators } from '../src/domain/national-report';
 import { writeOutput } from './output';
-import { playScenario, type PlayResult } from './player';
+import { clickMenu, playScenario, type PlayResult } from './player';
 import { mulberry32, sampleScenario } from './sample';
 import type { Scenario } from './scenario';
 
@@ -111,18 +111,6 @@ export interface NationalRun {
   reportDocId: string | null;
 }
 
-function click(result: PlayResult, caption: string, answer?: string): string {
-  const ui = result.ws.spreadsheets.ui;
-  const before = ui.shown.length;
-  if (answer !== undefined) ui.answerNext({ button: 'OK', text: answer });
-  ui.clickMenuItem(caption);
-  return ui.shown
-    .slice(before)
-    .filter((shown) => shown.kind !== 'prompt')
-    .map((shown) => shown.message)
-    .join('\n');
-}
-
 /** The sizes and qualities of N municipalities: from 40 cases to maxCases, on a log scale, shuffled by the seed. */
 export function municipalityPlan(count: number, seed: number, maxCases = 600): Array<{ name: string; cases: number; scoreShift: number }> {
   const random = mulberry32(seed);
@@ -142,7 +130,7 @@ export function playNational(options: NationalOptions): NationalRun {
     const scenario = sampleScenario(options.seed + 1 + i, { cases: plan.cases, municipality: plan.name, scoreShift: plan.scoreShift });
     log(`municipality ${i + 1}/${options.count}: ${plan.name}, ${plan.cases} cases, score shift ${plan.scoreShift}`);
     const result = playScenario(scenario);
-    const message = click(result, EXPORT, NATIONAL_PERIOD);
+    const message = clickMenu(result, EXPORT, NATIONAL_PERIOD);
     const json = result.ws.drive.index().find((row) => row.mimeType === 'application/json' && !row.trashed);
     const text = json ? Buffer.from(result.ws.drive.contentOf(json.id) ?? new Uint8Array()).toString('utf8') : '';
     const read = readAggregates(text);
@@ -160,12 +148,12 @@ export function playNational(options: NationalOptions): NationalRun {
   };
   log("the association's workbook (mode = national)");
   const association = playScenario(scenario);
-  const messages = [click(association, NATIONAL, NATIONAL_PERIOD)];
+  const messages = [clickMenu(association, NATIONAL, NATIONAL_PERIOD)];
   // Staff paste each municipality's file link into the tab the first run made.
   const ids = municipalities.map((m) => association.ws.drive.app.createFile(`${m.name} — ${m.file.period.key}.json`, m.text, 'application/json').getId());
   const links = ids.map((id, i) => [i % 2 === 0 ? `https://drive.google.com/file/d/${id}/view?usp=sharing` : id]);
   if (links.length) association.ws.spreadsheets.userEdit(association.spreadsheetId, t('tab.national_sources'), `A2:A${links.length + 1}`, links);
-  messages.push(click(association, NATIONAL, NATIONAL_PERIOD));
+  messages.push(clickMenu(association, NATIONAL, NATIONAL_PERIOD));
   const prefix = t('file.national_report', { period: '' });
   const doc = association.ws.docs.list().find((d) => d.name.startsWith(prefix));
   return { municipalities, association, messages, reportDocId: doc?.id ?? null };

@@ -966,6 +966,22 @@ export function checklistOf(values: unknown[][]): CheckItem[] {
     .map((row) => ({ status: cell(row, status).trim(), check: cell(row, check), found: cell(row, found), todo: cell(row, todo) }));
 }
 
+/**
+ * A person clicks a menu item after the replay, answering its prompt with `answer` if given; what the
+ * menu then showed (dialogs and toasts, not the prompt), one per line.
+ */
+export function clickMenu(result: PlayResult, caption: string, answer?: string): string {
+  const ui = result.ws.spreadsheets.ui;
+  const before = ui.shown.length;
+  if (answer !== undefined) ui.answerNext({ button: 'OK', text: answer });
+  ui.clickMenuItem(caption);
+  return ui.shown
+    .slice(before)
+    .filter((shown) => shown.kind !== 'prompt')
+    .map((shown) => shown.message)
+    .join('\n');
+}
+
 type MenuEntries = Workspace['spreadsheets']['ui']['menus'][number]['items'];
 
 /** The caption of the first menu item (submenus too) that calls `handler`; null when none does. */
@@ -987,12 +1003,12 @@ export function menuCaptionOf(menus: Array<{ items: MenuEntries }>, handler: str
   return null;
 }
 
-/** Plays `scenario` on a fresh emulated Workspace with the built bundle. */
 /** A paper N1 (form and channel as the scenario spells them, case and spaces aside). */
 function isPaperN1(r: ScenarioResponse): boolean {
   return typedText(r.form).trim().toUpperCase() === 'N1' && typedText(r.channel).trim() === 'paper';
 }
 
+/** Plays `scenario` on a fresh emulated Workspace with the built bundle. */
 export function playScenario(scenario: Scenario, options: PlayOptions = {}): PlayResult {
   return new Player(scenario, options).play();
 }

@@ -11,7 +11,9 @@
 import { t } from '../domain/messages';
 import {
   expiredEmailRows,
+  countSent,
   moveCase,
+  overallText,
   planInvitations,
   resolveInterrupted,
   rowStatuses,
@@ -21,7 +23,7 @@ import {
   type SendCounts,
 } from '../domain/invitations';
 import { caseKey } from '../domain/invitation-log';
-import { batchDue, holdInvitations, selectBatch } from '../domain/invite-batch';
+import { batchDayState, batchDue, holdInvitations, selectBatch } from '../domain/invite-batch';
 import { dayKey } from '../domain/dates';
 import { TABS } from '../domain/schema';
 import { openApplications } from '../adapters/applications-tab';
@@ -102,7 +104,15 @@ export function sendInvitationsAction(): string {
   }
   const result = sweepInvitations();
   if (result.locked) return t('invite.busy');
-  return summaryText(result);
+  // The answer speaks of the whole, not only this click: the hourly sweep may have sent them all.
+  const hour = readSettings().value.inviteHour;
+  const overall = overallText({
+    sentNow: result.sent,
+    sentInAll: countSent(openInvitationLog().records),
+    batch: batchDayState(new Date(), hour, readString(BATCH_DAY_KEY)),
+    hour,
+  });
+  return `${summaryText(result)}\n${overall}`;
 }
 
 /**

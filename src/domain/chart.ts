@@ -5,8 +5,8 @@
  * rasteriser, so the text is drawn from a glyph set prepared at build time (chart-text.ts).
  * The alt text carries every label and figure in full for screen readers and the Doc.
  */
-import { ASCENT, drawTextRuns, LINE_HEIGHT, textWidth, wrapText } from './chart-text';
-import { encodePalettePng } from './png';
+import { drawText, encodeCanvas, fillRect, newCanvas } from './chart-canvas';
+import { ASCENT, LINE_HEIGHT, textWidth, wrapText } from './chart-text';
 
 export interface Bar {
   label: string;
@@ -68,29 +68,6 @@ function clampShare(value: number | undefined): number | undefined {
 
 export function percentText(share: number): string {
   return `${Math.round(share * 100)}%`;
-}
-
-interface Canvas {
-  width: number;
-  height: number;
-  pixels: Uint8Array;
-}
-
-function fillRect(canvas: Canvas, left: number, top: number, right: number, bottom: number, colour: number): void {
-  const x0 = Math.max(0, Math.round(left));
-  const x1 = Math.min(canvas.width, Math.round(right));
-  const y0 = Math.max(0, Math.round(top));
-  const y1 = Math.min(canvas.height, Math.round(bottom));
-  for (let y = y0; y < y1; y++) canvas.pixels.fill(colour, y * canvas.width + x0, y * canvas.width + Math.max(x0, x1));
-}
-
-function drawText(canvas: Canvas, text: string, left: number, baseline: number): void {
-  drawTextRuns(text, left, baseline, (x, y, level) => {
-    if (x < 0 || y < 0 || x >= canvas.width || y >= canvas.height) return;
-    const at = y * canvas.width + x;
-    // Overlapping edges of neighbouring glyphs keep the darker level.
-    if (canvas.pixels[at] === WHITE || INK_BY_LEVEL.indexOf(canvas.pixels[at]) < level) canvas.pixels[at] = INK_BY_LEVEL[level];
-  });
 }
 
 interface Interval {
@@ -161,7 +138,7 @@ export function chartGeometry(bars: readonly Bar[], width: number): ChartGeometr
  */
 export function barChartPng(input: BarChartInput): Chart {
   const g = chartGeometry(input.bars, input.width);
-  const canvas: Canvas = { width: g.width, height: g.height, pixels: new Uint8Array(g.width * g.height).fill(WHITE) };
+  const canvas = newCanvas(g.width, g.height, INK_BY_LEVEL);
   const xOf = (share: number): number => g.plotLeft + share * (g.plotRight - g.plotLeft);
   const plotTop = g.rows.length ? g.rows[0].top : PADDING;
 
@@ -193,6 +170,6 @@ export function barChartPng(input: BarChartInput): Chart {
     drawText(canvas, barValueText(bar), g.valueLeft, centre - LINE_HEIGHT / 2 + ASCENT - 4);
   });
 
-  const png = encodePalettePng(g.width, g.height, CHART_PALETTE, (x, y) => canvas.pixels[y * g.width + x]);
+  const png = encodeCanvas(canvas, CHART_PALETTE);
   return { png, alt: altText(input), width: g.width, height: g.height };
 }

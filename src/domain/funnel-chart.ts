@@ -1,12 +1,14 @@
 /**
- * The funnel plot as a small indexed PNG (png.ts): respondents across, share up; the national
+ * The funnel plot as an indexed PNG at print resolution: respondents across, share up; the national
  * figure as a line, the 95 % and 99.8 % control limits as curves around it, each municipality a
- * dot with its number (the report's alphabetical list names it). Names are not drawn: the chart
- * code draws digits only (the Georgian glyphs are another change); the alt text and the list
- * beside the chart carry every name and figure.
+ * dot with its number (the report's alphabetical list beside the chart names it). The axes, their
+ * ticks and a legend are written in Georgian with the charts' glyph set (chart-text.ts); the alt
+ * text carries every name and figure for screen readers.
  */
+import { drawText, encodeCanvas, fillRect, newCanvas, type Canvas } from './chart-canvas';
+import { ASCENT, LINE_HEIGHT, textWidth } from './chart-text';
 import { Z95, Z998, limits, type FunnelResult } from './funnel';
-import { encodePalettePng } from './png';
+import { t } from './messages';
 
 const WHITE = 0;
 const GRID = 1;
@@ -14,50 +16,19 @@ const NATIONAL = 2;
 const LIMIT95 = 3;
 const LIMIT998 = 4;
 const DOT = 5;
-const INK = 6;
-const MUTED = 7;
-export const FUNNEL_PALETTE: readonly number[] = [0xffffff, 0xdddddd, 0x1a1a1a, 0x2b6cb0, 0xc53030, 0x2f855a, 0x222222, 0x9a9a9a];
+const MUTED = 6;
+const INK = 7;
+const INK_2 = 8;
+const INK_1 = 9;
+export const FUNNEL_PALETTE: readonly number[] = [0xffffff, 0xdddddd, 0x1a1a1a, 0x2b6cb0, 0xc53030, 0x2f855a, 0x9a9a9a, 0x222222, 0x6f6f6f, 0xbdbdbd];
+const INK_BY_LEVEL = [WHITE, INK_1, INK_2, INK];
 
-/** 3×5 digits and %: dot numbers and axis ticks. */
-const DIGITS: Record<string, readonly string[]> = {
-  '0': ['111', '101', '101', '101', '111'],
-  '1': ['010', '110', '010', '010', '111'],
-  '2': ['111', '001', '111', '100', '111'],
-  '3': ['111', '001', '111', '001', '111'],
-  '4': ['101', '101', '111', '001', '001'],
-  '5': ['111', '100', '111', '001', '111'],
-  '6': ['111', '100', '111', '101', '111'],
-  '7': ['111', '001', '010', '010', '010'],
-  '8': ['111', '101', '111', '101', '111'],
-  '9': ['111', '101', '111', '001', '111'],
-  '%': ['101', '001', '010', '100', '101'],
-};
-
-interface Canvas {
-  width: number;
-  height: number;
-  pixels: Uint8Array;
-}
-
-function set(c: Canvas, x: number, y: number, colour: number): void {
-  const px = Math.round(x);
-  const py = Math.round(y);
-  if (px >= 0 && py >= 0 && px < c.width && py < c.height) c.pixels[py * c.width + px] = colour;
-}
-
-function rect(c: Canvas, x0: number, y0: number, x1: number, y1: number, colour: number): void {
-  for (let y = Math.round(y0); y < Math.round(y1); y++) for (let x = Math.round(x0); x < Math.round(x1); x++) set(c, x, y, colour);
-}
-
-function text(c: Canvas, s: string, left: number, top: number, scale: number, colour: number): void {
-  let x = left;
-  for (const ch of s) {
-    DIGITS[ch]?.forEach((row, gy) => {
-      for (let gx = 0; gx < 3; gx++) if (row[gx] === '1') rect(c, x + gx * scale, top + gy * scale, x + (gx + 1) * scale, top + (gy + 1) * scale, colour);
-    });
-    x += 4 * scale;
-  }
-}
+const PADDING = 24;
+const GAP = 20;
+const LINE = 4;
+const GRID_WIDTH = 2;
+const DOT_RADIUS = 10;
+const SWATCH = 48;
 
 /** A tick step of 1, 2 or 5 × 10^k giving about `count` ticks up to `max`. */
 function niceStep(max: number, count: number): number {
@@ -66,13 +37,42 @@ function niceStep(max: number, count: number): number {
   return ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
 }
 
+/** The legend across the top: a swatch and its words for each line and mark; returns its height. */
+function drawLegend(c: Canvas, top: number): number {
+  const entries: Array<[number, string]> = [
+    [NATIONAL, t('national.legend_national')],
+    [LIMIT95, t('national.legend_95')],
+    [LIMIT998, t('national.legend_998')],
+    [MUTED, t('national.legend_too_few')],
+  ];
+  let x = PADDING;
+  let y = top;
+  for (const [colour, words] of entries) {
+    const width = SWATCH + GAP / 2 + textWidth(words) + GAP * 2;
+    if (x + width > c.width - PADDING && x > PADDING) {
+      x = PADDING;
+      y += LINE_HEIGHT;
+    }
+    const middle = y + LINE_HEIGHT / 2;
+    if (colour === MUTED) fillRect(c, x + SWATCH / 2 - DOT_RADIUS, middle - DOT_RADIUS, x + SWATCH / 2 + DOT_RADIUS, middle + DOT_RADIUS, MUTED);
+    else fillRect(c, x, middle - LINE, x + SWATCH, middle + LINE, colour);
+    drawText(c, words, x + SWATCH + GAP / 2, y + ASCENT);
+    x += width;
+  }
+  return y + LINE_HEIGHT - top;
+}
+
 export function funnelChartPng(result: FunnelResult, size: { width: number; height: number; title: string }): { png: number[]; alt: string } {
   const { width, height } = size;
-  const c: Canvas = { width, height, pixels: new Uint8Array(width * height).fill(WHITE) };
-  const left = 34;
-  const right = width - 12;
-  const top = 10;
-  const bottom = height - 22;
+  const c = newCanvas(width, height, INK_BY_LEVEL);
+  const legendHeight = drawLegend(c, PADDING);
+  const yTitleTop = PADDING + legendHeight + GAP;
+  drawText(c, t('national.axis_share'), PADDING, yTitleTop + ASCENT);
+  const left = PADDING + textWidth('100%') + GAP;
+  const right = width - PADDING - textWidth('0000') / 2;
+  const top = yTitleTop + LINE_HEIGHT + GAP;
+  const bottom = height - PADDING - 2 * LINE_HEIGHT - GAP;
+
   const p0 = result.national ?? 0.5;
   const maxN = Math.max(result.minRespondents * 2, ...result.points.map((p) => p.respondents)) * 1.08;
   // The share axis shows the limits at the smallest compared size and every point, in steps of 10 %.
@@ -83,21 +83,24 @@ export function funnelChartPng(result: FunnelResult, size: { width: number; heig
   const xOf = (n: number) => left + (n / maxN) * (right - left);
   const yOf = (share: number) => bottom - ((share - yLow) / Math.max(0.1, yHigh - yLow)) * (bottom - top);
 
+  // Below the minimum the area is shaded: nothing there is compared.
+  for (let x = left + 2; x < xOf(result.minRespondents); x += 8) for (let y = top; y < bottom; y += 8) fillRect(c, x, y, x + 2, y + 2, GRID);
   for (let s = Math.round(yLow * 10); s <= Math.round(yHigh * 10); s++) {
     const y = yOf(s / 10);
-    rect(c, left, y, right, y + 1, GRID);
-    text(c, `${s * 10}%`, 2, y - 2, 1, MUTED);
+    fillRect(c, left, y - GRID_WIDTH / 2, right, y + GRID_WIDTH / 2, GRID);
+    const label = `${s * 10}%`;
+    drawText(c, label, left - GAP / 2 - textWidth(label), y - LINE_HEIGHT / 2 + ASCENT - 4);
   }
-  const step = niceStep(maxN, 5);
+  const step = niceStep(maxN, 6);
   for (let n = 0; n <= maxN; n += step) {
     const x = xOf(n);
-    rect(c, x, top, x + 1, bottom + 3, GRID);
-    text(c, String(n), x - 2 * String(n).length, bottom + 6, 2, MUTED);
+    fillRect(c, x - GRID_WIDTH / 2, top, x + GRID_WIDTH / 2, bottom + GAP / 2, GRID);
+    drawText(c, String(n), x - textWidth(String(n)) / 2, bottom + GAP / 2 + ASCENT);
   }
-  rect(c, left, bottom, right, bottom + 1, INK);
-  rect(c, left, top, left + 1, bottom, INK);
-  // Below the minimum the area is shaded: nothing there is compared.
-  for (let x = left + 1; x < xOf(result.minRespondents); x += 3) for (let y = top; y < bottom; y += 3) set(c, x, y, GRID);
+  const xTitle = t('national.axis_respondents');
+  drawText(c, xTitle, (left + right) / 2 - textWidth(xTitle) / 2, bottom + GAP + LINE_HEIGHT + ASCENT);
+  fillRect(c, left, bottom, right, bottom + LINE / 2, INK);
+  fillRect(c, left, top, left + LINE / 2, bottom, INK);
 
   if (result.national !== null) {
     for (let x = Math.ceil(xOf(1)); x < right; x++) {
@@ -107,19 +110,19 @@ export function funnelChartPng(result: FunnelResult, size: { width: number; heig
         [Z998, LIMIT998],
       ] as const) {
         const lim = limits(p0, n, z);
-        for (const share of [lim.low, lim.high]) if (share >= yLow && share <= yHigh) rect(c, x, yOf(share) - 1, x + 1, yOf(share) + 1, colour);
+        for (const share of [lim.low, lim.high])
+          if (share >= yLow && share <= yHigh) fillRect(c, x, yOf(share) - LINE / 2, x + 1, yOf(share) + LINE / 2, colour);
       }
     }
     const y = yOf(p0);
-    rect(c, left, y - 1, right, y + 1, NATIONAL);
+    fillRect(c, left, y - LINE / 2, right, y + LINE / 2, NATIONAL);
   }
   for (const p of result.points) {
     const x = xOf(p.respondents);
     const y = yOf(p.share);
-    rect(c, x - 3, y - 3, x + 4, y + 4, p.verdict === 'too_few' ? MUTED : DOT);
-    text(c, String(p.number), x + 6, y - 5, 2, INK);
+    fillRect(c, x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS, p.verdict === 'too_few' ? MUTED : DOT);
+    drawText(c, String(p.number), x + DOT_RADIUS + 6, y - LINE_HEIGHT / 2 + ASCENT - 4);
   }
-  const png = encodePalettePng(width, height, FUNNEL_PALETTE, (x, y) => c.pixels[y * width + x]);
   const pct = (v: number) => `${Math.round(v * 100)}%`;
   const alt = [
     size.title,
@@ -128,5 +131,5 @@ export function funnelChartPng(result: FunnelResult, size: { width: number; heig
   ]
     .filter(Boolean)
     .join(' — ');
-  return { png, alt };
+  return { png: encodeCanvas(c, FUNNEL_PALETTE), alt };
 }

@@ -11,7 +11,8 @@
  */
 import { foldCase, stripInvisible } from './sanitize';
 
-const GEORGIAN: Record<string, string> = {
+/** The Georgian letters in Latin skeleton letters, merged as above; name-match.ts reuses it with its own three differences. */
+export const GEORGIAN_SKELETON_LETTERS: Readonly<Record<string, string>> = {
   ა: 'a',
   ბ: 'b',
   გ: 'g',
@@ -121,7 +122,7 @@ export function skeleton(text: string): string {
       out += latinRun(latin);
       latin = '';
     }
-    const mapped = GEORGIAN[char] ?? CYRILLIC[char];
+    const mapped = GEORGIAN_SKELETON_LETTERS[char] ?? CYRILLIC[char];
     if (mapped !== undefined) out += mapped;
     else if (char >= '0' && char <= '9') out += char;
     else out += ' ';

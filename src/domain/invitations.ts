@@ -253,3 +253,21 @@ export function summaryText(result: { sent: number; deferred: number; problems: 
   if (result.more) lines.push(t('invite.summary_more'));
   return lines.join('\n');
 }
+
+/**
+ * What the menu's answer adds about the whole, not only this click (issue 19): how many invitations
+ * had gone before it (by the hourly sweep or earlier clicks), and where today's batch stands.
+ */
+export function overallText(overall: { sentNow: number; sentInAll: number; batch: 'done' | 'later' | 'due'; hour: number }): string {
+  const lines = [t('invite.overall_before', { count: Math.max(0, overall.sentInAll - overall.sentNow), total: overall.sentInAll })];
+  if (overall.batch === 'done') lines.push(t('invite.overall_batch_done', { hour: overall.hour }));
+  if (overall.batch === 'later') lines.push(t('invite.overall_batch_later', { hour: overall.hour }));
+  return lines.join('\n');
+}
+
+/** Invitations the log records as sent, over all time. */
+export function countSent(records: ReadonlyMap<string, { state: string }>): number {
+  let sent = 0;
+  for (const record of records.values()) if (record.state === 'sent') sent++;
+  return sent;
+}

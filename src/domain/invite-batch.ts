@@ -88,3 +88,11 @@ export function holdInvitations(
   }
   return display;
 }
+
+/** Where today's batch stands after a run: already sent, still to come at its hour, or due now (not finished). */
+export type BatchDayState = 'done' | 'later' | 'due';
+
+export function batchDayState(now: Date, hour: number, lastBatchDay: string | null): BatchDayState {
+  if (dayKey(now) === lastBatchDay) return 'done';
+  return localHour(now) < hour ? 'later' : 'due';
+}

@@ -242,6 +242,9 @@ export const MESSAGES = {
   'invite.summary_where': 'პრობლემის მიზეზი ჩანს „{tab}“ ჩანართის სვეტში „{column}“.',
   'invite.summary_unknown': 'შედეგი უცნობია (გაგზავნა შეწყდა; განმეორებით არ იგზავნება): {count}',
   'invite.summary_more': 'ყველა მოწვევა ჯერ არ გაიგზავნა; დანარჩენი ავტომატურად გაიგზავნება მომდევნო საათობრივი გაშვებისას.',
+  'invite.overall_before': 'ადრე უკვე გაგზავნილი (საათობრივი გაშვებით ან წინა დაჭერით): {count}; სულ გაგზავნილია: {total}',
+  'invite.overall_batch_done': 'დღევანდელი ერთობლივი გაგზავნა უკვე შესრულდა; ახლად დახურული საქმეების მოწვევები ხვალ, {hour}:00-ზე წავა.',
+  'invite.overall_batch_later': 'დღევანდელი ერთობლივი გაგზავნა {hour}:00-ზეა; მანამდე ეს ღილაკი არაფერს აგზავნის (ანონიმურობისთვის).',
 
   // The invitations log: a case's state, and its notes.
   'log.sending': 'იგზავნება',
@@ -354,6 +357,12 @@ export const MESSAGES = {
   'national.no_figures': 'ამ მაჩვენებელს არც ერთი მუნიციპალიტეტი არ აქვეყნებს (ძალიან ცოტა რესპონდენტი).',
   'national.figure': 'ეროვნული მაჩვენებელი: {share} ({respondents} რესპონდენტი).',
   'national.chart_title': '{indicator}: კმაყოფილთა წილი რესპონდენტების რაოდენობის მიხედვით',
+  'national.legend_national': 'ეროვნული მაჩვენებელი',
+  'national.legend_95': '95%-იანი ზღვრები',
+  'national.legend_998': '99,8%-იანი ზღვრები',
+  'national.legend_too_few': 'ცოტა რესპონდენტი: შედარების გარეშე',
+  'national.axis_share': 'კმაყოფილთა წილი',
+  'national.axis_respondents': 'რესპონდენტების რაოდენობა',
   'national.col.number': '№ დიაგრამაზე',
   'national.col.municipality': 'მუნიციპალიტეტი',
   'national.col.respondents': 'რესპონდენტები',

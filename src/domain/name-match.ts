@@ -7,6 +7,7 @@
  * The text is read word by word against an index of the names' parts, so the cost does not grow
  * with the number of applicants times the length of the text.
  */
+import { GEORGIAN_SKELETON_LETTERS } from './georgian-text';
 import { foldCase, stripInvisible } from './sanitize';
 
 export interface NameSpan {
@@ -14,41 +15,11 @@ export interface NameSpan {
   end: number;
 }
 
-const GEORGIAN_SKELETON: Record<string, string> = {
-  ა: 'a',
-  ბ: 'b',
-  გ: 'g',
-  დ: 'd',
-  ე: 'e',
-  ვ: 'v',
-  ზ: 'z',
-  თ: 't',
-  ი: 'i',
-  კ: 'k',
-  ლ: 'l',
-  მ: 'm',
-  ნ: 'n',
-  ო: 'o',
-  პ: 'p',
-  ჟ: 'j',
-  რ: 'r',
-  ს: 's',
-  ტ: 't',
-  უ: 'u',
-  ფ: 'p',
-  ქ: 'k',
-  ღ: 'g',
-  ყ: 'k',
-  შ: 's',
-  ჩ: 'c',
-  ც: 'c',
-  ძ: 'z',
-  წ: 'c',
-  ჭ: 'c',
-  ხ: 'k',
-  ჯ: 'j',
-  ჰ: 'h',
-};
+/**
+ * The tagger's letters, but names keep ჟ (zh/j) and ჰ (h) apart and read ხ as k: Latin spellings
+ * of names write ხ kh, which the digraphs below turn to k.
+ */
+const GEORGIAN_SKELETON: Record<string, string> = { ...GEORGIAN_SKELETON_LETTERS, ჟ: 'j', ხ: 'k', ჰ: 'h' };
 
 /** Latin spellings of Georgian letters, longest first, and single letters people swap. */
 const LATIN_DIGRAPHS: ReadonlyArray<[string, string]> = [

@@ -7,15 +7,16 @@
 import type { AggregatesFile } from './aggregates';
 import type { DocBlock } from './doc-blocks';
 import { type FunnelPoint, type FunnelResult, type Verdict, NATIONAL_MIN_RESPONDENTS, alphabetical, funnel } from './funnel';
+import { CHART_WIDTH_PT, CHART_WIDTH_PX } from './chart';
 import { funnelChartPng } from './funnel-chart';
 import { t } from './messages';
 import { reportLabels } from './report-labels';
 import { DRIVERS } from './types';
 
-export const FUNNEL_WIDTH = 640;
-export const FUNNEL_HEIGHT = 380;
-/** Placed at the report charts' width; drawn at 640 px this prints at about 100 dpi (the report charts are drawn for 300). */
-export const FUNNEL_WIDTH_PT = 440;
+/** Drawn at the report charts' print resolution (about 300 dpi at 440 pt across). */
+export const FUNNEL_WIDTH = CHART_WIDTH_PX;
+export const FUNNEL_HEIGHT = 1100;
+export const FUNNEL_WIDTH_PT = CHART_WIDTH_PT;
 
 export interface NationalIndicator {
   key: string;

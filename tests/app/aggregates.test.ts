@@ -6,39 +6,15 @@
  * disclosure ledger, so the attacker's checker recovers no small group from everything output,
  * the exports included; exporting a period again replaces the file in place.
  */
-import { MENU, playScenario, type PlayResult } from '../../replay/player';
+import { MENU, clickMenu, playScenario, type PlayResult } from '../../replay/player';
 import { sampleScenario } from '../../replay/sample';
 import { AGGREGATES_FORMAT, AGGREGATES_VERSION, readAggregates, type AggregatesFile } from '../../src/domain/aggregates';
-import { periodDays, type Release } from '../../src/domain/disclosure';
+import { periodDays } from '../../src/domain/disclosure';
 import { t } from '../../src/domain/messages';
 import { recoverableSmallGroups } from '../support/differencing-checker';
+import { ledgerReleases, ledgerRows } from '../support/ledger';
 
 const EXPORT = t('menu.export_aggregates');
-const LEDGER = t('tab.disclosure_ledger');
-
-function ledgerRows(result: PlayResult): unknown[][] {
-  return (
-    result.ws.spreadsheets
-      .snapshot(result.spreadsheetId)
-      .tabs.find((x) => x.name === LEDGER)
-      ?.values.slice(1) ?? []
-  );
-}
-
-const releases = (result: PlayResult): Release[] =>
-  ledgerRows(result).map(([key, from, to, respondents]) => ({ key: String(key), from: Number(from), to: Number(to), respondents: Number(respondents) }));
-
-function click(result: PlayResult, caption: string, period: string): string {
-  const ui = result.ws.spreadsheets.ui;
-  const before = ui.shown.length;
-  ui.answerNext({ button: 'OK', text: period });
-  ui.clickMenuItem(caption);
-  return ui.shown
-    .slice(before)
-    .filter((shown) => shown.kind !== 'prompt')
-    .map((shown) => shown.message)
-    .join('\n');
-}
 
 function exported(result: PlayResult): Array<{ id: string; name: string; folderPath: string; sharing: { access: string }; text: string }> {
   return result.ws.drive
@@ -52,8 +28,8 @@ describe('the sample quarter exported as aggregates', () => {
   const messages: string[] = [];
   beforeAll(() => {
     result = playScenario(sampleScenario());
-    for (const period of ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026-Q1']) messages.push(click(result, EXPORT, period));
-    messages.push(click(result, MENU.buildReport, '2026-02-01..2026-03-31'));
+    for (const period of ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026-Q1']) messages.push(clickMenu(result, EXPORT, period));
+    messages.push(clickMenu(result, MENU.buildReport, '2026-02-01..2026-03-31'));
   }, 240_000);
 
   test('one versioned file per period in the public folder, shared by link, replaced in place when exported again', () => {
@@ -99,10 +75,10 @@ describe('the sample quarter exported as aggregates', () => {
     // The monthly exports match what the ledger holds for them: what the file says is what was recorded.
     const january = JSON.parse(exported(result).find((f) => f.name.includes('2026-01-01..2026-01-31'))?.text ?? '{}') as AggregatesFile;
     const days = periodDays({ from: new Date(january.period.from), to: new Date(january.period.to) });
-    const held = new Set(releases(result).map((r) => `${r.key}|${r.from}|${r.to}|${r.respondents}`));
+    const held = new Set(ledgerReleases(result).map((r) => `${r.key}|${r.from}|${r.to}|${r.respondents}`));
     const published = january.groups.filter((g) => !g.suppressed);
     expect(published.length).toBeGreaterThan(5);
     for (const g of published) expect(held).toContain(`${g.key}|${days.from}|${days.to}|${g.respondents}`);
-    expect(recoverableSmallGroups(releases(result), 5)).toEqual([]);
+    expect(recoverableSmallGroups(ledgerReleases(result), 5)).toEqual([]);
   });
 });

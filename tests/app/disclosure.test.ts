@@ -5,33 +5,11 @@
  * period and a report of two months; every figure output lands in the hidden ledger tab, and the
  * attacker's checker (tests/support/differencing-checker.ts) recovers no small group from them.
  */
-import { MENU, STAFF_USER, playScenario, type PlayResult } from '../../replay/player';
+import { MENU, clickMenu, STAFF_USER, playScenario, type PlayResult } from '../../replay/player';
 import { sampleScenario } from '../../replay/sample';
-import type { Release } from '../../src/domain/disclosure';
 import { t } from '../../src/domain/messages';
 import { recoverableSmallGroups } from '../support/differencing-checker';
-
-const LEDGER = t('tab.disclosure_ledger');
-
-function ledgerOf(result: PlayResult): Release[] {
-  const tab = result.ws.spreadsheets.snapshot(result.spreadsheetId).tabs.find((x) => x.name === LEDGER);
-  if (!tab) return [];
-  return tab.values
-    .slice(1)
-    .map(([key, from, to, respondents]) => ({ key: String(key), from: Number(from), to: Number(to), respondents: Number(respondents) }));
-}
-
-function click(result: PlayResult, caption: string, period: string): string {
-  const ui = result.ws.spreadsheets.ui;
-  const before = ui.shown.length;
-  ui.answerNext({ button: 'OK', text: period });
-  ui.clickMenuItem(caption);
-  return ui.shown
-    .slice(before)
-    .filter((shown) => shown.kind !== 'prompt')
-    .map((shown) => shown.message)
-    .join('\n');
-}
+import { LEDGER, ledgerReleases } from '../support/ledger';
 
 describe('the sample quarter, output monthly, quarterly and over overlapping periods', () => {
   let result: PlayResult;
@@ -47,19 +25,19 @@ describe('the sample quarter, output monthly, quarterly and over overlapping per
       [MENU.buildReport, '2026-02-01..2026-03-31'],
       [MENU.buildReport, '2026-Q1'],
     ] as const) {
-      messages.push(click(result, caption, period));
+      messages.push(clickMenu(result, caption, period));
     }
   }, 240_000);
 
   test('every output was made and recorded in the ledger', () => {
     expect(messages.join('\n')).not.toContain(t('menu.failed'));
-    const ledger = ledgerOf(result);
+    const ledger = ledgerReleases(result);
     expect(ledger.length).toBeGreaterThan(50);
     expect(new Set(ledger.map((r) => `${r.from}..${r.to}`)).size).toBeGreaterThanOrEqual(6);
   });
 
   test('the checker recovers no small group from everything output', () => {
-    expect(recoverableSmallGroups(ledgerOf(result), 5)).toEqual([]);
+    expect(recoverableSmallGroups(ledgerReleases(result), 5)).toEqual([]);
   });
 
   test('figures were withheld, and staff were told why in Georgian', () => {

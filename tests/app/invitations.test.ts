@@ -666,6 +666,35 @@ describe('exactly once under concurrency and crashes', () => {
   });
 });
 
+describe('the menu answer speaks of the whole (issue 19)', () => {
+  test('after the hourly sweep sent the batch, a click says none new, how many went before, and that the batch is done', () => {
+    const f = workbook();
+    paste(f, 2, [caseRow(1), caseRow(2), caseRow(3)], false);
+    batchTrigger(f);
+    expect(f.ws.mail.sent).toHaveLength(3);
+    f.ws.run('menuSendInvitations', 'menu');
+    const answer = f.ws.spreadsheets.ui.shown.at(-1)!.message;
+    expect(answer).toContain(t('invite.summary_sent', { count: 0 }));
+    expect(answer).toContain(t('invite.overall_before', { count: 3, total: 3 }));
+    expect(answer).toContain(t('invite.overall_batch_done', { hour: 0 }));
+    expect(f.ws.mail.sent).toHaveLength(3);
+  });
+
+  test('before the batch hour a click says when the batch goes and that it sends nothing now', () => {
+    const f = workbook();
+    setSetting(f, 'inviteHour', '23');
+    // The next morning, 08:00 in Tbilisi: well before the batch hour.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tbilisi' }).format(new Date(f.ws.core.now()));
+    f.ws.core.setNow(new Date(`${today}T08:00:00+04:00`).getTime() + 24 * HOUR);
+    paste(f, 2, [caseRow(1)], false);
+    f.ws.run('menuSendInvitations', 'menu');
+    const answer = f.ws.spreadsheets.ui.shown.at(-1)!.message;
+    expect(f.ws.mail.sent).toHaveLength(0);
+    expect(answer).toContain(t('invite.overall_batch_later', { hour: 23 }));
+    expect(answer).toContain(t('invite.overall_before', { count: 0, total: 0 }));
+  });
+});
+
 describe('case numbers', () => {
   test('a case number corrected after closing keeps its invitation: one mail, and the log follows the number', () => {
     const f = workbook();

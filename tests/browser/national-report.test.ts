@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { playNational, writeNationalOutput } from '../../replay/national';
 import { t } from '../../src/domain/messages';
+import { FUNNEL_HEIGHT, FUNNEL_WIDTH } from '../../src/domain/national-report';
 
 const CHROMIUM = '/usr/bin/chromium';
 const results = join(__dirname, '..', '..', 'test-results', 'browser');
@@ -63,7 +64,7 @@ test('the funnel plots render, with Georgian text in a Georgian font and no outs
   );
   expect(charts.length).toBeGreaterThanOrEqual(3);
   for (const chart of charts) {
-    expect([chart.width, chart.height]).toEqual([640, 380]);
+    expect([chart.width, chart.height]).toEqual([FUNNEL_WIDTH, FUNNEL_HEIGHT]);
     // The 95 % (blue) and 99.8 % (red) limits and the national line (black) on every plot.
     expect(chart.colours).toEqual(expect.arrayContaining(['2b6cb0', 'c53030', '1a1a1a']));
     // Dots: green when compared, grey when too few respondents to compare.

@@ -12,6 +12,7 @@ import { parseArgs } from '../../replay/demo';
 import { type NationalRun, playNational, writeNationalOutput } from '../../replay/national';
 import { Z95, Z998, limits } from '../../src/domain/funnel';
 import { t } from '../../src/domain/messages';
+import { FUNNEL_HEIGHT, FUNNEL_WIDTH } from '../../src/domain/national-report';
 import { decodePng } from '../domain/png-reader';
 
 const out = mkdtempSync(join(tmpdir(), 'ukukavshiri-national-'));
@@ -84,7 +85,7 @@ test('the report: funnel plots, alphabetical lists, the verdict the limits give,
     return seen;
   };
   for (const png of pngs) {
-    expect([png.width, png.height]).toEqual([640, 380]);
+    expect([png.width, png.height]).toEqual([FUNNEL_WIDTH, FUNNEL_HEIGHT]);
     // The 95 % limits (blue), the 99.8 % limits (red) and the municipalities' dots (green) are drawn.
     for (const colour of [0x2b6cb0, 0xc53030, 0x2f855a]) expect(colours(png)).toContain(colour);
   }
