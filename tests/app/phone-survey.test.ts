@@ -340,3 +340,36 @@ describe('the phone survey, stopped half-way', () => {
     expect(dataRows(f, TABS.phoneCalls.name)).toHaveLength(10);
   });
 });
+
+describe('the phone survey, at scale', () => {
+  /** Service calls of the first daily run of February with `extra` more closed desk cases in January. */
+  function callsWith(extra: number): Record<string, number> {
+    const f = setUpWorkbook({ now: '2026-01-05T09:00:00+04:00' });
+    seedCases(f);
+    const keys = columnsOf('applications').map((c) => c.key);
+    const more = Array.from({ length: extra }, (_, i) =>
+      keys.map(
+        (k) =>
+          ({
+            caseId: `M-${i}`,
+            service: newborn.ka,
+            applicant: `სახელი ${i}`,
+            applyChannel: OFFICE,
+            status: CLOSED,
+            closedAt: at('2026-01-20T10:00:00+04:00'),
+          })[k] ?? '',
+      ),
+    );
+    if (extra) appendTabRows(f, TABS.applications.name, more);
+    setSetting(f, 'phoneSurvey', 'yes');
+    daily(f, '2026-01-31T09:00:00+04:00'); // the survey's tabs made, nothing due yet
+    f.ws.core.resetCalls();
+    daily(f, '2026-02-01T09:00:00+04:00');
+    expect(listFiles(f)).toHaveLength(1);
+    return f.ws.core.callSummary().byMethod;
+  }
+
+  it('makes as many service calls for 2,000 desk cases as for 12: whole-tab reads, one file, one append', () => {
+    expect(callsWith(2000)).toEqual(callsWith(0));
+  });
+});
