@@ -17,7 +17,7 @@ import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
 import { runsAsOwner } from './app/owner';
-import { runPhoneSurvey } from './app/phone-survey';
+import { eraseAfterCallsEdit, runPhoneSurvey } from './app/phone-survey';
 import { sheetEditOf, submittedTab } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -85,6 +85,7 @@ export function menuNationalReport(): void {
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = sheetEditOf(e);
   if (syncServicesAfterEdit(edit)) return;
+  if (eraseAfterCallsEdit(edit)) return;
   handleWorkbookEdit(edit);
 }
 

@@ -7,7 +7,8 @@
  */
 import { dayKey } from '../domain/dates';
 import { afterDraw, callEntries, monthsToErase, planMonthlyDraw, type SurveyState } from '../domain/phone-survey';
-import { PHONE_SURVEY_TABS } from '../domain/schema';
+import { PHONE_SURVEY_TABS, TABS } from '../domain/schema';
+import type { SheetEdit } from '../adapters/events';
 import {
   addMonthCalls,
   eraseMonthList,
@@ -19,7 +20,7 @@ import {
   writeMonthList,
   writeSurveyState,
 } from '../adapters/call-list';
-import { withScriptLock } from '../adapters/lock';
+import { LOCK_WAIT_MS, tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readSettings } from '../adapters/settings-tab';
 import { ensureOptionalTabs } from '../adapters/workbook';
 
@@ -32,6 +33,21 @@ export interface PhoneSurveyResult {
   notDrawn?: { month: string; pool: number; reason: 'pool' | 'too_few' };
   /** Months whose list's personal data was erased now, and why. */
   erased: Array<{ month: string; reason: 'done' | 'retention' }>;
+}
+
+/**
+ * The edit trigger, for an edit of the calls tab: the coordinator's last tick erases the month's
+ * list at once rather than at the next daily run. Any other tab: nothing read, false.
+ */
+export function eraseAfterCallsEdit(edit: SheetEdit | null, now: Date = new Date()): boolean {
+  if (!edit || edit.tab !== TABS.phoneCalls.name) return false;
+  const run = tryScriptLock(LOCK_WAIT_MS, () => {
+    const state = readSurveyState();
+    return state ? eraseDue(state, now) : [];
+  });
+  // Without the lock the daily run erases it.
+  if (run.locked && run.value.length) console.info(`phone survey: erased after the last tick: ${JSON.stringify(run.value)}`);
+  return true;
 }
 
 export function runPhoneSurvey(now: Date = new Date()): PhoneSurveyResult {

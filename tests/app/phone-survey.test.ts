@@ -190,8 +190,10 @@ describe('the phone survey', () => {
     ['answered', 'answered', 'refused', 'unreachable', 'called', 'unreachable'].forEach((o, i) => tick(f, i + 2, outcome(o)));
     daily(f, '2026-02-10T09:00:00+04:00');
     expect(listFiles(f)).toHaveLength(1);
-    // The last call made: deleted for good, not trashed; no name or phone left anywhere in Drive.
+    // The last call made: deleted for good at that tick (the edit trigger), not trashed; no name
+    // or phone left anywhere in Drive.
     tick(f, 6, outcome('refused'));
+    expect(listFiles(f)).toEqual([]);
     daily(f, '2026-02-11T09:00:00+04:00');
     expect(listFiles(f)).toEqual([]);
     const drive = allDriveText(f);
