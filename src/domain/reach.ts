@@ -45,6 +45,16 @@ export function reachOf(record: FeedbackRecord): ReachChannel | null {
   return 'email';
 }
 
+/**
+ * The ledger key of a group's satisfaction. People interviewed by phone are exactly the N2 answers
+ * of channel `phone`, which the report's channel table already shows: the same key, so the ledger
+ * compares the two (it compares figures of one key only). The email group leaves out answers
+ * marked as invited by SMS, so it is not the channel `email_link` group: a key of its own.
+ */
+export function satisfactionKey(group: ReachGroup): string {
+  return group === 'phone' ? 'channel:N2:phone' : `reach_form:N2:${group}`;
+}
+
 export interface ReachInput {
   records: readonly FeedbackRecord[];
   period: { from: Date; to: Date };
@@ -115,7 +125,7 @@ export function buildReach(input: ReachInput): ReachModel {
 
   const answers: Record<ReachChannel, number> = { email: 0, sms: 0, phone: 0, desk: 0 };
   // The satisfaction "driver" is the overall score (n2.overall): keyed as the group's form score.
-  const keyOf = (g: ReachGroup, d: Driver): string => (d === 'satisfaction' ? `reach_form:N2:${g}` : `reach_driver:N2:${g}:${d}`);
+  const keyOf = (g: ReachGroup, d: Driver): string => (d === 'satisfaction' ? satisfactionKey(g) : `reach_driver:N2:${g}:${d}`);
   const drivers = new Map(REACH_GROUPS.map((g) => [g, DRIVERS.map((d) => newGroup(keyOf(g, d)))]));
   const overallOf = (g: ReachGroup): Group => (drivers.get(g) as Group[])[DRIVERS.indexOf('satisfaction')];
   const items = likertItems(FORMS.N2);
@@ -182,7 +192,7 @@ export function reachReleases(model: ReachModel, period: { from: Date; to: Date 
   const releases: Release[] = [];
   for (const row of model.rates) if (row.answers !== null && row.answers > 0) releases.push({ key: `reach:${row.channel}`, ...span, respondents: row.answers });
   for (const row of model.outcomes) {
-    if (!row.satisfaction.suppressed) releases.push({ key: `reach_form:N2:${row.group}`, ...span, respondents: row.satisfaction.respondents });
+    if (!row.satisfaction.suppressed) releases.push({ key: satisfactionKey(row.group), ...span, respondents: row.satisfaction.respondents });
     for (const d of row.drivers)
       if (!d.score.suppressed) releases.push({ key: `reach_driver:N2:${row.group}:${d.driver}`, ...span, respondents: d.score.respondents });
   }

@@ -298,7 +298,10 @@ describe('the phone survey', () => {
     expect(outcomes).toHaveLength(2);
     // Recorded in the disclosure ledger.
     const ledger = f.ws.spreadsheets.snapshot(f.spreadsheetId).tabs.find((tab) => tab.name === t('tab.disclosure_ledger'));
-    expect(JSON.stringify(ledger?.values)).toContain('reach_form:N2:phone');
+    const keys = (ledger?.values ?? []).map((row) => String(row[0]));
+    expect(keys).toContain('reach:phone');
+    expect(keys).toContain('reach_form:N2:email');
+    expect(keys).toContain('channel:N2:phone');
   });
 });
 

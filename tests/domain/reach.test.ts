@@ -91,7 +91,7 @@ describe('reports by reach', () => {
   it('withholds a figure the disclosure ledger says would single people out, and records what it shows', () => {
     const first = buildReach({ records: records(), period: Q1, invited: INVITED, minGroupSize: 5 });
     const ledger = reachReleases(first, Q1);
-    expect(ledger).toContainEqual({ key: 'reach_form:N2:phone', ...periodDays(Q1), respondents: 6 });
+    expect(ledger).toContainEqual({ key: 'channel:N2:phone', ...periodDays(Q1), respondents: 6 });
     // One phone answer on 31 March: Q1 minus 01.01–30.03 would be that one person.
     const moved = records().map((r, i) =>
       r.channel === 'phone' && r.form === 'N2' && i === 12 ? { ...r, receivedAt: new Date('2026-03-31T12:00:00+04:00') } : r,
