@@ -217,7 +217,7 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
     ms: 300,
     source: TEN_MILLION_CELLS,
     basis:
-      'an Advanced Drive service call (Drive API v3: permissions.create, permissions.list) taken as a Drive metadata round trip, as DriveApp (0.3 s); no published per-call measurement',
+      'an Advanced Drive service call (Drive API v3: permissions.create, permissions.list, files.delete) taken as a Drive metadata round trip, as DriveApp (0.3 s); no published per-call measurement',
     estimate: true,
   },
   PropertiesService: {

@@ -18,6 +18,7 @@ import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
 import { runsAsOwner } from './app/owner';
+import { eraseAfterCallsEdit, runPhoneSurvey } from './app/phone-survey';
 import { sheetEditOf, submittedFormId } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
@@ -90,6 +91,7 @@ export function menuNationalReport(): void {
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = sheetEditOf(e);
   if (syncServicesAfterEdit(edit)) return;
+  if (eraseAfterCallsEdit(edit)) return;
   handleWorkbookEdit(edit);
 }
 
@@ -122,6 +124,8 @@ export function dailyJobs(): void {
     ['clearExpiredEmails', clearExpiredEmails],
     ['scheduledReport', runScheduledReport],
     ['highlightOverdueActions', () => highlightOverdueActions()],
+    // Off until turned on; a call list already made is erased by its rules either way.
+    ['phoneSurvey', () => runPhoneSurvey()],
   ]);
 }
 

@@ -27,7 +27,7 @@ const SCOPE_USES: Array<{ scope: string; use: RegExp }> = [
   { scope: 'forms', use: /\bFormApp\.(create|openById)\(/ },
   { scope: 'documents', use: /\bDocumentApp\.(create|openById)\(/ },
   // DriveApp, and the Advanced Drive service (permissions.create/list: drive, or drive.file for files the app made)
-  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(|\bPermissions\.(create|list)\(/ },
+  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(|\bPermissions\.(create|list)\(|\bFiles\.remove\(/ },
   { scope: 'script.send_mail', use: /\bMailApp\.sendEmail\(/ },
   // the SMS gateway's HTTP API (issue 17), and nothing else
   { scope: 'script.external_request', use: /\bUrlFetchApp\.fetch\(/ },

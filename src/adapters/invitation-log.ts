@@ -136,6 +136,21 @@ export function invitationsByServiceIn(period: Pick<Period, 'from' | 'to'>, serv
   );
 }
 
+/** Invitations sent in the period by channel (email, sms …), by the log; a blank channel is email. */
+export function invitationsSentByChannel(period: Pick<Period, 'from' | 'to'>): Record<string, number> {
+  const table = readTab(TABS.invitations);
+  const byChannel = new Map<string, Array<{ status: unknown; at: unknown }>>();
+  for (const row of table.rows) {
+    const channel = parseInviteChannel(text(table, row, 'channel'));
+    const rows = byChannel.get(channel) ?? [];
+    rows.push({ status: cell(table, row, 'status'), at: cell(table, row, 'at') });
+    byChannel.set(channel, rows);
+  }
+  const counts: Record<string, number> = {};
+  for (const [channel, rows] of byChannel) counts[channel] = countInvitationsSent(rows, period);
+  return counts;
+}
+
 function sameRecord(a: LogRecord, b: LogRecord): boolean {
   return (
     a.state === b.state &&

@@ -45,7 +45,7 @@ export interface SubmissionGap {
   accounted: number;
 }
 
-export type Source = FormKey | 'paper' | 'otherChannels';
+export type Source = FormKey | 'paper' | 'otherChannels' | 'phoneInterviews';
 
 /** One collection run: what it has read so far, and what it writes at the end. */
 export interface Run {

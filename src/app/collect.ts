@@ -30,8 +30,9 @@ import type { FormKey } from '../domain/types';
 import { readApplicantNames } from '../adapters/applications-tab';
 import { storeCallbacks } from '../adapters/callback-list';
 import { readFormRecord, writeAll } from '../adapters/config';
-import { readOtherChannels, readPaperEntry } from '../adapters/entry-tabs';
+import { readOtherChannels, readPaperEntry, readPhoneInterviews } from '../adapters/entry-tabs';
 import { writeCursors } from '../adapters/form-responses';
+import { missingPhoneInterview, normalizePhoneInterview } from '../domain/phone-survey';
 import { openFeedbackForAppend } from '../adapters/feedback-table';
 import { LOCK_WAIT_MS, tryScriptLock, withScriptLock } from '../adapters/lock';
 import { readServices } from '../adapters/services-tab';
@@ -44,7 +45,7 @@ import { collectTyped } from './collect-typed';
 export { MAX_RESPONSES_PER_RUN } from './collect-online';
 export type { CollectResult, Source, SubmissionGap } from './collect-run';
 
-const ALL_SOURCES: readonly Source[] = ['N1', 'N2', 'paper', 'otherChannels'];
+const ALL_SOURCES: readonly Source[] = ['N1', 'N2', 'paper', 'otherChannels', 'phoneInterviews'];
 
 // ---------------------------------------------------------------------------------------------
 // Entry points
@@ -208,6 +209,17 @@ function collectSource(run: Run, source: Source): number {
           services: run.services,
           themes: run.themes,
         }),
+    });
+  if (source === 'phoneInterviews')
+    // N2 read over the phone (the phone survey): no tab until the survey is turned on.
+    return collectTyped(run, readPhoneInterviews(), {
+      tab: 'phoneInterviews',
+      prefix: 'phone',
+      contentKeys: FORMS.N2.items.map((item) => item.id),
+      missing: missingPhoneInterview,
+      withdrawn: { form: 'N2', channel: 'phone' },
+      normalize: (cells, id, now) =>
+        normalizePhoneInterview({ id, receivedAt: cells.receivedAt, answers: cells, enteredAt: now, services: run.services, themes: run.themes }),
     });
   collectForm(run, FORMS[source]);
   let stored = 0;

@@ -5,7 +5,7 @@
  */
 import { FORM_LIST } from '../domain/forms';
 import { t } from '../domain/messages';
-import { TABS } from '../domain/schema';
+import { PHONE_SURVEY_TABS, TABS } from '../domain/schema';
 import { DEFAULT_SERVICES, servicesFingerprint } from '../domain/services';
 import { DEFAULT_THEMES } from '../domain/themes';
 import type { FormKey, Service } from '../domain/types';
@@ -21,7 +21,7 @@ import { deployedProfile } from '../adapters/municipality-profile';
 import { seedThemes } from '../adapters/themes-tab';
 import { ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
 import { runningAccount } from './owner';
-import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
+import { ensureOptionalTabs, ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
 import { PRINT_FOLDER, ensurePrintMaterial } from './paper-docs';
 import { SELF_CHECK_TAB, runSelfCheck } from './self-check';
 import { TRIGGERS } from './trigger-list';
@@ -99,6 +99,8 @@ export function setupWorkbook(): SetupResult {
     const profile = deployedProfile();
     seedSettings(profile?.settings);
     seedServices(profile?.services ?? DEFAULT_SERVICES);
+    // The phone survey's tabs exist only once a municipality turns it on (its daily run makes them too).
+    if (readSettings().value.phoneSurvey) createdTabs.push(...ensureOptionalTabs(PHONE_SURVEY_TABS));
     seedThemes(DEFAULT_THEMES);
     removeBlankStarterTab();
     // Setup does now what a services edit left to the sweep (an edit made meanwhile marks again).

@@ -666,6 +666,27 @@ export const MESSAGES = {
   'sms.key_invalid': 'ეს არ ჰგავს {provider}-ის გასაღებს; არაფერი შეინახა.',
   'sms.key_not_owner': 'გასაღების შეყვანა შეუძლია მხოლოდ სისტემის მფლობელს ({owner}).',
   'sms.key_no_provider': 'ჯერ მიუთითეთ SMS პროვაიდერი ჩანართში „{tab}“ (smsProvider: smsoffice, gosms ან twilio).',
+  // The assisted phone survey (issue 17, item 3): its tabs, the call list, the settings.
+  'tab.phone_interviews': 'სატელეფონო გამოკითხვა — პასუხები',
+  'tab.phone_calls': 'სატელეფონო გამოკითხვა — ზარები',
+  'note.phone_interviews':
+    'კოორდინატორი ტელეფონით უკითხავს N2 ფორმას და პასუხებს აქ წერს, თითო ინტერვიუ — თითო სტრიქონი. აქ არ იწერება არც საქმის ნომერი, არც სახელი, არც ტელეფონი: პასუხი ანონიმურია, როგორც ყველა სხვა.',
+  'note.phone_calls':
+    'თვის სიიდან თითო ზარი — თითო სტრიქონი (ნომერი სიაში). ვინ არის ამ ნომრით, მხოლოდ კოორდინატორის სიაშია (Drive, „უკუკავშირი — კოორდინატორი“). შედეგი აირჩიეთ: როცა ყველა სტრიქონს საბოლოო შედეგი აქვს, სიის პერსონალური მონაცემები იშლება.',
+  'col.interview_date': 'გამოკითხვის თარიღი',
+  'col.call_month': 'თვე (შემთხვევები)',
+  'col.call_number': 'ნომერი სიაში',
+  'col.call_drawn_at': 'სია შედგა',
+  'col.call_outcome': 'შედეგი',
+  'call_outcome.called': 'დაირეკა, ხელახლა დასარეკი',
+  'call_outcome.answered': 'გამოიკითხა',
+  'call_outcome.refused': 'უარი თქვა',
+  'call_outcome.unreachable': 'ვერ დავუკავშირდით',
+  'file.phone_calls': 'სატელეფონო გამოკითხვის სია {month}.csv',
+  'setting.phone_survey':
+    'სატელეფონო გამოკითხვა: yes ან no. yes — ყოველთვე წინა თვის დასრულებული კანცელარიის საქმეებიდან შემთხვევითი შერჩევა კოორდინატორის სიაში, N2 ტელეფონით',
+  'setting.phone_survey_sample': 'სატელეფონო გამოკითხვის შერჩევის ზომა თვეში (არანაკლებ ჯგუფის მინიმალური ზომისა)',
+  'col.invite_channel': 'არხი',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -41,7 +41,9 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
     if (key in raw && value !== '' && value !== null && value !== undefined) raw[key] = String(value).trim();
   }
   const problems: string[] = [];
-  const int = (key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays' | 'inviteBatchMin' | 'inviteMaxHoldDays' | 'smsPerDay'): number => {
+  const int = (
+    key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays' | 'inviteBatchMin' | 'inviteMaxHoldDays' | 'smsPerDay' | 'phoneSurveySample',
+  ): number => {
     const fallback = Number(SETTING_SPECS.find((s) => s.key === key)?.default);
     const n = positiveInt(raw[key], fallback);
     if (String(n) !== raw[key]) problems.push(t('settings.not_positive_int', { key, value: n }));
@@ -71,6 +73,10 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const smsProvider = parseSmsProvider(raw.smsProvider);
   if (smsProvider === null) problems.push(t('settings.bad_sms_provider', { value: raw.smsProvider }));
   const smsPerDay = int('smsPerDay');
+  const survey = raw.phoneSurvey.toLowerCase();
+  const phoneSurvey = survey === 'yes' || survey === 'true' || survey === 'კი';
+  if (!phoneSurvey && survey !== 'no' && survey !== 'false' && survey !== 'არა') problems.push(t('settings.bad_yes_no', { key: 'phoneSurvey', value: 'no' }));
+  const phoneSurveySample = int('phoneSurveySample');
   // A mistyped address is left out (a malformed Reply-To would reach every applicant) and named.
   const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);
   if (replyTo && !replyTo.ok) problems.push(t('settings.bad_reply_to', { value: raw.replyTo }));
@@ -103,6 +109,8 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
       smsProvider: smsProvider ?? '',
       smsSender: raw.smsSender,
       smsPerDay,
+      phoneSurvey,
+      phoneSurveySample,
     },
     problems,
   };

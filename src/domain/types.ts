@@ -153,6 +153,10 @@ export interface Settings {
   smsSender: string;
   /** The most SMS invitations sent in one day (the municipality's budget). */
   smsPerDay: number;
+  /** The assisted phone survey (issue 17) is on; absent or false: off. */
+  phoneSurvey?: boolean;
+  /** People drawn for it each month (at least minGroupSize are drawn). */
+  phoneSurveySample?: number;
 }
 
 /** SMS gateways the product can send through (domain/sms-providers.ts). */
