@@ -25,6 +25,8 @@ import {
   type SendCounts,
 } from '../domain/invitations';
 import { caseKey } from '../domain/invitation-log';
+import { phoneHeldForDraw } from '../domain/phone-survey';
+import { readSurveyState } from '../adapters/call-list';
 import { batchDayState, batchDue, holdInvitations, selectBatch } from '../domain/invite-batch';
 import { dayKey } from '../domain/dates';
 import { TABS } from '../domain/schema';
@@ -138,7 +140,15 @@ export function clearExpiredEmails(): number {
     const cleared = applications.clearEmails(expiredEmailRows(applications.rows, log.records, new Date(), settings.emailRetentionDays));
     if (cleared) console.info(`clearExpiredEmails: cleared ${cleared} addresses`);
     // Mobile numbers too (issue 17), on the same days: whatever became of the SMS.
-    const phones = applications.clearPhones(expiredPhoneRows(applications.rows, log.records, new Date(), settings.emailRetentionDays));
+    // With the phone survey on, a desk case's number waits for its month's draw (domain/phone-survey.ts).
+    const survey = settings.phoneSurvey ? readSurveyState() : null;
+    const byIndex = new Map(applications.rows.map((row) => [row.index, row]));
+    const held = (index: number): boolean => {
+      const row = byIndex.get(index);
+      return !!settings.phoneSurvey && !!row && phoneHeldForDraw(row, survey, new Date());
+    };
+    const expired = expiredPhoneRows(applications.rows, log.records, new Date(), settings.emailRetentionDays).filter((index) => !held(index));
+    const phones = applications.clearPhones(expired);
     if (phones) console.info(`clearExpiredEmails: cleared ${phones} mobile numbers`);
     return cleared + phones;
   });

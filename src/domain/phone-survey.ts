@@ -326,3 +326,19 @@ export function normalizePhoneInterview(input: PhoneInterviewInput): Normalized 
   else result.problems.unshift(...flags);
   return result;
 }
+
+/**
+ * Whether a closed desk case's phone waits for the survey's draw, which retention would otherwise
+ * clear first (a case closed on 2 January reaches its 30 days on 1 February, the draw's day): its
+ * closing month is not drawn yet, or pooled into a later draw. Never past the end of the month
+ * after it, when the month's own list is erased too.
+ */
+export function phoneHeldForDraw(row: { status: unknown; closedAt: unknown; applyChannel?: unknown }, state: SurveyState | null, now: Date): boolean {
+  if (!isClosedStatus(row.status) || applyChannelOf(row.applyChannel) !== 'office') return false;
+  const closedAt = isDate(row.closedAt) ? row.closedAt : parseDateInput(row.closedAt);
+  if (!closedAt || Number.isNaN(closedAt.getTime())) return false;
+  const month = monthKeyOf(closedAt);
+  const status = state?.months[month]?.status;
+  if (status && status !== 'pooled') return false;
+  return now.getTime() < monthStart(addMonths(month, 2)).getTime();
+}

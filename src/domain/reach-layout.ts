@@ -21,6 +21,11 @@ const TEXT = {
   answers: { ka: 'პასუხები', en: 'Answers' },
   rate: { ka: 'გამოხმაურება', en: 'Response rate' },
   moreAnswers: { ka: 'პასუხი მეტია მოწვევაზე', en: 'more answers than invitations' },
+  emailWithSms: { ka: 'ელფოსტა და SMS (N2, ერთი ბმული)', en: 'Email and SMS (N2, one link)' },
+  countedWithEmail: {
+    ka: 'იმავე ბმულით: პასუხები და მოწვეულები ელფოსტის სტრიქონშია',
+    en: 'same link: answers and invitations are in the email row',
+  },
   outcomeHeading: { ka: 'N2: შედეგი მიღწევის გზის მიხედვით', en: 'N2 outcome by how people were reached' },
   outcomeNote: {
     ka: 'ეთანხმება (4–5) და რესპონდენტების რაოდენობა; ტელეფონით გამოკითხულები — კანცელარიაში მიმართულთა შემთხვევითი შერჩევა.',
@@ -52,9 +57,9 @@ export function reachBlocks(model: ReachModel, labels: ReportLabels, min: number
   const rateRows: Cell[][] = model.rates
     .filter((row) => row.invited > 0 || row.answers !== 0)
     .map((row) => [
-      CHANNEL_NAMES[row.channel][lang],
+      row.withSms ? L('emailWithSms') : CHANNEL_NAMES[row.channel][lang],
       String(row.invited),
-      row.answers === null ? notice(L('suppressed')) : String(row.answers),
+      row.countedWithEmail ? L('countedWithEmail') : row.answers === null ? notice(L('suppressed')) : String(row.answers),
       row.answers === null ? '' : row.moreAnswers ? L('moreAnswers') : row.rate === null ? '—' : percentText(row.rate),
     ]);
   const blocks: DocBlock[] = [

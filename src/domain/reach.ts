@@ -72,6 +72,13 @@ export interface ReachRateRow {
   /** Null without invitations, when suppressed, or when answers outnumber invitations. */
   rate: number | null;
   moreAnswers: boolean;
+  /**
+   * SMS only: no answer of the period carries the SMS marker, so the SMS-invited answered through
+   * the same link as email and are counted there; the email row's invited include them.
+   */
+  countedWithEmail?: boolean;
+  /** Email only: the row holds the unmarked SMS answers and invitations too. */
+  withSms?: boolean;
 }
 
 export interface ReachOutcomeRow {
@@ -159,12 +166,16 @@ export function buildReach(input: ReachInput): ReachModel {
     REACH_GROUPS.map((g) => counts.get(g) as Group),
     min,
   );
+  // Unmarked SMS answers are in the email count: one rate for both links, never a false 0 % for SMS.
+  const smsUnmarked = answers.sms === 0 && input.invited.sms > 0;
   const rates = REACH_CHANNELS.map((channel): ReachRateRow => {
+    if (channel === 'sms' && smsUnmarked) return { channel, invited: input.invited.sms, answers: null, rate: null, moreAnswers: false, countedWithEmail: true };
     const count = answers[channel];
-    const invited = input.invited[channel];
+    const invited = input.invited[channel] + (channel === 'email' && smsUnmarked ? input.invited.sms : 0);
     const hidden = count > 0 && (count < min || (counts.get(channel) as Group).withheld);
     const rate = hidden || invited <= 0 || count > invited ? null : count / invited;
-    return { channel, invited, answers: hidden ? null : count, rate, moreAnswers: !hidden && invited > 0 && count > invited };
+    const row: ReachRateRow = { channel, invited, answers: hidden ? null : count, rate, moreAnswers: !hidden && invited > 0 && count > invited };
+    return channel === 'email' && smsUnmarked ? { ...row, withSms: true } : row;
   });
 
   // Each split of an N2 total (the satisfaction, each driver) by group.

@@ -24,11 +24,16 @@ const PHONE_HEADER = 'ტელეფონი';
 
 /** January: 12 closed desk cases (with phones), 4 email cases, 2 desk cases still open; February: 2 desk cases. */
 function seedCases(f: Fixture): { january: Map<string, { name: string; phone: string }> } {
-  const header = tabValues(f, TABS.applications.name)[0];
-  // The phone column a municipality adds (issue 17's SMS consent brings its own): read by its header.
-  f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, `${columnLetter(header.length)}1`, [[PHONE_HEADER]]);
   const keys = columnsOf('applications').map((c) => c.key);
-  const row = (fields: Record<string, unknown>, phone: string): unknown[] => [...keys.map((k) => fields[k] ?? ''), phone];
+  // The SMS consent's phone column (keyed `phone`) when the tab has one, else a column a municipality
+  // added and headed "phone" itself: the list reads either.
+  const keyed = keys.includes('phone');
+  if (!keyed) {
+    const header = tabValues(f, TABS.applications.name)[0];
+    f.ws.spreadsheets.userEdit(f.spreadsheetId, TABS.applications.name, `${columnLetter(header.length)}1`, [[PHONE_HEADER]]);
+  }
+  const row = (fields: Record<string, unknown>, phone: string): unknown[] =>
+    keyed ? keys.map((k) => (k === 'phone' ? phone : (fields[k] ?? ''))) : [...keys.map((k) => fields[k] ?? ''), phone];
   const january = new Map<string, { name: string; phone: string }>();
   const rows: unknown[][] = [];
   for (let i = 0; i < 12; i++) {

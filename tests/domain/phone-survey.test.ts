@@ -5,6 +5,7 @@
  */
 import { t } from '../../src/domain/messages';
 import {
+  phoneHeldForDraw,
   addMonths,
   afterDraw,
   drawSample,
@@ -201,5 +202,21 @@ describe('a phone interview typed in', () => {
     expect(JSON.stringify(record)).not.toContain('D-10');
     expect(record.receivedAt.toISOString()).toBe(new Date('2026-02-12T00:00:00+04:00').toISOString());
     expect(record.flags).toEqual([]);
+  });
+});
+
+describe("a desk case's phone under retention", () => {
+  const row = { status: CLOSED, closedAt: new Date('2026-01-02T10:00:00+04:00'), applyChannel: OFFICE };
+  const feb1 = new Date('2026-02-01T08:00:00+04:00');
+  it("waits for its month's draw (closed on 2 January, 30 days run out on the draw's day)", () => {
+    expect(phoneHeldForDraw(row, null, feb1)).toBe(true);
+    expect(phoneHeldForDraw(row, { seed: 's', months: { '2026-01': { status: 'pooled', pool: 3, drawn: 0 } } }, feb1)).toBe(true);
+  });
+  it('is let go once the month is drawn or left uncalled, at the latest when the month after ends, and never for an email case', () => {
+    expect(phoneHeldForDraw(row, { seed: 's', months: { '2026-01': { status: 'drawn', pool: 12, drawn: 6 } } }, feb1)).toBe(false);
+    expect(phoneHeldForDraw(row, { seed: 's', months: { '2026-01': { status: 'too_few', pool: 2, drawn: 0 } } }, feb1)).toBe(false);
+    expect(phoneHeldForDraw(row, null, new Date('2026-03-01T00:30:00+04:00'))).toBe(false);
+    expect(phoneHeldForDraw({ ...row, applyChannel: t('apply.email') }, null, feb1)).toBe(false);
+    expect(phoneHeldForDraw({ ...row, status: t('status.in_review') }, null, feb1)).toBe(false);
   });
 });

@@ -57,6 +57,13 @@ describe('reports by reach', () => {
     expect(rate('sms')).toMatchObject({ invited: 0, answers: 0, rate: null });
   });
 
+  it('SMS invitations whose answers carry no marker: one rate for both links, never a false 0 % for SMS', () => {
+    const model = buildReach({ records: records(), period: Q1, invited: { ...INVITED, sms: 10 }, minGroupSize: 5 });
+    const rate = (channel: string) => model.rates.find((r) => r.channel === channel);
+    expect(rate('email')).toMatchObject({ invited: 30, answers: EMAIL_OVERALL.length, rate: EMAIL_OVERALL.length / 30, withSms: true });
+    expect(rate('sms')).toMatchObject({ invited: 10, answers: null, rate: null, countedWithEmail: true });
+  });
+
   it('outcomes: N2 satisfaction and drivers by email and by phone, as counted by hand', () => {
     const model = buildReach({ records: records(), period: Q1, invited: INVITED, minGroupSize: 5 });
     const email = share(EMAIL_OVERALL);
