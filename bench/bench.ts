@@ -145,10 +145,17 @@ function fillTab(fixture: Fixture, name: string, rows: unknown[][]): void {
 
 const COMMENTS = ['რიგში დიდხანს ვიდექი', 'თანამშრომელი თავაზიანი იყო', 'დოკუმენტების სია გაურკვეველი იყო', '', '', ''];
 
-/** N online N1 responses in the N1 response tab, as Google would have written them. */
+/** The response tab the naive collector reads (a form linked to the workbook, as the product no longer does). */
+const NAIVE_TAB = 'N1 — პასუხები';
+
+/** N online N1 responses in a response tab, as Google would write them into a linked workbook. */
 function seedResponses(fixture: Fixture, n: number, seed = 1): void {
-  const record = JSON.parse(fixture.ws.properties.app.getScriptProperties().getProperty('form.N1') ?? 'null') as FormRecord | null;
-  const tab = record?.responseSheet ?? 'N1 — პასუხები';
+  const tab = NAIVE_TAB;
+  const ss = fixture.ws.spreadsheets.spreadsheetFor(fixture.spreadsheetId);
+  if (!ss.getSheetByName(tab)) {
+    const titles = ['Timestamp', ...N1.items.map((item) => item.ka)];
+    ss.insertSheet(tab).getRange(1, 1, 1, titles.length).setValues([titles]);
+  }
   const sheet = sheetOf(fixture, tab);
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const rnd = prng(seed);
@@ -266,7 +273,7 @@ function fromCounts(byMethod: Record<string, number>, cellsByMethod: Record<stri
 function collectNaive(size: number): Row {
   const fixture = workbook();
   seedResponses(fixture, size);
-  const tab = (JSON.parse(fixture.ws.properties.app.getScriptProperties().getProperty('form.N1') ?? '{}') as FormRecord).responseSheet;
+  const tab = NAIVE_TAB;
   const { metrics, outcome } = measure(fixture, (exec) => {
     const r = exec(() => runUnlimited(fixture.ws.core, 'naiveCollect', () => naiveCollectResponses(naiveGlobals(fixture), tab, N1)));
     return `${r.added} feedback rows`;

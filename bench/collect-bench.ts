@@ -1,6 +1,6 @@
 /**
- * What one collection run costs: `rows` new online N1 responses (written straight into the
- * response tab, as Google would have written them, so seeding is fast and fires no trigger), then
+ * What one collection run costs: `rows` new online N1 responses (stored straight into the form, as
+ * if submitted while no trigger ran, so seeding is fast and fires none), then
  * one run of the menu's "collect now" as Apps Script would run it (6-minute kill on). Returns the
  * service calls by kind, the cells they moved, this process's CPU time, the peak heap of the run
  * and the modelled Apps Script wall time; `ok` says whether every response landed within one
@@ -26,7 +26,7 @@ export interface CollectBench {
   peakHeapMB: number;
   /** Modelled Apps Script time of all runs (the emulator's clock advance). */
   modelledMs: number;
-  /** Runs needed: one takes at most MAX_RESPONSES_PER_RUN new responses a tab. */
+  /** Runs needed: one takes at most MAX_RESPONSES_PER_RUN new responses a form. */
   executions: number;
   /** The longest single run, which Google's 6-minute limit applies to. */
   longestRunMs: number;
@@ -42,33 +42,30 @@ export function benchCollect(rows: number): CollectBench {
   const { ws } = fx;
   const ss = ws.spreadsheets.spreadsheetFor(fx.spreadsheetId);
   const record = JSON.parse(ws.properties.scriptProperties()['form.N1']) as FormRecord;
-  const sheet = ss.getSheetByName(record.responseSheet);
-  if (!sheet) throw new Error(`bench: no response tab ${record.responseSheet}`);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const start = ws.core.now() - 30 * 86_400_000;
-  const raw = Array.from({ length: rows }, (_, i) =>
-    header.map((title, c) => {
-      // Google appends in submission order, a few seconds apart.
-      if (c === 0) return new Date(start + i * 7_000);
-      const item = N1.items.find((it) => it.ka === title);
-      if (!item) return '';
+  // Submitted a few seconds apart while no trigger ran: the backlog the collector reads from the form.
+  const responses = Array.from({ length: rows }, (_, i) => {
+    const answers: Record<string, string | number> = {};
+    N1.items.forEach((item, c) => {
       switch (item.type) {
         case 'service':
-          return DEFAULT_SERVICES[i % DEFAULT_SERVICES.length].ka;
+          answers[item.ka] = DEFAULT_SERVICES[i % DEFAULT_SERVICES.length].ka;
+          break;
         case 'likert':
-          return 1 + ((i * 7 + c) % 5);
+          answers[item.ka] = 1 + ((i * 7 + c) % 5);
+          break;
         case 'choice':
         case 'yesno':
-          return i % 3 ? (item.choices ?? [''])[i % (item.choices ?? ['']).length] : '';
+          if (i % 3) answers[item.ka] = (item.choices ?? [''])[i % (item.choices ?? ['']).length];
+          break;
         case 'paragraph':
-          return TEXTS[i % TEXTS.length];
+          if (TEXTS[i % TEXTS.length]) answers[item.ka] = TEXTS[i % TEXTS.length];
+          break;
       }
-      return '';
-    }),
-  );
-  const grow = rows + 1 - sheet.getMaxRows();
-  if (grow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), grow);
-  if (rows > 0) sheet.getRange(2, 1, rows, header.length).setValues(raw);
+    });
+    return { at: start + i * 7_000, answers };
+  });
+  ws.forms.importResponses(record.id, responses);
 
   ws.core.resetCalls();
   const heap = new HeapPeak();
@@ -76,7 +73,7 @@ export function benchCollect(rows: number): CollectBench {
   const cpu = process.cpuUsage();
   const feedback = ss.getSheetByName(TABS.feedback.name);
   const countFeedback = (): number => (feedback ? Math.max(0, feedback.getLastRow() - 1) : 0);
-  // One run takes at most MAX_RESPONSES_PER_RUN per tab; the hourly sweep carries on, one
+  // One run takes at most MAX_RESPONSES_PER_RUN per form; the next run carries on, one
   // execution each, until the backlog is in (a run that adds nothing ends the loop).
   let modelledMs = 0;
   let longestRunMs = 0;

@@ -15,6 +15,7 @@
  *
  * Standalone: node scripts/run-tool.mjs bench/day-bench.ts (after npm run build).
  */
+import { MAX_RESPONSES_PER_RUN } from '../src/app/collect';
 import { APPS_SCRIPT_COSTS } from '../emulator';
 import { N1 } from '../src/domain/forms';
 import { TABS } from '../src/domain/schema';
@@ -142,19 +143,14 @@ function townWorkbook(town: Town): Fixture {
       return TABS.applications.columns.map((c) => byKey[c.key]);
     }),
   );
-  // A month of responses, as Google wrote them, collected once (not charged: a direct run).
+  // A month of responses, stored in the form, collected once (not charged: a direct run).
   const record = n1Record(fx);
-  const sheet = sheetOf(fx, record.responseSheet);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-  fillTab(
-    fx,
-    record.responseSheet,
-    Array.from({ length: town.collected }, (_, i) => {
-      const a = answers(i);
-      return header.map((title, c) => (c === 0 ? new Date(now - 30 * 24 * HOUR + i * 60_000) : (a[title] ?? '')));
-    }),
+  fx.ws.forms.importResponses(
+    record.id,
+    Array.from({ length: town.collected }, (_, i) => ({ at: now - 30 * 24 * HOUR + i * 60_000, answers: answers(i) })),
   );
-  for (let i = 0; i < 3; i++) ws.core.invoke('hourlySweep', 'direct', {}, { rethrow: true });
+  // One run takes at most MAX_RESPONSES_PER_RUN from a form; the sweeps carry on until all are in.
+  for (let i = 0; i < Math.ceil(town.collected / MAX_RESPONSES_PER_RUN) + 2; i++) ws.core.invoke('hourlySweep', 'direct', {}, { rethrow: true });
   return fx;
 }
 

@@ -181,6 +181,13 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
     basis: 'one round trip to a Google service, taken as one cache commit (30 ms); no published measurement',
     estimate: true,
   },
+  'UrlFetchApp.fetch': {
+    ms: 400,
+    source: BEST_PRACTICES,
+    basis:
+      'a round trip from Google to an outside host (an SMS gateway) and its own processing; no published measurement: taken as two uncached Sheets reads, and the gateways answer in a few hundred ms',
+    estimate: true,
+  },
   FormApp: {
     ms: 200,
     source: BEST_PRACTICES,
@@ -210,7 +217,7 @@ export const APPS_SCRIPT_COST_SOURCES: Readonly<Record<string, CostEntry>> = {
     ms: 300,
     source: TEN_MILLION_CELLS,
     basis:
-      'an Advanced Drive service call (Drive API v3: permissions.create, permissions.list) taken as a Drive metadata round trip, as DriveApp (0.3 s); no published per-call measurement',
+      'an Advanced Drive service call (Drive API v3: permissions.create, permissions.list, files.delete) taken as a Drive metadata round trip, as DriveApp (0.3 s); no published per-call measurement',
     estimate: true,
   },
   PropertiesService: {

@@ -62,6 +62,7 @@ export {
   type FetchReply,
   type FetchRequest,
 } from './url-fetch';
+export { SmsGateways, segmentsOf, type AcceptedSms, type GatewayFault, type GatewayName, type GatewayOptions } from './sms-gateways';
 export { ScriptService } from './script';
 export { LockServiceFake } from './lock';
 export { PropertiesServiceFake, PropertiesFake } from './properties';

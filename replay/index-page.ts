@@ -19,6 +19,8 @@ export interface IndexInput {
   spreadsheets: Array<{ folder: string; snapshot: SpreadsheetSnapshot; tabFiles: string[] }>;
   docs: Array<{ name: string; file: string }>;
   driveFiles: Array<{ row: DriveIndexRow; file: string }>;
+  /** SMS the fake gateways accepted (sms/<nnn>.json), when SMS was on. */
+  sms?: Array<{ file: string; sms: { sentAt: string; to: string; text: string; provider: string } }>;
 }
 
 export const FONT_STACK = "'Noto Sans Georgian', 'Noto Sans', 'DejaVu Sans', 'Sylfaen', sans-serif";
@@ -137,6 +139,18 @@ function renderMail(entry: { file: string; mail: SentMail }, i: number): string 
 ${body}<pre>${esc(mail.body)}</pre></details>`;
 }
 
+/** The SMS the gateway accepted, as a table (number, text, provider); nothing when SMS was off. */
+function renderSms(list: NonNullable<IndexInput['sms']>): string {
+  if (list.length === 0) return '';
+  const rows = list
+    .map(
+      ({ file, sms }) =>
+        `<tr><td class="nowrap">${esc(localTime(Date.parse(sms.sentAt)).slice(0, 16))}</td><td>${esc(sms.to)}</td><td>${esc(sms.text)}</td><td>${esc(sms.provider)}</td><td><a href="${href('sms', file)}">${esc(file)}</a></td></tr>`,
+    )
+    .join('');
+  return `<details id="sms"><summary>SMS — ${list.length}</summary><table><tr><th>დრო</th><th>ნომერი</th><th>ტექსტი</th><th>პროვაიდერი</th><th>ფაილი</th></tr>${rows}</table></details>`;
+}
+
 function cellText(value: unknown): string {
   if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
     const d = value as Date;
@@ -214,6 +228,7 @@ export function renderIndexPage(input: IndexInput): string {
     ['დასრულებული (closed)', s.closed],
     ['გაგზავნილი მოწვევები (invitations sent)', s.invitations.sent],
     ['მოწვევის გარეშე (invitations refused)', s.invitations.refused],
+    ['მოწვევები არხით (invitations by channel)', `email: ${s.invitations.byChannel.email}, sms: ${s.invitations.byChannel.sms}`],
     ['პასუხები ფორმით/არხით (responses submitted)', byKey(s.responses.submitted)],
     ['ჩაწერილი ფორმით/არხით (responses recorded)', byKey(s.responses.recorded)],
     ['უკუკავშირის ცხრილი (feedback rows)', s.feedbackRows],
@@ -277,7 +292,7 @@ export function renderIndexPage(input: IndexInput): string {
 ${summary}${renderSelfCheck(input.environment)}${refusedInvites}${refused}${warnings}${alerts}${problemList}
 <p class="meta"><a href="summary.json">summary.json</a> · <a href="environment.json">environment.json</a> · <a href="triggers.json">triggers.json</a> · <a href="drive/index.json">drive/index.json</a></p></section>
 <section id="forms"><h2>ფორმები — როგორც მათ რესპონდენტი ხედავს</h2>${input.forms.map(renderForm).join('\n') || '<p>ფორმები არ შექმნილა.</p>'}</section>
-<section id="mail"><h2>გაგზავნილი წერილები</h2>${input.mails.map(renderMail).join('\n') || '<p>წერილი არ გაგზავნილა.</p>'}</section>
+<section id="mail"><h2>გაგზავნილი წერილები</h2>${input.mails.map(renderMail).join('\n') || '<p>წერილი არ გაგზავნილა.</p>'}${renderSms(input.sms ?? [])}</section>
 <section id="tabs"><h2>ცხრილის ჩანართები</h2>${tabs}</section>
 <section id="docs"><h2>დოკუმენტები</h2>${docs}</section>
 <section id="drive"><h2>Drive-ის ფაილები</h2>${drive}</section>

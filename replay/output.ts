@@ -16,6 +16,7 @@ import type { DriveIndexRow } from '../emulator';
 import type { PlayResult, RefusedInput, ShownAlert, StepError } from './player';
 import { feedbackJson } from './feedback-json';
 import { renderIndexPage } from './index-page';
+import { smsRecord } from './sms';
 
 export interface Summary {
   scenario: string;
@@ -28,7 +29,11 @@ export interface Summary {
     sent: number;
     refused: number;
     refusedCases: Array<{ caseId: string; service: string; reason: string }>;
+    /** Invitations sent, by how they went (issue 17): a mail to a case's address, an SMS a gateway accepted for a case's number. */
+    byChannel: { email: number; sms: number };
   };
+  /** SMS the fake gateways accepted (sms/<nnn>.json), and the applications tab's mobile numbers left at the end. */
+  sms: { accepted: number; maxSegments: number; phonesLeft: number };
   responses: {
     /** What respondents and staff submitted and the form or tab took, by "form/channel". */
     submitted: Record<string, number>;
@@ -115,11 +120,20 @@ export function summarize(result: PlayResult, scenarioName: string, snapshot: Sp
   const logCol = (key: string) => logHeader.indexOf(TABS.invitations.columns.find((c) => c.key === key)!.header);
   const refusedCases: Summary['invitations']['refusedCases'] = [];
   const remaining = new Map(mailsTo);
+  const smsTo = new Map<string, number>();
+  for (const sms of result.gateways.accepted) smsTo.set(sms.to.replace(/\D/g, ''), (smsTo.get(sms.to.replace(/\D/g, '')) ?? 0) + 1);
+  const casePhones = new Set(record.casesEntered.map((c) => c.phone ?? '').filter(Boolean));
+  const smsSent = [...smsTo].filter(([to]) => casePhones.has(to)).reduce((n, [, count]) => n + count, 0);
   for (const closed of record.casesClosed) {
     const address = closed.email.toLowerCase();
     const left = remaining.get(address) ?? 0;
     if (address && left > 0) {
       remaining.set(address, left - 1);
+      continue;
+    }
+    const texts = closed.phone ? (smsTo.get(closed.phone) ?? 0) : 0;
+    if (closed.phone && texts > 0) {
+      smsTo.set(closed.phone, texts - 1);
       continue;
     }
     const onRow = inviteStatusCol >= 0 ? String(applications?.values[closed.row - 1]?.[inviteStatusCol] ?? '').trim() : '';
@@ -154,7 +168,12 @@ export function summarize(result: PlayResult, scenarioName: string, snapshot: Sp
     cases: record.scenario.cases,
     casesEntered: record.casesEntered.length,
     closed: record.casesClosed.length,
-    invitations: { sent: invitationsSent, refused: refusedCases.length, refusedCases },
+    invitations: { sent: invitationsSent + smsSent, refused: refusedCases.length, refusedCases, byChannel: { email: invitationsSent, sms: smsSent } },
+    sms: {
+      accepted: result.gateways.accepted.length,
+      maxSegments: Math.max(0, ...result.gateways.accepted.map((sms) => sms.segments)),
+      phonesLeft: phonesLeft(applications),
+    },
     responses: { submitted: record.responsesAccepted, recorded },
     feedbackRows: rowsOf(feedback).length,
     otherFeedbackLogged: record.feedbackLogged,
@@ -168,6 +187,13 @@ export function summarize(result: PlayResult, scenarioName: string, snapshot: Sp
     warnings: record.warnings,
     errors: record.errors,
   };
+}
+
+/** Mobile numbers still in the applications tab's phone column. */
+function phonesLeft(applications: { values: unknown[][] } | undefined): number {
+  const header = (applications?.values[0] ?? []).map(String);
+  const at = header.indexOf(TABS.applications.columns.find((c) => c.key === 'phone')!.header);
+  return at < 0 ? 0 : rowsOf(applications).filter((row) => String(row[at] ?? '').trim() !== '').length;
 }
 
 export interface WrittenOutput {
@@ -221,6 +247,14 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
   const width = Math.max(3, String(ws.mail.sent.length).length);
   const mails = ws.mail.sent.map((mail, i) => ({ file: `${String(i + 1).padStart(width, '0')}.json`, mail }));
   for (const { file, mail } of mails) json(join(mailDir, file), mailRecord(mail));
+
+  // sms/<nnn>.json: each SMS the fake gateway accepted, in order (issue 17).
+  const smsWidth = Math.max(3, String(result.gateways.accepted.length).length);
+  const texts = result.gateways.accepted.map((sms, i) => ({ file: `${String(i + 1).padStart(smsWidth, '0')}.json`, sms: smsRecord(sms) }));
+  if (texts.length) {
+    const smsDir = dir('sms');
+    for (const { file, sms } of texts) json(join(smsDir, file), sms);
+  }
 
   // spreadsheets/<name>/<tab>.json
   const sheetNames = new UniqueNames();
@@ -302,7 +336,7 @@ export function writeOutput(result: PlayResult, outDir: string, scenarioName: st
 
   writeFileSync(
     join(outDir, 'index.html'),
-    renderIndexPage({ summary, environment: result.environment, forms, mails, spreadsheets, docs, driveFiles }),
+    renderIndexPage({ summary, environment: result.environment, forms, mails, spreadsheets, docs, driveFiles, sms: texts }),
     'utf8',
   );
   files++;

@@ -6,7 +6,10 @@
  * Every step is its own try/catch: a refused input or a missing product feature is recorded and
  * the replay goes on.
  */
-import { columnLetters, type Environment, type EnvironmentName, type Workspace } from '../emulator';
+import { columnLetters, type Environment, type EnvironmentName, type SmsGateways, type Workspace } from '../emulator';
+import { t } from '../src/domain/messages';
+import { parsePhone } from '../src/domain/sms';
+import { TEST_SMS_KEYS, installGateways, smsSettings } from './sms';
 import { ADMIN_USER, DIST_DIR, STAFF_USER, START, TIME_ZONE, newWorkspace, usersFor } from '../tests/support/workspace';
 import { FORMS, N1, N2 } from '../src/domain/forms';
 import { ACTION_STATUSES, APPLY_CHANNELS, CASE_STATUSES, LOGGED_CHANNELS, TABS, paperColumns } from '../src/domain/schema';
@@ -84,8 +87,8 @@ export interface PlayRecord {
   /** How many of each the scenario holds. */
   scenario: { cases: number; responses: number; otherFeedback: number; actions: number };
   report: { from: string; to: string };
-  casesEntered: Array<{ id: string; row: number; email: string; service: string }>;
-  casesClosed: Array<{ id: string; row: number; email: string; service: string }>;
+  casesEntered: Array<{ id: string; row: number; email: string; service: string; phone?: string }>;
+  casesClosed: Array<{ id: string; row: number; email: string; service: string; phone?: string }>;
   responsesAccepted: Record<string, number>;
   refused: RefusedInput[];
   errors: StepError[];
@@ -137,6 +140,8 @@ export interface EnvironmentRecord extends Environment {
 
 export interface PlayResult {
   ws: Workspace;
+  /** The fake SMS gateways: what each accepted (sms/<nnn>.json). */
+  gateways: SmsGateways;
   spreadsheetId: string;
   record: PlayRecord;
   environment: EnvironmentRecord;
@@ -212,6 +217,7 @@ function quarterOf(ms: number): { from: string; to: string } {
 
 export class Player {
   readonly ws: Workspace;
+  readonly gateways: SmsGateways;
   readonly spreadsheetId: string;
   readonly record: PlayRecord;
   readonly environment: ResolvedEnvironment;
@@ -250,6 +256,7 @@ export class Player {
     this.spreadsheetId = ss.getId();
     this.ws.spreadsheets.setActive(this.spreadsheetId);
     this.ws.loadBundle(options.distDir ?? DIST_DIR);
+    this.gateways = installGateways(this.ws);
     this.record = {
       startedAt: start,
       endedAt: start,
@@ -445,6 +452,7 @@ export class Player {
     this.attempt('open the workbook', () => this.ws.spreadsheets.userOpen(this.spreadsheetId, this.users.admin));
     this.click(MENU.setup);
     this.attempt('type settings', () => this.typeSettings());
+    this.smsKey();
     this.attempt('type services', () => this.typeServices());
     if (this.scenario.services?.length) this.click(MENU.setup);
     this.attempt('read the services tab', () => this.loadServices());
@@ -457,7 +465,20 @@ export class Player {
     const values = this.tab(tab.name).values;
     const keyCol = this.column(tab.name, tab.columns[0].header);
     const valueCol = this.column(tab.name, tab.columns[1].header);
-    for (const [key, raw] of Object.entries(settings)) {
+    const sms = smsSettings(settings.sms);
+    const typed = Object.entries(settings).flatMap(
+      ([key, raw]): Array<[string, unknown]> =>
+        key === 'sms'
+          ? sms
+            ? [
+                ['smsProvider', sms.provider],
+                ['smsSender', sms.sender],
+              ]
+            : []
+          : [[key, raw]],
+    );
+    if ('sms' in settings && !sms) this.record.warnings.push('settings.sms names no known provider (smsoffice, gosms, twilio); SMS stays off');
+    for (const [key, raw] of typed) {
       const rowIndex = values.findIndex((row, i) => i > 0 && String(row[keyCol - 1]).trim() === key);
       if (rowIndex < 0) {
         this.record.warnings.push(`setting "${key}" has no row in the settings tab; not typed`);
@@ -470,6 +491,17 @@ export class Player {
         this.refuse('administrator', `setting ${key}`, err);
       }
     }
+  }
+
+  /**
+   * SMS on (settings.sms): the gateway gets a test key, and the administrator types the same key
+   * into the product's own menu prompt, as the owner would with the provider's real one.
+   */
+  private smsKey(): void {
+    const sms = smsSettings(this.scenario.settings?.sms);
+    if (!sms) return;
+    this.gateways.keys[sms.provider] = TEST_SMS_KEYS[sms.provider];
+    this.click(t('menu.sms_key'), TEST_SMS_KEYS[sms.provider]);
   }
 
   private typeServices(): void {
@@ -526,12 +558,23 @@ export class Player {
         [h('email'), typedText(c.email)],
         [h('applyChannel'), APPLY_CHANNELS.find((a) => a.id === channel)?.ka ?? channel],
         [h('status'), RECEIVED],
+        // Issue 17: the mobile number and the consent tick, where the scenario gives them.
+        ...(c.phone !== undefined ? [[h('phone'), typedText(c.phone)] as [string, unknown]] : []),
+        ...(c.smsConsent !== undefined ? [[h('smsConsent'), c.smsConsent === true] as [string, unknown]] : []),
       ],
       'staff',
       `case ${id}`,
       this.caseUser(c),
     );
-    if (row !== null) this.record.casesEntered.push({ id, row, email: typedText(c.email).trim(), service: this.serviceName(c.service) });
+    const phone = parsePhone(c.phone);
+    if (row !== null)
+      this.record.casesEntered.push({
+        id,
+        row,
+        email: typedText(c.email).trim(),
+        service: this.serviceName(c.service),
+        ...(phone.ok && c.smsConsent === true ? { phone: phone.msisdn } : {}),
+      });
   }
 
   private closeCase(c: ScenarioCase): void {
@@ -695,6 +738,8 @@ export class Player {
     // Staff write the citizens' wording only when the scenario has one: the column stays empty
     // otherwise, and the public report leaves that action out rather than publish internal text.
     if (a.publicWording !== undefined && a.publicWording !== null) cells.push([h('publicWording'), typedText(a.publicWording)]);
+    if (a.targets !== undefined && a.targets !== null) cells.push([h('targets'), typedText(Array.isArray(a.targets) ? a.targets.join(', ') : a.targets)]);
+    if (a.completedAt !== undefined && a.completedAt !== null) cells.push([h('completedAt'), typedCalendarDate(a.completedAt)]);
     const row = this.appendRow(tab.name, cells, 'staff', `action "${typedText(a.problem).slice(0, 40)}"`);
     if (row !== null) this.record.actionsLogged++;
   }
@@ -900,6 +945,7 @@ export class Player {
     const { name, source, environment } = this.environment;
     return {
       ws: this.ws,
+      gateways: this.gateways,
       spreadsheetId: this.spreadsheetId,
       record: this.record,
       environment: { ...environment, name, source, users: this.users, selfCheck },

@@ -181,6 +181,9 @@ const ACTIONS = [
     owner: 'საზოგადოებასთან ურთიერთობის სამსახური',
     due: '2026-03-20',
     status: 'done',
+    completedAt: '2026-03-20',
+    // What staff expect it to change: the N1 documents question and complaints about documents.
+    targets: ['N1: საჭირო დოკუმენტების ახსნა', 'საჭირო დოკუმენტები'],
     service: 'one_time_aid',
     publicWording: 'ვებგვერდზე განვაახლეთ ყველა სოციალური პროგრამისთვის საჭირო დოკუმენტების სია',
   },

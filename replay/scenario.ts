@@ -66,6 +66,13 @@ export interface ScenarioAction {
    * The public report publishes only actions that have one; the replay never makes one up.
    */
   publicWording?: unknown;
+  /**
+   * Optional (this project's addition): what the action was meant to improve, as staff type it
+   * into the targets column — short question names or theme names, comma-separated (a list is
+   * joined with commas) — and the day it was done (`YYYY-MM-DD`). Absent: the columns stay empty.
+   */
+  targets?: unknown;
+  completedAt?: unknown;
   [key: string]: unknown;
 }
 

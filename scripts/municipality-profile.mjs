@@ -24,6 +24,12 @@ export const SETTING_KEYS = [
   'inviteDeskCases',
   'contactPhone',
   'mode',
+  // Issue 17: the SMS invitation (its key is set from the menu, never in a profile).
+  'smsProvider',
+  'smsSender',
+  'smsPerDay',
+  'phoneSurvey',
+  'phoneSurveySample',
 ];
 /** The global the staged Municipality.js defines; src/adapters/municipality-profile.ts reads it. */
 export const PROFILE_GLOBAL = 'UKUKAVSHIRI_MUNICIPALITY';
@@ -62,7 +68,7 @@ export function profileProblems(profile, expectedId) {
     }
     if (settings.minGroupSize !== undefined && !(Number.isInteger(settings.minGroupSize) && settings.minGroupSize >= 5))
       say('settings.minGroupSize', 'a whole number, 5 or more (smaller groups could be recognised)');
-    for (const key of ['mailQuotaPerDay', 'emailRetentionDays'])
+    for (const key of ['mailQuotaPerDay', 'emailRetentionDays', 'phoneSurveySample'])
       if (settings[key] !== undefined && !(Number.isInteger(settings[key]) && settings[key] > 0)) say(`settings.${key}`, 'a whole number above 0');
     if (settings.reportPeriod !== undefined && !['monthly', 'quarterly'].includes(settings.reportPeriod))
       say('settings.reportPeriod', '"monthly" or "quarterly"');

@@ -12,12 +12,14 @@ import { highlightOverdueActions, prepareMeetingAction } from './app/agenda';
 import { publishReportAction } from './app/publish';
 import { paperFormsAction } from './app/paper-docs';
 import { sampleCheckAction } from './app/box';
+import { setSmsKeyAction } from './app/sms';
 import { selfCheckAction } from './app/self-check';
 import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
 import { runsAsOwner } from './app/owner';
-import { sheetEditOf, submittedTab } from './adapters/events';
+import { eraseAfterCallsEdit, runPhoneSurvey } from './app/phone-survey';
+import { sheetEditOf, submittedFormId } from './adapters/events';
 import { addMenu } from './adapters/ui';
 
 /** Simple trigger: builds the menu when the workbook opens (no authorization needed). */
@@ -54,6 +56,11 @@ export function menuSendInvitations(): void {
   runMenuAction('sendInvitations', sendInvitationsAction);
 }
 
+/** The SMS gateway's API key (issue 17), typed by the owner into a prompt; kept in the script properties. */
+export function menuSmsKey(): void {
+  runMenuAction('smsKey', setSmsKeyAction);
+}
+
 export function menuBuildReport(): void {
   runMenuAction('buildReport', buildReportAction);
 }
@@ -84,12 +91,17 @@ export function menuNationalReport(): void {
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = sheetEditOf(e);
   if (syncServicesAfterEdit(edit)) return;
+  if (eraseAfterCallsEdit(edit)) return;
   handleWorkbookEdit(edit);
 }
 
-/** Installable form-submit trigger of the workbook (both forms write here). */
-export function onFormResponse(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  handleFormResponse(submittedTab(e));
+/**
+ * Installable form-submit trigger of each form, the owner's: reads the form's new responses from
+ * the form itself (also still called by the workbook's trigger of an earlier version until setup
+ * replaces it).
+ */
+export function onFormResponse(e: GoogleAppsScript.Events.FormsOnFormSubmit | GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  handleFormResponse(submittedFormId(e));
 }
 
 /** Time-driven, hourly: catch up what triggers missed. One job failing never stops the other. */
@@ -112,6 +124,8 @@ export function dailyJobs(): void {
     ['clearExpiredEmails', clearExpiredEmails],
     ['scheduledReport', runScheduledReport],
     ['highlightOverdueActions', () => highlightOverdueActions()],
+    // Off until turned on; a call list already made is erased by its rules either way.
+    ['phoneSurvey', () => runPhoneSurvey()],
   ]);
 }
 

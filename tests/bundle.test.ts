@@ -27,8 +27,10 @@ const SCOPE_USES: Array<{ scope: string; use: RegExp }> = [
   { scope: 'forms', use: /\bFormApp\.(create|openById)\(/ },
   { scope: 'documents', use: /\bDocumentApp\.(create|openById)\(/ },
   // DriveApp, and the Advanced Drive service (permissions.create/list: drive, or drive.file for files the app made)
-  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(|\bPermissions\.(create|list)\(/ },
+  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(|\bPermissions\.(create|list)\(|\bFiles\.remove\(/ },
   { scope: 'script.send_mail', use: /\bMailApp\.sendEmail\(/ },
+  // the SMS gateway's HTTP API (issue 17), and nothing else
+  { scope: 'script.external_request', use: /\bUrlFetchApp\.fetch\(/ },
   { scope: 'script.scriptapp', use: /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\(/ },
   { scope: 'script.container.ui', use: /\.getUi\(\)/ },
   // Session.getEffectiveUser(): the protections keep the script's own account as an editor
@@ -73,7 +75,11 @@ describe('dist/Code.js', () => {
     expect(listed).toEqual(needed);
     // calls that would need a broader scope than the list grants
     expect(code).not.toMatch(/\bSpreadsheetApp\.(openById|openByUrl|open|create)\(/);
-    expect(code).not.toMatch(/\b(GmailApp|UrlFetchApp|CalendarApp|ContactsApp|HtmlService)\b/);
+    expect(code).not.toMatch(/\b(GmailApp|CalendarApp|ContactsApp|HtmlService)\b/);
+    // URL Fetch only in the SMS gateway adapter, to the three gateways' hosts
+    expect(code.match(/\bUrlFetchApp\.\w+/g)).toEqual(['UrlFetchApp.fetch']);
+    const hosts = [...new Set(code.match(/https:\/\/[a-z.]*(smsoffice|gosms|twilio)[a-z.]*/g) ?? [])].sort();
+    expect(hosts).toEqual(['https://api.gosms.ge', 'https://api.twilio.com', 'https://smsoffice.ge']);
     expect(manifest.timeZone).toBe('Asia/Tbilisi');
     expect(readFileSync(join(__dirname, '..', 'dist', 'appsscript.json'), 'utf8')).toBe(readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8'));
   });

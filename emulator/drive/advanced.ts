@@ -1,6 +1,7 @@
 /**
  * The Advanced Drive service (Drive API v3), the part scripts use to manage who may open a file or
- * answer a form: `Drive.Permissions.create` and `Drive.Permissions.list`. A script sees it as the
+ * answer a form: `Drive.Permissions.create` and `Drive.Permissions.list`; and `Drive.Files.remove`, which
+ * deletes a file for good (DriveApp can only trash it, and Drive keeps a trashed file 30 days). A script sees it as the
  * global `Drive` only when its manifest enables it (`dependencies.enabledAdvancedServices`), as
  * in Apps Script.
  * https://developers.google.com/apps-script/advanced/drive
@@ -16,6 +17,7 @@ type PermissionsMembers = 'create' | 'list';
 /** The part of the v3 service emulated: a script calling anything else does not compile against it. */
 export interface AdvancedDrive {
   Permissions: Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection, PermissionsMembers>;
+  Files: Pick<GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection, 'remove'>;
 }
 
 const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
@@ -30,14 +32,15 @@ const PERMISSION_OF_ROLE: Readonly<Record<string, string>> = Object.fromEntries(
  * permission value", "API call to drive.permissions.list failed with error: The user does not
  * have sufficient permissions for this file.").
  */
-function apiError(method: string, message: string): Error {
-  const e = new Error(`API call to drive.permissions.${method} failed with error: ${message}`);
+function apiError(method: string, message: string, resource = 'permissions'): Error {
+  const e = new Error(`API call to drive.${resource}.${method} failed with error: ${message}`);
   e.name = 'GoogleJsonResponseException';
   return e;
 }
 
 export class AdvancedDriveFake implements AdvancedDrive {
   readonly Permissions: AdvancedDrive['Permissions'];
+  readonly Files: AdvancedDrive['Files'];
 
   constructor(store: DriveStore) {
     const core = store.core;
@@ -61,6 +64,22 @@ export class AdvancedDriveFake implements AdvancedDrive {
         return { kind: 'drive#permissionList', permissions: store.permissionsOf(entry).map(asSchema) };
       },
     } as AdvancedDrive['Permissions'];
+    this.Files = {
+      /**
+       * files.delete: "Permanently deletes a file owned by the user without moving it to the trash"
+       * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files/delete); the
+       * advanced service names it `remove` and its error "API call to drive.files.delete failed …".
+       * Every item in this emulator belongs to the account that made it, the script's user; a
+       * folder's children are not modelled as deleted with it (the product deletes files only).
+       */
+      remove(fileId: string, _optionalArgs?: Record<string, unknown>): void {
+        core.requireFullAuth('Drive.Files.remove', DRIVE_SCOPE);
+        core.call('Drive', 'Files.remove');
+        const entry = store.find(String(fileId));
+        if (!entry || entry === store.root) throw apiError('delete', `File not found: ${String(fileId)}.`, 'files');
+        core.drive.delete(entry.id);
+      },
+    } as AdvancedDrive['Files'];
   }
 }
 

@@ -39,6 +39,7 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     const id = core.newId();
     const state: FormState = {
       id,
+      owner: this.store.actingUser(),
       publishedId: this.store.newPublishedId(),
       title: '',
       description: '',
@@ -79,9 +80,15 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     return { id, type: 'anyone', role: 'reader', view: 'published' };
   }
 
+  /**
+   * Only the form's owner and its editors may open it (and so read its responses, Google's
+   * timestamps included): another account gets the same "not found" as for a missing id. A form's
+   * responses are "visible to the form's owner and editors", https://support.google.com/docs/answer/139706
+   * ("View & manage form responses"); FormApp opens a form in edit mode, and a respondent is no editor.
+   */
   openById(id: string): FormIface {
     this.store.charge('openById');
-    return new FormFake(this.store, this.store.form(id)) as unknown as FormIface;
+    return new FormFake(this.store, this.store.editableForm(id)) as unknown as FormIface;
   }
   /**
    * Takes the editor URL (…/forms/d/<id>/edit); the respondent's /d/e/<publishedId>/ URL is not a
@@ -93,7 +100,7 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     const match = /\/forms\/d\/([A-Za-z0-9_-]+)/.exec(String(url));
     if (!match) throw gasError('Invalid argument: url');
     if (match[1] === 'e') throw gasError(NOT_FOUND_MESSAGE);
-    return new FormFake(this.store, this.store.form(match[1])) as unknown as FormIface;
+    return new FormFake(this.store, this.store.editableForm(match[1])) as unknown as FormIface;
   }
   /** https://developers.google.com/apps-script/reference/forms/form-app#createParagraphTextValidation() */
   createParagraphTextValidation(): GoogleAppsScript.Forms.ParagraphTextValidationBuilder {

@@ -136,6 +136,12 @@ export interface ResponseState {
 
 export interface FormState {
   id: string;
+  /**
+   * The account that created the form: its owner, who — with the editors the form is shared with
+   * (Drive permissions with role writer, not on the published view) — is the only one who may open
+   * it through FormApp and read its responses. Respondents never can.
+   */
+  owner: string;
   publishedId: string;
   title: string;
   description: string;

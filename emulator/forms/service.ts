@@ -103,6 +103,28 @@ export class FormsService {
   }
 
   /**
+   * Harness: responses that came in the past (a backlog for a bench or a test), stored as the
+   * form stores them — each with its own id and the time given, answers keyed by item title or id —
+   * without the form page's checks, without a destination row and without firing a trigger.
+   * Times must not precede the form's last response (Google records in submission order).
+   */
+  importResponses(formId: string, responses: ReadonlyArray<{ at: number; answers: Record<string, string | number | string[]> }>): void {
+    const form = this.store.form(formId);
+    let last = form.responses.length ? (form.responses[form.responses.length - 1].timestamp as number) : -Infinity;
+    for (const { at, answers } of responses) {
+      if (at < last) throw new Error(`importResponses: ${new Date(at).toISOString()} precedes the form's last response`);
+      last = at;
+      const state: ResponseState = { id: this.store.core.newId('2_ABaOnu'), timestamp: at, respondentEmail: '', answers: new Map() };
+      for (const [key, value] of Object.entries(answers)) {
+        const item = this.itemFor(form, key);
+        const answer = this.store.normalizeAnswer(item, value, (reason) => new Error(`"${item.title}": ${reason}`));
+        if (answer !== undefined) state.answers.set(item.id, answer);
+      }
+      form.responses.push(state);
+    }
+  }
+
+  /**
    * Whether `respondent` (an account's address; undefined: someone signed in to nothing) may open
    * the published form: the owner always; anyone when a permission on the published view admits
    * anyone; a member of a domain the published view admits; a person it names. A form that

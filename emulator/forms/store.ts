@@ -68,6 +68,29 @@ export class FormsStore {
     return form;
   }
 
+  /** The account the running script acts as (a trigger runs as its owner, a click as the clicker). */
+  actingUser(): string {
+    return this.core.current()?.user ?? this.core.user;
+  }
+
+  /**
+   * A form the acting account may open for editing: its owner, or someone the form's Drive file
+   * names as an editor (a user, group, domain or anyone permission with role writer or owner, not
+   * on the published view, which only admits respondents). Anyone else is told it is not found.
+   */
+  editableForm(id: string): FormState {
+    const form = this.form(id);
+    const who = this.actingUser().toLowerCase();
+    if (form.owner.toLowerCase() === who) return form;
+    const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+    const editors = (this.core.drive.get(form.id)?.permissions ?? []).filter((p) => p.view !== 'published' && (p.role === 'writer' || p.role === 'owner'));
+    const admitted = editors.some((p) =>
+      p.type === 'anyone' ? true : p.type === 'domain' ? domainOf(who) === String(p.domain).toLowerCase() : String(p.emailAddress ?? '').toLowerCase() === who,
+    );
+    if (!admitted) throw gasError(NOT_FOUND_MESSAGE);
+    return form;
+  }
+
   /** Stores a submitted response and writes its row to the destination spreadsheet, if any. */
   record(form: FormState, response: ResponseState): { sheetName: string; row: { row: number; a1: string; values: unknown[] } } | null {
     response.id = this.core.newId('2_ABaOnu');

@@ -97,6 +97,16 @@ describe('the Advanced Drive service (v3)', () => {
     expect(ws.core.callSummary().byMethod['Drive.Permissions.create']).toBe(2);
   });
 
+  test('Files.remove deletes a file for good (not to the trash); a second remove is a 404', () => {
+    const ws = world('workspace');
+    const file = ws.drive.app.createFile('list.csv', 'name,phone');
+    const id = file.getId();
+    ws.drive.advanced.Files.remove(id);
+    expect(ws.drive.index().some((row) => row.id === id)).toBe(false);
+    expect(() => ws.drive.app.getFileById(id)).toThrow(/No item with the given ID/);
+    expect(() => ws.drive.advanced.Files.remove(id)).toThrow(`API call to drive.files.delete failed with error: File not found: ${id}.`);
+  });
+
   test("grants a form's published view to anyone where link sharing is forbidden but the Forms override is on (Google's default)", () => {
     const ws = world('workspace-strict');
     const form = publishedForm(ws);

@@ -5,8 +5,11 @@
  */
 import { isDate, startOfDay } from '../domain/dates';
 import type { ApplicationRow, RowDisplay } from '../domain/invitations';
+import { countDeskApplications } from '../domain/report-inputs';
 import { escapeForSheet, isBlankCell } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
+import { resolveService } from '../domain/services';
+import type { Service } from '../domain/types';
 import { cell, readTab, text, writeColumns, type Table } from './tables';
 
 export interface ApplicationsTab {
@@ -22,6 +25,11 @@ export interface ApplicationsTab {
   showInviteStatuses(wanted: ReadonlyMap<number, RowDisplay>): void;
   /** Clears the applicant's address of the given rows, in one write; how many were cleared. */
   clearEmails(indexes: readonly number[]): number;
+  /**
+   * Clears the mobile number of the given rows (issue 17), in one read and one write: the column
+   * is read again just before, so a number typed meanwhile into a row in between is kept.
+   */
+  clearPhones(indexes: readonly number[]): number;
 }
 
 export function openApplications(): ApplicationsTab {
@@ -35,6 +43,8 @@ export function openApplications(): ApplicationsTab {
     closedAt: cell(table, row, 'closedAt'),
     submittedAt: cell(table, row, 'submittedAt'),
     applyChannel: cell(table, row, 'applyChannel'),
+    phone: cell(table, row, 'phone'),
+    smsConsent: cell(table, row, 'smsConsent'),
   }));
   return {
     rows,
@@ -45,6 +55,22 @@ export function openApplications(): ApplicationsTab {
       if (indexes.length === 0 || column < 0) return 0;
       for (const i of indexes) table.rows[i][column] = '';
       writeColumns(table, ['email'], [...indexes]);
+      return indexes.length;
+    },
+    clearPhones(indexes): number {
+      const column = table.index.phone;
+      if (indexes.length === 0 || column < 0) return 0;
+      const first = Math.min(...indexes);
+      const fresh = table.sheet.getRange(first + 2, column + 1, Math.max(...indexes) - first + 1, 1).getValues();
+      fresh.forEach(([value], k) => (table.rows[first + k][column] = value));
+      const cleared = new Set(indexes);
+      // The other rows go back as read: the column is plain text, where an apostrophe would stay
+      // visible ("'+995 …"), so only a text Sheets could take for a formula is escaped.
+      const block = fresh.map(([value], k) => [
+        cleared.has(first + k) ? '' : typeof value === 'string' && value.startsWith('=') ? escapeForSheet(value) : value,
+      ]);
+      for (const i of indexes) table.rows[i][column] = '';
+      table.sheet.getRange(first + 2, column + 1, block.length, 1).setValues(block);
       return indexes.length;
     },
   };
@@ -90,4 +116,18 @@ function showInviteStatuses(table: Table, wanted: ReadonlyMap<number, RowDisplay
     changed.push(index);
   }
   writeColumns(table, ['inviteStatus', 'inviteAt'], changed);
+}
+
+/** Desk applications submitted in the period by service code: the base of N1 coverage. */
+export function deskApplicationsIn(period: { from: Date; to: Date }, services: readonly Service[]): Record<string, number> {
+  const table = readTab(TABS.applications);
+  return countDeskApplications(
+    table.rows.map((row) => ({
+      submittedAt: cell(table, row, 'submittedAt'),
+      service: cell(table, row, 'service'),
+      applyChannel: cell(table, row, 'applyChannel'),
+    })),
+    period,
+    (typed) => resolveService(typed, services)?.code ?? typed,
+  );
 }

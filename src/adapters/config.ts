@@ -6,7 +6,10 @@
 export interface FormRecord {
   id: string;
   publishedUrl: string;
-  /** Where Google writes this form's responses. */
+  /**
+   * The workbook tab an earlier version had Google write this form's responses into; '' for a form
+   * made unlinked or once migrated (the form itself is then the raw store: adapters/form-responses.ts).
+   */
   responseSheet: string;
   /** annex item id → Google Form item id: the mapping the collector relies on. */
   items: Record<string, number>;

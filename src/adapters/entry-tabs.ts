@@ -5,7 +5,7 @@
  * content that feedback row was made from.
  */
 import { escapeForSheet } from '../domain/sanitize';
-import { TABS, paperColumns, type ColumnSpec, type TabSpec } from '../domain/schema';
+import { TABS, paperColumns, phoneInterviewColumns, type ColumnSpec, type TabSpec } from '../domain/schema';
 import { cell, findTab, readTable, text, writeColumns } from './tables';
 
 export interface EntryRow {
@@ -42,6 +42,11 @@ export function readPaperEntry(): EntryTab | null {
 /** The other-channels tab, or null when staff deleted it. */
 export function readOtherChannels(): EntryTab | null {
   return readEntryTab(TABS.otherChannels, TABS.otherChannels.columns);
+}
+
+/** The phone survey's interview tab, or null when the survey was never turned on (or staff deleted it). */
+export function readPhoneInterviews(): EntryTab | null {
+  return readEntryTab(TABS.phoneInterviews, phoneInterviewColumns());
 }
 
 function readEntryTab(spec: TabSpec, columns: readonly ColumnSpec[]): EntryTab | null {

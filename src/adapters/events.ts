@@ -32,7 +32,16 @@ export function sheetEditOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit 
   };
 }
 
-/** The name of the tab a form submission was written to; '' when the event does not say. */
-export function submittedTab(e: GoogleAppsScript.Events.SheetsOnFormSubmit): string {
-  return e?.range ? e.range.getSheet().getName() : '';
+/**
+ * The id of the form a submission came to: a form's own trigger gives the form as `source`;
+ * the workbook's form-submit trigger of an earlier version does not (then '').
+ * https://developers.google.com/apps-script/guides/triggers/events#form-submit_1
+ */
+export function submittedFormId(e: GoogleAppsScript.Events.FormsOnFormSubmit | GoogleAppsScript.Events.SheetsOnFormSubmit): string {
+  const source = (e as Partial<GoogleAppsScript.Events.FormsOnFormSubmit> | undefined)?.source;
+  try {
+    return source && typeof source.getId === 'function' ? source.getId() : '';
+  } catch {
+    return '';
+  }
 }

@@ -1,21 +1,17 @@
 /**
- * The Google Forms: each form definition (domain/forms.ts) rendered once, with its response tab
- * in the workbook and its ids in the script properties, then kept in step with the services tab.
- * Later runs only update the service list in place, so responses and item ids never change.
+ * The Google Forms: each form definition (domain/forms.ts) rendered once, its ids in the script
+ * properties, then kept in step with the services tab. Later runs only update the service list in
+ * place, so responses and item ids never change. The forms are not linked to the workbook: their
+ * responses stay in the forms, which only the owner opens (adapters/form-responses.ts).
  */
-import { ANSWER_MAX_CHARS, FORM_LIST, LIKERT_SCALE, formUrlKey, groupedNumber, serviceItem } from '../domain/forms';
+import { ANSWER_MAX_CHARS, FORM_LIST, LIKERT_SCALE, groupedNumber, serviceItem } from '../domain/forms';
 import { t } from '../domain/messages';
 import { scaleLegend } from '../domain/paper-layout';
 import { choiceFor, distinctServiceNames } from '../domain/services';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
 import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
-import { activeWorkbook } from './tables';
 
 type Form = GoogleAppsScript.Forms.Form;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** How often, and after what pauses, the new response tab is looked for before giving up. */
-const RESPONSE_TAB_WAITS_MS = [0, 1_000, 3_000];
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -110,15 +106,11 @@ function tryWorkspaceOnlySettings(form: Form, key: string): void {
 
 /**
  * Creates the Google Form for `def`, anonymous by construction: no email collection, no sign-in,
- * no "one response per user" (which would require sign-in), responses into `spreadsheetId`.
+ * no "one response per user" (which would require sign-in), and no response destination: Google
+ * would write each answer with its exact time into a tab every editor of the workbook can read.
  * FormApp.create names only the Drive file: the title respondents see is set on its own.
  */
-function createForm(
-  def: FormDefinition,
-  services: Service[],
-  spreadsheetId: string,
-  onCreated: (formId: string) => void = () => undefined,
-): { form: Form; made: Omit<FormRecord, 'responseSheet'> } {
+function createForm(def: FormDefinition, services: Service[], onCreated: (formId: string) => void = () => undefined): { form: Form; made: FormRecord } {
   const form = FormApp.create(def.title);
   // Reported at once, so a run killed half-way leaves a form that the next run can find and discard.
   onCreated(form.getId());
@@ -133,15 +125,15 @@ function createForm(
   const names = serviceChoices(services);
   const items: Record<string, number> = {};
   for (const item of def.items) items[item.id] = addItem(form, item, names).getId();
-  form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
   // Forms made through the API start unpublished and refuse responses until published.
   form.setPublished(true);
-  return { form, made: { id: form.getId(), publishedUrl: form.getPublishedUrl(), items } };
+  return { form, made: { id: form.getId(), publishedUrl: form.getPublishedUrl(), responseSheet: '', items } };
 }
 
 /**
- * Discards a form a killed run left half-made: it stops writing to the workbook and goes to the
- * Drive trash (recoverable for 30 days), so only the finished form collects responses.
+ * Discards a form a killed run left half-made: it goes to the Drive trash (recoverable for 30
+ * days), so only the finished form collects responses. (One an earlier version made may still
+ * write to the workbook: unlinked first.)
  */
 function discardForm(formId: string): void {
   try {
@@ -236,39 +228,6 @@ function syncTitle(form: Form, def: FormDefinition): void {
   if (form.getDescription() !== description) form.setDescription(description);
 }
 
-/**
- * The tab a spreadsheet's `getFormUrl()` ties to this form. Google's URL of the form may be its
- * editor or its published address (…/forms/d/<id>/… or …/forms/d/e/<published id>/…, with or
- * without /u/N/ and a query), so it is compared with both, not assumed to carry the form id.
- * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
- */
-function tabLinkedTo(sheets: Sheet[], form: Form): Sheet | null {
-  const wanted = new Set([formUrlKey(form.getEditUrl()), formUrlKey(form.getPublishedUrl()), form.getId()].filter((k): k is string => k !== null));
-  return sheets.find((sheet) => wanted.has(formUrlKey(sheet.getFormUrl()) ?? '')) ?? null;
-}
-
-/**
- * The response tab Google made for a form just linked to the workbook: the tab linked to this form
- * (Sheet.getFormUrl), among the tabs that were not there before, else among all; else, when Google
- * names the form in an address not recognised, the one new tab. Google may add the tab a moment
- * after setDestination returns: flushed and looked for again, after a pause, before giving up.
- */
-function findResponseTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, before: ReadonlySet<string>, key: string): Sheet {
-  for (const wait of RESPONSE_TAB_WAITS_MS) {
-    if (wait > 0) Utilities.sleep(wait);
-    SpreadsheetApp.flush();
-    const sheets = ss.getSheets();
-    const added = sheets.filter((s) => !before.has(s.getName()));
-    const found = tabLinkedTo(added, form) ?? tabLinkedTo(sheets, form) ?? (added.length === 1 ? added[0] : null);
-    if (found) return found;
-    console.warn(`Form ${key}: its response tab is not there yet; looking again`);
-  }
-  throw new Error(
-    `Google did not create the response tab of form ${key} (${form.getId()}) in the workbook: no new tab, and no tab linked to the form. ` +
-      'Open the form, Responses ▸ Link to Sheets, choose this workbook, then run setup again.',
-  );
-}
-
 /** Brings a form's service list in step with the services; false when the form is not made yet (or gone). */
 export function syncFormServices(def: FormDefinition, services: Service[]): boolean {
   const stored = readFormRecord(def.key);
@@ -280,8 +239,7 @@ export function syncFormServices(def: FormDefinition, services: Service[]): bool
 
 /**
  * Makes the form unless it exists (then only its title and service list are brought in step);
- * `created` when it was made. Its response tab gets a stable Georgian name and a warning against
- * editing by hand.
+ * `created` when it was made.
  */
 export function ensureForm(def: FormDefinition, services: Service[]): { created: boolean; id: string } {
   const stored = readFormRecord(def.key);
@@ -292,21 +250,12 @@ export function ensureForm(def: FormDefinition, services: Service[]): { created:
     limitAnswers(form, def, stored);
     return { created: false, id: stored.id };
   }
-  const ss = activeWorkbook();
   // A run killed while making this form left it half-made: discard it rather than keep two.
   const pendingKey = `${formKey(def.key)}.pending`;
   const pending = readString(pendingKey);
   if (pending && pending !== stored?.id) discardForm(pending);
-  const before = new Set(ss.getSheets().map((s) => s.getName()));
-  const { form: createdForm, made } = createForm(def, services, ss.getId(), (id) => writeString(pendingKey, id));
-  const responseSheet = findResponseTab(ss, createdForm, before, def.key);
-  const name = t('tab.responses', { form: def.key });
-  const clash = ss.getSheetByName(name);
-  if (clash && clash.getSheetId() !== responseSheet.getSheetId()) clash.setName(t('tab.responses_old', { name, id: clash.getSheetId() }));
-  responseSheet.setName(name);
-  // Google's form keeps writing here; the warning stops staff from editing raw responses by hand.
-  responseSheet.protect().setDescription(`ukukavshiri:raw.${def.key}`).setWarningOnly(true);
-  writeJson(formKey(def.key), { ...made, responseSheet: name } satisfies FormRecord);
+  const { made } = createForm(def, services, (id) => writeString(pendingKey, id));
+  writeJson(formKey(def.key), made satisfies FormRecord);
   deleteKey(pendingKey);
   return { created: true, id: made.id };
 }

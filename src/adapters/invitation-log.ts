@@ -4,14 +4,15 @@
  */
 import type { Period } from '../domain/dates';
 import { isDate, startOfDay } from '../domain/dates';
-import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseLogState, type LogRecord } from '../domain/invitation-log';
+import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseInviteChannel, parseLogState, type LogRecord } from '../domain/invitation-log';
 import type { Ledger } from '../domain/invitations';
-import { countInvitationsSent } from '../domain/report-inputs';
+import { countInvitationsByService, countInvitationsSent } from '../domain/report-inputs';
+import { resolveService } from '../domain/services';
+import type { Service } from '../domain/types';
 import { escapeForSheet } from '../domain/sanitize';
 import { TABS } from '../domain/schema';
 import { serviceName } from '../domain/feedback-row';
 import { DEFAULT_SERVICES } from '../domain/services';
-import type { Service } from '../domain/types';
 import { cell, readTab, rowFromKeys, text, writeColumns } from './tables';
 
 /** Rows added below the tab's end at a time, so that a run of many sends grows it rarely. */
@@ -45,6 +46,7 @@ export function openInvitationLog(services: readonly Service[] = DEFAULT_SERVICE
       at: isDate(at) ? new Date(at.getTime()) : null,
       note,
       ref,
+      channel: parseInviteChannel(text(table, row, 'channel')),
     };
     records.set(key, record);
     rowOf.set(key, i);
@@ -62,6 +64,7 @@ export function openInvitationLog(services: readonly Service[] = DEFAULT_SERVICE
       // The day only: the log is readable by every editor, and a time would tie a case to an answer.
       at: record.at ? startOfDay(record.at) : '',
       note: escapeForSheet(encodeNote(record.note, record.ref)),
+      channel: record.channel ?? 'email',
     });
 
   const write = (): void => {
@@ -147,8 +150,40 @@ export function invitationsSentIn(period: Pick<Period, 'from' | 'to'>): number {
   );
 }
 
+/** N2 invitations sent in the period by service code (coverage per service); services typed by name become codes. */
+export function invitationsByServiceIn(period: Pick<Period, 'from' | 'to'>, services: readonly Service[]): Record<string, number> {
+  const table = readTab(TABS.invitations);
+  return countInvitationsByService(
+    table.rows.map((row) => ({ status: cell(table, row, 'status'), at: cell(table, row, 'at'), service: cell(table, row, 'service') })),
+    period,
+    (typed) => resolveService(typed, services)?.code ?? typed,
+  );
+}
+
+/** Invitations sent in the period by channel (email, sms …), by the log; a blank channel is email. */
+export function invitationsSentByChannel(period: Pick<Period, 'from' | 'to'>): Record<string, number> {
+  const table = readTab(TABS.invitations);
+  const byChannel = new Map<string, Array<{ status: unknown; at: unknown }>>();
+  for (const row of table.rows) {
+    const channel = parseInviteChannel(text(table, row, 'channel'));
+    const rows = byChannel.get(channel) ?? [];
+    rows.push({ status: cell(table, row, 'status'), at: cell(table, row, 'at') });
+    byChannel.set(channel, rows);
+  }
+  const counts: Record<string, number> = {};
+  for (const [channel, rows] of byChannel) counts[channel] = countInvitationsSent(rows, period);
+  return counts;
+}
+
 function sameRecord(a: LogRecord, b: LogRecord): boolean {
-  return a.state === b.state && a.note === b.note && a.service === b.service && a.caseId === b.caseId && (a.ref ?? '') === (b.ref ?? '');
+  return (
+    a.state === b.state &&
+    a.note === b.note &&
+    a.service === b.service &&
+    a.caseId === b.caseId &&
+    (a.ref ?? '') === (b.ref ?? '') &&
+    (a.channel ?? 'email') === (b.channel ?? 'email')
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The response tabs Google Forms writes, one per form. They are read only, from a row on: the
- * collector remembers how far it has read each.
+ * The response tabs Google Forms wrote into the workbook, one per form, in versions that linked
+ * the forms to it. Read once more, to their end, when a deployment is migrated (app/collect.ts
+ * migrateLinkedForm), then deleted: they held Google's exact timestamps, readable by every editor.
  */
 import type { FormRecord } from './config';
 import { activeWorkbook } from './tables';
@@ -28,10 +29,25 @@ export function openResponseTab(record: FormRecord): ResponseTab | null {
 /** The form's response tab: by its stored name, else the tab Google links to the form; null when gone. */
 function findResponseSheet(record: FormRecord): GoogleAppsScript.Spreadsheet.Sheet | null {
   const ss = activeWorkbook();
-  return ss.getSheetByName(record.responseSheet) ?? ss.getSheets().find((tab) => (tab.getFormUrl() ?? '').indexOf(record.id) >= 0) ?? null;
+  const byName = record.responseSheet ? ss.getSheetByName(record.responseSheet) : null;
+  return byName ?? ss.getSheets().find((tab) => (tab.getFormUrl() ?? '').indexOf(record.id) >= 0) ?? null;
 }
 
-/** The name of the tab the form's responses reach (as the collector finds it); null when there is none. */
-export function responseTabName(record: FormRecord): string | null {
-  return findResponseSheet(record)?.getName() ?? null;
+/**
+ * Deletes the form's response tab (its form no longer writes there: unlinked first). True when
+ * there was one. The workbook always keeps the product's own tabs, so it is never the last tab.
+ */
+export function deleteResponseTab(record: FormRecord): boolean {
+  const sheet = findResponseSheet(record);
+  if (!sheet) return false;
+  activeWorkbook().deleteSheet(sheet);
+  return true;
+}
+
+/**
+ * A tab of the form's raw responses still in the workbook: the one its record names, one linked
+ * to the form, or one under the name versions before gave it (`defaultName`); null when none.
+ */
+export function rawResponseTab(record: FormRecord, defaultName: string): string | null {
+  return (findResponseSheet(record) ?? activeWorkbook().getSheetByName(defaultName))?.getName() ?? null;
 }

@@ -1,9 +1,10 @@
 /**
- * Installs the project's triggers exactly once. A trigger is identified by its handler name;
- * duplicates (two setups racing, or one added by hand) are deleted, so there is never a second
+ * Installs the project's triggers exactly once. A trigger is identified by its handler name (and
+ * a form's trigger by its form); duplicates (two setups racing, or one added by hand) are deleted, so there is never a second
  * email from a second trigger.
  */
-import { deleteKey, readString, writeString } from './config';
+import { FORM_LIST } from '../domain/forms';
+import { deleteKey, readFormRecord, readString, writeString } from './config';
 import { activeWorkbook } from './tables';
 
 /** Who installed the triggers (setup records it), and an earlier installer it replaced. */
@@ -11,35 +12,64 @@ const OWNER_KEY = 'triggers.owner';
 const PREVIOUS_OWNER_KEY = 'triggers.previousOwner';
 
 export type TriggerWish =
-  | { handler: string; kind: 'onEdit' | 'onFormSubmit' }
+  | { handler: string; kind: 'onEdit' }
+  /** One installable trigger on each online form (its source): the owner's, who alone may read the responses. */
+  | { handler: string; kind: 'onFormSubmit' }
   | { handler: string; kind: 'hourly' }
   | { handler: string; kind: 'daily'; atHour: number };
 
+/** One trigger to have: its wish and, for a form's trigger, the form's id. */
+interface WantedTrigger {
+  wish: TriggerWish;
+  sourceId: string | null;
+}
+
+/** The ids of the online forms setup made (a form not made yet gets its trigger when it is). */
+function onlineFormIds(): string[] {
+  return FORM_LIST.map((def) => readFormRecord(def.key)?.id ?? '').filter((id) => id !== '');
+}
+
+/**
+ * A trigger is identified by its handler and, for a form-submit trigger, by its source: the
+ * form's id. The workbook's form-submit trigger of an earlier version (source: the workbook) is
+ * not wanted and is deleted. 2 form triggers + edit + hourly + daily = 5 of the 20 a user may
+ * have per script (https://developers.google.com/apps-script/guides/services/quotas).
+ * https://developers.google.com/apps-script/reference/script/trigger#getTriggerSourceId()
+ */
 export function ensureTriggers(wishes: readonly TriggerWish[]): { created: string[]; removed: number } {
-  const ss = activeWorkbook();
+  const wanted: WantedTrigger[] = wishes.flatMap((wish): WantedTrigger[] =>
+    wish.kind === 'onFormSubmit' ? onlineFormIds().map((sourceId) => ({ wish, sourceId })) : [{ wish, sourceId: null }],
+  );
+  const keyOf = (handler: string, sourceId: string | null): string => `${handler}\u0000${sourceId ?? ''}`;
+  const wantedKeys = new Set(wanted.map((w) => keyOf(w.wish.handler, w.sourceId)));
   const existing = ScriptApp.getProjectTriggers();
   const seen = new Set<string>();
   let removed = 0;
   for (const trigger of existing) {
     const handler = trigger.getHandlerFunction();
-    const wanted = wishes.some((w) => w.handler === handler);
-    if (!wanted || seen.has(handler)) {
+    const formTrigger = wishes.some((w) => w.handler === handler && w.kind === 'onFormSubmit');
+    const key = keyOf(handler, formTrigger ? trigger.getTriggerSourceId() : null);
+    if (!wantedKeys.has(key) || seen.has(key)) {
       ScriptApp.deleteTrigger(trigger);
       removed++;
     } else {
-      seen.add(handler);
+      seen.add(key);
     }
   }
+  const ss = activeWorkbook();
   const created: string[] = [];
-  for (const wish of wishes) {
-    if (seen.has(wish.handler)) continue;
+  for (const { wish, sourceId } of wanted) {
+    if (seen.has(keyOf(wish.handler, sourceId))) continue;
     const builder = ScriptApp.newTrigger(wish.handler);
     switch (wish.kind) {
       case 'onEdit':
         builder.forSpreadsheet(ss).onEdit().create();
         break;
       case 'onFormSubmit':
-        builder.forSpreadsheet(ss).onFormSubmit().create();
+        builder
+          .forForm(sourceId ?? '')
+          .onFormSubmit()
+          .create();
         break;
       case 'hourly':
         builder.timeBased().everyHours(1).create();

@@ -72,16 +72,26 @@ export function ensureTabs(): string[] {
   const created: string[] = [];
   // The services tab first: other tabs' dropdowns refer to its names column.
   const order: TabKey[] = ['services', ...TAB_ORDER.filter((k) => k !== 'services')];
-  for (const key of order) {
-    const spec = TABS[key];
-    const tab = ensureTab(ss, spec, columnsOf(key), TAB_ORDER.indexOf(key));
-    if (tab.created) created.push(spec.name);
-    if (spec.note) {
-      const a1 = tab.sheet.getRange(1, 1);
-      if (a1.getNote() !== spec.note) a1.setNote(spec.note);
-    }
-  }
+  for (const key of order) ensureKeyedTab(ss, key, TAB_ORDER.indexOf(key), created);
   return created;
+}
+
+/** Tabs made only once a feature is turned on (the phone survey's), placed last; the names of those made now. */
+export function ensureOptionalTabs(keys: readonly TabKey[]): string[] {
+  const ss = activeWorkbook();
+  const created: string[] = [];
+  for (const key of keys) ensureKeyedTab(ss, key, ss.getSheets().length, created);
+  return created;
+}
+
+function ensureKeyedTab(ss: Spreadsheet, key: TabKey, index: number, created: string[]): void {
+  const spec = TABS[key];
+  const tab = ensureTab(ss, spec, columnsOf(key), index);
+  if (tab.created) created.push(spec.name);
+  if (spec.note) {
+    const a1 = tab.sheet.getRange(1, 1);
+    if (a1.getNote() !== spec.note) a1.setNote(spec.note);
+  }
 }
 
 /** The tab names a new spreadsheet starts with, in the locales staff use. */

@@ -7,7 +7,8 @@ import { periodKey, type Period } from '../domain/dates';
 import { t } from '../domain/messages';
 import { TABS } from '../domain/schema';
 import { themeLabels } from '../domain/themes';
-import { paintActionRows } from '../adapters/actions-tab';
+import { paintActionRows, showActionChecks } from '../adapters/actions-tab';
+import { readThemes } from '../adapters/themes-tab';
 import { readApplicantNames } from '../adapters/applications-tab';
 import { openFolder, type FolderPlace } from '../adapters/documents';
 import { withScriptLock } from '../adapters/lock';
@@ -18,8 +19,9 @@ import { askPeriod } from './ui';
 /** Staff working documents (agendas, the editable source of the public report): not shared. */
 export const WORKING_FOLDER: FolderPlace = { key: 'folder.working', name: t('folder.working') };
 
-/** Colours the overdue open actions of the actions tab; how many there are. */
+/** Colours the overdue open actions of the actions tab and writes each row's check; how many are overdue. */
 export function highlightOverdueActions(): number {
+  showActionChecks(readThemes());
   return paintActionRows((rows, width) => overdueBackgrounds(rows, width, new Date()));
 }
 

@@ -12,6 +12,7 @@ import { t } from '../domain/messages';
 import {
   expiredEmailRows,
   countSent,
+  expiredPhoneRows,
   moveCase,
   overallText,
   planInvitations,
@@ -20,9 +21,12 @@ import {
   sendInvitations,
   summaryText,
   touchesClosedCase,
+  usedPhoneRows,
   type SendCounts,
 } from '../domain/invitations';
 import { caseKey } from '../domain/invitation-log';
+import { phoneHeldForDraw } from '../domain/phone-survey';
+import { readSurveyState } from '../adapters/call-list';
 import { batchDayState, batchDue, holdInvitations, selectBatch } from '../domain/invite-batch';
 import { dayKey } from '../domain/dates';
 import { TABS } from '../domain/schema';
@@ -35,6 +39,7 @@ import { remainingDailyQuota, sendMail } from '../adapters/mail';
 import { readServices } from '../adapters/services-tab';
 import { readSettings } from '../adapters/settings-tab';
 import { runningAccount } from './owner';
+import { checkDeliveries, smsPort } from './sms';
 
 export interface SweepResult extends SendCounts {
   /** The run found another execution holding the lock and left everything for the next one. */
@@ -134,7 +139,18 @@ export function clearExpiredEmails(): number {
     const log = openInvitationLog();
     const cleared = applications.clearEmails(expiredEmailRows(applications.rows, log.records, new Date(), settings.emailRetentionDays));
     if (cleared) console.info(`clearExpiredEmails: cleared ${cleared} addresses`);
-    return cleared;
+    // Mobile numbers too (issue 17), on the same days: whatever became of the SMS.
+    // With the phone survey on, a desk case's number waits for its month's draw (domain/phone-survey.ts).
+    const survey = settings.phoneSurvey ? readSurveyState() : null;
+    const byIndex = new Map(applications.rows.map((row) => [row.index, row]));
+    const held = (index: number): boolean => {
+      const row = byIndex.get(index);
+      return !!settings.phoneSurvey && !!row && phoneHeldForDraw(row, survey, new Date());
+    };
+    const expired = expiredPhoneRows(applications.rows, log.records, new Date(), settings.emailRetentionDays).filter((index) => !held(index));
+    const phones = applications.clearPhones(expired);
+    if (phones) console.info(`clearExpiredEmails: cleared ${phones} mobile numbers`);
+    return cleared + phones;
   });
   if (!run.locked) console.warn('clearExpiredEmails: lock busy; will run again tomorrow');
   return run.locked ? run.value : 0;
@@ -190,7 +206,20 @@ function runInvitations(options: RunOptions): SweepResult {
       if (moveCase(ledger, renamed.from, renamed.to, new Date())) console.info('invitations: a case number was corrected; its log record moved');
     }
     const genericUrl = readFormRecord('N2')?.publishedUrl ?? null;
-    const plan = planInvitations({ rows, log: ledger.records, services, links, genericUrl, only, inviteDeskCases: settings.inviteDeskCases });
+    const plan = planInvitations({
+      rows,
+      log: ledger.records,
+      services,
+      links,
+      genericUrl,
+      only,
+      inviteDeskCases: settings.inviteDeskCases,
+      smsOn: settings.smsProvider !== '',
+    });
+    // SMS on, but its key not yet typed in the menu: those cases wait, queued, and their rows say why.
+    const sms = smsPort(settings);
+    const keyless = sms ? [] : plan.sends.filter((send) => send.channel === 'sms');
+    plan.sends = plan.sends.filter((send) => !keyless.includes(send));
     const now = new Date();
     applications.fillClosedAt(plan.fillClosedAt, now);
     // Not the batch's time: every due case waits for it. The batch: services with too few wait on.
@@ -216,14 +245,20 @@ function runInvitations(options: RunOptions): SweepResult {
     // Outside the batch, a case already queued keeps what its row says (e.g. waiting for more of its service).
     const newlyHeld = held.filter((send) => !keptWaiting.includes(send) && (batchNow || stateOf(send) !== 'queued'));
     const heldDisplay = holdInvitations(newlyHeld, ledger, now, waiting);
-    const { counts, display } = sendInvitations({ ...plan, sends: batch }, { ...ports, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
+    for (const [index, shown] of holdInvitations(keyless, ledger, now, t('sms.waiting_key', { menu: t('menu.sms_key') }))) heldDisplay.set(index, shown);
+    const { counts, display } = sendInvitations({ ...plan, sends: batch }, { ...ports, sms, settings, startedAt: options.startedAt, budgetMs: TIME_BUDGET_MS });
     for (const [index, shown] of heldDisplay) if (!display.has(index)) display.set(index, shown);
+    // The providers' delivery reports, read by the sweep (the edit trigger sends nothing).
+    if (options.mayBatch) checkDeliveries(ledger, settings, now);
     applications.showInviteStatuses(rowStatuses(rows, ledger.records, display));
+    // A number that has done its work goes at once (the day's retention clears the rest).
+    const phones = applications.clearPhones(usedPhoneRows(rows, ledger.records, services));
+    if (phones) console.info(`invitations: cleared ${phones} mobile numbers after their SMS`);
     // A batch stopped by the time budget is carried on by the next sweep the same day; one that
     // ran out of quota is not: the rest go in tomorrow's batch, never alone later today.
     if (batchNow && !counts.more) writeString(BATCH_DAY_KEY, dayKey(now));
     const deferred = counts.deferred + keptWaiting.filter((send) => stateOf(send) === 'deferred').length;
-    return { ...counts, deferred, unknown: counts.unknown + unknown, held: held.length - keptWaiting.length };
+    return { ...counts, deferred, unknown: counts.unknown + unknown, held: held.length - keptWaiting.length + keyless.length };
   });
   if (run.locked) return run.value;
   // Another run is sending. Nothing is lost: the closed rows stay pending for the hourly sweep.

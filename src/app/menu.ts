@@ -18,6 +18,7 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   item('menu.sample_check', 'menuSampleCheck'),
   item('menu.collect_now', 'menuCollectNow'),
   item('menu.send_invitations', 'menuSendInvitations'),
+  item('menu.sms_key', 'menuSmsKey'),
   'separator',
   item('menu.build_report', 'menuBuildReport'),
   item('menu.prepare_meeting', 'menuPrepareMeeting'),

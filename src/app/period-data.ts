@@ -13,7 +13,8 @@ import type { ActionRecord, FeedbackRecord, Service, Settings } from '../domain/
 import { readActions } from '../adapters/actions-tab';
 import { readLedger, recordReleases } from '../adapters/disclosure-ledger';
 import { readFeedback } from '../adapters/feedback-table';
-import { invitationsSentIn } from '../adapters/invitation-log';
+import { invitationsByServiceIn, invitationsSentIn } from '../adapters/invitation-log';
+import { deskApplicationsIn } from '../adapters/applications-tab';
 import { readServices } from '../adapters/services-tab';
 import { readSettings } from '../adapters/settings-tab';
 import { readThemes } from '../adapters/themes-tab';
@@ -39,8 +40,10 @@ export function loadPeriodData(period: Period, options: { internal: boolean; lan
   const { services } = readServices();
   const themes = readThemes();
   const records = readFeedback({ services, themes });
-  const actions = readActions(services);
+  const actions = readActions(services, themes);
   const invitationsSent = invitationsSentIn(period);
+  const invitationsByService = invitationsByServiceIn(period, services);
+  const deskApplications = deskApplicationsIn(period, services);
   const ledger = readLedger();
   const language = options.language ?? settings.language;
   const model = buildReportModel({
@@ -50,6 +53,8 @@ export function loadPeriodData(period: Period, options: { internal: boolean; lan
     previous: reportPeriod(previousPeriod(period), language),
     lastYear: reportPeriod(samePeriodLastYear(period), language),
     invitationsSent,
+    invitationsByService,
+    deskApplications,
     minGroupSize: settings.minGroupSize,
     services: reportServices(services, records),
     language,

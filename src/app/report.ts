@@ -11,6 +11,7 @@ import { renderLayoutHtml } from '../domain/report-html';
 import { reportLayout } from '../domain/report-layout';
 import { withRedactedComments } from '../domain/report-model';
 import type { Settings } from '../domain/types';
+import { showActionChecks } from '../adapters/actions-tab';
 import { readApplicantNames } from '../adapters/applications-tab';
 import { readJson, writeJson } from '../adapters/config';
 import { openFolder, type FolderPlace } from '../adapters/documents';
@@ -20,6 +21,8 @@ import { readSettings } from '../adapters/settings-tab';
 import { summaryText } from '../domain/report-summary';
 import { collectFirst } from './collect';
 import { loadPeriodData, recordOutput } from './period-data';
+import { loadReach, recordReach } from './reach';
+import { reachBlocks } from '../domain/reach-layout';
 import { askPeriod } from './ui';
 
 export const REPORTS_FOLDER: FolderPlace = { key: 'folder.reports', name: t('folder.reports') };
@@ -57,6 +60,10 @@ function writeReport(period: Period, collectionProblem: string | null): ReportRe
   const model = withRedactedComments(data.model, readApplicantNames());
   const labels = reportLabels(settings.language, themes);
   const layout = reportLayout(model, labels, { organisation: settings.municipality, preparedAt: new Date() });
+  // Reach by invitation channel (issue 17), before the satisfaction section.
+  const reach = loadReach(period, data);
+  const at = layout.blocks.findIndex((block) => block.kind === 'heading' && block.level === 1 && block.text === labels.text('satisfaction'));
+  layout.blocks.splice(at < 0 ? layout.blocks.length : at, 0, ...reachBlocks(reach, labels, settings.minGroupSize));
   const name = `${layout.title} — ${layout.periodLabel}`;
   const key = periodKey(period);
   const folder = openFolder(REPORTS_FOLDER);
@@ -64,6 +71,8 @@ function writeReport(period: Period, collectionProblem: string | null): ReportRe
   doc.write(layout.blocks);
   const htmlFileId = folder.saveText(`report.html.${key}`, `${name}.html`, renderLayoutHtml(layout), 'text/html');
   recordOutput(data, `report ${key}`);
+  showActionChecks(themes);
+  recordReach(reach, period, data, `report ${key}`);
   console.info(`report ${key}: ${doc.created ? 'created' : 'updated'} doc ${doc.id} from ${records.length} feedback rows`);
   return {
     docId: doc.id,

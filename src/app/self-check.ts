@@ -5,6 +5,7 @@
  * Google's reason; it never stops the others. A handful of calls per service, none per row.
  */
 import { FORM_LIST } from '../domain/forms';
+import { t } from '../domain/messages';
 import { TABS } from '../domain/schema';
 import {
   CHECK_WIDTHS,
@@ -34,7 +35,7 @@ import { probeLinkSharing } from '../adapters/documents';
 import { whoMayRespond } from '../adapters/form-access';
 import { acceptsWorkspaceOnlyFormSettings, inspectForm } from '../adapters/google-forms';
 import { remainingDailyQuota } from '../adapters/mail';
-import { responseTabName } from '../adapters/response-tabs';
+import { rawResponseTab } from '../adapters/response-tabs';
 import { readSettings } from '../adapters/settings-tab';
 import { currentAccount, forgetPreviousTriggerOwner, ownTriggerHandlers, triggerOwners } from '../adapters/triggers';
 import { workbookDateSettings } from '../adapters/workbook';
@@ -80,7 +81,7 @@ function formFacts(def: (typeof FORM_LIST)[number]): FormFacts {
   const form = inspectForm(def);
   if (form.state !== 'found') return form;
   const { record, ...facts } = form;
-  return { ...facts, access: whoMayRespond(record.id), responseTab: responseTabName(record), expectedTab: record.responseSheet };
+  return { ...facts, access: whoMayRespond(record.id), rawTab: rawResponseTab(record, t('tab.responses', { form: def.key })) };
 }
 
 /** Every check, in the order the tab lists them, and the account that ran them. */
@@ -123,7 +124,8 @@ export function selfCheckRows(): { rows: CheckRow[]; email: string } {
       if (!email.ok) throw new Error(email.error);
       return { me: email.value, ...triggerOwners(), mine: ownTriggerHandlers() };
     }),
-    TRIGGERS.map((w) => w.handler),
+    // A form-submit trigger on each form.
+    TRIGGERS.flatMap((w) => (w.kind === 'onFormSubmit' ? FORM_LIST.map(() => w.handler) : [w.handler])),
   );
   if (triggers.forgetPrevious) probe('forget the previous trigger owner', forgetPreviousTriggerOwner);
   rows.push(triggers.row);

@@ -5,7 +5,7 @@
  */
 import { FORM_LIST } from '../domain/forms';
 import { t } from '../domain/messages';
-import { TABS } from '../domain/schema';
+import { PHONE_SURVEY_TABS, TABS } from '../domain/schema';
 import { DEFAULT_SERVICES, servicesFingerprint } from '../domain/services';
 import { DEFAULT_THEMES } from '../domain/themes';
 import type { FormKey, Service } from '../domain/types';
@@ -14,6 +14,7 @@ import { openFormToAnyone } from '../adapters/form-access';
 import { ensureForm, formEditUrl, invitationLinks, syncFormServices } from '../adapters/google-forms';
 import { deleteKey, readString, writeString } from '../adapters/config';
 import { tryScriptLock, withScriptLock } from '../adapters/lock';
+import { collectOnlineInLock } from './collect';
 import { readServices, seedServices, writeServiceLinks } from '../adapters/services-tab';
 import { readSettings, seedSettings } from '../adapters/settings-tab';
 import { deployedProfile } from '../adapters/municipality-profile';
@@ -22,7 +23,7 @@ import { refreshFeedbackNames } from '../adapters/feedback-table';
 import { refreshInvitationServiceNames } from '../adapters/invitation-log';
 import { ensureTriggers, recordTriggerOwner } from '../adapters/triggers';
 import { runningAccount } from './owner';
-import { ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
+import { ensureOptionalTabs, ensureTabs, ensureWorkbookSettings, removeBlankStarterTab } from '../adapters/workbook';
 import { PRINT_FOLDER, ensurePrintMaterial } from './paper-docs';
 import { SELF_CHECK_TAB, runSelfCheck } from './self-check';
 import { TRIGGERS } from './trigger-list';
@@ -100,6 +101,8 @@ export function setupWorkbook(): SetupResult {
     const profile = deployedProfile();
     seedSettings(profile?.settings);
     seedServices(profile?.services ?? DEFAULT_SERVICES);
+    // The phone survey's tabs exist only once a municipality turns it on (its daily run makes them too).
+    if (readSettings().value.phoneSurvey) createdTabs.push(...ensureOptionalTabs(PHONE_SURVEY_TABS));
     seedThemes(DEFAULT_THEMES);
     removeBlankStarterTab();
     // Setup does now what a services edit left to the sweep (an edit made meanwhile marks again).
@@ -122,6 +125,10 @@ export function setupWorkbook(): SetupResult {
     }
     updateInvitationLinks(services);
     writeString(SERVICES_SYNCED, servicesFingerprint(services));
+    // A deployment whose forms an earlier version linked to the workbook: unlinked, their tabs
+    // collected to the end, then deleted (app/collect.ts); a no-op once done.
+    const migrated = collectOnlineInLock();
+    console.info(`setup: online forms collected ${JSON.stringify(migrated)}`);
     const { created } = ensureTriggers(TRIGGERS);
     // They run as this account, and only it sees them: the self-check compares with this.
     recordTriggerOwner(running.me);

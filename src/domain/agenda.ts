@@ -10,6 +10,7 @@ import type { DocBlock } from './doc-blocks';
 import { redactPersonalData } from './redact';
 import type { PublishedScore, ReportModel, Score } from './report-model';
 import { t } from './messages';
+import { actionEffectBlocks, actionOutcome, outcomeText } from './report-decisions-layout';
 import { reportLabels } from './report-labels';
 import { ACTION_STATUSES, TABS } from './schema';
 import type { ActionRecord, ActionStatus } from './types';
@@ -185,6 +186,20 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
     );
   }
 
+  // Drivers a service falls behind its form on (intervals apart): where to look first.
+  const behind = (model.serviceDrivers ?? []).flatMap((row) =>
+    row.cells.flatMap((cell) =>
+      cell.vsForm !== 'down' || cell.score.suppressed
+        ? []
+        : [
+            `${input.serviceNames[row.code] ?? row.code} — ${row.form}: ${KA.driver(cell.driver, row.form)} ${shareText(cell.score)}, ${cell.score.respondents} პასუხი`,
+          ],
+    ),
+  );
+  if (behind.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: 'სერვისები, სადაც ფაქტორი ფორმის საერთო მაჩვენებელზე დაბალია' }, { kind: 'bullets', items: behind });
+  }
+
   const open = openActions(input.actions, input.preparedAt);
   const done = input.actions.length - open.length;
   blocks.push({ kind: 'heading', level: 1, text: '3. წინა შეხვედრების ღია ღონისძიებები' });
@@ -204,6 +219,18 @@ export function buildAgenda(input: AgendaInput): DocBlock[] {
     });
   }
   blocks.push({ kind: 'paragraph', text: `შესრულებული ღონისძიებები რეესტრში: ${done}.` });
+  // Completed actions measured on what they targeted: those with no improvement yet go back on the table.
+  const effects = model.actionEffects ?? [];
+  if (effects.length > 0) {
+    blocks.push(...actionEffectBlocks(model, KA));
+    const pending = effects.filter((effect) => actionOutcome(effect) !== 'better');
+    if (pending.length > 0) {
+      blocks.push({
+        kind: 'paragraph',
+        text: `განსახილველია — გაუმჯობესება ჯერ არ ჩანს: ${pending.map((effect) => `„${model.actions[effect.action]?.text ?? ''}“ (${outcomeText(actionOutcome(effect), KA)})`).join('; ')}.`,
+      });
+    }
+  }
 
   blocks.push(
     { kind: 'heading', level: 1, text: '4. გადაწყვეტილებები' },

@@ -40,6 +40,22 @@ export interface SendMarker {
   quotaBefore: number;
 }
 
+/**
+ * How an invitation went, as the log's channel column holds it (a code, read by the reports by
+ * reach): email, sms, and the phone survey's and the desk's. A record written before the column
+ * existed was an email.
+ */
+export type InviteChannel = 'email' | 'sms' | 'phone' | 'desk';
+export const INVITE_CHANNELS: readonly InviteChannel[] = ['email', 'sms', 'phone', 'desk'];
+
+/** The channel column's code; blank or unknown (a log of an earlier version) is email. */
+export function parseInviteChannel(raw: unknown): InviteChannel {
+  const key = String(raw ?? '')
+    .trim()
+    .toLowerCase();
+  return (INVITE_CHANNELS as readonly string[]).includes(key) ? (key as InviteChannel) : 'email';
+}
+
 export interface LogRecord {
   caseId: string;
   /** A service code, or `unknown`. */
@@ -53,6 +69,8 @@ export interface LogRecord {
    * (addressRef), so that a case whose number was changed is recognised; '' when unknown.
    */
   ref?: string;
+  /** How the invitation goes or went; absent: email. */
+  channel?: InviteChannel;
 }
 
 const MARKER = /^batch=([^;]+);seq=(\d+);quota=(-?\d+)(?: \| ([\s\S]*))?$/;
@@ -148,10 +166,11 @@ export function decodeNote(cell: string): { note: string; ref: string } {
  * Invitations that went out (or may have) on the calendar day of `now` in municipal time, by the
  * log: the settings' daily cap (mailQuotaPerDay) counts against these.
  */
-export function sentOnDay(records: Iterable<LogRecord>, now: Date, timeZone = 'Asia/Tbilisi'): number {
+export function sentOnDay(records: Iterable<LogRecord>, now: Date, timeZone = 'Asia/Tbilisi', channel: InviteChannel = 'email'): number {
   const today = formatDateKa(now, timeZone);
   let count = 0;
   for (const record of records) {
+    if ((record.channel ?? 'email') !== channel) continue;
     const maybeSent = record.state === 'sent' || record.state === 'unknown' || record.state === 'sending';
     if (maybeSent && record.at && formatDateKa(record.at, timeZone) === today) count++;
   }

@@ -4,11 +4,12 @@
  */
 import { formatDateKa, isDate } from './dates';
 import { parseEmail } from './email';
-import { addressRef, caseKey, isFinal, type LogRecord, type LogState } from './invitation-log';
+import { addressRef, caseKey, isFinal, type InviteChannel, type LogRecord, type LogState } from './invitation-log';
 import { t } from './messages';
 import { isBlankCell, matchKey, stripInvisible } from './sanitize';
 import { APPLY_CHANNELS, CASE_STATUSES } from './schema';
 import { UNKNOWN_SERVICE, resolveService } from './services';
+import { composeSms, hasSmsConsent, parsePhone } from './sms';
 import type { Service } from './types';
 
 /** Whether a status cell says the case is closed (its Georgian word, or the id). */
@@ -30,12 +31,19 @@ export interface ApplicationRow {
   submittedAt?: unknown;
   /** How the application came: the chancellery (desk) or email. */
   applyChannel?: unknown;
+  /** A mobile number left at the desk (issue 17), and the consent tick for one SMS. */
+  phone?: unknown;
+  smsConsent?: unknown;
 }
 
 export interface PlannedSend {
   index: number;
   caseId: string;
+  /** How the invitation goes: by email (to `email`) or by SMS (to `phone`). */
+  channel: 'email' | 'sms';
   email: string;
+  /** The mobile number as gateways take it (995XXXXXXXXX); '' for an email. */
+  phone: string;
   service: string;
   serviceName: string | null;
   link: string;
@@ -59,7 +67,7 @@ export interface RowOutcome {
   /** The Georgian status on the row. */
   status: string;
   /** What the log records (null: nothing to record). */
-  log: { state: LogState; note: string } | null;
+  log: { state: LogState; note: string; channel?: InviteChannel } | null;
   /** Counts as a problem in the menu summary (bad input staff should fix). */
   problem: boolean;
 }
@@ -88,6 +96,8 @@ export interface PlanInput {
   only?: ReadonlySet<number>;
   /** Also invite desk cases that left an email (the setting inviteDeskCases); by the guideline, only email cases. */
   inviteDeskCases?: boolean;
+  /** SMS invitations are on (a provider is set): desk cases with the consent tick get one. */
+  smsOn?: boolean;
 }
 
 /** How a case came in, by the applications tab's channel column: 'office', 'email' or '' (not stated). */
@@ -202,8 +212,8 @@ export function planInvitations(input: PlanInput): Plan {
     // when an edit trigger runs for other rows: a case closed today never jumps the queue.
     const eligible = edited || record?.state === 'deferred' || record?.state === 'failed' || record?.state === 'queued';
     if (isFinal(record) || !eligible) continue; // shown from the log by the caller
-    const skip = (status: string, note: string, problem = true): void => {
-      outcomes.push({ index: row.index, caseId, service, status, log: key ? { state: 'skipped', note } : null, problem });
+    const skip = (status: string, note: string, problem = true, channel?: InviteChannel): void => {
+      outcomes.push({ index: row.index, caseId, service, status, log: key ? { state: 'skipped', note, channel } : null, problem });
     };
     if (key === '') {
       skip(t('invite.no_case_id'), '');
@@ -213,20 +223,29 @@ export function planInvitations(input: PlanInput): Plan {
       skip(t('invite.skipped_opted_out'), t('invite.skipped_opted_out'), false);
       continue;
     }
+    const route = routeOf(row, input);
     // By the guideline N2 is for those who applied by email and were answered by email; a desk
     // applicant is offered N1 at the desk. Not a failure, and not counted as a problem.
-    if (applyChannelOf(row.applyChannel) === 'office' && !(input.inviteDeskCases && parseEmail(row.email).ok)) {
+    if (route === null) {
       skip(t('invite.not_applicable_desk'), t('invite.not_applicable_desk'), false);
       continue;
     }
     const email = parseEmail(row.email);
-    if (!email.ok) {
+    const phone = parsePhone(row.phone);
+    if (route === 'email' && !email.ok) {
       if (email.reason === 'empty') skip(t('invite.skipped_no_email'), t('invite.skipped_no_email'));
       // Neither the row's status nor the log ever quotes an address, not even a malformed one.
       else skip(t('invite.skipped_invalid_email'), t('log.invalid_email'));
       continue;
     }
-    const ref = addressRef(email.email, service);
+    if (route === 'sms' && !phone.ok) {
+      // Nor a number: the reason only.
+      const why = phone.reason === 'empty' ? t('sms.skipped_no_phone') : t('sms.skipped_invalid_phone');
+      skip(why, why, true, 'sms');
+      continue;
+    }
+    const contact = route === 'sms' ? (phone.ok ? phone.msisdn : '') : email.ok ? email.email : '';
+    const ref = addressRef(contact, service);
     const renumbered = orphans.get(ref);
     if (renumbered) {
       // Already invited under its former number: the record moves, nothing is sent again.
@@ -240,18 +259,25 @@ export function planInvitations(input: PlanInput): Plan {
     if (!resolved) {
       sentStatus = t('invite.sent_unknown_service', { value: shorten(text(row.service)) });
       link = input.genericUrl ?? '';
-    } else if (!isAnonymousLink(ownLink, caseId, email.email)) {
+    } else if (!isAnonymousLink(ownLink, caseId, contact)) {
       sentStatus = t('invite.no_service_link');
       link = input.genericUrl ?? '';
     }
-    if (!input.genericUrl || !isAnonymousLink(link, caseId, email.email)) {
+    if (!input.genericUrl || !isAnonymousLink(link, caseId, contact)) {
       skip(t('invite.no_form'), t('invite.no_form'));
+      continue;
+    }
+    // One UCS-2 segment: only a short (forms.gle) link fits; the form's long address does not.
+    if (route === 'sms' && composeSms(link) === null) {
+      skip(t('sms.link_too_long'), t('sms.link_too_long'), true, 'sms');
       continue;
     }
     sends.push({
       index: row.index,
       caseId,
-      email: email.email,
+      channel: route,
+      email: route === 'email' ? contact : '',
+      phone: route === 'sms' ? contact : '',
       service,
       serviceName: resolved ? resolved.ka : null,
       link,
@@ -263,6 +289,52 @@ export function planInvitations(input: PlanInput): Plan {
     });
   }
   return { sends, outcomes, fillClosedAt, moves };
+}
+
+/**
+ * How a closed case is invited, or null when N2 is not for it. An email case (or one whose way
+ * in is not stated) by email; a desk case by SMS when SMS is on and the applicant ticked the
+ * consent (N2 reaches desk applicants by SMS: most of them do not use email), else by email when
+ * inviteDeskCases and it left an address. An email case with the consent but no usable address
+ * gets the SMS. A case with both never gets both: one invitation per case.
+ */
+export function routeOf(row: ApplicationRow, input: Pick<PlanInput, 'inviteDeskCases' | 'smsOn'>): 'email' | 'sms' | null {
+  const sms = input.smsOn === true && hasSmsConsent(row.smsConsent);
+  if (applyChannelOf(row.applyChannel) === 'office') {
+    if (sms) return 'sms';
+    return input.inviteDeskCases && parseEmail(row.email).ok ? 'email' : null;
+  }
+  if (parseEmail(row.email).ok || !sms) return 'email';
+  return 'sms';
+}
+
+/**
+ * Rows whose mobile number has done its work: the log holds the case's SMS invitation as final
+ * (sent, unknown, or refused for good) at this very number. Cleared right after sending.
+ */
+export function usedPhoneRows(rows: readonly ApplicationRow[], log: ReadonlyMap<string, LogRecord>, services: readonly Service[]): number[] {
+  return rows
+    .filter((row) => {
+      const phone = parsePhone(row.phone);
+      const record = log.get(caseKey(row.caseId));
+      if (!phone.ok || !record || record.channel !== 'sms' || !isFinal(record)) return false;
+      const resolved = resolveService(text(row.service), services);
+      return record.ref === addressRef(phone.msisdn, resolved ? resolved.code : UNKNOWN_SERVICE);
+    })
+    .map((row) => row.index);
+}
+
+/**
+ * Rows whose mobile number is cleared by retention: as expiredEmailRows, whatever became of the
+ * SMS (none sent, a typo, no consent …).
+ */
+export function expiredPhoneRows(rows: readonly ApplicationRow[], log: ReadonlyMap<string, LogRecord>, now: Date, days: number): number[] {
+  return expiredEmailRows(
+    rows.map((row) => ({ ...row, email: row.phone })),
+    log,
+    now,
+    days,
+  );
 }
 
 /**

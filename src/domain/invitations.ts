@@ -23,10 +23,11 @@ import {
 import { isClosedStatus, type ApplicationRow, type Plan, type PlannedSend } from './invitation-plan';
 import { composeInvitation, type OutgoingMail, type SendOutcome } from './mails';
 import { t } from './messages';
+import { composeSms, type SmsOutcome } from './sms';
 import { TABS } from './schema';
 import type { Settings } from './types';
 
-export { caseOwners, expiredEmailRows, planInvitations, type ApplicationRow } from './invitation-plan';
+export { caseOwners, expiredEmailRows, expiredPhoneRows, planInvitations, usedPhoneRows, type ApplicationRow } from './invitation-plan';
 
 /** The invitations log as the protocol uses it (adapters/invitation-log.ts keeps it in its tab). */
 export interface Ledger {
@@ -43,10 +44,19 @@ export interface Mailer {
   send(mail: OutgoingMail): SendOutcome;
 }
 
+/** The SMS gateway as the protocol uses it (adapters/sms-gateway.ts). */
+export interface SmsPort {
+  /** Its name, as the log notes say who accepted a message. */
+  provider: string;
+  send(msisdn: string, text: string): SmsOutcome;
+}
+
 export interface SendRun {
   ledger: Ledger;
   mail: Mailer;
-  settings: Pick<Settings, 'municipality' | 'senderName' | 'replyTo' | 'mailQuotaPerDay'> & Partial<Pick<Settings, 'contactPhone'>>;
+  /** The SMS gateway; null when SMS is off or has no key (SMS sends are then not planned into a run). */
+  sms?: SmsPort | null;
+  settings: Pick<Settings, 'municipality' | 'senderName' | 'replyTo' | 'mailQuotaPerDay'> & Partial<Pick<Settings, 'contactPhone' | 'smsPerDay'>>;
   /** When the execution began, in ms: the time budget counts from here. */
   startedAt: number;
   /** A run stops sending this long after it began, well before Apps Script's 6-minute limit. */
@@ -125,39 +135,78 @@ export function sendInvitations(
     display.set(outcome.index, { status: outcome.status, at: '' });
     counts.skipped++;
     if (outcome.problem) counts.problems++;
-    if (outcome.log) run.ledger.put({ caseId: outcome.caseId, service: outcome.service, state: outcome.log.state, at: now, note: outcome.log.note });
+    if (outcome.log)
+      run.ledger.put({
+        caseId: outcome.caseId,
+        service: outcome.service,
+        state: outcome.log.state,
+        at: now,
+        note: outcome.log.note,
+        channel: outcome.log.channel,
+      });
   }
   sendEach(plan.sends, run, counts, display);
   run.ledger.flush();
   return { counts, display };
 }
 
+type Channel = PlannedSend['channel'];
+
+/** A channel that stopped sending for this run: its other cases are left in this state. */
+interface Halt {
+  state: 'queued' | 'deferred';
+  status: string;
+}
+
 function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, display: Map<number, RowDisplay>): void {
   const { ledger } = run;
   const elapsed = (): number => run.now().getTime() - run.startedAt;
-  const leave = (from: number, state: 'queued' | 'deferred'): void => {
-    for (const send of sends.slice(from)) {
-      ledger.put({ caseId: send.caseId, service: send.service, state, at: run.now(), note: '' });
-      display.set(send.index, { status: state === 'deferred' ? t('invite.deferred_quota') : t('invite.queued'), at: '' });
-      if (state === 'deferred') counts.deferred++;
-    }
-    if (state === 'queued' && from < sends.length) counts.more = true;
+  const halted = new Map<Channel, Halt>();
+  const leave = (send: PlannedSend, halt: Halt): void => {
+    ledger.put({ caseId: send.caseId, service: send.service, state: halt.state, at: run.now(), note: '', ref: send.ref, channel: send.channel });
+    display.set(send.index, { status: halt.status, at: '' });
+    if (halt.state === 'deferred') counts.deferred++;
+    else counts.more = true;
   };
   if (sends.length === 0) return;
   // Google's quota and the settings' daily cap, read once; each message sent counts down both.
-  let quota = run.mail.remainingDailyQuota();
+  // SMS have their own cap (smsPerDay); Apps Script's URL Fetch quota cannot be read, only met.
+  let quota = sends.some((send) => send.channel === 'email') ? run.mail.remainingDailyQuota() : 0;
   let sentToday = sentOnDay(ledger.records.values(), run.now());
+  let smsToday = sentOnDay(ledger.records.values(), run.now(), undefined, 'sms');
   // A random run id: the log is readable by every editor, and a time in it would date the sends.
   const runId = Math.floor(Math.random() * 36 ** 6).toString(36);
+  const queued: Halt = { state: 'queued', status: t('invite.queued') };
   for (let i = 0; i < sends.length; i++) {
     const send = sends[i];
     if (elapsed() > run.budgetMs) {
-      leave(i, 'queued');
+      for (const rest of sends.slice(i)) leave(rest, halted.get(rest.channel) ?? queued);
       return;
     }
-    if (sendAllowance(quota, run.settings.mailQuotaPerDay, sentToday) <= 0) {
-      leave(i, 'deferred');
-      return;
+    const halt = halted.get(send.channel);
+    if (halt) {
+      leave(send, halt);
+      continue;
+    }
+    const sms = send.channel === 'sms' ? run.sms : null;
+    const text = send.channel === 'sms' ? composeSms(send.link) : null;
+    if (send.channel === 'sms' && (!sms || text === null)) {
+      // Not planned so (app/invitations.ts holds SMS without a key; the plan refuses a long link).
+      leave(send, queued);
+      continue;
+    }
+    const allowance =
+      send.channel === 'email'
+        ? sendAllowance(quota, run.settings.mailQuotaPerDay, sentToday)
+        : (run.settings.smsPerDay ?? Number.POSITIVE_INFINITY) - smsToday;
+    if (allowance <= 0) {
+      const stop: Halt = {
+        state: 'deferred',
+        status: send.channel === 'email' ? t('invite.deferred_quota') : t('sms.deferred', { reason: t('invite.deferred_quota') }),
+      };
+      halted.set(send.channel, stop);
+      leave(send, stop);
+      continue;
     }
     const before = ledger.records.get(caseKey(send.caseId));
     // The marker goes out with the previous case's `sent`, in one write, before this message.
@@ -166,10 +215,17 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
       service: send.service,
       state: 'sending',
       at: run.now(),
-      note: formatMarker({ batch: runId, seq: i, quotaBefore: quota }, send.sentNote),
+      note: formatMarker({ batch: runId, seq: i, quotaBefore: send.channel === 'email' ? quota : smsToday }, send.sentNote),
       ref: send.ref,
+      channel: send.channel,
     });
     ledger.flush();
+    if (sms && text !== null) {
+      const outcome = sms.send(send.phone, text);
+      if (outcome.ok) smsToday++;
+      recordSms(send, outcome, before, run, counts, display, halted);
+      continue;
+    }
     const message = composeInvitation({
       municipality: run.settings.municipality,
       serviceName: send.serviceName,
@@ -180,7 +236,7 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
     const outcome = run.mail.send({ to: send.email, ...message, name: run.settings.senderName, replyTo: run.settings.replyTo });
     if (outcome.ok) {
       const at = run.now();
-      ledger.put({ caseId: send.caseId, service: send.service, state: 'sent', at, note: send.sentNote, ref: send.ref });
+      ledger.put({ caseId: send.caseId, service: send.service, state: 'sent', at, note: send.sentNote, ref: send.ref, channel: 'email' });
       display.set(send.index, { status: send.sentStatus, at });
       counts.sent++;
       quota--;
@@ -188,8 +244,10 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
       continue;
     }
     if (outcome.quota) {
-      leave(i, 'deferred');
-      return;
+      const stop: Halt = { state: 'deferred', status: t('invite.deferred_quota') };
+      halted.set('email', stop);
+      leave(send, stop);
+      continue;
     }
     // Refused: recorded and retried by later sweeps; only a refused address counts towards the cap.
     const attempts = attemptsOf(before) + (outcome.permanent ? 1 : 0);
@@ -200,6 +258,7 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
       at: run.now(),
       note: failedNote(attempts, t('log.mail_refused')),
       ref: send.ref,
+      channel: 'email',
     };
     ledger.put(record);
     const reason = t('invite.mail_refused', { message: outcome.message });
@@ -208,6 +267,59 @@ function sendEach(sends: PlannedSend[], run: SendRun, counts: SendCounts, displa
     counts.problems++;
     run.warn(`invitation refused for case ${send.caseId}: ${outcome.message}`);
   }
+}
+
+/**
+ * What the gateway's answer makes of one SMS: sent (the provider's id kept for its delivery
+ * report); nothing sent and the other SMS of the run wait (the day's URL Fetch calls used up,
+ * throttling, a refused key or an empty balance); refused and retried (the number: counted
+ * towards the attempts; the gateway failing: not); or unknown, when the request may have reached
+ * the gateway — never sent again, as a killed run's marker.
+ */
+function recordSms(
+  send: PlannedSend,
+  outcome: SmsOutcome,
+  before: LogRecord | undefined,
+  run: SendRun,
+  counts: SendCounts,
+  display: Map<number, RowDisplay>,
+  halted: Map<Channel, Halt>,
+): void {
+  const { ledger } = run;
+  const base = { caseId: send.caseId, service: send.service, ref: send.ref, channel: 'sms' as const };
+  if (outcome.ok) {
+    const at = run.now();
+    const note = t('sms.accepted', { provider: run.sms?.provider ?? '', id: outcome.id || '?' });
+    ledger.put({ ...base, state: 'sent', at, note });
+    display.set(send.index, { status: note, at });
+    counts.sent++;
+    return;
+  }
+  run.warn(`SMS invitation of case ${send.caseId} not sent (${outcome.kind}): ${outcome.detail}`);
+  if (outcome.kind === 'quota' || outcome.kind === 'throttled' || outcome.kind === 'account') {
+    const stop: Halt = { state: 'deferred', status: t('sms.deferred', { reason: outcome.reason }) };
+    halted.set('sms', stop);
+    ledger.put({ ...base, state: 'deferred', at: run.now(), note: '' });
+    display.set(send.index, { status: stop.status, at: '' });
+    counts.deferred++;
+    if (outcome.kind === 'account') counts.problems++;
+    return;
+  }
+  if (outcome.kind === 'ambiguous') {
+    ledger.put({ ...base, state: 'unknown', at: run.now(), note: outcome.reason });
+    display.set(send.index, { status: t('invite.unknown'), at: '' });
+    counts.unknown++;
+    return;
+  }
+  const attempts = attemptsOf(before) + (outcome.kind === 'permanent' ? 1 : 0);
+  const record: LogRecord = { ...base, state: 'failed', at: run.now(), note: failedNote(attempts, outcome.reason) };
+  ledger.put(record);
+  display.set(send.index, {
+    status: attempts >= MAX_SEND_ATTEMPTS ? finalStatus(record) : t('sms.failed_retrying', { reason: outcome.reason }),
+    at: '',
+  });
+  counts.failed++;
+  counts.problems++;
 }
 
 /**

@@ -68,7 +68,7 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 
 /** The log as holding needs it (domain/invitations.ts Ledger). */
 interface HoldLedger {
-  put(record: { caseId: string; service: string; state: 'queued'; at: Date; note: string; ref?: string }): void;
+  put(record: { caseId: string; service: string; state: 'queued'; at: Date; note: string; ref?: string; channel?: 'email' | 'sms' }): void;
 }
 
 /**
@@ -76,14 +76,14 @@ interface HoldLedger {
  * log keeps a record's time while its state does not change) and says on each row why it waits.
  */
 export function holdInvitations(
-  held: ReadonlyArray<{ index: number; caseId: string; service: string; ref: string }>,
+  held: ReadonlyArray<{ index: number; caseId: string; service: string; ref: string; channel?: 'email' | 'sms' }>,
   ledger: HoldLedger,
   now: Date,
   status: string,
 ): Map<number, { status: string; at: '' }> {
   const display = new Map<number, { status: string; at: '' }>();
   for (const send of held) {
-    ledger.put({ caseId: send.caseId, service: send.service, state: 'queued', at: now, note: '', ref: send.ref });
+    ledger.put({ caseId: send.caseId, service: send.service, state: 'queued', at: now, note: '', ref: send.ref, channel: send.channel });
     display.set(send.index, { status, at: '' });
   }
   return display;

@@ -4,7 +4,9 @@
  * (problems and praise, the uncategorised texts of each).
  */
 import { distinctReleases, periodDays, type Release } from './disclosure';
+import { formsKey } from './report-coverage';
 import { UNCATEGORISED, type ReportModel, type Score } from './report-model';
+import { serviceDriverKey } from './service-drivers';
 
 /** The group figures a report model outputs, as releases: what the ledger records after an output. */
 export function modelReleases(model: ReportModel): Release[] {
@@ -52,5 +54,15 @@ export function modelReleases(model: ReportModel): Release[] {
     const other = group.uncategorised;
     if (other && !other.suppressed) releases.push({ key: `${prefix}:${UNCATEGORISED}`, ...periodDays(model.period), respondents: other.count });
   }
+  // Decisions (issue 16): forms per service, drivers per service, before/after windows.
+  for (const form of model.coverage ?? []) {
+    for (const row of form.services) {
+      if (!row.forms.suppressed) releases.push({ key: formsKey(form.form, row.key), ...periodDays(model.period), respondents: row.forms.count });
+    }
+  }
+  for (const row of model.serviceDrivers ?? []) {
+    for (const cell of row.cells) add(serviceDriverKey(row.form, cell.driver, row.code), model.period, cell.score);
+  }
+  releases.push(...(model.effectReleases ?? []));
   return distinctReleases(releases);
 }

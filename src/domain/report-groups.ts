@@ -21,11 +21,11 @@ export interface Accumulator extends Tally {
   withheld: boolean;
 }
 
-function newAccumulator(): Accumulator {
+export function newAccumulator(): Accumulator {
   return { n: 0, agree: 0, sum: 0, respondents: 0, lastRecord: -1, withheld: false };
 }
 
-function add(acc: Accumulator, score: number, recordIndex: number): void {
+export function add(acc: Accumulator, score: number, recordIndex: number): void {
   addScore(acc, score);
   if (acc.lastRecord !== recordIndex) {
     acc.respondents++;
@@ -125,7 +125,7 @@ export function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: numbe
  * (disclosure.ts) is hidden too, and must not be the only one: alone, the overall score minus the
  * published groups would give its figure back.
  */
-function withholdComplements(groups: readonly Accumulator[], minGroupSize: number): void {
+export function withholdComplements(groups: readonly Accumulator[], minGroupSize: number): void {
   const answered = groups.filter((group) => group.respondents > 0).sort((a, b) => a.respondents - b.respondents);
   let hidden = 0;
   let hiddenGroups = 0;

@@ -4,13 +4,16 @@
  * the public report alike), the invitations log as a count, the services as the report names
  * them. A row staff typed badly is read as well as it can be, never thrown at.
  */
+import { parseTargets } from './action-targets';
 import { parseDateInput, type Period } from './dates';
 import { parseLogState } from './invitation-log';
 import { feedbackTableRecords, type FeedbackVocabulary } from './feedback-row';
+import { applyChannelOf } from './invitation-plan';
 import { ACTION_STATUSES } from './schema';
 import { reportText } from './report-labels';
 import { matchKey, unescapeFromSheet } from './sanitize';
 import { DEFAULT_SERVICES, UNKNOWN_SERVICE } from './services';
+import type { Theme } from './themes';
 import type { ActionRecord, ActionStatus, FeedbackRecord, Service } from './types';
 
 function textOf(value: unknown): string {
@@ -38,6 +41,46 @@ export function countInvitationsSent(rows: ReadonlyArray<{ status: unknown; at: 
   return count;
 }
 
+/**
+ * N2 invitations sent in the period by service, counted as countInvitationsSent counts them; a
+ * service the log names by code or name becomes its code (`resolve`), else it is kept as written.
+ */
+export function countInvitationsByService(
+  rows: ReadonlyArray<{ status: unknown; at: unknown; service: unknown }>,
+  period: Pick<Period, 'from' | 'to'>,
+  resolve: (service: string) => string = (s) => s,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of rows) {
+    if (countInvitationsSent([row], period) === 0) continue;
+    const code = resolve(textOf(row.service)) || UNKNOWN_SERVICE;
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Desk applications (channel *კანცელარია*) submitted in the period, by service code: the base of
+ * N1 coverage. A case with no channel stated is not counted: nobody knows it came to the desk.
+ */
+export function countDeskApplications(
+  rows: ReadonlyArray<{ submittedAt: unknown; service: unknown; applyChannel: unknown }>,
+  period: Pick<Period, 'from' | 'to'>,
+  resolve: (service: string) => string = (s) => s,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const from = period.from.getTime();
+  const to = period.to.getTime();
+  for (const row of rows) {
+    if (applyChannelOf(row.applyChannel) !== 'office') continue;
+    const at = parseDateInput(row.submittedAt);
+    if (!at || at.getTime() < from || at.getTime() >= to) continue;
+    const code = resolve(textOf(row.service)) || UNKNOWN_SERVICE;
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** A status as staff pick it (Georgian) or as an id; anything unreadable counts as planned. */
 export function parseActionStatus(value: unknown): ActionStatus {
   const text = matchKey(textOf(value));
@@ -47,7 +90,7 @@ export function parseActionStatus(value: unknown): ActionStatus {
 
 /** A row of the actions tab: values by column key (schema.ts TABS.actions), missing keys blank. */
 export type ActionRowInput = Partial<
-  Record<'problem' | 'service' | 'theme' | 'decision' | 'owner' | 'due' | 'status' | 'meetingDate' | 'publicWording', unknown>
+  Record<'problem' | 'service' | 'theme' | 'decision' | 'owner' | 'due' | 'status' | 'meetingDate' | 'publicWording' | 'targets' | 'completedAt', unknown>
 >;
 
 /**
@@ -55,7 +98,7 @@ export type ActionRowInput = Partial<
  * blank or unreadable status counts as planned: an action nobody closed is still open. The
  * service is kept as typed (the dropdown shows Georgian names) unless `resolve` maps it to a code.
  */
-export function parseAction(row: ActionRowInput, resolve: (service: string) => string = (s) => s): ActionRecord | null {
+export function parseAction(row: ActionRowInput, resolve: (service: string) => string = (s) => s, themes?: readonly Theme[]): ActionRecord | null {
   const problem = textOf(row.problem);
   const decision = textOf(row.decision);
   if (problem === '' && decision === '') return null;
@@ -70,12 +113,17 @@ export function parseAction(row: ActionRowInput, resolve: (service: string) => s
     status: parseActionStatus(row.status),
     meetingDate: parseDateInput(row.meetingDate),
     publicWording: textOf(row.publicWording),
+    completedAt: parseDateInput(row.completedAt),
+    ...(() => {
+      const parsed = parseTargets(textOf(row.targets), themes);
+      return { targets: parsed.targets, unknownTargets: parsed.unknown };
+    })(),
   };
 }
 
 /** The actions tab as actions; rows with neither a problem nor a decision are skipped. */
-export function parseActionRows(rows: readonly ActionRowInput[], resolve?: (service: string) => string): ActionRecord[] {
-  return rows.map((row) => parseAction(row, resolve)).filter((action): action is ActionRecord => action !== null);
+export function parseActionRows(rows: readonly ActionRowInput[], resolve?: (service: string) => string, themes?: readonly Theme[]): ActionRecord[] {
+  return rows.map((row) => parseAction(row, resolve, themes)).filter((action): action is ActionRecord => action !== null);
 }
 
 /**

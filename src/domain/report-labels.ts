@@ -123,6 +123,58 @@ const REPORT_TEXT = {
   answer: { ka: 'პასუხი', en: 'Answer' },
   people: { ka: 'ადამიანი', en: 'People' },
   unknownService: { ka: 'სერვისი უცნობია', en: 'Service not known' },
+  // Issue 16, item 7: coverage, drivers per service, before/after completed actions.
+  coverage: { ka: 'მოცვა და გამოხმაურება სერვისებისა და არხების მიხედვით', en: 'Coverage and response rates by service and channel' },
+  coverageN1: {
+    ka: 'N1: პერიოდში მიღებული ფორმები (ქაღალდი და ონლაინ) იმავე პერიოდში კანცელარიაში შემოსულ განცხადებებთან შედარებით. არხის მიხედვით — რა წილმა შეავსო ფორმა ამ არხით.',
+    en: 'N1: forms received in the period (paper and online) against the desk applications submitted in it. By channel: the share who answered that way.',
+  },
+  coverageN2: {
+    ka: 'N2: პერიოდში მიღებული პასუხები იმავე პერიოდში გაგზავნილ მოწვევებთან შედარებით (შეფასება: პასუხი ანონიმურია და მოწვევას ვერ დავუკავშირებთ).',
+    en: 'N2: answers received in the period against the invitations sent in it (an estimate: answers are anonymous and cannot be matched to their invitation).',
+  },
+  deskApplications: { ka: 'განცხადებები კანცელარიაში', en: 'Desk applications' },
+  invitationsShort: { ka: 'მოწვევები', en: 'Invitations' },
+  formsN1: { ka: 'N1 ფორმები', en: 'N1 forms' },
+  answersN2: { ka: 'N2 პასუხები', en: 'N2 answers' },
+  coverageRate: { ka: 'მოცვა', en: 'Coverage' },
+  rateShort: { ka: 'გამოხმაურება', en: 'Response rate' },
+  allServices: { ka: 'ყველა სერვისი', en: 'All services' },
+  moreThanBase: { ka: '— (მეტი, ვიდრე {base}: ნაწილი წინა პერიოდს ეკუთვნის)', en: '— (more than {base}: some belong to an earlier period)' },
+  serviceDrivers: { ka: 'ფაქტორები სერვისების მიხედვით', en: 'Drivers by service' },
+  serviceDriversNote: {
+    ka: 'ეთანხმება (4–5) და მოპასუხეები ფრჩხილებში; მხოლოდ სერვისები, რომელთაც საკმარისი პასუხი აქვს. ▼ — სერვისის მაჩვენებელი ფორმის საერთო მაჩვენებელზე დაბალია, ▲ — მაღალია (95% ინტერვალები ერთმანეთს არ კვეთს).',
+    en: 'Agree (4–5), respondents in brackets; only services with enough answers. ▼ — below the form as a whole, ▲ — above it (the 95% intervals do not overlap).',
+  },
+  actionEffects: { ka: 'შესრულებული ღონისძიებები: მანამდე და შემდეგ', en: 'Completed actions: before and after' },
+  actionEffectsNote: {
+    ka: '„შემდეგ“ — შესრულების დღიდან პერიოდის ბოლომდე (არაუმეტეს ერთი პერიოდისა), „მანამდე“ — იმდენივე დღე შესრულებამდე; ყველა სერვისის პასუხები. შეკითხვისთვის — ეთანხმება (4–5), თემისთვის — ამ თემაზე პრობლემის შემცველი გამოხმაურების წილი ყველა მიღებულ გამოხმაურებაში. ცვლილება ფიქსირდება მხოლოდ მაშინ, როცა 95% ინტერვალები ერთმანეთს არ კვეთს.',
+    en: '"After": from the completion day to the end of the period (at most one period); "before": as many days before it; answers of every service. For a question, agree (4–5); for a theme, the share of all feedback received that reports a problem on it. A change is claimed only when the 95% intervals do not overlap.',
+  },
+  effectsNone: {
+    ka: 'ამ პერიოდში ან მის წინა პერიოდში შესრულებული ღონისძიება, რომელსაც შესრულების თარიღი და სამიზნე შეკითხვა ან თემა აქვს, არ არის.',
+    en: 'No action completed in this period or the one before has a completion date and a target question or theme.',
+  },
+  completedOn: { ka: 'შესრულდა {date}', en: 'Completed {date}' },
+  target: { ka: 'სამიზნე', en: 'Target' },
+  before: { ka: 'მანამდე ({from}–{to})', en: 'Before ({from}–{to})' },
+  after: { ka: 'შემდეგ ({from}–{to})', en: 'After ({from}–{to})' },
+  verdict: { ka: 'შედეგი', en: 'Result' },
+  effectBetter: { ka: 'გაუმჯობესდა', en: 'Improved' },
+  effectWorse: { ka: 'გაუარესდა', en: 'Worse' },
+  effectSame: { ka: 'მკაფიო ცვლილება ჯერ არ ჩანს', en: 'No clear change yet' },
+  effectTooFew: { ka: 'ჯერ არ არის საკმარისი პასუხი, რომ ვთქვათ', en: 'Not enough answers yet to tell' },
+  themeShareCell: { ka: '{share} ({count} / {total})', en: '{share} ({count} of {total})' },
+  methodCoverage: {
+    ka: 'მოცვა = N1 ფორმები / კანცელარიაში შემოსული განცხადებები (განცხადება, რომლის მიმართვის გზა მითითებული არ არის, არ ითვლება); ფორმების რაოდენობა {min}-ზე ნაკლებისას მაჩვენებელი არ ჩანს. განცხადებებისა და მოწვევების რაოდენობა მერიის რეესტრია, არა პასუხები.',
+    en: 'Coverage = N1 forms / desk applications (an application with no channel stated is not counted); with fewer than {min} forms no rate is shown. Applications and invitations are the office’s register, not answers.',
+  },
+  summaryCoverage: { ka: 'N1 ფორმა შეავსო კანცელარიაში მომართულთა {rate}-მა.', en: 'N1 was filled in by {rate} of desk applicants.' },
+  summaryRate: { ka: 'N2 მოწვევას უპასუხა მოწვეულთა {rate}-მა.', en: '{rate} of those invited answered N2.' },
+  summaryEffects: {
+    ka: 'შესრულებული ღონისძიებები სამიზნით: {count}; გაუმჯობესება ჩანს — {better}, ჯერ არ ჩანს — {rest}.',
+    en: 'Completed actions with targets: {count}; improvement shown — {better}, not yet — {rest}.',
+  },
 } as const;
 
 export type ReportTextId = keyof typeof REPORT_TEXT;

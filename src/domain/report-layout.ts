@@ -11,6 +11,7 @@ import type { CountCell, PublishedScore, ReportModel, Score, ThemeRow, TrendRow 
 import type { ReportLabels, ReportTextId } from './report-labels';
 import type { FormKey } from './types';
 import { profileBlocks, summaryText } from './report-summary';
+import { actionEffectBlocks, coverageBlocks, serviceDriverBlocks } from './report-decisions-layout';
 
 export interface ReportLayout {
   language: 'ka' | 'en';
@@ -157,6 +158,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   );
 
   for (const block of profileBlocks(model, labels)) push(block);
+  for (const block of coverageBlocks(model, labels)) push(block);
 
   heading(1, L('satisfaction'));
   paragraph(L('satisfactionNote'));
@@ -203,6 +205,8 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
       services.map((entry) => [entry.name, ...scoreCells(entry.score, labels, min)]),
     );
   }
+
+  for (const block of serviceDriverBlocks(model, labels)) push(block);
 
   heading(1, L('channels'));
   for (const form of FORMS) {
@@ -280,6 +284,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
     : [L('decision'), L('service'), L('due'), L('status')];
   if (actionRows.length) table(actionHeader, actionRows);
   else paragraph(L('none'));
+  for (const block of actionEffectBlocks(model, labels)) push(block);
 
   const method = model.methodology;
   heading(1, L('methodology'));
@@ -289,6 +294,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   paragraph(L('methodSuppression', { min: method.minGroupSize }));
   paragraph(L('methodLow', { low: method.lowScoreMax }));
   paragraph(L('methodRate'));
+  if (model.coverage) paragraph(L('methodCoverage', { min: method.minGroupSize }));
   paragraph(L('methodThemes', { min: method.minGroupSize }));
 
   return { language: model.language, title, periodLabel: model.period.label, blocks };

@@ -8,6 +8,7 @@ import { isDate } from './dates';
 import { effectivePolarity, effectiveThemes } from './themes';
 import { redactPersonalData } from './redact';
 import { guardFor, type Release } from './disclosure';
+import { decisionFigures, periodRelease, type DecisionFigures } from './report-decisions';
 import {
   CHANNEL_INDEX,
   FORM_KEYS,
@@ -40,6 +41,9 @@ export interface ReportInput {
   lastYear?: ReportPeriod;
   /** N2 invitations sent in the period. */
   invitationsSent: number;
+  /** Desk applications submitted in the period, and N2 invitations sent in it, by service code (coverage). */
+  deskApplications?: Record<string, number>;
+  invitationsByService?: Record<string, number>;
   minGroupSize: number;
   services: readonly Service[];
   language: 'ka' | 'en';
@@ -174,6 +178,13 @@ export interface ReportModel {
   profile: Profile;
   actions: ActionRow[];
   methodology: Methodology;
+  /** Coverage and response rates per service and channel (null without register counts). */
+  coverage: DecisionFigures['coverage'];
+  /** Each form's drivers within each service large enough. */
+  serviceDrivers: DecisionFigures['serviceDrivers'];
+  /** Before/after each completed action on what it targeted; `action` indexes `actions`. */
+  actionEffects: DecisionFigures['actionEffects'];
+  effectReleases: DecisionFigures['effectReleases'];
 }
 
 const MAX_PROBLEM_QUESTIONS = 3;
@@ -229,6 +240,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const problemTally = new ThemeTally();
   const praiseTally = new ThemeTally();
   const profileTally = new ProfileTally();
+  const periodRecords: Array<{ record: FeedbackRecord; index: number }> = [];
 
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
@@ -240,6 +252,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (!(time >= from && time < to)) continue;
 
     total++;
+    periodRecords.push({ record, index });
     profileTally.add(record);
     if (Object.prototype.hasOwnProperty.call(byForm, record.form)) byForm[record.form]++;
     const channel = CHANNEL_INDEX.get(record.channel);
@@ -309,10 +322,31 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .slice(0, MAX_PROBLEM_QUESTIONS);
 
   const problems = problemTally.groups(records, minGroupSize, input.internal, themeGuard, 'theme');
+  const drivers = FORM_KEYS.flatMap((form) =>
+    formDrivers(form).map((driver) => ({ form, driver, score: score(current.forms[form].drivers[DRIVERS.indexOf(driver)]) })),
+  );
+  const { effectsWithheld, ...decisions } = decisionFigures({
+    records,
+    periodRecords,
+    actions: input.actions,
+    period: input.period,
+    itemsByForm,
+    serviceOrder: serviceRows.map((row) => row.code),
+    formDrivers: drivers,
+    deskApplications: input.deskApplications,
+    invitationsByService: input.invitationsByService,
+    minGroupSize,
+    guard: themeGuard,
+    prior: [
+      ...(input.ledger ?? []),
+      ...questions.flatMap((q) => (q.score.suppressed ? [] : [periodRelease(`question:${q.itemId}`, input.period, q.score.respondents)])),
+      ...problems.themes.flatMap((row) => (row.suppressed ? [] : [periodRelease(`theme:${row.theme}`, input.period, row.count)])),
+    ],
+  });
 
   return {
     language,
-    withheldByEarlierOutputs,
+    withheldByEarlierOutputs: withheldByEarlierOutputs + effectsWithheld,
     internal: input.internal,
     period: input.period,
     previous: input.previous ?? null,
@@ -329,9 +363,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     satisfaction: {
       byForm: FORM_KEYS.map((form) => ({ form, score: score(current.forms[form].overall) })),
     },
-    drivers: FORM_KEYS.flatMap((form) =>
-      formDrivers(form).map((driver) => ({ form, driver, score: score(current.forms[form].drivers[DRIVERS.indexOf(driver)]) })),
-    ),
+    drivers,
     questions,
     services: FORM_KEYS.flatMap((form) => serviceRows.map((row) => ({ form, ...row, score: score(current.forms[form].services.get(row.code)) }))),
     channels: FORM_KEYS.flatMap((form) =>
@@ -360,6 +392,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       trendRule: 'non_overlapping_intervals',
       lowScoreMax: LOW_SCORE_MAX,
     },
+    ...decisions,
   };
 }
 

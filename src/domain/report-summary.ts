@@ -7,6 +7,7 @@ import type { Cell, DocBlock } from './doc-blocks';
 import type { ReportLabels } from './report-labels';
 import type { ReportModel } from './report-model';
 import { choiceLabel, type ChoiceCount } from './report-profile';
+import { actionOutcome } from './report-decisions-layout';
 
 /** A count of people in a sentence: itself, or the suppression notice below the minimum group size. */
 export function peopleCount(count: number, labels: ReportLabels, min: number): string {
@@ -33,6 +34,15 @@ export function summaryText(model: ReportModel, labels: ReportLabels): string {
   if (!problem.suppressed) parts.push(labels.text('summaryProblemShare', { share: percentText(problem.share) }));
   const top = model.problems.themes.find((row) => !row.suppressed);
   if (top && !top.suppressed) parts.push(labels.text('summaryTopProblem', { theme: labels.theme(top.theme), count: top.count }));
+  for (const form of model.coverage ?? []) {
+    if (form.rate.suppressed || form.rate.rate === null) continue;
+    parts.push(labels.text(form.form === 'N1' ? 'summaryCoverage' : 'summaryRate', { rate: percentText(form.rate.rate) }));
+  }
+  const effects = model.actionEffects ?? [];
+  if (effects.length > 0) {
+    const better = effects.filter((effect) => actionOutcome(effect) === 'better').length;
+    parts.push(labels.text('summaryEffects', { count: effects.length, better, rest: effects.length - better }));
+  }
   if (model.actions.length > 0) {
     parts.push(
       labels.text('summaryActions', {

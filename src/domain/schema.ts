@@ -2,7 +2,7 @@
  * The workbook: every tab the product owns, its Georgian name and its columns. Code reads and
  * writes tabs by column key, found through the header row, so staff may reorder columns.
  */
-import { N1 } from './forms';
+import { N1, N2 } from './forms';
 import { t } from './messages';
 import { FEEDBACK_CODE_COLUMNS, FEEDBACK_HEADERS, POLARITY_CHOICES, feedbackLabel } from './feedback-row';
 
@@ -77,7 +77,9 @@ export type TabKey =
   | 'otherChannels'
   | 'feedback'
   | 'themes'
-  | 'actions';
+  | 'actions'
+  | 'phoneInterviews'
+  | 'phoneCalls';
 
 /** Georgian status words staff pick in the applications tab, with their stable ids. */
 export const CASE_STATUSES = [
@@ -97,6 +99,13 @@ export const ACTION_STATUSES = [
   { id: 'in_progress', ka: t('action.in_progress') },
   { id: 'done', ka: t('action.done') },
 ] as const;
+
+/** What the coordinator ticks on a row of the phone survey's call list. `called` is not final: called, to try again. */
+export type CallOutcome = 'called' | 'answered' | 'refused' | 'unreachable';
+export const CALL_OUTCOMES: ReadonlyArray<{ id: CallOutcome; ka: string }> = (['called', 'answered', 'refused', 'unreachable'] as const).map((id) => ({
+  id,
+  ka: t(`call_outcome.${id}`),
+}));
 
 /** Channels staff log by hand in the other-channels tab (Georgian names, stable ids). */
 export const LOGGED_CHANNELS = (['phone', 'social', 'website', 'letter', 'other'] as const).map((id) => ({ id, ka: t(`channel.${id}`) }));
@@ -142,6 +151,11 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'inviteStatus', header: t('col.invite_status'), scriptOnly: true, width: 260 },
       // A date, never a time: see the README's anonymity section.
       { key: 'inviteAt', header: t('col.invite_at'), scriptOnly: true, width: 150, dates: 'date' },
+      // Issue 17: a mobile number and the applicant's consent to one SMS about the service, asked at
+      // the desk. Last, so that a workbook set up before gets them at the end (setup adds missing
+      // columns there). The number is cleared once the SMS went, and by retention in any case.
+      { key: 'phone', header: t('col.phone'), width: 150, plainText: true },
+      { key: 'smsConsent', header: t('col.sms_consent'), rule: { kind: 'checkbox' }, width: 150 },
     ],
   },
   invitations: {
@@ -157,6 +171,8 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'at', header: t('col.log_at'), dates: 'date' },
       { key: 'note', header: t('col.log_note') },
       { key: 'serviceName', header: t('col.service_name') },
+      // How the invitation went: email, sms, phone or desk (issue 17); a blank cell of an older log is email.
+      { key: 'channel', header: t('col.invite_channel') },
     ],
   },
   paper: {
@@ -246,9 +262,44 @@ export const TABS: Record<TabKey, TabSpec> = {
       { key: 'status', header: t('col.status'), rule: { kind: 'list', values: ACTION_STATUSES.map((s) => s.ka) }, width: 130 },
       { key: 'meetingDate', header: t('col.meeting_date'), rule: { kind: 'date' }, width: 130 },
       { key: 'publicWording', header: t('col.public_wording'), width: 360, plainText: true },
+      // Issue 16: what the action was meant to improve, when it was done, and the script's check.
+      { key: 'targets', header: t('col.targets'), width: 320, plainText: true },
+      { key: 'completedAt', header: t('col.completed_at'), rule: { kind: 'date' }, width: 130 },
+      { key: 'check', header: t('col.action_check'), scriptOnly: true, width: 360 },
+    ],
+  },
+  // The phone survey's tabs (issue 17): made only once the survey is turned on, so not in TAB_ORDER.
+  // Only the owner (the coordinator) types in them; neither holds a case, a name or a phone.
+  phoneInterviews: {
+    key: 'phoneInterviews',
+    name: t('tab.phone_interviews'),
+    protectedTab: true,
+    strictValidation: true,
+    note: t('note.phone_interviews'),
+    // The N2 item columns go between these (phoneInterviewColumns).
+    columns: [
+      { key: 'receivedAt', header: t('col.interview_date'), rule: { kind: 'date' }, width: 120 },
+      { key: 'status', header: t('col.status'), scriptOnly: true, width: 220 },
+      { key: 'feedbackId', header: t('col.feedback_id'), scriptOnly: true, width: 160 },
+      { key: 'fingerprint', header: t('col.fingerprint'), scriptOnly: true, width: 90 },
+    ],
+  },
+  phoneCalls: {
+    key: 'phoneCalls',
+    name: t('tab.phone_calls'),
+    protectedTab: true,
+    note: t('note.phone_calls'),
+    columns: [
+      { key: 'month', header: t('col.call_month'), scriptOnly: true, width: 110, plainText: true },
+      { key: 'number', header: t('col.call_number'), scriptOnly: true, width: 90 },
+      { key: 'drawnAt', header: t('col.call_drawn_at'), scriptOnly: true, width: 120, dates: 'date' },
+      { key: 'outcome', header: t('col.call_outcome'), rule: { kind: 'list', values: CALL_OUTCOMES.map((o) => o.ka) }, width: 180 },
     ],
   },
 };
+
+/** The tabs of the phone survey, made when it is turned on (setup, or the survey's daily run). */
+export const PHONE_SURVEY_TABS: readonly TabKey[] = ['phoneInterviews', 'phoneCalls'];
 
 /** Tabs in the order setup creates them (the first is what staff see first). */
 export const TAB_ORDER: readonly TabKey[] = [
@@ -286,6 +337,13 @@ export const SETTING_SPECS = [
   // By the guideline N2 is for cases that came by email; კი (yes) also invites desk cases that left an address.
   { key: 'inviteDeskCases', default: t('setting.no'), ka: t('setting.invite_desk_cases') },
   { key: 'contactPhone', default: '', ka: t('setting.contact_phone') },
+  // Issue 17: the SMS invitation, off until a provider is named (its key is set from the menu).
+  { key: 'smsProvider', default: '', ka: t('setting.sms_provider') },
+  { key: 'smsSender', default: '', ka: t('setting.sms_sender') },
+  { key: 'smsPerDay', default: '200', ka: t('setting.sms_per_day') },
+  // The assisted phone survey (issue 17): off until a municipality turns it on.
+  { key: 'phoneSurvey', default: 'no', ka: t('setting.phone_survey') },
+  { key: 'phoneSurveySample', default: '10', ka: t('setting.phone_survey_sample') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
 
@@ -336,6 +394,7 @@ export function columnsOf(key: TabKey): readonly ColumnSpec[] {
   }
   if (key === 'paper') return paperColumns();
   if (key === 'paperCheck') return paperCheckColumns();
+  if (key === 'phoneInterviews') return phoneInterviewColumns();
   return TABS[key].columns;
 }
 
@@ -354,9 +413,15 @@ export function paperCheckColumns(): ColumnSpec[] {
   return [batch, paperRow, ...paperItemColumns(), status];
 }
 
-/** Every N1 question as a typed column, in annex order, with its dropdown or rule. */
-function paperItemColumns(): ColumnSpec[] {
-  return N1.items.map((item) => {
+/** The phone-interview tab: the interview's day, then every N2 question in annex order, then script columns. */
+export function phoneInterviewColumns(): ColumnSpec[] {
+  const [receivedAt, ...scriptColumns] = TABS.phoneInterviews.columns;
+  return [receivedAt, ...paperItemColumns(N2.items), ...scriptColumns];
+}
+
+/** Every question of a form (N1 by default) as a typed column, in annex order, with its dropdown or rule. */
+function paperItemColumns(items = N1.items): ColumnSpec[] {
+  return items.map((item) => {
     const header = item.ka;
     // Until this version the header carried the item's id in brackets: setup renames it.
     const legacyHeaders = [`${item.ka} [${item.id}]`];

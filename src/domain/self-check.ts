@@ -137,10 +137,11 @@ export type FormFacts =
       accepting: boolean;
       title: string;
       access: FormAccess;
-      /** The tab its responses go to, when the workbook has it. */
-      responseTab: string | null;
-      /** The tab setup named for them. */
-      expectedTab: string;
+      /**
+       * A tab of Google's raw responses (exact timestamps) still in the workbook, which every
+       * editor can read; null as it should be: the form itself keeps its responses.
+       */
+      rawTab: string | null;
     };
 
 export function formRow(form: string, probe: Probe<FormFacts>): CheckRow {
@@ -157,11 +158,11 @@ export function formRow(form: string, probe: Probe<FormFacts>): CheckRow {
   if (!facts.accepting) failures.push([t('check.form_closed'), t('check.form_accept_todo', { url })]);
   if (facts.access.open === false) failures.push([t('check.form_not_open'), t('check.form_open_todo', { url })]);
   if (facts.access.open === null) warnings.push([t('check.form_access_unknown', { reason: facts.access.reason }), t('check.form_open_todo', { url })]);
-  if (facts.responseTab === null) failures.push([t('check.form_no_tab', { tab: facts.expectedTab }), t('check.form_tab_todo')]);
+  if (facts.rawTab !== null) failures.push([t('check.form_raw_tab', { tab: facts.rawTab }), t('check.form_raw_tab_todo')]);
   if (!facts.title.trim()) warnings.push([t('check.form_untitled'), t('check.form_setup_todo')]);
   const problems = [...failures, ...warnings];
   if (problems.length === 0) {
-    return { status: 'ok', check, found: t('check.form_ok', { title: facts.title, tab: facts.responseTab ?? facts.expectedTab }), todo: '' };
+    return { status: 'ok', check, found: t('check.form_ok', { title: facts.title }), todo: '' };
   }
   return {
     status: failures.length ? 'fail' : 'warn',
@@ -224,8 +225,10 @@ export function triggersVerdict(probe: Probe<TriggerFacts>, expected: readonly s
   if (owner === null && ours.length === 0) {
     return { row: { status: 'fail', check, found: t('check.triggers_none', { me }), todo: t('check.triggers_setup_todo', { me }) }, forgetPrevious: false };
   }
-  const missing = expected.filter((h) => !ours.includes(h));
-  const duplicated = expected.filter((h) => ours.filter((o) => o === h).length > 1);
+  // A handler may be wanted more than once (a form-submit trigger on each form).
+  const count = (list: readonly string[], h: string): number => list.filter((o) => o === h).length;
+  const missing = [...new Set(expected)].filter((h) => count(ours, h) < count(expected, h));
+  const duplicated = [...new Set(expected)].filter((h) => count(ours, h) > count(expected, h));
   if (missing.length || duplicated.length) {
     const found = [
       missing.length ? t('check.triggers_missing', { handlers: list(missing) }) : '',

@@ -6,7 +6,9 @@ import { parseEmail } from './email';
 import { t } from './messages';
 import { unescapeFromSheet } from './sanitize';
 import { SETTING_CHOICES, SETTING_SPECS } from './schema';
-import type { Service, Settings } from './types';
+import type { Service, Settings, SmsProvider } from './types';
+
+export const SMS_PROVIDERS: readonly SmsProvider[] = ['smsoffice', 'gosms', 'twilio'];
 
 export interface Parsed<T> {
   value: T;
@@ -39,7 +41,9 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
     if (key in raw && value !== '' && value !== null && value !== undefined) raw[key] = String(value).trim();
   }
   const problems: string[] = [];
-  const int = (key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays' | 'inviteBatchMin' | 'inviteMaxHoldDays'): number => {
+  const int = (
+    key: 'minGroupSize' | 'mailQuotaPerDay' | 'emailRetentionDays' | 'inviteBatchMin' | 'inviteMaxHoldDays' | 'smsPerDay' | 'phoneSurveySample',
+  ): number => {
     const fallback = Number(SETTING_SPECS.find((s) => s.key === key)?.default);
     const n = positiveInt(raw[key], fallback);
     if (String(n) !== raw[key]) problems.push(t('settings.not_positive_int', { key, value: n }));
@@ -67,6 +71,13 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const inviteDeskCases = desk === 'yes' || desk === 'true' || desk === 'კი';
   if (!inviteDeskCases && desk !== 'no' && desk !== 'false' && desk !== 'არა')
     problems.push(t('settings.bad_yes_no', { key: 'inviteDeskCases', value: t('setting.no') }));
+  const smsProvider = parseSmsProvider(raw.smsProvider);
+  if (smsProvider === null) problems.push(t('settings.bad_sms_provider', { value: raw.smsProvider }));
+  const smsPerDay = int('smsPerDay');
+  const survey = raw.phoneSurvey.toLowerCase();
+  const phoneSurvey = survey === 'yes' || survey === 'true' || survey === 'კი';
+  if (!phoneSurvey && survey !== 'no' && survey !== 'false' && survey !== 'არა') problems.push(t('settings.bad_yes_no', { key: 'phoneSurvey', value: 'no' }));
+  const phoneSurveySample = int('phoneSurveySample');
   // A mistyped address is left out (a malformed Reply-To would reach every applicant) and named.
   const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);
   if (replyTo && !replyTo.ok) problems.push(t('settings.bad_reply_to', { value: raw.replyTo }));
@@ -96,9 +107,21 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
       inviteMaxHoldDays,
       inviteDeskCases,
       contactPhone: raw.contactPhone,
+      smsProvider: smsProvider ?? '',
+      smsSender: raw.smsSender,
+      smsPerDay,
+      phoneSurvey,
+      phoneSurveySample,
     },
     problems,
   };
+}
+
+/** The SMS provider setting: '' (off), a provider's code in any case, or null when unreadable. */
+export function parseSmsProvider(typed: string): SmsProvider | '' | null {
+  const key = typed.trim().toLowerCase().replace(/\.ge$/, '');
+  if (key === '' || key === 'no' || key === 'არა') return '';
+  return (SMS_PROVIDERS as readonly string[]).includes(key) ? (key as SmsProvider) : null;
 }
 
 /** Reads the services tab rows ([code, ka, invite]); rows without a code or a name are skipped. */

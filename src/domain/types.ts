@@ -110,7 +110,16 @@ export interface ActionRecord {
   status: ActionStatus;
   meetingDate: Date | null;
   publicWording: string;
+  /** The day the action was done (the actions tab's completion date); before/after is measured from it. */
+  completedAt?: Date | null;
+  /** The questions and themes the action was meant to improve (action-targets.ts). */
+  targets?: ActionTarget[];
+  /** What staff typed as a target and was not recognised (shown on the row). */
+  unknownTargets?: string[];
 }
+
+/** What an action targets: a 1–5 question (its item id) or a theme (its code). */
+export type ActionTarget = { kind: 'question'; id: string } | { kind: 'theme'; id: string };
 
 /** Settings as read from the settings tab (with defaults). */
 export interface Settings {
@@ -138,4 +147,17 @@ export interface Settings {
   inviteDeskCases: boolean;
   /** The phone number the invitation gives for questions; '' when none is set. */
   contactPhone: string;
+  /** The SMS gateway ('' = SMS invitations off). */
+  smsProvider: SmsProvider | '';
+  /** The sender name the gateway shows (registered with the provider). */
+  smsSender: string;
+  /** The most SMS invitations sent in one day (the municipality's budget). */
+  smsPerDay: number;
+  /** The assisted phone survey (issue 17) is on; absent or false: off. */
+  phoneSurvey?: boolean;
+  /** People drawn for it each month (at least minGroupSize are drawn). */
+  phoneSurveySample?: number;
 }
+
+/** SMS gateways the product can send through (domain/sms-providers.ts). */
+export type SmsProvider = 'smsoffice' | 'gosms' | 'twilio';

@@ -5,11 +5,12 @@
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { FEEDBACK_HEADERS, feedbackColumnKey } from '../../src/domain/feedback-row';
 import { TABS } from '../../src/domain/schema';
+import { t } from '../../src/domain/messages';
 import { dayKey, startOfDay } from '../../src/domain/dates';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { ANSWER_MAX_CHARS, N1, N2 } from '../../src/domain/forms';
 import { MAX_RESPONSES_PER_RUN } from '../../src/app/collect';
-import { feedbackRows, paperHeader, typeOther, typePaper, columnLetter, formRecord, lastAlert, tabSnapshot } from '../support/tabs';
+import { feedbackRows, paperHeader, typeOther, typePaper, columnLetter, formRecord, formResponses, lastAlert, tabSnapshot } from '../support/tabs';
 import { killAfterFirstWrite } from '../support/faults';
 
 const COLLECT_NOW = 'უკუკავშირის შეგროვება ახლავე';
@@ -101,10 +102,10 @@ describe('each channel lands as a normalized row', () => {
     // Standing in line is the queue, not the time to a decision (themes.md); the text reports a problem.
     expect(row.themes).toBe('queue');
     expect(row.polarity).toBe('პრობლემა');
-    const raw = tabSnapshot(fx, formRecord(fx, 'N1').responseSheet).values[1];
+    const [raw] = formResponses(fx, 'N1');
     // The day only, and an id without the time: README, anonymity.
-    expect((row.received_at as Date).getTime()).toBe(startOfDay(raw[0] as Date).getTime());
-    expect(String(row.id)).toBe(`N1-${dayKey(raw[0] as Date)}-0`);
+    expect((row.received_at as Date).getTime()).toBe(startOfDay(raw.timestamp).getTime());
+    expect(String(row.id)).toBe(`N1-${dayKey(raw.timestamp)}-0`);
   });
 
   test('N2 through the prefilled link of the invitation: the service comes from the link', () => {
@@ -214,12 +215,14 @@ describe('exactly once', () => {
     const fx = setUpWorkbook();
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 5 });
     const triggers = fx.ws.core.triggers;
-    const index = triggers.findIndex((tr) => tr.handler === 'onFormResponse');
-    const [submitTrigger] = triggers.splice(index, 1);
+    // Both forms' submit triggers gone (one on each form).
+    const submitTriggers = triggers.filter((tr) => tr.handler === 'onFormResponse');
+    expect(submitTriggers.map((tr) => tr.sourceKind)).toEqual(['FORMS', 'FORMS']);
+    for (const tr of submitTriggers) triggers.splice(triggers.indexOf(tr), 1);
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 });
     respond(fx, 'N2', { 'n2.service': newborn.ka, 'n2.overall': 2 });
     expect(feedbackRows(fx)).toHaveLength(1);
-    triggers.push(submitTrigger);
+    triggers.push(...submitTriggers);
     fx.ws.script.runClockUntil(fx.ws.core.now() + 61 * 60_000);
     expect(feedbackRows(fx)).toHaveLength(3);
     // The next submission's trigger does not bring the caught-up ones back.
@@ -228,18 +231,19 @@ describe('exactly once', () => {
     expect(rows.map((r) => (r.form === 'N1' ? r['n1.overall'] : r['n2.overall']))).toEqual([5, 3, 2, 1]);
   });
 
-  test('a response tab sorted or trimmed by hand is read again in full, without duplicates', () => {
+  test('a trigger firing twice and a response at the very instant of the cursor: each response once, by its Google id', () => {
     const fx = setUpWorkbook();
-    const record = formRecord(fx, 'N1');
-    for (const score of [1, 2, 3]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
-    const raw = tabSnapshot(fx, record.responseSheet).values;
-    const width = raw[0].length;
-    // Someone sorts the raw rows by hand, newest first (ignoring the tab's warning).
-    fx.ws.spreadsheets.userEdit(fx.spreadsheetId, record.responseSheet, `A2:${columnLetter(width - 1)}4`, [raw[3], raw[2], raw[1]]);
-    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 });
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 1 }, { duplicateEvent: true });
+    // Two more in the same millisecond: getResponses(cursor) returns the boundary one again.
+    fx.ws.core.advanceClockOnCalls = false;
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 2 });
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 }, { duplicateEvent: true });
+    fx.ws.core.advanceClockOnCalls = true;
     fx.click(COLLECT_NOW);
-    expect(feedbackRows(fx).map((r) => r['n1.overall'])).toEqual([1, 2, 3, 4]);
-    expect(fx.ws.core.logs.some((line) => line.includes('changed under the watermark'))).toBe(true);
+    const rows = feedbackRows(fx);
+    expect(rows.map((r) => r['n1.overall'])).toEqual([1, 2, 3]);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+    expect(formResponses(fx, 'N1')).toHaveLength(3);
   });
 
   test('a run killed after the feedback write is re-run without duplicates', () => {
@@ -276,7 +280,7 @@ describe('normalization', () => {
     expect(rows).toHaveLength(3);
     expect(feedbackFormulas(fx)).toEqual([]);
     // What the source cells hold, trimmed (tab and CR prefixes included), is what the feedback row holds.
-    const rawOnline = String(tabSnapshot(fx, formRecord(fx, 'N1').responseSheet).values[1].find((v) => String(v).includes(payload.replace(/^['\t\r]/, ''))));
+    const rawOnline = String(formResponses(fx, 'N1')[0].answers[formRecord(fx, 'N1').items['n1.improve']]);
     const rawTyped = String(tabSnapshot(fx, TABS.otherChannels.name).values[1][3]);
     const online = rows.find((r) => r.channel === 'kiosk')!;
     const paper = rows.find((r) => r.channel === 'paper')!;
@@ -300,9 +304,6 @@ describe('normalization', () => {
     // Moving an item must not scramble columns either.
     form.moveItem(form.getItemById(record.items['n1.overall']), 1);
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 2, 'n1.wait_ok': 5 });
-    const raw = tabSnapshot(fx, record.responseSheet).values[0].map(String);
-    expect(raw).toContain('რამდენ ხანს მოგიწიათ ლოდინი? (შეაფასეთ)');
-    expect(raw).toContain(N1.items.find((i) => i.id === 'n1.wait_ok')!.ka);
     fx.click(COLLECT_NOW);
     const rows = feedbackRows(fx);
     expect(rows.map((r) => [r['n1.overall'], r['n1.wait_ok']])).toEqual([
@@ -347,9 +348,12 @@ describe('normalization', () => {
     expect(feedbackRows(fx)).toHaveLength(1);
     fx.click(COLLECT_NOW);
     expect(feedbackRows(fx)).toHaveLength(1);
-    const state = JSON.parse(fx.ws.properties.scriptProperties()['collect.N2']) as { empty: number };
+    // Counted in the owner's cursor of the form (the form holds both submissions).
+    const state = JSON.parse(fx.ws.core.runExecution('test', 'direct', () => fx.ws.properties.app.getUserProperties().getProperty('responses.N2')) ?? '{}') as {
+      empty: number;
+    };
     expect(state.empty).toBe(1);
-    expect(tabSnapshot(fx, record.responseSheet).values.length).toBe(3);
+    expect(formResponses(fx, 'N2')).toHaveLength(2);
   });
 
   test("an online answer at the form's limit is stored whole; one character more is refused by the form itself", () => {
@@ -368,11 +372,10 @@ describe('normalization', () => {
 
   test('raw responses are never changed', () => {
     const fx = setUpWorkbook();
-    const record = formRecord(fx, 'N1');
     respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4, 'n1.improve': '=1+1' });
-    const before = JSON.stringify(tabSnapshot(fx, record.responseSheet));
+    const before = JSON.stringify(formResponses(fx, 'N1'));
     fx.click(COLLECT_NOW);
-    expect(JSON.stringify(tabSnapshot(fx, record.responseSheet))).toBe(before);
+    expect(JSON.stringify(formResponses(fx, 'N1'))).toBe(before);
   });
 
   test('staff tags and the themes tab: a new theme keyword tags new feedback', () => {
@@ -479,20 +482,11 @@ describe('cost', () => {
 describe('a large backlog', () => {
   test('more new responses than one run takes: each run stops at the cap and the next carries on, once each', () => {
     const fx = setUpWorkbook();
-    const ss = fx.ws.spreadsheets.spreadsheetFor(fx.spreadsheetId);
-    const sheet = ss.getSheetByName(formRecord(fx, 'N1').responseSheet)!;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    const serviceColumn = header.indexOf(N1.items[0].ka);
-    const overallColumn = header.indexOf(N1.items.find((i) => i.id === 'n1.overall')!.ka);
-    const total = MAX_RESPONSES_PER_RUN + 1_500;
-    const start = fx.ws.core.now() - 10 * 86_400_000;
-    // Google wrote these while no trigger was installed (e.g. before setup on a copied workbook).
-    const raw = Array.from({ length: total }, (_, i) =>
-      header.map((_, c) => (c === 0 ? new Date(start + i * 5_000) : c === serviceColumn ? newborn.ka : c === overallColumn ? 1 + (i % 5) : '')),
-    );
-    sheet.insertRowsAfter(sheet.getMaxRows(), total + 1 - sheet.getMaxRows());
-    sheet.getRange(2, 1, total, header.length).setValues(raw);
-
+    const total = MAX_RESPONSES_PER_RUN + 150;
+    // Submitted while no trigger was installed (e.g. triggers deleted by hand, before setup ran again).
+    const triggers = fx.ws.core.triggers.splice(0, fx.ws.core.triggers.length);
+    for (let i = 0; i < total; i++) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 1 + (i % 5) });
+    fx.ws.core.triggers.push(...triggers);
     fx.click(COLLECT_NOW);
     expect(feedbackRows(fx)).toHaveLength(MAX_RESPONSES_PER_RUN);
     expect(fx.ws.spreadsheets.ui.shown.at(-1)?.message).toContain('დარჩა');
@@ -517,4 +511,76 @@ describe('text that looks like a number, date or boolean', () => {
     ]);
     expect(feedbackFormulas(fx)).toEqual([]);
   });
+});
+
+describe('a deployment whose forms an earlier version linked to the workbook', () => {
+  /** What an earlier version left: N1 writing into a response tab of the workbook, named and recorded. */
+  function linkAsBefore(fx: Fixture): string {
+    const record = formRecord(fx, 'N1');
+    const name = t('tab.responses', { form: 'N1' });
+    fx.ws.core.runExecution('test: the earlier version links the form', 'direct', () => {
+      const form = fx.ws.forms.app.openById(record.id);
+      form.setDestination(fx.ws.forms.app.DestinationType.SPREADSHEET, fx.spreadsheetId);
+      const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
+      ss.getSheets()
+        .find((sheet) => (sheet.getFormUrl() ?? '') !== '')!
+        .setName(name);
+      fx.ws.properties.app.getScriptProperties().setProperty('form.N1', JSON.stringify({ ...record, responseSheet: name }));
+    });
+    return name;
+  }
+
+  function tabNames(fx: Fixture): string[] {
+    return fx.ws.spreadsheets.snapshot(fx.spreadsheetId).tabs.map((tab) => tab.name);
+  }
+
+  test('setup unlinks it, collects its tab to the end, deletes the tab; the form goes on from there, nothing twice', () => {
+    const fx = setUpWorkbook();
+    const name = linkAsBefore(fx);
+    // The earlier version's triggers are not ours: responses reach only the tab meanwhile.
+    const triggers = fx.ws.core.triggers.splice(0, fx.ws.core.triggers.length);
+    for (const score of [1, 2]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
+    expect(tabSnapshot(fx, name).values).toHaveLength(3);
+    fx.ws.core.triggers.push(...triggers);
+    fx.click('სისტემის მომზადება / განახლება');
+    expect(tabNames(fx)).not.toContain(name);
+    expect(fx.ws.forms.snapshot(formRecord(fx, 'N1').id).destinationSpreadsheetId).toBeNull();
+    expect(formRecord(fx, 'N1').responseSheet).toBe('');
+    respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 });
+    fx.click(COLLECT_NOW);
+    const rows = feedbackRows(fx);
+    expect(rows.map((r) => r['n1.overall'])).toEqual([1, 2, 3]);
+    const day = dayKey(formResponses(fx, 'N1')[0].timestamp);
+    expect(rows.map((r) => r.id)).toEqual([`N1-${day}-0`, `N1-${day}-1`, `N1-${day}-2`]);
+  });
+
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+    'a migration killed %i calls after its first write ends, re-run, with each response once and no tab',
+    (calls) => {
+      const fx = setUpWorkbook();
+      const name = linkAsBefore(fx);
+      const triggers = fx.ws.core.triggers.splice(0, fx.ws.core.triggers.length);
+      for (const score of [1, 2]) respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': score });
+      let armed = true;
+      fx.ws.core.faultHook = (service, method, core) => {
+        if (armed && service === 'SpreadsheetApp' && method === 'setValues' && core.current()?.handler === 'menuCollectNow') {
+          armed = false;
+          core.killAfterCalls = calls;
+        }
+      };
+      fx.click(COLLECT_NOW);
+      fx.ws.core.faultHook = null;
+      expect(fx.ws.core.triggerFailures.map((f) => [f.handler, f.message])).toContainEqual(['menuCollectNow', 'Exceeded maximum execution time']);
+      // Submitted between the crash and the re-run: the form keeps it.
+      respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 3 });
+      fx.ws.core.triggers.push(...triggers);
+      fx.click(COLLECT_NOW);
+      respond(fx, 'N1', { 'n1.service': newborn.ka, 'n1.overall': 4 });
+      const rows = feedbackRows(fx);
+      expect(rows.map((r) => r['n1.overall'])).toEqual([1, 2, 3, 4]);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(4);
+      expect(tabNames(fx)).not.toContain(name);
+      expect(fx.ws.forms.snapshot(formRecord(fx, 'N1').id).destinationSpreadsheetId).toBeNull();
+    },
+  );
 });

@@ -7,6 +7,7 @@
  */
 import { MENU, clickMenu, STAFF_USER, playScenario, type PlayResult } from '../../replay/player';
 import { sampleScenario } from '../../replay/sample';
+import { dayNumber } from '../../src/domain/disclosure';
 import { t } from '../../src/domain/messages';
 import { recoverableSmallGroups } from '../support/differencing-checker';
 import { LEDGER, ledgerReleases } from '../support/ledger';
@@ -34,6 +35,12 @@ describe('the sample quarter, output monthly, quarterly and over overlapping per
     const ledger = ledgerReleases(result);
     expect(ledger.length).toBeGreaterThan(50);
     expect(new Set(ledger.map((r) => `${r.from}..${r.to}`)).size).toBeGreaterThanOrEqual(6);
+    // The decisions' figures are in it too: coverage per service, drivers per service, and the
+    // window after the documents list update (from 20.03) on its targeted question.
+    expect(ledger.some((r) => r.key.startsWith('forms:N1:service:'))).toBe(true);
+    expect(ledger.some((r) => /^driver:N[12]:\w+:service:/.test(r.key))).toBe(true);
+    const twentieth = dayNumber(new Date('2026-03-20T00:00:00+04:00'));
+    expect(ledger.some((r) => r.key === 'question:n1.docs_clear' && r.from === twentieth)).toBe(true);
   });
 
   test('the checker recovers no small group from everything output', () => {

@@ -10,7 +10,7 @@ import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { TABS } from '../../src/domain/schema';
 import type { FormDefinition, FormKey } from '../../src/domain/types';
 import { formRecord, lastAlert, tabValues } from '../support/tabs';
-import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
+import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const SETUP = 'სისტემის მომზადება / განახლება';
 const NOT_PUBLIC = 'Google-მა ვერ დაუშვა, რომ ფორმას უპასუხოს ნებისმიერმა';
@@ -60,7 +60,7 @@ describe.each(['consumer', 'workspace'] as const)('setup on a %s account', (name
       const id = formId(fx, def.key);
       expect(fx.ws.forms.snapshot(id).responders).toContain('anyone');
       fx.ws.forms.respond(id, answers(def));
-      expect(tabValues(fx, `${def.key} — პასუხები`)).toHaveLength(2);
+      expect(fx.ws.forms.snapshot(id).responseCount).toBe(1);
     }
   });
 
@@ -82,7 +82,8 @@ describe('setup on a consumer account', () => {
     const refused = fx.ws.core.logs.filter((l) => /setRequireLogin\(false\) refused|setLimitOneResponsePerUser\(false\) refused/.test(l));
     expect(refused).toHaveLength(4);
     expect(refused[0]).toContain('Workspace');
-    expect(fx.ws.core.triggers).toHaveLength(4);
+    // Edit, hourly, daily, and one form-submit trigger on each form.
+    expect(fx.ws.core.triggers).toHaveLength(5);
   });
 });
 
@@ -106,7 +107,8 @@ describe('setup on a strict Workspace tenant (link sharing forbidden; the Forms 
     expect(lastAlert(fx)).toContain('სისტემა მზადაა');
     expect(errors(fx.ws)).toEqual([]);
     expect(fx.ws.forms.list().map((f) => f.title)).toEqual([N1.title, N2.title]);
-    expect(fx.ws.core.triggers).toHaveLength(4);
+    // Edit, hourly, daily, and one form-submit trigger on each form.
+    expect(fx.ws.core.triggers).toHaveLength(5);
     expect(fx.ws.docs.list()).toHaveLength(2);
     const links = tabValues(fx, TABS.services.name)
       .slice(1)
@@ -117,7 +119,8 @@ describe('setup on a strict Workspace tenant (link sharing forbidden; the Forms 
   it('opens both forms to anyone with the link, although Drive files cannot be shared so', () => {
     expect(lastAlert(fx)).not.toContain(NOT_PUBLIC);
     for (const key of ['N1', 'N2'] as const) fx.ws.forms.respond(formId(fx, key), answers(key === 'N1' ? N1 : N2));
-    expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
+    expect(fx.ws.forms.snapshot(formId(fx, 'N1')).responseCount).toBe(1);
+    expect(fx.ws.forms.snapshot(formId(fx, 'N2')).responseCount).toBe(1);
   });
 });
 
@@ -148,7 +151,7 @@ describe('setup where the admin also turned the Forms override off', () => {
     const id = formId(fx, 'N1');
     expect(() => fx.ws.forms.respond(id, answers(N1))).toThrow(/^You need permission/);
     fx.ws.forms.respond(id, answers(N1), { respondent: 'clerk@example.ge' });
-    expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
+    expect(fx.ws.forms.snapshot(id).responseCount).toBe(1);
   });
 
   it('says so again on the next run, until the administrator has opened the forms', () => {
@@ -189,58 +192,5 @@ describe('a service name typed twice in the services tab', () => {
     expect(links.get('large_family_2')).toBe(links.get('large_family'));
     const entry = fx.ws.forms.snapshot(formId(fx, 'N2')).items[0].entryId;
     expect(new URL(fx.ws.forms.expandShortLink(String(links.get('large_family_2')))!).searchParams.get(`entry.${entry}`)).toBe(twice);
-  });
-});
-
-describe("the forms' response tabs", () => {
-  it('are told apart from a tab someone adds while setup links the form', () => {
-    const fx = freshWorkbook();
-    let busy = false;
-    let added = 0;
-    fx.ws.core.faultHook = (service, method) => {
-      if (busy || service !== 'FormApp' || method !== 'setPublished') return;
-      busy = true;
-      // a colleague adds a tab, at the front, just after Google linked the form
-      fx.ws.spreadsheets.byId(fx.spreadsheetId).insertSheet(`ჩემი ჩანართი ${++added}`, 0);
-      busy = false;
-    };
-    fx.click(SETUP);
-    fx.ws.core.faultHook = null;
-    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
-    const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
-    for (const def of [N1, N2]) {
-      const tab = ss.getSheetByName(`${def.key} — პასუხები`);
-      expect(tab?.getFormUrl()).toContain(formId(fx, def.key));
-      expect(tab?.getRange(1, 1, 1, 2).getValues()[0]).toEqual(['Timestamp', def.items[0].ka]);
-    }
-    expect(ss.getSheetByName('ჩემი ჩანართი 1')?.getFormUrl()).toBeNull();
-    expect(ss.getSheetByName('ჩემი ჩანართი 2')?.getFormUrl()).toBeNull();
-  });
-
-  it('when Google makes none, setup stops with a clear error in the log, and the next run finishes the job', () => {
-    const fx = freshWorkbook();
-    let busy = false;
-    fx.ws.core.faultHook = (service, method) => {
-      if (busy || service !== 'SpreadsheetApp' || method !== 'flush') return;
-      busy = true;
-      // the response tab vanishes before the script can see it
-      const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
-      for (const sheet of ss.getSheets()) if (sheet.getName().startsWith('Form Responses')) ss.deleteSheet(sheet);
-      busy = false;
-    };
-    fx.click(SETUP);
-    fx.ws.core.faultHook = null;
-    expect(lastAlert(fx)).toContain('შეცდომა');
-    expect(errors(fx.ws).join('\n')).toContain('Google did not create the response tab of form N1');
-    fx.click(SETUP);
-    expect(lastAlert(fx)).toContain('სისტემა მზადაა');
-    const live = new Set(
-      fx.ws.drive
-        .index()
-        .filter((r) => !r.trashed)
-        .map((r) => r.id),
-    );
-    expect(fx.ws.forms.list().filter((f) => live.has(f.id))).toHaveLength(2);
-    expect(tabValues(fx, 'N1 — პასუხები')[0][0]).toBe('Timestamp');
   });
 });

@@ -14,6 +14,7 @@ import { feedbackColumnKey } from '../../src/domain/feedback-row';
 import { DATE_FORMAT, TABS, TAB_ORDER, columnsOf, paperColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { periodOf } from '../../src/domain/dates';
+import { CELL_LIMIT, TRUNCATION_MARKER } from '../../src/domain/sanitize';
 import { columnLetter, dataRows, formRecord, lastAlert, setSetting, tabValues } from '../support/tabs';
 
 const WORLDS: EnvironmentName[] = ['consumer', 'workspace', 'workspace-strict'];
@@ -219,25 +220,25 @@ describe.each(WORLDS)('dates typed dd.mm.yyyy drive the product as before (%s)',
   });
 });
 
-describe('a response Google never wrote into the workbook', () => {
-  test('is counted against the form and reported in Georgian by collection (a form made before the limit)', () => {
+describe('an answer longer than a cell (a form made before the limit)', () => {
+  test('is read from the form itself, stored cut to fit with its marker and flagged; nothing is missing', () => {
     const f = world('consumer');
     const n2 = formRecord(f, 'N2');
-    // A form made before setup limited answers: Google takes any length.
+    // A form made before setup limited answers: Google takes any length. (A response tab never
+    // held such an answer: the collector reads the form, which keeps it whole.)
     f.ws.forms.app.openById(n2.id).getItemById(n2.items['n2.improve']).asParagraphTextItem().clearValidation();
     const answers = (improve: string) => ({ [n2Title('n2.service')]: newborn.ka, [n2Title('n2.overall')]: 4, [n2Title('n2.improve')]: improve });
     f.ws.forms.respond(n2.id, answers('მოკლე პასუხი'));
     f.ws.forms.respond(n2.id, answers('ა'.repeat(60_000)));
     f.ws.forms.respond(n2.id, answers(''));
     f.click(COLLECT_NOW);
-    expect(lastAlert(f)).toContain(t('collect.gap', { form: 'N2', submitted: 3, accounted: 2, missing: 1 }));
-    expect(f.ws.core.logs.some((l) => /form N2 holds 3 responses but only 2 are accounted for \(2 in the feedback table, 0 empty, 0 waiting\)/.test(l))).toBe(
-      true,
-    );
-    // The hourly catch-up reports it to the log too.
-    const from = f.ws.core.logs.length;
-    f.ws.script.runClockUntil(f.ws.core.now() + 61 * 60_000);
-    expect(f.ws.core.logs.slice(from).some((l) => /form N2 holds 3 responses/.test(l))).toBe(true);
+    expect(lastAlert(f)).not.toMatch(/ყურადღება/);
+    const [header, ...rows] = tabValues(f, TABS.feedback.name);
+    expect(rows).toHaveLength(3);
+    const long = rows.find((r) => String(r[header.indexOf('n2.improve')]).endsWith(TRUNCATION_MARKER))!;
+    expect(String(long[header.indexOf('n2.improve')]).length).toBeLessThanOrEqual(CELL_LIMIT);
+    expect(String(long[header.indexOf('flags')])).not.toBe('');
+    expect(f.ws.core.logs.some((l) => /form N2 holds \d+ responses but only/.test(l))).toBe(false);
     // Setup run again gives the old form its limit back.
     f.click(SETUP);
     expect(() => f.ws.forms.respond(n2.id, answers('ა'.repeat(60_000)))).toThrow(t('form.answer_too_long', { limit: groupedNumber(ANSWER_MAX_CHARS) }));

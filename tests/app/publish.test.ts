@@ -87,7 +87,8 @@ function actionRow(fields: { problem: string; decision: string; due: Date; statu
     owner: 'კანცელარიის უფროსი',
     meetingDate: at('2026-01-20T00:00:00+04:00'),
   };
-  return TABS.actions.columns.map((c) => byKey[c.key] ?? '');
+  // The nine columns staff fill in here (A–I); targets, completion date and the check come after.
+  return TABS.actions.columns.slice(0, 9).map((c) => byKey[c.key] ?? '');
 }
 
 function seed(fx: Fixture): void {

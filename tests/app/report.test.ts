@@ -222,10 +222,13 @@ describe('analysis report from the menu', () => {
       'მოკლედ',
       'მონაცემთა საფუძველი',
       'ვინ გვიპასუხა',
+      'მოცვა და გამოხმაურება სერვისებისა და არხების მიხედვით',
+      'ვისამდე მივაღწიეთ: მოწვევის არხების მიხედვით',
       'კმაყოფილება: N1 და N2 ცალ-ცალკე',
       'კმაყოფილების ფაქტორები',
       'შეკითხვების მიხედვით',
       'სერვისების მიხედვით',
+      'ფაქტორები სერვისების მიხედვით',
       'არხების მიხედვით',
       'დინამიკა',
       'ძირითადი პრობლემები',
@@ -234,6 +237,13 @@ describe('analysis report from the menu', () => {
       'მეთოდოლოგია',
     ]);
     expect(doc.body).toContainEqual(expect.objectContaining({ type: 'paragraph', text: expect.stringContaining('5-ზე ნაკლები პასუხია') }));
+    // Reach: the log's rows without a channel cell are email; 3 N2 answers by email are too few to show.
+    expect(rowOf(tableAfter(doc, 'ვისამდე მივაღწიეთ: მოწვევის არხების მიხედვით'), 'ელფოსტა (N2)')).toEqual([
+      'ელფოსტა (N2)',
+      '6',
+      'ნაკლებია 5-ზე — არ ქვეყნდება',
+      '',
+    ]);
   });
 
   it('names a theme the themes tab no longer holds by its default label, as the agenda and the public report do', () => {

@@ -109,10 +109,12 @@ describe('on a consumer account', () => {
     for (const form of ['N1', 'N2'] as const) {
       const check = row(fx, 'check.form', { form });
       expect(check.status).toBe('✓');
-      expect(check.found).toContain(`„${form} — პასუხები“`);
+      expect(check.found).toBe(t('check.form_ok', { title: fx.ws.forms.snapshot(formRecord(fx, form).id).title }));
+      // Not linked to the workbook: Google's raw responses, with their times, stay in the form.
+      expect(fx.ws.forms.snapshot(formRecord(fx, form).id).destinationSpreadsheetId).toBeNull();
       expect(fx.ws.forms.snapshot(formRecord(fx, form).id).responders).toContain('anyone');
     }
-    expect(row(fx, 'check.triggers')).toEqual({ status: '✓', found: t('check.triggers_ok', { count: '4', handlers: HANDLERS, owner: ADMIN_USER }), todo: '' });
+    expect(row(fx, 'check.triggers')).toEqual({ status: '✓', found: t('check.triggers_ok', { count: '5', handlers: HANDLERS, owner: ADMIN_USER }), todo: '' });
     expect(row(fx, 'check.sharing')).toEqual({ status: '✓', found: t('check.sharing_ok', { folder: PUBLIC_FOLDER.name }), todo: '' });
     expect(publicFolderSharing(fx)).toBe('ANYONE_WITH_LINK');
   });
@@ -276,7 +278,7 @@ describe('triggers belong to one account', () => {
     expect(props.getProperty('triggers.owner')).toBe(ADMIN_USER);
     expect(row(fresh, 'check.triggers')).toEqual({
       status: '✓',
-      found: t('check.triggers_ok', { count: '4', handlers: HANDLERS, owner: ADMIN_USER }),
+      found: t('check.triggers_ok', { count: '5', handlers: HANDLERS, owner: ADMIN_USER }),
       todo: '',
     });
   });
@@ -292,7 +294,7 @@ describe('triggers belong to one account', () => {
     fresh.click(SELF_CHECK);
     expect(row(fresh, 'check.triggers')).toEqual({
       status: '⚠',
-      found: `${t('check.triggers_ok', { count: '4', handlers: HANDLERS, owner: ADMIN_USER })} ${t('check.triggers_previous', { previous: former })}`,
+      found: `${t('check.triggers_ok', { count: '5', handlers: HANDLERS, owner: ADMIN_USER })} ${t('check.triggers_previous', { previous: former })}`,
       todo: t('check.triggers_previous_todo', { previous: former }),
     });
     clickAs(fresh.ws, former, 'menuSelfCheck');
@@ -309,7 +311,7 @@ describe('triggers belong to one account', () => {
     fresh.click(SELF_CHECK);
     expect(row(fresh, 'check.triggers')).toEqual({
       status: '✓',
-      found: t('check.triggers_ok', { count: '4', handlers: HANDLERS, owner: ADMIN_USER }),
+      found: t('check.triggers_ok', { count: '5', handlers: HANDLERS, owner: ADMIN_USER }),
       todo: '',
     });
   });
@@ -348,7 +350,7 @@ describe('what people and Google changed since setup', () => {
     expect(row(fx, 'check.time_zone').status).toBe('✓');
   });
 
-  it('a form that stopped accepting responses, one thrown in the trash, a response tab unlinked: each ✗ with what to do', () => {
+  it('a form that stopped accepting responses, one thrown in the trash, one linked to the workbook by hand: each ✗ with what to do', () => {
     const fx = world('consumer');
     const n1 = formRecord(fx, 'N1');
     const n2 = formRecord(fx, 'N2');
@@ -360,16 +362,24 @@ describe('what people and Google changed since setup', () => {
     expect(row(fx, 'check.form', { form: 'N2' })).toEqual({ status: '✗', found: `${t('check.form_trashed')}.`, todo: t('check.form_restore_todo') });
 
     fx.ws.forms.app.openById(n1.id).setAcceptingResponses(true);
-    // Responses ▸ Unlink form, and the old tab renamed: the form writes nowhere in the workbook.
-    const tab = fx.ws.spreadsheets.byId(fx.spreadsheetId).getSheetByName(n1.responseSheet);
-    fx.ws.spreadsheets.unlinkResponseSheet(fx.spreadsheetId, String(tab?.getFormUrl()));
-    tab?.setName('ძველი პასუხები');
+    // Someone links N1 to the workbook by hand (Responses ▸ Link to Sheets): Google's raw tab, with its times, is back.
+    fx.ws.forms.app.openById(n1.id).setDestination(fx.ws.forms.app.DestinationType.SPREADSHEET, fx.spreadsheetId);
+    const tab = fx.ws.spreadsheets
+      .byId(fx.spreadsheetId)
+      .getSheets()
+      .find((sheet) => (sheet.getFormUrl() ?? '') !== '')!
+      .getName();
     fx.click(SELF_CHECK);
     expect(row(fx, 'check.form', { form: 'N1' })).toEqual({
       status: '✗',
-      found: `${t('check.form_no_tab', { tab: n1.responseSheet })}.`,
-      todo: t('check.form_tab_todo'),
+      found: `${t('check.form_raw_tab', { tab })}.`,
+      todo: t('check.form_raw_tab_todo'),
     });
+    // Setup, as the row says: the tab's rows collected, the tab deleted, the form unlinked.
+    fx.click(SETUP);
+    expect(fx.ws.spreadsheets.byId(fx.spreadsheetId).getSheetByName(tab)).toBeNull();
+    expect(fx.ws.forms.snapshot(n1.id).destinationSpreadsheetId).toBeNull();
+    expect(row(fx, 'check.form', { form: 'N1' }).status).toBe('✓');
   });
 });
 

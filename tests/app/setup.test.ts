@@ -7,6 +7,7 @@ import { N1, N2, FORMS, LIKERT_SCALE } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { TABS, TAB_ORDER } from '../../src/domain/schema';
 import type { FormDefinition } from '../../src/domain/types';
+import { startOfDay } from '../../src/domain/dates';
 import { freshWorkbook, setUpWorkbook, type Fixture } from '../support/workbook';
 import type { FormSnapshot } from '../../emulator';
 import { formRecord, tabValues } from '../support/tabs';
@@ -130,7 +131,7 @@ describe('setup (menu "სისტემის მომზადება / �
     expect(after[rowOf('language') - 1][1]).toBe('ინგლისური');
   });
 
-  it("creates every tab with its header, frozen, and the forms' response tabs", () => {
+  it('creates every tab with its header, frozen, and no tab of raw form responses', () => {
     const ss = fx.ws.spreadsheets.byId(fx.spreadsheetId);
     for (const key of TAB_ORDER) {
       const sheet = ss.getSheetByName(TABS[key].name);
@@ -139,8 +140,10 @@ describe('setup (menu "სისტემის მომზადება / �
       const header = tabValues(fx, TABS[key].name)[0].map(String);
       for (const column of TABS[key].columns) expect(header).toContain(column.header);
     }
-    expect(tabValues(fx, 'N1 — პასუხები')[0]).toEqual(['Timestamp', ...N1.items.map((i) => i.ka)]);
-    expect(tabValues(fx, 'N2 — პასუხები')[0]).toEqual(['Timestamp', ...N2.items.map((i) => i.ka)]);
+    // Google's raw responses, with their exact times, stay in the forms (README, Anonymity).
+    expect(ss.getSheetByName('N1 — პასუხები')).toBeNull();
+    expect(ss.getSheetByName('N2 — პასუხები')).toBeNull();
+    expect(ss.getSheets().filter((sheet) => sheet.getFormUrl())).toEqual([]);
     // paper tab: the date, the box opening's number, every N1 question in order, then the script's columns
     const paperHeader = tabValues(fx, TABS.paper.name)[0].map(String);
     expect(paperHeader).toHaveLength(2 + N1.items.length + 3);
@@ -167,7 +170,7 @@ describe('setup (menu "სისტემის მომზადება / �
     }
   });
 
-  it('renders N1 and N2 item by item from the definition, anonymous, writing into this workbook', () => {
+  it('renders N1 and N2 item by item from the definition, anonymous, linked to no spreadsheet', () => {
     const names = DEFAULT_SERVICES.map((s) => s.ka);
     const forms = liveForms(fx);
     expect(forms).toHaveLength(Object.keys(FORMS).length);
@@ -175,24 +178,32 @@ describe('setup (menu "სისტემის მომზადება / �
       const record = formRecord(fx, def.key);
       const snap = fx.ws.forms.snapshot(record.id);
       expectMatchesDefinition(snap, def, names);
-      expect(snap.destinationSpreadsheetId).toBe(fx.spreadsheetId);
+      expect(snap.destinationSpreadsheetId).toBeNull();
       expect(record.publishedUrl).toBe(snap.publishedUrl);
       // the stored item ids are the form's: the collector relies on them
       expect(def.items.map((i) => record.items[i.id])).toEqual(snap.items.map((i) => i.id));
     }
   });
 
-  it('accepts an anonymous response through the generated form into its response tab', () => {
+  it("accepts an anonymous response through the generated form; the form's own trigger brings it to the feedback tab, by day", () => {
     const record = formRecord(fx, 'N1');
     fx.ws.forms.respond(record.id, { [N1.items[0].ka]: DEFAULT_SERVICES[1].ka, [N1.items[8].ka]: 4 });
-    const rows = tabValues(fx, 'N1 — პასუხები');
+    expect(fx.ws.forms.snapshot(record.id).responseCount).toBe(1);
+    const rows = tabValues(fx, TABS.feedback.name);
     expect(rows).toHaveLength(2);
-    expect(rows[1][1]).toBe(DEFAULT_SERVICES[1].ka);
+    const header = rows[0].map(String);
+    expect(rows[1][header.indexOf('service')]).toBe(DEFAULT_SERVICES[1].code);
+    const received = rows[1][header.indexOf('received_at')] as Date;
+    expect(received.getTime()).toBe(startOfDay(received).getTime());
   });
 
   it('installs each trigger once and protects the tabs staff must not edit', () => {
     const handlers = fx.ws.core.triggers.map((t) => t.handler).sort();
-    expect(handlers).toEqual(['dailyJobs', 'hourlySweep', 'onFormResponse', 'onWorkbookEdit']);
+    expect(handlers).toEqual(['dailyJobs', 'hourlySweep', 'onFormResponse', 'onFormResponse', 'onWorkbookEdit']);
+    // One form-submit trigger on each form, the owner's (who alone may read the responses).
+    const formTriggers = fx.ws.core.triggers.filter((tr) => tr.handler === 'onFormResponse');
+    expect(formTriggers.map((tr) => tr.sourceKind)).toEqual(['FORMS', 'FORMS']);
+    expect(formTriggers.map((tr) => tr.sourceId).sort()).toEqual([formRecord(fx, 'N1').id, formRecord(fx, 'N2').id].sort());
     // script-only tabs refuse a staff edit; the editable columns of the feedback tab do not
     expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.invitations.name, 'A2', [['x']], 'clerk@municipality.example.ge')).toThrow();
     expect(() => fx.ws.spreadsheets.userEdit(fx.spreadsheetId, TABS.feedback.name, 'A2', [['x']], 'clerk@municipality.example.ge')).toThrow();
@@ -262,7 +273,7 @@ describe('setup (menu "სისტემის მომზადება / �
       expectMatchesDefinition(after, def, wanted);
     });
     expect(fx.ws.forms.snapshot(before[0].id).responseCount).toBe(1);
-    expect(tabValues(fx, 'N1 — პასუხები')).toHaveLength(2);
+    expect(tabValues(fx, TABS.feedback.name)).toHaveLength(2);
     // the new service has its N2 link too
     const added = tabValues(fx, TABS.services.name).find((r) => r[0] === 'youth');
     expect(fx.ws.forms.expandShortLink(String(added?.[3]))).toContain('viewform?');
@@ -294,7 +305,8 @@ describe('setup (menu "სისტემის მომზადება / �
         def,
         DEFAULT_SERVICES.map((s) => s.ka),
       );
-    expect(fx2.ws.core.triggers).toHaveLength(4);
+    // Edit, hourly, daily, and one form-submit trigger on each form.
+    expect(fx2.ws.core.triggers).toHaveLength(5);
   });
 });
 

@@ -57,8 +57,7 @@ describe('formRow', () => {
     accepting: true,
     title: 'N1',
     access: { open: true },
-    responseTab: 'N1 — პასუხები',
-    expectedTab: 'N1 — პასუხები',
+    rawTab: null,
     ...changes,
   });
 
@@ -73,6 +72,13 @@ describe('formRow', () => {
         t('check.form_setup_todo'),
       ].join(' '),
     );
+  });
+
+  it("a raw response tab left in the workbook (Google's exact times, readable by every editor) is ✗, with setup as the remedy", () => {
+    const row = formRow('N1', { ok: true, value: found({ rawTab: 'N1 — პასუხები' }) });
+    expect(row.status).toBe('fail');
+    expect(row.found).toBe(`${t('check.form_raw_tab', { tab: 'N1 — პასუხები' })}.`);
+    expect(row.todo).toBe(t('check.form_raw_tab_todo'));
   });
 
   it('a form that does not say whether it is published (made before publishing existed) is not a problem; an empty title is ⚠', () => {

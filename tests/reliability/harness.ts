@@ -64,7 +64,10 @@ export function installFaults(ws: Workspace, rnd: () => number, plan: FaultPlan,
   let nested = false;
   ws.core.faultHook = (service: string, method: string, core: Core) => {
     if (!core.current() || nested) return;
-    const concurrencyPoint = (service === 'MailApp' && method === 'sendEmail') || (service === 'SpreadsheetApp' && method === 'setValues');
+    const concurrencyPoint =
+      (service === 'MailApp' && method === 'sendEmail') ||
+      (service === 'UrlFetchApp' && method === 'fetch') ||
+      (service === 'SpreadsheetApp' && method === 'setValues');
     if (concurrencyPoint && rnd() < plan.concurrencyRate) {
       nested = true;
       stats.concurrent++;

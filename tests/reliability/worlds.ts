@@ -29,10 +29,11 @@ import { TABS } from '../../src/domain/schema';
 import { N1, N2 } from '../../src/domain/forms';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import { between, installFaults, pick, prng, removeFaults } from './harness';
-import { formRecord, paperHeader, setSetting, tabSnapshot } from '../support/tabs';
+import { formRecord, formResponses, paperHeader, setSetting, tabSnapshot } from '../support/tabs';
 import { t } from '../../src/domain/messages';
 import { environment } from '../../emulator';
 import { ADMIN_USER, STAFF_USER } from '../support/workspace';
+import { endSmsFaults, phoneFor, setUpSms, smsFaultActions, smsTo, type SmsWorld } from './sms-world';
 
 const DAY = 24 * 3600_000;
 const CLOSED = 'დასრულებულია';
@@ -42,7 +43,7 @@ export const RUNS = Number(process.env.RELIABILITY_SEEDS ?? process.env.RELIABIL
 export const TIMEOUT_MS = Math.max(120_000, RUNS * 5_000);
 /** The clerks of the staff world, besides the owner (ADMIN_USER), who set the workbook up. */
 const CLERKS = [STAFF_USER, 'socialuri@municipality.example.ge', 'kadrebi@municipality.example.ge'];
-export type World = 'invitations' | 'collection' | 'staff' | 'budget';
+export type World = 'invitations' | 'collection' | 'staff' | 'budget' | 'sms';
 const UNKNOWN = t('invite.unknown');
 const SENT = t('invite.sent');
 
@@ -55,6 +56,8 @@ interface Case {
   closed: boolean;
   /** A second row typed with the number of `duplicateOf` (until, perhaps, its clerk fixes it). */
   duplicateOf?: Case;
+  /** The sms world: a desk case with this mobile number and the consent tick (invited by SMS). */
+  phone?: string;
 }
 
 interface Submission {
@@ -86,6 +89,12 @@ export interface RunResult {
   clerkActs: number;
   /** Trigger executions stopped or refused because the owner's daily trigger runtime was spent. */
   budgetStops: number;
+  /** The sms world: gateway faults pushed (429, 5xx, a lost answer), runs short of URL Fetch quota, SMS accepted. */
+  smsFaults: number;
+  /** SMS the gateway accepted whose answer never came back (each must end unknown, never resent). */
+  lostAnswers: number;
+  fetchQuotaShort: boolean;
+  smsSent: number;
 }
 
 const column = (key: string): number => TABS.applications.columns.findIndex((c) => c.key === key) + 1;
@@ -107,6 +116,7 @@ export function playRun(seed: number, world: World): RunResult {
   setSetting(f, 'inviteMaxHoldDays', '1');
   // The batch hour at midnight: the first hourly sweep of each day sends, inside the fault phase.
   setSetting(f, 'inviteHour', '0');
+  const sms: SmsWorld | null = world === 'sms' ? setUpSms(f, rnd) : null;
   let corrections = 0;
   let otherMail = 0;
   const { ws, spreadsheetId } = f;
@@ -122,20 +132,24 @@ export function playRun(seed: number, world: World): RunResult {
   for (let i = 0; i < nCases; i++) {
     const clerk = pick(rnd, clerks);
     const valid = rnd() > 0.2;
+    // The sms world: most cases come to the desk and leave a number with the consent tick.
+    const bySms = sms !== null && rnd() < 0.6;
     const c: Case = {
       row: i + 2,
       id: `01-2026-${seed}-${i}`,
-      email: valid ? `applicant${seed}x${i}@example.ge` : pick(rnd, ['a@@b.ge', 'a b@c.ge', 'a@b', 'x@a.ge, y@b.ge']),
+      email: bySms ? '' : valid ? `applicant${seed}x${i}@example.ge` : pick(rnd, ['a@@b.ge', 'a b@c.ge', 'a@b', 'x@a.ge, y@b.ge']),
       valid,
       closed: false,
+      ...(bySms ? { phone: phoneFor(seed, i, valid) } : {}),
     };
     cases.push(c);
     const service = pick(rnd, invitable);
     const chain: Array<() => void> = [];
     chains.push(chain);
     const typedAt = new Date(ws.core.now() - 3 * DAY);
-    const line = (status: string): unknown[] => [c.id, typedAt, service.ka, `განმცხადებელი ${i}`, c.email, 'ელფოსტა', status];
+    const line = (status: string): unknown[] => [c.id, typedAt, service.ka, `განმცხადებელი ${i}`, c.email, bySms ? 'კანცელარია' : 'ელფოსტა', status];
     chain.push(() => edit(`A${c.row}:${letter(column('status'))}${c.row}`, [line(RECEIVED)], clerk));
+    if (c.phone !== undefined) chain.push(() => edit(`${letter(column('phone'))}${c.row}:${letter(column('smsConsent'))}${c.row}`, [[c.phone, true]], clerk));
     const corrected = rnd() < 0.35;
     if (!corrected && (world === 'staff' || world === 'budget') && rnd() < 0.4) {
       // Another clerk types a second case under the same number; its clerk may fix it later.
@@ -262,6 +276,7 @@ export function playRun(seed: number, world: World): RunResult {
       });
   }
   if (rnd() < 0.5) actions.push(() => ws.core.setNow(ws.core.now() + between(rnd, 1, 2) * DAY));
+  if (sms) actions.push(...smsFaultActions(sms, f, rnd));
 
   const ordered = interleave(rnd, actions, chains);
 
@@ -296,13 +311,15 @@ export function playRun(seed: number, world: World): RunResult {
   removeFaults(ws);
   ws.mail.setDailyQuota(100);
   ws.core.triggerRuntimePerDayMs = null;
+  if (sms) endSmsFaults(f);
   const budgetStops = ws.core.triggerExecutions.filter((e) => e.outcome !== 'ran').length;
-  const raw = { N1: tabSnapshot(f, formRecord(f, 'N1').responseSheet), N2: tabSnapshot(f, formRecord(f, 'N2').responseSheet) };
-  ws.script.runClockUntil(ws.core.now() + 3 * DAY);
+  const raw = { N1: formResponses(f, 'N1'), N2: formResponses(f, 'N2') };
+  // SMS may wait on their own daily budget and on throttling: a few more days for them.
+  ws.script.runClockUntil(ws.core.now() + (sms ? 6 : 3) * DAY);
   // After the outage a clerk clicks "collect now" once, for what they typed.
   ws.core.invoke('menuCollectNow', 'menu', undefined);
 
-  const violations = check(f, cases, submissions, raw);
+  const violations = check(f, cases, submissions, raw, sms);
   // Only the owner's mailbox sends, only the owner has triggers, only the owner's triggers run.
   for (const m of ws.mail.sent) if (m.from !== ADMIN_USER) violations.push(`mail to ${m.to} sent from ${m.from}`);
   for (const tr of ws.core.triggers) if (tr.createdBy !== ADMIN_USER) violations.push(`trigger ${tr.handler} installed by ${tr.createdBy}`);
@@ -323,6 +340,10 @@ export function playRun(seed: number, world: World): RunResult {
     duplicates,
     clerkActs,
     budgetStops,
+    smsFaults: sms?.gateways.met.length ?? 0,
+    lostAnswers: sms?.gateways.met.filter((m) => m === 'timeout-after-accept').length ?? 0,
+    fetchQuotaShort: sms?.fetchQuotaShort ?? false,
+    smsSent: sms?.gateways.accepted.length ?? 0,
   };
 }
 
@@ -351,7 +372,13 @@ function interleave(rnd: () => number, actions: Array<() => void>, chains: Array
   return out;
 }
 
-function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: Record<'N1' | 'N2', { values: unknown[][]; formulas: string[][] }>): string[] {
+function check(
+  f: Fixture,
+  cases: Case[],
+  submissions: Submission[],
+  rawBefore: Record<'N1' | 'N2', ReturnType<typeof formResponses>>,
+  sms: SmsWorld | null,
+): string[] {
   const violations: string[] = [];
   const { ws } = f;
   const applications = tabSnapshot(f, TABS.applications.name).values;
@@ -359,14 +386,17 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
   const log = tabSnapshot(f, TABS.invitations.name).values.slice(1);
   const logAt = (key: string): number => TABS.invitations.columns.findIndex((c) => c.key === key);
   for (const c of cases) {
-    const sent = ws.mail.sent.filter((m) => m.to.toLowerCase() === c.email.toLowerCase()).length;
+    const sent = c.phone !== undefined && sms ? smsTo(sms, c.phone) : ws.mail.sent.filter((m) => m.to.toLowerCase() === c.email.toLowerCase()).length;
+    // A number whose SMS went is gone from the tab (cleared right after sending).
+    if (c.phone !== undefined && sent > 0 && String(applications[c.row - 1]?.[column('phone') - 1] ?? '') !== '')
+      violations.push(`case row ${c.row}: SMS sent, number still in the tab`);
     const status = String(applications[c.row - 1]?.[inviteStatusAt] ?? '');
     // What the log says of the case under its current number.
     const logged = String(log.find((r) => String(r[logAt('caseId')]).trim() === c.id)?.[logAt('status')] ?? '');
-    if (sent > 1) violations.push(`case row ${c.row} (${c.email}): ${sent} mails sent`);
+    if (sent > 1) violations.push(`case row ${c.row} (${c.email}): ${sent} messages sent`);
     if (c.duplicateOf && c.id === c.duplicateOf.id) {
       // Still a second row under a number another row holds: never invited, and its row says why.
-      if (sent !== 0) violations.push(`duplicate row ${c.row} (${c.id}): ${sent} mails sent`);
+      if (sent !== 0) violations.push(`duplicate row ${c.row} (${c.id}): ${sent} messages sent`);
       if (c.closed && status !== t('invite.duplicate_case_id')) violations.push(`duplicate row ${c.row} (${c.id}): status "${status}"`);
       continue;
     }
@@ -377,8 +407,8 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
       if (c.valid && sent !== 1) violations.push(`case row ${c.row} (${c.email}): ${sent} invitations sent, status "${status}"`);
       if (logged === t('log.unknown')) violations.push(`case row ${c.row}: logged unknown, shown "${status}"`);
     }
-    if (status === SENT && sent !== 1) violations.push(`case row ${c.row}: shown sent with ${sent} mails`);
-    if (!c.valid && sent !== 0) violations.push(`case row ${c.row} (invalid ${c.email}): ${sent} mails sent`);
+    if ((status === SENT || status.startsWith('SMS მიიღო')) && sent !== 1) violations.push(`case row ${c.row}: shown sent with ${sent} messages`);
+    if (!c.valid && sent !== 0) violations.push(`case row ${c.row} (invalid ${c.email}): ${sent} messages sent`);
     if (status.trim() === '') violations.push(`case row ${c.row}: no invitation status recorded`);
   }
 
@@ -394,15 +424,20 @@ function check(f: Fixture, cases: Case[], submissions: Submission[], rawBefore: 
   }
   if (rows.length !== submissions.length) violations.push(`feedback rows ${rows.length} != submissions ${submissions.length}`);
 
+  // Google's raw store is the form: untouched by recovery, one response per submission; no raw tab in the workbook.
+  if (feedback.formulas.some((r) => r.some((x) => x !== ''))) violations.push('the feedback tab holds formulas');
+  const linked = f.ws.spreadsheets
+    .snapshot(f.spreadsheetId)
+    .tabs.filter((tab) => /— პასუხები$/.test(tab.name))
+    .map((tab) => tab.name);
+  if (linked.length) violations.push(`raw response tabs in the workbook: ${linked.join(', ')}`);
   for (const key of ['N1', 'N2'] as const) {
-    const now = tabSnapshot(f, formRecord(f, key).responseSheet);
-    if (JSON.stringify(now.values) !== JSON.stringify(rawBefore[key].values)) violations.push(`${key} response tab changed during recovery`);
-    if (now.formulas.some((r) => r.some((x) => x !== ''))) violations.push(`${key} response tab holds formulas`);
+    const now = formResponses(f, key);
+    if (JSON.stringify(now) !== JSON.stringify(rawBefore[key])) violations.push(`${key} form responses changed during recovery`);
     const expected = submissions.filter((s) => s.form === key);
-    const dataRows = now.values.slice(1).filter((r) => r.some((v) => v !== ''));
-    if (dataRows.length !== expected.length) violations.push(`${key} response tab has ${dataRows.length} rows for ${expected.length} responses`);
+    if (now.length !== expected.length) violations.push(`${key} form holds ${now.length} responses for ${expected.length} submissions`);
     for (const s of expected) {
-      if (dataRows.filter((r) => r.some((v) => String(v).includes(s.token))).length !== 1)
+      if (now.filter((r) => Object.values(r.answers).some((v) => String(v).includes(s.token))).length !== 1)
         violations.push(`${key} raw response ${s.token} not found exactly once`);
     }
   }
@@ -415,6 +450,7 @@ export const SEED_BASE: Readonly<Record<World, number>> = {
   collection: Number(process.env.RELIABILITY_SEED ?? 5000),
   staff: Number(process.env.RELIABILITY_SEED ?? 9000),
   budget: Number(process.env.RELIABILITY_SEED ?? 13000),
+  sms: Number(process.env.RELIABILITY_SEED ?? 17000),
 };
 
 /** Plays RUNS seeds of one world, prints the figures, and asserts every invariant and that every fault really happened. */
@@ -432,6 +468,10 @@ export function runWorld(world: World): void {
     duplicates: 0,
     clerkActs: 0,
     budgetStops: 0,
+    smsFaults: 0,
+    lostAnswers: 0,
+    fetchQuotaShortRuns: 0,
+    smsSent: 0,
   };
   const examples: string[] = [];
   const started = Date.now();
@@ -447,6 +487,10 @@ export function runWorld(world: World): void {
     injected.duplicates += result.duplicates;
     injected.clerkActs += result.clerkActs;
     injected.budgetStops += result.budgetStops;
+    injected.smsFaults += result.smsFaults;
+    injected.lostAnswers += result.lostAnswers;
+    if (result.fetchQuotaShort) injected.fetchQuotaShortRuns++;
+    injected.smsSent += result.smsSent;
     violations += result.violations.length;
     if (result.violations.length && examples.length < 8) examples.push(`seed ${seedBase + i}: ${result.violations.join('; ')}`);
   }
@@ -457,6 +501,9 @@ export function runWorld(world: World): void {
       `${injected.corrections} case numbers corrected, ${injected.otherMail} other mails of the account, ` +
       `${injected.duplicates} duplicate case numbers, ${injected.clerkActs} clerks' clicks and concurrent edits, ` +
       `${injected.budgetStops} trigger runs stopped or refused (runtime spent), ` +
+      (world === 'sms'
+        ? `${injected.smsSent} SMS sent, ${injected.smsFaults} gateway faults met (${injected.lostAnswers} answers lost after sending), ${injected.fetchQuotaShortRuns} runs short of URL Fetch quota, `
+        : '') +
       `${injected.unknown} cases unknown, ${violations} violations\n${examples.join('\n')}`,
   );
   // Invariants that held only because nothing went wrong would prove nothing: every kind of
@@ -474,6 +521,12 @@ export function runWorld(world: World): void {
     expect(injected.clerkActs).toBeGreaterThan(0);
   }
   if (world === 'budget') expect(injected.budgetStops).toBeGreaterThan(0);
+  if (world === 'sms') {
+    expect(injected.smsSent).toBeGreaterThan(0);
+    expect(injected.smsFaults).toBeGreaterThan(0);
+    expect(injected.lostAnswers).toBeGreaterThan(0);
+    expect(injected.fetchQuotaShortRuns).toBeGreaterThan(0);
+  }
   expect(examples).toEqual([]);
   expect(violations).toBe(0);
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../replay/demo';
-import { TABS } from '../../src/domain/schema';
+import { TABS, TAB_ORDER } from '../../src/domain/schema';
 import { MENU_ITEMS } from '../../src/app/menu';
 import { MENU, WORKBOOK_NAME } from '../../replay/player';
 import { safeName, type Summary } from '../../replay/output';
@@ -211,13 +211,14 @@ test('forms/N1.json and forms/N2.json are anonymous Google Forms with the annex 
       collectsEmail: boolean;
       requiresLogin: boolean;
       publishedUrl: string;
-      destinationSpreadsheetId: string;
+      destinationSpreadsheetId: string | null;
       items: Array<{ type: string; lowerBound?: number; upperBound?: number }>;
     }>('forms', `${name}.json`);
     expect(form.collectsEmail).toBe(false);
     expect(form.requiresLogin).toBe(false);
     expect(form.publishedUrl).toMatch(/^https:\/\/docs\.google\.com\/forms\/d\/e\/.+\/viewform$/);
-    expect(form.destinationSpreadsheetId).toBeTruthy();
+    // Linked to no spreadsheet: Google's raw responses, with their times, stay in the form (README, Anonymity).
+    expect(form).toHaveProperty('destinationSpreadsheetId', null);
     const scales = form.items.filter((i) => i.type === 'SCALE');
     expect(scales.length).toBeGreaterThanOrEqual(7);
     for (const scale of scales) expect([scale.lowerBound, scale.upperBound]).toEqual([1, 5]);
@@ -226,7 +227,8 @@ test('forms/N1.json and forms/N2.json are anonymous Google Forms with the annex 
 
 test('every tab of the workbook is written with values and formulas of the same shape', () => {
   const folder = join(out, 'spreadsheets', WORKBOOK_NAME);
-  for (const tab of Object.values(TABS)) {
+  // Every tab setup makes (the phone survey's are made only once it is turned on).
+  for (const tab of TAB_ORDER.map((key) => TABS[key])) {
     const file = join(folder, `${tab.name}.json`);
     expect(existsSync(file)).toBe(true);
     const { values, formulas } = JSON.parse(readFileSync(file, 'utf8')) as { values: unknown[][]; formulas: string[][] };
@@ -307,7 +309,8 @@ test('forms/<name>.json: title, description, URL, no email, no sign-in, destinat
         description: def.onlineIntro ?? def.intro,
         collectsEmail: false,
         requiresLogin: false,
-        destinationSpreadsheetId: workbookId,
+        // The destination is reported, and there is none: the forms are not linked to the workbook.
+        destinationSpreadsheetId: null,
       }),
     );
     expect(form.publishedUrl).toMatch(/^https:\/\/docs\.google\.com\/forms\/d\/e\/.+\/viewform$/);
@@ -428,8 +431,11 @@ test('drive/index.json lists every file with MIME type, folder and sharing, PDFs
 });
 
 test('triggers.json: handler, kind and schedule of each installed trigger, each installed once', () => {
-  const triggers = readJson<Array<{ handler: string; kind: string; schedule: Record<string, unknown> | null }>>('triggers.json');
-  expect(new Set(triggers.map((t) => t.handler)).size).toBe(triggers.length);
+  const triggers = readJson<Array<{ handler: string; kind: string; sourceId: string | null; schedule: Record<string, unknown> | null }>>('triggers.json');
+  // Once each: a handler and its source (the form-submit handler has a trigger on each form).
+  expect(new Set(triggers.map((t) => `${t.handler} ${t.sourceId}`)).size).toBe(triggers.length);
+  const formIds = ['N1', 'N2'].map((name) => readJson<{ id: string }>('forms', `${name}.json`).id);
+  expect(triggers.filter((t) => t.handler === 'onFormResponse').map((t) => t.sourceId)).toEqual(expect.arrayContaining(formIds));
   for (const t of triggers) {
     expect(t.kind).toMatch(/\S/);
     if (t.kind === 'time-driven') expect(t.schedule).not.toBeNull();

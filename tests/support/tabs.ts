@@ -35,6 +35,24 @@ export function formRecord(fx: Fixture, key: FormKey): FormRecord {
   return JSON.parse(raw) as FormRecord;
 }
 
+/**
+ * The form's own responses, as its owner reads them (the raw store: Google's timestamps, answers
+ * by Google item id). Read in an execution of the form's owner: no one else may open the form.
+ */
+export function formResponses(fx: Fixture, key: FormKey): Array<{ id: string; timestamp: Date; answers: Record<number, unknown> }> {
+  const record = formRecord(fx, key);
+  return fx.ws.core.runExecution('test: the owner reads the form', 'direct', () =>
+    fx.ws.forms.app
+      .openById(record.id)
+      .getResponses()
+      .map((r) => {
+        const answers: Record<number, unknown> = {};
+        for (const ir of r.getItemResponses()) answers[ir.getItem().getId()] = ir.getResponse();
+        return { id: r.getId(), timestamp: new Date(r.getTimestamp().getTime()), answers };
+      }),
+  );
+}
+
 /** An administrator types a value into the settings tab, next to its key. */
 export function setSetting(fx: Fixture, key: string, value: string): void {
   const index = tabValues(fx, TABS.settings.name).findIndex((row) => row[0] === key);
