@@ -73,13 +73,16 @@ export function enterAsText(raw: unknown, place: Place, nowMs = Date.now()): Ent
   return enter(raw, undefined, place, nowMs);
 }
 
-/** en_US-style numbers: 1,234.5 (grouping commas), 12%, 1e3. */
-const NUMBER_POINT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+/**
+ * en_US-style numbers: 1,234.5 (grouping commas), 12%, 1e3. A mantissa is required: "E-1" (a case
+ * number) is text, as a number needs digits before its exponent.
+ */
+const NUMBER_POINT = /^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
 /**
  * Decimal-comma locales (ka_GE, de_DE, ru_RU …): 2,5 is two and a half. Grouping marks differ
  * between them (a point, a space) and are not read here: the emulator's own simplification.
  */
-const NUMBER_COMMA = /^[+-]?\d*(,\d+)?([eE][+-]?\d+)?$/;
+const NUMBER_COMMA = /^[+-]?(\d+(,\d+)?|,\d+)([eE][+-]?\d+)?$/;
 
 function parseLiteral(text: string, place: Place, nowMs: number): Entry {
   const t = text.trim();

@@ -54,6 +54,12 @@ describe('values', () => {
     expect(sheet.getRange('A3').getDisplayValue()).toBe('1/5/2026');
   });
 
+  test('an exponent needs digits before it: "E-1" and "e5" stay text, "1e3" and ".5" are numbers', () => {
+    const { sheet } = setup();
+    sheet.getRange(1, 1, 1, 5).setValues([['E-1', 'e5', '1e3', '.5', '-2.5E-1']]);
+    expect(sheet.getRange(1, 1, 1, 5).getValues()).toEqual([['E-1', 'e5', 1000, 0.5, -0.25]]);
+  });
+
   test('a month/day without a year becomes a date of the current year, not the text typed', () => {
     const { sheet } = setup();
     sheet.getRange(1, 1, 1, 3).setValues([['1/2', '3/4', '13/2']]);
