@@ -4,7 +4,7 @@
  */
 import type { Period } from '../domain/dates';
 import { isDate, startOfDay } from '../domain/dates';
-import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, parseInviteChannel, parseLogState, type LogRecord } from '../domain/invitation-log';
+import { LOG_STATE_KA, caseKey, decodeNote, encodeNote, inviteChannelLabel, parseInviteChannel, parseLogState, type LogRecord } from '../domain/invitation-log';
 import type { Ledger } from '../domain/invitations';
 import { countInvitationsByService, countInvitationsSent } from '../domain/report-inputs';
 import { resolveService } from '../domain/services';
@@ -64,7 +64,7 @@ export function openInvitationLog(services: readonly Service[] = DEFAULT_SERVICE
       // The day only: the log is readable by every editor, and a time would tie a case to an answer.
       at: record.at ? startOfDay(record.at) : '',
       note: escapeForSheet(encodeNote(record.note, record.ref)),
-      channel: record.channel ?? 'email',
+      channel: inviteChannelLabel(record.channel ?? 'email'),
     });
 
   const write = (): void => {

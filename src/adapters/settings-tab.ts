@@ -33,7 +33,7 @@ export function seedSettings(values: ReadonlyMap<string, string | number> = new 
   if (valueColumn < 1) return;
   table.rows.forEach((row, i) => {
     const key = text(table, row, 'key');
-    if (key !== 'reportPeriod' && key !== 'language' && key !== 'mode' && key !== 'inviteDeskCases') return;
+    if (key !== 'reportPeriod' && key !== 'language' && key !== 'mode' && key !== 'inviteDeskCases' && key !== 'phoneSurvey') return;
     const choices: ReadonlyArray<{ id: string; ka: string }> = SETTING_CHOICES[key];
     const range = table.sheet.getRange(i + 2, valueColumn);
     const id = choiceOf(choices, cell(table, row, 'value'));

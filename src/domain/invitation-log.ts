@@ -41,19 +41,29 @@ export interface SendMarker {
 }
 
 /**
- * How an invitation went, as the log's channel column holds it (a code, read by the reports by
- * reach): email, sms, and the phone survey's and the desk's. A record written before the column
- * existed was an email.
+ * How an invitation went, shown in the log's channel column by its Georgian name (staff read the
+ * log) and read back to its code for the reports by reach: email, sms, and the phone survey's and
+ * the desk's. A record written before the column existed was an email.
  */
 export type InviteChannel = 'email' | 'sms' | 'phone' | 'desk';
 export const INVITE_CHANNELS: readonly InviteChannel[] = ['email', 'sms', 'phone', 'desk'];
 
-/** The channel column's code; blank or unknown (a log of an earlier version) is email. */
+const INVITE_CHANNEL_KA: Record<InviteChannel, string> = {
+  email: t('invite_channel.email'),
+  sms: t('invite_channel.sms'),
+  phone: t('invite_channel.phone'),
+  desk: t('invite_channel.desk'),
+};
+
+/** The Georgian name the log shows for a channel. */
+export function inviteChannelLabel(channel: InviteChannel): string {
+  return INVITE_CHANNEL_KA[channel];
+}
+
+/** The channel of a log cell: its Georgian name or its code; blank or unknown (a log of an earlier version) is email. */
 export function parseInviteChannel(raw: unknown): InviteChannel {
-  const key = String(raw ?? '')
-    .trim()
-    .toLowerCase();
-  return (INVITE_CHANNELS as readonly string[]).includes(key) ? (key as InviteChannel) : 'email';
+  const key = matchKey(String(raw ?? ''));
+  return INVITE_CHANNELS.find((channel) => channel === key || matchKey(INVITE_CHANNEL_KA[channel]) === key) ?? 'email';
 }
 
 export interface LogRecord {

@@ -549,6 +549,11 @@ export const MESSAGES = {
   'channel.paper': 'ქაღალდის ფორმა',
   'channel.kiosk': 'ონლაინ (QR)',
   'channel.email_link': 'ელფოსტის ბმული',
+  // The invitations log's channel column (issue 17): how the invitation went.
+  'invite_channel.email': 'ელფოსტა',
+  'invite_channel.sms': 'SMS',
+  'invite_channel.phone': 'სატელეფონო გამოკითხვა',
+  'invite_channel.desk': 'კანცელარია',
   'channel.phone': 'ტელეფონი',
   'channel.social': 'სოციალური ქსელი',
   'channel.website': 'ვებგვერდი',

@@ -342,7 +342,7 @@ export const SETTING_SPECS = [
   { key: 'smsSender', default: '', ka: t('setting.sms_sender') },
   { key: 'smsPerDay', default: '200', ka: t('setting.sms_per_day') },
   // The assisted phone survey (issue 17): off until a municipality turns it on.
-  { key: 'phoneSurvey', default: 'no', ka: t('setting.phone_survey') },
+  { key: 'phoneSurvey', default: t('setting.no'), ka: t('setting.phone_survey') },
   { key: 'phoneSurveySample', default: '10', ka: t('setting.phone_survey_sample') },
 ] as const;
 export type SettingKey = (typeof SETTING_SPECS)[number]['key'];
@@ -356,6 +356,7 @@ export const SETTING_CHOICES: {
   language: ReadonlyArray<{ id: 'ka' | 'en'; ka: string }>;
   mode: ReadonlyArray<{ id: 'municipal' | 'national'; ka: string }>;
   inviteDeskCases: ReadonlyArray<{ id: 'yes' | 'no'; ka: string }>;
+  phoneSurvey: ReadonlyArray<{ id: 'yes' | 'no'; ka: string }>;
 } = {
   reportPeriod: [
     { id: 'quarterly', ka: t('setting.quarterly') },
@@ -370,6 +371,10 @@ export const SETTING_CHOICES: {
     { id: 'national', ka: t('setting.mode_national') },
   ],
   inviteDeskCases: [
+    { id: 'yes', ka: t('setting.yes') },
+    { id: 'no', ka: t('setting.no') },
+  ],
+  phoneSurvey: [
     { id: 'yes', ka: t('setting.yes') },
     { id: 'no', ka: t('setting.no') },
   ],

@@ -76,7 +76,8 @@ export function parseSettings(pairs: Array<[string, unknown]>): Parsed<Settings>
   const smsPerDay = int('smsPerDay');
   const survey = raw.phoneSurvey.toLowerCase();
   const phoneSurvey = survey === 'yes' || survey === 'true' || survey === 'კი';
-  if (!phoneSurvey && survey !== 'no' && survey !== 'false' && survey !== 'არა') problems.push(t('settings.bad_yes_no', { key: 'phoneSurvey', value: 'no' }));
+  if (!phoneSurvey && survey !== 'no' && survey !== 'false' && survey !== 'არა')
+    problems.push(t('settings.bad_yes_no', { key: 'phoneSurvey', value: t('setting.no') }));
   const phoneSurveySample = int('phoneSurveySample');
   // A mistyped address is left out (a malformed Reply-To would reach every applicant) and named.
   const replyTo = raw.replyTo === '' ? null : parseEmail(raw.replyTo);

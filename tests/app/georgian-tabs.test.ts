@@ -28,7 +28,7 @@ const COLLECT = t('menu.collect_now');
 type Tab = SpreadsheetSnapshot['tabs'][number];
 
 /** Latin words a Georgian header may carry: the annexes' names and the abbreviation "ID". */
-const HEADER_WORDS = new Set(['N1', 'N2', 'ID']);
+const HEADER_WORDS = new Set(['N1', 'N2', 'ID', 'SMS']);
 
 /**
  * Columns whose values may hold Latin letters, and why. Everything else a person reads must be
@@ -75,7 +75,7 @@ function machineCodes(services: readonly string[], themes: readonly string[]): S
 
 const GEORGIAN = /[\u10D0-\u10FF\u1C90-\u1CBF]/;
 /** Values with no Georgian that may stand in a Georgian column: the annexes' names. */
-const LATIN_ALLOWED = new Set(['N1', 'N2']);
+const LATIN_ALLOWED = new Set(['N1', 'N2', 'SMS']);
 
 /**
  * What a person sees that is not Georgian: a Latin word in a header; in a value column, a value
@@ -273,8 +273,16 @@ describe('a workbook of the previous version (English headers, codes) brought up
     expect(tabValues(fx, TABS.paper.name)[0]).toEqual(paperColumns().map((c) => c.header));
     const log = tabSnapshot(fx, TABS.invitations.name);
     const header = log.values[0].map(String);
-    expect(header).toEqual([t('col.case_id'), t('col.service_code_system'), t('col.status'), t('col.log_at'), t('col.log_note'), t('col.service_name')]);
-    expect(log.values[1]).toEqual(['01-2026-0001', 'firewood', LOG_STATE_KA.sent, expect.any(Date), '', firewood.ka]);
+    expect(header).toEqual([
+      t('col.case_id'),
+      t('col.service_code_system'),
+      t('col.status'),
+      t('col.log_at'),
+      t('col.log_note'),
+      t('col.service_name'),
+      t('col.invite_channel'),
+    ]);
+    expect(log.values[1]).toEqual(['01-2026-0001', 'firewood', LOG_STATE_KA.sent, expect.any(Date), '', firewood.ka, '']);
     expect(log.hiddenColumns).toEqual([2]);
   });
 

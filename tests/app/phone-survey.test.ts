@@ -10,7 +10,8 @@ import { t } from '../../src/domain/messages';
 import { CALL_OUTCOMES, TABS, columnsOf, phoneInterviewColumns } from '../../src/domain/schema';
 import { DEFAULT_SERVICES } from '../../src/domain/services';
 import type { DocJson, DocJsonItem } from '../../emulator';
-import { appendTabRows, at } from '../support/records';
+import { feedbackColumnKey, recordToRow } from '../../src/domain/feedback-row';
+import { appendTabRows, at, feedbackRecord } from '../support/records';
 import { columnLetter, dataRows, feedbackRows, setSetting, tabValues } from '../support/tabs';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 
@@ -255,27 +256,22 @@ describe('the phone survey', () => {
     });
     // 8 N2 answers by email, 16 email invitations sent in Q1 (the log, as the sender leaves it).
     const emailOverall = [5, 5, 5, 4, 4, 3, 2, 5];
-    const header = tabValues(f, TABS.feedback.name)[0].map(String);
+    const feedbackKeys = tabValues(f, TABS.feedback.name)[0].map((h) => feedbackColumnKey(String(h)));
     appendTabRows(
       f,
       TABS.feedback.name,
       emailOverall.map((score, i) =>
-        header.map((h) =>
-          h === 'id'
-            ? `N2-2026020${i}-1`
-            : h === 'received_at'
-              ? at(`2026-02-1${i}T00:00:00+04:00`)
-              : h === 'form'
-                ? 'N2'
-                : h === 'channel'
-                  ? 'email_link'
-                  : h === 'service'
-                    ? 'firewood'
-                    : h === 'n2.overall'
-                      ? score
-                      : h === 'quotable'
-                        ? false
-                        : '',
+        recordToRow(
+          feedbackRecord({
+            id: `N2-2026020${i}-1`,
+            receivedAt: at(`2026-02-1${i}T00:00:00+04:00`),
+            form: 'N2',
+            channel: 'email_link',
+            service: 'firewood',
+            answers: { 'n2.overall': score },
+            quotable: false,
+          }),
+          feedbackKeys,
         ),
       ),
     );

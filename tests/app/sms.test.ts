@@ -3,6 +3,7 @@
  * consent ticked at the desk, the key typed into the owner's menu prompt, the day's batch sending
  * through a fake gateway behind UrlFetchApp, delivery reports, and the number cleared.
  */
+import { inviteChannelLabel, parseInviteChannel } from '../../src/domain/invitation-log';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 import { SmsGateways, type GatewayName } from '../../emulator';
 import { TABS } from '../../src/domain/schema';
@@ -112,7 +113,7 @@ describe('SMS invitations', () => {
       expect(long).not.toContain('0042');
       expect(long).not.toMatch(/599|995/);
       // The log says it went by SMS, the row says who accepted it, and the number is gone.
-      expect(logRow(f, '01-2026-0042')[logCol('channel')]).toBe('sms');
+      expect(logRow(f, '01-2026-0042')[logCol('channel')]).toBe(inviteChannelLabel('sms'));
       expect(logRow(f, '01-2026-0042')[logCol('status')]).toBe(t('invite.sent'));
       expect(String(row(f, '01-2026-0042')[col('inviteStatus')])).toContain('SMS');
       expect(row(f, '01-2026-0042')[col('phone')]).toBe('');
@@ -147,7 +148,11 @@ describe('SMS invitations', () => {
     batch(f);
     expect(f.ws.mail.sent.map((m) => m.to).sort()).toEqual(['keti@example.ge', 'nino@example.ge']);
     expect(gateways.accepted.map((s) => s.to)).toEqual(['995599222222']);
-    expect(['01-2026-0101', '01-2026-0201', '01-2026-0202'].map((id) => logRow(f, id)[logCol('channel')])).toEqual(['email', 'sms', 'email']);
+    expect(['01-2026-0101', '01-2026-0201', '01-2026-0202'].map((id) => parseInviteChannel(logRow(f, id)[logCol('channel')]))).toEqual([
+      'email',
+      'sms',
+      'email',
+    ]);
   });
 
   test('without the key the cases wait, saying so; typed later by the owner, they go once', () => {

@@ -5,6 +5,7 @@
  * their mail; invitations and responses by channel; and no mobile number of a closed case left
  * once retention has run.
  */
+import { parseInviteChannel } from '../../src/domain/invitation-log';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +72,7 @@ test('every closed desk case with consent and a valid number got exactly one SMS
 
 test('invitations and responses by channel: the log says email or sms for each sent one, and the summary agrees', () => {
   const log = tab(TABS.invitations.name).slice(1);
-  const sentBy = (channel: string) => log.filter((r) => r[logCol('status')] === 'გაგზავნილია' && r[logCol('channel')] === channel).length;
+  const sentBy = (channel: string) => log.filter((r) => r[logCol('status')] === 'გაგზავნილია' && parseInviteChannel(r[logCol('channel')]) === channel).length;
   expect(sentBy('sms')).toBe(result.gateways.accepted.length);
   expect(summary.invitations.byChannel).toEqual({ email: sentBy('email'), sms: sentBy('sms') });
   expect(summary.invitations.byChannel.sms).toBeGreaterThan(20);
