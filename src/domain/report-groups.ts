@@ -125,7 +125,7 @@ export function scoreRecord(bucket: Bucket, record: FeedbackRecord, index: numbe
  * (disclosure.ts) is hidden too, and must not be the only one: alone, the overall score minus the
  * published groups would give its figure back.
  */
-export function withholdComplements(groups: readonly Accumulator[], minGroupSize: number): void {
+export function withholdComplements(groups: ReadonlyArray<Pick<Accumulator, 'respondents' | 'withheld'>>, minGroupSize: number): void {
   const answered = groups.filter((group) => group.respondents > 0).sort((a, b) => a.respondents - b.respondents);
   let hidden = 0;
   let hiddenGroups = 0;
@@ -145,6 +145,18 @@ export function withholdComplements(groups: readonly Accumulator[], minGroupSize
     hidden += group.respondents;
     hiddenGroups++;
   }
+}
+
+/**
+ * The same rule for plain counts of people that split a published total (the data basis: answers
+ * by form, by channel): which of them may be shown. A count below the minimum is hidden, and the
+ * smallest shown ones join it until the hidden ones together reach the minimum, so that the total
+ * minus the shown counts gives no small group back.
+ */
+export function shownCounts(counts: readonly number[], minGroupSize: number): boolean[] {
+  const groups = counts.map((respondents) => ({ respondents, withheld: false }));
+  withholdComplements(groups, minGroupSize);
+  return groups.map((group) => group.respondents === 0 || (group.respondents >= minGroupSize && !group.withheld));
 }
 
 /** The key a group's figure is recorded under in the disclosure ledger (disclosure.ts). */

@@ -12,6 +12,7 @@ import type { ReportLabels, ReportTextId } from './report-labels';
 import type { FormKey } from './types';
 import { profileBlocks, summaryText } from './report-summary';
 import { actionEffectBlocks, coverageBlocks, serviceDriverBlocks } from './report-decisions-layout';
+import { shownCounts } from './report-groups';
 
 export interface ReportLayout {
   language: 'ka' | 'en';
@@ -42,6 +43,8 @@ function suppressedCell(labels: ReportLabels, min: number, score?: Score | null)
 }
 
 /** A count of people in a sentence: itself, or the suppression notice below the minimum group size. */
+const FORM_ROWS = ['N1', 'N2', 'other'] as const;
+
 function countText(count: number, labels: ReportLabels, min: number): string {
   return count > 0 && count < min ? labels.text('suppressed', { min }) : String(count);
 }
@@ -142,19 +145,28 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   paragraph(summaryText(model, labels));
 
   const basis = model.basis;
+  // Each split of the total hides its small counts and what would give them back by subtraction.
+  const formShown = shownCounts(
+    FORM_ROWS.map((form) => basis.byForm[form]),
+    min,
+  );
+  const channelShown = shownCounts(
+    basis.byChannel.map((entry) => entry.count),
+    min,
+  );
   heading(1, L('basis'));
   table(
     ['', L('count')],
     [
       [L('total'), String(basis.total)],
-      ...(['N1', 'N2', 'other'] as const).map((form) => [labels.form(form), countText(basis.byForm[form], labels, min)]),
+      ...FORM_ROWS.map((form, i) => [labels.form(form), formShown[i] ? String(basis.byForm[form]) : labels.text('suppressed', { min })]),
       [L('invitations'), String(basis.invitationsSent)],
       [L('responseRate'), rateCell(model, labels, min)],
     ],
   );
   table(
     [L('channel'), L('count')],
-    basis.byChannel.map((entry) => [labels.channel(entry.channel), countText(entry.count, labels, min)]),
+    basis.byChannel.map((entry, i) => [labels.channel(entry.channel), channelShown[i] ? String(entry.count) : labels.text('suppressed', { min })]),
   );
 
   for (const block of profileBlocks(model, labels)) push(block);

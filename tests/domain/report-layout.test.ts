@@ -119,6 +119,25 @@ describe('reportLayout', () => {
   });
 });
 
+describe('reportLayout: the data basis', () => {
+  it('hides a small channel and the next smallest with it, so the total minus the shown counts gives nobody back', () => {
+    const records = [
+      ...n1(14, 5, '2026-01-10T10:00:00+04:00'),
+      ...n1(3, 4, '2026-01-11T10:00:00+04:00').map((r) => ({ ...r, channel: 'kiosk' as const })),
+      ...n1(40, 4, '2026-01-12T10:00:00+04:00').map((r) => ({ ...r, form: 'N2' as const, channel: 'email_link' as const, answers: { 'n2.overall': 4 } })),
+    ];
+    const layout = reportLayout(buildReportModel(input(records)), reportLabels('ka'));
+    const byChannel = layout.blocks.find(
+      (b): b is Extract<DocBlock, { kind: 'table' }> => b.kind === 'table' && cellText(b.header[0]) === reportLabels('ka').text('channel'),
+    );
+    const cells = Object.fromEntries((byChannel?.rows ?? []).map((row) => [cellText(row[0]), cellText(row[1])]));
+    const hidden = reportLabels('ka').text('suppressed', { min: 5 });
+    expect(Object.values(cells).sort()).toEqual(['40', hidden, hidden].sort());
+    // The total is published: only the 17 hidden together can be worked out, never the 3.
+    expect(layout.blocks.some((b) => b.kind === 'table' && b.rows.some((row) => cellText(row[1]) === '57'))).toBe(true);
+  });
+});
+
 describe('reportLayout: themes', () => {
   const text = (n: number, fields: Partial<FeedbackRecord>): FeedbackRecord[] =>
     Array.from({ length: n }, () => ({ ...n1(1, 3, '2026-01-10T10:00:00+04:00')[0], answers: {}, ...fields }));
