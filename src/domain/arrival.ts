@@ -5,6 +5,7 @@
  * ("დამირეკეთ", "call me") becomes a call-back request for the coordinator only, and the feedback
  * row keeps the text with the contact details hidden: it stays anonymous.
  */
+import { csvCell, parseCsv } from './csv';
 import { FORMS, freeTextItems } from './forms';
 import { MESSAGES, t } from './messages';
 import { personalDataKinds, redactPersonalData, type PersonalKind } from './redact';
@@ -115,12 +116,6 @@ export function screenArrival(record: FeedbackRecord, knownNames: readonly strin
 
 const CSV_HEADER = ['id', 'day', 'channel', 'service', 'text'] as const;
 
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would be a formula when the coordinator opens the file in Sheets.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The call-back list as CSV (UTF-8), newest first. */
 export function renderCallbacks(requests: readonly CallbackRequest[]): string {
   const sorted = [...requests].sort((a, b) => (a.day === b.day ? (a.id < b.id ? -1 : 1) : a.day < b.day ? 1 : -1));
@@ -129,35 +124,11 @@ export function renderCallbacks(requests: readonly CallbackRequest[]): string {
 
 /** Reads back what renderCallbacks wrote; lines it cannot read are skipped. */
 export function parseCallbacks(csv: string): CallbackRequest[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  const unsafe = (value: string): string => (/^'[=+\-@]/.test(value) ? value.slice(1) : value);
+  const rows = parseCsv(csv);
   return rows
     .slice(1)
     .filter((r) => r.length === CSV_HEADER.length && r[0] !== '')
-    .map((r) => ({ id: r[0], day: r[1], channel: r[2], service: r[3], text: unsafe(r[4]) }));
+    .map((r) => ({ id: r[0], day: r[1], channel: r[2], service: r[3], text: r[4] }));
 }
 
 /** The list with `fresh` requests added, each replacing an earlier one of the same feedback row. */

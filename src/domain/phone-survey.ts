@@ -13,6 +13,7 @@
  * `minGroupSize` people (or the whole pool), so that a month's phone answers can be large enough
  * to be reported at all.
  */
+import { csvCell, parseCsv } from './csv';
 import { dayKey, isDate, parseDateInput, periodOf } from './dates';
 import { N2 } from './forms';
 import { caseKey } from './invitation-log';
@@ -229,12 +230,6 @@ export function monthsToErase(
 
 const CSV_HEADER = ['month', 'number', 'case', 'applicant', 'phone', 'service'] as const;
 
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would be a formula when the coordinator opens the file in Sheets.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The call list as CSV (UTF-8), by month and number. */
 export function renderCallList(entries: readonly CallEntry[]): string {
   const sorted = [...entries].sort((a, b) => (a.month === b.month ? a.number - b.number : a.month < b.month ? -1 : 1));
@@ -244,35 +239,11 @@ export function renderCallList(entries: readonly CallEntry[]): string {
 
 /** Reads back what renderCallList wrote; lines it cannot read are skipped. */
 export function parseCallList(csv: string): CallEntry[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  const unsafe = (value: string): string => (/^'[=+\-@]/.test(value) ? value.slice(1) : value);
+  const rows = parseCsv(csv);
   return rows
     .slice(1)
     .filter((r) => r.length === CSV_HEADER.length && /^\d{4}-\d{2}$/.test(r[0]))
-    .map((r) => ({ month: r[0], number: Number(r[1]), caseId: unsafe(r[2]), applicant: unsafe(r[3]), phone: unsafe(r[4]), service: unsafe(r[5]) }));
+    .map((r) => ({ month: r[0], number: Number(r[1]), caseId: r[2], applicant: r[3], phone: r[4], service: r[5] }));
 }
 
 /** The list with a month's rows replaced (a re-run after a crash writes the same month again). */
