@@ -551,7 +551,7 @@ export const MESSAGES = {
   'channel.email_link': 'ელფოსტის ბმული',
   // The invitations log's channel column (issue 17): how the invitation went.
   'invite_channel.email': 'ელფოსტა',
-  'invite_channel.sms': 'SMS',
+  'invite_channel.sms': 'SMS შეტყობინება',
   'invite_channel.phone': 'სატელეფონო გამოკითხვა',
   'invite_channel.desk': 'კანცელარია',
   'channel.phone': 'ტელეფონი',

@@ -145,11 +145,8 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
   paragraph(summaryText(model, labels));
 
   const basis = model.basis;
-  // Each split of the total hides its small counts and what would give them back by subtraction.
-  const formShown = shownCounts(
-    FORM_ROWS.map((form) => basis.byForm[form]),
-    min,
-  );
+  // The channels split the total: a small one is hidden with the next smallest, so that the total
+  // (and a form's count) minus the shown ones does not give it back.
   const channelShown = shownCounts(
     basis.byChannel.map((entry) => entry.count),
     min,
@@ -159,7 +156,7 @@ export function reportLayout(model: ReportModel, labels: ReportLabels, options: 
     ['', L('count')],
     [
       [L('total'), String(basis.total)],
-      ...FORM_ROWS.map((form, i) => [labels.form(form), formShown[i] ? String(basis.byForm[form]) : labels.text('suppressed', { min })]),
+      ...FORM_ROWS.map((form) => [labels.form(form), countText(basis.byForm[form], labels, min)]),
       [L('invitations'), String(basis.invitationsSent)],
       [L('responseRate'), rateCell(model, labels, min)],
     ],
