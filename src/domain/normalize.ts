@@ -157,12 +157,12 @@ function receivedDate(value: unknown, enteredAt: Date, flags: string[]): Date {
   return enteredAt;
 }
 
-export interface PaperRowInput {
+export interface TypedFormInput {
   /** Stable key of the row, e.g. 'paper-12'. */
   id: string;
-  /** The date on the form as typed; blank means the day it was typed in. */
+  /** The date on the form (or of the interview) as typed; blank means the day it was typed in. */
   receivedAt: unknown;
-  /** The row's values by N1 item id. */
+  /** The row's values by item id. */
   answers: Record<string, unknown>;
   /** When staff typed the row in (the simulated clock). */
   enteredAt: Date;
@@ -170,22 +170,30 @@ export interface PaperRowInput {
   themes?: readonly Theme[];
 }
 
-/** A paper N1 form typed in by staff: the rules of the online form, channel 'paper'. */
-export function normalizePaperRow(input: PaperRowInput): Normalized {
+/**
+ * A form typed in by staff — a paper N1, an N2 read over the phone — under the rules of the
+ * online form, with the typed date (or the entry day, flagged, when it cannot be read).
+ */
+export function normalizeTypedForm(form: FormDefinition, channel: Channel, input: TypedFormInput): Normalized {
   const dateFlags: string[] = [];
   const timestamp = receivedDate(input.receivedAt, input.enteredAt, dateFlags);
   const result = normalizeFormResponse({
-    form: N1,
+    form,
     responseId: input.id,
     timestamp,
     answers: input.answers,
-    channel: 'paper',
+    channel,
     services: input.services,
     themes: input.themes,
   });
   if (result.record) result.record.flags.unshift(...dateFlags);
   else result.problems.unshift(...dateFlags);
   return result;
+}
+
+/** A paper N1 form typed in by staff: the rules of the online form, channel 'paper'. */
+export function normalizePaperRow(input: TypedFormInput): Normalized {
+  return normalizeTypedForm(N1, 'paper', input);
 }
 
 /** A channel id or its Georgian name (the other-channels tab shows names); null if neither. */
@@ -248,11 +256,16 @@ export function normalizeOtherFeedback(input: OtherFeedbackInput): Normalized {
  * unknown, with a note). A note from another channel needs its date, channel and text; its
  * service may stay blank for feedback about no particular service.
  */
-export function missingPaper(cells: Record<string, unknown>): string[] {
+/** A typed form row is complete with its date and one answer at least (the service alone is none). */
+export function missingTypedAnswers(form: FormDefinition, cells: Record<string, unknown>): string[] {
   const missing: string[] = [];
   if (isBlankCell(cells.receivedAt)) missing.push('receivedAt');
-  if (N1.items.every((item) => item.type === 'service' || isBlankCell(cells[item.id]))) missing.push('answer');
+  if (form.items.every((item) => item.type === 'service' || isBlankCell(cells[item.id]))) missing.push('answer');
   return missing;
+}
+
+export function missingPaper(cells: Record<string, unknown>): string[] {
+  return missingTypedAnswers(N1, cells);
 }
 
 export function missingOther(cells: Record<string, unknown>): string[] {

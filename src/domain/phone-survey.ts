@@ -18,12 +18,8 @@ import { dayKey, isDate, parseDateInput, periodOf } from './dates';
 import { N2 } from './forms';
 import { caseKey } from './invitation-log';
 import { applyChannelOf, isClosedStatus } from './invitation-plan';
-import { t } from './messages';
-import { normalizeFormResponse, type Normalized } from './normalize';
-import { isBlankCell } from './sanitize';
+import { missingTypedAnswers, normalizeTypedForm, type Normalized, type TypedFormInput } from './normalize';
 import { CALL_OUTCOMES, type CallOutcome } from './schema';
-import type { Theme } from './themes';
-import type { Service } from './types';
 
 export { CALL_OUTCOMES, type CallOutcome };
 const FINAL: ReadonlySet<CallOutcome> = new Set(['answered', 'refused', 'unreachable']);
@@ -258,44 +254,12 @@ export function withoutMonths(entries: readonly CallEntry[], months: ReadonlySet
 
 /** A phone-interview row is complete with the interview's date and one answer at least. */
 export function missingPhoneInterview(cells: Record<string, unknown>): string[] {
-  const missing: string[] = [];
-  if (isBlankCell(cells.receivedAt)) missing.push('receivedAt');
-  if (N2.items.every((item) => item.type === 'service' || isBlankCell(cells[item.id]))) missing.push('answer');
-  return missing;
-}
-
-export interface PhoneInterviewInput {
-  id: string;
-  /** The interview's day as typed. */
-  receivedAt: unknown;
-  /** The row's values by N2 item id. */
-  answers: Record<string, unknown>;
-  enteredAt: Date;
-  services: readonly Service[];
-  themes?: readonly Theme[];
+  return missingTypedAnswers(N2, cells);
 }
 
 /** An N2 read over the phone: the rules of the online N2, channel `phone`; no case, no caller. */
-export function normalizePhoneInterview(input: PhoneInterviewInput): Normalized {
-  const flags: string[] = [];
-  let timestamp = input.enteredAt;
-  if (!isBlankCell(input.receivedAt)) {
-    const date = parseDateInput(input.receivedAt);
-    if (date) timestamp = date;
-    else flags.push(t('error.invalid_date', { value: String(input.receivedAt).slice(0, 60) }));
-  }
-  const result = normalizeFormResponse({
-    form: N2,
-    responseId: input.id,
-    timestamp,
-    answers: input.answers,
-    channel: 'phone',
-    services: input.services,
-    themes: input.themes,
-  });
-  if (result.record) result.record.flags.unshift(...flags);
-  else result.problems.unshift(...flags);
-  return result;
+export function normalizePhoneInterview(input: TypedFormInput): Normalized {
+  return normalizeTypedForm(N2, 'phone', input);
 }
 
 /**
