@@ -137,7 +137,8 @@ export function clearExpiredEmails(): number {
     const settings = readSettings().value;
     const applications = openApplications();
     const log = openInvitationLog();
-    const cleared = applications.clearEmails(expiredEmailRows(applications.rows, log.records, new Date(), settings.emailRetentionDays));
+    const now = new Date();
+    const cleared = applications.clearEmails(expiredEmailRows(applications.rows, log.records, now, settings.emailRetentionDays));
     if (cleared) console.info(`clearExpiredEmails: cleared ${cleared} addresses`);
     // Mobile numbers too (issue 17), on the same days: whatever became of the SMS.
     // With the phone survey on, a desk case's number waits for its month's draw (domain/phone-survey.ts).
@@ -145,9 +146,9 @@ export function clearExpiredEmails(): number {
     const byIndex = new Map(applications.rows.map((row) => [row.index, row]));
     const held = (index: number): boolean => {
       const row = byIndex.get(index);
-      return !!settings.phoneSurvey && !!row && phoneHeldForDraw(row, survey, new Date());
+      return !!row && phoneHeldForDraw(row, survey, now);
     };
-    const expired = expiredPhoneRows(applications.rows, log.records, new Date(), settings.emailRetentionDays).filter((index) => !held(index));
+    const expired = expiredPhoneRows(applications.rows, log.records, now, settings.emailRetentionDays).filter((index) => !settings.phoneSurvey || !held(index));
     const phones = applications.clearPhones(expired);
     if (phones) console.info(`clearExpiredEmails: cleared ${phones} mobile numbers`);
     return cleared + phones;

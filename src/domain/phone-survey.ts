@@ -81,6 +81,12 @@ export interface DeskCase {
 
 const cellText = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim());
 
+/** The month ('YYYY-MM') of a closing date as the tab holds it (a date, or typed); null when unreadable. */
+function closingMonthOf(value: unknown): string | null {
+  const closedAt = isDate(value) ? value : parseDateInput(value);
+  return closedAt && !Number.isNaN(closedAt.getTime()) ? monthKeyOf(closedAt) : null;
+}
+
 /** Closed desk (chancellery) cases whose closing day falls in one of `months`; one per case number. */
 export function eligibleDeskCases(rows: readonly CaseRow[], months: ReadonlySet<string>): DeskCase[] {
   const seen = new Set<string>();
@@ -88,10 +94,8 @@ export function eligibleDeskCases(rows: readonly CaseRow[], months: ReadonlySet<
   for (const row of rows) {
     const key = caseKey(row.caseId);
     if (key === '' || seen.has(key) || !isClosedStatus(row.status) || applyChannelOf(row.applyChannel) !== 'office') continue;
-    const closedAt = isDate(row.closedAt) ? row.closedAt : parseDateInput(row.closedAt);
-    if (!closedAt || Number.isNaN(closedAt.getTime())) continue;
-    const month = monthKeyOf(closedAt);
-    if (!months.has(month)) continue;
+    const month = closingMonthOf(row.closedAt);
+    if (!month || !months.has(month)) continue;
     seen.add(key);
     cases.push({ caseId: cellText(row.caseId), applicant: cellText(row.applicant), phone: cellText(row.phone), service: cellText(row.service), month });
   }
@@ -270,9 +274,8 @@ export function normalizePhoneInterview(input: TypedFormInput): Normalized {
  */
 export function phoneHeldForDraw(row: { status: unknown; closedAt: unknown; applyChannel?: unknown }, state: SurveyState | null, now: Date): boolean {
   if (!isClosedStatus(row.status) || applyChannelOf(row.applyChannel) !== 'office') return false;
-  const closedAt = isDate(row.closedAt) ? row.closedAt : parseDateInput(row.closedAt);
-  if (!closedAt || Number.isNaN(closedAt.getTime())) return false;
-  const month = monthKeyOf(closedAt);
+  const month = closingMonthOf(row.closedAt);
+  if (!month) return false;
   const status = state?.months[month]?.status;
   if (status && status !== 'pooled') return false;
   return now.getTime() < monthStart(addMonths(month, 2)).getTime();
