@@ -19,6 +19,7 @@
  * withholds more (the N2 total minus the shown groups would give them back); and each figure goes
  * through the disclosure ledger under its own key.
  */
+import { withholdComplements } from './report-groups';
 import { periodDays, revealsSmallGroup, type Release } from './disclosure';
 import { FORMS, likertItems } from './forms';
 import type { Score } from './report-model';
@@ -102,20 +103,6 @@ interface Group {
 
 const newGroup = (key: string): Group => ({ key, tally: newTally(), respondents: 0, withheld: false });
 
-/**
- * Withholds published groups of a split until its hidden ones add up to the minimum group size
- * (none hidden is fine): the total minus the shown groups would otherwise reveal them.
- */
-function withholdSplit(groups: readonly Group[], min: number): void {
-  const answered = groups.filter((g) => g.respondents > 0).sort((a, b) => a.respondents - b.respondents);
-  const hidden = (): number => answered.filter((g) => g.withheld || g.respondents < min).reduce((sum, g) => sum + g.respondents, 0);
-  for (const group of answered) {
-    const h = hidden();
-    if (h === 0 || h >= min) return;
-    if (!group.withheld && group.respondents >= min) group.withheld = true;
-  }
-}
-
 function scoreOf(group: Group, min: number): Score {
   if (group.respondents === 0) return { suppressed: true, noData: true };
   if (group.respondents < min || group.withheld) return { suppressed: true };
@@ -162,7 +149,7 @@ export function buildReach(input: ReachInput): ReachModel {
       return [channel, group];
     }),
   );
-  withholdSplit(
+  withholdComplements(
     REACH_GROUPS.map((g) => counts.get(g) as Group),
     min,
   );
@@ -182,7 +169,7 @@ export function buildReach(input: ReachInput): ReachModel {
   DRIVERS.forEach((_, i) => {
     const split = REACH_GROUPS.map((g) => (drivers.get(g) as Group[])[i]);
     for (const group of split) if (group.respondents >= min && refused(group.key, group.respondents)) group.withheld = true;
-    withholdSplit(split, min);
+    withholdComplements(split, min);
   });
   const present = REACH_GROUPS.filter((g) => answers[g] > 0 || input.invited[g] > 0);
   const n2Drivers = new Set(items.map((item) => item.driver as Driver));
