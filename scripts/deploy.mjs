@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProfile, loadRegistry, profileScript, recordDeployment } from './municipality-profile.mjs';
+import { loadProfile, loadRegistry, manifestFor, profileScript, recordDeployment } from './municipality-profile.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLASP_JSON = join(root, '.clasp.json');
@@ -174,7 +174,7 @@ function push(scriptId, dir = root) {
 
 /**
  * A municipality's staging folder, made anew from dist/: .clasp.json (its script, or none yet),
- * dist/ as built plus Municipality.js, the profile setup reads.
+ * dist/ as built plus Municipality.js, the profile setup reads, and the profile's manifest.
  */
 function stage(profile, scriptId) {
   const dir = join(STAGING, profile.id);
@@ -182,6 +182,11 @@ function stage(profile, scriptId) {
   mkdirSync(dir, { recursive: true });
   cpSync(join(root, ROOT_DIR), join(dir, ROOT_DIR), { recursive: true });
   writeFileSync(join(dir, ROOT_DIR, 'Municipality.js'), profileScript(profile), 'utf8');
+  // The association's workbook reads the municipalities' files: its manifest adds drive.readonly.
+  const manifestFile = join(dir, ROOT_DIR, 'appsscript.json');
+  const built = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const manifest = manifestFor(built, profile);
+  if (manifest !== built) writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   writeFileSync(join(dir, '.clasp.json'), `${JSON.stringify(scriptId ? { scriptId, rootDir: ROOT_DIR } : { rootDir: ROOT_DIR }, null, 2)}\n`, 'utf8');
   return dir;
 }

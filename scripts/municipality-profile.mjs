@@ -153,3 +153,14 @@ export function recordDeployment(root, entry) {
   deployments.splice(at < 0 ? deployments.length : at, 0, entry);
   writeFileSync(registryFile(root), `${JSON.stringify({ version: REGISTRY_VERSION, deployments }, null, 2)}\n`, 'utf8');
 }
+
+/**
+ * The manifest a profile's deployment gets, from the built one (dist/appsscript.json): unchanged
+ * for a municipality; for the association's workbook (settings.mode "national") with the scopes of
+ * scripts/national-scopes.json added.
+ */
+export function manifestFor(builtManifest, profile) {
+  if (profile.settings?.mode !== 'national') return builtManifest;
+  const { addScopes } = JSON.parse(readFileSync(new URL('./national-scopes.json', import.meta.url), 'utf8'));
+  return { ...builtManifest, oauthScopes: [...new Set([...(builtManifest.oauthScopes ?? []), ...addScopes])] };
+}

@@ -26,8 +26,8 @@ const SCOPE_USES: Array<{ scope: string; use: RegExp }> = [
   { scope: 'spreadsheets.currentonly', use: /\bSpreadsheetApp\.getActive(Spreadsheet)?\(/ },
   { scope: 'forms', use: /\bFormApp\.(create|openById)\(/ },
   { scope: 'documents', use: /\bDocumentApp\.(create|openById)\(/ },
-  // DriveApp, and the Advanced Drive service (permissions.create/list: drive, or drive.file for files the app made)
-  { scope: 'drive', use: /\bDriveApp\.(createFolder|getFileById|getFolderById|getRootFolder)\(|\bPermissions\.(create|list)\(|\bFiles\.remove\(/ },
+  // the Advanced Drive service on files the app made (every v3 method used lists drive.file); never DriveApp
+  { scope: 'drive.file', use: /\bFiles\.(create|get|update|list|remove)\(|\bPermissions\.(create|list)\(/ },
   { scope: 'script.send_mail', use: /\bMailApp\.sendEmail\(/ },
   // the SMS gateway's HTTP API (issue 17), and nothing else
   { scope: 'script.external_request', use: /\bUrlFetchApp\.fetch\(/ },
@@ -76,6 +76,9 @@ describe('dist/Code.js', () => {
     // calls that would need a broader scope than the list grants
     expect(code).not.toMatch(/\bSpreadsheetApp\.(openById|openByUrl|open|create)\(/);
     expect(code).not.toMatch(/\b(GmailApp|CalendarApp|ContactsApp|HtmlService)\b/);
+    // DriveApp accepts only the full drive scope (or drive.readonly for reading): not one call of it
+    expect(code).not.toMatch(/\bDriveApp\b/);
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
     // URL Fetch only in the SMS gateway adapter, to the three gateways' hosts
     expect(code.match(/\bUrlFetchApp\.\w+/g)).toEqual(['UrlFetchApp.fetch']);
     const hosts = [...new Set(code.match(/https:\/\/[a-z.]*(smsoffice|gosms|twilio)[a-z.]*/g) ?? [])].sort();
@@ -87,5 +90,12 @@ describe('dist/Code.js', () => {
   it('enables exactly the advanced services it calls: Drive v3, for who may answer the forms', () => {
     expect(code).toMatch(/\bPermissions\.(create|list)\(/);
     expect(manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  });
+
+  it("adds drive.readonly for the association's workbook only, and nothing else", () => {
+    const national = JSON.parse(readFileSync(join(__dirname, '..', 'scripts', 'national-scopes.json'), 'utf8')) as { addScopes: string[] };
+    expect(national.addScopes).toEqual(['https://www.googleapis.com/auth/drive.readonly']);
+    // what it is for: reading the municipalities' files, by files.get with alt media
+    expect(code).toMatch(/\bFiles\.get\([^)]*alt: "media"/);
   });
 });

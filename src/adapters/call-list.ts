@@ -13,6 +13,7 @@ import { t } from '../domain/messages';
 import { parseOutcome, renderCallList, type CallEntry, type CallOutcome, type CaseRow, type SurveyState } from '../domain/phone-survey';
 import { TABS } from '../domain/schema';
 import { deleteKey, readJson, readString, writeJson } from './config';
+import { deleteItem, driveErrorText, updateItem } from './drive-api';
 import { ensureFolder, saveTextFile } from './drive-files';
 import { appendRows, cell, findTab, readTab, readTable, rowFromKeys, text } from './tables';
 
@@ -63,7 +64,7 @@ function phoneColumn(header: readonly string[]): number {
 /** Writes a month's call list into the coordinator's folder (the same file again on a re-run). */
 export function writeMonthList(month: string, entries: readonly CallEntry[]): string {
   const folder = ensureFolder(FOLDER_KEY, t('folder.coordinator'));
-  return saveTextFile(listKey(month), folder, t('file.phone_calls', { month }), renderCallList(entries), 'text/csv').getId();
+  return saveTextFile(listKey(month), folder, t('file.phone_calls', { month }), renderCallList(entries), 'text/csv').id;
 }
 
 /** The id of a month's list file, or null when it was never made or is erased. */
@@ -77,16 +78,14 @@ export function eraseMonthList(month: string): boolean {
   const id = monthListId(month);
   if (id) {
     try {
-      // A project whose manifest does not enable the service has no `Drive` global at all.
-      if (typeof Drive === 'undefined' || !Drive) throw new Error('the Advanced Drive service is not enabled');
-      Drive.Files.remove(id);
+      deleteItem(id);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = driveErrorText(err);
       if (!/not found/i.test(message)) {
         // Not deleted for good: trashed at least, and the next run tries again.
         console.warn(`phone survey: list ${id} of ${month} not deleted (${message}); trashed`);
         try {
-          DriveApp.getFileById(id).setTrashed(true);
+          updateItem(id, { trashed: true });
         } catch {
           /* gone already */
         }

@@ -8,6 +8,7 @@
 import { mergeCallbacks, parseCallbacks, renderCallbacks, type CallbackRequest } from '../domain/arrival';
 import { t } from '../domain/messages';
 import { deleteKey, readJson, readString, writeJson } from './config';
+import { driveErrorText, getItem, readText } from './drive-api';
 import { ensureFolder, saveTextFile } from './drive-files';
 import { activeWorkbook } from './tables';
 
@@ -26,10 +27,9 @@ function storedList(): CallbackRequest[] {
   const id = readString(FILE_KEY);
   if (!id || id.startsWith('making:')) return [];
   try {
-    const file = DriveApp.getFileById(id);
-    return file.isTrashed() ? [] : parseCallbacks(file.getBlob().getDataAsString());
+    return getItem(id).trashed ? [] : parseCallbacks(readText(id));
   } catch (err) {
-    console.warn(`callbacks: stored list ${id} cannot be read (${err instanceof Error ? err.message : String(err)}); a new one is made`);
+    console.warn(`callbacks: stored list ${id} cannot be read (${driveErrorText(err)}); a new one is made`);
     return [];
   }
 }

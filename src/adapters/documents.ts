@@ -7,6 +7,7 @@ import type { DocBlock } from '../domain/doc-blocks';
 import type { PaperBlock } from '../domain/paper-layout';
 import { writeBlocks } from './doc-writer';
 import type { SharingFacts } from '../domain/self-check';
+import { driveErrorText, shareViewWithLink } from './drive-api';
 import { ensureDoc, ensureFolder, keptFolder, replaceBlobFile, saveTextFile } from './drive-files';
 import { writePaperBlocks } from './print-docs';
 
@@ -46,18 +47,16 @@ export interface DocFolder {
 }
 
 /**
- * Shares an item view-only with anyone who has the link. DriveApp throws where the domain's admin
- * forbids it (developers.google.com/apps-script/reference/drive/access: ANYONE_WITH_LINK); that is
- * reported, not thrown, so the rest of the work still gets done.
+ * Shares an item view-only with anyone who has the link (permissions.create, type anyone). Google
+ * refuses where the domain's admin forbids it; that is reported, not thrown, so the rest of the
+ * work still gets done.
  */
-function shareViewByLink(item: GoogleAppsScript.Drive.File | GoogleAppsScript.Drive.Folder, what: string): boolean {
+function shareViewByLink(id: string, what: string): boolean {
   try {
-    item.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+    shareViewWithLink(id);
     return true;
   } catch (err) {
-    console.warn(
-      `Cannot share ${what} ${item.getId()} with anyone who has the link (${err instanceof Error ? err.message : String(err)}); the domain's sharing policy may forbid it`,
-    );
+    console.warn(`Cannot share ${what} ${id} with anyone who has the link (${driveErrorText(err)}); the domain's sharing policy may forbid it`);
     return false;
   }
 }
@@ -65,8 +64,8 @@ function shareViewByLink(item: GoogleAppsScript.Drive.File | GoogleAppsScript.Dr
 export function openFolder(place: FolderPlace): DocFolder {
   const folder = ensureFolder(place.key, place.name);
   return {
-    url: () => folder.getUrl(),
-    shareByLink: () => shareViewByLink(folder, `folder ${place.key}`),
+    url: () => folder.url,
+    shareByLink: () => shareViewByLink(folder.id, `folder ${place.key}`),
     doc(key, name): KeptDoc {
       const { doc, created } = ensureDoc(key, name, folder);
       // Read before writing: the Doc is closed once written.
@@ -80,18 +79,13 @@ export function openFolder(place: FolderPlace): DocFolder {
         writePrint: (blocks) => writePaperBlocks(doc, blocks),
       };
     },
-    saveText: (key, name, content, mimeType) => saveTextFile(key, folder, name, content, mimeType).getId(),
+    saveText: (key, name, content, mimeType) => saveTextFile(key, folder, name, content, mimeType).id,
     savePdf(key, doc, name) {
       const pdf = replaceBlobFile(key, folder, DocumentApp.openById(doc.id).getAs('application/pdf'), name);
-      const shared = shareViewByLink(pdf, 'PDF');
-      return { id: pdf.getId(), url: pdf.getUrl(), shared };
+      const shared = shareViewByLink(pdf.id, 'PDF');
+      return { id: pdf.id, url: pdf.url, shared };
     },
   };
-}
-
-/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
-function messageOf(err: unknown): string {
-  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
 }
 
 /**
@@ -101,20 +95,20 @@ function messageOf(err: unknown): string {
  * A stored folder this account cannot open is reported, never replaced by a new one.
  */
 export function probeLinkSharing(place: FolderPlace): SharingFacts {
-  let folder: GoogleAppsScript.Drive.Folder;
+  let folderId: string;
   try {
     const kept = keptFolder(place.key);
-    folder = kept && !kept.isTrashed() ? kept : ensureFolder(place.key, place.name);
+    folderId = kept && !kept.trashed ? kept.id : ensureFolder(place.key, place.name).id;
   } catch (err) {
-    const reason = messageOf(err);
+    const reason = driveErrorText(err);
     console.warn(`self-check: folder ${place.key} cannot be opened from this account (${reason})`);
     return { state: 'unreachable', reason };
   }
   try {
-    folder.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+    shareViewWithLink(folderId);
     return { state: 'shared' };
   } catch (err) {
-    const reason = messageOf(err);
+    const reason = driveErrorText(err);
     console.warn(`self-check: sharing folder ${place.key} by link refused (${reason}); the domain's sharing policy may forbid it`);
     return { state: 'refused', reason };
   }

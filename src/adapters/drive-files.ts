@@ -10,12 +10,10 @@
  * else's — instead of making a second. An item made before the mark never qualifies.
  */
 import { readString, writeString } from './config';
+import { createItem, DOC_MIME, type DriveItem, FOLDER_MIME, getItem, listItems, textBlob, updateItem } from './drive-api';
 
-type Folder = GoogleAppsScript.Drive.Folder;
-type File = GoogleAppsScript.Drive.File;
 type Document = GoogleAppsScript.Document.Document;
 
-const GOOGLE_DOC = 'application/vnd.google-apps.document';
 const MAKING = 'making:';
 /**
  * How long after its mark an item can have been made by the stopped run: one execution (6 min,
@@ -86,64 +84,50 @@ function keep<T>(propertyKey: string, find: Finders<T>): Kept<T> {
   return { item, created: true, recovered: false };
 }
 
-/** Live items an iterator gives (Drive's name search also returns trashed files). */
-function liveOf<T extends { isTrashed(): boolean }>(found: { hasNext(): boolean; next(): T }): T[] {
-  const items: T[] = [];
-  while (found.hasNext()) {
-    const item = found.next();
-    if (!item.isTrashed()) items.push(item);
-  }
-  return items;
+/** Finders of a Drive item kept under a key: by its id, else by name and type where it is made. */
+function itemFinders(name: string, mimeType: string | null, parentId: string | undefined, create: () => DriveItem): Finders<DriveItem> {
+  return {
+    byId: (id) => {
+      const item = getItem(id);
+      return item.trashed ? null : item;
+    },
+    sameName: () => listItems(name, mimeType, parentId),
+    create,
+    idOf: (item) => item.id,
+    createdAt: (item) => item.createdMs,
+  };
 }
 
 /** The folder kept under `propertyKey`, in My Drive. */
-export function ensureFolder(propertyKey: string, name: string): Folder {
-  return keep<Folder>(propertyKey, {
-    byId: (id) => {
-      const folder = DriveApp.getFolderById(id);
-      return folder.isTrashed() ? null : folder;
-    },
-    sameName: () => liveOf(DriveApp.getRootFolder().getFoldersByName(name)),
-    create: () => DriveApp.createFolder(name),
-    idOf: (folder) => folder.getId(),
-    createdAt: (folder) => folder.getDateCreated().getTime(),
-  }).item;
+export function ensureFolder(propertyKey: string, name: string): DriveItem {
+  return keep(
+    propertyKey,
+    itemFinders(name, FOLDER_MIME, undefined, () => createItem(name, FOLDER_MIME)),
+  ).item;
 }
 
 /**
  * The folder stored under `propertyKey`, without making one: null when none is stored yet (or a
- * run stopped while making it). Throws when the stored folder cannot be opened — deleted, or not
- * shared with the account running now: the two look the same to a script.
+ * run stopped while making it). Throws when the stored folder cannot be opened — deleted, not
+ * shared with the account running now, or not made by this app: the three look the same to a script.
  */
-export function keptFolder(propertyKey: string): Folder | null {
+export function keptFolder(propertyKey: string): DriveItem | null {
   const stored = readString(propertyKey);
   if (!stored || markOf(stored) !== null) return null;
-  return DriveApp.getFolderById(stored);
+  return getItem(stored);
 }
 
 /**
  * The Google Doc kept under `propertyKey`, in `folder`, named `name` (renamed when the name
- * changed, e.g. the report language). DocumentApp.create puts a Doc in My Drive, so one a stopped
- * run left there is looked for too, and moved into the folder. `created` is also true for a Doc a
- * stopped run left: its content may be half-written.
+ * changed, e.g. the report language). Made in the folder by files.create, then opened with
+ * DocumentApp. `created` is also true for a Doc a stopped run left: its content may be half-written.
  */
-export function ensureDoc(propertyKey: string, name: string, folder: Folder): { doc: Document; created: boolean } {
-  const {
-    item: file,
-    created,
-    recovered,
-  } = keep<File>(propertyKey, {
-    byId: (id) => {
-      const found = DriveApp.getFileById(id);
-      return found.isTrashed() ? null : found;
-    },
-    sameName: () => [folder, DriveApp.getRootFolder()].flatMap((place) => liveOf(place.getFilesByName(name)).filter((f) => f.getMimeType() === GOOGLE_DOC)),
-    create: () => DriveApp.getFileById(DocumentApp.create(name).getId()),
-    idOf: (f) => f.getId(),
-    createdAt: (f) => f.getDateCreated().getTime(),
-  });
-  if (created || recovered) file.moveTo(folder);
-  const doc = DocumentApp.openById(file.getId());
+export function ensureDoc(propertyKey: string, name: string, folder: DriveItem): { doc: Document; created: boolean } {
+  const { item, created, recovered } = keep(
+    propertyKey,
+    itemFinders(name, DOC_MIME, folder.id, () => createItem(name, DOC_MIME, folder.id)),
+  );
+  const doc = DocumentApp.openById(item.id);
   if (!created && doc.getName() !== name) doc.setName(name);
   return { doc, created: created || recovered };
 }
@@ -152,21 +136,14 @@ export function ensureDoc(propertyKey: string, name: string, folder: Folder): { 
  * A text file (HTML, CSV, plain text) kept under `propertyKey` in `folder`: its content is
  * replaced in place (same id, same link).
  */
-export function saveTextFile(propertyKey: string, folder: Folder, name: string, content: string, mimeType: string): File {
-  const { item: file, created } = keep<File>(propertyKey, {
-    byId: (id) => {
-      const found = DriveApp.getFileById(id);
-      return found.isTrashed() ? null : found;
-    },
-    sameName: () => liveOf(folder.getFilesByName(name)),
-    create: () => folder.createFile(name, content, mimeType),
-    idOf: (f) => f.getId(),
-    createdAt: (f) => f.getDateCreated().getTime(),
-  });
-  if (created) return file;
-  file.setContent(content);
-  if (file.getName() !== name) file.setName(name);
-  return file;
+export function saveTextFile(propertyKey: string, folder: DriveItem, name: string, content: string, mimeType: string): DriveItem {
+  const { item, created } = keep(
+    propertyKey,
+    itemFinders(name, null, folder.id, () => createItem(name, mimeType, folder.id, textBlob(content, mimeType, name))),
+  );
+  if (created) return item;
+  updateItem(item.id, item.name === name ? {} : { name }, textBlob(content, mimeType, name));
+  return { ...item, name };
 }
 
 /**
@@ -175,28 +152,27 @@ export function saveTextFile(propertyKey: string, folder: Folder, name: string, 
  * finished by the next: the file it made and did not store is trashed, the one it was replacing
  * too, and a fresh one made.
  */
-export function replaceBlobFile(propertyKey: string, folder: Folder, blob: GoogleAppsScript.Base.Blob, name: string): File {
+export function replaceBlobFile(propertyKey: string, folder: DriveItem, blob: GoogleAppsScript.Base.Blob, name: string): DriveItem {
   const stored = readString(propertyKey);
   const mark = markOf(stored);
   // `making:<ms>:<id>` carries the id the stopped run was replacing.
   const current = mark === null ? stored : (stored?.split(':')[2] ?? null);
   if (mark !== null) {
-    for (const left of liveOf(folder.getFilesByName(name)).filter((f) => f.getId() !== current && madeSince(mark, f.getDateCreated().getTime()))) {
-      console.warn(`${propertyKey}: trashing ${left.getId()}, made by a run that stopped before storing it`);
-      left.setTrashed(true);
+    for (const left of listItems(name, null, folder.id).filter((f) => f.id !== current && madeSince(mark, f.createdMs))) {
+      console.warn(`${propertyKey}: trashing ${left.id}, made by a run that stopped before storing it`);
+      updateItem(left.id, { trashed: true });
     }
   }
   writeString(propertyKey, `${MAKING}${Date.now()}${current ? `:${current}` : ''}`);
-  const file = folder.createFile(blob.setName(name));
+  const file = createItem(name, blob.getContentType() ?? 'application/octet-stream', folder.id, blob.setName(name));
   if (current) trashById(current);
-  writeString(propertyKey, file.getId());
+  writeString(propertyKey, file.id);
   return file;
 }
 
 function trashById(id: string): void {
   try {
-    const old = DriveApp.getFileById(id);
-    if (!old.isTrashed()) old.setTrashed(true);
+    if (!getItem(id).trashed) updateItem(id, { trashed: true });
   } catch (err) {
     console.warn(`Replaced file ${id} is gone already (${errorText(err)})`);
   }

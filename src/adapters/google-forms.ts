@@ -10,6 +10,7 @@ import { scaleLegend } from '../domain/paper-layout';
 import { choiceFor, distinctServiceNames } from '../domain/services';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
 import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
+import { createItem, FORM_MIME, getItem, updateItem } from './drive-api';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -108,12 +109,16 @@ function tryWorkspaceOnlySettings(form: Form, key: string): void {
  * Creates the Google Form for `def`, anonymous by construction: no email collection, no sign-in,
  * no "one response per user" (which would require sign-in), and no response destination: Google
  * would write each answer with its exact time into a tab every editor of the workbook can read.
- * FormApp.create names only the Drive file: the title respondents see is set on its own.
+ * The form is made by Drive's files.create (an empty Google Form), not FormApp.create: under the
+ * `drive.file` scope the script reaches in Drive only what it made through the Drive API for
+ * certain — and who may respond is a Drive permission on the form (adapters/form-access.ts).
+ * The Drive name is the file's only: the title respondents see is set on its own.
  */
 function createForm(def: FormDefinition, services: Service[], onCreated: (formId: string) => void = () => undefined): { form: Form; made: FormRecord } {
-  const form = FormApp.create(def.title);
+  const id = createItem(def.title, FORM_MIME).id;
   // Reported at once, so a run killed half-way leaves a form that the next run can find and discard.
-  onCreated(form.getId());
+  onCreated(id);
+  const form = FormApp.openById(id);
   form
     .setTitle(def.title)
     .setDescription(def.onlineIntro ?? def.intro)
@@ -143,7 +148,7 @@ function discardForm(formId: string): void {
     } catch (err) {
       console.warn(`Half-made form ${formId} had no destination (${String(err)})`);
     }
-    DriveApp.getFileById(formId).setTrashed(true);
+    updateItem(formId, { trashed: true });
     console.warn(`Discarded half-made form ${formId}`);
   } catch (err) {
     console.warn(`Half-made form ${formId} cannot be opened (${String(err)}); nothing to discard`);
@@ -331,7 +336,7 @@ export function inspectForm(def: FormDefinition): FormInspection {
   }
   let trashed = false;
   try {
-    trashed = DriveApp.getFileById(record.id).isTrashed();
+    trashed = getItem(record.id).trashed;
   } catch (err) {
     console.warn(`self-check: form ${def.key} (${record.id}) has no Drive file to ask whether it is trashed (${errorText(err)})`);
   }

@@ -6,6 +6,7 @@
  */
 import { t } from '../domain/messages';
 import { escapeForSheet } from '../domain/sanitize';
+import { driveErrorText, readText } from './drive-api';
 import { activeWorkbook } from './tables';
 
 const HEADER = [t('col.national_file'), t('col.national_status'), t('col.national_period')];
@@ -49,12 +50,18 @@ export function writeSourceStatuses(rows: ReadonlyArray<{ status: string; period
   sheet?.getRange(2, 2, rows.length, 2).setValues(rows.map((r) => [escapeForSheet(r.status), escapeForSheet(r.period)]));
 }
 
-/** The text of a Drive file, or null when it cannot be opened (no such id, no access). */
+/**
+ * The text of a Drive file, or null when it cannot be opened (no such id, no access). The files
+ * were made by the municipalities' scripts, not by this one, so `drive.file` cannot open them: the
+ * association's deployment adds `drive.readonly` to its manifest (scripts/national-scopes.json;
+ * README, "OAuth scopes"), under which files.get reads any file shared with the account and still
+ * cannot change one.
+ */
 export function readDriveText(fileId: string): string | null {
   try {
-    return DriveApp.getFileById(fileId).getBlob().getDataAsString('UTF-8');
+    return readText(fileId);
   } catch (err) {
-    console.warn(`national: file ${fileId} could not be read (${String(err)})`);
+    console.warn(`national: file ${fileId} could not be read (${driveErrorText(err)})`);
     return null;
   }
 }

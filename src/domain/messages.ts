@@ -385,7 +385,8 @@ export const MESSAGES = {
   'national.no_sources': 'ჩანართში „{tab}“ ფაილი არ არის ჩაწერილი.',
   'national.done': 'შედარების ანგარიში მომზადდა ({period}): {used} მუნიციპალიტეტი, {skipped} ფაილი გამოტოვებულია (მიზეზი — ჩანართში „{tab}“). {url}',
   'national.status.ok': 'წაკითხულია: {municipality}, {period}',
-  'national.status.unreadable': 'ფაილი ვერ გაიხსნა (ბმული/ID არასწორია ან წვდომა არ არის)',
+  'national.status.unreadable':
+    'ფაილი ვერ გაიხსნა: ბმული/ID არასწორია, ფაილი ამ ანგარიშს არ აქვს გაზიარებული, ან სკრიპტი ასოციაციის პროფილით (mode = national, drive.readonly) არ არის დაყენებული',
   'national.status.not_json': 'ფაილი JSON არ არის',
   'national.status.not_aggregates': 'ეს არ არის უკუკავშირის აგრეგირებული ფაილი',
   'national.status.version': 'ფაილის ვერსია {version} უცნობია: მუნიციპალიტეტმა ან ასოციაციამ განაახლოს პროგრამა (npm run push-all)',
