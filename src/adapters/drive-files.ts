@@ -10,7 +10,7 @@
  * else's — instead of making a second. An item made before the mark never qualifies.
  */
 import { readString, writeString } from './config';
-import { createItem, DOC_MIME, type DriveItem, FOLDER_MIME, getItem, listItems, textBlob, updateItem } from './drive-api';
+import { createItem, DOC_MIME, type DriveItem, driveErrorText, FOLDER_MIME, getItem, listItems, textBlob, updateItem } from './drive-api';
 
 type Document = GoogleAppsScript.Document.Document;
 
@@ -53,10 +53,6 @@ function madeSince(mark: number, createdAt: number): boolean {
   return createdAt >= mark - SKEW_MS && createdAt <= mark + WINDOW_MS;
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** The one way an item is kept under a key: stored id, else the stopped run's item, else made. */
 function keep<T>(propertyKey: string, find: Finders<T>): Kept<T> {
   const stored = readString(propertyKey);
@@ -67,7 +63,10 @@ function keep<T>(propertyKey: string, find: Finders<T>): Kept<T> {
       if (item) return { item, created: false, recovered: false };
       console.warn(`Drive item ${stored} of ${propertyKey} is in the trash; making a new one`);
     } catch (err) {
-      console.warn(`Drive item ${stored} of ${propertyKey} is gone (${errorText(err)}); making a new one`);
+      // Only Drive's "File not found" means gone (deleted, or never this app's); any other failure
+      // (an outage) stops the run, to be re-run, rather than making a second item.
+      if (!/not found/i.test(driveErrorText(err))) throw err;
+      console.warn(`Drive item ${stored} of ${propertyKey} is gone (${driveErrorText(err)}); making a new one`);
     }
   }
   if (mark !== null) {
@@ -174,6 +173,6 @@ function trashById(id: string): void {
   try {
     if (!getItem(id).trashed) updateItem(id, { trashed: true });
   } catch (err) {
-    console.warn(`Replaced file ${id} is gone already (${errorText(err)})`);
+    console.warn(`Replaced file ${id} is gone already (${driveErrorText(err)})`);
   }
 }

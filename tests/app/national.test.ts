@@ -73,6 +73,6 @@ test("a municipality's workbook does not compare; the association's lists files 
   // Built again: the other period's file is not opened again; the Doc is rewritten, not duplicated.
   fx.ws.core.resetCalls();
   national(fx);
-  expect(fx.ws.core.callSummary().byMethod['DriveApp.getFileById']).toBe(6);
+  expect(fx.ws.core.callSummary().byMethod['Drive.Files.get']).toBe(6);
   expect(fx.ws.docs.list().filter((d) => d.name.startsWith(t('file.national_report', { period: '' })))).toHaveLength(1);
 });

@@ -323,7 +323,7 @@ describe('the phone survey, stopped half-way', () => {
     setSetting(f, 'phoneSurvey', 'yes');
     let armed = true;
     f.ws.core.faultHook = (service, method, core) => {
-      if (armed && service === 'DriveApp' && method === 'createFile' && core.current()?.handler === 'dailyJobs') {
+      if (armed && service === 'Drive' && method === 'Files.create' && core.current()?.handler === 'dailyJobs') {
         armed = false;
         core.killAfterCalls = 1;
       }

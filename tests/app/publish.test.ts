@@ -416,14 +416,15 @@ describe('publishing after a run that stopped half-way', () => {
 
 describe('a first publication that failed right after making something', () => {
   it.each([
-    ['DriveApp', 'createFolder'],
-    ['DocumentApp', 'create'],
-    ['DriveApp', 'createFile'],
-  ])('after %s.%s: the next run adopts it, no duplicate', (service, method) => {
+    ['Drive', 'Files.create', 1],
+    ['Drive', 'Files.create', 2],
+    ['Drive', 'Files.create', 3],
+    ['Drive', 'Files.create', 4],
+  ])('after %s.%s (call %s): the next run adopts it, no duplicate', (service, method, nth) => {
     const fx = setUpWorkbook();
     seed(fx);
     fx.ws.core.setNow(APRIL);
-    const fired = failOnceAfter(fx, service, method);
+    const fired = failOnceAfter(fx, service, method, nth);
     const failed = click(fx, PUBLISH, '2026-Q1');
     fx.ws.core.faultHook = null;
     expect(fired()).toBe(true);

@@ -446,11 +446,12 @@ describe('the report Doc and its HTML copy are kept per period', () => {
   });
 
   it.each([
-    ['DriveApp', 'createFolder'],
-    ['DocumentApp', 'create'],
-    ['DriveApp', 'createFile'],
-  ])('a build that failed right after %s.%s is finished by the next one, without a duplicate', (service, method) => {
-    const fired = failOnceAfter(f, service, method);
+    ['Drive', 'Files.create', 1],
+    ['Drive', 'Files.create', 2],
+    ['Drive', 'Files.create', 3],
+    ['Drive', 'Files.create', 4],
+  ])('a build that failed right after %s.%s (call %s) is finished by the next one, without a duplicate', (service, method, nth) => {
+    const fired = failOnceAfter(f, service, method, nth);
     buildFromMenu(f, '2026-Q1');
     f.ws.core.faultHook = null;
     expect(fired()).toBe(true);

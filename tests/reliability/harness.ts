@@ -30,6 +30,8 @@ export function failureMessage(rnd: () => number, service: string, documentId: s
     LockService: ['There are too many LockService operations against the same script.', generic],
     DocumentApp: [`Service Documents failed while accessing document with id ${documentId}.`, generic],
     DriveApp: ['Service Drive failed.', generic],
+    // the advanced service's failure: "API call to drive.<resource>.<method> failed with error: …" (Drive's 500 backendError)
+    Drive: ['API call to drive.files.create failed with error: Internal Error', generic],
   };
   return pick(rnd, byService[service] ?? [generic]);
 }

@@ -1,18 +1,18 @@
 import type { Fixture } from './workbook';
 
 /**
- * Makes the call right after the first `service.method` call fail once, as a Google outage would
- * stop a run just after it made something. Returns whether the failure happened.
+ * Makes the call right after the `nth` (default first) `service.method` call fail once, as a
+ * Google outage would stop a run just after it made something. Returns whether the failure happened.
  */
-export function failOnceAfter(fx: Fixture, service: string, method: string): () => boolean {
-  let armed = false;
+export function failOnceAfter(fx: Fixture, service: string, method: string, nth = 1): () => boolean {
+  let seen = 0;
   let fired = false;
   fx.ws.core.faultHook = (s, m) => {
-    if (armed && !fired) {
+    if (seen >= nth && !fired) {
       fired = true;
       throw new Error('Service unavailable: Drive');
     }
-    if (s === service && m === method) armed = true;
+    if (s === service && m === method) seen++;
   };
   return () => fired;
 }
