@@ -5,6 +5,7 @@
  * period is inside it), keeps the quarter's, and writes the Doc with 11 funnel plots. Measured:
  * service calls, cells, CPU and the emulator's modelled Apps Script time (6-minute kill on).
  */
+import { grantNationalScopes } from '../replay/national-manifest';
 import { APPS_SCRIPT_COSTS, EXECUTION_LIMIT_MS } from '../emulator';
 import { AGGREGATES_FORMAT, AGGREGATES_VERSION } from '../src/domain/aggregates';
 import { t } from '../src/domain/messages';
@@ -70,6 +71,7 @@ export function benchNational(municipalities: number, quarters: number): Nationa
   const fx = setUpWorkbook({ now: '2026-04-02T10:00:00+04:00', costs: APPS_SCRIPT_COSTS });
   setSetting(fx, 'mode', 'national');
   const { ws } = fx;
+  grantNationalScopes(ws);
   ws.spreadsheets.ui.answerNext({ button: 'OK', text: '2026-Q1' });
   fx.click(t('menu.national_report'));
   const periods = QUARTER_STARTS(quarters);

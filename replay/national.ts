@@ -6,6 +6,7 @@
  * report and its funnel plots. The files are placed in the association's Drive, standing in for
  * files the municipalities share with it by link.
  */
+import { grantNationalScopes } from './national-manifest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAggregates, type AggregatesFile } from '../src/domain/aggregates';
@@ -148,6 +149,8 @@ export function playNational(options: NationalOptions): NationalRun {
   };
   log("the association's workbook (mode = national)");
   const association = playScenario(scenario);
+  // Deployed with the association's manifest: drive.readonly reads the files the municipalities share.
+  grantNationalScopes(association.ws);
   const messages = [clickMenu(association, NATIONAL, NATIONAL_PERIOD)];
   // Staff paste each municipality's file link into the tab the first run made.
   const ids = municipalities.map((m) => association.ws.drive.app.createFile(`${m.name} — ${m.file.period.key}.json`, m.text, 'application/json').getId());

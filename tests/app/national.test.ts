@@ -7,6 +7,7 @@
 import { AGGREGATES_FORMAT, AGGREGATES_VERSION } from '../../src/domain/aggregates';
 import { t } from '../../src/domain/messages';
 import { lastAlert, setSetting } from '../support/tabs';
+import { grantNationalScopes } from '../../replay/national-manifest';
 import { setUpWorkbook, type Fixture } from '../support/workbook';
 
 const Q1 = '2026-01-01..2026-03-31';
@@ -37,6 +38,8 @@ test("a municipality's workbook does not compare; the association's lists files 
   expect(lastAlert(fx)).toBe(t('national.not_national'));
 
   setSetting(fx, 'mode', 'national');
+  // Deployed as the association's (scripts/national-scopes.json): drive.readonly reads shared files.
+  grantNationalScopes(fx.ws);
   expect(national(fx)).toBe(t('national.sources_created', { tab: t('tab.national_sources') }));
   expect(national(fx)).toBe(t('national.no_sources', { tab: t('tab.national_sources') }));
 
@@ -75,4 +78,20 @@ test("a municipality's workbook does not compare; the association's lists files 
   national(fx);
   expect(fx.ws.core.callSummary().byMethod['Drive.Files.get']).toBe(6);
   expect(fx.ws.docs.list().filter((d) => d.name.startsWith(t('file.national_report', { period: '' })))).toHaveLength(1);
+});
+
+test("deployed with a municipality's manifest (drive.file only), the association's workbook cannot open the shared files, and says so on each row", () => {
+  const fx = setUpWorkbook({ now: '2026-04-02T10:00:00+04:00' });
+  setSetting(fx, 'mode', 'national');
+  national(fx);
+  // Shared with the association by a municipality's script: not made by this app.
+  const shared = fx.ws.drive.app.createFile('ambrolauri.json', file('ამბროლაური'), 'application/json').getId();
+  fx.ws.spreadsheets.userEdit(fx.spreadsheetId, t('tab.national_sources'), 'A2:A2', [[shared]]);
+  national(fx);
+  expect(statuses(fx)).toEqual([[t('national.status.unreadable'), '']]);
+  expect(fx.ws.core.logs.some((line) => line.includes(`national: file ${shared} could not be read`) && /not found/i.test(line))).toBe(true);
+  // The same file, once the deployment has the association's scopes.
+  grantNationalScopes(fx.ws);
+  national(fx);
+  expect(statuses(fx)).toEqual([[t('national.status.ok', { municipality: 'ამბროლაური', period: Q1 }), Q1]]);
 });
