@@ -322,8 +322,10 @@ describe('the phone survey, stopped half-way', () => {
     seedCases(f);
     setSetting(f, 'phoneSurvey', 'yes');
     let armed = true;
+    // The run's first files.create makes the coordinator's folder, the second the month's list.
+    let creates = 0;
     f.ws.core.faultHook = (service, method, core) => {
-      if (armed && service === 'Drive' && method === 'Files.create' && core.current()?.handler === 'dailyJobs') {
+      if (armed && service === 'Drive' && method === 'Files.create' && core.current()?.handler === 'dailyJobs' && ++creates === 2) {
         armed = false;
         core.killAfterCalls = 1;
       }

@@ -311,7 +311,7 @@ describe('publishing where the admin forbids sharing outside the organisation (w
   it('shares nothing outside the organisation, and says why in the log', () => {
     const files = publicFiles(fx);
     for (const row of [files.pdf, files.html, files.post]) expect(row.sharing.access).toBe('PRIVATE');
-    expect(fx.ws.core.logs.some((l) => l.includes('Cannot share') && l.includes('Action not allowed'))).toBe(true);
+    expect(fx.ws.core.logs.some((l) => l.includes('Cannot share') && l.includes('does not have sufficient permissions'))).toBe(true);
   });
 
   it('tells staff in Georgian how to publish by hand', () => {

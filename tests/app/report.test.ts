@@ -449,7 +449,6 @@ describe('the report Doc and its HTML copy are kept per period', () => {
     ['Drive', 'Files.create', 1],
     ['Drive', 'Files.create', 2],
     ['Drive', 'Files.create', 3],
-    ['Drive', 'Files.create', 4],
   ])('a build that failed right after %s.%s (call %s) is finished by the next one, without a duplicate', (service, method, nth) => {
     const fired = failOnceAfter(f, service, method, nth);
     buildFromMenu(f, '2026-Q1');

@@ -127,7 +127,8 @@ describe('on a consumer account', () => {
     expect(delta('SpreadsheetApp.setValues')).toBe(1);
     expect(delta('SpreadsheetApp.setValue')).toBe(0);
     expect(delta('Drive.Permissions.list')).toBe(2);
-    expect(delta('Drive.Permissions.create')).toBe(0);
+    // The one grant: the public folder shared by link again, to see that the policy still allows it; none on the forms.
+    expect(delta('Drive.Permissions.create')).toBe(1);
     expect(delta('MailApp.getRemainingDailyQuota')).toBe(1);
     expect(delta('ScriptApp.getProjectTriggers')).toBe(1);
     const calls = Object.keys(after).reduce((n, key) => n + delta(key), 0);

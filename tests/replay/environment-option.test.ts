@@ -256,6 +256,8 @@ describe('the self-check hook', () => {
     const dir = join(work, name);
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(DIST_DIR, 'Code.js'), join(dir, 'Code.js'));
+    // The manifest too: it enables the Advanced Drive service and grants the scopes.
+    copyFileSync(join(DIST_DIR, 'appsscript.json'), join(dir, 'appsscript.json'));
     const items = MENU_ITEMS.filter((item) => item === 'separator' || item.handler !== SELF_CHECK_HANDLER)
       .map((item) => (item === 'separator' ? '.addSeparator()' : `.addItem(${JSON.stringify(item.caption)}, ${JSON.stringify(item.handler)})`))
       .join('');
