@@ -4,6 +4,7 @@
 import type { Core, DrivePermission } from '../core';
 import { type AdvancedDrive, AdvancedDriveFake } from './advanced';
 import { DriveAppFake } from './app';
+import { guardDriveApp } from './scopes';
 import { type DriveIndexRow, DriveStore, MIME_TYPES } from './store';
 
 export class DriveService {
@@ -15,7 +16,7 @@ export class DriveService {
 
   constructor(core: Core) {
     this.store = new DriveStore(core);
-    this.app = new DriveAppFake(this.store) as unknown as GoogleAppsScript.Drive.DriveApp;
+    this.app = guardDriveApp(core, new DriveAppFake(this.store), 'DriveApp') as unknown as GoogleAppsScript.Drive.DriveApp;
     this.advanced = new AdvancedDriveFake(this.store);
   }
 
