@@ -25,6 +25,21 @@ export class DriveService {
     return this.store.permissionsOf(this.store.entry(id));
   }
 
+  /** Whether the script project created the item (what `drive.file` lets the Drive API see). */
+  createdByApp(id: string): boolean {
+    return this.store.entry(id).createdByApp === true;
+  }
+
+  /**
+   * A person opens the item with the app (Drive's "Open with", the Google Picker): from then on
+   * `drive.file` covers it — the scope lets an app reach files "that you open with an app or that
+   * the user shares with an app while using the Google Picker API or the app's file picker"
+   * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
+   */
+  openWithApp(id: string): void {
+    this.store.entry(id).createdByApp = true;
+  }
+
   /** Every item made in Drive, for drive/index.json. */
   index(): DriveIndexRow[] {
     return this.store.all().map((e) => ({
