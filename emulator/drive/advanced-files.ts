@@ -4,7 +4,7 @@
  * OAuth scope rules of scopes.ts — under `drive.file` only the items the app created exist.
  * https://developers.google.com/workspace/drive/api/reference/rest/v3/files
  */
-import { type Core, type DriveEntry } from '../core';
+import type { Core, DriveEntry } from '../core';
 import { decodeBytes, fromByteArray } from '../blob';
 import { type DriveStore, FOLDER_MIME } from './store';
 import { DRIVE, DRIVE_FILE, DRIVE_READONLY, type DriveAccess, type V3Method, apiError } from './scopes';
@@ -26,12 +26,55 @@ const DEFAULT_FILE_FIELDS = 'kind,id,name,mimeType';
 const DEFAULT_LIST_FIELDS = 'kind,incompleteSearch,files(kind,id,name,mimeType)';
 /** Real v3 File fields this emulator does not model: asking for one fails loudly rather than silently returning nothing. */
 const UNMODELLED = new Set([
-  'description', 'starred', 'explicitlyTrashed', 'owners', 'permissions', 'permissionIds', 'capabilities', 'shared', 'ownedByMe',
-  'fileExtension', 'fullFileExtension', 'originalFilename', 'md5Checksum', 'sha1Checksum', 'sha256Checksum', 'version', 'thumbnailLink',
-  'iconLink', 'lastModifyingUser', 'resourceKey', 'exportLinks', 'driveId', 'viewedByMe', 'viewedByMeTime', 'modifiedByMe', 'modifiedByMeTime',
-  'sharingUser', 'spaces', 'headRevisionId', 'quotaBytesUsed', 'properties', 'appProperties', 'writersCanShare', 'copyRequiresWriterPermission',
-  'folderColorRgb', 'hasThumbnail', 'isAppAuthorized', 'contentHints', 'imageMediaMetadata', 'videoMediaMetadata', 'shortcutDetails',
-  'contentRestrictions', 'labelInfo', 'linkShareMetadata', 'trashedTime', 'trashingUser', 'sharedWithMeTime', 'teamDriveId', 'modifiedByMeTime',
+  'description',
+  'starred',
+  'explicitlyTrashed',
+  'owners',
+  'permissions',
+  'permissionIds',
+  'capabilities',
+  'shared',
+  'ownedByMe',
+  'fileExtension',
+  'fullFileExtension',
+  'originalFilename',
+  'md5Checksum',
+  'sha1Checksum',
+  'sha256Checksum',
+  'version',
+  'thumbnailLink',
+  'iconLink',
+  'lastModifyingUser',
+  'resourceKey',
+  'exportLinks',
+  'driveId',
+  'viewedByMe',
+  'viewedByMeTime',
+  'modifiedByMe',
+  'modifiedByMeTime',
+  'sharingUser',
+  'spaces',
+  'headRevisionId',
+  'quotaBytesUsed',
+  'properties',
+  'appProperties',
+  'writersCanShare',
+  'copyRequiresWriterPermission',
+  'folderColorRgb',
+  'hasThumbnail',
+  'isAppAuthorized',
+  'contentHints',
+  'imageMediaMetadata',
+  'videoMediaMetadata',
+  'shortcutDetails',
+  'contentRestrictions',
+  'labelInfo',
+  'linkShareMetadata',
+  'trashedTime',
+  'trashingUser',
+  'sharedWithMeTime',
+  'teamDriveId',
+  'modifiedByMeTime',
 ]);
 
 /** One selector of a `fields` list: a name, and for `files(…)` the fields inside. */
@@ -176,7 +219,11 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
       const r = resource ?? {};
       const parents = parentsFrom('files.create', r.parents);
       const name = r.name === undefined || r.name === null ? (isBlob(mediaData) ? (mediaData.getName() ?? 'Untitled') : 'Untitled') : String(r.name);
-      const mimeType = r.mimeType ? String(r.mimeType) : isBlob(mediaData) ? (mediaData.getContentType() ?? 'application/octet-stream') : 'application/octet-stream';
+      const mimeType = r.mimeType
+        ? String(r.mimeType)
+        : isBlob(mediaData)
+          ? (mediaData.getContentType() ?? 'application/octet-stream')
+          : 'application/octet-stream';
       let entry: DriveEntry;
       const native = core.nativeCreators.get(mimeType);
       if (mimeType === FOLDER_MIME) {
@@ -227,7 +274,12 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
       const id = String(fileId);
       const entry = access.requireWrite('files.update', find(id), id);
       const r = resource ?? {};
-      const split = (v: unknown) => (v === undefined || v === null || v === '' ? [] : String(v).split(',').map((s) => s.trim()));
+      const split = (v: unknown) =>
+        v === undefined || v === null || v === ''
+          ? []
+          : String(v)
+              .split(',')
+              .map((s) => s.trim());
       const adding = split(optionalArgs?.addParents).map((p) => targetFolder('files.update', p).id);
       const removing = split(optionalArgs?.removeParents).map((p) => (p === 'root' ? store.root.id : p));
       if (adding.length || removing.length) {

@@ -86,9 +86,11 @@ function createPermission(core: Core, store: DriveStore, entry: DriveEntry, reso
   if (!type) throw apiError('permissions.create', 'The permission type field is required.');
   if (!TYPES.includes(type)) throw apiError('permissions.create', `Invalid permission type: ${type}`);
   if (!role) throw apiError('permissions.create', 'The permission role field is required.');
-  if (!ROLES.includes(role) || role === 'owner' || role === 'organizer' || role === 'fileOrganizer') throw apiError('permissions.create', 'Invalid permission value');
+  if (!ROLES.includes(role) || role === 'owner' || role === 'organizer' || role === 'fileOrganizer')
+    throw apiError('permissions.create', 'Invalid permission value');
   const view = resource.view === undefined ? undefined : String(resource.view);
-  if (view !== undefined && (view !== 'published' || entry.kind !== 'form' || role !== 'reader')) throw apiError('permissions.create', 'Invalid permission value');
+  if (view !== undefined && (view !== 'published' || entry.kind !== 'form' || role !== 'reader'))
+    throw apiError('permissions.create', 'Invalid permission value');
   const { sharing, formsExternalResponses, account, domain: ownDomain } = core.environment;
   // A form's published view follows the Forms override, which stays on when link sharing is off.
   const anyoneRefused = view === 'published' ? formsExternalResponses === 'blocked' : sharing === 'blocked';
@@ -97,7 +99,8 @@ function createPermission(core: Core, store: DriveStore, entry: DriveEntry, reso
   const domain = type === 'domain' ? String(resource.domain ?? '') : undefined;
   if (type === 'domain' && !domain) throw apiError('permissions.create', 'The domain field is required for a domain permission.');
   const emailAddress = type === 'user' || type === 'group' ? String(resource.emailAddress ?? '') : undefined;
-  if ((type === 'user' || type === 'group') && !emailAddress) throw apiError('permissions.create', 'The emailAddress field is required for a user or group permission.');
+  if ((type === 'user' || type === 'group') && !emailAddress)
+    throw apiError('permissions.create', 'The emailAddress field is required for a user or group permission.');
 
   // Link and domain sharing of the file itself is what DriveApp's setSharing sets: the same state.
   if (view === undefined && (type === 'anyone' || (type === 'domain' && domain === ownDomain))) {

@@ -127,7 +127,12 @@ describe('Drive.Files under drive.file', () => {
       f.addTextItem().setTitle('Q');
       (f as unknown as { setPublished(on: boolean): void }).setPublished(true);
 
-      expect(Files.get(String(csv.id), { fields: 'name,parents,size,trashed' })).toEqual({ name: 'calls.csv', parents: [folder.id], size: '3', trashed: false });
+      expect(Files.get(String(csv.id), { fields: 'name,parents,size,trashed' })).toEqual({
+        name: 'calls.csv',
+        parents: [folder.id],
+        size: '3',
+        trashed: false,
+      });
       expect(Files.get(String(csv.id), { alt: 'media' })).toBe('a,b');
       Files.update({ name: 'calls-2.csv' }, String(csv.id), textBlob('c,d', 'y.csv'));
       expect(Files.get(String(csv.id), { alt: 'media' })).toBe('c,d');
@@ -154,7 +159,7 @@ describe('Drive.Files under drive.file', () => {
     expect(ws.core.callSummary().byMethod['Drive.Files.update']).toBe(4);
   });
 
-  test("a file the app did not create does not exist for it: 404 on get, update, delete and permissions, absent from list", () => {
+  test('a file the app did not create does not exist for it: 404 on get, update, delete and permissions, absent from list', () => {
     const ws = world([DRIVE_FILE, ...OTHERS]);
     const theirs = ws.drive.app.createFile('municipality.json', '{}', 'application/json').getId();
     const theirFolder = ws.drive.app.createFolder('Made in the UI').getId();
@@ -195,7 +200,9 @@ describe('Drive.Files under drive.file', () => {
     const ws = world(OTHERS);
     asScript(ws, () => {
       expect(() => ws.drive.advanced.Files.list()).toThrow('API call to drive.files.list failed with error: Request had insufficient authentication scopes.');
-      expect(() => ws.drive.advanced.Files.create({ name: 'x' })).toThrow('API call to drive.files.create failed with error: Request had insufficient authentication scopes.');
+      expect(() => ws.drive.advanced.Files.create({ name: 'x' })).toThrow(
+        'API call to drive.files.create failed with error: Request had insufficient authentication scopes.',
+      );
     });
   });
 
