@@ -286,9 +286,10 @@ export class Core {
    * DriveApp.createFolder. Required permissions: https://www.googleapis.com/auth/drive", and for a
    * method several scopes allow, "Required permissions: (https://www.googleapis.com/auth/drive.readonly
    * || https://www.googleapis.com/auth/drive)" — the wording scripts with explicit `oauthScopes`
-   * report (e.g. https://www.zidooka.com, "How to Fix 'Specified permissions are not sufficient to
-   * call xxx' in GAS", quoting DriveApp.getRootFolder; the DriveApp.createFolder form is quoted by
-   * several projects that tried `drive.file`). Harness calls outside an execution are not checked.
+   * report (zidooka.com, "How to Fix 'Specified permissions are not sufficient to call xxx' in GAS",
+   * quoting DriveApp.getRootFolder: github.com/yamachi4u/zidooka_writing, drafts/gas-specified-permissions-error-en.md;
+   * the DriveApp.createFolder form is quoted by several public projects that tried `drive.file`).
+   * Harness calls outside an execution are not checked.
    */
   requireScope(what: string, alternatives: string[]): void {
     if (!this.current() || this.hasScope(...alternatives)) return;
