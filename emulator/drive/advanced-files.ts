@@ -196,6 +196,7 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
   const find = (id: string): DriveEntry | undefined => (id === 'root' ? store.root : store.find(id));
   /** A folder the app may put things in (My Drive always). */
   const targetFolder = (method: V3Method, id: string): DriveEntry => {
+    if (find(id) === store.root) return store.root;
     const folder = access.requireWrite(method, find(id), id);
     if (folder.mimeType !== FOLDER_MIME) throw apiError(method, `The specified parent is not a folder.`);
     return folder;

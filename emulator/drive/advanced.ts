@@ -33,7 +33,7 @@ export class AdvancedDriveFake implements AdvancedDrive {
 
   constructor(store: DriveStore) {
     const core = store.core;
-    const access = new DriveAccess(core);
+    const access = new DriveAccess(core, store.root);
     const find = (id: string): DriveEntry | undefined => {
       const entry = store.find(id);
       return entry === store.root ? undefined : entry;

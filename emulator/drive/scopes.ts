@@ -103,7 +103,11 @@ export function appIdOf(core: Core): string {
  * items the app created (or a user opened with it). Inside no execution, everything.
  */
 export class DriveAccess {
-  constructor(private readonly core: Core) {}
+  /** `root`: My Drive, which every Drive scope may read and create in. */
+  constructor(
+    private readonly core: Core,
+    private readonly root: DriveEntry,
+  ) {}
 
   private checked(): boolean {
     return this.core.current() !== null && this.core.scopes !== null;
@@ -119,12 +123,12 @@ export class DriveAccess {
   }
 
   readable(entry: DriveEntry): boolean {
-    if (!this.checked()) return true;
+    if (!this.checked() || entry === this.root) return true;
     return this.core.hasScope(DRIVE, DRIVE_READONLY, METADATA, METADATA_READONLY) || (this.core.hasScope(DRIVE_FILE) && entry.createdByApp === true);
   }
 
   writable(entry: DriveEntry): boolean {
-    if (!this.checked()) return true;
+    if (!this.checked() || entry === this.root) return true;
     return this.core.hasScope(DRIVE) || (this.core.hasScope(DRIVE_FILE) && entry.createdByApp === true);
   }
 
