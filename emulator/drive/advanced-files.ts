@@ -275,6 +275,14 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
       const id = String(fileId);
       const entry = access.requireWrite('files.update', find(id), id);
       const r = resource ?? {};
+      // "The parents field is not directly writable in update requests. Use the addParents and
+      // removeParents parameters instead." (reason fieldNotWritable; files.update's reference:
+      // parents are changed through addParents/removeParents).
+      if (r.parents !== undefined)
+        throw apiError(
+          'files.update',
+          'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
+        );
       const split = (v: unknown) =>
         v === undefined || v === null || v === ''
           ? []
@@ -303,7 +311,7 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
 
     /**
      * files.list: every item the token can see matching `q` (trashed ones too unless `q` says
-     * `trashed = false`, as the search guide says), oldest first, in one page. Under `drive.file`
+     * `trashed = false`, as the search guide says), oldest first, in pages. Under `drive.file`
      * only the app's items exist.
      */
     list(optionalArgs?: Record<string, unknown>): FileList {
@@ -312,7 +320,14 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
       access.requireMethod('files.list');
       const clauses = optionalArgs?.q === undefined || optionalArgs.q === '' ? [] : parseV3Query(store, String(optionalArgs.q));
       const files = store.all().filter((e) => access.readable(e) && clauses.every((matches) => matches(e)));
-      const list = { kind: 'drive#fileList', incompleteSearch: false, files: files.map(resourceOf) };
+      // Pages of `pageSize` (default 100, at most 1000: the reference's bounds); `nextPageToken`
+      // leads on while more remain. The token here is the offset, opaque to scripts.
+      const size = Math.min(Math.max(Number(optionalArgs?.pageSize ?? 100) || 100, 1), 1000);
+      const start = optionalArgs?.pageToken === undefined ? 0 : Number.parseInt(Buffer.from(String(optionalArgs.pageToken), 'base64').toString('utf8'), 10);
+      if (!Number.isInteger(start) || start < 0) throw apiError('files.list', 'Invalid Value');
+      const page = files.slice(start, start + size);
+      const list: Record<string, unknown> = { kind: 'drive#fileList', incompleteSearch: false, files: page.map(resourceOf) };
+      if (start + size < files.length) list.nextPageToken = Buffer.from(String(start + size)).toString('base64');
       return pick('files.list', list, parseFields('files.list', String(optionalArgs?.fields ?? DEFAULT_LIST_FIELDS))) as FileList;
     },
 

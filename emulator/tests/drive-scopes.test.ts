@@ -243,6 +243,27 @@ describe('Drive v3 responses', () => {
     });
   });
 
+  test('list pages: pageSize and nextPageToken; update refuses a parents field', () => {
+    const ws = world([DRIVE, ...OTHERS]);
+    const { Files } = ws.drive.advanced;
+    asScript(ws, () => {
+      for (let i = 0; i < 5; i++) Files.create({ name: `f${i}` }, textBlob('x', 'x.txt'));
+      const first = Files.list({ pageSize: 2, fields: 'nextPageToken,files(name)' });
+      expect(first.files?.map((f) => f.name)).toEqual(['f0', 'f1']);
+      const names: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = Files.list({ pageSize: 2, pageToken: token, fields: 'nextPageToken,files(name)' });
+        names.push(...(page.files ?? []).map((f) => String(f.name)));
+        token = page.nextPageToken;
+      } while (token);
+      expect(names).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+      expect(Files.list().files).toHaveLength(5);
+      const id = String(Files.list().files?.[0].id);
+      expect(() => Files.update({ parents: ['x'] }, id)).toThrow('The parents field is not directly writable in update requests.');
+    });
+  });
+
   test("queries: name with \\' escapes, and anything outside the subset is Drive's 400 Invalid Value", () => {
     const ws = world([DRIVE, ...OTHERS]);
     asScript(ws, () => {
