@@ -34,9 +34,14 @@ export class FormsService {
     this.store = new FormsStore(core, destinations);
     const app = new FormAppFake(this.store);
     this.app = app;
-    // Drive's files.create with the form MIME type makes the same empty, unpublished form.
+    // Drive's files.create with the form MIME type makes the same empty, unpublished form. Its
+    // title is the file's name, as a form made in Drive's UI is titled what its file is called
+    // (no Google page says what the API does; this is the emulator's reading, unlike
+    // FormApp.create, whose blank title was seen live).
     core.nativeCreators.set(FORM_MIME_TYPE, (name) => {
-      const entry = core.drive.get(app.build(name).id);
+      const state = app.build(name);
+      state.title = name;
+      const entry = core.drive.get(state.id);
       if (!entry) throw new Error('Emulator: the new form has no Drive file');
       return entry;
     });

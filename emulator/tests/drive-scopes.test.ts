@@ -121,9 +121,9 @@ describe('Drive.Files under drive.file', () => {
       const opened = ws.docs.app.openById(String(doc.id));
       opened.getBody().appendParagraph('Item 1');
       expect(ws.docs.toHtml(String(doc.id))).toContain('Item 1');
-      // The form opens in FormApp, unpublished and untitled as FormApp.create makes it.
+      // The form opens in FormApp, unpublished as FormApp.create makes it, titled with its name.
       const f = ws.forms.app.openById(String(form.id));
-      expect([f.getTitle(), (f as unknown as { isPublished(): boolean }).isPublished()]).toEqual(['', false]);
+      expect([f.getTitle(), (f as unknown as { isPublished(): boolean }).isPublished()]).toEqual(['N1', false]);
       expect(ws.drive.advanced.Permissions.create({ type: 'anyone', view: 'published', role: 'reader' }, String(form.id)).view).toBe('published');
       f.addTextItem().setTitle('Q');
       (f as unknown as { setPublished(on: boolean): void }).setPublished(true);
