@@ -110,6 +110,15 @@ export interface DriveEntry {
   duplicate?: (name: string) => DriveEntry;
   /** Lets the dump find the fake behind a native file (Spreadsheet, Form, Document). */
   kind: 'folder' | 'file' | 'spreadsheet' | 'form' | 'document';
+  /**
+   * Whether this script project (the "app" of the `drive.file` scope) created the item: made
+   * during a script execution through DriveApp or the Advanced Drive service (and, when the
+   * environment's `builtinCreatesCountForDriveFile` says so, FormApp/DocumentApp/SpreadsheetApp).
+   * Items the harness makes outside an execution (a person's file, one shared with the account)
+   * are not the app's. `drive.file` "lets apps access only the files they created or that a user
+   * explicitly shared with the app" (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
+   */
+  createdByApp?: boolean;
 }
 
 /**
@@ -181,6 +190,13 @@ export interface CoreOptions {
   locale?: string;
   /** The Google world of this deployment (environment.ts); default: a new consumer account. */
   environment?: Environment;
+  /**
+   * The OAuth scopes the script's token carries. Default: what `loadBundle` reads from the
+   * manifest's `oauthScopes`; a manifest without them means Apps Script's automatic detection,
+   * i.e. every scope the code needs is granted (null here). Given, it overrides the manifest.
+   * https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes
+   */
+  scopes?: string[];
 }
 
 export class Core {
@@ -192,6 +208,11 @@ export class Core {
   readonly cells = new Map<string, number>();
   readonly costs: CostTable;
   readonly drive = new Map<string, DriveEntry>();
+  /**
+   * How the Drive API makes a native Google file of a MIME type (files.create with
+   * `application/vnd.google-apps.form` or `.document`): the Forms and Docs fakes register here.
+   */
+  readonly nativeCreators = new Map<string, (name: string) => DriveEntry>();
   readonly triggers: TriggerRecord[] = [];
   readonly logs: string[] = [];
   /** Executions currently running; the last is the innermost (a nested one models concurrency). */
@@ -209,6 +230,12 @@ export class Core {
   readonly seed: string;
   /** The Google world the fakes behave as (account type, sharing policy, new-sheet locale …). */
   readonly environment: Environment;
+  /**
+   * The scopes granted to the script (see CoreOptions.scopes); null: every scope (automatic
+   * detection). Only calls made inside a script execution are checked: the harness acts as a
+   * person or as Google itself.
+   */
+  scopes: ReadonlySet<string> | null = null;
   /** Whether charging a call advances the clock (the modelled wall time). */
   advanceClockOnCalls = true;
   /**
@@ -239,6 +266,35 @@ export class Core {
     this.seed = options.seed;
     this.locale = options.locale ?? 'en';
     this.environment = options.environment ?? environment('consumer');
+    if (options.scopes) this.setScopes(options.scopes);
+  }
+
+  /** Grants exactly these scopes (full URLs); null grants everything (automatic detection). */
+  setScopes(scopes: readonly string[] | null): void {
+    this.scopes = scopes === null ? null : new Set(scopes.map(String));
+  }
+
+  /** Whether any of `alternatives` is granted (always, with automatic detection). */
+  hasScope(...alternatives: string[]): boolean {
+    const granted = this.scopes;
+    return granted === null || alternatives.some((scope) => granted.has(scope));
+  }
+
+  /**
+   * Throws Apps Script's message when a script calls a built-in service method none of whose
+   * scopes the manifest grants: "Specified permissions are not sufficient to call
+   * DriveApp.createFolder. Required permissions: https://www.googleapis.com/auth/drive", and for a
+   * method several scopes allow, "Required permissions: (https://www.googleapis.com/auth/drive.readonly
+   * || https://www.googleapis.com/auth/drive)" — the wording scripts with explicit `oauthScopes`
+   * report (zidooka.com, "How to Fix 'Specified permissions are not sufficient to call xxx' in GAS",
+   * quoting DriveApp.getRootFolder: github.com/yamachi4u/zidooka_writing, drafts/gas-specified-permissions-error-en.md;
+   * the DriveApp.createFolder form is quoted by several public projects that tried `drive.file`).
+   * Harness calls outside an execution are not checked.
+   */
+  requireScope(what: string, alternatives: string[]): void {
+    if (!this.current() || this.hasScope(...alternatives)) return;
+    const required = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' || ')})`;
+    throw gasError(`Specified permissions are not sufficient to call ${what}. Required permissions: ${required}`);
   }
 
   now(): number {
@@ -273,6 +329,15 @@ export class Core {
 
   current(): Execution | null {
     return this.executions.length ? this.executions[this.executions.length - 1] : null;
+  }
+
+  /**
+   * Whether a file FormApp/DocumentApp/SpreadsheetApp.create makes now counts as the app's for
+   * `drive.file`: only inside an execution, and only in a world that reads it so
+   * (Environment.builtinCreatesCountForDriveFile).
+   */
+  builtinCreateIsApps(): boolean {
+    return this.current() !== null && this.environment.builtinCreatesCountForDriveFile;
   }
 
   /**

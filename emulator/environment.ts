@@ -40,6 +40,14 @@ export interface Environment {
   formsExternalResponses: 'allowed' | 'blocked';
   /** Mail the same account sends a day for other reasons, drawing on the same daily quota. */
   otherMailPerDay: number;
+  /**
+   * Whether a file made by FormApp.create, DocumentApp.create or SpreadsheetApp.create counts as
+   * "created by the app" for the `drive.file` scope (the Advanced Drive service then sees it).
+   * Google's pages say that `drive.file` covers files the app created, but not whether the
+   * built-in services' creations count. Default false, the pessimistic reading: a product must
+   * not rely on it (it creates through Drive.Files.create instead); true models the other reading.
+   */
+  builtinCreatesCountForDriveFile: boolean;
 }
 
 /** The named worlds the replay and the tests run in. */
@@ -53,6 +61,7 @@ export const ENVIRONMENTS = {
     formResponders: 'anyone',
     formsExternalResponses: 'allowed',
     otherMailPerDay: 0,
+    builtinCreatesCountForDriveFile: false,
   },
   workspace: {
     account: 'workspace',
@@ -63,6 +72,7 @@ export const ENVIRONMENTS = {
     formResponders: 'domain',
     formsExternalResponses: 'allowed',
     otherMailPerDay: 0,
+    builtinCreatesCountForDriveFile: false,
   },
   'workspace-strict': {
     account: 'workspace',
@@ -73,6 +83,7 @@ export const ENVIRONMENTS = {
     formResponders: 'domain',
     formsExternalResponses: 'allowed',
     otherMailPerDay: 0,
+    builtinCreatesCountForDriveFile: false,
   },
 } as const satisfies Record<string, Environment>;
 

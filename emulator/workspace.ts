@@ -27,6 +27,8 @@ export { CONSUMER_MAIL_QUOTA_PER_DAY, WORKSPACE_MAIL_QUOTA_PER_DAY } from './mai
  * https://developers.google.com/apps-script/manifest/dependencies#EnabledAdvancedService
  */
 interface Manifest {
+  /** Explicit scopes; absent: Apps Script detects what the code needs (everything is granted here). */
+  oauthScopes?: string[];
   dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string; serviceId?: string; version?: string }> };
 }
 
@@ -54,9 +56,12 @@ export class Workspace {
   readonly docs: DocsService;
   readonly urlFetch: UrlFetchService;
   private context: Record<string, unknown> | null = null;
+  /** Scopes the caller fixed (WorkspaceOptions.scopes): they win over the manifest's. */
+  private readonly fixedScopes: boolean;
 
   constructor(options: WorkspaceOptions) {
     this.core = new Core(options);
+    this.fixedScopes = options.scopes !== undefined;
     this.spreadsheets = new SpreadsheetService(this.core);
     this.forms = new FormsService(this.core, this.spreadsheets);
     this.mail = new MailService(this.core, { dailyQuota: options.mailQuotaPerDay });
@@ -130,7 +135,11 @@ export class Workspace {
    */
   loadBundle(bundleDir: string): Record<string, unknown> {
     if (!existsSync(bundleDir)) throw new Error(`Workspace.loadBundle: no such folder: ${bundleDir}`);
-    const globals = this.globals(this.manifestOf(bundleDir));
+    const manifest = this.manifestOf(bundleDir);
+    // The token carries the manifest's explicit scopes; without them, Apps Script's automatic
+    // detection grants what the code uses (https://developers.google.com/apps-script/concepts/scopes).
+    if (!this.fixedScopes) this.core.setScopes(manifest.oauthScopes ?? null);
+    const globals = this.globals(manifest);
     const SimulatedDate = globals.Date as DateConstructor;
     // Dates handed to the script (getValues, timestamps) are the script realm's own Date.
     this.core.makeDate = (ms) => new SimulatedDate(ms);

@@ -131,7 +131,9 @@ export class DocumentAppFake
 
   create(name: string): GDocument {
     this.store.core.call('DocumentApp', 'create');
-    return this.store.open(this.store.create(String(name)).id);
+    const entry = this.store.create(String(name));
+    entry.createdByApp = this.store.core.builtinCreateIsApps();
+    return this.store.open(entry.id);
   }
 
   openById(id: string): GDocument {

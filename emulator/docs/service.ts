@@ -13,6 +13,8 @@ export class DocsService {
   constructor(core: Core, options: DocsOptions = {}) {
     this.store = new DocsStore(core, options);
     this.app = toGas(new DocumentAppFake(this.store));
+    // Drive's files.create with the Docs MIME type makes an empty document (one empty paragraph).
+    core.nativeCreators.set('application/vnd.google-apps.document', (name) => this.store.create(name));
   }
 
   /** Every document made, for the dump. */

@@ -156,19 +156,7 @@ export class FileFake
 
   /** The links Drive reports as a file's alternateLink, by type. */
   getUrl(): string {
-    const { id, kind } = this.entry;
-    switch (kind) {
-      case 'document':
-        return `https://docs.google.com/document/d/${id}/edit`;
-      case 'spreadsheet':
-        return `https://docs.google.com/spreadsheets/d/${id}/edit`;
-      case 'form':
-        return `https://docs.google.com/forms/d/${id}/edit`;
-      case 'folder':
-        return `https://drive.google.com/drive/folders/${id}`;
-      default:
-        return `https://drive.google.com/file/d/${id}/view?usp=drivesdk`;
-    }
+    return this.store.urlOf(this.entry);
   }
 
   /**
@@ -221,6 +209,7 @@ export class FileFake
       throw gasError(`The emulator cannot copy a ${entry.mimeType} file.`);
     }
     copy.parents = parents;
+    copy.createdByApp = this.store.core.current() !== null;
     this.store.inherit(copy);
     return this.store.file(copy.id);
   }

@@ -4,6 +4,7 @@
 import type { Core, DrivePermission } from '../core';
 import { type AdvancedDrive, AdvancedDriveFake } from './advanced';
 import { DriveAppFake } from './app';
+import { guardDriveApp } from './scopes';
 import { type DriveIndexRow, DriveStore, MIME_TYPES } from './store';
 
 export class DriveService {
@@ -15,13 +16,28 @@ export class DriveService {
 
   constructor(core: Core) {
     this.store = new DriveStore(core);
-    this.app = new DriveAppFake(this.store) as unknown as GoogleAppsScript.Drive.DriveApp;
+    this.app = guardDriveApp(core, new DriveAppFake(this.store), 'DriveApp') as unknown as GoogleAppsScript.Drive.DriveApp;
     this.advanced = new AdvancedDriveFake(this.store);
   }
 
   /** The permissions of an item as the Drive API lists them (owner, link or domain sharing, the rest). */
   permissions(id: string): DrivePermission[] {
     return this.store.permissionsOf(this.store.entry(id));
+  }
+
+  /** Whether the script project created the item (what `drive.file` lets the Drive API see). */
+  createdByApp(id: string): boolean {
+    return this.store.entry(id).createdByApp === true;
+  }
+
+  /**
+   * A person opens the item with the app (Drive's "Open with", the Google Picker): from then on
+   * `drive.file` covers it — the scope lets an app reach files "that you open with an app or that
+   * the user shares with an app while using the Google Picker API or the app's file picker"
+   * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
+   */
+  openWithApp(id: string): void {
+    this.store.entry(id).createdByApp = true;
   }
 
   /** Every item made in Drive, for drive/index.json. */

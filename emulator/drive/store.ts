@@ -10,6 +10,7 @@ import { encodeString, fromByteArray } from '../blob';
 import { enumName, enumValue, makeEnum } from '../gas-enum';
 import { DriveIterator, parseQuery } from './query';
 import { FileFake, FolderFake } from './files';
+import { guardDriveApp } from './scopes';
 
 export type GFile = GoogleAppsScript.Drive.File;
 export type GFolder = GoogleAppsScript.Drive.Folder;
@@ -179,6 +180,8 @@ export class DriveStore {
       trashed: false,
       sharing: { access: 'PRIVATE', permission: 'NONE' },
       kind: mimeType === FOLDER_MIME ? 'folder' : 'file',
+      // DriveApp and the Drive API create as the app when a script runs them (see DriveEntry).
+      createdByApp: this.core.current() !== null,
       ...extra,
     };
     this.inherit(entry);
@@ -244,12 +247,30 @@ export class DriveStore {
     return this.folder(this.register(name, FOLDER_MIME, parentId).id);
   }
 
+  /** Every File and Folder a script gets checks the OAuth scope of each call (scopes.ts). */
   file(id: string): GFile {
-    return new FileFake(this, id) as unknown as GFile;
+    return guardDriveApp(this.core, new FileFake(this, id), 'DriveApp.File') as unknown as GFile;
   }
 
   folder(id: string): GFolder {
-    return new FolderFake(this, id) as unknown as GFolder;
+    return guardDriveApp(this.core, new FolderFake(this, id), 'DriveApp.Folder') as unknown as GFolder;
+  }
+
+  /** The link Drive reports for an item (DriveApp's getUrl, v3's webViewLink), by type. */
+  urlOf(entry: DriveEntry): string {
+    const { id, kind } = entry;
+    switch (kind) {
+      case 'document':
+        return `https://docs.google.com/document/d/${id}/edit`;
+      case 'spreadsheet':
+        return `https://docs.google.com/spreadsheets/d/${id}/edit`;
+      case 'form':
+        return `https://docs.google.com/forms/d/${id}/edit`;
+      case 'folder':
+        return `https://drive.google.com/drive/folders/${id}`;
+      default:
+        return `https://drive.google.com/file/d/${id}/view?usp=drivesdk`;
+    }
   }
 
   files(entries: DriveEntry[], position = 0): GFileIterator {

@@ -35,6 +35,14 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
    */
   create(title: string): FormIface {
     this.store.charge('create');
+    const state = this.build(title);
+    const entry = this.store.core.drive.get(state.id);
+    if (entry) entry.createdByApp = this.store.core.builtinCreateIsApps();
+    return new FormFake(this.store, state) as unknown as FormIface;
+  }
+
+  /** A new, empty, unpublished form and its Drive file (also what Drive's files.create makes of a form). */
+  build(title: string): FormState {
     const core = this.store.core;
     const id = core.newId();
     const state: FormState = {
@@ -70,7 +78,7 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
       permissions: [this.initialResponders()],
       kind: 'form',
     });
-    return new FormFake(this.store, state) as unknown as FormIface;
+    return state;
   }
   /** Who a new form admits as respondents in this environment (see create). */
   private initialResponders(): DrivePermission {

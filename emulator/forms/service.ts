@@ -13,6 +13,7 @@ import {
   type FormSnapshot,
   type FormState,
   type ItemState,
+  FORM_MIME_TYPE,
   NEED_PERMISSION_MESSAGE,
   OTHER_OPTION,
   type RespondOptions,
@@ -31,7 +32,19 @@ export class FormsService {
 
   constructor(core: Core, destinations: FormDestinationStore) {
     this.store = new FormsStore(core, destinations);
-    this.app = new FormAppFake(this.store);
+    const app = new FormAppFake(this.store);
+    this.app = app;
+    // Drive's files.create with the form MIME type makes the same empty, unpublished form. Its
+    // title is the file's name, as a form made in Drive's UI is titled what its file is called
+    // (no Google page says what the API does; this is the emulator's reading, unlike
+    // FormApp.create, whose blank title was seen live).
+    core.nativeCreators.set(FORM_MIME_TYPE, (name) => {
+      const state = app.build(name);
+      state.title = name;
+      const entry = core.drive.get(state.id);
+      if (!entry) throw new Error('Emulator: the new form has no Drive file');
+      return entry;
+    });
   }
 
   /** The long URL a forms.gle link opens (what a browser is redirected to); null for an unknown link. */

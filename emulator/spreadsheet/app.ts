@@ -72,7 +72,10 @@ export class SpreadsheetAppFake implements Pick<GoogleAppsScript.Spreadsheet.Spr
   create(name: string, rows?: number, columns?: number): GSpreadsheet {
     this.svc.core.requireFullAuth('SpreadsheetApp.create', SPREADSHEETS_SCOPE);
     this.svc.charge('create', 'write');
-    return this.svc.create(String(name), rows, columns) as unknown as GSpreadsheet;
+    const ss = this.svc.create(String(name), rows, columns);
+    const entry = this.svc.core.drive.get(ss.getId());
+    if (entry) entry.createdByApp = this.svc.core.builtinCreateIsApps();
+    return ss as unknown as GSpreadsheet;
   }
   /**
    * "Cannot call SpreadsheetApp.getUi() from this context." — from time-driven and form-submit
