@@ -117,8 +117,12 @@ export interface DriveEntry {
    * Items the harness makes outside an execution (a person's file, one shared with the account)
    * are not the app's. `drive.file` "lets apps access only the files they created or that a user
    * explicitly shared with the app" (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
+   * The grant is the user's, not the file's: the scope covers "the specific Google Drive files you
+   * use with this app" (its consent text), so a file the app made for the owner is not the app's for
+   * another editor running the same script, even when the owner shares it with them. Hence the
+   * accounts for which the app holds the item; none: not the app's for anyone.
    */
-  createdByApp?: boolean;
+  appUsers?: string[];
 }
 
 /**
@@ -338,6 +342,18 @@ export class Core {
    */
   builtinCreateIsApps(): boolean {
     return this.current() !== null && this.environment.builtinCreatesCountForDriveFile;
+  }
+
+  /** The accounts the app holds an item for when it is made now: the running account, inside an execution. */
+  appUsersOfNew(countsAsApps = this.current() !== null): string[] {
+    const exec = this.current();
+    return exec && countsAsApps ? [exec.user] : [];
+  }
+
+  /** Whether the app holds an item for the account running now (what `drive.file` reaches). */
+  appHolds(entry: DriveEntry): boolean {
+    const exec = this.current();
+    return exec !== null && (entry.appUsers ?? []).includes(exec.user);
   }
 
   /**

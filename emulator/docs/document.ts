@@ -132,7 +132,7 @@ export class DocumentAppFake
   create(name: string): GDocument {
     this.store.core.call('DocumentApp', 'create');
     const entry = this.store.create(String(name));
-    entry.createdByApp = this.store.core.builtinCreateIsApps();
+    entry.appUsers = this.store.core.appUsersOfNew(this.store.core.builtinCreateIsApps());
     return this.store.open(entry.id);
   }
 

@@ -239,7 +239,7 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
         entry = store.register(name, mimeType, store.root.id, { bytes });
       }
       entry.parents = parents;
-      entry.createdByApp = true;
+      entry.appUsers = core.appUsersOfNew(true);
       store.inherit(entry);
       return answer('files.create', entry, optionalArgs);
     },
@@ -253,7 +253,7 @@ export function advancedFiles(core: Core, store: DriveStore, access: DriveAccess
       const entry = access.requireRead('files.get', find(id), id);
       if (optionalArgs?.alt !== 'media') return answer('files.get', entry, optionalArgs);
       // Content needs a scope that reads content, not only metadata.
-      if (core.current() && !core.hasScope(DRIVE, DRIVE_READONLY) && !(core.hasScope(DRIVE_FILE) && entry.createdByApp)) {
+      if (core.current() && !core.hasScope(DRIVE, DRIVE_READONLY) && !(core.hasScope(DRIVE_FILE) && core.appHolds(entry))) {
         throw apiError('files.get', 'Request had insufficient authentication scopes.');
       }
       // "Only files with binary content can be downloaded. Use Export with Docs Editors files." (reason fileNotDownloadable, handle-errors guide)

@@ -209,7 +209,7 @@ export class FileFake
       throw gasError(`The emulator cannot copy a ${entry.mimeType} file.`);
     }
     copy.parents = parents;
-    copy.createdByApp = this.store.core.current() !== null;
+    copy.appUsers = this.store.core.appUsersOfNew();
     this.store.inherit(copy);
     return this.store.file(copy.id);
   }

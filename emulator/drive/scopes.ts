@@ -124,12 +124,12 @@ export class DriveAccess {
 
   readable(entry: DriveEntry): boolean {
     if (!this.checked() || entry === this.root) return true;
-    return this.core.hasScope(DRIVE, DRIVE_READONLY, METADATA, METADATA_READONLY) || (this.core.hasScope(DRIVE_FILE) && entry.createdByApp === true);
+    return this.core.hasScope(DRIVE, DRIVE_READONLY, METADATA, METADATA_READONLY) || (this.core.hasScope(DRIVE_FILE) && this.core.appHolds(entry));
   }
 
   writable(entry: DriveEntry): boolean {
     if (!this.checked() || entry === this.root) return true;
-    return this.core.hasScope(DRIVE) || (this.core.hasScope(DRIVE_FILE) && entry.createdByApp === true);
+    return this.core.hasScope(DRIVE) || (this.core.hasScope(DRIVE_FILE) && this.core.appHolds(entry));
   }
 
   /**

@@ -25,9 +25,14 @@ export class DriveService {
     return this.store.permissionsOf(this.store.entry(id));
   }
 
-  /** Whether the script project created the item (what `drive.file` lets the Drive API see). */
+  /** Whether the script project created the item for some account (what `drive.file` lets the Drive API see). */
   createdByApp(id: string): boolean {
-    return this.store.entry(id).createdByApp === true;
+    return (this.store.entry(id).appUsers ?? []).length > 0;
+  }
+
+  /** The accounts for which the app holds the item. */
+  appUsers(id: string): string[] {
+    return [...(this.store.entry(id).appUsers ?? [])];
   }
 
   /**
@@ -36,8 +41,9 @@ export class DriveService {
    * the user shares with an app while using the Google Picker API or the app's file picker"
    * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
    */
-  openWithApp(id: string): void {
-    this.store.entry(id).createdByApp = true;
+  openWithApp(id: string, user: string = this.store.core.user): void {
+    const entry = this.store.entry(id);
+    entry.appUsers = [...new Set([...(entry.appUsers ?? []), user])];
   }
 
   /** Every item made in Drive, for drive/index.json. */

@@ -181,7 +181,7 @@ export class DriveStore {
       sharing: { access: 'PRIVATE', permission: 'NONE' },
       kind: mimeType === FOLDER_MIME ? 'folder' : 'file',
       // DriveApp and the Drive API create as the app when a script runs them (see DriveEntry).
-      createdByApp: this.core.current() !== null,
+      appUsers: this.core.appUsersOfNew(),
       ...extra,
     };
     this.inherit(entry);

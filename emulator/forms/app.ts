@@ -37,7 +37,7 @@ export class FormAppFake implements Pick<GoogleAppsScript.Forms.FormApp, FormApp
     this.store.charge('create');
     const state = this.build(title);
     const entry = this.store.core.drive.get(state.id);
-    if (entry) entry.createdByApp = this.store.core.builtinCreateIsApps();
+    if (entry) entry.appUsers = this.store.core.appUsersOfNew(this.store.core.builtinCreateIsApps());
     return new FormFake(this.store, state) as unknown as FormIface;
   }
 

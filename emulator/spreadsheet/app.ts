@@ -74,7 +74,7 @@ export class SpreadsheetAppFake implements Pick<GoogleAppsScript.Spreadsheet.Spr
     this.svc.charge('create', 'write');
     const ss = this.svc.create(String(name), rows, columns);
     const entry = this.svc.core.drive.get(ss.getId());
-    if (entry) entry.createdByApp = this.svc.core.builtinCreateIsApps();
+    if (entry) entry.appUsers = this.svc.core.appUsersOfNew(this.svc.core.builtinCreateIsApps());
     return ss as unknown as GSpreadsheet;
   }
   /**

@@ -184,6 +184,23 @@ describe('Drive.Files under drive.file', () => {
     expect(asScript(ws, () => Files.get(theirs).name)).toBe('municipality.json');
   });
 
+  test("the app's hold is per account: what the owner's run made is 'File not found' to another editor's run of the same script", () => {
+    const ws = world([DRIVE_FILE, ...OTHERS]);
+    const { Files } = ws.drive.advanced;
+    const owner = ws.core.user;
+    const folder = asScript(ws, () => Files.create({ name: 'Reports', mimeType: FOLDER }).id as string);
+    expect(ws.drive.appUsers(folder)).toEqual([owner]);
+    const asClerk = <T>(fn: () => T): T => ws.core.runExecution('test', 'direct', fn, 'clerk@example.ge');
+    expect(() => asClerk(() => Files.get(folder))).toThrow(`File not found: ${folder}.`);
+    expect(asClerk(() => Files.list({ q: "name = 'Reports'" }).files)).toEqual([]);
+    // What the clerk's run makes is the clerk's, and not the owner's.
+    const theirs = asClerk(() => Files.create({ name: 'Reports', mimeType: FOLDER }).id as string);
+    expect(() => asScript(ws, () => Files.get(theirs))).toThrow(`File not found: ${theirs}.`);
+    // Opened with the app by the clerk (the Picker), the owner's folder is the clerk's too.
+    ws.drive.openWithApp(folder, 'clerk@example.ge');
+    expect(asClerk(() => Files.get(folder).name)).toBe('Reports');
+  });
+
   test('drive.readonly with drive.file reads a file it did not create but cannot trash it (403 appNotAuthorizedToFile)', () => {
     const ws = world([DRIVE_READONLY, DRIVE_FILE, ...OTHERS]);
     const theirs = ws.drive.app.createFile('theirs.txt', 'x').getId();
