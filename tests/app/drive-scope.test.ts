@@ -77,7 +77,9 @@ describe.each([false, true])("whether Google counts FormApp/DocumentApp files as
     expect(forms).toHaveLength(2);
     for (const form of forms) {
       expect(fx.ws.drive.createdByApp(form.id)).toBe(true);
-      expect(fx.ws.drive.permissions(form.id)).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'anyone', view: 'published', role: 'reader' })]));
+      expect(fx.ws.drive.permissions(form.id)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: 'anyone', view: 'published', role: 'reader' })]),
+      );
     }
     // The self-check says so too: no ✗ row.
     expect(checkRows(fx).filter((row) => row.some((cell) => cell.includes('✗')))).toEqual([]);
@@ -93,7 +95,8 @@ describe.each([false, true])("whether Google counts FormApp/DocumentApp files as
     expect(items.filter((line) => line.startsWith('application/pdf'))).toHaveLength(1);
     expect(items.filter((line) => line.startsWith(FOLDER_MIME) && line.includes('ANYONE_WITH_LINK'))).toHaveLength(1);
     // Everything the product made, it can reach again under drive.file (the bound workbook is the owner's, not made by the script).
-    for (const row of fx.ws.drive.index().filter((item) => item.id !== fx.spreadsheetId)) expect({ name: row.name, app: fx.ws.drive.createdByApp(row.id) }).toEqual({ name: row.name, app: true });
+    for (const row of fx.ws.drive.index().filter((item) => item.id !== fx.spreadsheetId))
+      expect({ name: row.name, app: fx.ws.drive.createdByApp(row.id) }).toEqual({ name: row.name, app: true });
   });
 });
 
