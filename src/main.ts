@@ -17,7 +17,7 @@ import { selfCheckAction } from './app/self-check';
 import { exportAggregatesAction } from './app/aggregates';
 import { nationalReportAction } from './app/national';
 import { recordJobOutcomes } from './app/job-problems';
-import { runsAsOwner } from './app/owner';
+import { ownersDriveAction, runsAsOwner } from './app/owner';
 import { eraseAfterCallsEdit, runPhoneSurvey } from './app/phone-survey';
 import { sheetEditOf, submittedFormId } from './adapters/events';
 import { addMenu } from './adapters/ui';
@@ -37,7 +37,7 @@ export function menuSelfCheck(): void {
 }
 
 export function menuPaperForms(): void {
-  runMenuAction('paperForms', paperFormsAction);
+  runMenuAction('paperForms', ownersDriveAction('paperForms', paperFormsAction));
 }
 
 export function menuImportPaper(): void {
@@ -62,25 +62,25 @@ export function menuSmsKey(): void {
 }
 
 export function menuBuildReport(): void {
-  runMenuAction('buildReport', buildReportAction);
+  runMenuAction('buildReport', ownersDriveAction('buildReport', buildReportAction));
 }
 
 export function menuPrepareMeeting(): void {
-  runMenuAction('prepareMeeting', prepareMeetingAction);
+  runMenuAction('prepareMeeting', ownersDriveAction('prepareMeeting', prepareMeetingAction));
 }
 
 export function menuPublishReport(): void {
-  runMenuAction('publishReport', publishReportAction);
+  runMenuAction('publishReport', ownersDriveAction('publishReport', publishReportAction));
 }
 
 /** The period's suppressed, difference-safe figures as a JSON file for the association (issue 18). */
 export function menuExportAggregates(): void {
-  runMenuAction('exportAggregates', exportAggregatesAction);
+  runMenuAction('exportAggregates', ownersDriveAction('exportAggregates', exportAggregatesAction));
 }
 
 /** National mode (the association's workbook): the municipalities' comparison report. */
 export function menuNationalReport(): void {
-  runMenuAction('nationalReport', nationalReportAction);
+  runMenuAction('nationalReport', ownersDriveAction('nationalReport', nationalReportAction));
 }
 
 /**

@@ -91,14 +91,17 @@ export function openFolder(place: FolderPlace): DocFolder {
 /**
  * Whether the account may share by link, tried on the product's folder whose purpose is to be
  * shared by link (so nothing ends up shared that was not meant to be): the folder is shared again,
- * view only. Made first when it does not exist yet (publishing would make it), or is in the trash.
+ * view only. Made first when it does not exist yet (publishing would make it), or is in the trash
+ * — by the owner's run only (`mayCreate`): another account's folder would be in its own Drive.
  * A stored folder this account cannot open is reported, never replaced by a new one.
  */
-export function probeLinkSharing(place: FolderPlace): SharingFacts {
+export function probeLinkSharing(place: FolderPlace, mayCreate: boolean): SharingFacts {
   let folderId: string;
   try {
     const kept = keptFolder(place.key);
-    folderId = kept && !kept.trashed ? kept.id : ensureFolder(place.key, place.name).id;
+    if (kept && !kept.trashed) folderId = kept.id;
+    else if (mayCreate) folderId = ensureFolder(place.key, place.name).id;
+    else throw new Error('no folder yet, and only the owner account makes it');
   } catch (err) {
     const reason = driveErrorText(err);
     console.warn(`self-check: folder ${place.key} cannot be opened from this account (${reason})`);

@@ -41,6 +41,7 @@ import { currentAccount, forgetPreviousTriggerOwner, ownTriggerHandlers, trigger
 import { workbookDateSettings } from '../adapters/workbook';
 import { PUBLIC_FOLDER } from './publish';
 import { TRIGGERS } from './trigger-list';
+import { runByOwner } from './owner';
 
 export { SELF_CHECK_TAB };
 
@@ -131,7 +132,7 @@ export function selfCheckRows(): { rows: CheckRow[]; email: string } {
   rows.push(triggers.row);
   rows.push(
     sharingRow(
-      probe('link sharing', () => probeLinkSharing(PUBLIC_FOLDER)),
+      probe('link sharing', () => probeLinkSharing(PUBLIC_FOLDER, runByOwner())),
       PUBLIC_FOLDER.name,
     ),
   );

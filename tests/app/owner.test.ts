@@ -149,3 +149,42 @@ describe('sending', () => {
     expect(status).toBe(t('invite.sent'));
   });
 });
+
+describe("Drive is the owner's (drive.file: the script reaches only what it made for the account running it)", () => {
+  const driveItems = (f: Fixture) => f.ws.drive.index().filter((row) => row.id !== f.spreadsheetId && !row.trashed);
+
+  test.each([
+    ['menu.paper_form', null],
+    ['menu.build_report', '2026-Q1'],
+    ['menu.prepare_meeting', '2026-Q1'],
+    ['menu.publish_report', '2026-Q1'],
+    ['menu.export_aggregates', '2026-Q1'],
+  ] as const)("a clerk's %s makes nothing in anyone's Drive, changes no kept id, and names the owner", (item, period) => {
+    const f = setUpWorkbook();
+    const before = driveItems(f).map((row) => row.id);
+    const kept = JSON.stringify(props(f).getProperties());
+    if (period) f.ws.spreadsheets.ui.answerNext({ button: 'OK', text: period });
+    f.clickAs(t(item), STAFF_USER);
+    expect(lastAlert(f)).toBe(t('menu.drive_owner_only', { owner: ADMIN_USER, me: STAFF_USER }));
+    expect(driveItems(f).map((row) => row.id)).toEqual(before);
+    expect(JSON.stringify(props(f).getProperties())).toBe(kept);
+    // The owner's click does it, in the owner's Drive.
+    if (period) f.ws.spreadsheets.ui.answerNext({ button: 'OK', text: period });
+    f.clickAs(t(item), ADMIN_USER);
+    expect(lastAlert(f)).not.toBe(t('menu.drive_owner_only', { owner: ADMIN_USER, me: ADMIN_USER }));
+    const made = driveItems(f).filter((row) => !before.includes(row.id));
+    for (const row of made) expect({ name: row.name, for: f.ws.drive.appUsers(row.id) }).toEqual({ name: row.name, for: [ADMIN_USER] });
+  });
+
+  test("a clerk's self-check makes no public folder; it says the folder is not reachable from that account", () => {
+    const f = setUpWorkbook();
+    const folders = () => driveItems(f).filter((row) => row.mimeType === 'application/vnd.google-apps.folder').length;
+    // Setup's own check (the owner's) made the public folder; without it, a clerk's check must not make one.
+    const publicFolder = props(f).getProperty('folder.public');
+    if (publicFolder) props(f).deleteProperty('folder.public');
+    const before = folders();
+    f.clickAs(t('menu.self_check'), STAFF_USER);
+    expect(folders()).toBe(before);
+    expect(props(f).getProperty('folder.public')).toBeNull();
+  });
+});
