@@ -23,14 +23,24 @@ function runByOwner(): boolean {
   return owner !== null && me !== '' && owner.getEmail() === me;
 }
 
-function storedList(): CallbackRequest[] {
+/**
+ * The requests already in the list: none when there is no list yet, or it is trashed or gone
+ * ("File not found"); null when it is there but cannot be read now (an outage, or a read Google
+ * refuses) — then it must not be overwritten, or the requests in it would be lost.
+ */
+function storedList(): CallbackRequest[] | null {
   const id = readString(FILE_KEY);
   if (!id || id.startsWith('making:')) return [];
   try {
     return getItem(id).trashed ? [] : parseCallbacks(readText(id));
   } catch (err) {
-    console.warn(`callbacks: stored list ${id} cannot be read (${driveErrorText(err)}); a new one is made`);
-    return [];
+    const reason = driveErrorText(err);
+    if (/not found/i.test(reason)) {
+      console.warn(`callbacks: stored list ${id} is gone (${reason}); a new one is made`);
+      return [];
+    }
+    console.error(`callbacks: stored list ${id} cannot be read (${reason}); it is left as it is and the new requests wait`);
+    return null;
   }
 }
 
@@ -51,8 +61,14 @@ export function storeCallbacks(fresh: readonly CallbackRequest[]): CallbackOutco
     console.warn(`callbacks: ${all.length} request(s) wait for a run as the workbook's owner`);
     return { stored: 0, waiting: all.length };
   }
+  const stored = storedList();
+  if (stored === null) {
+    // The list is kept unread rather than rewritten without what it holds; the next run tries again.
+    writeJson(PENDING_KEY, all);
+    return { stored: 0, waiting: all.length };
+  }
   const folder = ensureFolder(FOLDER_KEY, t('folder.coordinator'));
-  saveTextFile(FILE_KEY, folder, t('file.callbacks'), renderCallbacks(mergeCallbacks(storedList(), all)), 'text/csv');
+  saveTextFile(FILE_KEY, folder, t('file.callbacks'), renderCallbacks(mergeCallbacks(stored, all)), 'text/csv');
   if (waiting.length > 0) deleteKey(PENDING_KEY);
   return { stored: all.length, waiting: 0 };
 }

@@ -52,3 +52,30 @@ test('a call-back request reaches only the coordinator; the feedback row stays a
       .filter((line) => line.includes('577 12 34 56')),
   ).toHaveLength(1);
 });
+
+test('a list that cannot be read is never rewritten without what it holds: the new request waits, and lands when it can be read', () => {
+  const fx = setUpWorkbook();
+  typeOther(fx, 2, ['2026-01-04', PHONE, newborn.ka, CALL_ME]);
+  fx.ws.core.invoke('menuCollectNow', 'menu', undefined, { rethrow: true });
+  expect(callbackFile(fx)?.text).toContain('577 12 34 56');
+
+  // Drive answers every read of the list's content with an outage while a second request arrives.
+  fx.ws.core.faultHook = (service, method) => {
+    if (service === 'Drive' && method === 'Files.get' && /readText/.test(new Error().stack ?? ''))
+      throw new Error('API call to drive.files.get failed with error: Internal Error');
+  };
+  typeOther(fx, 3, ['2026-01-05', PHONE, newborn.ka, 'ფორმა ვერ ვიპოვე. დამირეკეთ: 599 11 22 33']);
+  fx.ws.core.invoke('menuCollectNow', 'menu', undefined, { rethrow: true });
+  const during = callbackFile(fx)?.text ?? '';
+  expect(during).toContain('577 12 34 56');
+  expect(during).not.toContain('599 11 22 33');
+  expect(fx.ws.properties.app.getScriptProperties().getProperty('callbacks.pending')).toContain('599 11 22 33');
+
+  // Readable again: the next run (the hourly sweep) adds the waiting request; both are kept.
+  fx.ws.core.faultHook = null;
+  fx.ws.core.invoke('menuCollectNow', 'menu', undefined, { rethrow: true });
+  const after = callbackFile(fx)?.text ?? '';
+  expect(after).toContain('577 12 34 56');
+  expect(after).toContain('599 11 22 33');
+  expect(fx.ws.properties.app.getScriptProperties().getProperty('callbacks.pending')).toBeNull();
+});
