@@ -7,7 +7,7 @@
  */
 import { mergeCallbacks, parseCallbacks, renderCallbacks, type CallbackRequest } from '../domain/arrival';
 import { t } from '../domain/messages';
-import { deleteKey, readJson, readString, writeJson } from './config';
+import { deleteKey, readJson, readString, writeJson, writeString } from './config';
 import { driveErrorText, getItem, readText } from './drive-api';
 import { ensureFolder, saveTextFile } from './drive-files';
 import { activeWorkbook } from './tables';
@@ -15,6 +15,8 @@ import { activeWorkbook } from './tables';
 const FOLDER_KEY = 'folder.coordinator';
 const FILE_KEY = 'callbacks.file';
 const PENDING_KEY = 'callbacks.pending';
+/** When the oldest waiting request started to wait (ISO); cleared with the wait. */
+const PENDING_SINCE_KEY = 'callbacks.pendingSince';
 
 /** Whether this run is the workbook owner's: only the owner's Drive holds the list. */
 function runByOwner(): boolean {
@@ -57,18 +59,33 @@ export function storeCallbacks(fresh: readonly CallbackRequest[]): CallbackOutco
   const all = mergeCallbacks(waiting, fresh);
   if (all.length === 0) return { stored: 0, waiting: 0 };
   if (!runByOwner()) {
-    writeJson(PENDING_KEY, all);
+    keepWaiting(all);
     console.warn(`callbacks: ${all.length} request(s) wait for a run as the workbook's owner`);
     return { stored: 0, waiting: all.length };
   }
   const stored = storedList();
   if (stored === null) {
     // The list is kept unread rather than rewritten without what it holds; the next run tries again.
-    writeJson(PENDING_KEY, all);
+    keepWaiting(all);
     return { stored: 0, waiting: all.length };
   }
   const folder = ensureFolder(FOLDER_KEY, t('folder.coordinator'));
   saveTextFile(FILE_KEY, folder, t('file.callbacks'), renderCallbacks(mergeCallbacks(stored, all)), 'text/csv');
   if (waiting.length > 0) deleteKey(PENDING_KEY);
+  deleteKey(PENDING_SINCE_KEY);
   return { stored: all.length, waiting: 0 };
+}
+
+/** Stores the requests that wait, and since when the oldest of them waits. */
+function keepWaiting(requests: readonly CallbackRequest[]): void {
+  writeJson(PENDING_KEY, requests);
+  if (!readString(PENDING_SINCE_KEY)) writeString(PENDING_SINCE_KEY, new Date().toISOString());
+}
+
+/** How many requests wait for the owner's run, and since when (null: not recorded). */
+export function waitingCallbacks(): { count: number; since: Date | null } {
+  const count = (readJson<CallbackRequest[]>(PENDING_KEY) ?? []).length;
+  const since = readString(PENDING_SINCE_KEY);
+  const at = since ? new Date(since) : null;
+  return { count, since: count > 0 && at && !Number.isNaN(at.getTime()) ? at : null };
 }

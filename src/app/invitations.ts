@@ -120,6 +120,14 @@ export function sendInvitationsAction(): string {
   return `${summaryText(result)}\n${overall}`;
 }
 
+/** A clerk's request to send that waits for the owner's sweep, or null. */
+export function queuedSendRequest(): { by: string; at: Date } | null {
+  const request = readJson<{ by?: string; at?: string }>(REQUESTED);
+  if (!request) return null;
+  const at = new Date(request.at ?? '');
+  return { by: request.by ?? '', at: Number.isNaN(at.getTime()) ? new Date(0) : at };
+}
+
 /**
  * A request queued from the menu is served by the owner's sweep that just ran: noted and cleared.
  * That sweep ran the day's batch if it was due; the request never sends a case outside the batch.

@@ -21,6 +21,7 @@ import {
   mailLeftRow,
   mailSettingRow,
   sharingRow,
+  waitingRow,
   timeZoneRow,
   triggersVerdict,
   type AccountKind,
@@ -42,6 +43,8 @@ import { workbookDateSettings } from '../adapters/workbook';
 import { PUBLIC_FOLDER } from './publish';
 import { TRIGGERS } from './trigger-list';
 import { runByOwner } from './owner';
+import { queuedSendRequest } from './invitations';
+import { waitingCallbacks } from '../adapters/callback-list';
 
 export { SELF_CHECK_TAB };
 
@@ -134,6 +137,12 @@ export function selfCheckRows(): { rows: CheckRow[]; email: string } {
     sharingRow(
       probe('link sharing', () => probeLinkSharing(PUBLIC_FOLDER, runByOwner())),
       PUBLIC_FOLDER.name,
+    ),
+  );
+  rows.push(
+    waitingRow(
+      probe('waiting for the owner', () => ({ owner: triggerOwners().owner ?? '', sendRequest: queuedSendRequest(), callbacks: waitingCallbacks() })),
+      new Date(),
     ),
   );
   // The lines failed hourly and daily jobs left (none when every job last succeeded).

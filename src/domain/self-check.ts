@@ -265,6 +265,36 @@ export function sharingRow(probe: Probe<SharingFacts>, folder: string): CheckRow
   return { status: 'warn', check, found: t('check.sharing_unreachable', { folder, reason: facts.reason }), todo: t('check.sharing_unreachable_todo') };
 }
 
+/**
+ * What waits for the owner's runs: a clerk's request to send the day's invitations, and call-back
+ * requests that could not reach the owner's list yet. The owner's hourly sweep takes both.
+ */
+export interface WaitingFacts {
+  owner: string;
+  sendRequest: { by: string; at: Date } | null;
+  callbacks: { count: number; since: Date | null };
+}
+
+/** Two sweeps' time: anything older means the owner's hourly run is not taking it. */
+export const WAITING_LIMIT_MS = 2 * 3600_000;
+
+export function waitingRow(probe: Probe<WaitingFacts>, now: Date, timeZone = EXPECTED_TIME_ZONE): CheckRow {
+  const check = t('check.waiting');
+  if (!probe.ok) return failed(check, probe.error);
+  const { owner, sendRequest, callbacks } = probe.value;
+  const items: Array<{ what: string; since: Date | null }> = [];
+  if (sendRequest) items.push({ what: t('check.waiting_send', { by: sendRequest.by || '?' }), since: sendRequest.at });
+  if (callbacks.count > 0) items.push({ what: t('check.waiting_callbacks', { count: callbacks.count }), since: callbacks.since });
+  if (items.length === 0) return { status: 'ok', check, found: t('check.waiting_none'), todo: '' };
+  const found = items
+    .map((item) => (item.since ? t('check.waiting_item_since', { what: item.what, since: formatDateTimeKa(item.since, timeZone) }) : item.what))
+    .join('; ');
+  // Unknown since when: as old as can be (the list of an earlier version kept no time).
+  const stale = items.some((item) => item.since === null || now.getTime() - item.since.getTime() > WAITING_LIMIT_MS);
+  if (!stale) return { status: 'ok', check, found: t('check.waiting_recent', { items: found }), todo: '' };
+  return { status: 'warn', check, found: t('check.waiting_stale', { items: found }), todo: t('check.waiting_todo', { owner: owner || '?' }) };
+}
+
 /** The tab the checklist is written to. */
 export const SELF_CHECK_TAB = t('tab.self_check');
 

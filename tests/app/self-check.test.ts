@@ -77,8 +77,8 @@ describe('on a consumer account', () => {
     const message = lastAlert(fx);
     expect(message).toContain('სისტემა მზადაა');
     // the settings still hold the default cap of 1 500 a day, above the consumer account's 100
-    expect(message).toContain(`${t('check.summary', { ok: 8, warn: 1, fail: 0 })} დეტალები და რა უნდა გაკეთდეს — ჩანართში „${SELF_CHECK_TAB}“.`);
-    expect(checklist(fx).size).toBe(9);
+    expect(message).toContain(`${t('check.summary', { ok: 9, warn: 1, fail: 0 })} დეტალები და რა უნდა გაკეთდეს — ჩანართში „${SELF_CHECK_TAB}“.`);
+    expect(checklist(fx).size).toBe(10);
   });
 
   it('finds a consumer account: 100 mails and 90 minutes of triggers a day', () => {
@@ -100,7 +100,7 @@ describe('on a consumer account', () => {
     setSetting(fx, 'mailQuotaPerDay', '100');
     fx.click(SELF_CHECK);
     expect(row(fx, 'check.mail_setting')).toEqual({ status: '✓', found: t('check.mail_setting_ok', { value: '100', limit: '100' }), todo: '' });
-    expect(lastAlert(fx)).toBe(`${t('check.summary', { ok: 9, warn: 0, fail: 0 })}\n${t('check.see_tab', { tab: SELF_CHECK_TAB })}`);
+    expect(lastAlert(fx)).toBe(`${t('check.summary', { ok: 10, warn: 0, fail: 0 })}\n${t('check.see_tab', { tab: SELF_CHECK_TAB })}`);
   });
 
   it("reads the workbook's day-first locale and Tbilisi time, both forms open to anyone, the triggers once each, link sharing allowed", () => {
@@ -132,7 +132,7 @@ describe('on a consumer account', () => {
     expect(delta('MailApp.getRemainingDailyQuota')).toBe(1);
     expect(delta('ScriptApp.getProjectTriggers')).toBe(1);
     const calls = Object.keys(after).reduce((n, key) => n + delta(key), 0);
-    expect(calls).toBeLessThan(80);
+    expect(calls).toBeLessThan(90);
     // the last row says when and by whom
     const values = tabValues(fx, SELF_CHECK_TAB);
     expect(String(values[values.length - 1][1])).toMatch(
@@ -154,8 +154,8 @@ describe('on a Workspace account', () => {
       found: t('check.account_workspace', { email: 'admin@example.ge', mail: '1 500' }),
       todo: '',
     });
-    expect(statuses(fx)).toEqual(new Array(9).fill('✓'));
-    expect(lastAlert(fx)).toContain(t('check.summary', { ok: 9, warn: 0, fail: 0 }));
+    expect(statuses(fx)).toEqual(new Array(10).fill('✓'));
+    expect(lastAlert(fx)).toContain(t('check.summary', { ok: 10, warn: 0, fail: 0 }));
   });
 
   it("warns of a mailQuotaPerDay above Workspace's 1,500", () => {
@@ -185,7 +185,7 @@ describe('on a strict Workspace tenant (link sharing forbidden, the Forms overri
     expect(publicFolderSharing(fx)).toBe('PRIVATE');
     expect(lastAlert(fx)).toBe(
       [
-        t('check.summary', { ok: 8, warn: 1, fail: 0 }),
+        t('check.summary', { ok: 9, warn: 1, fail: 0 }),
         t('check.attention', { list: `⚠ ${t('check.sharing')}` }),
         t('check.see_tab', { tab: SELF_CHECK_TAB }),
       ].join('\n'),
@@ -214,7 +214,7 @@ describe('where the admin also turned the Forms override off', () => {
     expect(row(fx, 'check.sharing').status).toBe('⚠');
     // the alert lists the failures first
     expect(lastAlert(fx).split('\n').slice(0, 5)).toEqual([
-      t('check.summary', { ok: 6, warn: 1, fail: 2 }),
+      t('check.summary', { ok: 7, warn: 1, fail: 2 }),
       'საყურადღებო:',
       `✗ ${t('check.form', { form: 'N1' })}`,
       `✗ ${t('check.form', { form: 'N2' })}`,
@@ -400,7 +400,7 @@ describe('robust: a probe that fails is ✗ with its reason, and the others stil
     // without the quota the account type is asked of Forms instead
     expect(row(fx, 'check.account').status).toBe('✓');
     expect(row(fx, 'check.account').found).toContain('Workspace');
-    expect(statuses(fx).filter((s) => s === '✓')).toHaveLength(8);
+    expect(statuses(fx).filter((s) => s === '✓')).toHaveLength(9);
   });
 
   it("Drive's permissions list failing: who may answer the forms is ⚠ unknown", () => {
@@ -413,7 +413,7 @@ describe('robust: a probe that fails is ✗ with its reason, and the others stil
     const n1 = row(fx, 'check.form', { form: 'N1' });
     expect(n1.status).toBe('⚠');
     expect(n1.found).toBe(`${t('check.form_access_unknown', { reason: 'API call to drive.permissions.list failed with error: Internal Error' })}.`);
-    expect(checklist(fx).size).toBe(9);
+    expect(checklist(fx).size).toBe(10);
   });
 
   it('clicked before setup: the missing forms, triggers and settings are ✗ with what to do, and nothing breaks', () => {
@@ -435,5 +435,37 @@ describe('robust: a probe that fails is ✗ with its reason, and the others stil
       todo: t('check.account_unknown_todo'),
     });
     expect(lastAlert(fx)).toContain(t('check.see_tab', { tab: SELF_CHECK_TAB }));
+  });
+});
+
+describe("what waits for the owner's runs", () => {
+  test("a clerk's send request is fine for an hour, flagged once the owner's sweep has not taken it for two, and gone when it has", () => {
+    const fx = setUpWorkbook({ now: '2026-01-12T09:00:00+04:00' });
+    fx.click(t('menu.self_check'));
+    expect(row(fx, 'check.waiting')).toEqual({ status: '✓', found: t('check.waiting_none'), todo: '' });
+
+    // A clerk asks for the day's batch: queued for the owner's hourly sweep.
+    clickAs(fx.ws, STAFF_USER, 'menuSendInvitations');
+    fx.ws.core.setNow(Date.parse('2026-01-12T09:30:00+04:00'));
+    fx.click(t('menu.self_check'));
+    // Since the clerk's click (the emulated clock moves with each call: a minute or two after 09:00).
+    const clicked = /12\.01\.2026 09:0\d/.exec(row(fx, 'check.waiting').found)?.[0] ?? 'no time';
+    const since = t('check.waiting_item_since', { what: t('check.waiting_send', { by: STAFF_USER }), since: clicked });
+    expect(row(fx, 'check.waiting')).toEqual({ status: '✓', found: t('check.waiting_recent', { items: since }), todo: '' });
+
+    // Three hours on, no sweep has run (the owner's triggers are not firing): a warning saying what to do.
+    fx.ws.core.setNow(Date.parse('2026-01-12T12:00:00+04:00'));
+    fx.click(t('menu.self_check'));
+    expect(row(fx, 'check.waiting')).toEqual({
+      status: '⚠',
+      found: t('check.waiting_stale', { items: since }),
+      todo: t('check.waiting_todo', { owner: ADMIN_USER }),
+    });
+
+    // The owner's sweep takes it.
+    fx.ws.core.invoke('hourlySweep', 'time', {});
+    fx.click(t('menu.self_check'));
+    expect(row(fx, 'check.waiting').status).toBe('✓');
+    expect(row(fx, 'check.waiting').found).toBe(t('check.waiting_none'));
   });
 });

@@ -11,6 +11,8 @@ import {
   formRow,
   mailSettingRow,
   triggersVerdict,
+  waitingRow,
+  WAITING_LIMIT_MS,
   type CheckRow,
   type FormFacts,
 } from '../../src/domain/self-check';
@@ -135,5 +137,27 @@ describe('the tab and the alert', () => {
     expect(checkAlert(rows, 'T', null)).toBe(`${t('check.summary', { ok: 1, warn: 1, fail: 1 })}\nსაყურადღებო:\n✗ c\n⚠ b\n${t('check.see_tab', { tab: 'T' })}`);
     const unwritten = checkAlert(rows, 'T', 'Service unavailable');
     expect(unwritten).toContain(t('check.tab_not_written', { tab: 'T', reason: 'Service unavailable', list: '✗ c: 5 fix\n⚠ b: -1 left =do it' }));
+  });
+});
+
+describe('waitingRow', () => {
+  const now = new Date('2026-01-12T08:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const facts = (sendAt: Date | null, callbacks = 0, since: Date | null = null) => ({
+    ok: true as const,
+    value: { owner: 'owner@x.ge', sendRequest: sendAt ? { by: 'clerk@x.ge', at: sendAt } : null, callbacks: { count: callbacks, since } },
+  });
+
+  it('is ✓ with nothing waiting, and while what waits is younger than two sweeps', () => {
+    expect(waitingRow(facts(null), now)).toEqual({ status: 'ok', check: t('check.waiting'), found: t('check.waiting_none'), todo: '' });
+    expect(waitingRow(facts(ago(WAITING_LIMIT_MS - 60_000)), now).status).toBe('ok');
+  });
+
+  it('warns, naming the owner, once anything waits longer — or since an unknown time', () => {
+    const stale = waitingRow(facts(ago(WAITING_LIMIT_MS + 60_000)), now);
+    expect(stale.status).toBe('warn');
+    expect(stale.todo).toBe(t('check.waiting_todo', { owner: 'owner@x.ge' }));
+    expect(waitingRow(facts(null, 2, null), now).status).toBe('warn');
+    expect(waitingRow(facts(null, 2, ago(60_000)), now).found).toContain(t('check.waiting_callbacks', { count: 2 }));
   });
 });

@@ -217,14 +217,14 @@ describe("the product's self-check in environment.json", () => {
     expect(run.code).toBe(0);
     const check = read(run.out).selfCheck;
     expect(check).toEqual(
-      expect.objectContaining({ menuItem: t('menu.self_check'), failure: null, alert: expect.stringContaining('სისტემის შემოწმება: ✓ 8 · ⚠ 1 · ✗ 0.') }),
+      expect.objectContaining({ menuItem: t('menu.self_check'), failure: null, alert: expect.stringContaining('სისტემის შემოწმება: ✓ 9 · ⚠ 1 · ✗ 0.') }),
     );
     expect(check?.shown).toEqual([{ kind: 'alert', title: '', message: check?.alert }]);
     const checklist = check?.checklist ?? [];
     // What the tab holds, row by row: every check of the product, each with its status, finding and advice.
     const tab = JSON.parse(readFileSync(join(run.out, 'spreadsheets', WORKBOOK_NAME, `${SELF_CHECK_TAB}.json`), 'utf8')) as { values: string[][] };
     expect(checklist).toEqual(checklistOf(tab.values));
-    expect(checklist).toHaveLength(9);
+    expect(checklist).toHaveLength(10);
     for (const item of checklist) expect(Object.keys(item)).toEqual(['status', 'check', 'found', 'todo']);
     // In the strict world: forms open to anyone, link sharing refused with the hand-publishing steps.
     const sharing = checklist.find((c) => c.check === t('check.sharing'));
@@ -243,7 +243,7 @@ describe("the product's self-check in environment.json", () => {
     const summary = html.slice(html.indexOf('<section id="summary">'), html.indexOf('</section>', html.indexOf('<section id="summary">')));
     expect(summary).toContain('<table id="self-check">');
     expect(summary).toContain('<td class="mark check-warn">⚠</td><td>ბმულით გაზიარება (საჯარო ანგარიშის საქაღალდე)</td>');
-    expect(summary.match(/<td class="mark check-ok">✓<\/td>/g)).toHaveLength(8);
+    expect(summary.match(/<td class="mark check-ok">✓<\/td>/g)).toHaveLength(9);
   });
 });
 
