@@ -14,6 +14,34 @@ export type Lang = 'ka' | 'en';
 
 /** The report's own wording, Georgian first. */
 const REPORT_TEXT = {
+  // The section on reach (reach-layout.ts).
+  reachHeading: { ka: 'ვისამდე მივაღწიეთ: მოწვევის არხების მიხედვით', en: 'Reach: by invitation channel' },
+  reachNote: {
+    ka: 'მაჩვენებელი = პერიოდში მიღებული პასუხები ÷ ამავე პერიოდში მოწვეული (ან დარეკილი) ადამიანები. პასუხები ანონიმურია და მოწვევას ვერ დაუკავშირდება, ამიტომ ეს შეფასებაა. კანცელარია: N1 ფორმები ÷ კანცელარიაში შემოსული განცხადებები. SMS-ით მოწვეულთა პასუხები ცალკე ჩანს მხოლოდ მაშინ, როცა SMS-ის ბმული ამას აღნიშნავს; მანამდე ისინი ელფოსტის პასუხებში ითვლება.',
+    en: 'Rate = answers received in the period ÷ people invited (or called) in it. Answers are anonymous and cannot be matched to an invitation, so it is an estimate. Desk: N1 forms ÷ applications handed in at the desk. Answers of people invited by SMS show apart only when the SMS link marks them; until then they count with email.',
+  },
+  reachChannel: { ka: 'არხი', en: 'Channel' },
+  reachInvited: { ka: 'მოწვეული / დარეკილი', en: 'Invited / called' },
+  reachAnswers: { ka: 'პასუხები', en: 'Answers' },
+  reachRate: { ka: 'გამოხმაურება', en: 'Response rate' },
+  reachMoreAnswers: { ka: 'პასუხი მეტია მოწვევაზე', en: 'more answers than invitations' },
+  reachEmailWithSms: { ka: 'ელფოსტა და SMS (N2, ერთი ბმული)', en: 'Email and SMS (N2, one link)' },
+  reachCountedWithEmail: {
+    ka: 'იმავე ბმულით: პასუხები და მოწვეულები ელფოსტის სტრიქონშია',
+    en: 'same link: answers and invitations are in the email row',
+  },
+  reachOutcomeHeading: { ka: 'N2: შედეგი მიღწევის გზის მიხედვით', en: 'N2 outcome by how people were reached' },
+  reachOutcomeNote: {
+    ka: 'ეთანხმება (4–5) და რესპონდენტების რაოდენობა; ტელეფონით გამოკითხულები — კანცელარიაში მიმართულთა შემთხვევითი შერჩევა.',
+    en: 'Agree (4–5) and respondents; those interviewed by phone are a random sample of desk applicants.',
+  },
+  reachMeasure: { ka: 'მაჩვენებელი', en: 'Figure' },
+  reachSuppressed: { ka: 'ნაკლებია {min}-ზე — არ ქვეყნდება', en: 'fewer than {min} — not published' },
+  reachNoData: { ka: 'მონაცემი არ არის', en: 'no data' },
+  reachChannelEmail: { ka: 'ელფოსტა (N2)', en: 'Email (N2)' },
+  reachChannelSms: { ka: 'SMS (N2)', en: 'SMS (N2)' },
+  reachChannelPhone: { ka: 'ტელეფონით გამოკითხვა (N2)', en: 'Phone interview (N2)' },
+  reachChannelDesk: { ka: 'კანცელარია (N1)', en: 'Desk (N1)' },
   titleInternal: { ka: 'უკუკავშირის ანალიტიკური ანგარიში', en: 'Feedback analysis report' },
   titlePublic: { ka: 'მომხმარებელთა უკუკავშირი — საჯარო ანგარიში', en: 'Service-user feedback — public report' },
   period: { ka: 'პერიოდი', en: 'Period' },
