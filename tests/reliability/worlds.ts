@@ -314,8 +314,10 @@ export function playRun(seed: number, world: World): RunResult {
   if (sms) endSmsFaults(f);
   const budgetStops = ws.core.triggerExecutions.filter((e) => e.outcome !== 'ran').length;
   const raw = { N1: formResponses(f, 'N1'), N2: formResponses(f, 'N2') };
-  // SMS may wait on their own daily budget and on throttling: a few more days for them.
-  ws.script.runClockUntil(ws.core.now() + (sms ? 6 : 3) * DAY);
+  // SMS may wait on their own daily budget and on the gateway: a throttled or failed SMS goes in the
+  // next day's batch, so each gateway fault still queued can cost a day — up to five, all on one
+  // case (seed 17497 at 1,000 seeds met five in a row and still had its SMS waiting after six days).
+  ws.script.runClockUntil(ws.core.now() + (sms ? 4 + sms.faultsPushed : 3) * DAY);
   // After the outage a clerk clicks "collect now" once, for what they typed.
   ws.core.invoke('menuCollectNow', 'menu', undefined);
 
