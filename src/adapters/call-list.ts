@@ -13,7 +13,8 @@ import { t } from '../domain/messages';
 import { parseOutcome, renderCallList, type CallEntry, type CallOutcome, type CaseRow, type SurveyState } from '../domain/phone-survey';
 import { TABS } from '../domain/schema';
 import { deleteKey, readJson, readString, writeJson } from './config';
-import { deleteItem, driveErrorText, updateItem } from './drive-api';
+import { errorMessage } from '../domain/errors';
+import { deleteItem, isNotFound, updateItem } from './drive-api';
 import { ensureFolder, saveTextFile } from './drive-files';
 import { appendRows, cell, findTab, readTab, readTable, rowFromKeys, text } from './tables';
 
@@ -80,10 +81,9 @@ export function eraseMonthList(month: string): boolean {
     try {
       deleteItem(id);
     } catch (err) {
-      const message = driveErrorText(err);
-      if (!/not found/i.test(message)) {
+      if (!isNotFound(err)) {
         // Not deleted for good: trashed at least, and the next run tries again.
-        console.warn(`phone survey: list ${id} of ${month} not deleted (${message}); trashed`);
+        console.warn(`phone survey: list ${id} of ${month} not deleted (${errorMessage(err)}); trashed`);
         try {
           updateItem(id, { trashed: true });
         } catch {

@@ -8,7 +8,8 @@
 import { mergeCallbacks, parseCallbacks, renderCallbacks, type CallbackRequest } from '../domain/arrival';
 import { t } from '../domain/messages';
 import { deleteKey, readJson, readString, writeJson, writeString } from './config';
-import { driveErrorText, getItem, readText } from './drive-api';
+import { errorMessage } from '../domain/errors';
+import { getItem, isNotFound, readText } from './drive-api';
 import { ensureFolder, saveTextFile } from './drive-files';
 import { activeWorkbook } from './tables';
 
@@ -36,8 +37,8 @@ function storedList(): CallbackRequest[] | null {
   try {
     return getItem(id).trashed ? [] : parseCallbacks(readText(id));
   } catch (err) {
-    const reason = driveErrorText(err);
-    if (/not found/i.test(reason)) {
+    const reason = errorMessage(err);
+    if (isNotFound(err)) {
       console.warn(`callbacks: stored list ${id} is gone (${reason}); a new one is made`);
       return [];
     }

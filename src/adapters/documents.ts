@@ -7,7 +7,8 @@ import type { DocBlock } from '../domain/doc-blocks';
 import type { PaperBlock } from '../domain/paper-layout';
 import { writeBlocks } from './doc-writer';
 import type { SharingFacts } from '../domain/self-check';
-import { driveErrorText, shareViewWithLink } from './drive-api';
+import { errorMessage } from '../domain/errors';
+import { shareViewWithLink } from './drive-api';
 import { ensureDoc, ensureFolder, keptFolder, replaceBlobFile, saveTextFile } from './drive-files';
 import { writePaperBlocks } from './print-docs';
 
@@ -56,7 +57,7 @@ function shareViewByLink(id: string, what: string): boolean {
     shareViewWithLink(id);
     return true;
   } catch (err) {
-    console.warn(`Cannot share ${what} ${id} with anyone who has the link (${driveErrorText(err)}); the domain's sharing policy may forbid it`);
+    console.warn(`Cannot share ${what} ${id} with anyone who has the link (${errorMessage(err)}); the domain's sharing policy may forbid it`);
     return false;
   }
 }
@@ -103,7 +104,7 @@ export function probeLinkSharing(place: FolderPlace, mayCreate: boolean): Sharin
     else if (mayCreate) folderId = ensureFolder(place.key, place.name).id;
     else throw new Error('no folder yet, and only the owner account makes it');
   } catch (err) {
-    const reason = driveErrorText(err);
+    const reason = errorMessage(err);
     console.warn(`self-check: folder ${place.key} cannot be opened from this account (${reason})`);
     return { state: 'unreachable', reason };
   }
@@ -111,7 +112,7 @@ export function probeLinkSharing(place: FolderPlace, mayCreate: boolean): Sharin
     shareViewWithLink(folderId);
     return { state: 'shared' };
   } catch (err) {
-    const reason = driveErrorText(err);
+    const reason = errorMessage(err);
     console.warn(`self-check: sharing folder ${place.key} by link refused (${reason}); the domain's sharing policy may forbid it`);
     return { state: 'refused', reason };
   }

@@ -12,6 +12,7 @@
  * (developers.google.com/workspace/drive/api/reference/rest/v3/files/create, /get, /update,
  * /list, /delete; /permissions/create, /list).
  */
+import { errorMessage } from '../domain/errors';
 
 type Schema = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
@@ -43,9 +44,9 @@ export function driveService(): GoogleAppsScript.Drive {
   return Drive;
 }
 
-/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
-export function driveErrorText(err: unknown): string {
-  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
+/** Whether Drive answered "File not found": the item is deleted, or (under `drive.file`) not this app's for this account. */
+export function isNotFound(err: unknown): boolean {
+  return /not found/i.test(errorMessage(err));
 }
 
 function asItem(file: Schema): DriveItem {

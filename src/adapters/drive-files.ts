@@ -10,7 +10,8 @@
  * else's — instead of making a second. An item made before the mark never qualifies.
  */
 import { readString, writeString } from './config';
-import { createItem, DOC_MIME, type DriveItem, driveErrorText, FOLDER_MIME, getItem, listItems, textBlob, updateItem } from './drive-api';
+import { errorMessage } from '../domain/errors';
+import { createItem, DOC_MIME, type DriveItem, FOLDER_MIME, getItem, isNotFound, listItems, textBlob, updateItem } from './drive-api';
 
 type Document = GoogleAppsScript.Document.Document;
 
@@ -65,8 +66,8 @@ function keep<T>(propertyKey: string, find: Finders<T>): Kept<T> {
     } catch (err) {
       // Only Drive's "File not found" means gone (deleted, or never this app's); any other failure
       // (an outage) stops the run, to be re-run, rather than making a second item.
-      if (!/not found/i.test(driveErrorText(err))) throw err;
-      console.warn(`Drive item ${stored} of ${propertyKey} is gone (${driveErrorText(err)}); making a new one`);
+      if (!isNotFound(err)) throw err;
+      console.warn(`Drive item ${stored} of ${propertyKey} is gone (${errorMessage(err)}); making a new one`);
     }
   }
   if (mark !== null) {
@@ -173,6 +174,6 @@ function trashById(id: string): void {
   try {
     if (!getItem(id).trashed) updateItem(id, { trashed: true });
   } catch (err) {
-    console.warn(`Replaced file ${id} is gone already (${driveErrorText(err)})`);
+    console.warn(`Replaced file ${id} is gone already (${errorMessage(err)})`);
   }
 }

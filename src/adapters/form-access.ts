@@ -9,6 +9,7 @@
  * organisation Google refuses to grant it.
  */
 import type { FormAccess } from '../domain/self-check';
+import { errorMessage } from '../domain/errors';
 
 /** What became of the wish that anyone with the link may respond. */
 export type PublicAnswering = { open: true } | { open: false; reason: string };
@@ -18,11 +19,6 @@ const ANYONE_RESPONDS = { type: 'anyone', view: 'published', role: 'reader' } as
 function advancedDrive(): GoogleAppsScript.Drive | null {
   // A project whose manifest does not enable the service has no `Drive` global at all.
   return typeof Drive === 'undefined' || !Drive ? null : Drive;
-}
-
-/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
-function errorText(err: unknown): string {
-  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
 }
 
 /** Whether the form's published view admits anyone with the link (one permissions.list). */
@@ -44,12 +40,12 @@ export function openFormToAnyone(formId: string): PublicAnswering {
   try {
     if (admitsAnyone(drive, formId)) return { open: true };
   } catch (err) {
-    console.warn(`Form ${formId}: cannot list its permissions (${errorText(err)})`);
+    console.warn(`Form ${formId}: cannot list its permissions (${errorMessage(err)})`);
   }
   try {
     drive.Permissions.create(ANYONE_RESPONDS, formId);
   } catch (err) {
-    const reason = errorText(err);
+    const reason = errorMessage(err);
     console.warn(`Form ${formId}: Google refused to let anyone with the link respond (${reason}); the domain's sharing policy may forbid it`);
     return { open: false, reason };
   }
@@ -58,8 +54,8 @@ export function openFormToAnyone(formId: string): PublicAnswering {
     console.warn(`Form ${formId}: the 'anyone' responder permission was granted but is not listed`);
     return { open: false, reason: 'the permission was granted but is not listed' };
   } catch (err) {
-    console.warn(`Form ${formId}: cannot check who may respond (${errorText(err)})`);
-    return { open: false, reason: errorText(err) };
+    console.warn(`Form ${formId}: cannot check who may respond (${errorMessage(err)})`);
+    return { open: false, reason: errorMessage(err) };
   }
 }
 
@@ -74,7 +70,7 @@ export function whoMayRespond(formId: string): FormAccess {
   try {
     return admitsAnyone(drive, formId) ? { open: true } : { open: false };
   } catch (err) {
-    console.warn(`Form ${formId}: cannot list its permissions (${errorText(err)})`);
-    return { open: null, reason: errorText(err) };
+    console.warn(`Form ${formId}: cannot list its permissions (${errorMessage(err)})`);
+    return { open: null, reason: errorMessage(err) };
   }
 }

@@ -16,6 +16,7 @@
  * https://developers.google.com/apps-script/reference/properties/properties-service#getUserProperties()
  */
 import type { FormRecord } from './config';
+import { errorMessage } from '../domain/errors';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -68,16 +69,12 @@ export function writeCursors(cursors: Record<string, ResponseCursor>): void {
   if (Object.keys(values).length) userProps().setProperties(values);
 }
 
-function errorText(err: unknown): string {
-  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
-}
-
 /** The form, when the running account may open it (its owner or an editor); null otherwise, logged. */
 export function openOwnForm(record: FormRecord): Form | null {
   try {
     return FormApp.openById(record.id);
   } catch (err) {
-    console.warn(`collect: form ${record.id} cannot be opened by this account (${errorText(err)}); its responses are left to the owner's triggers`);
+    console.warn(`collect: form ${record.id} cannot be opened by this account (${errorMessage(err)}); its responses are left to the owner's triggers`);
     return null;
   }
 }
@@ -118,7 +115,7 @@ export function responseCount(form: Form | null): number | null {
   try {
     return form.getResponses().length;
   } catch (err) {
-    console.warn(`collect: the form's responses cannot be counted (${errorText(err)})`);
+    console.warn(`collect: the form's responses cannot be counted (${errorMessage(err)})`);
     return null;
   }
 }

@@ -11,12 +11,9 @@ import { choiceFor, distinctServiceNames } from '../domain/services';
 import type { FormDefinition, ItemDefinition, Service } from '../domain/types';
 import { deleteKey, formKey, readFormRecord, readString, writeJson, writeString, type FormRecord } from './config';
 import { createItem, FORM_MIME, getItem, updateItem } from './drive-api';
+import { errorMessage } from '../domain/errors';
 
 type Form = GoogleAppsScript.Forms.Form;
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** Google's UI shows "Other" for showOtherOption, in place of the annex's own last choice. */
 function addItem(form: Form, item: ItemDefinition, serviceNames: string[]): { getId(): number } {
@@ -100,7 +97,7 @@ function tryWorkspaceOnlySettings(form: Form, key: string): void {
     try {
       apply();
     } catch (err) {
-      console.warn(`Form ${key}: ${name} refused (${errorText(err)}); on a consumer account the setting does not exist and the form stays anonymous`);
+      console.warn(`Form ${key}: ${name} refused (${errorMessage(err)}); on a consumer account the setting does not exist and the form stays anonymous`);
     }
   }
 }
@@ -220,7 +217,7 @@ function shortLink(form: Form, url: string): string {
   try {
     return form.shortenFormUrl(url);
   } catch (err) {
-    console.warn(`Forms would not shorten ${url} (${errorText(err)}); the long link is used`);
+    console.warn(`Forms would not shorten ${url} (${errorMessage(err)}); the long link is used`);
     return url;
   }
 }
@@ -331,20 +328,20 @@ export function inspectForm(def: FormDefinition): FormInspection {
   try {
     form = FormApp.openById(record.id);
   } catch (err) {
-    console.warn(`self-check: form ${def.key} (${record.id}) cannot be opened (${errorText(err)})`);
-    return { state: 'gone', reason: errorText(err) };
+    console.warn(`self-check: form ${def.key} (${record.id}) cannot be opened (${errorMessage(err)})`);
+    return { state: 'gone', reason: errorMessage(err) };
   }
   let trashed = false;
   try {
     trashed = getItem(record.id).trashed;
   } catch (err) {
-    console.warn(`self-check: form ${def.key} (${record.id}) has no Drive file to ask whether it is trashed (${errorText(err)})`);
+    console.warn(`self-check: form ${def.key} (${record.id}) has no Drive file to ask whether it is trashed (${errorMessage(err)})`);
   }
   let published: boolean | null = null;
   try {
     published = form.isPublished();
   } catch (err) {
-    console.info(`self-check: form ${def.key} does not say whether it is published (${errorText(err)})`);
+    console.info(`self-check: form ${def.key} does not say whether it is published (${errorMessage(err)})`);
   }
   return { state: 'found', record, editUrl: form.getEditUrl(), trashed, published, accepting: form.isAcceptingResponses(), title: form.getTitle() };
 }
@@ -364,7 +361,7 @@ export function acceptsWorkspaceOnlyFormSettings(): boolean | null {
       form.setRequireLogin(form.requiresLogin());
       return true;
     } catch (err) {
-      console.info(`self-check: form ${def.key} refuses a Workspace-only setting (${errorText(err)}): a consumer account`);
+      console.info(`self-check: form ${def.key} refuses a Workspace-only setting (${errorMessage(err)}): a consumer account`);
       return false;
     }
   }

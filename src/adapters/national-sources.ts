@@ -6,7 +6,8 @@
  */
 import { t } from '../domain/messages';
 import { escapeForSheet } from '../domain/sanitize';
-import { driveErrorText, readText } from './drive-api';
+import { errorMessage } from '../domain/errors';
+import { readText } from './drive-api';
 import { activeWorkbook } from './tables';
 
 const HEADER = [t('col.national_file'), t('col.national_status'), t('col.national_period')];
@@ -61,7 +62,7 @@ export function readDriveText(fileId: string): string | null {
   try {
     return readText(fileId);
   } catch (err) {
-    console.warn(`national: file ${fileId} could not be read (${driveErrorText(err)})`);
+    console.warn(`national: file ${fileId} could not be read (${errorMessage(err)})`);
     return null;
   }
 }

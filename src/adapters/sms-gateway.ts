@@ -10,6 +10,7 @@ import { classifyFetchError, type Delivery, type SmsOutcome } from '../domain/sm
 import { readDelivery, readSendResponse, sendRequest, statusRequest, type HttpCall, type SmsKey } from '../domain/sms-providers';
 import type { SmsProvider } from '../domain/types';
 import { readJson, writeJson } from './config';
+import { errorMessage } from '../domain/errors';
 
 /** Script property holding `{provider, secret}`. */
 const KEY_PROPERTY = 'sms.key';
@@ -22,10 +23,6 @@ export function readSmsKey(provider: SmsProvider): SmsKey | null {
 
 export function writeSmsKey(key: SmsKey): void {
   writeJson(KEY_PROPERTY, key);
-}
-
-function errorText(err: unknown): string {
-  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
 }
 
 function fetch(call: HttpCall): { status: number; body: string } {
@@ -43,7 +40,7 @@ export function sendSms(key: SmsKey, sender: string, msisdn: string, text: strin
   try {
     answer = fetch(sendRequest(key, sender, msisdn, text));
   } catch (err) {
-    return classifyFetchError(errorText(err));
+    return classifyFetchError(errorMessage(err));
   }
   return readSendResponse(key.provider, answer.status, answer.body);
 }
@@ -56,7 +53,7 @@ export function fetchDelivery(key: SmsKey, id: string): Delivery {
     const answer = fetch(call);
     return readDelivery(key.provider, answer.status, answer.body);
   } catch (err) {
-    console.warn(`SMS delivery report for ${id} not read: ${errorText(err)}`);
+    console.warn(`SMS delivery report for ${id} not read: ${errorMessage(err)}`);
     return null;
   }
 }

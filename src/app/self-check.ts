@@ -45,6 +45,7 @@ import { TRIGGERS } from './trigger-list';
 import { runByOwner } from './owner';
 import { queuedSendRequest } from './invitations';
 import { waitingCallbacks } from '../adapters/callback-list';
+import { errorMessage } from '../domain/errors';
 
 export { SELF_CHECK_TAB };
 
@@ -56,18 +57,13 @@ export interface SelfCheckResult {
   tabError: string | null;
 }
 
-/** Google's message; errors thrown by Google's services need not be instances of this realm's Error. */
-function errorText(err: unknown): string {
-  return err !== null && typeof err === 'object' && typeof (err as Error).message === 'string' ? (err as Error).message : String(err);
-}
-
 /** Runs one probe; what it throws is logged (English) and becomes the row's reason. */
 function probe<T>(name: string, run: () => T): Probe<T> {
   try {
     return { ok: true, value: run() };
   } catch (err) {
-    console.warn(`self-check ${name}: ${errorText(err)}`);
-    return { ok: false, error: errorText(err) };
+    console.warn(`self-check ${name}: ${errorMessage(err)}`);
+    return { ok: false, error: errorMessage(err) };
   }
 }
 
@@ -162,7 +158,7 @@ export function runSelfCheck(): SelfCheckResult {
   try {
     writeCheckTab(SELF_CHECK_TAB, checkSheetRows(rows, new Date(), email), checkSheetColours(rows, HEADER_COLOUR), CHECK_WIDTHS);
   } catch (err) {
-    tabError = errorText(err);
+    tabError = errorMessage(err);
     console.error(`self-check: the tab could not be written (${tabError})`);
   }
   return { rows, summary: checkSummary(rows), tabError };
